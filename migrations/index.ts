@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001_create_initial_schema';
+
+export interface Migration {
+  /** Stored in `PRAGMA user_version` once applied: the list position, starting at 1. */
+  version: number;
+  name: string;
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+/** Every migration, in order. Append only; never reorder or edit a released entry. */
+export const migrations: readonly Migration[] = [{ version: 1, name: '0001_create_initial_schema', up: m0001.up }];

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { Budget, ExchangeStateSchema, Id, LocalDateTime, MatchMode, ReminderDays, TimeZone } from './common';
+
+const Name = z
+  .string({ error: 'Give the exchange a name.' })
+  .trim()
+  .min(1, 'Give the exchange a name.')
+  .max(120, 'Names are at most 120 characters.');
+
+const fields = {
+  name: Name,
+  description: z.string().max(4000, 'The description is at most 4000 characters.'),
+  location: z.string().trim().max(300, 'The place is at most 300 characters.'),
+  budget: Budget.nullable(),
+  maxParticipants: z.number().int().min(2, 'At least 2 participants.').max(10_000, 'At most 10 000 participants.').nullable(),
+  /** Local date-time in `timezone`; null = no deadline. */
+  registrationDeadline: LocalDateTime.nullable(),
+  /** Local date-time in `timezone`. */
+  exchangeAt: LocalDateTime,
+  timezone: TimeZone,
+  reminderDays: ReminderDays,
+  matchMode: MatchMode,
+  /** Avoid pairs drawn in the last N years (from the pair history); 0 = off. */
+  avoidHistoryYears: z.number().int().min(0).max(10, 'At most 10 years back.'),
+  previousExchangeId: Id.nullable(),
+};
+
+export const CreateExchangeInput = z.object({
+  ...fields,
+  description: fields.description.default(''),
+  location: fields.location.default(''),
+  budget: fields.budget.default(null),
+  maxParticipants: fields.maxParticipants.default(null),
+  registrationDeadline: fields.registrationDeadline.default(null),
+  timezone: TimeZone.optional(),
+  reminderDays: fields.reminderDays.optional(),
+  matchMode: fields.matchMode.default('single-loop'),
+  avoidHistoryYears: fields.avoidHistoryYears.default(0),
+  previousExchangeId: fields.previousExchangeId.default(null),
+});
+
+export const UpdateExchangeInput = z.object({
+  exchangeId: Id,
+  patch: z.object(fields).partial(),
+});
+
+export const ExchangeView = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  location: z.string(),
+  budget: Budget.nullable(),
+  maxParticipants: z.number().nullable(),
+  registrationDeadline: z.string().nullable(),
+  registrationDeadlineAt: z.number().nullable(),
+  exchangeAt: z.string(),
+  exchangeAtUtc: z.number(),
+  timezone: z.string(),
+  reminderDays: z.array(z.number()),
+  matchMode: MatchMode,
+  avoidHistoryYears: z.number(),
+  previousExchangeId: z.number().nullable(),
+  inviteCode: z.string(),
+  state: ExchangeStateSchema,
+  allowedActions: z.array(z.string()),
+  editable: z.array(z.enum(['details', 'schedule', 'matching', 'participants'])),
+  participantCount: z.number(),
+  drawnAt: z.number().nullable(),
+  completedAt: z.number().nullable(),
+  cancelledAt: z.number().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+export const ExchangeSummaryView = ExchangeView.pick({
+  id: true,
+  name: true,
+  state: true,
+  exchangeAt: true,
+  exchangeAtUtc: true,
+  timezone: true,
+  participantCount: true,
+});
+
+export const TRANSITION_ACTIONS = ['open', 'unpublish', 'close', 'reopen', 'cancel'] as const;
+export const TransitionInput = z.object({
+  exchangeId: Id,
+  action: z.enum(TRANSITION_ACTIONS, { error: 'Choose one of: open, unpublish, close, reopen, cancel.' }),
+});
+
+export const ExchangeRef = z.object({ exchangeId: Id });

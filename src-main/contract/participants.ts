@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { EmailInput, GiftIdeas, Id, PersonName } from './common';
+
+const fields = {
+  name: PersonName,
+  email: EmailInput,
+  giftIdeas: GiftIdeas,
+  remindersEnabled: z.boolean(),
+  isOrganizer: z.boolean(),
+};
+
+export const AddParticipantInput = z.object({
+  exchangeId: Id,
+  ...fields,
+  giftIdeas: GiftIdeas.default(''),
+  remindersEnabled: z.boolean().default(true),
+  isOrganizer: z.boolean().default(false),
+});
+
+export const UpdateParticipantInput = z.object({
+  participantId: Id,
+  patch: z.object(fields).partial(),
+});
+
+export const ParticipantRef = z.object({ participantId: Id });
+
+/** The organizer's view of a participant. Never says whom they drew. */
+export const ParticipantView = z.object({
+  id: Id,
+  exchangeId: Id,
+  name: z.string(),
+  email: z.string(),
+  giftIdeas: z.string(),
+  remindersEnabled: z.boolean(),
+  isOrganizer: z.boolean(),
+  emailConfirmed: z.boolean(),
+  assignmentViewed: z.boolean(),
+  withdrawn: z.boolean(),
+  householdId: z.number().nullable(),
+  createdAt: z.number(),
+});

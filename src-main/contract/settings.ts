@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { Currency, EmailInput, PersonName, ReminderDays, TimeZone } from './common';
+
+export const SettingsView = z.object({
+  organizer: z.object({ name: z.string(), email: z.string() }).nullable(),
+  timezone: z.string(),
+  currency: z.string(),
+  reminderDays: z.array(z.number()),
+  retentionDays: z.number(),
+  publicBaseUrl: z.string().nullable(),
+  setupComplete: z.boolean(),
+});
+
+export const UpdateSettingsInput = z.object({
+  organizer: z.object({ name: PersonName, email: EmailInput }).optional(),
+  timezone: TimeZone.optional(),
+  currency: Currency.optional(),
+  reminderDays: ReminderDays.optional(),
+  retentionDays: z.number().int().min(7, 'Keep data at least 7 days.').max(365, 'Keep data at most 365 days.').optional(),
+  /** The address participants' links use (a tunnel such as https://santa.example.net); null = LAN address. */
+  publicBaseUrl: z
+    .url({ protocol: /^https?$/, error: 'Enter a web address starting with http:// or https://.' })
+    .refine((url) => !/[?#]/.test(url), 'The public address cannot contain ? or #.')
+    .nullable()
+    .optional(),
+  setupComplete: z.boolean().optional(),
+});
+
+export const AppInfoView = z.object({
+  name: z.string(),
+  version: z.string(),
+  dataDir: z.string(),
+  participantUrls: z.array(z.string()),
+  schemaVersion: z.number(),
+});

@@ -1,0 +1,113 @@
+import { DomainError } from './errors';
+
+/** SPEC §2. `purged` is the end of the line: the row is deleted, only this name remains. */
+export const EXCHANGE_STATES = [
+  'draft',
+  'registration_open',
+  'registration_closed',
+  'matched',
+  'completed',
+  'cancelled',
+] as const;
+export type ExchangeState = (typeof EXCHANGE_STATES)[number];
+
+export const EXCHANGE_ACTIONS = ['open', 'unpublish', 'close', 'reopen', 'draw', 'undo-draw', 'complete', 'cancel'] as const;
+export type ExchangeAction = (typeof EXCHANGE_ACTIONS)[number];
+
+const TRANSITIONS: Record<ExchangeAction, { from: readonly ExchangeState[]; to: ExchangeState }> = {
+  open: { from: ['draft'], to: 'registration_open' },
+  unpublish: { from: ['registration_open'], to: 'draft' },
+  close: { from: ['registration_open'], to: 'registration_closed' },
+  reopen: { from: ['registration_closed'], to: 'registration_open' },
+  draw: { from: ['registration_closed'], to: 'matched' },
+  'undo-draw': { from: ['matched'], to: 'registration_closed' },
+  complete: { from: ['matched'], to: 'completed' },
+  cancel: { from: ['draft', 'registration_open', 'registration_closed', 'matched'], to: 'cancelled' },
+};
+
+export const STATE_LABELS: Record<ExchangeState, string> = {
+  draft: 'draft',
+  registration_open: 'open for registration',
+  registration_closed: 'closed for registration',
+  matched: 'drawn',
+  completed: 'completed',
+  cancelled: 'cancelled',
+};
+
+/** The state an action leads to, or a DomainError saying why it cannot be done now. */
+export function nextState(state: ExchangeState, action: ExchangeAction): ExchangeState {
+  const transition = TRANSITIONS[action];
+  if (transition.from.includes(state)) return transition.to;
+  throw new DomainError('invalid_state', refusal(state, action), { details: { state, action } });
+}
+
+export function allowedActions(state: ExchangeState): ExchangeAction[] {
+  return EXCHANGE_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(state));
+}
+
+function refusal(state: ExchangeState, action: ExchangeAction): string {
+  const label = STATE_LABELS[state];
+  if (state === 'completed') return 'This exchange is completed; it can no longer be changed.';
+  if (state === 'cancelled') return 'This exchange was cancelled; it can no longer be changed.';
+  switch (action) {
+    case 'open':
+      return `Registration can only be opened from a draft; this exchange is ${label}.`;
+    case 'unpublish':
+      return `Only an exchange open for registration can go back to draft; this one is ${label}.`;
+    case 'close':
+      return `Registration can only be closed while it is open; this exchange is ${label}.`;
+    case 'reopen':
+      return `Registration can only be reopened after it was closed; this exchange is ${label}.`;
+    case 'draw':
+      return state === 'matched'
+        ? 'Names were already drawn. Undo the draw or re-draw instead.'
+        : `Close registration before drawing names; this exchange is ${label}.`;
+    case 'undo-draw':
+      return `There is no draw to undo; this exchange is ${label}.`;
+    case 'complete':
+      return `Only a drawn exchange can be completed; this exchange is ${label}.`;
+    case 'cancel':
+      return `This exchange cannot be cancelled; it is ${label}.`;
+  }
+}
+
+/** What the organizer may still edit in each state (SPEC §2; matching rules freeze at the draw). */
+export type EditableGroup = 'details' | 'schedule' | 'matching' | 'participants';
+
+export function editableGroups(state: ExchangeState): EditableGroup[] {
+  switch (state) {
+    case 'draft':
+    case 'registration_open':
+    case 'registration_closed':
+      return ['details', 'schedule', 'matching', 'participants'];
+    case 'matched':
+      return ['details', 'schedule', 'participants'];
+    case 'completed':
+    case 'cancelled':
+      return [];
+  }
+}
+
+export function assertEditable(state: ExchangeState, group: EditableGroup): void {
+  if (editableGroups(state).includes(group)) return;
+  const what = { details: 'details', schedule: 'dates', matching: 'matching rules', participants: 'participants' }[group];
+  const message =
+    state === 'matched'
+      ? `Names were already drawn, so the ${what} cannot change. Undo the draw first.`
+      : `This exchange is ${STATE_LABELS[state]}; its ${what} can no longer be changed.`;
+  throw new DomainError('invalid_state', message, { details: { state, group } });
+}
+
+/** Registration accepts people only while open, before the deadline, and while there is room. */
+export function registrationRefusal(
+  exchange: { state: ExchangeState; registrationDeadlineAt: number | null; maxParticipants: number | null },
+  activeCount: number,
+  now: number,
+): 'not-open' | 'closed' | 'full' | 'cancelled' | null {
+  if (exchange.state === 'cancelled') return 'cancelled';
+  if (exchange.state === 'draft') return 'not-open';
+  if (exchange.state !== 'registration_open') return 'closed';
+  if (exchange.registrationDeadlineAt !== null && now >= exchange.registrationDeadlineAt) return 'closed';
+  if (exchange.maxParticipants !== null && activeCount >= exchange.maxParticipants) return 'full';
+  return null;
+}

@@ -1,0 +1,67 @@
+import { randomFillSync } from 'node:crypto';
+
+/**
+ * The only source of randomness. Production uses the operating system's CSPRNG; tests pass a
+ * seeded generator so that draws and tokens are reproducible.
+ */
+export interface Random {
+  /** `n` random bytes. */
+  bytes(n: number): Uint8Array;
+  /** A uniform integer in [0, max); `max` must be a positive integer ≤ 2^32. */
+  int(max: number): number;
+}
+
+const POOL_SIZE = 64 * 1024;
+
+/** CSPRNG-backed, buffered so that the matching engine's many small draws stay cheap. */
+export function cryptoRandom(): Random {
+  const pool = new Uint8Array(POOL_SIZE);
+  let offset = POOL_SIZE;
+  const uint32 = (): number => {
+    if (offset + 4 > POOL_SIZE) {
+      randomFillSync(pool);
+      offset = 0;
+    }
+    const v = (pool[offset]! | (pool[offset + 1]! << 8) | (pool[offset + 2]! << 16) | (pool[offset + 3]! << 24)) >>> 0;
+    offset += 4;
+    return v;
+  };
+  return {
+    bytes(n) {
+      const out = new Uint8Array(n);
+      randomFillSync(out);
+      return out;
+    },
+    int: (max) => uniformBelow(uint32, max),
+  };
+}
+
+/** Deterministic generator (SplitMix32) for tests and benchmarks. Not for tokens. */
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  const uint32 = (): number => {
+    state = (state + 0x9e3779b9) >>> 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  return {
+    bytes(n) {
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = uint32() & 0xff;
+      return out;
+    },
+    int: (max) => uniformBelow(uint32, max),
+  };
+}
+
+/** Rejection sampling: no modulo bias. */
+function uniformBelow(uint32: () => number, max: number): number {
+  if (!Number.isInteger(max) || max <= 0 || max > 2 ** 32) throw new RangeError(`random int: bad bound ${max}`);
+  const limit = 2 ** 32 - (2 ** 32 % max);
+  for (;;) {
+    const v = uint32();
+    if (v < limit) return v % max;
+  }
+}

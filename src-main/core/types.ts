@@ -1,0 +1,44 @@
+import type { ExchangeState } from './exchange-state';
+
+export type MatchMode = 'single-loop' | 'no-mutual' | 'any';
+
+/** Domain objects: what repositories return and services work with. Instants are epoch ms UTC. */
+export interface Exchange {
+  id: number;
+  name: string;
+  description: string;
+  location: string;
+  budget: { amount: string; currency: string } | null;
+  maxParticipants: number | null;
+  registrationDeadlineAt: number | null;
+  exchangeAt: number;
+  timezone: string;
+  reminderDays: number[];
+  matchMode: MatchMode;
+  avoidHistoryYears: number;
+  previousExchangeId: number | null;
+  inviteCode: string;
+  state: ExchangeState;
+  drawnAt: number | null;
+  revealedAt: number | null;
+  completedAt: number | null;
+  cancelledAt: number | null;
+  purgeWarnedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Participant {
+  id: number;
+  exchangeId: number;
+  name: string;
+  email: string;
+  giftIdeas: string;
+  remindersEnabled: boolean;
+  isOrganizer: boolean;
+  emailConfirmedAt: number | null;
+  assignmentViewedAt: number | null;
+  withdrawnAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}

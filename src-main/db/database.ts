@@ -1,0 +1,113 @@
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+  type DatabaseConnection,
+  type Driver,
+} from 'kysely';
+import type { Schema } from './schema';
+
+/**
+ * The database handle every repository receives.
+ *
+ * Kysely is used as a typed query *builder* only; queries run synchronously on better-sqlite3.
+ * Why: better-sqlite3 is synchronous, and Kysely's async driver serialises everything behind one
+ * connection mutex, where a stray outer query inside a transaction deadlocks. Synchronous
+ * transactions (`transaction(fn)`) cannot interleave with other requests, cannot await I/O while
+ * holding the write lock (better-sqlite3 refuses a function that returns a promise), and cost no
+ * microtask hops.
+ */
+export interface Db {
+  /** Query builder. Build with it, then run with all/first/run; `.execute()` throws. */
+  readonly q: Kysely<Schema>;
+  all<R>(query: Compilable<R>): R[];
+  first<R>(query: Compilable<R>): R | undefined;
+  run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number };
+  /** Runs `fn` in a `BEGIN IMMEDIATE` transaction (a savepoint when nested); throws roll back. */
+  transaction<T>(fn: () => T): T;
+  readonly sqlite: BetterSqlite3.Database;
+  close(): void;
+}
+
+export const PRAGMAS = [
+  'journal_mode = WAL',
+  'synchronous = FULL',
+  'foreign_keys = ON',
+  'busy_timeout = 5000',
+  'secure_delete = ON',
+] as const;
+
+/** Opens (or creates) a database file with the production pragmas. `:memory:` works too. */
+export function openSqlite(file: string, options: { readonly?: boolean } = {}): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  for (const pragma of PRAGMAS) {
+    if (options.readonly && pragma.startsWith('journal_mode')) continue;
+    sqlite.pragma(pragma);
+  }
+  return sqlite;
+}
+
+export function createDb(sqlite: BetterSqlite3.Database): Db {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (query: Compilable<unknown>): { stmt: BetterSqlite3.Statement; params: unknown[] } => {
+    const compiled = query.compile();
+    let stmt = statements.get(compiled.sql);
+    if (!stmt) {
+      stmt = sqlite.prepare(compiled.sql);
+      statements.set(compiled.sql, stmt);
+    }
+    return { stmt, params: compiled.parameters as unknown[] };
+  };
+
+  return {
+    q: builderOnly(),
+    sqlite,
+    all<R>(query: Compilable<R>): R[] {
+      const { stmt, params } = prepare(query);
+      return stmt.all(...params) as R[];
+    },
+    first<R>(query: Compilable<R>): R | undefined {
+      const { stmt, params } = prepare(query);
+      return stmt.reader ? (stmt.get(...params) as R | undefined) : (stmt.run(...params), undefined);
+    },
+    run(query) {
+      const { stmt, params } = prepare(query);
+      const result = stmt.run(...params);
+      return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };
+    },
+    transaction<T>(fn: () => T): T {
+      return sqlite.transaction(fn).immediate();
+    },
+    close() {
+      statements.clear();
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+function builderOnly(): Kysely<Schema> {
+  const refuse = (): never => {
+    throw new Error('Db.q builds queries only; run them with db.all/first/run.');
+  };
+  const connection: DatabaseConnection = { executeQuery: refuse, streamQuery: refuse };
+  const driver: Driver = {
+    init: async () => {},
+    acquireConnection: async () => connection,
+    beginTransaction: refuse,
+    commitTransaction: refuse,
+    rollbackTransaction: refuse,
+    releaseConnection: async () => {},
+    destroy: async () => {},
+  };
+  return new Kysely<Schema>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => driver,
+      createIntrospector: (db) => new SqliteIntrospector(db),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
+}

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrations as allMigrations, type Migration } from '../../migrations/index';
+import { backupFileName } from './backup';
+
+export interface MigrationReport {
+  from: number;
+  to: number;
+  /** The online backup taken before migrating an existing database. */
+  backupPath: string | null;
+}
+
+/** Thrown when the app cannot use the database as it is; the message is for the organizer. */
+export class DatabaseOpenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+export function schemaVersion(sqlite: BetterSqlite3.Database): number {
+  return sqlite.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the database to the newest schema: refuses one written by a newer version, backs up an
+ * existing one online, then applies every pending migration in a single transaction.
+ */
+export async function migrate(
+  sqlite: BetterSqlite3.Database,
+  options: { backupDir: string; now: number; migrations?: readonly Migration[] },
+): Promise<MigrationReport> {
+  const list = options.migrations ?? allMigrations;
+  const latest = list.length;
+  const from = schemaVersion(sqlite);
+  if (from > latest) {
+    throw new DatabaseOpenError(
+      `This data folder was written by a newer version of Sneaky Klaus (database version ${from}; ` +
+        `this version knows up to ${latest}). Install the newer version, or use another data folder.`,
+    );
+  }
+  if (from === latest) return { from, to: from, backupPath: null };
+
+  let backupPath: string | null = null;
+  if (from > 0) {
+    mkdirSync(options.backupDir, { recursive: true });
+    backupPath = join(options.backupDir, backupFileName('before-migration', options.now));
+    await sqlite.backup(backupPath);
+  }
+
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const pending = list.slice(from);
+  sqlite.exec('BEGIN IMMEDIATE');
+  let current: Migration | undefined;
+  try {
+    for (const migration of pending) {
+      current = migration;
+      await migration.up(db);
+      sqlite.pragma(`user_version = ${migration.version}`);
+    }
+    sqlite.exec('COMMIT');
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseOpenError(
+      `Updating the database failed at step ${current?.name ?? '?'} (${reason}). ` +
+        'Nothing was changed' + (backupPath ? `; a copy made just before is at ${backupPath}.` : '.'),
+    );
+  }
+  return { from, to: latest, backupPath };
+}

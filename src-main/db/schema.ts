@@ -1,0 +1,184 @@
+import type { Generated } from 'kysely';
+
+/** Row types as stored. They never leave src-main/db: repositories map them to domain objects. */
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
+export interface ExchangesTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  location: string;
+  budget_amount: string | null;
+  budget_currency: string | null;
+  max_participants: number | null;
+  registration_deadline_at: number | null;
+  exchange_at: number;
+  timezone: string;
+  reminder_days: string;
+  match_mode: string;
+  avoid_history_years: number;
+  previous_exchange_id: number | null;
+  invite_code: string;
+  state: string;
+  drawn_at: number | null;
+  revealed_at: number | null;
+  completed_at: number | null;
+  cancelled_at: number | null;
+  purge_warned_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ParticipantsTable {
+  id: Generated<number>;
+  exchange_id: number;
+  name: string;
+  email: string;
+  gift_ideas: string;
+  reminders_enabled: number;
+  is_organizer: number;
+  email_confirmed_at: number | null;
+  assignment_viewed_at: number | null;
+  withdrawn_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ExclusionsTable {
+  id: Generated<number>;
+  exchange_id: number;
+  giver_id: number;
+  receiver_id: number;
+  kind: string;
+  created_at: number;
+}
+
+export interface HouseholdsTable {
+  id: Generated<number>;
+  exchange_id: number;
+  name: string;
+  created_at: number;
+}
+
+export interface HouseholdMembersTable {
+  household_id: number;
+  participant_id: number;
+}
+
+export interface MustDrawPairsTable {
+  id: Generated<number>;
+  exchange_id: number;
+  giver_id: number;
+  receiver_id: number;
+  created_at: number;
+}
+
+export interface MatchesTable {
+  exchange_id: number;
+  giver_id: number;
+  receiver_id: number;
+  created_at: number;
+}
+
+export interface PairHistoryTable {
+  id: Generated<number>;
+  giver_hash: string;
+  receiver_hash: string;
+  year: number;
+  created_at: number;
+}
+
+export interface MagicTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  participant_id: number;
+  purpose: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  session_hash: string;
+  kind: string;
+  participant_id: number | null;
+  csrf_secret: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  max_expires_at: number;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  window_started_at: number;
+  expires_at: number;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  message_id: string;
+  exchange_id: number | null;
+  participant_id: number | null;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  attachments: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export interface JobStateTable {
+  job_key: string;
+  job: string;
+  exchange_id: number | null;
+  due_at: number | null;
+  last_run_at: number | null;
+  last_outcome: string | null;
+  updated_at: number;
+}
+
+export interface JobRunsTable {
+  id: Generated<number>;
+  job: string;
+  job_key: string;
+  exchange_id: number | null;
+  scheduled_for: number | null;
+  started_at: number;
+  finished_at: number | null;
+  outcome: string;
+  counts: string;
+  error: string | null;
+}
+
+export interface Schema {
+  settings: SettingsTable;
+  exchanges: ExchangesTable;
+  participants: ParticipantsTable;
+  exclusions: ExclusionsTable;
+  households: HouseholdsTable;
+  household_members: HouseholdMembersTable;
+  must_draw_pairs: MustDrawPairsTable;
+  matches: MatchesTable;
+  pair_history: PairHistoryTable;
+  magic_tokens: MagicTokensTable;
+  sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
+  email_outbox: EmailOutboxTable;
+  job_state: JobStateTable;
+  job_runs: JobRunsTable;
+}

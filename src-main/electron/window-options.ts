@@ -1,0 +1,23 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** The renderer gets no Node, its own JS world, and the OS sandbox (SPEC §7). */
+export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1200,
+    height: 820,
+    minWidth: 720,
+    minHeight: 520,
+    show: false,
+    title: 'Sneaky Klaus',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: true,
+    },
+  };
+}

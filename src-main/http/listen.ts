@@ -1,0 +1,79 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+
+export interface Listener {
+  server: Server;
+  host: string;
+  port: number;
+  /** Base URL as seen from this machine, e.g. http://127.0.0.1:4317 */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface ListenOptions {
+  host: string;
+  port: number;
+  /** How many following ports to try when the port is taken (SPEC §4: next free one). */
+  tryNext?: number;
+  maxConnections?: number;
+}
+
+type Fetch = (request: Request) => Response | Promise<Response>;
+
+/** Explicit limits against slow and oversized requests (SPEC §7). */
+const SERVER_LIMITS = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  keepAliveTimeout: 5_000,
+  maxHeaderSize: 16 * 1024,
+};
+
+export async function listen(fetch: Fetch, options: ListenOptions): Promise<Listener> {
+  const last = options.port === 0 ? 0 : options.port + (options.tryNext ?? 0);
+  for (let port = options.port; ; port++) {
+    try {
+      return await listenOnce(fetch, options, port);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE' || port >= last) throw error;
+    }
+  }
+}
+
+function listenOnce(fetch: Fetch, options: ListenOptions, port: number): Promise<Listener> {
+  const server = createServer(
+    { headersTimeout: SERVER_LIMITS.headersTimeout, requestTimeout: SERVER_LIMITS.requestTimeout, maxHeaderSize: SERVER_LIMITS.maxHeaderSize },
+    getRequestListener(fetch, { errorHandler: () => new Response('Internal error', { status: 500 }) }),
+  );
+  server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeout;
+  server.maxConnections = options.maxConnections ?? 512;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, options.host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      resolve({
+        server,
+        host: address.address,
+        port: address.port,
+        url: `http://${hostForUrl}:${address.port}`,
+        close: () => closeServer(server),
+      });
+    });
+  });
+}
+
+/** Stops accepting, lets requests in flight finish briefly, then cuts what is left. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), 2_000);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,36 @@
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * Security headers chosen per scheme (SPEC §7): the LAN is plain HTTP, so no HSTS and no
+ * `upgrade-insecure-requests` there; a tunnel arrives as HTTPS and gets HSTS.
+ */
+export function securityHeaders(options: { csp: string }): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const h = c.res.headers;
+    h.set('Content-Security-Policy', options.csp);
+    h.set('X-Content-Type-Options', 'nosniff');
+    h.set('Referrer-Policy', 'no-referrer');
+    h.set('X-Frame-Options', 'DENY');
+    h.set('Cross-Origin-Opener-Policy', 'same-origin');
+    h.set('Cross-Origin-Resource-Policy', 'same-origin');
+    h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    if (new URL(c.req.url).protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000');
+  };
+}
+
+/** Hosts this server answers to; anything else is refused (DNS-rebinding defence). */
+export function hostAllowlist(allowed: () => ReadonlySet<string>): MiddlewareHandler {
+  return async (c, next) => {
+    const host = (c.req.header('host') ?? '').toLowerCase();
+    if (!allowed().has(host)) {
+      return c.text('This address is not served here.', 421);
+    }
+    await next();
+  };
+}
+
+/** `localhost:4317`, `127.0.0.1:4317`, `[::1]:4317` for a port. */
+export function loopbackHosts(port: number): string[] {
+  return [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`];
+}

@@ -1,0 +1,37 @@
+import type { OperationOutput } from '../contract/operations';
+import { allowedActions, editableGroups } from '../core/exchange-state';
+import { utcToLocal } from '../core/time';
+import type { Exchange } from '../core/types';
+
+export type ExchangeView = OperationOutput<'exchanges.get'>;
+
+/** The organizer's view of an exchange: local times in its zone and what can be done now. */
+export function toExchangeView(e: Exchange, participantCount: number): ExchangeView {
+  return {
+    id: e.id,
+    name: e.name,
+    description: e.description,
+    location: e.location,
+    budget: e.budget,
+    maxParticipants: e.maxParticipants,
+    registrationDeadline: e.registrationDeadlineAt === null ? null : utcToLocal(e.registrationDeadlineAt, e.timezone),
+    registrationDeadlineAt: e.registrationDeadlineAt,
+    exchangeAt: utcToLocal(e.exchangeAt, e.timezone),
+    exchangeAtUtc: e.exchangeAt,
+    timezone: e.timezone,
+    reminderDays: e.reminderDays,
+    matchMode: e.matchMode,
+    avoidHistoryYears: e.avoidHistoryYears,
+    previousExchangeId: e.previousExchangeId,
+    inviteCode: e.inviteCode,
+    state: e.state,
+    allowedActions: allowedActions(e.state),
+    editable: editableGroups(e.state),
+    participantCount,
+    drawnAt: e.drawnAt,
+    completedAt: e.completedAt,
+    cancelledAt: e.cancelledAt,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+  };
+}

@@ -1,0 +1,186 @@
+import type { ParsedInput } from '../contract/operations';
+import { DomainError, invalidField } from '../core/errors';
+import { assertEditable, nextState, type EditableGroup, type ExchangeAction } from '../core/exchange-state';
+import { localToUtc, utcToLocal } from '../core/time';
+import { randomToken } from '../core/tokens';
+import type { Exchange } from '../core/types';
+import {
+  activeParticipantCounts,
+  deleteExchange,
+  findExchange,
+  getExchange,
+  insertExchange,
+  listExchanges,
+  updateExchange,
+} from '../db/repos/exchanges';
+import type { Deps } from './deps';
+import { toExchangeView, type ExchangeView } from './exchange-view';
+import { getSettings } from './settings';
+
+/** ≥ 96 bits (SPEC §2); 16 bytes = 128 bits, 22 URL-safe characters. */
+export const newInviteCode = (deps: Deps): string => randomToken(deps.random, 16);
+
+export function listExchangeViews(deps: Deps) {
+  const counts = activeParticipantCounts(deps.db);
+  return listExchanges(deps.db).map((e) => {
+    const v = toExchangeView(e, counts.get(e.id) ?? 0);
+    return { id: v.id, name: v.name, state: v.state, exchangeAt: v.exchangeAt, exchangeAtUtc: v.exchangeAtUtc, timezone: v.timezone, participantCount: v.participantCount };
+  });
+}
+
+export function viewExchange(deps: Deps, exchangeId: number): ExchangeView {
+  const exchange = getExchange(deps.db, exchangeId);
+  return toExchangeView(exchange, activeParticipantCounts(deps.db).get(exchangeId) ?? 0);
+}
+
+export function createExchange(deps: Deps, input: ParsedInput<'exchanges.create'>): ExchangeView {
+  const now = deps.clock.now();
+  const settings = getSettings(deps);
+  const timezone = input.timezone ?? settings.timezone;
+  const schedule = resolveSchedule(input.exchangeAt, input.registrationDeadline, timezone, now);
+  const id = deps.db.transaction(() => {
+    if (input.previousExchangeId !== null && !findExchange(deps.db, input.previousExchangeId)) {
+      throw invalidField('previousExchangeId', 'The previous exchange no longer exists.');
+    }
+    return insertExchange(deps.db, {
+      name: input.name,
+      description: input.description,
+      location: input.location,
+      budget: input.budget,
+      maxParticipants: input.maxParticipants,
+      registrationDeadlineAt: schedule.registrationDeadlineAt,
+      exchangeAt: schedule.exchangeAt,
+      timezone,
+      reminderDays: input.reminderDays ?? settings.reminderDays,
+      matchMode: input.matchMode,
+      avoidHistoryYears: input.avoidHistoryYears,
+      previousExchangeId: input.previousExchangeId,
+      inviteCode: newInviteCode(deps),
+      state: 'draft',
+      drawnAt: null,
+      revealedAt: null,
+      completedAt: null,
+      cancelledAt: null,
+      purgeWarnedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+  });
+  deps.events.emit({ type: 'exchange.changed', exchangeId: id });
+  return viewExchange(deps, id);
+}
+
+const FIELD_GROUPS: Record<keyof ParsedInput<'exchanges.update'>['patch'], EditableGroup> = {
+  name: 'details',
+  description: 'details',
+  location: 'details',
+  budget: 'details',
+  maxParticipants: 'details',
+  registrationDeadline: 'schedule',
+  exchangeAt: 'schedule',
+  timezone: 'schedule',
+  reminderDays: 'schedule',
+  matchMode: 'matching',
+  avoidHistoryYears: 'matching',
+  previousExchangeId: 'matching',
+};
+
+export function updateExchangeDetails(deps: Deps, { exchangeId, patch }: ParsedInput<'exchanges.update'>): ExchangeView {
+  const now = deps.clock.now();
+  deps.db.transaction(() => {
+    const current = getExchange(deps.db, exchangeId);
+    const keys = (Object.keys(patch) as Array<keyof typeof patch>).filter((k) => patch[k] !== undefined);
+    for (const key of keys) assertEditable(current.state, FIELD_GROUPS[key]);
+
+    const changes: Partial<Exchange> = { updatedAt: now };
+    const { exchangeAt, registrationDeadline, timezone, previousExchangeId, ...plain } = patch;
+    Object.assign(changes, Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)));
+
+    if (exchangeAt !== undefined || registrationDeadline !== undefined || timezone !== undefined) {
+      // A changed zone keeps the wall-clock times the organizer sees, unless new ones are given.
+      const zone = timezone ?? current.timezone;
+      const localExchange = exchangeAt ?? utcToLocal(current.exchangeAt, current.timezone);
+      const localDeadline =
+        registrationDeadline !== undefined
+          ? registrationDeadline
+          : current.registrationDeadlineAt === null
+            ? null
+            : utcToLocal(current.registrationDeadlineAt, current.timezone);
+      const deadlineMatters = current.state === 'draft' || current.state === 'registration_open';
+      const schedule = resolveSchedule(localExchange, deadlineMatters ? localDeadline : null, zone, now);
+      changes.timezone = zone;
+      changes.exchangeAt = schedule.exchangeAt;
+      changes.registrationDeadlineAt = deadlineMatters
+        ? schedule.registrationDeadlineAt
+        : localDeadline === null
+          ? null
+          : localToUtc(localDeadline, zone, 'registrationDeadline');
+    }
+    if (previousExchangeId !== undefined) {
+      if (previousExchangeId === exchangeId) throw invalidField('previousExchangeId', 'An exchange cannot follow itself.');
+      if (previousExchangeId !== null && !findExchange(deps.db, previousExchangeId)) {
+        throw invalidField('previousExchangeId', 'The previous exchange no longer exists.');
+      }
+      changes.previousExchangeId = previousExchangeId;
+    }
+    if (patch.maxParticipants != null) {
+      const active = activeParticipantCounts(deps.db).get(exchangeId) ?? 0;
+      if (patch.maxParticipants < active) {
+        throw invalidField('maxParticipants', `${active} people have already joined; the limit cannot be lower.`);
+      }
+    }
+    updateExchange(deps.db, exchangeId, changes);
+  });
+  deps.events.emit({ type: 'exchange.changed', exchangeId });
+  return viewExchange(deps, exchangeId);
+}
+
+/** open, unpublish, close, reopen, cancel. Draw and undo live with matching. */
+export function transitionExchange(deps: Deps, { exchangeId, action }: ParsedInput<'exchanges.transition'>): ExchangeView {
+  const now = deps.clock.now();
+  deps.db.transaction(() => {
+    const current = getExchange(deps.db, exchangeId);
+    const state = nextState(current.state, action as ExchangeAction);
+    if (action === 'open' || action === 'reopen') assertOpenable(current, now);
+    updateExchange(deps.db, exchangeId, {
+      state,
+      updatedAt: now,
+      ...(action === 'cancel' && { cancelledAt: now }),
+    });
+  });
+  deps.events.emit({ type: 'exchange.changed', exchangeId });
+  return viewExchange(deps, exchangeId);
+}
+
+export function removeExchange(deps: Deps, exchangeId: number): { done: true } {
+  deps.db.transaction(() => {
+    const current = getExchange(deps.db, exchangeId);
+    if (!['draft', 'cancelled', 'completed'].includes(current.state)) {
+      throw new DomainError('invalid_state', 'Cancel the exchange before deleting it; participants may be waiting for it.');
+    }
+    deleteExchange(deps.db, exchangeId);
+  });
+  deps.events.emit({ type: 'exchange.deleted', exchangeId });
+  return { done: true };
+}
+
+function assertOpenable(exchange: Exchange, now: number): void {
+  if (exchange.exchangeAt <= now) {
+    throw new DomainError('invalid_state', 'The exchange date has passed; move it to the future before opening registration.');
+  }
+  if (exchange.registrationDeadlineAt !== null && exchange.registrationDeadlineAt <= now) {
+    throw new DomainError('invalid_state', 'The registration deadline has passed; move it before opening registration.');
+  }
+}
+
+function resolveSchedule(exchangeAtLocal: string, deadlineLocal: string | null, zone: string, now: number) {
+  const exchangeAt = localToUtc(exchangeAtLocal, zone, 'exchangeAt');
+  if (exchangeAt <= now) throw invalidField('exchangeAt', 'The exchange date is in the past.');
+  if (deadlineLocal === null) return { exchangeAt, registrationDeadlineAt: null };
+  const registrationDeadlineAt = localToUtc(deadlineLocal, zone, 'registrationDeadline');
+  if (registrationDeadlineAt >= exchangeAt) {
+    throw invalidField('registrationDeadline', 'Registration must close before the exchange date.');
+  }
+  if (registrationDeadlineAt <= now) throw invalidField('registrationDeadline', 'The registration deadline is in the past.');
+  return { exchangeAt, registrationDeadlineAt };
+}

@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OPERATION_NAMES, operations } from '../../../src-main/contract/operations';
+import { dispatch } from '../../../src-main/rpc/dispatch';
+import { createTestApp, type TestApp } from '../../support/test-app';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(() => t.close());
+
+/** Operations that need no input at all. */
+const NO_INPUT = new Set(['app.info', 'settings.get', 'exchanges.list', 'settings.update']);
+
+describe('dispatch', () => {
+  it('refuses an unknown operation by name', async () => {
+    expect(await dispatch(t.deps, 'exchanges.explode', {})).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'There is no operation called "exchanges.explode".' },
+    });
+  });
+
+  it.each(OPERATION_NAMES.filter((name) => !NO_INPUT.has(name)))('%s names the missing or wrong field', async (name) => {
+    const missing = await dispatch(t.deps, name, {});
+    expect(missing.ok).toBe(false);
+    if (missing.ok) return;
+    expect(missing.error.code).toBe('invalid_input');
+    expect(missing.error.issues?.length).toBeGreaterThan(0);
+    for (const issue of missing.error.issues ?? []) expect(issue.path).not.toBe('');
+    expect(missing.error.message).toContain(missing.error.issues![0]!.path);
+
+    const wrongType = await dispatch(t.deps, name, 'not an object');
+    expect(wrongType).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('turns a bug into a generic internal error without details, and logs it', async () => {
+    const logged: string[] = [];
+    t.deps.log = { ...t.deps.log, error: (message) => logged.push(message) };
+    const { id } = await t.ok('exchanges.create', { name: 'X', exchangeAt: '2026-12-24T18:00', timezone: 'UTC' });
+    t.deps.db.sqlite.exec('drop table household_members');
+    const broken = await dispatch(t.deps, 'rules.get', { exchangeId: id });
+    expect(broken).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side. The details were written to the log.' } });
+    expect(logged).toEqual(['operation failed']);
+  });
+
+  it('every operation has a summary for the API listing', () => {
+    for (const name of OPERATION_NAMES) expect(operations[name].summary.length).toBeGreaterThan(10);
+  });
+});
+
+describe('settings and app info', () => {
+  it('has sensible defaults and saves a validated organizer', async () => {
+    const defaults = await t.ok('settings.get', {});
+    expect(defaults).toMatchObject({ organizer: null, reminderDays: [7, 3, 1], retentionDays: 30, setupComplete: false });
+    const saved = await t.ok('settings.update', {
+      organizer: { name: 'Olga', email: ' Olga@Example.com ' },
+      timezone: 'Europe/Berlin',
+      publicBaseUrl: 'https://santa.example.net/',
+      setupComplete: true,
+    });
+    expect(saved).toMatchObject({ organizer: { name: 'Olga', email: 'olga@example.com' }, timezone: 'Europe/Berlin', publicBaseUrl: 'https://santa.example.net', setupComplete: true });
+  });
+
+  it.each([
+    [{ organizer: { name: 'Olga', email: 'nope' } }, 'organizer.email'],
+    [{ timezone: 'Nowhere/Land' }, 'timezone'],
+    [{ retentionDays: 2 }, 'retentionDays'],
+    [{ publicBaseUrl: 'ftp://example.net' }, 'publicBaseUrl'],
+    [{ publicBaseUrl: 'https://example.net/?x=1' }, 'publicBaseUrl'],
+  ])('refuses %j naming the field, saving nothing', async (patch, path) => {
+    const result = await t.call('settings.update', { ...patch, currency: 'USD' } as never);
+    expect(result).toMatchObject({ ok: false, error: { issues: [expect.objectContaining({ path })] } });
+    expect((await t.ok('settings.get', {})).currency).toBe('EUR');
+  });
+
+  it('tells the version, data folder and schema', async () => {
+    const info = await t.ok('app.info', {});
+    expect(info).toMatchObject({ name: 'Sneaky Klaus', dataDir: t.dir, schemaVersion: 1 });
+  });
+});

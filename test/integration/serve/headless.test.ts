@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, runServe, startServe } from '../../support/serve-process';
+
+let dir: string;
+beforeAll(() => {
+  ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'sk-serve-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run serve (child process)', () => {
+  it('answers on both ports, guards the admin API, exits cleanly and keeps the data', async () => {
+    const dataDir = join(dir, 'data');
+    const first = await startServe(['--data-dir', dataDir, '--demo']);
+    try {
+      expect(first.output()).toContain('Added the demo exchange.');
+      const health = await fetch(`${first.participantUrl}/health`);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      const missing = await fetch(`${first.participantUrl}/no-such-page`);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toContain('This page does not exist');
+
+      const denied = await fetch(`${first.adminUrl}/rpc/exchanges.list`, { method: 'POST' });
+      expect(denied.status).toBe(401);
+      const wrong = await fetch(`${first.adminUrl}/rpc/exchanges.list`, { method: 'POST', headers: { authorization: 'Bearer nope' } });
+      expect(wrong.status).toBe(401);
+
+      const list = await first.rpc('exchanges.list');
+      expect(list.status).toBe(200);
+      expect(list.body.value).toEqual([expect.objectContaining({ name: expect.stringMatching(/^Family Christmas \d{4}$/), participantCount: 6 })]);
+      const created = await first.rpc('exchanges.create', { name: 'Office party', exchangeAt: '2030-12-18T17:00', timezone: 'UTC' });
+      expect(created.status).toBe(200);
+      const bad = await first.rpc('exchanges.create', { name: '' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error?.code).toBe('invalid_input');
+    } finally {
+      expect(await first.stop('SIGTERM')).toBe(0);
+    }
+    expect(first.output()).not.toMatch(/Error|at .*\.js:\d+/);
+
+    const second = await startServe(['--data-dir', dataDir, '--demo']);
+    try {
+      expect(second.output()).toContain('already has exchanges');
+      const names = ((await second.rpc('exchanges.list')).body.value as Array<{ name: string }>).map((e) => e.name);
+      expect(names).toHaveLength(2);
+      expect(names).toContain('Office party');
+      expect(second.secret).not.toBe(first.secret);
+    } finally {
+      expect(await second.stop('SIGINT')).toBe(0);
+    }
+  });
+
+  it('refuses a Host header it does not serve (DNS rebinding)', async () => {
+    const server = await startServe(['--data-dir', join(dir, 'hosts'), '--host', '127.0.0.1']);
+    try {
+      const { request } = await import('node:http');
+      const status = await new Promise<number>((resolve, reject) => {
+        const url = new URL(`${server.participantUrl}/`);
+        const req = request({ host: url.hostname, port: url.port, path: '/', headers: { host: 'evil.example:80' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(status).toBe(421);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('says what is wrong with a bad flag in one line, exit code 2', () => {
+    const result = runServe(['--colour', 'red']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^sneaky-klaus: Unknown option '--colour'/);
+  });
+
+  it('says what is wrong with a bad port in one line, exit code 2', () => {
+    const result = runServe(['--port', 'eighty']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('sneaky-klaus: --port must be a port number from 0 to 65535, not "eighty".');
+  });
+
+  it('says an unusable data folder is unusable, exit code 2', () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const result = runServe(['--data-dir', file]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^sneaky-klaus: Cannot create the data folder .*a-file/);
+  });
+});

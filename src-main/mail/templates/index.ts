@@ -1,0 +1,23 @@
+export type { ExchangeInfo, RenderedEmail } from './types';
+export { magicLinkEmail, type MagicLinkEmailInput } from './magic-link';
+export { welcomeEmail, type WelcomeEmailInput } from './welcome';
+export {
+  assignmentChangedEmail,
+  matchEmail,
+  type AssignmentChangedEmailInput,
+  type MatchEmailInput,
+} from './match';
+export { reminderEmail, type ReminderEmailInput } from './reminder';
+export {
+  drawDoneNotice,
+  newRegistrationNotice,
+  registrationClosedNotice,
+  withdrawalNotice,
+  type DrawDoneNoticeInput,
+  type NewRegistrationNoticeInput,
+  type RegistrationClosedNoticeInput,
+  type WithdrawalNoticeInput,
+} from './organizer-notices';
+export { deliveryFailuresNotice, type DeliveryFailuresNoticeInput } from './delivery-failures';
+export { purgeWarningEmail, type PurgeWarningEmailInput } from './purge-warning';
+export { testEmail, type TestEmailInput } from './test-email';

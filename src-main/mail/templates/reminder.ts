@@ -1,0 +1,51 @@
+import { oneLine, subjectFor } from './format';
+import { exchangeDetails, participantFooter, renderEmail } from './layout';
+import type { ExchangeInfo, RenderedEmail } from './types';
+
+export interface ReminderEmailInput {
+  exchange: ExchangeInfo;
+  participantName: string;
+  receiverName: string;
+  /** The giftee's ideas as they are now, which may have changed since the draw. */
+  receiverGiftIdeas: string;
+  daysLeft: number;
+  link: string;
+}
+
+function whenPhrase(daysLeft: number): string {
+  if (daysLeft <= 0) return 'today';
+  if (daysLeft === 1) return 'tomorrow';
+  return `in ${daysLeft} days`;
+}
+
+/** "N days to go", with the giftee's current ideas so it is useful on its own. */
+export function reminderEmail(input: ReminderEmailInput): RenderedEmail {
+  const { exchange } = input;
+  const when = whenPhrase(Math.floor(input.daysLeft));
+  const receiver = oneLine(input.receiverName);
+  return renderEmail({
+    subject: subjectFor(exchange.name, `the gift exchange is ${when}`),
+    preheader: `A friendly reminder: the gift exchange is ${when}.`,
+    blocks: [
+      { kind: 'heading', text: `Hi ${oneLine(input.participantName)},` },
+      {
+        kind: 'para',
+        parts: ['A friendly reminder: ', { strong: oneLine(exchange.name) }, ` is ${when}.`],
+      },
+      { kind: 'highlight', label: 'You are the Secret Santa for', value: receiver },
+      {
+        kind: 'multiline',
+        label: `${receiver}'s latest gift ideas`,
+        value: input.receiverGiftIdeas,
+        empty: 'No ideas yet. A small surprise will do nicely!',
+      },
+      exchangeDetails(exchange),
+      { kind: 'button', label: 'Open my page', url: input.link },
+      {
+        kind: 'small',
+        parts: ["Don't want these reminders? You can turn them off on your page."],
+      },
+    ],
+    footer: participantFooter(exchange),
+  });
+}

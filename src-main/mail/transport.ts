@@ -1,0 +1,80 @@
+import nodemailer from 'nodemailer';
+import type { SmtpSecurity } from './presets';
+
+/** What the relay hands to SMTP; everything but the envelope comes from the outbox row. */
+export interface OutgoingMessage {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  attachments: Array<{ filename: string; contentType: string; content: string }>;
+}
+
+/** The port the relay and the "send test email" use; tests plug a real nodemailer into a local sink. */
+export interface MailTransport {
+  send(message: OutgoingMessage): Promise<void>;
+  close(): void;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** `none` is for a relay on the local network only (no encryption, the password would go in clear). */
+  security: SmtpSecurity | 'none';
+  username: string;
+  password: string | null;
+  maxConnections: number;
+  /** Tests against a local sink with a self-signed certificate. Never set from the UI. */
+  allowSelfSigned?: boolean;
+}
+
+/** nodemailer has no retries and minutes-long defaults: bound every phase (SPEC §5). */
+export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+/** The overall deadline for one message, after which it counts as a transient failure. */
+export const SEND_DEADLINE_MS = 60_000;
+
+export function smtpTransport(config: SmtpConfig, options: { pooled: boolean }): MailTransport {
+  const transporter = nodemailer.createTransport({
+    host: config.host,
+    port: config.port,
+    secure: config.security === 'tls',
+    requireTLS: config.security === 'starttls',
+    ignoreTLS: config.security === 'none',
+    ...(config.username && { auth: { user: config.username, pass: config.password ?? '' } }),
+    ...SMTP_TIMEOUTS,
+    ...(options.pooled ? { pool: true, maxConnections: config.maxConnections, maxMessages: 100 } : {}),
+    ...(config.allowSelfSigned && { tls: { rejectUnauthorized: false } }),
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  return {
+    async send(message) {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error('The mail server did not finish in time.'), { code: 'ETIMEDOUT' })), SEND_DEADLINE_MS);
+      });
+      try {
+        await Promise.race([
+          transporter.sendMail({
+            from: message.from,
+            to: message.to,
+            subject: message.subject,
+            text: message.text,
+            html: message.html,
+            messageId: message.messageId,
+            attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+            headers: { 'Auto-Submitted': 'auto-generated' },
+          }),
+          deadline,
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close() {
+      transporter.close();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+export { DAY_MS, HOUR_MS, JOB_NAMES, MINUTE_MS } from './job-names';
+export type { JobName, RecurringJobName } from './job-names';
+export { assertCronPattern, countOccurrences, nextOccurrence, previousOccurrence } from './occurrences';
+export { MISSED_COUNT_CAP, RECURRING_JOBS, planRecurring, recurringJob } from './recurring';
+export type { RecurringJob, RecurringPlan, RecurringState } from './recurring';
+export { normalizeReminderDays, planReminders, reminderDueAt } from './reminders';
+export type { ReminderPlan, ReminderPlanInput } from './reminders';
+export { upcomingJobs } from './upcoming';
+export type { UpcomingExchange, UpcomingInput, UpcomingJob } from './upcoming';
+export { PURGE_WARNING_LEAD_MS, purgeDueAt, purgePlan, purgeWarningDueAt } from './purge';
+export type { PurgeDecision, PurgeState } from './purge';
+export { humanDue } from './human-due';

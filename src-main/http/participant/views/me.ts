@@ -1,0 +1,87 @@
+import { exchangeDetails, type ExchangeView } from './exchange-details';
+import { html, type SafeHtml } from './html';
+import { FIELD_LIMITS } from './invite';
+import { checkboxField, layout, postForm, textField, type Flash } from './layout';
+import { deletionNotice, stageCard, withdrawSection, type MeStage } from './me-sections';
+
+export interface MeParticipant {
+  name: string;
+  email: string;
+  giftIdeas: string;
+  reminders: boolean;
+}
+
+export interface MePageModel {
+  exchange: ExchangeView;
+  participant: MeParticipant;
+  stage: MeStage;
+  csrfToken: string;
+  now: number;
+  /** When the exchange's data is purged, if known (completion + 30 days). */
+  deletionAt: number | null;
+  /** One-off message after a POST-redirect, e.g. "Your gift ideas were saved." */
+  flash?: Flash | null;
+  /** Field errors when re-rendering after a rejected POST. */
+  errors?: { giftIdeas?: string; withdraw?: string };
+  /** The rejected gift-ideas text, so nothing typed is lost. */
+  giftIdeasDraft?: string;
+}
+
+export function mePage(model: MePageModel): string {
+  const { exchange: ex, participant: me, stage } = model;
+  const editable = stage.kind === 'waiting' || stage.kind === 'matched';
+  const body = html`<p class="eyebrow">Hello, ${me.name}</p>
+<h1>${ex.name}</h1>
+${stageCard(stage, ex)}
+${exchangeDetails(ex, { showRegistration: false })}
+${editable ? ideasSection(model) : null}
+${editable ? remindersSection(model) : null}
+${withdrawSection(stage, model.csrfToken, model.errors?.withdraw)}
+<section class="aside" aria-labelledby="account-title">
+<h2 id="account-title">Your details</h2>
+<p>Signed in as <strong>${me.name}</strong> (${me.email}).</p>
+${deletionNotice(model.deletionAt, model.now, ex.timezone)}
+${postForm('/logout', model.csrfToken, html`<button type="submit" class="button button-secondary">Log out</button>`, 'inline')}
+</section>`;
+  return layout({ title: 'Your page', exchangeName: ex.name, body, flash: model.flash ?? null });
+}
+
+function ideasSection(model: MePageModel): SafeHtml {
+  return html`<section class="card" aria-labelledby="ideas-title">
+<h2 id="ideas-title">Your gift ideas</h2>
+${postForm(
+  '/me/ideas',
+  model.csrfToken,
+  html`${textField({
+    id: 'gift-ideas',
+    name: 'giftIdeas',
+    label: 'Ideas for your Secret Santa',
+    hint: 'Whoever draws your name sees these. Links starting with http:// or https:// become clickable.',
+    value: model.giftIdeasDraft ?? model.participant.giftIdeas,
+    error: model.errors?.giftIdeas,
+    multiline: true,
+    showOptional: false,
+    maxLength: FIELD_LIMITS.giftIdeas,
+  })}
+<button type="submit" class="button">Save gift ideas</button>`,
+)}
+</section>`;
+}
+
+function remindersSection(model: MePageModel): SafeHtml {
+  // An unticked checkbox sends nothing: the route reads "reminders absent" as "off".
+  return html`<section class="card" aria-labelledby="reminders-title">
+<h2 id="reminders-title">Reminders</h2>
+${postForm(
+  '/me/reminders',
+  model.csrfToken,
+  html`${checkboxField({
+    id: 'reminders',
+    name: 'reminders',
+    label: 'Email me reminders before the exchange',
+    checked: model.participant.reminders,
+  })}
+<button type="submit" class="button button-secondary">Save reminder setting</button>`,
+)}
+</section>`;
+}

@@ -7,6 +7,9 @@ import { DatabaseOpenError, migrate, type MigrationReport } from './db/migrate';
 import { createLogger, type Logger } from './log';
 import type { Deps } from './services/deps';
 import { EventBus } from './services/events';
+import { Scheduler } from './jobs/scheduler';
+import { Relay } from './services/relay';
+import { envOrFileSecretStore, type SecretStore } from './services/secrets';
 
 export const APP_VERSION = '0.1.0';
 
@@ -15,11 +18,19 @@ export interface AppOptions {
   clock?: Clock;
   random?: Random;
   log?: Logger;
+  /** Default: environment variable or a 0600 file in the data folder. */
+  smtpPassword?: SecretStore;
+  /** better_sqlite3.node built for Electron; default: the one in node_modules (built for Node). */
+  nativeBinding?: string;
 }
 
 export interface App {
   deps: Deps;
   migration: MigrationReport;
+  /** Delivers the outbox once started; the caller decides when (tests drive it by hand). */
+  relay: Relay;
+  /** Background jobs; `start()` catches up and wakes every minute. */
+  jobs: Scheduler;
   close(): void;
 }
 
@@ -36,7 +47,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   let sqlite;
   try {
-    sqlite = openSqlite(paths.databaseFile);
+    sqlite = openSqlite(paths.databaseFile, { nativeBinding: options.nativeBinding });
   } catch (error) {
     throw new DatabaseOpenError(`Cannot open the database ${paths.databaseFile}: ${(error as Error).message}`);
   }
@@ -50,18 +61,24 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (migration.from !== migration.to) log.info('database updated', { ...migration });
 
   const db = createDb(sqlite);
-  const deps: Deps = {
+  // `jobs` needs deps itself; it is attached right below.
+  const deps = {
     db,
     clock,
     random: options.random ?? cryptoRandom(),
     events: new EventBus(log),
     log,
+    smtpPassword: options.smtpPassword ?? envOrFileSecretStore(join(dataDir, 'secrets', 'smtp-password')),
     paths,
-    runtime: { version: APP_VERSION, participantUrls: [] },
-  };
+    runtime: { version: APP_VERSION, participantUrls: [] as string[] },
+  } as Omit<Deps, 'jobs'> as Deps;
+  const jobs = new Scheduler(deps);
+  deps.jobs = jobs;
   return {
     deps,
     migration,
+    relay: new Relay(deps),
+    jobs,
     close() {
       if (!sqlite.open) return;
       // Fold the WAL back into the main file so a copied data folder is one self-contained file.

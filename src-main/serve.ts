@@ -44,6 +44,8 @@ export async function main(argv: string[]): Promise<void> {
     shuttingDown = true;
     deps.log.info('shutting down', { signal });
     await Promise.all(listeners.map((l) => l.close()));
+    await app.jobs.stop();
+    await app.relay.stop();
     app.close();
     process.exit(0);
   };
@@ -53,7 +55,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     let participantPort = config.port;
     const participant = await listen(
-      createParticipantApp({
+      createParticipantApp(deps, {
         allowedHosts: () =>
           participantHosts({ bindHost: config.host, port: participantPort, publicBaseUrl: getSettings(deps).publicBaseUrl }),
       }).fetch,
@@ -61,6 +63,8 @@ export async function main(argv: string[]): Promise<void> {
     );
     participantPort = participant.port;
     listeners.push(participant);
+    app.relay.start();
+    await app.jobs.start();
 
     const secret = randomBytes(32).toString('base64url');
     let adminPort = config.adminPort;

@@ -4,6 +4,8 @@ export type AppEvent =
   | { type: 'exchange.deleted'; exchangeId: number }
   | { type: 'participants.changed'; exchangeId: number }
   | { type: 'rules.changed'; exchangeId: number }
-  | { type: 'settings.changed' };
+  | { type: 'settings.changed' }
+  | { type: 'outbox.changed'; sent?: number; failed?: number }
+  | { type: 'jobs.changed' };
 
 export type AppEventType = AppEvent['type'];

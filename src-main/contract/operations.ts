@@ -16,6 +16,20 @@ import {
   RulesView,
   UpdateHouseholdInput,
 } from './exclusions';
+import {
+  ListOutboxInput,
+  OutboxItemView,
+  OutboxMessageView,
+  OutboxRef,
+  OutboxStatusView,
+  PauseInput,
+  SetSmtpInput,
+  SmtpSettingsView,
+  TestSmtpInput,
+  TestSmtpResult,
+} from './outbox';
+import { JobRunsInput, JobRunView, RunJobInput, RunReport, SchedulerHealthView, UpcomingInput, UpcomingJobView } from './jobs';
+import { DrawCheckInput, DrawCheckView, DrawInput, DrawView, RedrawInput, RevealInput, RevealView, SpliceView, UndoDrawInput } from './matching';
 import { AddParticipantInput, ParticipantRef, ParticipantView, UpdateParticipantInput } from './participants';
 import { AppInfoView, SettingsView, UpdateSettingsInput } from './settings';
 
@@ -39,10 +53,16 @@ export const operations = {
   'exchanges.transition': op(TransitionInput, ExchangeView, 'Open, close, reopen, unpublish or cancel.'),
   'exchanges.delete': op(ExchangeRef, Done, 'Delete a draft, cancelled or completed exchange and all its data.'),
 
+  'draw.check': op(DrawCheckInput, DrawCheckView, 'Can names be drawn with these rules? Names the people in the way.'),
+  'exchanges.draw': op(DrawInput, DrawView, 'Draw names, store the matches and queue everyone’s match email.'),
+  'exchanges.undoDraw': op(UndoDrawInput, ExchangeView, 'Undo the draw (confirm once anyone was told).'),
+  'exchanges.redraw': op(RedrawInput, DrawView, 'Draw everyone again; people already told get a changed-assignment email.'),
+  'exchanges.reveal': op(RevealInput, RevealView, 'Show who drew whom, on explicit confirmation (recorded).'),
+
   'participants.list': op(ExchangeRef, z.array(ParticipantView), 'Participants of an exchange (organizer view).'),
   'participants.add': op(AddParticipantInput, ParticipantView, 'Add a participant by hand.'),
   'participants.update': op(UpdateParticipantInput, ParticipantView, 'Edit a participant.'),
-  'participants.remove': op(ParticipantRef, Done, 'Remove a participant and everything that names them.'),
+  'participants.remove': op(ParticipantRef, SpliceView, 'Remove a participant and everything that names them; after the draw their loop is mended.'),
 
   'rules.get': op(ExchangeRef, RulesView, 'Exclusions, households and must-draw pairs of an exchange.'),
   'rules.addExclusion': op(AddExclusionInput, RulesView, 'Two people never draw each other (pair) or one never draws the other.'),
@@ -52,6 +72,22 @@ export const operations = {
   'rules.createHousehold': op(HouseholdInput, RulesView, 'Group people who never draw each other.'),
   'rules.updateHousehold': op(UpdateHouseholdInput, RulesView, 'Rename a household or change its members.'),
   'rules.deleteHousehold': op(HouseholdRef, RulesView, 'Dissolve a household.'),
+
+  'outbox.list': op(ListOutboxInput, z.array(OutboxItemView), 'Emails, newest first, by status, exchange or kind.'),
+  'outbox.get': op(OutboxRef, OutboxMessageView, 'One email with its text, HTML and links.'),
+  'outbox.resend': op(OutboxRef, OutboxMessageView, 'Send a failed or sent email again.'),
+  'outbox.retryNow': op(OutboxRef, OutboxMessageView, 'Try a queued email now instead of waiting for its retry.'),
+  'outbox.retryFailed': op(Empty, z.object({ requeued: z.number() }), 'Queue every failed email again.'),
+  'outbox.status': op(Empty, OutboxStatusView, 'Counts by status, whether mail is configured or paused.'),
+  'outbox.pause': op(PauseInput, OutboxStatusView, 'Pause or resume sending.'),
+  'jobs.upcoming': op(UpcomingInput, z.array(UpcomingJobView), 'The next background jobs, soonest first.'),
+  'jobs.runs': op(JobRunsInput, z.array(JobRunView), 'The job run log, newest first.'),
+  'jobs.runNow': op(RunJobInput, RunReport, 'Run one job now, due or not.'),
+  'jobs.runDue': op(Empty, RunReport, 'Run every job that is due (after waking from sleep).'),
+  'jobs.health': op(Empty, SchedulerHealthView, 'Whether the scheduler runs, when it last woke, which jobs fail.'),
+  'smtp.get': op(Empty, SmtpSettingsView, 'Mail server settings (never the password) and presets.'),
+  'smtp.set': op(SetSmtpInput, SmtpSettingsView, 'Save the mail server settings and, optionally, the password.'),
+  'smtp.test': op(TestSmtpInput, TestSmtpResult, 'Send a test email now and explain any failure.'),
 } as const;
 
 export type Operations = typeof operations;

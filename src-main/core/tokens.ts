@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Random } from './random';
 
 /** URL-safe random string of `bytes` random bytes (16 → 128 bits, 32 → 256 bits). */
@@ -9,4 +9,9 @@ export function randomToken(random: Random, bytes: number): string {
 /** Tokens and session ids are stored only as this hash. */
 export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
+}
+
+/** Keyed hash (HMAC-SHA-256) with the installation's secret: pair history without personal data. */
+export function keyedHash(secret: string, value: string): string {
+  return createHmac('sha256', secret).update(value).digest('hex');
 }

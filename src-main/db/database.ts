@@ -40,9 +40,16 @@ export const PRAGMAS = [
   'secure_delete = ON',
 ] as const;
 
-/** Opens (or creates) a database file with the production pragmas. `:memory:` works too. */
-export function openSqlite(file: string, options: { readonly?: boolean } = {}): BetterSqlite3.Database {
-  const sqlite = new BetterSqlite3(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+/**
+ * Opens (or creates) a database file with the production pragmas. `:memory:` works too.
+ * `nativeBinding`: path of a better_sqlite3.node built for another runtime (the Electron build).
+ */
+export function openSqlite(file: string, options: { readonly?: boolean; nativeBinding?: string } = {}): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+    ...(options.nativeBinding !== undefined && { nativeBinding: options.nativeBinding }),
+  });
   for (const pragma of PRAGMAS) {
     if (options.readonly && pragma.startsWith('journal_mode')) continue;
     sqlite.pragma(pragma);

@@ -1,10 +1,14 @@
 import type { OperationName, OperationOutput, ParsedInput } from '../contract/operations';
 import { schemaVersion } from '../db/migrate';
+import { listJobRuns } from '../db/repos/jobs';
 import type { Deps } from '../services/deps';
 import * as exchanges from '../services/exchanges';
+import * as matching from '../services/matching';
+import * as outbox from '../services/outbox';
 import * as participants from '../services/participants';
 import * as rules from '../services/rules';
 import * as settings from '../services/settings';
+import * as smtp from '../services/smtp';
 
 type Handler<N extends OperationName> = (deps: Deps, input: ParsedInput<N>) => OperationOutput<N> | Promise<OperationOutput<N>>;
 export type Handlers = { [N in OperationName]: Handler<N> };
@@ -28,6 +32,12 @@ export const handlers: Handlers = {
   'exchanges.transition': (deps, input) => exchanges.transitionExchange(deps, input),
   'exchanges.delete': (deps, { exchangeId }) => exchanges.removeExchange(deps, exchangeId),
 
+  'draw.check': (deps, input) => matching.checkDraw(deps, input),
+  'exchanges.draw': (deps, input) => matching.draw(deps, input),
+  'exchanges.undoDraw': (deps, input) => matching.undoDraw(deps, input),
+  'exchanges.redraw': (deps, input) => matching.redraw(deps, input),
+  'exchanges.reveal': (deps, input) => matching.reveal(deps, input),
+
   'participants.list': (deps, { exchangeId }) => participants.listParticipantViews(deps, exchangeId),
   'participants.add': (deps, input) => participants.addParticipant(deps, input),
   'participants.update': (deps, input) => participants.updateParticipantDetails(deps, input),
@@ -41,4 +51,23 @@ export const handlers: Handlers = {
   'rules.createHousehold': (deps, input) => rules.createHousehold(deps, input),
   'rules.updateHousehold': (deps, input) => rules.updateHousehold(deps, input),
   'rules.deleteHousehold': (deps, { householdId }) => rules.deleteHousehold(deps, householdId),
+
+  'outbox.list': (deps, input) => outbox.listOutbox(deps, input),
+  'outbox.get': (deps, { id }) => outbox.readMessage(deps, id),
+  'outbox.resend': (deps, { id }) => outbox.resendMessage(deps, id),
+  'outbox.retryNow': (deps, { id }) => outbox.retryNow(deps, id),
+  'outbox.retryFailed': (deps) => outbox.retryFailed(deps),
+  'outbox.status': (deps) => outbox.outboxStatus(deps),
+  'outbox.pause': (deps, { paused }) => {
+    smtp.setSendingPaused(deps, paused);
+    return outbox.outboxStatus(deps);
+  },
+  'jobs.upcoming': (deps, { limit }) => deps.jobs.upcoming(limit),
+  'jobs.runs': (deps, input) => listJobRuns(deps.db, input),
+  'jobs.runNow': async (deps, { job }) => ({ runs: await deps.jobs.runNow(job) }),
+  'jobs.runDue': async (deps) => ({ runs: await deps.jobs.runDue() }),
+  'jobs.health': (deps) => deps.jobs.health(),
+  'smtp.get': (deps) => smtp.viewSmtp(deps),
+  'smtp.set': (deps, input) => smtp.saveSmtp(deps, input),
+  'smtp.test': (deps, input) => smtp.sendTestEmail(deps, input),
 };

@@ -14,6 +14,7 @@ import {
   updateParticipant,
 } from '../db/repos/participants';
 import type { Deps } from './deps';
+import { spliceInParticipant, spliceOutParticipant, type SpliceOutcome } from './splice';
 
 export type ParticipantView = OperationOutput<'participants.add'>;
 
@@ -45,12 +46,9 @@ function viewParticipant(deps: Deps, id: number): ParticipantView {
   return toView(p, householdOfParticipants(deps.db, p.exchangeId).get(id) ?? null);
 }
 
-/** Before the draw only; late additions go through matching's splice. */
+/** Roster changes are allowed until completion; after the draw they are spliced into the loop. */
 function assertRosterOpen(exchange: Exchange): void {
   assertEditable(exchange.state, 'participants');
-  if (exchange.state === 'matched') {
-    throw new DomainError('invalid_state', 'Names were already drawn. Undo the draw to change who takes part.');
-  }
 }
 
 export function checkedEmail(raw: string, path = 'email'): string {
@@ -74,7 +72,10 @@ export function addParticipant(deps: Deps, input: ParsedInput<'participants.add'
     if (exchange.maxParticipants !== null && active >= exchange.maxParticipants) {
       throw new DomainError('conflict', `This exchange is full (${exchange.maxParticipants} people). Raise the limit first.`);
     }
-    return insertParticipant(deps.db, { ...input, email, now });
+    const newId = insertParticipant(deps.db, { ...input, email, now });
+    // A latecomer after the draw is spliced into a loop (and only the affected giver is told).
+    if (exchange.state === 'matched') spliceInParticipant(deps, exchange, newId);
+    return newId;
   });
   deps.events.emit({ type: 'participants.changed', exchangeId: input.exchangeId });
   return viewParticipant(deps, id);
@@ -99,14 +100,22 @@ export function updateParticipantDetails(deps: Deps, { participantId, patch }: P
   return viewParticipant(deps, participantId);
 }
 
-/** Deletes the participant and, by cascade, their rules, tokens, sessions and queued mail. */
-export function removeParticipant(deps: Deps, participantId: number): { done: true } {
-  const exchangeId = deps.db.transaction(() => {
+/**
+ * Deletes the participant and, by cascade, their rules, tokens, sessions and queued mail. After
+ * the draw the loop is mended first; only the givers whose giftee changed are told.
+ */
+export function removeParticipant(deps: Deps, participantId: number): SpliceOutcome {
+  const { exchangeId, outcome } = deps.db.transaction(() => {
     const participant = getParticipant(deps.db, participantId);
-    assertRosterOpen(getExchange(deps.db, participant.exchangeId));
+    const exchange = getExchange(deps.db, participant.exchangeId);
+    assertRosterOpen(exchange);
+    const spliced =
+      exchange.state === 'matched' && participant.withdrawnAt === null
+        ? spliceOutParticipant(deps, exchange, participantId)
+        : { changedParticipantIds: [], emailsQueued: 0 };
     deleteParticipant(deps.db, participantId);
-    return participant.exchangeId;
+    return { exchangeId: participant.exchangeId, outcome: spliced };
   });
   deps.events.emit({ type: 'participants.changed', exchangeId });
-  return { done: true };
+  return outcome;
 }

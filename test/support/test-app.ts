@@ -6,9 +6,10 @@ import type { Result } from '../../src-main/contract/envelope';
 import { operations, type OperationInput, type OperationName, type OperationOutput } from '../../src-main/contract/operations';
 import { ManualClock } from '../../src-main/core/clock';
 import { seededRandom } from '../../src-main/core/random';
-import { silentLogger } from '../../src-main/log';
+import { silentLogger, type Logger } from '../../src-main/log';
 import { dispatch } from '../../src-main/rpc/dispatch';
 import type { Deps } from '../../src-main/services/deps';
+import type { SecretStore } from '../../src-main/services/secrets';
 
 export const START = '2026-11-01T09:00:00Z';
 
@@ -25,10 +26,18 @@ export interface TestApp {
 }
 
 /** A real app on a real SQLite file in a fresh temp folder, with a manual clock and seeded randomness. */
-export async function createTestApp(options: { start?: string; seed?: number; dir?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { start?: string; seed?: number; dir?: string; smtpPassword?: SecretStore; log?: Logger } = {},
+): Promise<TestApp> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'sk-test-'));
   const clock = new ManualClock(options.start ?? START);
-  const app = await createApp({ dataDir: dir, clock, random: seededRandom(options.seed ?? 1), log: silentLogger });
+  const app = await createApp({
+    dataDir: dir,
+    clock,
+    random: seededRandom(options.seed ?? 1),
+    log: options.log ?? silentLogger,
+    smtpPassword: options.smtpPassword,
+  });
   const call = async <N extends OperationName>(name: N, input: OperationInput<N>) => {
     const result = (await dispatch(app.deps, name, input)) as Result<OperationOutput<N>>;
     if (result.ok) operations[name].output.parse(result.value);

@@ -1,6 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Hono } from 'hono';
+import type { Deps } from '../../services/deps';
+import { resourcesDir } from '../resources';
 import { hostAllowlist, securityHeaders } from '../security';
-import { simplePage } from './simple-page';
+import { authRoutes } from './routes-auth';
+import { inviteRoutes } from './routes-invite';
+import { meRoutes } from './routes-me';
+import { notFoundPage, serverErrorPage } from './views';
 
 export interface ParticipantAppOptions {
   /** Host headers accepted; recomputed when the public address changes. */
@@ -10,17 +17,25 @@ export interface ParticipantAppOptions {
 const CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /** The public app: the only thing reachable from the LAN or a tunnel. */
-export function createParticipantApp(options: ParticipantAppOptions): Hono {
+export function createParticipantApp(deps: Deps, options: ParticipantAppOptions): Hono {
+  const css = readFileSync(join(resourcesDir(), 'participant.css'), 'utf8');
   const app = new Hono();
   app.use(securityHeaders({ csp: CSP }));
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.use(hostAllowlist(options.allowedHosts));
-  app.notFound((c) =>
-    c.html(
-      simplePage('Page not found', 'This page does not exist. Check the link in your email, or ask the organizer for a new one.'),
-      404,
-    ),
-  );
-  app.onError((_error, c) => c.html(simplePage('Something went wrong', 'Please try again in a moment.'), 500));
+  app.get('/assets/participant.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  app.get('/', (c) => c.redirect('/login', 303));
+  inviteRoutes(app, deps);
+  authRoutes(app, deps);
+  meRoutes(app, deps);
+  app.notFound((c) => c.html(notFoundPage(), 404));
+  app.onError((error, c) => {
+    deps.log.error('participant request failed', { path: new URL(c.req.url).pathname.replace(/\/auth\/[^/]+/, '/auth/…'), error });
+    return c.html(serverErrorPage(), 500);
+  });
   return app;
 }

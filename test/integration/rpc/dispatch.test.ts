@@ -9,8 +9,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-/** Operations that need no input at all. */
-const NO_INPUT = new Set(['app.info', 'settings.get', 'exchanges.list', 'settings.update']);
+/** Operations whose every field is optional. */
+const NO_REQUIRED_INPUT = new Set(OPERATION_NAMES.filter((name) => operations[name].input.safeParse({}).success));
 
 describe('dispatch', () => {
   it('refuses an unknown operation by name', async () => {
@@ -20,7 +20,18 @@ describe('dispatch', () => {
     });
   });
 
-  it.each(OPERATION_NAMES.filter((name) => !NO_INPUT.has(name)))('%s names the missing or wrong field', async (name) => {
+  it.each(OPERATION_NAMES)('%s refuses input that is not an object', async (name) => {
+    expect(await dispatch(t.deps, name, 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch(t.deps, name, [1, 2])).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('knows which operations need no input', () => {
+    expect([...NO_REQUIRED_INPUT].sort()).toEqual(
+      ['app.info', 'exchanges.list', 'jobs.health', 'jobs.runDue', 'jobs.runs', 'jobs.upcoming', 'outbox.list', 'outbox.retryFailed', 'outbox.status', 'settings.get', 'settings.update', 'smtp.get', 'smtp.test'].sort(),
+    );
+  });
+
+  it.each(OPERATION_NAMES.filter((name) => !NO_REQUIRED_INPUT.has(name)))('%s names the missing or wrong field', async (name) => {
     const missing = await dispatch(t.deps, name, {});
     expect(missing.ok).toBe(false);
     if (missing.ok) return;
@@ -28,9 +39,6 @@ describe('dispatch', () => {
     expect(missing.error.issues?.length).toBeGreaterThan(0);
     for (const issue of missing.error.issues ?? []) expect(issue.path).not.toBe('');
     expect(missing.error.message).toContain(missing.error.issues![0]!.path);
-
-    const wrongType = await dispatch(t.deps, name, 'not an object');
-    expect(wrongType).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('turns a bug into a generic internal error without details, and logs it', async () => {

@@ -21,7 +21,7 @@ describe('npm run serve (child process)', () => {
       expect(await health.json()).toEqual({ status: 'ok' });
       const missing = await fetch(`${first.participantUrl}/no-such-page`);
       expect(missing.status).toBe(404);
-      expect(await missing.text()).toContain('This page does not exist');
+      expect(await missing.text()).toContain('Page not found');
 
       const denied = await fetch(`${first.adminUrl}/rpc/exchanges.list`, { method: 'POST' });
       expect(denied.status).toBe(401);

@@ -21,3 +21,4 @@ export { mePage } from './me';
 export type { MePageModel, MeParticipant } from './me';
 export type { MeStage, Receiver } from './me-sections';
 export { qrSvg } from './qr';
+export { leftPage } from './left';

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+export const JOB_NAME_LIST = [
+  'reminders',
+  'auto-complete',
+  'data-purge',
+  'token-cleanup',
+  'session-cleanup',
+  'rate-limit-cleanup',
+  'registration-close',
+] as const;
+export const JobNameSchema = z.enum(JOB_NAME_LIST, { error: `Choose one of: ${JOB_NAME_LIST.join(', ')}.` });
+
+/** One upcoming job, for the tray and the Jobs screen. `dueAt` ≤ now means it runs on the next wake. */
+export const UpcomingJobView = z.object({
+  job: JobNameSchema,
+  exchangeId: Id.nullable(),
+  exchangeName: z.string().nullable(),
+  dueAt: z.number(),
+  detail: z.string(),
+});
+
+export const UpcomingInput = z.object({ limit: z.number().int().min(1).max(100).default(10) }).default({ limit: 10 });
+
+export const JobRunView = z.object({
+  id: Id,
+  job: z.string(),
+  jobKey: z.string(),
+  exchangeId: z.number().nullable(),
+  scheduledFor: z.number().nullable(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  outcome: z.enum(['running', 'ok', 'failed', 'skipped']),
+  counts: z.record(z.string(), z.number()),
+  error: z.string().nullable(),
+});
+
+export const JobRunsInput = z
+  .object({ limit: z.number().int().min(1).max(500).default(100), job: JobNameSchema.optional() })
+  .default({ limit: 100 });
+
+export const RunJobInput = z.object({ job: JobNameSchema });
+export const RunReport = z.object({ runs: z.array(JobRunView) });
+
+export const SchedulerHealthView = z.object({
+  running: z.boolean(),
+  lastWakeAt: z.number().nullable(),
+  nextWakeAt: z.number().nullable(),
+  /** Jobs whose latest run failed. */
+  failing: z.array(z.string()),
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { Id, MatchMode } from './common';
+import { ExchangeView } from './exchanges';
+
+export const DrawCheckInput = z.object({ exchangeId: Id, mode: MatchMode.optional() });
+
+/** Live feasibility for the rules editor; names the people causing trouble, never a pair. */
+export const DrawCheckView = z.object({
+  feasible: z.boolean(),
+  mode: MatchMode,
+  /** Modes in which a draw is possible with the current rules. */
+  feasibleModes: z.array(MatchMode),
+  /** A sentence naming the people who make the chosen mode impossible. */
+  reason: z.string().nullable(),
+  participantIds: z.array(Id),
+  participantCount: z.number(),
+});
+
+export const DrawInput = z.object({ exchangeId: Id, mode: MatchMode.optional() });
+export const DrawView = z.object({
+  exchange: ExchangeView,
+  participantCount: z.number(),
+  emailsQueued: z.number(),
+});
+
+export const UndoDrawInput = z.object({
+  exchangeId: Id,
+  /** Needed once anyone has been told whom they drew. */
+  confirm: z.boolean().default(false),
+});
+
+export const RedrawInput = z.object({
+  exchangeId: Id,
+  mode: MatchMode.optional(),
+  confirm: z.literal(true, { error: 'A full re-draw changes everyone’s match; confirm it.' }),
+});
+
+export const RevealInput = z.object({
+  exchangeId: Id,
+  confirm: z.literal(true, { error: 'Revealing shows who drew whom; confirm it.' }),
+});
+export const RevealView = z.object({
+  revealedAt: z.number(),
+  pairs: z.array(z.object({ giverId: Id, giverName: z.string(), receiverId: Id, receiverName: z.string() })),
+});
+
+/** After a late change: who got a new giftee (ids only, never whom). */
+export const SpliceView = z.object({ changedParticipantIds: z.array(Id), emailsQueued: z.number() });

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
+
+export const ListOutboxInput = z
+  .object({
+    status: z.enum(OUTBOX_STATUSES).optional(),
+    exchangeId: Id.optional(),
+    kind: z.string().max(40).optional(),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .default({ limit: 200 });
+
+/** `preview`: no SMTP configured yet, so the message waits here and its links can be copied. */
+export const OutboxDisplayStatus = z.enum(['preview', 'queued', 'sending', 'sent', 'failed', 'cancelled']);
+
+export const OutboxItemView = z.object({
+  id: Id,
+  kind: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  exchangeId: z.number().nullable(),
+  status: OutboxDisplayStatus,
+  attempts: z.number(),
+  nextAttemptAt: z.number().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.number(),
+  sentAt: z.number().nullable(),
+});
+
+export const OutboxMessageView = OutboxItemView.extend({
+  text: z.string(),
+  html: z.string(),
+  messageId: z.string(),
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string() })),
+  /** Every http(s) link in the message, for copying into a chat. */
+  links: z.array(z.string()),
+});
+
+export const OutboxStatusView = z.object({
+  smtpConfigured: z.boolean(),
+  paused: z.boolean(),
+  counts: z.object({ preview: z.number(), queued: z.number(), sending: z.number(), sent: z.number(), failed: z.number(), cancelled: z.number() }),
+});
+
+export const OutboxRef = z.object({ id: Id });
+export const PauseInput = z.object({ paused: z.boolean({ error: 'Say true to pause sending, false to resume.' }) });
+
+export const SmtpSecuritySchema = z.enum(['tls', 'starttls', 'none'], { error: 'Choose tls, starttls or none.' });
+
+export const SmtpSettingsView = z.object({
+  configured: z.boolean(),
+  presetId: z.string(),
+  host: z.string(),
+  port: z.number(),
+  security: SmtpSecuritySchema,
+  username: z.string(),
+  fromName: z.string(),
+  fromAddress: z.string(),
+  maxConnections: z.number(),
+  /** Whether a password is stored (it is never returned). */
+  hasPassword: z.boolean(),
+  /** Where the password lives, in words ("environment variable SNEAKY_KLAUS_SMTP_PASSWORD"). */
+  passwordStore: z.string(),
+  presets: z.array(
+    z.object({ id: z.string(), label: z.string(), host: z.string(), port: z.number(), security: z.string(), appPasswordNeeded: z.boolean(), hint: z.string(), appPasswordUrl: z.string().nullable() }),
+  ),
+});
+
+export const SetSmtpInput = z.object({
+  presetId: z.enum(['gmail', 'outlook', 'icloud', 'fastmail', 'yahoo', 'custom'], { error: 'Choose a provider or custom.' }),
+  host: z.string().trim().min(1, 'Enter the mail server name, like smtp.example.com.').max(253).regex(/^[A-Za-z0-9.-]+$/, 'A server name has only letters, digits, dots and dashes.'),
+  port: z.number({ error: 'Enter a port number.' }).int().min(1, 'Ports go from 1 to 65535.').max(65535, 'Ports go from 1 to 65535.'),
+  security: SmtpSecuritySchema,
+  username: z.string().trim().max(320),
+  /** Omit to keep the stored password; empty string removes it. */
+  password: z.string().max(1000).optional(),
+  fromName: z.string().trim().max(100).refine((v) => !/[\r\n"<>]/.test(v), 'The sender name cannot contain quotes, < > or line breaks.'),
+  fromAddress: z.string().max(320),
+  maxConnections: z.number().int().min(1).max(10).default(3),
+});
+
+export const TestSmtpInput = z.object({ to: z.string().max(320).optional() }).default({});
+export const TestSmtpResult = z.object({
+  ok: z.boolean(),
+  kind: z.string(),
+  message: z.string(),
+});

@@ -1,0 +1,167 @@
+import { clearBit, fullRow, hasBit, rowCount, setBit, transpose, wordsFor } from './bitset';
+import type { Graph } from './graph';
+import type { MatchingProblem, MustDrawConflict } from './types';
+
+/** Turns participants and rules into bit rows; rules naming non-participants are ignored. */
+export function compile(problem: MatchingProblem): Graph {
+  const ids = [...problem.participants];
+  const n = ids.length;
+  const index = new Map<number, number>();
+  ids.forEach((id, i) => {
+    if (index.has(id)) throw new RangeError(`matching: participant ${id} listed twice`);
+    index.set(id, i);
+  });
+  const lookup = idLookup(ids, index);
+  const words = wordsFor(n);
+  const rows = new Uint32Array(n * words);
+  const full = fullRow(n, true);
+  for (let g = 0; g < n; g++) {
+    rows.set(full, g * words);
+    clearBit(rows, g * words, g);
+  }
+  const must: Array<[number, number]> = [];
+  const exclude = (a: number | undefined, b: number | undefined): void => {
+    if (a !== undefined && b !== undefined) clearBit(rows, a * words, b);
+  };
+  for (const rule of problem.rules) {
+    switch (rule.kind) {
+      case 'exclude':
+      case 'avoid-history':
+        exclude(lookup(rule.giver), lookup(rule.receiver));
+        break;
+      case 'exclude-pair': {
+        const a = lookup(rule.a);
+        const b = lookup(rule.b);
+        exclude(a, b);
+        exclude(b, a);
+        break;
+      }
+      case 'exclude-many': {
+        const gi = lookup(rule.giver);
+        if (gi !== undefined) excludeMany(rows, gi * words, rule.receivers, lookup);
+        break;
+      }
+      case 'household':
+        applyHousehold(rows, words, n, rule.members, lookup);
+        break;
+      case 'must-draw': {
+        const a = lookup(rule.giver);
+        const b = lookup(rule.receiver);
+        if (a !== undefined && b !== undefined) must.push([a, b]);
+        break;
+      }
+      default: {
+        const never: never = rule;
+        throw new TypeError(`matching: unknown rule ${JSON.stringify(never)}`);
+      }
+    }
+  }
+  const fixedTo = new Int32Array(n).fill(-1);
+  const fixedFrom = new Int32Array(n).fill(-1);
+  const conflict = applyMustDraw(rows, words, n, must, fixedTo, fixedFrom);
+  const cols = transpose(rows, n);
+  const outDeg = new Int32Array(n);
+  const inDeg = new Int32Array(n);
+  for (let v = 0; v < n; v++) {
+    outDeg[v] = rowCount(rows, v * words, words);
+    inDeg[v] = rowCount(cols, v * words, words);
+  }
+  return { n, words, ids, index, rows, cols, outDeg, inDeg, fixedTo, fixedFrom, conflict };
+}
+
+type Lookup = ((id: number) => number | undefined) & { table?: Int32Array };
+
+function excludeMany(rows: Uint32Array, base: number, receivers: ArrayLike<number>, lookup: Lookup): void {
+  const table = lookup.table;
+  if (table === undefined) {
+    for (let k = 0; k < receivers.length; k++) {
+      const r = lookup(receivers[k]!);
+      if (r !== undefined) rows[base + (r >>> 5)] = rows[base + (r >>> 5)]! & ~(1 << (r & 31));
+    }
+    return;
+  }
+  const max = table.length;
+  for (let k = 0; k < receivers.length; k++) {
+    const id = receivers[k]!;
+    const r = id >= 0 && id < max ? table[id]! : -1;
+    if (r >= 0) rows[base + (r >>> 5)] = rows[base + (r >>> 5)]! & ~(1 << (r & 31));
+  }
+}
+
+/** Id → index; a flat table when ids are small non-negative integers (rules can number millions). */
+function idLookup(ids: readonly number[], index: ReadonlyMap<number, number>): Lookup {
+  let max = -1;
+  for (const id of ids) {
+    if (!Number.isInteger(id) || id < 0) return (id) => index.get(id);
+    max = Math.max(max, id);
+  }
+  if (max > 8 * ids.length + 65_536) return (id) => index.get(id);
+  const table = new Int32Array(max + 1).fill(-1);
+  ids.forEach((id, i) => (table[id] = i));
+  const lookup: Lookup = (id) => {
+    const i = Number.isInteger(id) && id >= 0 && id <= max ? table[id]! : -1;
+    return i >= 0 ? i : undefined;
+  };
+  lookup.table = table;
+  return lookup;
+}
+
+function applyHousehold(
+  rows: Uint32Array,
+  words: number,
+  n: number,
+  members: readonly number[],
+  lookup: (id: number) => number | undefined,
+): void {
+  const present = members.map(lookup).filter((i): i is number => i !== undefined);
+  if (present.length < 2) return;
+  const mask = fullRow(n, false);
+  for (const i of present) setBit(mask, 0, i);
+  for (const i of present) {
+    const base = i * words;
+    for (let w = 0; w < words; w++) rows[base + w] = rows[base + w]! & ~mask[w]!;
+  }
+}
+
+function applyMustDraw(
+  rows: Uint32Array,
+  words: number,
+  n: number,
+  must: ReadonlyArray<[number, number]>,
+  fixedTo: Int32Array,
+  fixedFrom: Int32Array,
+): Graph['conflict'] {
+  let conflict: Graph['conflict'] = null;
+  const report = (members: number[], detail: MustDrawConflict): void => {
+    conflict ??= { members, detail };
+  };
+  for (const [g, r] of must) {
+    if (g === r) {
+      report([g], 'self');
+      continue;
+    }
+    const prevTo = fixedTo[g]!;
+    const prevFrom = fixedFrom[r]!;
+    if (prevTo === r) continue;
+    if (prevTo !== -1) report([g, prevTo, r], 'two-receivers');
+    else if (prevFrom !== -1) report([prevFrom, g, r], 'two-givers');
+    else if (!hasBit(rows, g * words, r)) report([g, r], 'excluded');
+    else {
+      fixedTo[g] = r;
+      fixedFrom[r] = g;
+    }
+  }
+  const taken = fullRow(n, false);
+  for (let g = 0; g < n; g++) if (fixedTo[g]! >= 0) setBit(taken, 0, fixedTo[g]!);
+  for (let g = 0; g < n; g++) {
+    const base = g * words;
+    const r = fixedTo[g]!;
+    if (r >= 0) {
+      rows.fill(0, base, base + words);
+      setBit(rows, base, r);
+    } else {
+      for (let w = 0; w < words; w++) rows[base + w] = rows[base + w]! & ~taken[w]!;
+    }
+  }
+  return conflict;
+}

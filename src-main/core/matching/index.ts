@@ -1,0 +1,17 @@
+export { checkFeasibility, solve } from './solve';
+export { spliceIn, spliceOut } from './splice';
+export { describeReason, joinNames } from './describe';
+export { validateAssignment } from './validate';
+export { MATCH_MODES } from './types';
+export type {
+  Assignment,
+  FeasibilityResult,
+  InfeasibleReason,
+  MatchingProblem,
+  MatchingResult,
+  MatchingRule,
+  MatchMode,
+  MustDrawConflict,
+  SolveOptions,
+  SpliceResult,
+} from './types';

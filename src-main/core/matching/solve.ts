@@ -1,0 +1,62 @@
+import { Budget, DEFAULT_MAX_STEPS } from './budget';
+import { compile } from './compile';
+import { defaultRejectionSteps, drawMode, type DrawSettings } from './draw';
+import type { Graph } from './graph';
+import { RandomStream } from './random-stream';
+import {
+  MATCH_MODES,
+  type Assignment,
+  type FeasibilityResult,
+  type MatchingProblem,
+  type MatchingResult,
+  type MatchMode,
+  type SolveOptions,
+} from './types';
+
+/** Draws an assignment for the problem's mode, or explains why none exists (or none was found in budget). */
+export function solve(problem: MatchingProblem, options: SolveOptions): MatchingResult {
+  const budget = Budget.from(options);
+  const g = compile(problem);
+  const settings: DrawSettings = {
+    random: new RandomStream(options.random),
+    rejectionSteps: options.rejectionSteps ?? defaultRejectionSteps(g.n),
+    mixing: options.mixing ?? 1,
+  };
+  const out = drawMode(g, problem.mode, settings, budget);
+  if (out.ok) return { ok: true, assignment: toAssignment(g, out.mate), method: out.method, steps: budget.used };
+  if (out.reason.kind === 'budget-exhausted') {
+    const others = MATCH_MODES.filter((m) => m !== problem.mode);
+    out.reason.otherModesPossible = feasibleModes(g, others, options, 4);
+  }
+  return { ok: false, reason: out.reason };
+}
+
+/** Which modes admit a valid assignment (found, not sampled); the problem's own mode decides `ok`. */
+export function checkFeasibility(problem: MatchingProblem, options: SolveOptions): FeasibilityResult {
+  const g = compile(problem);
+  const outcomes = new Map(MATCH_MODES.map((mode) => [mode, drawMode(g, mode, quick(options), shareOf(options, 3))]));
+  const modes = MATCH_MODES.filter((m) => outcomes.get(m)!.ok);
+  const own = outcomes.get(problem.mode)!;
+  if (own.ok) return { ok: true, modes };
+  if (own.reason.kind === 'budget-exhausted') own.reason.otherModesPossible = modes.filter((m) => m !== problem.mode);
+  return { ok: false, reason: own.reason, modes };
+}
+
+function feasibleModes(g: Graph, modes: readonly MatchMode[], options: SolveOptions, parts: number): MatchMode[] {
+  return modes.filter((mode) => drawMode(g, mode, quick(options), shareOf(options, parts)).ok);
+}
+
+const quick = (options: SolveOptions): DrawSettings => ({
+  random: new RandomStream(options.random),
+  rejectionSteps: 0,
+  mixing: 0,
+});
+
+function shareOf(options: SolveOptions, parts: number): Budget {
+  const deadline = options.deadlineMs === undefined ? undefined : options.deadlineMs / parts;
+  return new Budget((options.maxSteps ?? DEFAULT_MAX_STEPS) / parts, options.now, deadline);
+}
+
+export function toAssignment(g: Graph, mate: Int32Array): Assignment {
+  return Array.from(mate, (r, v) => [g.ids[v]!, g.ids[r]!] as [number, number]);
+}

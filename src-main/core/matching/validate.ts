@@ -1,0 +1,73 @@
+import type { MatchingProblem } from './types';
+
+/** Independent check of an assignment against the problem: every violation as a short message (ids). */
+export function validateAssignment(problem: MatchingProblem, assignment: Array<[number, number]>): string[] {
+  const out: string[] = [];
+  const people = new Set(problem.participants);
+  const receiverOf = new Map<number, number>();
+  const giverOf = new Map<number, number>();
+  for (const [giver, receiver] of assignment) {
+    if (!people.has(giver)) out.push(`${giver} is not a participant but gives`);
+    if (!people.has(receiver)) out.push(`${receiver} is not a participant but receives`);
+    if (receiverOf.has(giver)) out.push(`${giver} gives more than once`);
+    if (giverOf.has(receiver)) out.push(`${receiver} receives more than once`);
+    if (giver === receiver) out.push(`${giver} draws themselves`);
+    receiverOf.set(giver, receiver);
+    giverOf.set(receiver, giver);
+  }
+  for (const p of people) {
+    if (!receiverOf.has(p)) out.push(`${p} gives to nobody`);
+    if (!giverOf.has(p)) out.push(`nobody gives to ${p}`);
+  }
+  const forbid = (giver: number, receiver: number, why: string): void => {
+    if (receiverOf.get(giver) === receiver && people.has(giver)) out.push(`${giver} draws ${receiver} (${why})`);
+  };
+  for (const rule of problem.rules) {
+    switch (rule.kind) {
+      case 'exclude':
+        forbid(rule.giver, rule.receiver, 'excluded');
+        break;
+      case 'avoid-history':
+        forbid(rule.giver, rule.receiver, 'drawn before');
+        break;
+      case 'exclude-pair':
+        forbid(rule.a, rule.b, 'excluded pair');
+        forbid(rule.b, rule.a, 'excluded pair');
+        break;
+      case 'exclude-many': {
+        const r = receiverOf.get(rule.giver);
+        if (r === undefined) break;
+        for (let k = 0; k < rule.receivers.length; k++) if (rule.receivers[k] === r) forbid(rule.giver, r, 'excluded');
+        break;
+      }
+      case 'household': {
+        const members = new Set(rule.members);
+        for (const m of members) {
+          const r = receiverOf.get(m);
+          if (r !== undefined && r !== m && members.has(r) && people.has(m)) out.push(`${m} draws ${r} (same household)`);
+        }
+        break;
+      }
+      case 'must-draw':
+        if (people.has(rule.giver) && people.has(rule.receiver) && receiverOf.get(rule.giver) !== rule.receiver) {
+          out.push(`${rule.giver} must draw ${rule.receiver}`);
+        }
+        break;
+      default: {
+        const never: never = rule;
+        out.push(`unknown rule ${JSON.stringify(never)}`);
+      }
+    }
+  }
+  if (out.length > 0) return out;
+  if (problem.mode === 'no-mutual') {
+    for (const [g, r] of receiverOf) if (g < r && receiverOf.get(r) === g) out.push(`${g} and ${r} draw each other`);
+  }
+  if (problem.mode === 'single-loop' && people.size > 0) {
+    const start = problem.participants[0]!;
+    let length = 1;
+    for (let v = receiverOf.get(start)!; v !== start && length <= people.size; v = receiverOf.get(v)!) length++;
+    if (length !== people.size) out.push(`not a single loop (the loop through ${start} has ${length} of ${people.size})`);
+  }
+  return out;
+}

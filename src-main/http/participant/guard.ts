@@ -1,0 +1,98 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { keyedHash, randomToken } from '../../core/tokens';
+import type { Deps } from '../../services/deps';
+import { getSettings } from '../../services/settings';
+
+export const SESSION_COOKIE = 'sk_session';
+const CSRF_COOKIE = 'sk_csrf';
+/** SPEC §7: form bodies beyond this are refused with 413. */
+export const FORM_LIMIT_BYTES = 16 * 1024;
+
+/** Request facts that depend on whether it came through the configured tunnel. */
+export interface RequestFacts {
+  https: boolean;
+  /** Rate-limit key for the client: the tunnel's header only behind the tunnel, else the socket. */
+  client: string;
+}
+
+export function requestFacts(deps: Deps, c: Context): RequestFacts {
+  const publicUrl = getSettings(deps).publicBaseUrl;
+  const host = (c.req.header('host') ?? '').toLowerCase();
+  const viaTunnel = publicUrl !== null && new URL(publicUrl).host.toLowerCase() === host;
+  const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
+  const forwarded = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  return {
+    https: viaTunnel && publicUrl.startsWith('https:'),
+    client: viaTunnel && forwarded ? forwarded : socket,
+  };
+}
+
+/**
+ * The CSRF token for this browser: an HMAC of a random cookie (double submit, signed), so it
+ * works before login as well as after, on plain-HTTP LANs where `Sec-Fetch-*` is missing.
+ */
+export function csrfToken(deps: Deps, secret: string, c: Context, facts: RequestFacts): string {
+  let id = getCookie(c, CSRF_COOKIE);
+  if (!id || !/^[A-Za-z0-9_-]{22}$/.test(id)) {
+    id = randomToken(deps.random, 16);
+    setCookie(c, CSRF_COOKIE, id, { httpOnly: true, sameSite: 'Lax', secure: facts.https, path: '/' });
+  }
+  return keyedHash(secret, `csrf:${id}`);
+}
+
+/** Origin (when the browser sends one) must be this site, and the form token must match. */
+export function csrfOk(secret: string, c: Context, formToken: string | undefined): boolean {
+  const origin = c.req.header('origin');
+  if (origin !== undefined) {
+    const host = c.req.header('host') ?? '';
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      return false;
+    }
+    if (originHost.toLowerCase() !== host.toLowerCase()) return false;
+  }
+  const id = getCookie(c, CSRF_COOKIE);
+  if (!id || !formToken) return false;
+  const expected = Buffer.from(keyedHash(secret, `csrf:${id}`));
+  const given = Buffer.from(formToken);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export type FormResult = { ok: true; form: URLSearchParams } | { ok: false; status: 413 | 415 };
+
+/** Reads an urlencoded form of at most 16 KiB; anything else is refused before parsing. */
+export async function readForm(c: Context): Promise<FormResult> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') return { ok: false, status: 415 };
+  const declared = Number(c.req.header('content-length') ?? '0');
+  if (declared > FORM_LIMIT_BYTES) return { ok: false, status: 413 };
+  const body = c.req.raw.body;
+  if (!body) return { ok: true, form: new URLSearchParams() };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > FORM_LIMIT_BYTES) {
+      await reader.cancel();
+      return { ok: false, status: 413 };
+    }
+    chunks.push(value);
+  }
+  return { ok: true, form: new URLSearchParams(Buffer.concat(chunks).toString('utf8')) };
+}
+
+/** Token and session pages must not be kept by browsers or proxies. */
+export function noStore(c: Context): void {
+  c.header('Cache-Control', 'no-store');
+}
+
+export function setSessionCookie(c: Context, token: string, facts: RequestFacts): void {
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: facts.https, path: '/', maxAge: 30 * 24 * 3600 });
+}

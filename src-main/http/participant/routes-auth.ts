@@ -1,0 +1,73 @@
+import type { Hono } from 'hono';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { normaliseEmail } from '../../core/email';
+import { sha256Hex } from '../../core/tokens';
+import { findExchangeByInviteCode } from '../../db/repos/exchanges';
+import type { Deps } from '../../services/deps';
+import { redeemToken, sendLoginLinks } from '../../services/magic-links';
+import { RATE_LIMITS } from '../../services/rate-limit';
+import { endSession } from '../../services/sessions';
+import { TOKEN_TTL_MS } from '../../services/tokens';
+import { page } from './context';
+import { noStore, SESSION_COOKIE, setSessionCookie } from './guard';
+import { checkInboxPage, continuePage, linkInvalidPage, loginPage } from './views';
+
+const codeOf = (raw: string | null | undefined): string | null => (raw && /^[A-Za-z0-9_-]{1,64}$/.test(raw) ? raw : null);
+
+/** Login links, the magic-link landing (GET shows Continue, POST spends the token), log out. */
+export function authRoutes(app: Hono, deps: Deps): void {
+  app.get('/login', (c) => {
+    const p = page(deps, c);
+    const code = codeOf(c.req.query('exchange'));
+    const exchange = code ? findExchangeByInviteCode(deps.db, code) : undefined;
+    return c.html(loginPage({ csrfToken: p.csrf(), exchangeCode: exchange ? code : null, exchangeName: exchange?.name ?? null }));
+  });
+
+  app.post('/login', async (c) => {
+    const p = page(deps, c);
+    const form = await p.form();
+    if (form instanceof Response) return form;
+    const code = codeOf(form.get('exchange'));
+    const email = normaliseEmail((form.get('email') ?? '').slice(0, 500));
+    if (!email.ok) {
+      return c.html(loginPage({ csrfToken: p.csrf(), exchangeCode: code, exchangeName: null, values: { email: form.get('email') ?? '' }, errors: { email: email.message } }), 400);
+    }
+    const limited =
+      p.limit(`login-client:${p.facts.client}`, RATE_LIMITS.loginPerClient) ??
+      p.limit(`login-email:${sha256Hex(email.email)}`, RATE_LIMITS.loginPerEmail);
+    if (limited) return limited;
+    sendLoginLinks(deps, email.email, code);
+    // Identical for known and unknown addresses.
+    return c.html(checkInboxPage({ reason: 'login-requested', linkValidMinutes: TOKEN_TTL_MS.login / 60_000, exchangeName: null, exchangeCode: code }));
+  });
+
+  // Link scanners open links before people do: a GET (or HEAD) never spends the token.
+  app.get('/auth/:token', (c) => {
+    const p = page(deps, c);
+    noStore(c);
+    return c.html(continuePage({ token: c.req.param('token'), csrfToken: p.csrf(), exchangeName: null }));
+  });
+
+  app.post('/auth/:token', async (c) => {
+    const p = page(deps, c);
+    noStore(c);
+    const form = await p.form();
+    if (form instanceof Response) return form;
+    const limited = p.limit(`continue:${p.facts.client}`, RATE_LIMITS.continuePerClient);
+    if (limited) return limited;
+    const result = redeemToken(deps, c.req.param('token'));
+    if (result.kind !== 'ok') return c.html(linkInvalidPage({ reason: result.kind, exchangeCode: null }), result.kind === 'unknown' ? 404 : 410);
+    endSession(deps, getCookie(c, SESSION_COOKIE));
+    setSessionCookie(c, result.sessionToken, p.facts);
+    return c.redirect('/me', 303);
+  });
+
+  app.post('/logout', async (c) => {
+    const p = page(deps, c);
+    const form = await p.form();
+    if (form instanceof Response) return form;
+    endSession(deps, getCookie(c, SESSION_COOKIE));
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/login', 303);
+  });
+}

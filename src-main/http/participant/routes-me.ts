@@ -1,0 +1,94 @@
+import type { Context, Hono } from 'hono';
+import { deleteCookie } from 'hono/cookie';
+import { DomainError } from '../../core/errors';
+import type { Participant } from '../../core/types';
+import type { Deps } from '../../services/deps';
+import { participantPage, saveGiftIdeas, saveReminders, withdraw } from '../../services/participant-self';
+import { exchangeView, page, type Page } from './context';
+import { noStore, SESSION_COOKIE } from './guard';
+import { leftPage, mePage, type Flash, type MePageModel } from './views';
+
+const FLASHES: Record<string, Flash> = {
+  ideas: { kind: 'success', message: 'Your gift ideas were saved.' },
+  reminders: { kind: 'success', message: 'Your reminder choice was saved.' },
+};
+
+function render(p: Page, participant: Participant, extra: Partial<MePageModel> = {}, status: 200 | 400 | 409 = 200): Response {
+  const { exchange, stage, deletionAt } = participantPage(p.deps, participant);
+  const model: MePageModel = {
+    exchange: exchangeView(exchange, null),
+    participant: { name: participant.name, email: participant.email, giftIdeas: participant.giftIdeas, reminders: participant.remindersEnabled },
+    stage,
+    csrfToken: p.csrf(),
+    now: p.deps.clock.now(),
+    deletionAt,
+    flash: FLASHES[p.c.req.query('done') ?? ''] ?? null,
+    ...extra,
+  };
+  return p.c.html(mePage(model), status);
+}
+
+/** Session pages: every one is `no-store`, and without a session they lead to the login page. */
+function withSession(deps: Deps, handler: (p: Page, participant: Participant) => Response | Promise<Response>) {
+  return async (c: Context) => {
+    const p = page(deps, c);
+    noStore(c);
+    const participant = p.participant();
+    if (!participant || participant.withdrawnAt !== null) return c.redirect('/login', 303);
+    return handler(p, participant);
+  };
+}
+
+/** The participant's own page and its forms (POST, then redirect back with a message). */
+export function meRoutes(app: Hono, deps: Deps): void {
+  app.get('/me', withSession(deps, (p, participant) => render(p, participant)));
+
+  app.post(
+    '/me/ideas',
+    withSession(deps, async (p, participant) => {
+      const form = await p.form();
+      if (form instanceof Response) return form;
+      const ideas = form.get('giftIdeas') ?? '';
+      if (ideas.length > 2000) {
+        return render(p, participant, { errors: { giftIdeas: 'Gift ideas can be at most 2000 characters.' }, giftIdeasDraft: ideas.slice(0, 5000) }, 400);
+      }
+      try {
+        saveGiftIdeas(deps, participant, ideas);
+      } catch (error) {
+        if (error instanceof DomainError) return render(p, participant, { errors: { giftIdeas: error.message } }, 409);
+        throw error;
+      }
+      return p.c.redirect('/me?done=ideas', 303);
+    }),
+  );
+
+  app.post(
+    '/me/reminders',
+    withSession(deps, async (p, participant) => {
+      const form = await p.form();
+      if (form instanceof Response) return form;
+      saveReminders(deps, participant, form.get('reminders') === 'yes');
+      return p.c.redirect('/me?done=reminders', 303);
+    }),
+  );
+
+  app.post(
+    '/me/withdraw',
+    withSession(deps, async (p, participant) => {
+      const form = await p.form();
+      if (form instanceof Response) return form;
+      if (form.get('confirm') !== 'yes') {
+        return render(p, participant, { errors: { withdraw: 'Tick the box to confirm that you want to leave.' } }, 400);
+      }
+      const { exchange, stage } = participantPage(deps, participant);
+      try {
+        withdraw(deps, participant);
+      } catch (error) {
+        if (error instanceof DomainError) return render(p, participant, { errors: { withdraw: error.message } }, 409);
+        throw error;
+      }
+      deleteCookie(p.c, SESSION_COOKIE, { path: '/' });
+      return p.c.html(leftPage({ exchangeName: exchange.name, afterDraw: stage.kind === 'matched' }));
+    }),
+  );
+}

@@ -1,0 +1,168 @@
+import { Cron } from 'croner';
+import { RECURRING_JOBS, planRecurring, upcomingJobs, type JobName, type RecurringJobName, type UpcomingJob } from '../core/schedule';
+import { listExchanges } from '../db/repos/exchanges';
+import { closeInterruptedRuns, finishJobRun, getJobStates, handledReminderDays, listJobRuns, startJobRun, upsertJobState, type JobRun } from '../db/repos/jobs';
+import type { Deps, JobsPort } from '../services/deps';
+import { exchangeUnits, RECURRING_WORK, type DueUnit } from './registry';
+
+/**
+ * Runs background jobs with the database as the source of truth. croner only wakes the process
+ * (every minute, and at the next due instant); every wake, launch and resume runs whatever is due
+ * as of now, once. Missed recurring runs are coalesced; jobs never throw out of here.
+ */
+export class Scheduler implements JobsPort {
+  readonly #deps: Deps;
+  #tick: Cron | null = null;
+  #precise: Cron | null = null;
+  #pass: Promise<JobRun[]> | null = null;
+  #lastWakeAt: number | null = null;
+  #unsubscribe: (() => void) | null = null;
+
+  constructor(deps: Deps) {
+    this.#deps = deps;
+  }
+
+  /** Launch: close runs a crash left open, catch up, then wake every minute. */
+  async start(): Promise<JobRun[]> {
+    closeInterruptedRuns(this.#deps.db, this.#deps.clock.now());
+    this.#tick = new Cron('* * * * *', { utcOffset: 0, protect: true }, () => void this.runDue());
+    this.#unsubscribe = this.#deps.events.subscribe((event) => {
+      if (event.type === 'exchange.changed' || event.type === 'exchange.deleted') this.#armPrecise();
+    });
+    return this.runDue();
+  }
+
+  stop(): Promise<JobRun[] | undefined> {
+    this.#tick?.stop();
+    this.#precise?.stop();
+    this.#tick = this.#precise = null;
+    this.#unsubscribe?.();
+    return this.#pass ?? Promise.resolve(undefined);
+  }
+
+  /** Wake from sleep (desktop powerMonitor) or "Run due jobs now". */
+  resume(): Promise<JobRun[]> {
+    return this.runDue();
+  }
+
+  /** Runs everything due as of now; concurrent calls share one pass. */
+  runDue(): Promise<JobRun[]> {
+    if (!this.#pass) {
+      this.#pass = this.#runDuePass().finally(() => {
+        this.#pass = null;
+        this.#armPrecise();
+      });
+    }
+    return this.#pass;
+  }
+
+  /** Runs one job now, due or not (for "run now" in the Jobs screen). */
+  async runNow(job: JobName): Promise<JobRun[]> {
+    await this.#pass;
+    const now = this.#deps.clock.now();
+    if (job in RECURRING_WORK) return [await this.#runRecurring(job as RecurringJobName, now, now)];
+    const units = exchangeUnits(this.#deps, now).filter((u) => u.job === job);
+    const runs: JobRun[] = [];
+    for (const unit of units) runs.push(await this.#execute(unit));
+    return runs;
+  }
+
+  upcoming(limit: number): UpcomingJob[] {
+    const now = this.#deps.clock.now();
+    const states = getJobStates(this.#deps.db);
+    const recurring = RECURRING_JOBS.map((r) => {
+      const state = states.get(r.job);
+      const plan = planRecurring({ pattern: r.pattern, lastRunAt: state?.lastRunAt ?? null, createdAt: state?.updatedAt ?? now }, now);
+      return { job: r.job, nextDueAt: plan.due ? now : plan.nextDueAt };
+    });
+    const handled = handledReminderDays(this.#deps.db);
+    const exchanges = listExchanges(this.#deps.db).map((e) => ({
+      id: e.id,
+      name: e.name,
+      state: e.state,
+      exchangeAt: e.exchangeAt,
+      timezone: e.timezone,
+      reminderDays: e.reminderDays,
+      registrationDeadlineAt: e.registrationDeadlineAt,
+      handledReminderDays: handled.get(e.id) ?? [],
+    }));
+    return upcomingJobs({ recurring, exchanges }, now, limit);
+  }
+
+  health(): { running: boolean; lastWakeAt: number | null; nextWakeAt: number | null; failing: string[] } {
+    const latest = new Map<string, string>();
+    for (const run of listJobRuns(this.#deps.db, { limit: 200 })) if (!latest.has(run.job)) latest.set(run.job, run.outcome);
+    const next = this.#tick?.nextRun()?.getTime() ?? null;
+    const precise = this.#precise?.nextRun()?.getTime() ?? null;
+    return {
+      running: this.#tick !== null,
+      lastWakeAt: this.#lastWakeAt,
+      nextWakeAt: precise !== null && next !== null ? Math.min(precise, next) : next,
+      failing: [...latest].filter(([, outcome]) => outcome === 'failed').map(([job]) => job),
+    };
+  }
+
+  async #runDuePass(): Promise<JobRun[]> {
+    const now = this.#deps.clock.now();
+    this.#lastWakeAt = now;
+    const runs: JobRun[] = [];
+    for (const unit of exchangeUnits(this.#deps, now)) runs.push(await this.#execute(unit));
+    const states = getJobStates(this.#deps.db);
+    for (const r of RECURRING_JOBS) {
+      const state = states.get(r.job);
+      if (!state) {
+        // First sight of this job: occurrences before today were never owed.
+        upsertJobState(this.#deps.db, { jobKey: r.job, job: r.job, exchangeId: null, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: now });
+        continue;
+      }
+      const plan = planRecurring({ pattern: r.pattern, lastRunAt: state.lastRunAt, createdAt: state.updatedAt }, now);
+      if (plan.due) runs.push(await this.#runRecurring(r.job, now, plan.scheduledFor, plan.missed));
+    }
+    if (runs.length > 0) this.#deps.events.emit({ type: 'jobs.changed' });
+    return runs;
+  }
+
+  async #runRecurring(job: RecurringJobName, now: number, scheduledFor: number | null, missed = 0): Promise<JobRun> {
+    const unit: DueUnit = {
+      job,
+      jobKey: job,
+      exchangeId: null,
+      scheduledFor,
+      run: async () => ({ counts: { ...(await RECURRING_WORK[job](this.#deps, now)), ...(missed > 1 && { coalesced: missed }) }, outcome: 'ok' }),
+    };
+    const run = await this.#execute(unit);
+    const pattern = RECURRING_JOBS.find((r) => r.job === job)!.pattern;
+    const plan = planRecurring({ pattern, lastRunAt: now, createdAt: now }, now);
+    upsertJobState(this.#deps.db, { jobKey: job, job, exchangeId: null, dueAt: plan.nextDueAt, lastRunAt: now, lastOutcome: run.outcome, updatedAt: now });
+    return run;
+  }
+
+  /** Runs one unit with its log row; a failure is recorded, never thrown. */
+  async #execute(unit: DueUnit): Promise<JobRun> {
+    const { db, clock, log } = this.#deps;
+    const startedAt = clock.now();
+    const id = startJobRun(db, { job: unit.job, jobKey: unit.jobKey, exchangeId: unit.exchangeId, scheduledFor: unit.scheduledFor, startedAt });
+    let result: Pick<JobRun, 'outcome' | 'counts' | 'error'>;
+    try {
+      const { counts, outcome } = await unit.run();
+      result = { outcome, counts, error: null };
+    } catch (error) {
+      log.error('job failed', { job: unit.job, jobKey: unit.jobKey, error });
+      result = { outcome: 'failed', counts: {}, error: error instanceof Error ? error.message : String(error) };
+    }
+    const finishedAt = clock.now();
+    finishJobRun(db, id, { finishedAt, ...result });
+    return { id, job: unit.job, jobKey: unit.jobKey, exchangeId: unit.exchangeId, scheduledFor: unit.scheduledFor, startedAt, finishedAt, ...result };
+  }
+
+  /** A one-shot wake at the next due instant when it comes before the next minute tick. */
+  #armPrecise(): void {
+    this.#precise?.stop();
+    this.#precise = null;
+    if (!this.#tick) return;
+    const now = this.#deps.clock.now();
+    const next = this.upcoming(1)[0]?.dueAt;
+    if (next === undefined || next <= now || next - now > 60_000) return;
+    this.#precise = new Cron(new Date(next), { protect: true }, () => void this.runDue());
+  }
+}

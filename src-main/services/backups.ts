@@ -1,0 +1,82 @@
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DAY_MS } from '../core/schedule';
+import { backupFileName } from '../db/backup';
+import type { Deps } from './deps';
+
+export interface BackupFile {
+  name: string;
+  path: string;
+  sizeBytes: number;
+  /** From the file name (UTC), not the file system: copies keep their meaning. */
+  createdAt: number;
+  reason: string;
+}
+
+const NAME = /^sneaky-klaus-([a-z-]+)-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.sqlite3$/;
+
+export function listBackups(deps: Deps): BackupFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(deps.paths.backupDir);
+  } catch {
+    return [];
+  }
+  const out: BackupFile[] = [];
+  for (const name of names) {
+    const m = NAME.exec(name);
+    if (!m) continue;
+    const path = join(deps.paths.backupDir, name);
+    out.push({
+      name,
+      path,
+      sizeBytes: statSync(path).size,
+      createdAt: Date.UTC(+m[2]!, +m[3]! - 1, +m[4]!, +m[5]!, +m[6]!, +m[7]!),
+      reason: m[1]!,
+    });
+  }
+  return out.sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** An online backup (SQLite's backup API): consistent even while the app writes. */
+export async function createBackup(deps: Deps, reason: 'daily' | 'manual' | 'after-purge'): Promise<BackupFile> {
+  const now = deps.clock.now();
+  const path = join(deps.paths.backupDir, backupFileName(reason, now));
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(deps.paths.backupDir, { recursive: true, mode: 0o700 });
+  await deps.db.sqlite.backup(path);
+  return listBackups(deps).find((b) => b.path === path)!;
+}
+
+/**
+ * Retention: the 7 newest daily backups, and nothing older than the data-retention promise allows
+ * (retention days + 7), so "deleted after 30 days" stays true of every file the app keeps.
+ */
+export function pruneBackups(deps: Deps, now: number, retentionDays: number): { deleted: number } {
+  const backups = listBackups(deps);
+  const dailies = backups.filter((b) => b.reason === 'daily');
+  const keepDaily = new Set(dailies.slice(0, 7).map((b) => b.path));
+  const oldest = now - (retentionDays + 7) * DAY_MS;
+  let deleted = 0;
+  for (const b of backups) {
+    const tooOld = b.createdAt < oldest;
+    const extraDaily = b.reason === 'daily' && !keepDaily.has(b.path);
+    if (tooOld || extraDaily) {
+      rmSync(b.path, { force: true });
+      deleted++;
+    }
+  }
+  return { deleted };
+}
+
+/** After a purge every earlier backup may still hold the purged people: remove them all. */
+export function deleteBackupsBefore(deps: Deps, instant: number): { deleted: number } {
+  let deleted = 0;
+  for (const b of listBackups(deps)) {
+    if (b.createdAt <= instant) {
+      rmSync(b.path, { force: true });
+      deleted++;
+    }
+  }
+  return { deleted };
+}

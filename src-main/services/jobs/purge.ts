@@ -1,0 +1,69 @@
+import { DAY_MS, purgePlan } from '../../core/schedule';
+import { deleteExchange, listExchanges, updateExchange } from '../../db/repos/exchanges';
+import { pruneJobRuns } from '../../db/repos/jobs';
+import { purgeWarningEmail } from '../../mail/templates';
+import { createBackup, deleteBackupsBefore, pruneBackups } from '../backups';
+import type { Deps } from '../deps';
+import { exchangeInfo } from '../match-mail';
+import { enqueueMail } from '../outbox';
+import { getSettings } from '../settings';
+
+/** How long the job-run log is kept. */
+const JOB_RUN_RETENTION_MS = 30 * DAY_MS;
+
+/**
+ * The 02:00 job: warn the organizer once, purge exchanges whose warning went out at least 7 days
+ * ago, then take the daily backup and prune old ones (SPEC §6, §8).
+ */
+export async function runDataPurge(deps: Deps, now: number): Promise<Record<string, number>> {
+  const settings = getSettings(deps);
+  let warned = 0;
+  const toPurge: number[] = [];
+  deps.db.transaction(() => {
+    for (const e of listExchanges(deps.db)) {
+      const endedAt = e.state === 'completed' ? e.completedAt : e.state === 'cancelled' ? e.cancelledAt : null;
+      if (endedAt === null) continue;
+      const decision = purgePlan({ completedAt: endedAt, retentionDays: settings.retentionDays, warningSentAt: e.purgeWarnedAt }, now);
+      if (decision === 'warn') {
+        if (settings.organizer) {
+          enqueueMail(deps, {
+            key: `organizer-purge-warning:${e.id}`,
+            kind: 'organizer-purge-warning',
+            to: settings.organizer.email,
+            exchangeId: e.id,
+            participantId: null,
+            email: purgeWarningEmail({ exchange: exchangeInfo(e), organizerName: settings.organizer.name, purgeAt: now + 7 * DAY_MS }),
+          });
+        }
+        updateExchange(deps.db, e.id, { purgeWarnedAt: now });
+        warned++;
+      } else if (decision === 'purge') {
+        toPurge.push(e.id);
+      }
+    }
+  });
+  const purged = toPurge.length > 0 ? purgeExchanges(deps, toPurge) : 0;
+  const runsPruned = pruneJobRuns(deps.db, now - JOB_RUN_RETENTION_MS);
+  let backupsDeleted = 0;
+  if (purged > 0) backupsDeleted += deleteBackupsBefore(deps, now).deleted;
+  await createBackup(deps, purged > 0 ? 'after-purge' : 'daily');
+  backupsDeleted += pruneBackups(deps, now, settings.retentionDays).deleted;
+  for (const id of toPurge) deps.events.emit({ type: 'exchange.deleted', exchangeId: id });
+  return { warned, purged, runsPruned, backupsDeleted };
+}
+
+/**
+ * Deletes every row of the exchanges (participants, rules, matches, tokens, sessions, outbox rows
+ * and job rows cascade with them) — only the keyed pair history stays — then rewrites the file
+ * and empties the WAL so no page of the database still holds the people.
+ */
+export function purgeExchanges(deps: Deps, exchangeIds: number[]): number {
+  deps.db.transaction(() => {
+    for (const id of exchangeIds) deleteExchange(deps.db, id);
+  });
+  deps.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  deps.db.sqlite.exec('VACUUM');
+  deps.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  deps.log.info('exchanges purged', { count: exchangeIds.length });
+  return exchangeIds.length;
+}

@@ -1,0 +1,20 @@
+import type { Deps } from './deps';
+import { getSettings } from './settings';
+
+/**
+ * The base of every link in an email: the configured public address (a tunnel), else the first
+ * LAN address the server listens on. Never taken from a request's Host header (SPEC §7).
+ */
+export function participantBaseUrl(deps: Deps): string {
+  const configured = getSettings(deps).publicBaseUrl;
+  if (configured) return configured;
+  const urls = deps.runtime.participantUrls;
+  const lan = urls.find((u) => !/\/\/(localhost|127\.|\[::1\])/.test(u));
+  return lan ?? urls[0] ?? 'http://localhost:4317';
+}
+
+export const links = {
+  invite: (deps: Deps, inviteCode: string) => `${participantBaseUrl(deps)}/i/${inviteCode}`,
+  auth: (deps: Deps, token: string) => `${participantBaseUrl(deps)}/auth/${token}`,
+  login: (deps: Deps) => `${participantBaseUrl(deps)}/login`,
+};

@@ -1,0 +1,83 @@
+import { DomainError } from '../core/errors';
+import type { Exchange, Participant } from '../core/types';
+import { DAY_MS } from '../core/schedule';
+import { getExchange } from '../db/repos/exchanges';
+import { findReceiverOf } from '../db/repos/matches';
+import { findParticipant, updateParticipant } from '../db/repos/participants';
+import { withdrawalNotice } from '../mail/templates';
+import type { Deps } from './deps';
+import { exchangeInfo } from './match-mail';
+import { enqueueMail } from './outbox';
+import { endParticipantSessions } from './sessions';
+import { getSettings } from './settings';
+import { spliceOutParticipant } from './splice';
+
+export type Stage =
+  | { kind: 'waiting' }
+  | { kind: 'matched'; receiver: { name: string; giftIdeas: string } }
+  | { kind: 'completed'; receiver: { name: string; giftIdeas: string } | null }
+  | { kind: 'cancelled' };
+
+/** What the participant's own page shows; viewing a drawn assignment is recorded (not whom). */
+export function participantPage(deps: Deps, participant: Participant): { exchange: Exchange; stage: Stage; deletionAt: number | null } {
+  const exchange = getExchange(deps.db, participant.exchangeId);
+  const receiverId = findReceiverOf(deps.db, exchange.id, participant.id);
+  const receiver = receiverId === undefined ? undefined : findParticipant(deps.db, receiverId);
+  const shown = receiver ? { name: receiver.name, giftIdeas: receiver.giftIdeas } : null;
+  let stage: Stage;
+  if (exchange.state === 'cancelled') stage = { kind: 'cancelled' };
+  else if (exchange.state === 'completed') stage = { kind: 'completed', receiver: shown };
+  else if (exchange.state === 'matched' && shown) stage = { kind: 'matched', receiver: shown };
+  else stage = { kind: 'waiting' };
+  if (stage.kind === 'matched' && participant.assignmentViewedAt === null) {
+    updateParticipant(deps.db, participant.id, { assignmentViewedAt: deps.clock.now() });
+    deps.events.emit({ type: 'participants.changed', exchangeId: exchange.id });
+  }
+  const ended = exchange.completedAt ?? exchange.cancelledAt;
+  const deletionAt = (ended ?? exchange.exchangeAt) + getSettings(deps).retentionDays * DAY_MS;
+  return { exchange, stage, deletionAt };
+}
+
+export function saveGiftIdeas(deps: Deps, participant: Participant, giftIdeas: string): void {
+  const exchange = getExchange(deps.db, participant.exchangeId);
+  if (exchange.state === 'completed' || exchange.state === 'cancelled') {
+    throw new DomainError('invalid_state', 'This exchange is over; gift ideas can no longer change.');
+  }
+  updateParticipant(deps.db, participant.id, { giftIdeas, updatedAt: deps.clock.now() });
+  deps.events.emit({ type: 'participants.changed', exchangeId: exchange.id });
+}
+
+export function saveReminders(deps: Deps, participant: Participant, enabled: boolean): void {
+  updateParticipant(deps.db, participant.id, { remindersEnabled: enabled, updatedAt: deps.clock.now() });
+  deps.events.emit({ type: 'participants.changed', exchangeId: participant.exchangeId });
+}
+
+/**
+ * Leaves the exchange. After the draw the loop is mended (their giver gets someone else) and the
+ * organizer is told; all of it in one transaction, and the person's sessions end.
+ */
+export function withdraw(deps: Deps, participant: Participant): void {
+  const now = deps.clock.now();
+  deps.db.transaction(() => {
+    const exchange = getExchange(deps.db, participant.exchangeId);
+    if (exchange.state === 'completed' || exchange.state === 'cancelled') {
+      throw new DomainError('invalid_state', 'This exchange is over; there is nothing to leave.');
+    }
+    const afterDraw = exchange.state === 'matched';
+    const changed = afterDraw ? spliceOutParticipant(deps, exchange, participant.id).changedParticipantIds.length : 0;
+    updateParticipant(deps.db, participant.id, { withdrawnAt: now, updatedAt: now });
+    endParticipantSessions(deps, participant.id);
+    const organizer = getSettings(deps).organizer;
+    if (organizer) {
+      enqueueMail(deps, {
+        key: `organizer-withdrawal:${participant.id}:${now}`,
+        kind: 'organizer-withdrawal',
+        to: organizer.email,
+        exchangeId: exchange.id,
+        participantId: participant.id,
+        email: withdrawalNotice({ exchange: exchangeInfo(exchange), organizerName: organizer.name, participantName: participant.name, afterDraw, changedCount: changed }),
+      });
+    }
+  });
+  deps.events.emit({ type: 'participants.changed', exchangeId: participant.exchangeId });
+}

@@ -1,0 +1,38 @@
+import type { Deps } from './deps';
+
+export interface RateLimitRule {
+  /** Requests allowed per window. */
+  limit: number;
+  windowMs: number;
+}
+
+/** SPEC §7: login links per email and per client, registrations per client. */
+export const RATE_LIMITS = {
+  loginPerEmail: { limit: 5, windowMs: 60 * 60_000 },
+  loginPerClient: { limit: 20, windowMs: 60 * 60_000 },
+  registerPerClient: { limit: 10, windowMs: 60 * 60_000 },
+  continuePerClient: { limit: 30, windowMs: 15 * 60_000 },
+} satisfies Record<string, RateLimitRule>;
+
+/**
+ * Counts one attempt under `key` (fixed window, stored in SQLite so it survives restarts).
+ * Returns how long to wait when the limit is exceeded.
+ */
+export function hitRateLimit(deps: Deps, key: string, rule: RateLimitRule): { allowed: true } | { allowed: false; retryAfterMs: number } {
+  const now = deps.clock.now();
+  return deps.db.transaction(() => {
+    const row = deps.db.first(deps.db.q.selectFrom('rate_limits').selectAll().where('key', '=', key));
+    if (!row || row.expires_at <= now) {
+      deps.db.run(
+        deps.db.q
+          .insertInto('rate_limits')
+          .values({ key, count: 1, window_started_at: now, expires_at: now + rule.windowMs })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ count: 1, window_started_at: now, expires_at: now + rule.windowMs })),
+      );
+      return { allowed: true as const };
+    }
+    if (row.count >= rule.limit) return { allowed: false as const, retryAfterMs: row.expires_at - now };
+    deps.db.run(deps.db.q.updateTable('rate_limits').set({ count: row.count + 1 }).where('key', '=', key));
+    return { allowed: true as const };
+  });
+}

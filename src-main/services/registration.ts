@@ -1,0 +1,113 @@
+import { normaliseEmail } from '../core/email';
+import { registrationRefusal } from '../core/exchange-state';
+import type { Exchange } from '../core/types';
+import { activeParticipantCounts, findExchangeByInviteCode } from '../db/repos/exchanges';
+import { findParticipantByEmail, insertParticipant, updateParticipant } from '../db/repos/participants';
+import { newRegistrationNotice, welcomeEmail } from '../mail/templates';
+import type { Deps } from './deps';
+import { links } from './links';
+import { exchangeInfo } from './match-mail';
+import { enqueueMail } from './outbox';
+import { sendLoginLinks } from './magic-links';
+import { getSettings } from './settings';
+import { issueToken } from './tokens';
+
+export type InviteState =
+  | { kind: 'open'; exchange: Exchange; spotsLeft: number | null }
+  | { kind: 'not-open' | 'closed' | 'drawn' | 'full' | 'cancelled'; exchange: Exchange }
+  | { kind: 'unknown' };
+
+/** What the invite page should show for a code. */
+export function inviteState(deps: Deps, code: string): InviteState {
+  const exchange = code.length <= 64 ? findExchangeByInviteCode(deps.db, code) : undefined;
+  if (!exchange) return { kind: 'unknown' };
+  const active = activeParticipantCounts(deps.db).get(exchange.id) ?? 0;
+  const refusal = registrationRefusal(exchange, active, deps.clock.now());
+  if (refusal === null) {
+    return { kind: 'open', exchange, spotsLeft: exchange.maxParticipants === null ? null : exchange.maxParticipants - active };
+  }
+  if (refusal === 'closed' && (exchange.state === 'matched' || exchange.state === 'completed')) return { kind: 'drawn', exchange };
+  return { kind: refusal, exchange };
+}
+
+export interface RegistrationForm {
+  name: string;
+  email: string;
+  giftIdeas: string;
+  reminders: boolean;
+}
+
+export type RegistrationErrors = Partial<Record<'name' | 'email' | 'giftIdeas', string>>;
+
+export function validateRegistration(form: RegistrationForm): { errors: RegistrationErrors; email: string } {
+  const errors: RegistrationErrors = {};
+  const name = form.name.trim();
+  if (name.length === 0) errors.name = 'Enter your name.';
+  else if (name.length > 100) errors.name = 'Your name can be at most 100 characters.';
+  else if (/[\r\n]/.test(name)) errors.name = 'Your name fits on one line.';
+  const email = normaliseEmail(form.email);
+  if (!email.ok) errors.email = email.message;
+  if (form.giftIdeas.length > 2000) errors.giftIdeas = 'Gift ideas can be at most 2000 characters.';
+  return { errors, email: email.ok ? email.email : '' };
+}
+
+/**
+ * Registers a new participant (welcome email with a 24 h link, organizer notice), or, for an
+ * address already registered, sends a login link instead. Both look the same to the visitor.
+ */
+export function register(deps: Deps, exchange: Exchange, form: RegistrationForm, email: string): void {
+  const now = deps.clock.now();
+  const existing = findParticipantByEmail(deps.db, exchange.id, email);
+  if (existing) {
+    if (existing.withdrawnAt !== null && exchange.state === 'registration_open') {
+      updateParticipant(deps.db, existing.id, { withdrawnAt: null, name: form.name.trim(), giftIdeas: form.giftIdeas, remindersEnabled: form.reminders, updatedAt: now });
+      enqueueWelcome(deps, exchange, existing.id, form.name.trim(), email, now);
+    } else {
+      // Same 24 h validity as a welcome link, so the page's promise holds for both.
+      sendLoginLinks(deps, email, exchange.inviteCode, 'welcome');
+    }
+    return;
+  }
+  deps.db.transaction(() => {
+    const id = insertParticipant(deps.db, {
+      exchangeId: exchange.id,
+      name: form.name.trim(),
+      email,
+      giftIdeas: form.giftIdeas,
+      remindersEnabled: form.reminders,
+      isOrganizer: false,
+      now,
+    });
+    enqueueWelcome(deps, exchange, id, form.name.trim(), email, now);
+    const organizer = getSettings(deps).organizer;
+    if (organizer && organizer.email !== email) {
+      enqueueMail(deps, {
+        key: `organizer-new-registration:${id}`,
+        kind: 'organizer-new-registration',
+        to: organizer.email,
+        exchangeId: exchange.id,
+        participantId: id,
+        email: newRegistrationNotice({
+          exchange: exchangeInfo(exchange),
+          organizerName: organizer.name,
+          participantName: form.name.trim(),
+          participantCount: activeParticipantCounts(deps.db).get(exchange.id) ?? 1,
+          adminHint: null,
+        }),
+      });
+    }
+  });
+  deps.events.emit({ type: 'participants.changed', exchangeId: exchange.id });
+}
+
+function enqueueWelcome(deps: Deps, exchange: Exchange, participantId: number, name: string, email: string, now: number): void {
+  const token = issueToken(deps, participantId, 'welcome');
+  enqueueMail(deps, {
+    key: `welcome:${participantId}:${now}`,
+    kind: 'welcome',
+    to: email,
+    exchangeId: exchange.id,
+    participantId,
+    email: welcomeEmail({ exchange: exchangeInfo(exchange), participantName: name, link: links.auth(deps, token), registrationDeadline: exchange.registrationDeadlineAt }),
+  });
+}

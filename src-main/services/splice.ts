@@ -1,0 +1,56 @@
+import { spliceIn, spliceOut } from '../core/matching';
+import { randomToken } from '../core/tokens';
+import type { Exchange, Participant } from '../core/types';
+import { deletePairHistory, insertPairHistory, loadMatches, replaceMatches } from '../db/repos/matches';
+import { getParticipant, listParticipants } from '../db/repos/participants';
+import type { Deps } from './deps';
+import { enqueueMatchMail, notifiedParticipants } from './match-mail';
+import { infeasible } from './matching';
+import { activeParticipants, buildProblem, historyRows } from './matching-problem';
+
+export interface SpliceOutcome {
+  changedParticipantIds: number[];
+  emailsQueued: number;
+}
+
+/**
+ * Stores a spliced assignment and tells only the givers whose giftee changed. A giver who was
+ * already told gets an "assignment changed" email; one who was not yet told gets a match email.
+ */
+function storeSplice(deps: Deps, exchange: Exchange, people: Participant[], previous: Array<[number, number]>, assignment: Array<[number, number]>, changedGivers: number[]): SpliceOutcome {
+  const now = deps.clock.now();
+  const everyone = listParticipants(deps.db, exchange.id);
+  deletePairHistory(deps.db, historyRows(deps, exchange, everyone, previous));
+  replaceMatches(deps.db, exchange.id, assignment, now);
+  insertPairHistory(deps.db, historyRows(deps, exchange, people, assignment), now);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const receiverOf = new Map(assignment);
+  const told = notifiedParticipants(deps, exchange.id);
+  const generation = randomToken(deps.random, 6);
+  for (const giver of changedGivers) {
+    enqueueMatchMail(deps, exchange, byId.get(giver)!, byId.get(receiverOf.get(giver)!)!, { generation, changed: told.has(giver) });
+  }
+  return { changedParticipantIds: changedGivers, emailsQueued: changedGivers.length };
+}
+
+/**
+ * Takes a person out of a drawn exchange: their giver gets their giftee if the rules allow, else
+ * the smallest local re-draw. Must run inside the caller's transaction, before the person is
+ * deleted or marked withdrawn.
+ */
+export function spliceOutParticipant(deps: Deps, exchange: Exchange, participantId: number): SpliceOutcome {
+  const remaining = activeParticipants(deps, exchange.id).filter((p) => p.id !== participantId);
+  const previous = loadMatches(deps.db, exchange.id);
+  const result = spliceOut(buildProblem(deps, exchange, remaining, exchange.matchMode), previous, participantId, { random: deps.random });
+  if (!result.ok) throw infeasible(result.reason, [...remaining, getParticipant(deps.db, participantId)]);
+  return storeSplice(deps, exchange, remaining, previous, result.assignment, result.changedGivers);
+}
+
+/** Adds an already inserted participant to a drawn exchange by opening one loop for them. */
+export function spliceInParticipant(deps: Deps, exchange: Exchange, participantId: number): SpliceOutcome {
+  const people = activeParticipants(deps, exchange.id);
+  const previous = loadMatches(deps.db, exchange.id);
+  const result = spliceIn(buildProblem(deps, exchange, people, exchange.matchMode), previous, participantId, { random: deps.random });
+  if (!result.ok) throw infeasible(result.reason, people);
+  return storeSplice(deps, exchange, people, previous, result.assignment, result.changedGivers);
+}

@@ -4,12 +4,14 @@ import { systemClock, type Clock } from './core/clock';
 import { cryptoRandom, type Random } from './core/random';
 import { createDb, openSqlite } from './db/database';
 import { DatabaseOpenError, migrate, type MigrationReport } from './db/migrate';
+import { applyPendingRestore } from './db/restore';
 import { createLogger, type Logger } from './log';
 import type { Deps } from './services/deps';
 import { EventBus } from './services/events';
 import { Scheduler } from './jobs/scheduler';
 import { Relay } from './services/relay';
 import { envOrFileSecretStore, type SecretStore } from './services/secrets';
+import { stopTunnel } from './services/tunnel';
 
 export const APP_VERSION = '0.1.0';
 
@@ -45,6 +47,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   prepareDataDir(dataDir);
   const paths = { dataDir, databaseFile: join(dataDir, 'sneaky-klaus.sqlite3'), backupDir: join(dataDir, 'backups') };
 
+  if (await applyPendingRestore(dataDir, paths.databaseFile, paths.backupDir, clock.now())) log.info('backup restored');
   let sqlite;
   try {
     sqlite = openSqlite(paths.databaseFile, { nativeBinding: options.nativeBinding });
@@ -70,7 +73,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
     smtpPassword: options.smtpPassword ?? envOrFileSecretStore(join(dataDir, 'secrets', 'smtp-password')),
     paths,
-    runtime: { version: APP_VERSION, participantUrls: [] as string[] },
+    runtime: { version: APP_VERSION, participantUrls: [] as string[], participantPort: null, tunnel: { process: null, url: null, error: null } },
   } as Omit<Deps, 'jobs'> as Deps;
   const jobs = new Scheduler(deps);
   deps.jobs = jobs;
@@ -80,6 +83,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     relay: new Relay(deps),
     jobs,
     close() {
+      stopTunnel(deps.runtime.tunnel);
       if (!sqlite.open) return;
       // Fold the WAL back into the main file so a copied data folder is one self-contained file.
       sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { APP_VERSION, createApp } from './app';
 import { ConfigError, parseServeConfig, USAGE } from './config';
 import { DatabaseOpenError } from './db/migrate';
-import { participantHosts } from './http/addresses';
+import { participantHosts } from './services/addresses';
 import { createAdminApp } from './http/admin/app';
 import { listen, type Listener } from './http/listen';
 import { createParticipantApp } from './http/participant/app';
@@ -62,6 +62,7 @@ export async function main(argv: string[]): Promise<void> {
       { host: config.host, port: config.port, tryNext: 20 },
     );
     participantPort = participant.port;
+    deps.runtime.participantPort = participant.port;
     listeners.push(participant);
     app.relay.start();
     await app.jobs.start();
@@ -83,6 +84,7 @@ export async function main(argv: string[]): Promise<void> {
       [
         `Sneaky Klaus ${APP_VERSION} is running. Data folder: ${deps.paths.dataDir}`,
         `Participants' pages: ${deps.runtime.participantUrls.join('  ')}`,
+        `Organizer screens:   ${adminUrl}/#secret=${secret}`,
         `Organizer API:       ${adminUrl}/rpc/<operation>`,
         `Admin secret:        ${secret}`,
         `Try:                 curl -X POST -H "Authorization: Bearer ${secret}" ${adminUrl}/rpc/exchanges.list`,

@@ -10,3 +10,4 @@ export * from './operations';
 export * from './outbox';
 export * from './participants';
 export * from './settings';
+export * from './tools';

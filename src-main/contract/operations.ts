@@ -29,6 +29,7 @@ import {
   TestSmtpResult,
 } from './outbox';
 import { JobRunsInput, JobRunView, RunJobInput, RunReport, SchedulerHealthView, UpcomingInput, UpcomingJobView } from './jobs';
+import { BackupView, ExportView, ImportInput, ImportView, LinkView, NetworkView, RestoreInput, RestoreView } from './tools';
 import { DrawCheckInput, DrawCheckView, DrawInput, DrawView, RedrawInput, RevealInput, RevealView, SpliceView, UndoDrawInput } from './matching';
 import { AddParticipantInput, ParticipantRef, ParticipantView, UpdateParticipantInput } from './participants';
 import { AppInfoView, SettingsView, UpdateSettingsInput } from './settings';
@@ -58,6 +59,18 @@ export const operations = {
   'exchanges.undoDraw': op(UndoDrawInput, ExchangeView, 'Undo the draw (confirm once anyone was told).'),
   'exchanges.redraw': op(RedrawInput, DrawView, 'Draw everyone again; people already told get a changed-assignment email.'),
   'exchanges.reveal': op(RevealInput, RevealView, 'Show who drew whom, on explicit confirmation (recorded).'),
+
+  'exchanges.inviteLink': op(ExchangeRef, LinkView, 'The invite link with its QR code.'),
+  'exchanges.replaceInviteCode': op(ExchangeRef, ExchangeView, 'Replace a leaked invite link; the old one stops working.'),
+  'participants.personalLink': op(ParticipantRef, LinkView, 'A fresh 24-hour personal link (and QR) to send by chat.'),
+  'participants.import': op(ImportInput, ImportView, 'Check (dryRun) or add participants from CSV; bad rows are named.'),
+  'participants.export': op(ExchangeRef, ExportView, 'The participants as CSV.'),
+  'network.info': op(Empty, NetworkView, 'LAN addresses, the public address and the tunnel.'),
+  'network.startTunnel': op(Empty, NetworkView, 'Start a Cloudflare quick tunnel and use its address in links.'),
+  'network.stopTunnel': op(Empty, NetworkView, 'Stop the quick tunnel.'),
+  'backups.list': op(Empty, z.array(BackupView), 'Backups in the data folder, newest first.'),
+  'backups.create': op(Empty, BackupView, 'Back up now.'),
+  'backups.restore': op(RestoreInput, RestoreView, 'Restore a backup at the next start (current data is backed up first).'),
 
   'participants.list': op(ExchangeRef, z.array(ParticipantView), 'Participants of an exchange (organizer view).'),
   'participants.add': op(AddParticipantInput, ParticipantView, 'Add a participant by hand.'),

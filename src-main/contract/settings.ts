@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Currency, EmailInput, PersonName, ReminderDays, TimeZone } from './common';
 
+const Notifications = z.object({ registrations: z.boolean(), draws: z.boolean(), failures: z.boolean() });
+
 export const SettingsView = z.object({
   organizer: z.object({ name: z.string(), email: z.string() }).nullable(),
   timezone: z.string(),
@@ -9,6 +11,10 @@ export const SettingsView = z.object({
   retentionDays: z.number(),
   publicBaseUrl: z.string().nullable(),
   setupComplete: z.boolean(),
+  /** Desktop only: start with the computer. */
+  launchAtLogin: z.boolean(),
+  /** Desktop notifications. */
+  notifications: Notifications,
 });
 
 export const UpdateSettingsInput = z.object({
@@ -24,6 +30,8 @@ export const UpdateSettingsInput = z.object({
     .nullable()
     .optional(),
   setupComplete: z.boolean().optional(),
+  launchAtLogin: z.boolean().optional(),
+  notifications: Notifications.partial().optional(),
 });
 
 export const AppInfoView = z.object({

@@ -2,7 +2,11 @@ import type { OperationName, OperationOutput, ParsedInput } from '../contract/op
 import { schemaVersion } from '../db/migrate';
 import { listJobRuns } from '../db/repos/jobs';
 import type { Deps } from '../services/deps';
+import * as backups from '../services/backups';
+import * as csv from '../services/csv';
 import * as exchanges from '../services/exchanges';
+import * as network from '../services/network';
+import * as shareLinks from '../services/share-links';
 import * as matching from '../services/matching';
 import * as outbox from '../services/outbox';
 import * as participants from '../services/participants';
@@ -37,6 +41,21 @@ export const handlers: Handlers = {
   'exchanges.undoDraw': (deps, input) => matching.undoDraw(deps, input),
   'exchanges.redraw': (deps, input) => matching.redraw(deps, input),
   'exchanges.reveal': (deps, input) => matching.reveal(deps, input),
+
+  'exchanges.inviteLink': (deps, { exchangeId }) => shareLinks.inviteLink(deps, exchangeId),
+  'exchanges.replaceInviteCode': (deps, { exchangeId }) => shareLinks.replaceInviteCode(deps, exchangeId),
+  'participants.personalLink': (deps, { participantId }) => shareLinks.personalLink(deps, participantId),
+  'participants.import': (deps, input) => csv.importParticipants(deps, input),
+  'participants.export': (deps, { exchangeId }) => csv.exportParticipants(deps, exchangeId),
+  'network.info': (deps) => network.networkInfo(deps),
+  'network.startTunnel': (deps) => network.openTunnel(deps),
+  'network.stopTunnel': (deps) => network.closeTunnel(deps),
+  'backups.list': (deps) => backups.listBackups(deps).map(({ name, sizeBytes, createdAt, reason }) => ({ name, sizeBytes, createdAt, reason })),
+  'backups.create': async (deps) => {
+    const { name, sizeBytes, createdAt, reason } = await backups.createBackup(deps, 'manual');
+    return { name, sizeBytes, createdAt, reason };
+  },
+  'backups.restore': (deps, { name }) => backups.restoreBackup(deps, name),
 
   'participants.list': (deps, { exchangeId }) => participants.listParticipantViews(deps, exchangeId),
   'participants.add': (deps, input) => participants.addParticipant(deps, input),

@@ -2,6 +2,8 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAY_MS } from '../core/schedule';
 import { backupFileName } from '../db/backup';
+import { DomainError } from '../core/errors';
+import { scheduleRestore } from '../db/restore';
 import type { Deps } from './deps';
 
 export interface BackupFile {
@@ -79,4 +81,12 @@ export function deleteBackupsBefore(deps: Deps, instant: number): { deleted: num
     }
   }
   return { deleted };
+}
+
+/** Restores at the next launch; the current data is backed up first (see db/restore). */
+export function restoreBackup(deps: Deps, name: string): { pending: true; message: string } {
+  const backup = listBackups(deps).find((b) => b.name === name);
+  if (!backup) throw new DomainError('not_found', 'That backup no longer exists.');
+  scheduleRestore(deps.paths.dataDir, backup.path);
+  return { pending: true, message: 'Restart Sneaky Klaus to finish restoring; the current data will be kept as a backup.' };
 }

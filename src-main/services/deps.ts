@@ -6,6 +6,7 @@ import type { Db } from '../db/database';
 import type { Logger } from '../log';
 import type { EventBus } from './events';
 import type { SecretStore } from './secrets';
+import type { TunnelState } from './tunnel';
 
 /** The background jobs as the operations see them (implemented by jobs/scheduler). */
 export interface JobsPort {
@@ -27,5 +28,5 @@ export interface Deps {
   paths: { dataDir: string; databaseFile: string; backupDir: string };
   jobs: JobsPort;
   /** Facts known only once the app runs (listening addresses). */
-  runtime: { version: string; participantUrls: string[] };
+  runtime: { version: string; participantUrls: string[]; participantPort: number | null; tunnel: TunnelState };
 }

@@ -17,6 +17,8 @@ const stored = {
   retentionDays: z.number(),
   publicBaseUrl: z.string().nullable(),
   setupComplete: z.boolean(),
+  launchAtLogin: z.boolean(),
+  notifications: z.object({ registrations: z.boolean(), draws: z.boolean(), failures: z.boolean() }),
 };
 
 function defaults(): SettingsView {
@@ -28,6 +30,8 @@ function defaults(): SettingsView {
     retentionDays: 30,
     publicBaseUrl: null,
     setupComplete: false,
+    launchAtLogin: false,
+    notifications: { registrations: true, draws: true, failures: true },
   };
 }
 
@@ -52,6 +56,7 @@ export function updateSettings(deps: Deps, patch: ParsedInput<'settings.update'>
     values.organizer = { name: patch.organizer.name, email: email.email };
   }
   if (typeof patch.publicBaseUrl === 'string') values.publicBaseUrl = patch.publicBaseUrl.replace(/\/+$/, '');
+  if (patch.notifications) values.notifications = { ...getSettings(deps).notifications, ...patch.notifications };
   deps.db.transaction(() => {
     for (const [key, value] of Object.entries(values)) {
       if (value !== undefined) writeSetting(deps.db, key, value, now);

@@ -22,7 +22,8 @@ export function requestFacts(deps: Deps, c: Context): RequestFacts {
   const host = (c.req.header('host') ?? '').toLowerCase();
   const viaTunnel = publicUrl !== null && new URL(publicUrl).host.toLowerCase() === host;
   const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
-  const forwarded = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  // The tunnel agent appends the address it saw: the last entry. Earlier ones are whatever the client sent.
+  const forwarded = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
   return {
     https: viaTunnel && publicUrl.startsWith('https:'),
     client: viaTunnel && forwarded ? forwarded : socket,

@@ -55,7 +55,7 @@ export function meRoutes(app: Hono, deps: Deps): void {
       try {
         saveGiftIdeas(deps, participant, ideas);
       } catch (error) {
-        if (error instanceof DomainError) return render(p, participant, { errors: { giftIdeas: error.message } }, 409);
+        if (error instanceof DomainError) return render(p, participant, { flash: { kind: 'error', message: error.message } }, 409);
         throw error;
       }
       return p.c.redirect('/me?done=ideas', 303);
@@ -84,7 +84,7 @@ export function meRoutes(app: Hono, deps: Deps): void {
       try {
         withdraw(deps, participant);
       } catch (error) {
-        if (error instanceof DomainError) return render(p, participant, { errors: { withdraw: error.message } }, 409);
+        if (error instanceof DomainError) return render(p, participant, { flash: { kind: 'error', message: error.message } }, 409);
         throw error;
       }
       deleteCookie(p.c, SESSION_COOKIE, { path: '/' });

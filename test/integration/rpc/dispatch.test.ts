@@ -27,7 +27,7 @@ describe('dispatch', () => {
 
   it('knows which operations need no input', () => {
     expect([...NO_REQUIRED_INPUT].sort()).toEqual(
-      ['app.info', 'exchanges.list', 'jobs.health', 'jobs.runDue', 'jobs.runs', 'jobs.upcoming', 'outbox.list', 'outbox.retryFailed', 'outbox.status', 'settings.get', 'settings.update', 'smtp.get', 'smtp.test'].sort(),
+      ['app.info', 'backups.create', 'backups.list', 'exchanges.list', 'jobs.health', 'jobs.runDue', 'jobs.runs', 'jobs.upcoming', 'network.info', 'network.startTunnel', 'network.stopTunnel', 'outbox.list', 'outbox.retryFailed', 'outbox.status', 'settings.get', 'settings.update', 'smtp.get', 'smtp.test'].sort(),
     );
   });
 

@@ -20,5 +20,5 @@ export type { Flash } from './layout';
 export { mePage } from './me';
 export type { MePageModel, MeParticipant } from './me';
 export type { MeStage, Receiver } from './me-sections';
-export { qrSvg } from './qr';
+export { qrSvg } from '../../../core/qr';
 export { leftPage } from './left';

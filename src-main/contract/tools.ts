@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+/** A link with its QR code (SVG markup) for printing or showing on a screen. */
+export const LinkView = z.object({ url: z.string(), qrSvg: z.string(), expiresAt: z.number().nullable() });
+
+export const ImportInput = z.object({
+  exchangeId: Id,
+  /** CSV text with a header row: name, email and optionally gift ideas / reminders. */
+  csv: z.string().max(2 * 1024 * 1024, 'The file is larger than 2 MB.'),
+  /** true: only check and preview; false: add the good rows (all or nothing if any row is bad). */
+  dryRun: z.boolean().default(true),
+});
+export const ImportView = z.object({
+  rows: z.array(
+    z.object({ line: z.number(), name: z.string(), email: z.string(), giftIdeas: z.string(), error: z.string().nullable() }),
+  ),
+  added: z.number(),
+});
+export const ExportView = z.object({ filename: z.string(), csv: z.string() });
+
+export const NetworkView = z.object({
+  lanAddresses: z.array(z.string()),
+  participantUrls: z.array(z.string()),
+  publicBaseUrl: z.string().nullable(),
+  /** The base every emailed link uses right now. */
+  linkBase: z.string(),
+  tunnel: z.object({ available: z.boolean(), running: z.boolean(), url: z.string().nullable(), error: z.string().nullable() }),
+});
+
+export const BackupView = z.object({ name: z.string(), sizeBytes: z.number(), createdAt: z.number(), reason: z.string() });
+export const RestoreInput = z.object({
+  name: z.string().regex(/^sneaky-klaus-[a-z-]+-\d{8}T\d{6}Z\.sqlite3$/, 'Choose one of the listed backups.'),
+  confirm: z.literal(true, { error: 'Restoring replaces all current data; confirm it.' }),
+});
+export const RestoreView = z.object({ pending: z.literal(true), message: z.string() });

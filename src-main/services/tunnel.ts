@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { DomainError } from '../core/errors';
+import type { Deps } from './deps';
+import { updateSettings } from './settings';
+
+export interface TunnelState {
+  process: ChildProcess | null;
+  url: string | null;
+  error: string | null;
+}
+
+/** The `cloudflared` program to run: SNEAKY_KLAUS_CLOUDFLARED, else the one on the PATH. */
+export const cloudflaredCommand = (env: NodeJS.ProcessEnv = process.env): string => env.SNEAKY_KLAUS_CLOUDFLARED ?? 'cloudflared';
+
+export function cloudflaredAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
+  const command = cloudflaredCommand(env);
+  if (command.includes('/') || command.includes('\\')) return existsExecutable(command);
+  return (env.PATH ?? '').split(delimiter).some((dir) => dir && existsExecutable(join(dir, command)));
+}
+
+function existsExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const QUICK_TUNNEL_URL = /https:\/\/[a-z0-9-]+\.trycloudflare\.com/;
+
+/**
+ * Starts a Cloudflare quick tunnel to the participant port and, once it prints its address, makes
+ * that the public base URL used in every emailed link.
+ */
+export function startTunnel(deps: Deps, state: TunnelState, port: number, timeoutMs = 30_000): Promise<string> {
+  if (state.process && state.url) return Promise.resolve(state.url);
+  if (!cloudflaredAvailable()) {
+    throw new DomainError('unavailable', 'The cloudflared program is not installed. Install it, or set a public address by hand.');
+  }
+  const child = spawn(cloudflaredCommand(), ['tunnel', '--no-autoupdate', '--url', `http://127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  state.process = child;
+  state.error = null;
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail('cloudflared did not report an address in time.'), timeoutMs);
+    const fail = (message: string) => {
+      clearTimeout(timer);
+      state.error = message;
+      stopTunnel(state);
+      reject(new DomainError('unavailable', message));
+    };
+    const onData = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-8192);
+      const match = QUICK_TUNNEL_URL.exec(output);
+      if (!match || state.url) return;
+      clearTimeout(timer);
+      state.url = match[0];
+      updateSettings(deps, { publicBaseUrl: match[0] });
+      deps.log.info('tunnel started', { url: match[0] });
+      resolve(match[0]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('error', (error) => fail(`cloudflared could not start: ${error.message}`));
+    child.once('exit', (code) => {
+      if (!state.url) fail(`cloudflared stopped (exit code ${code}) before reporting an address.`);
+      else {
+        state.process = null;
+        state.url = null;
+        state.error = `The tunnel stopped (exit code ${code}).`;
+      }
+    });
+  });
+}
+
+export function stopTunnel(state: TunnelState): void {
+  state.process?.kill('SIGTERM');
+  state.process = null;
+  state.url = null;
+}

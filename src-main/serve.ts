@@ -6,7 +6,9 @@ import { participantHosts } from './services/addresses';
 import { createAdminApp } from './http/admin/app';
 import { listen, type Listener } from './http/listen';
 import { createParticipantApp } from './http/participant/app';
+import { hashPassword } from './services/admin-auth';
 import { seedDemo } from './services/demo';
+import { loopbackHosts } from './http/security';
 import { getSettings } from './services/settings';
 
 /**
@@ -69,17 +71,18 @@ export async function main(argv: string[]): Promise<void> {
 
     const secret = randomBytes(32).toString('base64url');
     let adminPort = config.adminPort;
-    const admin = await listen(createAdminApp(deps, { secret, port: () => adminPort }).fetch, {
-      host: '127.0.0.1',
-      port: config.adminPort,
-      tryNext: 20,
+    const adminApp = createAdminApp(deps, {
+      secret,
+      allowedHosts: () => (config.adminPassword ? participantHosts({ bindHost: config.adminHost, port: adminPort, publicBaseUrl: null }) : new Set(loopbackHosts(adminPort))),
+      passwordHash: config.adminPassword ? hashPassword(config.adminPassword, deps.random) : null,
     });
+    const admin = await listen(adminApp.fetch, { host: config.adminHost, port: config.adminPort, tryNext: 20 });
     adminPort = admin.port;
     listeners.push(admin);
 
     const hosts = [...participantHosts({ bindHost: config.host, port: participant.port, publicBaseUrl: null })];
     deps.runtime.participantUrls = hosts.filter((h) => !h.startsWith('[')).map((h) => `http://${h}`);
-    const adminUrl = `http://127.0.0.1:${admin.port}`;
+    const adminUrl = `http://${config.adminPassword ? admin.host : '127.0.0.1'}:${admin.port}`;
     console.log(
       [
         `Sneaky Klaus ${APP_VERSION} is running. Data folder: ${deps.paths.dataDir}`,

@@ -1,14 +1,7 @@
+import { EXCHANGE_STATES } from '../contract/common';
 import { DomainError } from './errors';
 
-/** SPEC §2. `purged` is the end of the line: the row is deleted, only this name remains. */
-export const EXCHANGE_STATES = [
-  'draft',
-  'registration_open',
-  'registration_closed',
-  'matched',
-  'completed',
-  'cancelled',
-] as const;
+export { EXCHANGE_STATES };
 export type ExchangeState = (typeof EXCHANGE_STATES)[number];
 
 export const EXCHANGE_ACTIONS = ['open', 'unpublish', 'close', 'reopen', 'draw', 'undo-draw', 'complete', 'cancel'] as const;

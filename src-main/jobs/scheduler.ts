@@ -22,10 +22,11 @@ export class Scheduler implements JobsPort {
     this.#deps = deps;
   }
 
-  /** Launch: close runs a crash left open, catch up, then wake every minute. */
+  /** Launch: close runs a crash left open, catch up, then wake every minute. A second call only catches up. */
   async start(): Promise<JobRun[]> {
+    if (this.#tick) return this.runDue();
     closeInterruptedRuns(this.#deps.db, this.#deps.clock.now());
-    this.#tick = new Cron('* * * * *', { utcOffset: 0, protect: true }, () => void this.runDue());
+    this.#tick = new Cron('* * * * *', { utcOffset: 0, protect: true }, () => this.#wake());
     this.#unsubscribe = this.#deps.events.subscribe((event) => {
       if (event.type === 'exchange.changed' || event.type === 'exchange.deleted') this.#armPrecise();
     });
@@ -163,6 +164,11 @@ export class Scheduler implements JobsPort {
     const now = this.#deps.clock.now();
     const next = this.upcoming(1)[0]?.dueAt;
     if (next === undefined || next <= now || next - now > 60_000) return;
-    this.#precise = new Cron(new Date(next), { protect: true }, () => void this.runDue());
+    this.#precise = new Cron(new Date(next), { protect: true }, () => this.#wake());
+  }
+
+  /** A timer's wake: a pass that cannot even start (database gone) is logged, never an unhandled rejection. */
+  #wake(): void {
+    this.runDue().catch((error: unknown) => this.#deps.log.error('job pass failed', { error }));
   }
 }

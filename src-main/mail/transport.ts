@@ -35,7 +35,8 @@ export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_00
 /** The overall deadline for one message, after which it counts as a transient failure. */
 export const SEND_DEADLINE_MS = 60_000;
 
-export function smtpTransport(config: SmtpConfig, options: { pooled: boolean }): MailTransport {
+/** `deadlineMs` replaces SEND_DEADLINE_MS (tests shorten it). */
+export function smtpTransport(config: SmtpConfig, options: { pooled: boolean; deadlineMs?: number }): MailTransport {
   const transporter = nodemailer.createTransport({
     host: config.host,
     port: config.port,
@@ -53,7 +54,7 @@ export function smtpTransport(config: SmtpConfig, options: { pooled: boolean }):
     async send(message) {
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error('The mail server did not finish in time.'), { code: 'ETIMEDOUT' })), SEND_DEADLINE_MS);
+        timer = setTimeout(() => reject(Object.assign(new Error('The mail server did not finish in time.'), { code: 'ETIMEDOUT' })), options.deadlineMs ?? SEND_DEADLINE_MS);
       });
       try {
         await Promise.race([

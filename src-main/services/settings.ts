@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { OperationOutput, ParsedInput } from '../contract/operations';
+import { SettingsView as SettingsViewSchema } from '../contract/settings';
 import { normaliseEmail } from '../core/email';
 import { invalidField } from '../core/errors';
 import { randomToken } from '../core/tokens';
@@ -9,17 +9,7 @@ import type { Deps } from './deps';
 export type SettingsView = OperationOutput<'settings.get'>;
 
 /** Each stored setting with its schema; an unreadable stored value falls back to the default. */
-const stored = {
-  organizer: z.object({ name: z.string(), email: z.string() }).nullable(),
-  timezone: z.string(),
-  currency: z.string(),
-  reminderDays: z.array(z.number()),
-  retentionDays: z.number(),
-  publicBaseUrl: z.string().nullable(),
-  setupComplete: z.boolean(),
-  launchAtLogin: z.boolean(),
-  notifications: z.object({ registrations: z.boolean(), draws: z.boolean(), failures: z.boolean() }),
-};
+const stored = SettingsViewSchema.shape;
 
 function defaults(): SettingsView {
   return {

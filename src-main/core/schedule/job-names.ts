@@ -1,13 +1,7 @@
+import { JOB_NAME_LIST } from '../../contract/jobs';
+
 /** Every background job, by the kebab-case name used in the job run log and the UI. */
-export const JOB_NAMES = [
-  'reminders',
-  'auto-complete',
-  'data-purge',
-  'token-cleanup',
-  'session-cleanup',
-  'rate-limit-cleanup',
-  'registration-close',
-] as const;
+export const JOB_NAMES = JOB_NAME_LIST;
 
 export type JobName = (typeof JOB_NAMES)[number];
 

@@ -1,47 +1,82 @@
 import { timingSafeEqual } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import type { AppEvent } from '../../contract/events';
 import type { Deps } from '../../services/deps';
 import { dispatch } from '../../rpc/dispatch';
-import { hostAllowlist, loopbackHosts, securityHeaders } from '../security';
+import { createOrganizerSession, organizerSessionCsrf, verifyPassword } from '../../services/admin-auth';
+import { hitRateLimit } from '../../services/rate-limit';
+import { hostAllowlist, securityHeaders } from '../security';
 import { rendererDir, rendererFile } from './static';
 
 export interface AdminAppOptions {
   /** Printed at start-up; every API call carries it as `Authorization: Bearer <secret>`. */
   secret: string;
-  port: () => number;
+  /** `Host` headers accepted (loopback, plus LAN names when listening beyond loopback). */
+  allowedHosts: () => ReadonlySet<string>;
+  /** scrypt hash of the organizer password; set only when the listener is reachable beyond loopback. */
+  passwordHash: string | null;
 }
+
+const ADMIN_COOKIE = 'sk_admin';
 
 const CSP = "default-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /**
- * The organizer's API in headless mode, on loopback only: `POST /rpc/<operation>` with a JSON
- * body → the same `dispatch` the desktop app uses over IPC.
+ * The organizer's screens and API in headless mode: `POST /rpc/<operation>` with a JSON body →
+ * the same `dispatch` the desktop app uses over IPC. Loopback only unless explicitly opened, and
+ * then only with the organizer password.
  */
 export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
   const app = new Hono();
   const expected = Buffer.from(`Bearer ${options.secret}`);
   app.use(securityHeaders({ csp: CSP }));
-  app.use(hostAllowlist(() => new Set(loopbackHosts(options.port()))));
+  app.use(hostAllowlist(options.allowedHosts));
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
-  const authorized = (header: string | undefined): boolean => {
+  const bySecret = (header: string | undefined): boolean => {
     const given = Buffer.from(header ?? '');
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
+  /** The secret, or (beyond loopback) an organizer session whose CSRF token a POST must repeat. */
+  const authorized = (c: Context, header: string | undefined): boolean => {
+    if (bySecret(header)) return true;
+    if (!options.passwordHash) return false;
+    const csrf = organizerSessionCsrf(deps, getCookie(c, ADMIN_COOKIE));
+    if (csrf === null) return false;
+    return c.req.method === 'GET' || c.req.header('x-csrf-token') === csrf;
+  };
   const refuse = { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong admin secret.' } } as const;
   app.use('/rpc/*', async (c, next) => {
-    if (!authorized(c.req.header('authorization'))) return c.json(refuse, 401);
+    if (!authorized(c, c.req.header('authorization'))) return c.json(refuse, 401);
     await next();
+  });
+
+  // Password sign-in, offered only when the listener is reachable beyond loopback.
+  app.get('/session', (c) => c.json({ passwordLogin: options.passwordHash !== null }));
+  app.post('/session', async (c) => {
+    if (!options.passwordHash) return c.json({ ok: false, error: { code: 'not_found', message: 'Password sign-in is off.' } }, 404);
+    const client = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
+    const limit = hitRateLimit(deps, `admin-login:${client}`, { limit: 10, windowMs: 15 * 60_000 });
+    if (!limit.allowed) {
+      return c.json({ ok: false, error: { code: 'rate_limited', message: `Too many attempts. Try again in ${Math.ceil(limit.retryAfterMs / 60_000)} minutes.` } }, 429);
+    }
+    const body = (await c.req.json().catch(() => ({}))) as { password?: unknown };
+    if (typeof body.password !== 'string' || !verifyPassword(options.passwordHash, body.password)) {
+      return c.json({ ok: false, error: { code: 'unauthorized', message: 'That password is not right.' } }, 401);
+    }
+    const session = createOrganizerSession(deps);
+    setCookie(c, ADMIN_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: new URL(c.req.url).protocol === 'https:' });
+    return c.json({ ok: true, value: { csrfToken: session.csrf } });
   });
 
   // Pushed changes for open screens. EventSource cannot send headers, so the secret may come as
   // a query parameter here (loopback only, and the response never echoes it).
   app.get('/events', (c) => {
     const fromQuery = c.req.query('secret');
-    if (!authorized(c.req.header('authorization') ?? (fromQuery === undefined ? undefined : `Bearer ${fromQuery}`))) return c.json(refuse, 401);
+    if (!authorized(c, c.req.header('authorization') ?? (fromQuery === undefined ? undefined : `Bearer ${fromQuery}`))) return c.json(refuse, 401);
     c.header('Cache-Control', 'no-store');
     return streamSSE(c, async (stream) => {
       const queue: AppEvent[] = [];

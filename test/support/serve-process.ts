@@ -36,7 +36,7 @@ export function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 20_000);
     const check = () => {
       const participant = /Participants' pages: (http:\/\/127\.0\.0\.1:\d+)|Participants' pages:.*?(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      const admin = /Organizer API:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      const admin = /Organizer API:\s+(http:\/\/[\d.]+:\d+)/.exec(out);
       const secret = /Admin secret:\s+(\S+)/.exec(out);
       if (!participant || !admin || !secret) return;
       clearTimeout(timer);

@@ -1,61 +1,143 @@
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, shell } from 'electron';
-import { createApp, type App } from '../app';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, safeStorage, session, shell, Tray } from 'electron';
+import { createApp } from '../app';
+import { systemClock } from '../core/clock';
+import { createLogger } from '../log';
 import { dispatch } from '../rpc/dispatch';
-import { isTrustedSender } from './ipc';
-import { secureWindowOptions } from './window-options';
+import { forwardEvents, registerRpc } from './ipc';
+import { quitGuard, startDesktop, stopDesktop, type CoreApp, type Running } from './lifecycle';
+import { hardenSession, hardenWebContents } from './navigation';
+import { trayHintNotice, watchNotifications, type ExchangeSnapshot, type Notice } from './notifications';
+import { startParticipantServer } from './participant-server';
+import { desktopPaths, trayIconPath } from './paths';
+import { PREFERENCES_FILE, preferencesStore, preferenceToggles } from './preferences';
+import { SECRET_FILE, safeStorageSecretStore } from './secret-store';
+import { createTrayIcon, loadTrayState, runTrayAction, startTrayController } from './tray';
+import { trayLocale } from './tray-menu';
+import { createWindowController } from './window';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const rendererFile = join(here, '../renderer/index.html');
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
+/** Passed by the login item: start in the tray without opening the window. */
+const HIDDEN_ARG = '--hidden';
+const log = createLogger({ clock: systemClock });
+const platform = process.platform;
+const paths = desktopPaths({
+  mainDir: dirname(fileURLToPath(import.meta.url)),
+  isPackaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+  env: process.env,
+  exists: existsSync,
+});
+// Lets the desktop smoke test use a throwaway folder; never honoured by a packaged app.
+if (!app.isPackaged && process.env.SNEAKY_KLAUS_USER_DATA_DIR) app.setPath('userData', process.env.SNEAKY_KLAUS_USER_DATA_DIR);
+const userData = app.getPath('userData');
+const prefs = preferencesStore(join(userData, PREFERENCES_FILE), log);
 
-let core: App | null = null;
-let window: BrowserWindow | null = null;
+let running: Running | null = null;
+const guard = quitGuard({ shutdown: async () => void (running && (await stopDesktop(running, log))), quit: () => app.quit(), log });
+const windows = createWindowController({
+  BrowserWindow,
+  preloadPath: paths.preload,
+  iconPath: paths.appIcon,
+  renderer: paths.renderer,
+  isQuitting: () => guard.quitting,
+  onHiddenToTray() {
+    if (prefs.get().trayHintShown) return;
+    prefs.update({ trayHintShown: true });
+    notify(trayHintNotice(platform));
+  },
+});
 
-function openWindow(): void {
-  if (window) {
-    if (window.isMinimized()) window.restore();
-    window.focus();
-    return;
-  }
-  window = new BrowserWindow(secureWindowOptions(join(here, '../preload/preload.cjs')));
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.once('ready-to-show', () => window?.show());
-  window.on('closed', () => {
-    window = null;
-  });
-  void (process.env.ELECTRON_RENDERER_URL ? window.loadURL(rendererUrl) : window.loadFile(rendererFile));
+function notify(notice: Notice): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({ title: notice.title, body: notice.body, icon: paths.appIcon });
+  notification.on('click', () => windows.show());
+  notification.show();
+}
+
+function applyOpenAtLogin(open: boolean): void {
+  if (platform === 'darwin' || platform === 'win32') app.setLoginItemSettings({ openAtLogin: open, args: [HIDDEN_ARG] });
 }
 
 async function start(): Promise<void> {
-  core = await createApp({ dataDir: app.getPath('userData') });
-  const deps = core.deps;
-  ipcMain.handle('rpc', (event, name: unknown, input: unknown) => {
-    if (!isTrustedSender(event, { webContentsId: window?.webContents.id ?? null, rendererUrl })) {
-      return { ok: false, error: { code: 'unauthorized', message: 'Refused: unknown sender.' } };
-    }
-    return dispatch(deps, typeof name === 'string' ? name : '', input);
-  });
-  deps.events.subscribe((appEvent) => window?.webContents.send('event', appEvent));
-  openWindow();
+  hardenSession(session.defaultSession, () => paths.renderer.url);
+  if (!paths.nativeBinding && !app.isPackaged) log.warn('out/native/better_sqlite3.node is missing: run `npm run build:native` (or `npm start`)');
+  const startHidden = process.argv.includes(HIDDEN_ARG) || app.getLoginItemSettings().wasOpenedAtLogin;
+  const call = (core: CoreApp) => (name: string, input: unknown) => dispatch(core.deps, name, input);
+  running = await startDesktop(
+    {
+      createCore: () =>
+        createApp({
+          dataDir: userData,
+          log,
+          smtpPassword: safeStorageSecretStore(safeStorage, join(userData, 'secrets', SECRET_FILE), log, platform),
+          ...(paths.nativeBinding && { nativeBinding: paths.nativeBinding }),
+        }),
+      listenParticipants: (core) => startParticipantServer(core.deps),
+      registerIpc(core) {
+        const off = registerRpc(ipcMain, {
+          trusted: () => ({ webContentsId: windows.webContentsId(), rendererUrl: paths.renderer.url }),
+          dispatch: call(core),
+          log,
+        });
+        const unsubscribe = forwardEvents(core.deps.events, () => windows.current()?.webContents ?? null);
+        return () => (unsubscribe(), off());
+      },
+      openWindow: () => (startHidden ? undefined : windows.show()),
+      startTray(core) {
+        const tray = createTrayIcon({ Tray, Menu, nativeImage }, trayIconPath(paths.icons, platform), platform, () => windows.show());
+        return startTrayController({
+          tray,
+          buildMenu: (template) => Menu.buildFromTemplate(template),
+          load: () => loadTrayState(call(core)),
+          now: () => core.deps.clock.now(),
+          locale: trayLocale(app.getLocale()),
+          timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          platform,
+          toggles: () => preferenceToggles(prefs.get(), platform),
+          onAction: (action) =>
+            runTrayAction(action, { show: () => windows.show(), quit: () => app.quit(), call: call(core), preferences: prefs, applyOpenAtLogin, log }),
+          subscribe: (listener) => core.deps.events.subscribe(listener),
+          log,
+        }).dispose;
+      },
+      startNotifications: (core) =>
+        watchNotifications({
+          subscribe: (listener) => core.deps.events.subscribe(listener),
+          listExchanges: async () => {
+            const result = await call(core)('exchanges.list', {});
+            return result.ok ? (result.value as ExchangeSnapshot[]) : [];
+          },
+          notify,
+          preferences: () => prefs.get(),
+          windowFocused: () => windows.isFocused(),
+          log,
+        }).dispose,
+      onResume(handler) {
+        powerMonitor.on('resume', handler);
+        return () => powerMonitor.off('resume', handler);
+      },
+    },
+    log,
+  );
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', openWindow);
-  app.on('web-contents-created', (_event, contents) => {
-    contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  });
-  app.on('before-quit', () => {
-    core?.close();
-    core = null;
-  });
-  app.on('activate', openWindow);
-  void app.whenReady().then(start);
+  app.on('second-instance', () => windows.show());
+  app.on('activate', () => windows.show());
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell, () => paths.renderer.url));
+  // Closing the last window leaves the app in the tray: participants' links keep working.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', (event) => guard.beforeQuit(event));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error('start-up failed', { error });
+      dialog.showErrorBox('Sneaky Klaus cannot start', (error as Error).message ?? String(error));
+      app.exit(1);
+    });
 }

@@ -1,7 +1,7 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** The renderer gets no Node, its own JS world, and the OS sandbox (SPEC §7). */
-export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function secureWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
   return {
     width: 1200,
     height: 820,
@@ -9,14 +9,18 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
     minHeight: 520,
     show: false,
     title: 'Sneaky Klaus',
+    ...(iconPath !== undefined && { icon: iconPath }),
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
       spellcheck: true,
     },
   };

@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import type { JobNameSchema, UpcomingJobView } from '../contract/jobs';
+import { humanDue } from '../core/schedule/human-due';
+import type { PreferenceToggle } from './preferences';
+
+export type UpcomingJob = z.output<typeof UpcomingJobView>;
+
+export type TrayAction = 'open' | 'run-due' | 'pause-sending' | 'resume-sending' | 'quit' | `toggle:${PreferenceToggle}`;
+
+/** One plain menu entry; the adapter (tray.ts) turns these into Electron menu items. */
+export interface TrayItem {
+  label: string;
+  enabled: boolean;
+  action?: TrayAction;
+  /** Set for check-box entries (notification switches, open at login). */
+  checked?: boolean;
+  separator?: true;
+}
+
+export interface TrayToggle {
+  key: PreferenceToggle;
+  label: string;
+  checked: boolean;
+}
+
+export interface TrayMenuInput {
+  /** Soonest first; null when they could not be read (the menu says so instead of "none"). */
+  upcoming: readonly UpcomingJob[] | null;
+  now: number;
+  locale: string;
+  /** The computer's zone: "tomorrow" means the organizer's tomorrow. */
+  timezone: string;
+  /** Outbox sending paused. */
+  paused: boolean;
+  toggles?: readonly TrayToggle[];
+  maxJobs?: number;
+}
+
+const JOB_LABELS: Record<z.output<typeof JobNameSchema>, string> = {
+  reminders: 'Reminder',
+  'auto-complete': 'Auto-complete',
+  'data-purge': 'Data purge',
+  'token-cleanup': 'Token cleanup',
+  'session-cleanup': 'Session cleanup',
+  'rate-limit-cleanup': 'Rate-limit cleanup',
+  'registration-close': 'Registration closes',
+};
+
+/** Past due: it runs at the next wake (at most a minute away), so "due now", not an alarm. */
+const PAST_DUE = 'due now';
+const MAX_NAME = 40;
+const SEPARATOR: TrayItem = { label: '', enabled: false, separator: true };
+
+/** "Reminder · Family 2026 · in 3 days", "Token cleanup · in 20 minutes". */
+export function jobLine(job: UpcomingJob, now: number, locale: string, timezone: string): string {
+  const name = job.exchangeName ? shorten(job.exchangeName.trim(), MAX_NAME) : null;
+  const when = humanDue(job.dueAt, now, locale, timezone, PAST_DUE);
+  return [JOB_LABELS[job.job] ?? job.job, name, when].filter(Boolean).join(' · ');
+}
+
+/** The tray menu as data: upcoming jobs in words, then the commands. Pure, so it is unit tested. */
+export function trayMenuModel(input: TrayMenuInput): TrayItem[] {
+  const items: TrayItem[] = [{ label: 'Upcoming jobs', enabled: false }];
+  const max = input.maxJobs ?? 5;
+  if (input.upcoming === null) {
+    items.push({ label: 'Upcoming jobs are not available right now', enabled: false });
+  } else if (input.upcoming.length === 0) {
+    items.push({ label: 'No upcoming jobs', enabled: false });
+  } else {
+    const jobs = soonestFirst(input.upcoming);
+    for (const job of jobs.slice(0, max)) {
+      items.push({ label: jobLine(job, input.now, input.locale, input.timezone), enabled: true, action: 'open' });
+    }
+    if (jobs.length > max) items.push({ label: 'More in the Jobs screen…', enabled: true, action: 'open' });
+  }
+  items.push(
+    SEPARATOR,
+    { label: 'Open Sneaky Klaus', enabled: true, action: 'open' },
+    { label: 'Run due jobs now', enabled: true, action: 'run-due' },
+    input.paused
+      ? { label: 'Resume sending', enabled: true, action: 'resume-sending' }
+      : { label: 'Pause sending', enabled: true, action: 'pause-sending' },
+  );
+  if (input.toggles && input.toggles.length > 0) {
+    items.push(SEPARATOR);
+    for (const toggle of input.toggles) {
+      items.push({ label: toggle.label, enabled: true, checked: toggle.checked, action: `toggle:${toggle.key}` });
+    }
+  }
+  items.push(SEPARATOR, { label: 'Quit Sneaky Klaus', enabled: true, action: 'quit' });
+  return items;
+}
+
+/** The icon's tooltip: the next job, and whether sending is paused. Windows cuts at 127 characters. */
+export function trayTooltip(input: TrayMenuInput): string {
+  const next = input.upcoming && input.upcoming.length > 0 ? soonestFirst(input.upcoming)[0] : undefined;
+  const parts = ['Sneaky Klaus', next ? `next: ${jobLine(next, input.now, input.locale, input.timezone)}` : 'no upcoming jobs'];
+  if (input.paused) parts.push('sending paused');
+  return shorten(parts.join(' — '), 127);
+}
+
+function soonestFirst(jobs: readonly UpcomingJob[]): UpcomingJob[] {
+  return [...jobs].sort((a, b) => a.dueAt - b.dueAt);
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** The menu's own words are English, so its relative times are too ("in 3 days", not "in 3 Tagen"). */
+export function trayLocale(systemLocale: string): string {
+  return /^en(-|$)/i.test(systemLocale) ? systemLocale : 'en';
+}

@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const OUTPUTS = ['out/main/main.js', 'out/main/serve.js', 'out/preload/preload.cjs', 'out/renderer/index.html'].map((p) => join(ROOT, p));
+const SOURCES = ['src-main', 'src-renderer', 'migrations', 'package.json', 'electron.vite.config.ts'].map((p) => join(ROOT, p));
+
+function newest(path: string): number {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/** `npm run build`, only when an output is missing or older than the sources. */
+beforeAll(() => {
+  const built = Math.min(...OUTPUTS.map((p) => statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? 0));
+  if (built >= Math.max(...SOURCES.map(newest))) return;
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`electron-vite build failed:\n${result.stdout}\n${result.stderr}`);
+}, 120_000);
+
+describe('npm run build', () => {
+  it('writes the main, headless, preload and renderer bundles', () => {
+    for (const output of OUTPUTS) expect(existsSync(output), output).toBe(true);
+  });
+
+  it('keeps electron out of the headless bundle', () => {
+    expect(readFileSync(join(ROOT, 'out/main/serve.js'), 'utf8')).not.toMatch(/from ["']electron["']|require\(["']electron["']\)/);
+  });
+});
+
+describe('the preload bundle', () => {
+  const code = () => readFileSync(join(ROOT, 'out/preload/preload.cjs'), 'utf8');
+
+  it('is CommonJS (sandboxed preloads cannot be ES modules)', () => {
+    expect(code()).toContain('require(');
+    expect(code()).not.toMatch(/^\s*import\s/m);
+    expect(code()).not.toMatch(/^\s*export\s/m);
+  });
+
+  it('exposes exactly `bridge` with `call` and `onEvent`, and requires nothing but electron', () => {
+    const exposed = new Map<string, Record<string, unknown>>();
+    const listeners = new Map<string, (...args: unknown[]) => void>();
+    const ipcRenderer = {
+      invoke: vi.fn(async () => ({ ok: true, value: [] })),
+      on: vi.fn((channel: string, fn: (...args: unknown[]) => void) => listeners.set(channel, fn)),
+      off: vi.fn((channel: string) => listeners.delete(channel)),
+    };
+    const electron = { contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api) }, ipcRenderer };
+    const required: string[] = [];
+    const fakeRequire = (id: string) => {
+      required.push(id);
+      if (id === 'electron') return electron;
+      throw new Error(`a sandboxed preload cannot require ${id}`);
+    };
+    const module = { exports: {} };
+    new Function('require', 'module', 'exports', code())(fakeRequire, module, module.exports);
+
+    expect(required).toEqual(['electron']);
+    expect([...exposed.keys()]).toEqual(['bridge']);
+    const bridge = exposed.get('bridge') as { call: (n: string, i: unknown) => Promise<unknown>; onEvent: (fn: (e: unknown) => void) => () => void };
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent']);
+
+    void bridge.call('exchanges.list', {});
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith('rpc', 'exchanges.list', {});
+    const seen: unknown[] = [];
+    const off = bridge.onEvent((event) => seen.push(event));
+    listeners.get('event')?.({ sender: 'hidden' }, { type: 'settings.changed' });
+    expect(seen).toEqual([{ type: 'settings.changed' }]); // the IPC event object never reaches the page
+    off();
+    expect(ipcRenderer.off).toHaveBeenCalledWith('event', expect.any(Function));
+  });
+});

@@ -1,0 +1,179 @@
+import type { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import type { FakeBrowserWindow as FakeWindow } from './fake-electron';
+
+/** Shared by the mocks below: what happened, in order. */
+const state = vi.hoisted(() => ({
+  order: [] as string[],
+  lock: true,
+  appEvents: new Map<string, (...args: unknown[]) => void>(),
+  notifications: [] as { title: string; body: string }[],
+  windows: [] as unknown[],
+  userData: '',
+  quit: undefined as unknown as Mock,
+}));
+
+vi.mock('electron', async () => {
+  const { FakeBrowserWindow } = await import('./fake-electron');
+  const { EventEmitter: Emitter } = await import('node:events');
+  const quit = vi.fn(() => void state.order.push('app.quit'));
+  state.quit = quit;
+  class Notification {
+    static isSupported = () => true;
+    constructor(readonly options: { title: string; body: string }) {
+      state.notifications.push({ title: options.title, body: options.body });
+    }
+    on() {}
+    show() {}
+  }
+  class Tray {
+    constructor() {
+      state.order.push('tray');
+    }
+    setContextMenu() {}
+    setToolTip() {}
+    on() {}
+    destroy() {}
+  }
+  class RecordingWindow extends FakeBrowserWindow {
+    constructor(options: unknown) {
+      super(options);
+      state.windows.push(this);
+      state.order.push('window');
+    }
+  }
+  return {
+    app: {
+      isPackaged: false,
+      getPath: () => state.userData,
+      setPath: vi.fn(),
+      requestSingleInstanceLock: () => state.lock,
+      on: (name: string, fn: (...args: unknown[]) => void) => state.appEvents.set(name, fn),
+      whenReady: () => Promise.resolve(),
+      quit,
+      exit: vi.fn(),
+      getLocale: () => 'en-US',
+      getLoginItemSettings: () => ({ wasOpenedAtLogin: false }),
+      setLoginItemSettings: vi.fn(),
+    },
+    BrowserWindow: RecordingWindow,
+    dialog: { showErrorBox: vi.fn() },
+    ipcMain: { handle: vi.fn((channel: string) => state.order.push(`ipc:${channel}`)), removeHandler: vi.fn(() => state.order.push('ipc.off')) },
+    Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
+    nativeImage: { createFromPath: () => ({ setTemplateImage: vi.fn() }) },
+    Notification,
+    powerMonitor: new Emitter(),
+    safeStorage: { isEncryptionAvailable: () => false },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn() } } },
+    shell: { openExternal: vi.fn() },
+    Tray,
+  };
+});
+
+const core = vi.hoisted(() => ({
+  deps: { runtime: { participantUrls: [] as string[] }, clock: { now: () => Date.parse('2026-12-10T09:00:00Z') }, events: { subscribe: () => () => undefined } },
+  relay: { start: vi.fn(() => void state.order.push('relay.start')), stop: vi.fn(async () => void state.order.push('relay.stop')) },
+  jobs: {
+    start: vi.fn(async () => void state.order.push('jobs.start')),
+    stop: vi.fn(async () => void state.order.push('jobs.stop')),
+    resume: vi.fn(async () => void state.order.push('jobs.resume')),
+  },
+  close: vi.fn(() => void state.order.push('core.close')),
+}));
+
+vi.mock('../../../src-main/app', () => ({
+  createApp: vi.fn(async (options: unknown) => (state.order.push('createApp'), Object.assign(core, { options }))),
+}));
+vi.mock('../../../src-main/electron/participant-server', () => ({
+  startParticipantServer: vi.fn(async () => (state.order.push('listen'), { close: async () => void state.order.push('listener.close') })),
+}));
+vi.mock('../../../src-main/rpc/dispatch', () => ({
+  dispatch: vi.fn(async (_deps: unknown, name: string) => ({ ok: true, value: name === 'outbox.status' ? { paused: false } : [] })),
+}));
+
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+async function launch(lock = true) {
+  vi.resetModules();
+  state.order.length = 0;
+  state.appEvents.clear();
+  state.notifications.length = 0;
+  state.lock = lock;
+  state.windows.length = 0;
+  const { powerMonitor } = await import('electron');
+  (powerMonitor as unknown as EventEmitter).removeAllListeners();
+  state.userData = mkdtempSync(join(tmpdir(), 'sk-main-'));
+  await import('../../../src-main/electron/main');
+  await flush();
+  return { windows: state.windows as FakeWindow[] };
+}
+
+beforeEach(() => vi.clearAllMocks());
+
+describe('main', () => {
+  it('starts in order: core, participant HTTP, IPC, window, relay, jobs, tray', async () => {
+    await launch();
+    expect(state.order).toEqual(['createApp', 'listen', 'ipc:rpc', 'window', 'relay.start', 'jobs.start', 'tray']);
+    const { createApp } = await import('../../../src-main/app');
+    expect(vi.mocked(createApp).mock.calls[0]?.[0]).toMatchObject({ dataDir: state.userData });
+    const options = vi.mocked(createApp).mock.calls[0]?.[0] as { smtpPassword: { description: string } };
+    expect(options.smtpPassword.description).toMatch(/^memory only/); // the mock has no keychain
+  });
+
+  it('quits at once, starting nothing, when another instance holds the lock', async () => {
+    await launch(false);
+    expect(state.order).toEqual(['app.quit']);
+    expect(state.appEvents.size).toBe(0);
+  });
+
+  it('focuses the window on a second launch and catches up on resume', async () => {
+    const { windows } = await launch();
+    const win = windows[0] as FakeWindow;
+    win.minimized = true;
+    state.appEvents.get('second-instance')?.();
+    expect(win.restore).toHaveBeenCalled();
+    const { powerMonitor } = await import('electron');
+    (powerMonitor as unknown as EventEmitter).emit('resume');
+    await flush();
+    expect(core.jobs.resume).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps running in the tray when the window closes, telling the user once', async () => {
+    const { windows } = await launch();
+    const win = windows[0] as FakeWindow;
+    expect(win.userClose()).toBe(false);
+    win.show();
+    expect(win.userClose()).toBe(false);
+    expect(state.notifications).toEqual([{ title: 'Sneaky Klaus is still running', body: expect.stringContaining('keeps running in the') }]);
+    expect(state.order).not.toContain('core.close');
+    state.appEvents.get('window-all-closed')?.();
+    expect(state.quit).not.toHaveBeenCalled();
+  });
+
+  it('on quit: holds it, stops jobs, relay, listener, IPC, database, then quits for real and lets the window close', async () => {
+    const { windows } = await launch();
+    state.order.length = 0;
+    const event = { preventDefault: vi.fn() };
+    state.appEvents.get('before-quit')?.(event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await flush();
+    expect(state.order).toEqual(['jobs.stop', 'relay.stop', 'listener.close', 'ipc.off', 'core.close', 'app.quit']);
+    const again = { preventDefault: vi.fn() };
+    state.appEvents.get('before-quit')?.(again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+    expect((windows[0] as FakeWindow).userClose()).toBe(true);
+  });
+
+  it('hardens every webContents the app creates', async () => {
+    await launch();
+    const contents = { setWindowOpenHandler: vi.fn(), on: vi.fn() };
+    state.appEvents.get('web-contents-created')?.({}, contents);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalled();
+    expect(contents.on.mock.calls.map((c) => c[0])).toEqual(['will-navigate', 'will-attach-webview']);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { jobLine, trayLocale, trayMenuModel, trayTooltip, type UpcomingJob } from '../../../src-main/electron/tray-menu';
+
+const at = (iso: string): number => Date.parse(iso);
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+const now = at('2026-12-10T09:00:00Z'); // 10:00 in Berlin
+const base = { now, locale: 'en', timezone: 'Europe/Berlin', paused: false };
+
+const job = (over: Partial<UpcomingJob>): UpcomingJob => ({ job: 'reminders', exchangeId: 1, exchangeName: 'Family 2026', dueAt: now + 3 * DAY, detail: '', ...over });
+const labels = (items: { label: string; separator?: true }[]) => items.map((i) => (i.separator ? '---' : i.label));
+
+describe('trayMenuModel', () => {
+  it('with no jobs says so, and keeps the commands', () => {
+    const items = trayMenuModel({ ...base, upcoming: [] });
+    expect(labels(items)).toEqual(['Upcoming jobs', 'No upcoming jobs', '---', 'Open Sneaky Klaus', 'Run due jobs now', 'Pause sending', '---', 'Quit Sneaky Klaus']);
+    expect(items.find((i) => i.label === 'No upcoming jobs')).toMatchObject({ enabled: false });
+    expect(items.filter((i) => i.action).map((i) => i.action)).toEqual(['open', 'run-due', 'pause-sending', 'quit']);
+  });
+
+  it('says when the jobs could not be read, rather than "none"', () => {
+    expect(labels(trayMenuModel({ ...base, upcoming: null }))[1]).toBe('Upcoming jobs are not available right now');
+  });
+
+  it('names one job in human terms', () => {
+    const items = trayMenuModel({ ...base, upcoming: [job({})] });
+    expect(items[1]).toEqual({ label: 'Reminder · Family 2026 · in 3 days', enabled: true, action: 'open' });
+  });
+
+  it('lists many jobs soonest first, at most five, and points to the Jobs screen for the rest', () => {
+    const upcoming = [
+      job({ job: 'data-purge', exchangeName: 'Old', dueAt: now + 6 * DAY }),
+      job({ job: 'token-cleanup', exchangeId: null, exchangeName: null, dueAt: now + 20 * MIN }),
+      job({ job: 'auto-complete', exchangeName: 'Office', dueAt: at('2026-12-11T12:00:00Z') }),
+      job({ dueAt: now + 3 * DAY }),
+      job({ job: 'registration-close', exchangeName: 'Club', dueAt: now + 2 * HOUR }),
+      job({ job: 'session-cleanup', exchangeId: null, exchangeName: null, dueAt: now + 5 * DAY }),
+    ];
+    expect(labels(trayMenuModel({ ...base, upcoming })).slice(1, 7)).toEqual([
+      'Token cleanup · in 20 minutes',
+      'Registration closes · Club · in 2 hours',
+      'Auto-complete · Office · tomorrow',
+      'Reminder · Family 2026 · in 3 days',
+      'Session cleanup · in 5 days',
+      'More in the Jobs screen…',
+    ]);
+  });
+
+  it('shows past-due jobs as due now (they run at the next wake), and "now" within a minute', () => {
+    const items = trayMenuModel({ ...base, upcoming: [job({ dueAt: now - 5 * MIN }), job({ job: 'token-cleanup', exchangeName: null, dueAt: now + 20_000 })] });
+    expect(labels(items).slice(1, 3)).toEqual(['Reminder · Family 2026 · due now', 'Token cleanup · now']);
+  });
+
+  it('counts "tomorrow" across midnight in the computer’s zone', () => {
+    const lateEvening = at('2026-12-10T21:30:00Z'); // 22:30 Berlin, 06:30 next day in Tokyo, 16:30 New York
+    const due = at('2026-12-11T10:30:00Z'); // 13 hours later: 11:30 Berlin, 19:30 Tokyo, 05:30 New York
+    const line = (timezone: string) => trayMenuModel({ ...base, now: lateEvening, timezone, upcoming: [job({ dueAt: due })] })[1]?.label;
+    expect(line('Europe/Berlin')).toBe('Reminder · Family 2026 · tomorrow');
+    expect(line('America/New_York')).toBe('Reminder · Family 2026 · tomorrow');
+    expect(line('Asia/Tokyo')).toBe('Reminder · Family 2026 · in 13 hours');
+    // Just before midnight, a job just after it is a few minutes away, not "tomorrow".
+    expect(jobLine(job({ dueAt: at('2026-12-10T23:10:00Z') }), at('2026-12-10T22:50:00Z'), 'en', 'Europe/Berlin')).toBe('Reminder · Family 2026 · in 20 minutes');
+  });
+
+  it('offers Resume sending when paused', () => {
+    const items = trayMenuModel({ ...base, paused: true, upcoming: [] });
+    expect(items.find((i) => i.action === 'resume-sending')?.label).toBe('Resume sending');
+    expect(items.some((i) => i.action === 'pause-sending')).toBe(false);
+  });
+
+  it('adds the switches as check boxes before Quit', () => {
+    const items = trayMenuModel({ ...base, upcoming: [], toggles: [{ key: 'notifyDraws', label: 'Notify me when names are drawn', checked: false }] });
+    expect(items.at(-3)).toEqual({ label: 'Notify me when names are drawn', enabled: true, checked: false, action: 'toggle:notifyDraws' });
+    expect(items.at(-1)?.action).toBe('quit');
+  });
+
+  it('shortens long exchange names', () => {
+    const label = trayMenuModel({ ...base, upcoming: [job({ exchangeName: 'A'.repeat(100) })] })[1]?.label ?? '';
+    expect(label).toMatch(/^Reminder · A+… · in 3 days$/);
+    expect(label.length).toBeLessThan(70);
+  });
+});
+
+describe('trayTooltip', () => {
+  it('shows the next job and whether sending is paused', () => {
+    expect(trayTooltip({ ...base, upcoming: [job({ dueAt: now + 4 * DAY }), job({ job: 'auto-complete', exchangeName: 'Office', dueAt: now + 3 * DAY })] })).toBe(
+      'Sneaky Klaus — next: Auto-complete · Office · in 3 days',
+    );
+    expect(trayTooltip({ ...base, paused: true, upcoming: [] })).toBe('Sneaky Klaus — no upcoming jobs — sending paused');
+    expect(trayTooltip({ ...base, upcoming: [job({ exchangeName: 'B'.repeat(300) })] }).length).toBeLessThanOrEqual(127);
+  });
+});
+
+describe('trayLocale', () => {
+  it('keeps English locales and uses English otherwise (the menu’s words are English)', () => {
+    expect(trayLocale('en-GB')).toBe('en-GB');
+    expect(trayLocale('de-DE')).toBe('en');
+  });
+});

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_create_initial_schema';
+import * as m0002 from './0002_add_cascade_indexes';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied: the list position, starting at 1. */
@@ -9,4 +10,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only; never reorder or edit a released entry. */
-export const migrations: readonly Migration[] = [{ version: 1, name: '0001_create_initial_schema', up: m0001.up }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '0001_create_initial_schema', up: m0001.up },
+  { version: 2, name: '0002_add_cascade_indexes', up: m0002.up },
+];

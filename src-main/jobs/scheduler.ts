@@ -15,6 +15,8 @@ export class Scheduler implements JobsPort {
   #tick: Cron | null = null;
   #precise: Cron | null = null;
   #pass: Promise<JobRun[]> | null = null;
+  /** True from the first line of a pass (which runs before `#pass` is assigned) to its end. */
+  #inPass = false;
   #lastWakeAt: number | null = null;
   #unsubscribe: (() => void) | null = null;
 
@@ -104,6 +106,15 @@ export class Scheduler implements JobsPort {
   }
 
   async #runDuePass(): Promise<JobRun[]> {
+    this.#inPass = true;
+    try {
+      return await this.#runUnits();
+    } finally {
+      this.#inPass = false;
+    }
+  }
+
+  async #runUnits(): Promise<JobRun[]> {
     const now = this.#deps.clock.now();
     this.#lastWakeAt = now;
     const runs: JobRun[] = [];
@@ -156,8 +167,12 @@ export class Scheduler implements JobsPort {
     return { id, job: unit.job, jobKey: unit.jobKey, exchangeId: unit.exchangeId, scheduledFor: unit.scheduledFor, startedAt, finishedAt, ...result };
   }
 
-  /** A one-shot wake at the next due instant when it comes before the next minute tick. */
+  /**
+   * A one-shot wake at the next due instant when it comes before the next minute tick. Not while a
+   * pass runs (its own changes fire events): the pass re-arms when it ends.
+   */
   #armPrecise(): void {
+    if (this.#inPass) return;
     this.#precise?.stop();
     this.#precise = null;
     if (!this.#tick) return;

@@ -1,13 +1,14 @@
 import type { Deps } from './deps';
-import { getSettings } from './settings';
+import { readSetting } from '../db/repos/settings';
 
 /**
  * The base of every link in an email: the configured public address (a tunnel), else the first
  * LAN address the server listens on. Never taken from a request's Host header (SPEC §7).
  */
 export function participantBaseUrl(deps: Deps): string {
-  const configured = getSettings(deps).publicBaseUrl;
-  if (configured) return configured;
+  // Read alone (not through getSettings): a reminder fan-out asks once per participant.
+  const configured = readSetting(deps.db, 'publicBaseUrl');
+  if (typeof configured === 'string' && configured) return configured;
   const urls = deps.runtime.participantUrls;
   const lan = urls.find((u) => !/\/\/(localhost|127\.|\[::1\])/.test(u));
   return lan ?? urls[0] ?? 'http://localhost:4317';

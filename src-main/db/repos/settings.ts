@@ -23,3 +23,14 @@ export function writeSetting(db: Db, key: string, value: unknown, now: number): 
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now })),
   );
 }
+
+/** One setting's stored JSON value (undefined when unset or unreadable); cheap for hot paths. */
+export function readSetting(db: Db, key: string): unknown {
+  const row = db.first(db.q.selectFrom('settings').select('value').where('key', '=', key));
+  if (!row) return undefined;
+  try {
+    return JSON.parse(row.value) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -24,8 +24,13 @@ export function dueReminders(deps: Deps, now: number): ReminderWork[] {
   for (const exchange of listExchanges(deps.db)) {
     if (exchange.state !== 'matched') continue;
     const sent = (handled.get(exchange.id) ?? []).map((daysBefore) => ({ daysBefore }));
-    const plan = planReminders({ exchangeAt: exchange.exchangeAt, timezone: exchange.timezone, reminderDays: exchange.reminderDays, sent }, now);
-    if (plan.send !== null || plan.skip.length > 0) out.push({ exchange, send: plan.send, skip: plan.skip });
+    try {
+      const plan = planReminders({ exchangeAt: exchange.exchangeAt, timezone: exchange.timezone, reminderDays: exchange.reminderDays, sent }, now);
+      if (plan.send !== null || plan.skip.length > 0) out.push({ exchange, send: plan.send, skip: plan.skip });
+    } catch (error) {
+      // One exchange this runtime cannot plan (e.g. a zone its ICU data lacks) must not stop the others.
+      deps.log.warn('cannot plan reminders for an exchange', { exchangeId: exchange.id, error });
+    }
   }
   return out;
 }

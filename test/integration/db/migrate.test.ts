@@ -55,7 +55,7 @@ describe('migrations', () => {
     raw.pragma('user_version = 99');
     raw.close();
     await expect(open()).rejects.toThrow(DatabaseOpenError);
-    await expect(open()).rejects.toThrow(/newer version of Sneaky Klaus \(database version 99; this version knows up to 1\)/);
+    await expect(open()).rejects.toThrow(`newer version of Sneaky Klaus (database version 99; this version knows up to ${migrations.length})`);
     const check = new BetterSqlite3(dbFile());
     expect(check.pragma('user_version', { simple: true })).toBe(99);
     check.close();
@@ -66,35 +66,50 @@ describe('migrations', () => {
     await app.deps.db.sqlite.exec("insert into settings (key, value, updated_at) values ('marker', '\"kept\"', 1)");
     app.close();
 
-    const next = [...migrations, { version: 2, name: '0002_add_probe', up: async (db: Parameters<(typeof migrations)[0]['up']>[0]) => {
+    const latest = migrations.length;
+    const next = [...migrations, { version: latest + 1, name: '9999_add_probe', up: async (db: Parameters<(typeof migrations)[0]['up']>[0]) => {
       await db.schema.createTable('probe').addColumn('id', 'integer').execute();
     } }];
     const sqlite = openSqlite(dbFile());
     const report = await migrate(sqlite, { backupDir: join(dir, 'backups'), now: Date.parse('2026-11-01T09:00:00Z'), migrations: next });
     sqlite.close();
-    expect(report.from).toBe(1);
-    expect(report.to).toBe(2);
+    expect(report.from).toBe(latest);
+    expect(report.to).toBe(latest + 1);
     expect(report.backupPath).toMatch(/sneaky-klaus-before-migration-20261101T090000Z\.sqlite3$/);
     const backup = new BetterSqlite3(report.backupPath!, { readonly: true });
-    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.pragma('user_version', { simple: true })).toBe(latest);
     expect(backup.prepare("select value from settings where key = 'marker'").get()).toEqual({ value: '"kept"' });
     backup.close();
   });
 
   it('rolls a failed migration back completely and says so', async () => {
     (await open()).close();
-    const broken = [...migrations, { version: 2, name: '0002_broken', up: async (db: Parameters<(typeof migrations)[0]['up']>[0]) => {
+    const broken = [...migrations, { version: migrations.length + 1, name: '9999_broken', up: async (db: Parameters<(typeof migrations)[0]['up']>[0]) => {
       await db.schema.createTable('half_done').addColumn('id', 'integer').execute();
       await sql`select * from no_such_table`.execute(db);
     } }];
     const sqlite = openSqlite(dbFile());
     await expect(migrate(sqlite, { backupDir: join(dir, 'backups'), now: 0, migrations: broken })).rejects.toThrow(
-      /failed at step 0002_broken .*Nothing was changed; a copy made just before is at/,
+      /failed at step 9999_broken .*Nothing was changed; a copy made just before is at/,
     );
-    expect(schemaVersion(sqlite)).toBe(1);
+    expect(schemaVersion(sqlite)).toBe(migrations.length);
     expect(sqlite.prepare("select count(*) n from sqlite_master where name = 'half_done'").get()).toEqual({ n: 0 });
     sqlite.close();
     expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
+  });
+
+  it('brings a database of the previous version forward, keeping its rows (N-1 -> N)', async () => {
+    const sqlite = openSqlite(dbFile());
+    await migrate(sqlite, { backupDir: join(dir, 'backups'), now: 0, migrations: migrations.slice(0, -1) });
+    sqlite.exec(`insert into exchanges (name, exchange_at, timezone, invite_code, state, created_at, updated_at)
+                 values ('Kept', 1798135200000, 'UTC', 'code-kept', 'draft', 1, 1)`);
+    sqlite.close();
+    const app = await open();
+    expect(app.migration).toMatchObject({ from: migrations.length - 1, to: migrations.length, backupPath: expect.any(String) });
+    expect((app.deps.db.sqlite.prepare('select name from exchanges').all())).toEqual([{ name: 'Kept' }]);
+    const indexes = app.deps.db.sqlite.prepare("select name from sqlite_master where type = 'index' and name = 'matches_giver_id'").all();
+    expect(indexes).toHaveLength(1);
+    app.close();
   });
 
   it('reports an unusable data folder in one sentence', async () => {

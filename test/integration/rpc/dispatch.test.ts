@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../../migrations/index';
 import { OPERATION_NAMES, operations } from '../../../src-main/contract/operations';
 import { dispatch } from '../../../src-main/rpc/dispatch';
 import { createTestApp, type TestApp } from '../../support/test-app';
@@ -83,6 +84,6 @@ describe('settings and app info', () => {
 
   it('tells the version, data folder and schema', async () => {
     const info = await t.ok('app.info', {});
-    expect(info).toMatchObject({ name: 'Sneaky Klaus', dataDir: t.dir, schemaVersion: 1 });
+    expect(info).toMatchObject({ name: 'Sneaky Klaus', dataDir: t.dir, schemaVersion: migrations.length });
   });
 });

@@ -1,0 +1,179 @@
+/**
+ * Launch benchmark (SPEC §10): time from process start to "HTTP listening and catch-up done" for
+ * the headless server on a data folder with 100 exchanges and 10 000 participants that was last
+ * run 40 days ago, and its resident memory after the launch and after 5 more catch-ups
+ * (`jobs.runDue` through the admin API). The same for an empty data folder, as the baseline.
+ *
+ *   npm run bench:launch            (tsx test/bench/launch/run.ts [runs])
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { buildLaunchData, EXCHANGES, GROUPS, PER_EXCHANGE } from './data';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const SERVE_JS = join(ROOT, 'out/main/serve.js');
+const RUNS = Number(process.argv[2] ?? 5);
+const CATCH_UPS = 5;
+const TARGET_MS = 1000;
+
+/** The bench may read the wall clock (serve does): the data's instants are relative to it. */
+const wallNow = () => Math.round(performance.timeOrigin + performance.now());
+
+interface Launch {
+  launchMs: number;
+  /** CPU time (user + system) of the server process at the banner: steadier than wall time on a busy machine. */
+  cpuMs: number;
+  rssAfterStartKb: number;
+  rssAfterCatchUpsKb: number;
+  catchUp: Record<string, number>;
+}
+
+function ensureBuilt(): void {
+  // The same rule as `npm run serve`: rebuild when a source is newer than the bundle.
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/serve.mjs'), '--version'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
+}
+
+const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+function cpuMs(pid: number): number {
+  // Fields after the command name: state is field 3; utime and stime are fields 14 and 15.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+}
+
+function rssKb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!match) throw new Error('no VmRSS');
+  return Number(match[1]);
+}
+
+async function rpc(adminUrl: string, secret: string, name: string, input: unknown = {}): Promise<unknown> {
+  const response = await fetch(`${adminUrl}/rpc/${name}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
+  return body.value;
+}
+
+async function launchOnce(dataDir: string): Promise<Launch> {
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, [SERVE_JS, '--data-dir', dataDir, '--port', '0', '--admin-port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const launchMs = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start within 60 s:\n${out}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!out.includes('Press Ctrl+C')) return;
+      clearTimeout(timer);
+      resolve(performance.now() - startedAt);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    void exited.then((code) => reject(new Error(`serve exited with ${code}:\n${out}`)));
+  });
+  const adminUrl = /Organizer API:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+  const secret = /Admin secret:\s+(\S+)/.exec(out)?.[1];
+  if (!adminUrl || !secret) throw new Error(`unreadable serve banner:\n${out}`);
+  const pid = child.pid!;
+  const cpuAtBanner = cpuMs(pid);
+  const rssAfterStartKb = rssKb(pid);
+  for (let i = 0; i < CATCH_UPS; i++) await rpc(adminUrl, secret, 'jobs.runDue');
+  const rssAfterCatchUpsKb = rssKb(pid);
+
+  const runs = (await rpc(adminUrl, secret, 'jobs.runs', { limit: 500 })) as Array<{ job: string; outcome: string; counts: Record<string, number> }>;
+  const catchUp: Record<string, number> = {};
+  for (const run of runs) {
+    catchUp[`${run.job} ${run.outcome}`] = (catchUp[`${run.job} ${run.outcome}`] ?? 0) + 1;
+    for (const key of ['queued', 'completed', 'closed', 'warned', 'purged', 'deleted'] as const) {
+      if (run.counts[key]) catchUp[`  ${key}`] = (catchUp[`  ${key}`] ?? 0) + run.counts[key]!;
+    }
+  }
+  child.kill('SIGTERM');
+  const code = await exited;
+  if (code !== 0) throw new Error(`serve stopped with ${code}:\n${out}`);
+  return { launchMs, cpuMs: cpuAtBanner, rssAfterStartKb, rssAfterCatchUpsKb, catchUp };
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+async function measure(label: string, template: string | null, work: string): Promise<Launch[]> {
+  const results: Launch[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const copy = join(work, `${label}-${i}`);
+    if (template) cpSync(template, copy, { recursive: true });
+    else mkdirSync(copy);
+    results.push(await launchOnce(copy));
+    rmSync(copy, { recursive: true, force: true });
+    process.stdout.write('.');
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  ensureBuilt();
+  const work = mkdtempSync(join(tmpdir(), 'sk-bench-launch-'));
+  try {
+    const template = join(work, 'template');
+    let built = performance.now();
+    // Fresh data for every launch would be exact; 30 s of drift over the runs does not matter.
+    const data = await buildLaunchData(template, wallNow());
+    built = performance.now() - built;
+    console.log(`Data: ${EXCHANGES} exchanges × ${PER_EXCHANGE} = ${data.participants} participants, ${data.drawn} drawn; built in ${(built / 1000).toFixed(1)} s`);
+    for (const g of GROUPS) console.log(`  ${String(g.count).padStart(3)}  ${g.kind}`);
+    process.stdout.write(`Launching ${RUNS}× each `);
+    const loaded = await measure('loaded', template, work);
+    const empty = await measure('empty', null, work);
+    console.log('\n');
+
+    const med = (runs: Launch[], pick: (r: Launch) => number) => quantile(runs.map(pick), 0.5);
+    const row = (label: string, runs: Launch[], base?: Launch[]) => {
+      const median = med(runs, (r) => r.launchMs);
+      const ratio = base ? median / med(base, (r) => r.launchMs) : 1;
+      const cpu = med(runs, (r) => r.cpuMs);
+      const cpuRatio = base ? cpu / med(base, (r) => r.cpuMs) : 1;
+      const growth = Math.max(...runs.map((r) => r.rssAfterCatchUpsKb - r.rssAfterStartKb)) / 1024;
+      const cells = [
+        label.padEnd(30),
+        median.toFixed(0).padStart(6),
+        quantile(runs.map((r) => r.launchMs), 0.9).toFixed(0).padStart(6),
+        `${ratio.toFixed(2)}×`.padStart(6),
+        cpu.toFixed(0).padStart(6),
+        `${cpuRatio.toFixed(2)}×`.padStart(6),
+        (med(runs, (r) => r.rssAfterStartKb) / 1024).toFixed(1).padStart(9),
+        (med(runs, (r) => r.rssAfterCatchUpsKb) / 1024).toFixed(1).padStart(13),
+        growth.toFixed(1).padStart(10),
+      ];
+      return `| ${cells.join(' | ')} |`;
+    };
+    console.log(`| data folder                    | median |    p90 |  ratio | CPU ms |  ratio | RSS start | RSS +${CATCH_UPS} runDue | max growth |`);
+    console.log('|--------------------------------|-------:|-------:|-------:|-------:|-------:|----------:|--------------:|-----------:|');
+    console.log(row('10k participants, off 40 days', loaded, empty));
+    console.log(row('empty (baseline)', empty));
+    console.log('(launch: wall ms from spawn to "Press Ctrl+C", median and p90; CPU ms: user+system of the server at that line;');
+    console.log(' memory: VmRSS in MiB, median; max growth: worst run, after 5 more catch-ups)');
+    const median = quantile(loaded.map((r) => r.launchMs), 0.5);
+    console.log(`\nTarget < ${TARGET_MS} ms: ${median < TARGET_MS ? 'met' : 'NOT met'} (median ${median.toFixed(0)} ms)`);
+    console.log('\nWhat the first launch caught up (run log, by job and outcome; summed counts):');
+    for (const [key, value] of Object.entries(loaded[0]!.catchUp).sort()) console.log(`  ${key.padEnd(32)} ${value}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

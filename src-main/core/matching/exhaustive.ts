@@ -33,7 +33,10 @@ export function exhaustive(g: Graph, group: readonly number[], mode: 'single-loo
   if (mode === 'single-loop') {
     const start = group[0]!;
     const extend = (v: number, depth: number): boolean => {
-      if (!budget.charge(1)) return (out = true) && false;
+      if (!budget.charge(1)) {
+        out = true;
+        return false;
+      }
       if (depth === k) {
         if (((rows[v * words + (start >>> 5)]! >>> (start & 31)) & 1) === 0) return false;
         mate.set(v, start);
@@ -55,7 +58,10 @@ export function exhaustive(g: Graph, group: readonly number[], mode: 'single-loo
   }
   const order = [...group].sort((a, b) => g.outDeg[a]! - g.outDeg[b]!);
   const assign = (i: number): boolean => {
-    if (!budget.charge(1)) return (out = true) && false;
+    if (!budget.charge(1)) {
+      out = true;
+      return false;
+    }
     if (i === k) return true;
     const u = order[i]!;
     for (const r of candidates(u)) {

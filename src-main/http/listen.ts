@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
+import { getRequestListener, RequestError } from '@hono/node-server';
 
 export interface Listener {
   server: Server;
@@ -17,6 +17,8 @@ export interface ListenOptions {
   /** How many following ports to try when the port is taken (SPEC §4: next free one). */
   tryNext?: number;
   maxConnections?: number;
+  /** Time allowed for a request's headers (default 10 s); tests use a shorter one. */
+  headersTimeoutMs?: number;
 }
 
 type Fetch = (request: Request) => Response | Promise<Response>;
@@ -42,9 +44,20 @@ export async function listen(fetch: Fetch, options: ListenOptions): Promise<List
 }
 
 function listenOnce(fetch: Fetch, options: ListenOptions, port: number): Promise<Listener> {
+  const headersTimeout = options.headersTimeoutMs ?? SERVER_LIMITS.headersTimeout;
   const server = createServer(
-    { headersTimeout: SERVER_LIMITS.headersTimeout, requestTimeout: SERVER_LIMITS.requestTimeout, maxHeaderSize: SERVER_LIMITS.maxHeaderSize },
-    getRequestListener(fetch, { errorHandler: () => new Response('Internal error', { status: 500 }) }),
+    {
+      headersTimeout,
+      requestTimeout: Math.max(SERVER_LIMITS.requestTimeout, headersTimeout),
+      maxHeaderSize: SERVER_LIMITS.maxHeaderSize,
+      // Node looks for timed-out requests only this often (default 30 s, which would let a slow
+      // client hold a socket for up to 40 s despite the 10 s header limit).
+      connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+    },
+    getRequestListener(fetch, {
+      // A request Node parsed but no URL can be built from (no Host, a bad Host) is the client's fault.
+      errorHandler: (error) => (error instanceof RequestError ? new Response('Bad request', { status: 400 }) : new Response('Internal error', { status: 500 })),
+    }),
   );
   server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeout;
   server.maxConnections = options.maxConnections ?? 512;

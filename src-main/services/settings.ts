@@ -11,10 +11,13 @@ export type SettingsView = OperationOutput<'settings.get'>;
 /** Each stored setting with its schema; an unreadable stored value falls back to the default. */
 const stored = SettingsViewSchema.shape;
 
+/** The computer's zone, read once: resolvedOptions() is slow and the answer does not change. */
+const SYSTEM_TIMEZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
 function defaults(): SettingsView {
   return {
     organizer: null,
-    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    timezone: SYSTEM_TIMEZONE,
     currency: 'EUR',
     reminderDays: [7, 3, 1],
     retentionDays: 30,

@@ -1,7 +1,21 @@
 import type { Db } from '../database';
 
+/**
+ * Parsed settings per database, read on almost every request. Cleared by every write; never
+ * filled inside a transaction, so a rolled-back write cannot leave a stale copy behind.
+ */
+const cache = new WeakMap<Db, Map<string, unknown>>();
+
 /** Settings are JSON values under fixed keys; the settings service validates what it reads. */
 export function readSettings(db: Db): Map<string, unknown> {
+  const cached = cache.get(db);
+  if (cached) return cached;
+  const out = loadSettings(db);
+  if (!db.sqlite.inTransaction) cache.set(db, out);
+  return out;
+}
+
+function loadSettings(db: Db): Map<string, unknown> {
   const rows = db.all(db.q.selectFrom('settings').select(['key', 'value']));
   const out = new Map<string, unknown>();
   for (const row of rows) {
@@ -15,6 +29,7 @@ export function readSettings(db: Db): Map<string, unknown> {
 }
 
 export function writeSetting(db: Db, key: string, value: unknown, now: number): void {
+  cache.delete(db);
   const json = JSON.stringify(value);
   db.run(
     db.q
@@ -24,13 +39,7 @@ export function writeSetting(db: Db, key: string, value: unknown, now: number): 
   );
 }
 
-/** One setting's stored JSON value (undefined when unset or unreadable); cheap for hot paths. */
+/** One setting's stored JSON value (undefined when unset or unreadable). */
 export function readSetting(db: Db, key: string): unknown {
-  const row = db.first(db.q.selectFrom('settings').select('value').where('key', '=', key));
-  if (!row) return undefined;
-  try {
-    return JSON.parse(row.value) as unknown;
-  } catch {
-    return undefined;
-  }
+  return readSettings(db).get(key);
 }

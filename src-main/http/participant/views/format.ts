@@ -56,15 +56,19 @@ export interface Money {
 }
 
 /** "€25", "£19.50"; an unreadable amount or currency is shown as typed rather than failing. */
+/** Building an Intl.NumberFormat is costly; one per currency is kept. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(money: Money): string {
   const value = Number(money.amount);
   if (money.amount.trim() === '' || !Number.isFinite(value)) return `${money.amount} ${money.currency}`;
   try {
-    return new Intl.NumberFormat(LOCALE, {
-      style: 'currency',
-      currency: money.currency,
-      trailingZeroDisplay: 'stripIfInteger',
-    }).format(value);
+    let format = moneyFormats.get(money.currency);
+    if (!format) {
+      format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: money.currency, trailingZeroDisplay: 'stripIfInteger' });
+      moneyFormats.set(money.currency, format);
+    }
+    return format.format(value);
   } catch {
     return `${money.amount} ${money.currency}`;
   }

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:http`: the participant pages on loopback, side by side with a bare node:http
+ * hello-world measured in the same run (SPEC §10). The servers run in a child process, autocannon
+ * in this one, so the load generator does not steal the servers' event loop.
+ *
+ * Targets: ≥ 0.6× bare throughput, p99 at 100 connections ≤ 2× bare's, zero errors.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../../../src-main/app';
+import { listen } from '../../../src-main/http/listen';
+import { createParticipantApp } from '../../../src-main/http/participant/app';
+import { silentLogger } from '../../../src-main/log';
+import { dispatch } from '../../../src-main/rpc/dispatch';
+import { participantHosts } from '../../../src-main/services/addresses';
+import { createSession } from '../../../src-main/services/sessions';
+import { findParticipant } from '../../../src-main/db/repos/participants';
+
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p99: number; p50: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (options: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = [10, 100];
+
+interface Targets {
+  bare: string;
+  participant: string;
+  inviteCode: string;
+  cookie: string;
+}
+
+/** The child: seeds a database, then serves the bare server and the participant app. */
+async function child(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sk-bench-http-'));
+  const app = await createApp({ dataDir: dir, log: silentLogger });
+  const { deps } = app;
+  const ok = async (name: string, input: unknown) => {
+    const result = await dispatch(deps, name as never, input as never);
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    return result.value as { id: number; inviteCode: string };
+  };
+  const inDays = (days: number) => new Date(deps.clock.now() + days * 86_400_000).toISOString().slice(0, 16);
+  await ok('settings.update', { organizer: { name: 'Olga', email: 'olga@example.com' } });
+  const fields = { exchangeAt: inDays(30), registrationDeadline: inDays(20), timezone: 'Europe/Berlin', budget: { amount: '30', currency: 'EUR' } };
+  const open = await ok('exchanges.create', { name: 'Office party', description: 'Bring a smile.', ...fields });
+  await ok('exchanges.transition', { exchangeId: open.id, action: 'open' });
+  const drawn = await ok('exchanges.create', { name: 'Family Christmas', ...fields });
+  let first = 0;
+  for (let i = 0; i < 30; i++) {
+    const p = await ok('participants.add', { exchangeId: drawn.id, name: `Person ${i}`, email: `p${i}@example.com`, giftIdeas: `Books\nhttps://example.com/wish/${i}` });
+    if (i === 0) first = p.id;
+  }
+  await ok('exchanges.transition', { exchangeId: drawn.id, action: 'open' });
+  await ok('exchanges.transition', { exchangeId: drawn.id, action: 'close' });
+  await ok('exchanges.draw', { exchangeId: drawn.id });
+  const session = createSession(deps, findParticipant(deps.db, first)!);
+
+  const bare = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end('Hello, world');
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  let port = 0;
+  const participant = await listen(
+    createParticipantApp(deps, { allowedHosts: () => participantHosts({ bindHost: '127.0.0.1', port, publicBaseUrl: null }) }).fetch,
+    { host: '127.0.0.1', port: 0 },
+  );
+  port = participant.port;
+  const targets: Targets = {
+    bare: `http://127.0.0.1:${(bare.address() as AddressInfo).port}`,
+    participant: participant.url,
+    inviteCode: open.inviteCode,
+    // A browser that has been here before also holds its CSRF cookie.
+    cookie: `sk_session=${session}; sk_csrf=AAAAAAAAAAAAAAAAAAAAAA`,
+  };
+  console.log(JSON.stringify(targets));
+  process.on('SIGTERM', () => {
+    bare.close();
+    void participant.close().then(() => {
+      app.close();
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    });
+  });
+}
+
+interface Row {
+  name: string;
+  connections: number;
+  rps: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(name: string, url: string, connections: number, headers: Record<string, string> = {}): Promise<Row> {
+  const r = await autocannon({ url, connections, duration: DURATION_S, headers });
+  return { name, connections, rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
+}
+
+async function parent(): Promise<void> {
+  const self = fileURLToPath(import.meta.url);
+  const server = spawn(process.execPath, ['--import', 'tsx', self, '--child'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const targets = await new Promise<Targets>((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line) as Targets);
+    });
+    server.on('exit', (code) => reject(new Error(`the server child exited with ${code}`)));
+  });
+  const cases: Array<[string, string, Record<string, string>]> = [
+    ['bare node:http', targets.bare, {}],
+    // The same stack (listener, Hono, security headers) without a page: what the framework costs.
+    ['GET /health (framework only)', `${targets.participant}/health`, {}],
+    ['GET /i/:code (invite)', `${targets.participant}/i/${targets.inviteCode}`, {}],
+    ['GET /me (session)', `${targets.participant}/me`, { cookie: targets.cookie }],
+  ];
+  // Check the pages are what we think they are before timing them.
+  for (const [name, url, headers] of cases) {
+    const response = await fetch(url, { headers, redirect: 'manual' });
+    const text = await response.text();
+    if (response.status !== 200 || (name.includes('/me') && !text.includes('You are giving a gift to'))) throw new Error(`${name}: ${response.status}`);
+  }
+  const rows: Row[] = [];
+  for (const [name, url, headers] of cases) {
+    await autocannon({ url, connections: 10, duration: 1, headers }); // warm-up
+    for (const connections of CONNECTIONS) rows.push(await measure(name, url, connections, headers));
+  }
+  server.kill('SIGTERM');
+  print(rows);
+}
+
+function print(rows: Row[]): void {
+  const bare = new Map(rows.filter((r) => r.name.startsWith('bare')).map((r) => [r.connections, r]));
+  const lines = [
+    `HTTP on loopback, ${DURATION_S} s per line (node ${process.version})`,
+    '| target | conns | req/s | p99 ms | errors | req/s ÷ bare | p99 ÷ bare | target met |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  let allMet = true;
+  for (const r of rows) {
+    const b = bare.get(r.connections)!;
+    const throughput = r.rps / b.rps;
+    const p99 = r.p99 / Math.max(b.p99, 1);
+    const met = r.name.startsWith('bare') ? '' : throughput >= 0.6 && (r.connections !== 100 || p99 <= 2) && r.errors === 0 ? 'yes' : 'NO';
+    if (met === 'NO') allMet = false;
+    lines.push(`| ${r.name} | ${r.connections} | ${Math.round(r.rps)} | ${r.p99} | ${r.errors} | ${throughput.toFixed(2)} | ${p99.toFixed(2)} | ${met} |`);
+  }
+  lines.push('', allMet ? 'All targets met.' : 'Some targets were missed (see "NO").');
+  console.log(lines.join('\n'));
+}
+
+if (process.argv.includes('--child')) await child();
+else await parent();

@@ -1,10 +1,10 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 /**
  * Security headers chosen per scheme (SPEC §7): the LAN is plain HTTP, so no HSTS and no
  * `upgrade-insecure-requests` there; a tunnel arrives as HTTPS and gets HSTS.
  */
-export function securityHeaders(options: { csp: string }): MiddlewareHandler {
+export function securityHeaders(options: { csp: string; isHttps?: (c: Context) => boolean }): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const h = c.res.headers;
@@ -15,7 +15,9 @@ export function securityHeaders(options: { csp: string }): MiddlewareHandler {
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
     h.set('Cross-Origin-Resource-Policy', 'same-origin');
     h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-    if (new URL(c.req.url).protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000');
+    // Behind a tunnel the request reaches us as plain HTTP; the caller knows whether it was HTTPS.
+    const https = options.isHttps ? options.isHttps(c) : new URL(c.req.url).protocol === 'https:';
+    if (https) h.set('Strict-Transport-Security', 'max-age=31536000');
   };
 }
 

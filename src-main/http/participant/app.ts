@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { Deps } from '../../services/deps';
 import { resourcesDir } from '../resources';
 import { hostAllowlist, securityHeaders } from '../security';
+import { requestFacts } from './guard';
 import { authRoutes } from './routes-auth';
 import { inviteRoutes } from './routes-invite';
 import { meRoutes } from './routes-me';
@@ -20,7 +21,7 @@ const CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-ac
 export function createParticipantApp(deps: Deps, options: ParticipantAppOptions): Hono {
   const css = readFileSync(join(resourcesDir(), 'participant.css'), 'utf8');
   const app = new Hono();
-  app.use(securityHeaders({ csp: CSP }));
+  app.use(securityHeaders({ csp: CSP, isHttps: (c) => requestFacts(deps, c).https }));
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.use(hostAllowlist(options.allowedHosts));
   app.get('/assets/participant.css', (c) => {

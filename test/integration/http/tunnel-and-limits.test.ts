@@ -24,6 +24,8 @@ describe('behind a tunnel (public base URL)', () => {
     const invite = await visitor.get(`/i/${w.code}`, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http' });
     expect(invite.status).toBe(200);
     expect(cookieLine(invite, 'sk_csrf')).toMatch(/; Secure/i);
+    // The tunnel reaches us over plain HTTP, but the visitor used HTTPS: tell the browser to stay there.
+    expect(invite.headers.get('strict-transport-security')).toBe('max-age=31536000');
     const registered = await visitor.post(
       `/i/${w.code}`,
       { name: 'Ann', email: 'ann@example.com' },

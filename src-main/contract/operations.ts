@@ -23,6 +23,7 @@ import {
   OutboxRef,
   OutboxStatusView,
   PauseInput,
+  ReadMessageInput,
   SetSmtpInput,
   SmtpSettingsView,
   TestSmtpInput,
@@ -87,7 +88,7 @@ export const operations = {
   'rules.deleteHousehold': op(HouseholdRef, RulesView, 'Dissolve a household.'),
 
   'outbox.list': op(ListOutboxInput, z.array(OutboxItemView), 'Emails, newest first, by status, exchange or kind.'),
-  'outbox.get': op(OutboxRef, OutboxMessageView, 'One email with its text, HTML and links.'),
+  'outbox.get': op(ReadMessageInput, OutboxMessageView, 'One email with its links; its text too, unless it names a giftee and showPrivate is not set.'),
   'outbox.resend': op(OutboxRef, OutboxMessageView, 'Send a failed or sent email again.'),
   'outbox.retryNow': op(OutboxRef, OutboxMessageView, 'Try a queued email now instead of waiting for its retry.'),
   'outbox.retryFailed': op(Empty, z.object({ requeued: z.number() }), 'Queue every failed email again.'),

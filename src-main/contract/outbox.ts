@@ -36,6 +36,8 @@ export const OutboxMessageView = OutboxItemView.extend({
   attachments: z.array(z.object({ filename: z.string(), contentType: z.string() })),
   /** Every http(s) link in the message, for copying into a chat. */
   links: z.array(z.string()),
+  /** True when text and html were withheld because they name a giftee (blind organizer). */
+  hidden: z.boolean(),
 });
 
 export const OutboxStatusView = z.object({
@@ -45,6 +47,11 @@ export const OutboxStatusView = z.object({
 });
 
 export const OutboxRef = z.object({ id: Id });
+export const ReadMessageInput = z.object({
+  id: Id,
+  /** Match, changed-match and reminder emails name the giftee: their text is sent only when asked. */
+  showPrivate: z.boolean().default(false),
+});
 export const PauseInput = z.object({ paused: z.boolean({ error: 'Say true to pause sending, false to resume.' }) });
 
 export const SmtpSecuritySchema = z.enum(['tls', 'starttls', 'none'], { error: 'Choose tls, starttls or none.' });

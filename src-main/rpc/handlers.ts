@@ -72,7 +72,7 @@ export const handlers: Handlers = {
   'rules.deleteHousehold': (deps, { householdId }) => rules.deleteHousehold(deps, householdId),
 
   'outbox.list': (deps, input) => outbox.listOutbox(deps, input),
-  'outbox.get': (deps, { id }) => outbox.readMessage(deps, id),
+  'outbox.get': (deps, { id, showPrivate }) => outbox.readMessage(deps, id, showPrivate),
   'outbox.resend': (deps, { id }) => outbox.resendMessage(deps, id),
   'outbox.retryNow': (deps, { id }) => outbox.retryNow(deps, id),
   'outbox.retryFailed': (deps) => outbox.retryFailed(deps),

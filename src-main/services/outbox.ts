@@ -64,13 +64,19 @@ export function listOutbox(deps: Deps, filter: ParsedInput<'outbox.list'>): Item
   return repo.listOutboxRows(deps.db, filter).map((row) => toItem(row, configured));
 }
 
-export function readMessage(deps: Deps, id: number): OperationOutput<'outbox.get'> {
+/** Emails whose text names a giftee: the organizer is blind by default (SPEC §3). */
+const NAMES_GIFTEE = new Set(['match', 'assignment-changed', 'reminder']);
+
+export function readMessage(deps: Deps, id: number, showPrivate = false): OperationOutput<'outbox.get'> {
   const row = repo.findOutboxRow(deps.db, id);
   if (!row) throw notFound('That message');
+  const hidden = NAMES_GIFTEE.has(row.kind) && !showPrivate;
+  if (NAMES_GIFTEE.has(row.kind) && showPrivate) deps.log.info('organizer read an email that names a giftee', { messageId: row.id });
   return {
     ...toItem(row, smtpIsConfigured(deps)),
-    text: row.text,
-    html: row.html,
+    text: hidden ? '' : row.text,
+    html: hidden ? '' : row.html,
+    hidden,
     messageId: row.messageId,
     attachments: row.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType })),
     links: [...new Set(row.text.match(/https?:\/\/[^\s<>"']+/g) ?? [])],

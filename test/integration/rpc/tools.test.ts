@@ -129,3 +129,19 @@ describe('backups', () => {
     }
   });
 });
+
+describe('the blind organizer in the outbox', () => {
+  it('withholds the text of emails that name a giftee unless asked, but keeps their links', async () => {
+    for (const name of ['Ann', 'Bob', 'Cy']) await t.ok('participants.add', { exchangeId, name, email: `${name.toLowerCase()}@example.com`, giftIdeas: `Ideas of ${name}` });
+    await t.ok('exchanges.transition', { exchangeId, action: 'open' });
+    await t.ok('exchanges.transition', { exchangeId, action: 'close' });
+    await t.ok('exchanges.draw', { exchangeId });
+    const match = (await t.ok('outbox.list', { kind: 'match' }))[0]!;
+    const hidden = await t.ok('outbox.get', { id: match.id });
+    expect(hidden).toMatchObject({ hidden: true, text: '', html: '' });
+    expect(hidden.links).toEqual([expect.stringMatching(/\/auth\/[A-Za-z0-9_-]{43}$/)]);
+    const shown = await t.ok('outbox.get', { id: match.id, showPrivate: true });
+    expect(shown.hidden).toBe(false);
+    expect(shown.text).toMatch(/Ideas of (Ann|Bob|Cy)/);
+  });
+});

@@ -1,0 +1,51 @@
+import { subscribe, type ClientEvent } from '../api/client';
+import { useExchange } from '../stores/exchange';
+import { useExchanges } from '../stores/exchanges';
+import { useJobs } from '../stores/jobs';
+import { useOutbox } from '../stores/outbox';
+import { useParticipants } from '../stores/participants';
+import { useRules } from '../stores/rules';
+import { useSettings } from '../stores/settings';
+
+/** Which stores an event makes stale. Pure, so the mapping is tested without a transport. */
+export function refreshesFor(event: ClientEvent, openExchangeId: number | null): Array<() => Promise<void>> {
+  const isOpen = 'exchangeId' in event && event.exchangeId === openExchangeId;
+  switch (event.type) {
+    case 'participants.changed':
+      return isOpen
+        ? [() => useParticipants.getState().refresh(), () => useRules.getState().recheck(), () => useExchange.getState().refresh(), () => useExchanges.getState().load()]
+        : [() => useExchanges.getState().load()];
+    case 'rules.changed':
+      return isOpen ? [() => useRules.getState().refresh(), () => useParticipants.getState().refresh()] : [];
+    case 'exchange.changed':
+    case 'exchange.deleted':
+      return [
+        () => useExchanges.getState().load(),
+        ...(isOpen ? [() => useExchange.getState().refresh(), () => useRules.getState().refresh()] : []),
+        () => useJobs.getState().load(),
+      ];
+    case 'outbox.changed':
+      return [() => useOutbox.getState().load()];
+    case 'jobs.changed':
+      return [() => useJobs.getState().load()];
+    case 'settings.changed':
+      return [() => useSettings.getState().load()];
+    case 'connection.restored':
+      return [
+        () => useSettings.getState().load(),
+        () => useExchanges.getState().load(),
+        () => useExchange.getState().refresh(),
+        () => useParticipants.getState().refresh(),
+        () => useRules.getState().refresh(),
+        () => useOutbox.getState().load(),
+        () => useJobs.getState().load(),
+      ];
+  }
+}
+
+/** The one subscription to pushed events: each event refreshes the stores it concerns. */
+export function listenToEvents(): () => void {
+  return subscribe((event) => {
+    for (const refresh of refreshesFor(event, useExchange.getState().exchangeId)) void refresh();
+  });
+}

@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react';
+import { exchangeFieldError, FIELD_GROUPS, type EditableGroup, type ExchangeFormValues } from '../lib/exchange-form';
+import type { FormErrors } from '../lib/issues';
+import { TextArea, TextField } from './Fields';
+import { Notice } from './Notice';
+
+export interface ExchangeFormProps {
+  initial: ExchangeFormValues;
+  errors: FormErrors;
+  /** Groups the state still allows to change; the others are shown disabled. */
+  editable: readonly EditableGroup[];
+  submitLabel: string;
+  busy?: boolean;
+  saved?: boolean;
+  onSubmit(values: ExchangeFormValues): void;
+  onCancel?: () => void;
+}
+
+/** Name, place, budget and dates of an exchange; used to create and to edit. */
+export function ExchangeForm(props: ExchangeFormProps) {
+  const [values, setValues] = useState(props.initial);
+  const set = (field: keyof ExchangeFormValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const common = (field: keyof ExchangeFormValues) => ({
+    value: values[field],
+    onChange: set(field),
+    error: exchangeFieldError(props.errors, field),
+    disabled: !props.editable.includes(FIELD_GROUPS[field]) || props.busy,
+    name: field,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    props.onSubmit(values);
+  };
+  const nothingEditable = props.editable.length === 0;
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      {props.errors.general && <Notice tone="error">{props.errors.general}</Notice>}
+      {props.saved && <Notice tone="success">Saved.</Notice>}
+      <div className="form-grid">
+        <TextField label="Name" {...common('name')} placeholder="Family Christmas 2026" required className="form-grid__wide" />
+        <TextField label="Date and time of the exchange" type="datetime-local" {...common('exchangeAt')} required />
+        <TextField label="Timezone" {...common('timezone')} hint="Like Europe/Berlin. Dates are shown in this zone." />
+        <TextField label="Place" {...common('location')} placeholder="Grandma's living room" />
+        <TextField label="Registration closes" type="datetime-local" {...common('registrationDeadline')} hint="Optional. Registration closes by itself at this time." />
+        <TextField label="Budget" {...common('budgetAmount')} placeholder="25" hint="Optional. An amount like 25 or 25.50." />
+        <TextField label="Currency" {...common('budgetCurrency')} hint="Three letters, like EUR or USD." />
+        <TextField label="Most participants" type="number" min={2} {...common('maxParticipants')} hint="Optional. Leave empty for no limit." />
+        <TextField label="Reminders (days before)" {...common('reminderDays')} hint="Separated by commas, like 7, 3, 1." />
+        <TextArea label="Message for participants" {...common('description')} className="form-grid__wide" rows={3} placeholder="Anything people should know: the theme, the dress code…" />
+      </div>
+      {!nothingEditable && (
+        <div className="row row--end">
+          {props.onCancel && (
+            <button type="button" className="btn" onClick={props.onCancel}>
+              Cancel
+            </button>
+          )}
+          <button type="submit" className="btn btn--primary" disabled={props.busy}>
+            {props.submitLabel}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { useState, type FormEvent } from 'react';
+import type { FormErrors } from '../lib/issues';
+import { Checkbox, TextField } from './Fields';
+import { Notice } from './Notice';
+import './rules.css';
+
+export interface HouseholdFormProps {
+  people: ReadonlyArray<{ id: number; name: string }>;
+  errors: FormErrors;
+  busy?: boolean;
+  disabled?: boolean;
+  onSubmit(household: { name: string; memberIds: number[] }): void;
+}
+
+/** A household: people who live together never draw each other. */
+export function HouseholdForm(props: HouseholdFormProps) {
+  const [name, setName] = useState('');
+  const [members, setMembers] = useState<number[]>([]);
+  const toggle = (id: number, on: boolean) => setMembers((m) => (on ? [...m, id] : m.filter((x) => x !== id)));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    props.onSubmit({ name, memberIds: members });
+  };
+  return (
+    <form onSubmit={submit} noValidate className="stack stack--tight">
+      {props.errors.general && <Notice tone="error">{props.errors.general}</Notice>}
+      <TextField label="Household name" name="household" value={name} onChange={setName} error={props.errors.fields.name} placeholder="The Millers" disabled={props.disabled} />
+      <fieldset disabled={props.disabled}>
+        <legend>Members</legend>
+        <div className="member-picker">
+          {props.people.map((p) => (
+            <Checkbox key={p.id} label={p.name} checked={members.includes(p.id)} onChange={(on) => toggle(p.id, on)} />
+          ))}
+        </div>
+        {props.errors.fields.memberIds && <span className="field__error">{props.errors.fields.memberIds}</span>}
+      </fieldset>
+      <div className="row row--end">
+        <button type="submit" className="btn btn--primary" disabled={props.busy || props.disabled}>
+          Create household
+        </button>
+      </div>
+    </form>
+  );
+}

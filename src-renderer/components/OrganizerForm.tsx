@@ -1,0 +1,53 @@
+import { useState, type FormEvent } from 'react';
+import type { FormErrors } from '../lib/issues';
+import { TextField } from './Fields';
+import { Notice } from './Notice';
+
+export interface OrganizerValues {
+  name: string;
+  email: string;
+  timezone: string;
+}
+
+export interface OrganizerFormProps {
+  initial: OrganizerValues;
+  errors: FormErrors;
+  submitLabel: string;
+  busy?: boolean;
+  saved?: boolean;
+  onSubmit(values: OrganizerValues): void;
+}
+
+/** Who runs the exchanges: name and email (for notices and as the default sender), and the timezone. */
+export function OrganizerForm(props: OrganizerFormProps) {
+  const [values, setValues] = useState(props.initial);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    props.onSubmit(values);
+  };
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      {props.errors.general && <Notice tone="error">{props.errors.general}</Notice>}
+      {props.saved && <Notice tone="success">Saved.</Notice>}
+      <div className="form-grid">
+        <TextField label="Your name" autoComplete="name" value={values.name} onChange={(name) => setValues((v) => ({ ...v, name }))} error={props.errors.fields['organizer.name']} required />
+        <TextField
+          label="Your email"
+          type="email"
+          autoComplete="email"
+          value={values.email}
+          onChange={(email) => setValues((v) => ({ ...v, email }))}
+          error={props.errors.fields['organizer.email']}
+          hint="Sign-ups, delivery problems and other notices go here."
+          required
+        />
+        <TextField label="Timezone" value={values.timezone} onChange={(timezone) => setValues((v) => ({ ...v, timezone }))} error={props.errors.fields.timezone} hint="The default for new exchanges, like Europe/Berlin." />
+      </div>
+      <div className="row row--end">
+        <button type="submit" className="btn btn--primary" disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Participant } from '../stores/participants';
+import './participants.css';
+import './ui.css';
+
+export interface ParticipantsTableProps {
+  participants: readonly Participant[];
+  /** Participant id → the name of their household (from the rules). */
+  householdOf: ReadonlyMap<number, string>;
+  /** People the feasibility check names; their rows are highlighted. */
+  flaggedIds: readonly number[];
+  /** After the draw: show whether each person opened their match (never what it is). */
+  drawn: boolean;
+  editable: boolean;
+  onEdit(participant: Participant): void;
+  onLink(participant: Participant): void;
+  onRemove(participant: Participant): void;
+}
+
+function Yes(props: { yes: boolean; yesText: string; noText: string }) {
+  return <span className={`badge ${props.yes ? 'badge--ok' : ''}`}>{props.yes ? props.yesText : props.noText}</span>;
+}
+
+/** The organizer's list of people. It never says whom anyone drew. */
+export function ParticipantsTable(props: ParticipantsTableProps) {
+  const flagged = new Set(props.flaggedIds);
+  return (
+    <div className="table-wrap">
+      <table className="table ptable">
+        <caption className="visually-hidden">Participants</caption>
+        <thead>
+          <tr>
+            <th scope="col">Person</th>
+            <th scope="col">Gift ideas</th>
+            <th scope="col">Confirmed</th>
+            {props.drawn && <th scope="col">Match opened</th>}
+            <th scope="col">Reminders</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.participants.map((p) => {
+            const household = props.householdOf.get(p.id);
+            return (
+              <tr key={p.id} className={flagged.has(p.id) ? 'is-flagged' : undefined}>
+                <td>
+                  <span className="ptable__name">{p.name}</span>
+                  <span className="ptable__email">{p.email}</span>
+                  <span className="ptable__tags">
+                    {p.isOrganizer && <span className="badge badge--info">You</span>}
+                    {household && <span className="badge">{household}</span>}
+                    {p.withdrawn && <span className="badge badge--bad">Withdrawn</span>}
+                    {flagged.has(p.id) && <span className="badge badge--bad">Blocks the draw</span>}
+                  </span>
+                </td>
+                <td className="ptable__ideas-cell">{p.giftIdeas ? <span className="ptable__ideas">{p.giftIdeas}</span> : <span className="muted">None yet</span>}</td>
+                <td>
+                  <Yes yes={p.emailConfirmed} yesText="Yes" noText="Not yet" />
+                </td>
+                {props.drawn && (
+                  <td>
+                    <Yes yes={p.assignmentViewed} yesText="Opened" noText="Not yet" />
+                  </td>
+                )}
+                <td>{p.remindersEnabled ? 'On' : 'Off'}</td>
+                <td>
+                  <div className="ptable__actions">
+                    {props.editable && (
+                      <button type="button" className="btn btn--small" onClick={() => props.onEdit(p)} aria-label={`Edit ${p.name}`}>
+                        Edit
+                      </button>
+                    )}
+                    <button type="button" className="btn btn--small" onClick={() => props.onLink(p)} aria-label={`Personal link for ${p.name}`}>
+                      Link
+                    </button>
+                    {props.editable && (
+                      <button type="button" className="btn btn--small btn--danger" onClick={() => props.onRemove(p)} aria-label={`Remove ${p.name}`}>
+                        Remove
+                      </button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

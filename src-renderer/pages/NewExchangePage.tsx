@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { Card } from '../components/Card';
+import { ExchangeForm } from '../components/ExchangeForm';
+import { PageHead } from '../components/PageHead';
+import { navigate } from '../app/use-route';
+import { convertExchangeForm, emptyExchangeForm, type ExchangeFormValues } from '../lib/exchange-form';
+import { NO_ERRORS, type FormErrors } from '../lib/issues';
+import { routeHref } from '../lib/route';
+import { useExchanges } from '../stores/exchanges';
+import { useSettings } from '../stores/settings';
+
+const ALL_GROUPS = ['details', 'schedule', 'matching', 'participants'] as const;
+
+/** Creating an exchange: a name and a date are enough; everything else can follow. */
+export function NewExchangePage() {
+  const settings = useSettings((s) => s.settings);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const initial = emptyExchangeForm({
+    timezone: settings?.timezone ?? 'UTC',
+    currency: settings?.currency ?? 'EUR',
+    reminderDays: settings?.reminderDays ?? [7, 3, 1],
+  });
+
+  const submit = async (values: ExchangeFormValues) => {
+    const converted = convertExchangeForm(values);
+    if (!converted.ok) return setErrors(converted.errors);
+    setBusy(true);
+    const result = await useExchanges.getState().create(converted.fields);
+    setBusy(false);
+    if (!result.ok) return setErrors(result.errors);
+    navigate(routeHref({ page: 'exchange', exchangeId: result.value.id, tab: 'participants' }));
+  };
+
+  return (
+    <>
+      <PageHead
+        before={
+          <a className="back-link" href="#/exchanges">
+            ← All exchanges
+          </a>
+        }
+        title="New exchange"
+        sub="A name and a date are enough to start. You can change everything until names are drawn."
+      />
+      <Card title="About the exchange">
+        <ExchangeForm initial={initial} errors={errors} editable={ALL_GROUPS} submitLabel="Create exchange" busy={busy} onSubmit={(v) => void submit(v)} onCancel={() => navigate('#/exchanges')} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Card } from '../../components/Card';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Icon } from '../../components/Icon';
+import { FeasibilityNotice } from '../../components/FeasibilityNotice';
+import { ModePicker } from '../../components/ModePicker';
+import { Notice } from '../../components/Notice';
+import { RevealTable } from '../../components/RevealTable';
+import '../../components/draw.css';
+import { formatInstant, plural, type MatchModeName } from '../../lib/format';
+import { useExchange } from '../../stores/exchange';
+import type { ExchangeView } from '../../stores/exchanges';
+import { useParticipants } from '../../stores/participants';
+import { useRules } from '../../stores/rules';
+
+type Asking = 'draw' | 'reveal' | null;
+
+/** Drawing names (with the mode and the live check) and, once drawn, the secret and its reveal. */
+export function DrawTab({ exchange }: { exchange: ExchangeView }) {
+  const check = useRules((s) => s.check);
+  const chosen = useRules((s) => s.mode) ?? exchange.matchMode;
+  const revealed = useExchange((s) => s.revealed);
+  const people = useParticipants((s) => s.list);
+  const names = useMemo(() => new Map((people ?? []).map((p) => [p.id, p.name])), [people]);
+  const [asking, setAsking] = useState<Asking>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const cancel = useCallback(() => setAsking(null), []);
+  const drawn = exchange.state === 'matched' || exchange.state === 'completed';
+  const ready = exchange.state === 'registration_closed';
+  const current = check && check.mode === chosen ? check : null;
+
+  const confirm = async () => {
+    setBusy(true);
+    const store = useExchange.getState();
+    if (asking === 'draw') {
+      const result = await store.draw(chosen);
+      setMessage(
+        result.ok
+          ? { tone: 'success', text: `Names are drawn for ${plural(result.value.participantCount, 'person', 'people')}. ${plural(result.value.emailsQueued, 'match email is', 'match emails are')} in the outbox.` }
+          : { tone: 'error', text: result.error.message },
+      );
+    } else if (asking === 'reveal') {
+      const result = await store.reveal();
+      if (!result.ok) setMessage({ tone: 'error', text: result.error.message });
+    }
+    setBusy(false);
+    setAsking(null);
+  };
+
+  return (
+    <div className="stack">
+      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {!drawn && !ready && exchange.state !== 'cancelled' && (
+        <Notice tone="info" title="Close registration first.">
+          Names are drawn once the list of people is final. Use “Close registration” above when everyone is in.
+        </Notice>
+      )}
+      {!drawn && exchange.state !== 'cancelled' && (
+        <Card title="Draw names" intro="Everyone gets an email with the person they buy a present for. The result stays secret, even from you.">
+          <div className="stack">
+            <ModePicker value={chosen} feasible={current?.feasibleModes ?? null} disabled={!ready || busy} onChange={(mode: MatchModeName) => void useRules.getState().recheck(mode)} />
+            <FeasibilityNotice check={current} names={names} />
+            <div className="row row--end">
+              <button type="button" className="btn btn--primary" disabled={!ready || busy || !current?.feasible} onClick={() => setAsking('draw')}>
+                Draw names
+              </button>
+            </div>
+          </div>
+        </Card>
+      )}
+      {drawn && (
+        <Card title="The draw is secret" intro={exchange.drawnAt ? `Names were drawn on ${formatInstant(exchange.drawnAt, exchange.timezone)}.` : undefined}>
+          <div className="stack">
+            <div className="secret">
+              <Icon name="secret" className="secret__art" />
+              <p>
+                Sneaky Klaus does not show you the result, so you can take part too. Each person finds their match in their email and on their personal page. If you really need to see it (for
+                example to sort out a problem), you can reveal it; that is recorded.
+              </p>
+            </div>
+            {revealed ? (
+              <>
+                <RevealTable reveal={revealed} />
+                <div className="row row--end">
+                  <button type="button" className="btn" onClick={() => useExchange.getState().hideReveal()}>
+                    Hide the draw again
+                  </button>
+                </div>
+              </>
+            ) : (
+              <div className="row row--end">
+                <button type="button" className="btn btn--danger" onClick={() => setAsking('reveal')}>
+                  Reveal the draw
+                </button>
+              </div>
+            )}
+          </div>
+        </Card>
+      )}
+      {asking === 'draw' && (
+        <ConfirmDialog title="Draw names now?" confirmLabel="Draw names" busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
+          {plural(check?.participantCount ?? exchange.participantCount, 'person takes', 'people take')} part. Each gets an email with their match, and reminders are scheduled. You can undo the
+          draw until the emails go out.
+        </ConfirmDialog>
+      )}
+      {asking === 'reveal' && (
+        <ConfirmDialog title="Reveal the whole draw?" confirmLabel="Reveal" danger busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
+          You will see every pair, including your own Secret Santa if you take part. This cannot be unseen, and the reveal is recorded.
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Card } from '../../components/Card';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { EmptyState } from '../../components/EmptyState';
+import { Notice } from '../../components/Notice';
+import { EMPTY_PARTICIPANT, ParticipantForm, participantFormValues, type ParticipantFormValues } from '../../components/ParticipantForm';
+import { ParticipantsTable } from '../../components/ParticipantsTable';
+import { PersonalLink } from '../../components/PersonalLink';
+import { copyText, csvFileName, downloadText } from '../../lib/download';
+import { NO_ERRORS, type FormErrors } from '../../lib/issues';
+import type { ExchangeView } from '../../stores/exchanges';
+import { useParticipants, type Participant, type PersonalLink as Link } from '../../stores/participants';
+import { useRules } from '../../stores/rules';
+import { ImportPanel } from './ImportPanel';
+
+type Panel = { kind: 'add' } | { kind: 'import' } | { kind: 'edit'; participant: Participant } | { kind: 'link'; participant: Participant; link: Link } | null;
+
+/** The people in the exchange: add, import, export, edit, remove, and their personal links. */
+export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
+  const list = useParticipants((s) => (s.exchangeId === exchange.id ? s.list : null));
+  const loadError = useParticipants((s) => s.error);
+  const rules = useRules((s) => s.rules);
+  const check = useRules((s) => s.check);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [removing, setRemoving] = useState<Participant | null>(null);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const editable = exchange.editable.includes('participants');
+  const households = useMemo(() => new Map((rules?.households ?? []).flatMap((h) => h.memberIds.map((id) => [id, h.name] as const))), [rules]);
+  const drawn = exchange.state === 'matched' || exchange.state === 'completed';
+
+  const open = (next: Panel) => {
+    setErrors(NO_ERRORS);
+    setMessage(null);
+    setPanel(next);
+  };
+  const submit = async (values: ParticipantFormValues) => {
+    setBusy(true);
+    const store = useParticipants.getState();
+    const result = panel?.kind === 'edit' ? await store.update(panel.participant.id, values) : await store.add(values);
+    setBusy(false);
+    if (!result.ok) return setErrors(result.errors);
+    setPanel(panel?.kind === 'add' ? { kind: 'add' } : null);
+    setErrors(NO_ERRORS);
+    setMessage({ tone: 'success', text: panel?.kind === 'edit' ? `Saved ${result.value.name}.` : `Added ${result.value.name}.` });
+  };
+  const showLink = async (participant: Participant) => {
+    const result = await useParticipants.getState().personalLink(participant.id);
+    if (result.ok) open({ kind: 'link', participant, link: result.value });
+    else setMessage({ tone: 'error', text: result.error.message });
+  };
+  const exportCsv = async () => {
+    const result = await useParticipants.getState().exportCsv();
+    if (result.ok) downloadText(result.value.filename || csvFileName(exchange.name), result.value.csv);
+    else setMessage({ tone: 'error', text: result.error.message });
+  };
+  const remove = async () => {
+    if (!removing) return;
+    setBusy(true);
+    const result = await useParticipants.getState().remove(removing.id);
+    setBusy(false);
+    const changed = result.ok ? result.value.changedParticipantIds.length : 0;
+    setMessage(
+      result.ok
+        ? { tone: 'success', text: `Removed ${removing.name}.${changed > 0 ? ` ${changed} people got a new match by email.` : ''}` }
+        : { tone: 'error', text: result.error.message },
+    );
+    setRemoving(null);
+  };
+  const cancelRemove = useCallback(() => setRemoving(null), []);
+
+  const toolbar = (
+    <>
+      {editable && (
+        <button type="button" className="btn btn--primary" onClick={() => open({ kind: 'add' })}>
+          Add participant
+        </button>
+      )}
+      {editable && (
+        <button type="button" className="btn" onClick={() => open({ kind: 'import' })}>
+          Import CSV
+        </button>
+      )}
+      <button type="button" className="btn" onClick={() => void exportCsv()} disabled={!list || list.length === 0}>
+        Export CSV
+      </button>
+    </>
+  );
+
+  return (
+    <div className="stack">
+      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {loadError && <Notice tone="error">{loadError}</Notice>}
+      {(panel?.kind === 'add' || panel?.kind === 'edit') && (
+        <Card title={panel.kind === 'add' ? 'Add a participant' : `Edit ${panel.participant.name}`}>
+          <ParticipantForm
+            key={panel.kind === 'edit' ? panel.participant.id : `add-${list?.length ?? 0}`}
+            initial={panel.kind === 'edit' ? participantFormValues(panel.participant) : EMPTY_PARTICIPANT}
+            errors={errors}
+            submitLabel={panel.kind === 'add' ? 'Add' : 'Save'}
+            busy={busy}
+            onSubmit={(v) => void submit(v)}
+            onCancel={() => setPanel(null)}
+          />
+        </Card>
+      )}
+      {panel?.kind === 'import' && <ImportPanel onClose={() => setPanel(null)} onDone={(text) => (setPanel(null), setMessage({ tone: 'success', text }))} />}
+      {panel?.kind === 'link' && (
+        <Card title="Personal link" actions={<button type="button" className="btn btn--small" onClick={() => setPanel(null)}>Close</button>}>
+          <PersonalLink name={panel.participant.name} url={panel.link.url} qrSvg={panel.link.qrSvg} expiresAt={panel.link.expiresAt} onCopy={copyText} />
+        </Card>
+      )}
+      <Card title="Participants" intro={editable ? 'People who sign up with the invite link appear here by themselves.' : 'The participants can no longer change.'} actions={toolbar}>
+        {list && list.length === 0 && (
+          <EmptyState icon="people" title="No participants yet" text="Add people one by one, import a CSV file, or open registration and share the invite link." />
+        )}
+        {list && list.length > 0 && (
+          <ParticipantsTable
+            participants={list}
+            householdOf={households}
+            flaggedIds={check && !check.feasible ? check.participantIds : []}
+            drawn={drawn}
+            editable={editable}
+            onEdit={(participant) => open({ kind: 'edit', participant })}
+            onLink={(participant) => void showLink(participant)}
+            onRemove={setRemoving}
+          />
+        )}
+      </Card>
+      {removing && (
+        <ConfirmDialog title={`Remove ${removing.name}?`} confirmLabel="Remove" danger busy={busy} onConfirm={() => void remove()} onCancel={cancelRemove}>
+          {drawn
+            ? 'Names are already drawn: the draw is mended around them and only the people whose match changes get an email.'
+            : 'They are taken off the list and out of every exclusion.'}
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { OperationInput, OperationOutput } from '@contract';
+import { create } from 'zustand';
+import { call } from '../api/client';
+import { attempt, type ActionResult } from './result';
+
+export type Participant = OperationOutput<'participants.list'>[number];
+export type ImportPreview = OperationOutput<'participants.import'>;
+export type PersonalLink = OperationOutput<'participants.personalLink'>;
+export type SpliceView = OperationOutput<'participants.remove'>;
+type AddInput = Omit<OperationInput<'participants.add'>, 'exchangeId'>;
+type Patch = OperationInput<'participants.update'>['patch'];
+
+export const PARTICIPANT_FIELDS = ['name', 'email', 'giftIdeas', 'remindersEnabled', 'isOrganizer'] as const;
+
+interface ParticipantsState {
+  exchangeId: number | null;
+  list: Participant[] | null;
+  error: string | null;
+  open(exchangeId: number): Promise<void>;
+  refresh(): Promise<void>;
+  add(input: AddInput): Promise<ActionResult<Participant>>;
+  update(participantId: number, patch: Patch): Promise<ActionResult<Participant>>;
+  remove(participantId: number): Promise<ActionResult<SpliceView>>;
+  /** dryRun: checks every row and names the bad ones; otherwise adds them (all or nothing). */
+  importCsv(csv: string, dryRun: boolean): Promise<ActionResult<ImportPreview>>;
+  exportCsv(): Promise<ActionResult<OperationOutput<'participants.export'>>>;
+  personalLink(participantId: number): Promise<ActionResult<PersonalLink>>;
+}
+
+/** The participants of the exchange on screen. Never holds who drew whom. */
+export const useParticipants = create<ParticipantsState>()((set, get) => {
+  const current = (): number => {
+    const id = get().exchangeId;
+    if (id === null) throw new Error('No exchange is open.');
+    return id;
+  };
+  return {
+    exchangeId: null,
+    list: null,
+    error: null,
+    async open(exchangeId) {
+      if (get().exchangeId !== exchangeId) set({ exchangeId, list: null, error: null });
+      await get().refresh();
+    },
+    async refresh() {
+      const exchangeId = get().exchangeId;
+      if (exchangeId === null) return;
+      const result = await call('participants.list', { exchangeId });
+      if (get().exchangeId !== exchangeId) return;
+      if (result.ok) set({ list: result.value, error: null });
+      else set({ error: result.error.message });
+    },
+    async add(input) {
+      const result = await attempt('participants.add', { ...input, exchangeId: current() }, { fields: PARTICIPANT_FIELDS });
+      if (result.ok) await get().refresh();
+      return result;
+    },
+    async update(participantId, patch) {
+      const result = await attempt('participants.update', { participantId, patch }, { prefix: 'patch.', fields: PARTICIPANT_FIELDS });
+      if (result.ok) await get().refresh();
+      return result;
+    },
+    async remove(participantId) {
+      const result = await attempt('participants.remove', { participantId });
+      if (result.ok) await get().refresh();
+      return result;
+    },
+    async importCsv(csv, dryRun) {
+      const result = await attempt('participants.import', { exchangeId: current(), csv, dryRun }, { fields: ['csv'] });
+      if (result.ok && !dryRun) await get().refresh();
+      return result;
+    },
+    exportCsv() {
+      return attempt('participants.export', { exchangeId: current() });
+    },
+    personalLink(participantId) {
+      return attempt('participants.personalLink', { participantId });
+    },
+  };
+});

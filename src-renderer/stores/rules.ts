@@ -1,0 +1,72 @@
+import type { OperationInput, OperationName, OperationOutput } from '@contract';
+import { create } from 'zustand';
+import { call } from '../api/client';
+import { attempt, type ActionResult } from './result';
+
+export type RulesView = OperationOutput<'rules.get'>;
+export type DrawCheck = OperationOutput<'draw.check'>;
+type Mode = NonNullable<OperationInput<'draw.check'>['mode']>;
+type RuleOperation = Extract<OperationName, `rules.${string}`>;
+
+export const HOUSEHOLD_FIELDS = ['name', 'memberIds'] as const;
+
+interface RulesState {
+  exchangeId: number | null;
+  rules: RulesView | null;
+  /** The live feasibility check, re-run after every rule or participant change. */
+  check: DrawCheck | null;
+  /** The mode the organizer is looking at (null = the exchange's own). */
+  mode: Mode | null;
+  error: string | null;
+  open(exchangeId: number): Promise<void>;
+  refresh(): Promise<void>;
+  recheck(mode?: Mode | null): Promise<void>;
+  change<N extends RuleOperation>(name: N, input: OperationInput<N>): Promise<ActionResult<RulesView>>;
+  setAvoidHistoryYears(years: number): Promise<ActionResult<unknown>>;
+}
+
+/** Exclusions, households and must-draw pairs of the exchange on screen, with the feasibility check. */
+export const useRules = create<RulesState>()((set, get) => ({
+  exchangeId: null,
+  rules: null,
+  check: null,
+  mode: null,
+  error: null,
+  async open(exchangeId) {
+    if (get().exchangeId !== exchangeId) set({ exchangeId, rules: null, check: null, mode: null, error: null });
+    await get().refresh();
+  },
+  async refresh() {
+    const exchangeId = get().exchangeId;
+    if (exchangeId === null) return;
+    const result = await call('rules.get', { exchangeId });
+    if (get().exchangeId !== exchangeId) return;
+    if (result.ok) set({ rules: result.value, error: null });
+    else set({ error: result.error.message });
+    await get().recheck();
+  },
+  async recheck(mode) {
+    const exchangeId = get().exchangeId;
+    if (exchangeId === null) return;
+    if (mode !== undefined) set({ mode });
+    const chosen = get().mode;
+    const result = await call('draw.check', chosen ? { exchangeId, mode: chosen } : { exchangeId });
+    if (get().exchangeId !== exchangeId || get().mode !== chosen) return;
+    if (result.ok) set({ check: result.value });
+  },
+  async change(name, input) {
+    const result = (await attempt(name, input as never, { fields: HOUSEHOLD_FIELDS })) as ActionResult<RulesView>;
+    if (result.ok) {
+      set({ rules: result.value });
+      await get().recheck();
+    }
+    return result;
+  },
+  async setAvoidHistoryYears(years) {
+    const exchangeId = get().exchangeId;
+    if (exchangeId === null) return { ok: false, error: { code: 'invalid_state', message: 'No exchange is open.' }, errors: { general: 'No exchange is open.', fields: {} } };
+    const result = await attempt('exchanges.update', { exchangeId, patch: { avoidHistoryYears: years } }, { prefix: 'patch.', fields: ['avoidHistoryYears'] });
+    if (result.ok) await get().refresh();
+    return result;
+  },
+}));

@@ -1,0 +1,94 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ActionBar } from '../../../src-renderer/components/ActionBar';
+import { ExchangeCard } from '../../../src-renderer/components/ExchangeCard';
+import { FeasibilityNotice } from '../../../src-renderer/components/FeasibilityNotice';
+import { ImportPreview } from '../../../src-renderer/components/ImportPreview';
+import { MessageView } from '../../../src-renderer/components/MessageView';
+import { ParticipantsTable } from '../../../src-renderer/components/ParticipantsTable';
+import { QrImage } from '../../../src-renderer/components/QrImage';
+import { TextField } from '../../../src-renderer/components/Fields';
+import { participant } from './builders';
+
+const noop = () => undefined;
+const copy = async () => true;
+
+function text(html: string): string {
+  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+describe('components (static markup)', () => {
+  it('labels every input and shows its error next to it', () => {
+    const html = renderToStaticMarkup(<TextField label="Email" value="x" onChange={noop} error="That is not an email address." />);
+    const id = /<input id="([^"]+)"/.exec(html)?.[1];
+    expect(html).toContain(`<label class="field__label" for="${id}">Email</label>`);
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain('That is not an email address.');
+  });
+
+  it('shows participants with confirmed / opened columns, highlights the people blocking the draw, and never a match', () => {
+    const people = [participant(1, 'Ann', { emailConfirmed: true, householdId: 5 }), participant(2, 'Bob', { assignmentViewed: true })];
+    const html = renderToStaticMarkup(
+      <ParticipantsTable participants={people} householdOf={new Map([[1, 'Millers']])} flaggedIds={[2]} drawn editable onEdit={noop} onLink={noop} onRemove={noop} />,
+    );
+    expect(text(html)).toContain('Match opened');
+    expect(text(html)).toContain('Millers');
+    expect(html.match(/is-flagged/g)).toHaveLength(1);
+    expect(text(html)).not.toMatch(/drew|gives to|→/);
+  });
+
+  it('names the people who make the draw impossible, and the modes that would work', () => {
+    const html = renderToStaticMarkup(
+      <FeasibilityNotice
+        check={{ feasible: false, mode: 'single-loop', feasibleModes: ['any'], reason: 'Ann, Bob and Cy can only give to Dee.', participantIds: [1, 2], participantCount: 4 }}
+        names={new Map([[1, 'Ann'], [2, 'Bob']])}
+      />,
+    );
+    expect(html).toContain('role="alert"');
+    expect(text(html)).toContain('Ann, Bob and Cy can only give to Dee.');
+    expect(html).toContain('chip--flagged">Ann<');
+    expect(text(html)).toContain('Anything goes');
+  });
+
+  it('keeps a match email’s text hidden until asked, but offers its links', () => {
+    const message = {
+      id: 1, kind: 'match', to: 'ann@x.test', subject: 'Family: your Secret Santa match', exchangeId: 1, status: 'preview' as const, attempts: 0, nextAttemptAt: null,
+      lastError: null, createdAt: 0, sentAt: null, text: 'You give a present to Bob', html: '<p>Bob</p>', messageId: '<m@x>', attachments: [], links: ['http://lan/auth/t'], hidden: false,
+    };
+    const hidden = renderToStaticMarkup(<MessageView message={message} bodyRevealed={false} onRevealBody={noop} onCopy={copy} onResend={noop} onRetryNow={noop} />);
+    expect(hidden).not.toContain('Bob');
+    expect(hidden).toContain('http://lan/auth/t');
+    const shown = renderToStaticMarkup(<MessageView message={message} bodyRevealed onRevealBody={noop} onCopy={copy} onResend={noop} onRetryNow={noop} />);
+    expect(shown).toContain('sandbox=""');
+    expect(shown).toContain('srcDoc="&lt;p&gt;Bob&lt;/p&gt;"');
+  });
+
+  it('names bad CSV rows by line', () => {
+    const html = renderToStaticMarkup(
+      <ImportPreview preview={{ added: 0, rows: [{ line: 2, name: 'Ann', email: 'ann@x.test', giftIdeas: '', error: null }, { line: 3, name: 'Bob', email: 'bob', giftIdeas: '', error: 'That is not an email address.' }] }} />,
+    );
+    expect(text(html)).toContain('1 row needs fixing before anyone is added: line 3.');
+  });
+
+  it('offers only the actions the core allows, and cards show state and the next job', () => {
+    const bar = renderToStaticMarkup(<ActionBar allowed={['close', 'cancel', 'complete']} onChoose={noop} />);
+    expect(text(bar)).toMatch(/Close registration.*Cancel exchange/);
+    expect(text(bar)).not.toContain('completed');
+    const card = renderToStaticMarkup(
+      <ExchangeCard
+        exchange={{ id: 3, name: 'Office', state: 'registration_open', exchangeAt: '2030-12-18T17:00', exchangeAtUtc: 0, timezone: 'UTC', participantCount: 1 }}
+        nextJob={{ job: 'registration-close', exchangeId: 3, exchangeName: 'Office', dueAt: 2 * 86_400_000, detail: '' }}
+        now={0}
+      />,
+    );
+    expect(text(card)).toContain('Registration open');
+    expect(text(card)).toContain('1 participant');
+    expect(text(card)).toContain('Close registration · in 2 days');
+    expect(card).toContain('href="#/exchanges/3"');
+  });
+
+  it('shows QR codes as images, never as injected markup', () => {
+    const html = renderToStaticMarkup(<QrImage svg={'<svg xmlns="http://www.w3.org/2000/svg"><script>x</script></svg>'} alt="QR" />);
+    expect(html).toMatch(/^<img class="qr" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="QR"\/>$/);
+  });
+});

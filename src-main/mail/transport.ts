@@ -53,8 +53,14 @@ export function smtpTransport(config: SmtpConfig, options: { pooled: boolean; de
   return {
     async send(message) {
       let timer: NodeJS.Timeout | undefined;
+      const abort = new AbortController();
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error('The mail server did not finish in time.'), { code: 'ETIMEDOUT' })), options.deadlineMs ?? SEND_DEADLINE_MS);
+        timer = setTimeout(() => {
+          reject(Object.assign(new Error('The mail server did not finish in time.'), { code: 'ETIMEDOUT' }));
+          // Withdraw the message from the pool's queue (or close its connection): left there, it
+          // would still go out after the relay had scheduled a retry, and arrive twice.
+          abort.abort();
+        }, options.deadlineMs ?? SEND_DEADLINE_MS);
       });
       try {
         await Promise.race([
@@ -67,6 +73,7 @@ export function smtpTransport(config: SmtpConfig, options: { pooled: boolean; de
             messageId: message.messageId,
             attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
             headers: { 'Auto-Submitted': 'auto-generated' },
+            signal: abort.signal,
           }),
           deadline,
         ]);

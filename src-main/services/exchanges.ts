@@ -5,6 +5,7 @@ import { localToUtc, utcToLocal } from '../core/time';
 import { randomToken } from '../core/tokens';
 import type { Exchange } from '../core/types';
 import {
+  activeParticipantCount,
   activeParticipantCounts,
   deleteExchange,
   findExchange,
@@ -30,7 +31,7 @@ export function listExchangeViews(deps: Deps) {
 
 export function viewExchange(deps: Deps, exchangeId: number): ExchangeView {
   const exchange = getExchange(deps.db, exchangeId);
-  return toExchangeView(exchange, activeParticipantCounts(deps.db).get(exchangeId) ?? 0);
+  return toExchangeView(exchange, activeParticipantCount(deps.db, exchangeId));
 }
 
 export function createExchange(deps: Deps, input: ParsedInput<'exchanges.create'>): ExchangeView {
@@ -124,7 +125,7 @@ export function updateExchangeDetails(deps: Deps, { exchangeId, patch }: ParsedI
       changes.previousExchangeId = previousExchangeId;
     }
     if (patch.maxParticipants != null) {
-      const active = activeParticipantCounts(deps.db).get(exchangeId) ?? 0;
+      const active = activeParticipantCount(deps.db, exchangeId);
       if (patch.maxParticipants < active) {
         throw invalidField('maxParticipants', `${active} people have already joined; the limit cannot be lower.`);
       }

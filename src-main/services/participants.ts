@@ -3,7 +3,7 @@ import { normaliseEmail } from '../core/email';
 import { DomainError, invalidField } from '../core/errors';
 import { assertEditable } from '../core/exchange-state';
 import type { Exchange, Participant } from '../core/types';
-import { activeParticipantCounts, getExchange } from '../db/repos/exchanges';
+import { activeParticipantCount, getExchange } from '../db/repos/exchanges';
 import {
   deleteParticipant,
   findParticipantByEmail,
@@ -68,7 +68,7 @@ export function addParticipant(deps: Deps, input: ParsedInput<'participants.add'
         issues: [{ path: 'email', message: 'Someone with this email is already taking part.' }],
       });
     }
-    const active = activeParticipantCounts(deps.db).get(exchange.id) ?? 0;
+    const active = activeParticipantCount(deps.db, exchange.id);
     if (exchange.maxParticipants !== null && active >= exchange.maxParticipants) {
       throw new DomainError('conflict', `This exchange is full (${exchange.maxParticipants} people). Raise the limit first.`);
     }

@@ -1,7 +1,7 @@
 import { normaliseEmail } from '../core/email';
 import { registrationRefusal } from '../core/exchange-state';
 import type { Exchange } from '../core/types';
-import { activeParticipantCounts, findExchangeByInviteCode } from '../db/repos/exchanges';
+import { activeParticipantCount, findExchangeByInviteCode } from '../db/repos/exchanges';
 import { findParticipantByEmail, insertParticipant, updateParticipant } from '../db/repos/participants';
 import { newRegistrationNotice, welcomeEmail } from '../mail/templates';
 import type { Deps } from './deps';
@@ -21,7 +21,7 @@ export type InviteState =
 export function inviteState(deps: Deps, code: string): InviteState {
   const exchange = code.length <= 64 ? findExchangeByInviteCode(deps.db, code) : undefined;
   if (!exchange) return { kind: 'unknown' };
-  const active = activeParticipantCounts(deps.db).get(exchange.id) ?? 0;
+  const active = activeParticipantCount(deps.db, exchange.id);
   const refusal = registrationRefusal(exchange, active, deps.clock.now());
   if (refusal === null) {
     return { kind: 'open', exchange, spotsLeft: exchange.maxParticipants === null ? null : exchange.maxParticipants - active };
@@ -91,7 +91,7 @@ export function register(deps: Deps, exchange: Exchange, form: RegistrationForm,
           exchange: exchangeInfo(exchange),
           organizerName: organizer.name,
           participantName: form.name.trim(),
-          participantCount: activeParticipantCounts(deps.db).get(exchange.id) ?? 1,
+          participantCount: activeParticipantCount(deps.db, exchange.id),
           adminHint: null,
         }),
       });

@@ -120,36 +120,50 @@ export class Relay {
     const rows = repo.claimDueRows(deps.db, deps.clock.now(), this.#options.batchSize, this.#options.leaseMs);
     report.claimed = rows.length;
     const failures: Array<{ to: string; kind: string; error: string; exchangeId: number | null; id: number }> = [];
-    const deliver = async (row: repo.OutboxRow): Promise<void> => {
-      try {
-        await transport.send({ from: config.from, to: row.to, subject: row.subject, text: row.text, html: row.html, messageId: row.messageId, attachments: row.attachments });
-        repo.updateOutboxRow(deps.db, row.id, { status: 'sent', sentAt: deps.clock.now(), leaseUntil: null, lastError: null });
-        report.sent++;
-      } catch (error) {
-        const diagnosis = diagnoseSmtpError(error);
-        const giveUp = PERMANENT.has(diagnosis.kind) || row.attempts > BACKOFF_MS.length;
-        const now = deps.clock.now();
-        repo.updateOutboxRow(deps.db, row.id, {
-          status: giveUp ? 'failed' : 'pending',
-          nextAttemptAt: giveUp ? now : now + BACKOFF_MS[row.attempts - 1]!,
-          leaseUntil: null,
-          lastError: diagnosis.message,
-        });
-        if (giveUp) {
-          report.failed++;
-          if (!row.kind.startsWith('organizer-')) failures.push({ to: row.to, kind: row.kind, error: diagnosis.message, exchangeId: row.exchangeId, id: row.id });
-        } else {
-          report.retrying++;
+    // Group commit: the "sent" marks of messages finishing in the same turn share one transaction
+    // (one fsync with synchronous=FULL, instead of one each). A crash before the flush resends
+    // those few with their Message-IDs, as after any crash inside SMTP's own window.
+    const sentIds: number[] = [];
+    let flushQueued = false;
+    const flushSent = (): void => {
+      flushQueued = false;
+      const ids = sentIds.splice(0);
+      if (ids.length === 0) return;
+      const sentAt = deps.clock.now();
+      deps.db.transaction(() => {
+        for (const id of ids) repo.updateOutboxRow(deps.db, id, { status: 'sent', sentAt, leaseUntil: null, lastError: null });
+      });
+    };
+    await Promise.all(
+      rows.map(async (row) => {
+        try {
+          await transport.send({ from: config.from, to: row.to, subject: row.subject, text: row.text, html: row.html, messageId: row.messageId, attachments: row.attachments });
+          sentIds.push(row.id);
+          if (!flushQueued) {
+            flushQueued = true;
+            setImmediate(flushSent);
+          }
+          report.sent++;
+        } catch (error) {
+          const diagnosis = diagnoseSmtpError(error);
+          const giveUp = PERMANENT.has(diagnosis.kind) || row.attempts > BACKOFF_MS.length;
+          const now = deps.clock.now();
+          repo.updateOutboxRow(deps.db, row.id, {
+            status: giveUp ? 'failed' : 'pending',
+            nextAttemptAt: giveUp ? now : now + BACKOFF_MS[row.attempts - 1]!,
+            leaseUntil: null,
+            lastError: diagnosis.message,
+          });
+          if (giveUp) {
+            report.failed++;
+            if (!row.kind.startsWith('organizer-')) failures.push({ to: row.to, kind: row.kind, error: diagnosis.message, exchangeId: row.exchangeId, id: row.id });
+          } else {
+            report.retrying++;
+          }
         }
-      }
-    };
-    // No more messages in flight than connections: one waiting in the pool's queue would run down
-    // its deadline there, be retried as timed out, and still be sent by the pool (a duplicate).
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      for (let row = rows[next++]; row; row = rows[next++]) await deliver(row);
-    };
-    await Promise.all(Array.from({ length: Math.min(config.maxConnections, rows.length) }, worker));
+      }),
+    );
+    flushSent();
     if (failures.length > 0) this.#noticeFailures(failures);
     if (rows.length > 0) deps.events.emit({ type: 'outbox.changed', sent: report.sent, failed: report.failed });
     if (report.failed > 0) deps.log.warn('mail delivery failed', { failed: report.failed });
@@ -179,7 +193,7 @@ export class Relay {
       for (const [exchangeId, group] of groups) {
         const exchange = exchangeId === null ? undefined : findExchange(this.#deps.db, exchangeId);
         enqueueMail(this.#deps, {
-          key: `organizer-delivery-failures:${group[0]!.id}`,
+          key: `organizer-delivery-failures:${group[0]!.id}:${this.#deps.clock.now()}`,
           kind: 'organizer-delivery-failures',
           to: organizer.email,
           exchangeId: exchange ? exchange.id : null,

@@ -28,8 +28,13 @@ function defaults(): SettingsView {
   };
 }
 
+/** Validated settings per stored snapshot: the snapshot is replaced on every write. */
+const validated = new WeakMap<Map<string, unknown>, SettingsView>();
+
 export function getSettings(deps: Deps): SettingsView {
   const raw = readSettings(deps.db);
+  const known = validated.get(raw);
+  if (known) return structuredClone(known);
   const settings = defaults();
   for (const key of Object.keys(stored) as Array<keyof typeof stored>) {
     if (!raw.has(key)) continue;
@@ -37,7 +42,8 @@ export function getSettings(deps: Deps): SettingsView {
     if (parsed.success) (settings as Record<string, unknown>)[key] = parsed.data;
     else deps.log.warn('ignoring unreadable setting', { key });
   }
-  return settings;
+  validated.set(raw, settings);
+  return structuredClone(settings);
 }
 
 export function updateSettings(deps: Deps, patch: ParsedInput<'settings.update'>): SettingsView {
@@ -64,6 +70,8 @@ export function updateSettings(deps: Deps, patch: ParsedInput<'settings.update'>
  * leaves the database.
  */
 export function installationSecret(deps: Deps): string {
+  const stored = readSettings(deps.db).get('installationSecret');
+  if (typeof stored === 'string' && stored.length >= 32) return stored;
   return deps.db.transaction(() => {
     const existing = readSettings(deps.db).get('installationSecret');
     if (typeof existing === 'string' && existing.length >= 32) return existing;

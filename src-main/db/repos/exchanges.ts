@@ -116,3 +116,16 @@ export function activeParticipantCounts(db: Db): Map<number, number> {
   );
   return new Map(rows.map((row) => [row.exchange_id, row.n]));
 }
+
+/** Non-withdrawn participants of one exchange. */
+export function activeParticipantCount(db: Db, exchangeId: number): number {
+  return (
+    db.first(
+      db.q
+        .selectFrom('participants')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('exchange_id', '=', exchangeId)
+        .where('withdrawn_at', 'is', null),
+    )?.n ?? 0
+  );
+}

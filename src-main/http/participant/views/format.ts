@@ -17,21 +17,35 @@ function zoneName(dt: DateTime): string {
   return dt.zoneName ?? 'UTC';
 }
 
+/**
+ * Pages show the same few instants (an exchange's date and deadline) over and over, and zone
+ * arithmetic is the costliest part of rendering them: results are kept, up to a bound.
+ */
+function remembered(format: (at: number, timezone: string) => string): (at: number, timezone: string) => string {
+  const cache = new Map<string, string>();
+  return (at, timezone) => {
+    const key = `${at}|${timezone}`;
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = format(at, timezone);
+      if (cache.size >= 2000) cache.clear();
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** "Saturday 19 December 2026 at 18:00 (Europe/Berlin)" */
-export function formatDateTime(at: number, timezone: string): string {
+export const formatDateTime = remembered((at, timezone) => {
   const dt = inZone(at, timezone);
   return `${dt.toFormat("cccc d LLLL yyyy 'at' HH:mm")} (${zoneName(dt)})`;
-}
+});
 
 /** "Saturday 19 December 2026" */
-export function formatDate(at: number, timezone: string): string {
-  return inZone(at, timezone).toFormat('cccc d LLLL yyyy');
-}
+export const formatDate = remembered((at, timezone) => inZone(at, timezone).toFormat('cccc d LLLL yyyy'));
 
 /** Machine-readable value for `<time datetime>`, with the zone's offset. */
-export function isoDateTime(at: number, timezone: string): string {
-  return inZone(at, timezone).toISO({ suppressMilliseconds: true }) ?? '';
-}
+export const isoDateTime = remembered((at, timezone) => inZone(at, timezone).toISO({ suppressMilliseconds: true }) ?? '');
 
 /** Calendar days from `now` to `at`, counted in the exchange's zone (midnight to midnight). */
 export function calendarDaysUntil(now: number, at: number, timezone: string): number {

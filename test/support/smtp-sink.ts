@@ -1,0 +1,242 @@
+import type { AddressInfo, Socket } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import type { OperationInput } from '../../src-main/contract/operations';
+
+/**
+ * How the sink behaves right now; switchable while clients are connected.
+ * - `ok`: accepts and records every message.
+ * - `down`: not listening at all (connections are refused) and open connections are cut.
+ * - `reject-auth`: every AUTH gets 535.
+ * - `drop-after-data`: reads and records the whole message, then cuts the connection instead of
+ *   answering 250 (SMTP's window: the server has the message, the client does not know).
+ * - `temp-fail`: 451 after DATA; nothing is recorded.
+ */
+export type SinkMode = 'ok' | 'down' | 'reject-auth' | 'drop-after-data' | 'temp-fail';
+
+export interface ReceivedMessage {
+  /** The Message-ID header, with its angle brackets. */
+  messageId: string;
+  envelopeFrom: string;
+  envelopeTo: string[];
+  /** Size of the raw message in bytes. */
+  size: number;
+  raw: Buffer;
+  /** mailparser's view; null when the sink was started with `parse: false`. */
+  parsed: ParsedMail | null;
+  /** The authenticated user name, if the client logged in. */
+  user: string | null;
+  /** True when the sink cut the connection instead of answering 250 (`drop-after-data`). */
+  dropped: boolean;
+}
+
+export interface SmtpSinkOptions {
+  /** When set, clients must log in with exactly these credentials. */
+  auth?: { user: string; password: string };
+  /** Parse every message with mailparser (default true; the benchmark turns it off). */
+  parse?: boolean;
+}
+
+export interface SmtpSink {
+  readonly port: number;
+  readonly mode: SinkMode;
+  /** Every message accepted (or recorded before a drop), in arrival order. */
+  readonly messages: ReceivedMessage[];
+  /** Connections open now, the most open at once since start (or `resetStats`), and in total. */
+  readonly connections: { current: number; max: number; total: number };
+  /** DATA commands answered with 451 in `temp-fail` mode. */
+  readonly tempFailures: number;
+  setMode(mode: SinkMode): Promise<void>;
+  /** Waits this long after each DATA before answering (a slow server); 0 by default. */
+  setReplyDelay(ms: number): void;
+  /** Called synchronously after each recorded message (before the client gets its answer). */
+  onMessage(listener: (message: ReceivedMessage, index: number) => void): void;
+  /** Resolves once `count` messages have been recorded; rejects after `timeoutMs`. */
+  waitForMessages(count: number, timeoutMs?: number): Promise<void>;
+  resetStats(): void;
+  stop(): Promise<void>;
+}
+
+const MESSAGE_ID = /^message-id:[ \t]*(<[^>\r\n]*>)/im;
+
+function headerMessageId(raw: Buffer): string {
+  const end = raw.indexOf('\r\n\r\n');
+  const head = raw.subarray(0, end < 0 ? raw.length : end).toString('latin1');
+  return MESSAGE_ID.exec(head)?.[1] ?? '';
+}
+
+function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('error', reject);
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+}
+
+function smtpError(message: string, responseCode: number): Error {
+  return Object.assign(new Error(message), { responseCode });
+}
+
+/** A real SMTP server on 127.0.0.1 (no TLS) that records what arrives. */
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
+  const parse = options.parse ?? true;
+  const messages: ReceivedMessage[] = [];
+  const connections = { current: 0, max: 0, total: 0 };
+  const sockets = new Map<number, Socket>();
+  const listeners: Array<(message: ReceivedMessage, index: number) => void> = [];
+  let mode: SinkMode = 'ok';
+  let tempFailures = 0;
+  let replyDelayMs = 0;
+  let server: SMTPServer | null = null;
+  let port = 0;
+
+  async function record(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<ReceivedMessage> {
+    const raw = await readAll(stream);
+    const message: ReceivedMessage = {
+      messageId: headerMessageId(raw),
+      envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+      envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+      size: raw.length,
+      raw,
+      parsed: parse ? await simpleParser(raw) : null,
+      user: typeof session.user === 'string' ? session.user : null,
+      dropped: mode === 'drop-after-data',
+    };
+    messages.push(message);
+    for (const listener of listeners) listener(message, messages.length - 1);
+    return message;
+  }
+
+  function create(): SMTPServer {
+    const smtp = new SMTPServer({
+      secure: false,
+      disabledCommands: ['STARTTLS'],
+      authOptional: !options.auth,
+      allowInsecureAuth: true,
+      logger: false,
+      disableReverseLookup: true,
+      closeTimeout: 100,
+      onAuth(auth, _session, callback) {
+        const expected = options.auth;
+        const wrong = expected !== undefined && (auth.username !== expected.user || auth.password !== expected.password);
+        if (mode === 'reject-auth' || wrong) return callback(smtpError('Authentication credentials invalid', 535));
+        callback(null, { user: auth.username ?? 'anonymous' });
+      },
+      onData(stream, session, callback) {
+        if (mode === 'temp-fail') {
+          tempFailures++;
+          stream.resume();
+          stream.on('end', () => callback(smtpError('Temporary local problem, try again later', 451)));
+          return;
+        }
+        record(stream, session).then(
+          (message) => {
+            if (message.dropped) return sockets.get(session.remotePort)?.destroy();
+            if (replyDelayMs > 0) return void setTimeout(() => callback(), replyDelayMs);
+            callback();
+          },
+          (error: Error) => callback(smtpError(`Could not read the message: ${error.message}`, 451)),
+        );
+      },
+    });
+    smtp.server.on('connection', (socket: Socket) => {
+      const key = socket.remotePort ?? -1;
+      sockets.set(key, socket);
+      connections.current++;
+      connections.total++;
+      connections.max = Math.max(connections.max, connections.current);
+      socket.once('close', () => {
+        connections.current--;
+        sockets.delete(key);
+      });
+    });
+    smtp.on('error', () => undefined);
+    return smtp;
+  }
+
+  async function listen(): Promise<void> {
+    const smtp = create();
+    await new Promise<void>((resolve, reject) => {
+      smtp.server.once('error', reject);
+      smtp.listen(port, '127.0.0.1', () => {
+        smtp.server.off('error', reject);
+        resolve();
+      });
+    });
+    port = (smtp.server.address() as AddressInfo).port;
+    server = smtp;
+  }
+
+  async function shut(): Promise<void> {
+    const smtp = server;
+    server = null;
+    if (!smtp) return;
+    const closed = new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    for (const socket of sockets.values()) socket.destroy();
+    await closed;
+  }
+
+  await listen();
+
+  return {
+    get port() {
+      return port;
+    },
+    get mode() {
+      return mode;
+    },
+    messages,
+    connections,
+    get tempFailures() {
+      return tempFailures;
+    },
+    async setMode(next) {
+      const wasDown = mode === 'down';
+      mode = next;
+      if (next === 'down' && !wasDown) await shut();
+      if (next !== 'down' && wasDown) await listen();
+    },
+    setReplyDelay(ms) {
+      replyDelayMs = ms;
+    },
+    onMessage(listener) {
+      listeners.push(listener);
+    },
+    waitForMessages(count, timeoutMs = 10_000) {
+      if (messages.length >= count) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`smtp sink: ${messages.length} of ${count} messages after ${timeoutMs} ms`)), timeoutMs);
+        listeners.push(() => {
+          if (messages.length < count) return;
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+    resetStats() {
+      connections.max = connections.current;
+      connections.total = connections.current;
+      tempFailures = 0;
+    },
+    async stop() {
+      mode = 'down';
+      await shut();
+    },
+  };
+}
+
+/** `smtp.set` input pointing at a sink: no encryption, 127.0.0.1, the sink's port. */
+export function sinkSmtpSettings(sink: { port: number }, overrides: Partial<OperationInput<'smtp.set'>> = {}): OperationInput<'smtp.set'> {
+  return {
+    presetId: 'custom',
+    host: '127.0.0.1',
+    port: sink.port,
+    security: 'none',
+    username: '',
+    fromName: 'Sneaky Klaus',
+    fromAddress: 'santa@example.test',
+    maxConnections: 3,
+    ...overrides,
+  };
+}

@@ -29,24 +29,6 @@ export function rowCount(bits: Uint32Array, base: number, words: number): number
   return c;
 }
 
-/** Calls `fn` for every set bit of a row, in increasing order. */
-export function forEachBit(bits: Uint32Array, base: number, words: number, fn: (i: number) => void): void {
-  for (let w = 0; w < words; w++) {
-    let x = bits[base + w]!;
-    while (x !== 0) {
-      fn((w << 5) + lowBit(x));
-      x &= x - 1;
-    }
-  }
-}
-
-/** Set bits of a row as an array. */
-export function rowMembers(bits: Uint32Array, base: number, words: number): number[] {
-  const out: number[] = [];
-  forEachBit(bits, base, words, (i) => out.push(i));
-  return out;
-}
-
 /** A single-row bitset with all of 0..n-1 set (or clear). */
 export function fullRow(n: number, filled: boolean): Uint32Array {
   const words = wordsFor(n);
@@ -89,17 +71,19 @@ export function transpose(bits: Uint32Array, n: number): Uint32Array {
   return out;
 }
 
-const MASKS = [0x0000ffff, 0x00ff00ff, 0x0f0f0f0f, 0x33333333, 0x55555555];
-
 /** In-place transpose of a 32×32 block (row k, bit c) → (row c, bit k): swap off-diagonal halves recursively. */
 function transpose32(a: Uint32Array): void {
-  let j = 16;
-  for (const m of MASKS) {
-    for (let k = 0; k < 32; k = (k + j + 1) & ~j) {
-      const t = ((a[k]! >>> j) ^ a[k + j]!) & m;
-      a[k] = a[k]! ^ (t << j);
-      a[k + j] = a[k + j]! ^ t;
-    }
-    j >>>= 1;
+  swapHalves(a, 16, 0x0000ffff);
+  swapHalves(a, 8, 0x00ff00ff);
+  swapHalves(a, 4, 0x0f0f0f0f);
+  swapHalves(a, 2, 0x33333333);
+  swapHalves(a, 1, 0x55555555);
+}
+
+function swapHalves(a: Uint32Array, j: number, m: number): void {
+  for (let k = 0; k < 32; k = (k + j + 1) & ~j) {
+    const t = ((a[k]! >>> j) ^ a[k + j]!) & m;
+    a[k] = a[k]! ^ (t << j);
+    a[k + j] = a[k + j]! ^ t;
   }
 }

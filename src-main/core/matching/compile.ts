@@ -81,6 +81,15 @@ function excludeMany(rows: Uint32Array, base: number, receivers: ArrayLike<numbe
     return;
   }
   const max = table.length;
+  if (receivers instanceof Int32Array) {
+    // Monomorphic loop for the common bulk case.
+    for (let k = 0; k < receivers.length; k++) {
+      const id = receivers[k]!;
+      const r = id >= 0 && id < max ? table[id]! : -1;
+      if (r >= 0) rows[base + (r >>> 5)] = rows[base + (r >>> 5)]! & ~(1 << (r & 31));
+    }
+    return;
+  }
   for (let k = 0; k < receivers.length; k++) {
     const id = receivers[k]!;
     const r = id >= 0 && id < max ? table[id]! : -1;

@@ -25,7 +25,7 @@ const PATCH_ATTEMPTS = 8;
 const EXHAUSTIVE_MAX_GROUP = 200;
 const EXHAUSTIVE_STEPS = 3_000_000;
 
-export const defaultRejectionSteps = (n: number): number => 50 * n + 50_000;
+export const defaultRejectionSteps = (n: number): number => 50 * n + 20_000;
 
 /** One mode: exact rejection first, else matching → mode repair → mixing; or the reason it is impossible. */
 export function drawMode(g: Graph, mode: MatchMode, s: DrawSettings, budget: Budget): DrawOutcome {

@@ -1,5 +1,5 @@
 import type { Random } from '../random';
-import { lowBit } from './bitset';
+import { lowBit, popcount } from './bitset';
 import type { Budget } from './budget';
 import type { Graph } from './graph';
 import type { Matching } from './matching';
@@ -26,7 +26,7 @@ export function hallViolator(g: Graph, m: Matching, random: Random, budget: Budg
   const start = pick ? receiverSide : giverSide;
   if (start === null) throw new Error('matching: hallViolator called on a perfect matching');
   const bits = pick ? g.cols : g.rows;
-  const members = shrink(bits, g.words, g.n, start, random, budget);
+  const members = shrink(bits, g.words, start, random, budget);
   return { side: pick ? 'receivers' : 'givers', members, neighbours: neighbourhood(bits, g.words, g.n, members) };
 }
 
@@ -77,58 +77,51 @@ function neighbourhood(bits: Uint32Array, words: number, n: number, members: rea
   return out;
 }
 
-/** Drops members while |N(S)| < |S| still holds: a member may go if its private neighbours keep the deficit ≥ 1. */
+/**
+ * Drops members while |N(S)| < |S| still holds: a member may go if the receivers only it reaches
+ * ("private") keep the deficit ≥ 1. Counts are kept as "reached once" / "reached twice or more" bit
+ * rows; privates computed before a batch of removals can only under-estimate, so batches are safe.
+ */
 function shrink(
   bits: Uint32Array,
   words: number,
-  n: number,
   start: readonly number[],
   random: Random,
   budget: Budget,
 ): number[] {
-  const inSet = new Uint8Array(n);
-  const count = new Int32Array(n);
-  const each = (x: number, fn: (r: number) => void): void => {
-    budget.charge(words);
-    for (let w = 0; w < words; w++) {
-      let v = bits[x * words + w]!;
-      while (v !== 0) {
-        fn((w << 5) + lowBit(v));
-        v &= v - 1;
+  let members = shuffleInPlace([...start], random);
+  const once = new Uint32Array(words);
+  const twice = new Uint32Array(words);
+  while (members.length > 1 && budget.charge(members.length * words)) {
+    once.fill(0);
+    twice.fill(0);
+    for (const x of members) {
+      const base = x * words;
+      for (let w = 0; w < words; w++) {
+        const r = bits[base + w]!;
+        twice[w] = twice[w]! | (once[w]! & r);
+        once[w] = once[w]! | r;
       }
     }
-  };
-  let nSize = 0;
-  for (const x of start) {
-    inSet[x] = 1;
-    each(x, (r) => {
-      if (count[r] === 0) nSize++;
-      count[r] = count[r]! + 1;
-    });
-  }
-  let size = start.length;
-  const privateOf = (x: number): number => {
-    let p = 0;
-    each(x, (r) => {
-      if (count[r] === 1) p++;
-    });
-    return p;
-  };
-  for (let changed = true; changed && budget.ok; ) {
-    changed = false;
-    const members = shuffleInPlace(start.filter((x) => inSet[x] === 1), random);
-    const priv = new Map(members.map((x) => [x, privateOf(x)]));
-    members.sort((a, b) => priv.get(b)! - priv.get(a)!);
+    let reached = 0;
+    for (let w = 0; w < words; w++) reached += popcount(once[w]!);
+    const privates = new Map<number, number>();
     for (const x of members) {
-      if (size <= 1 || !budget.ok) break;
-      const p = privateOf(x);
-      if (size - 1 - (nSize - p) < 1) continue;
-      inSet[x] = 0;
-      size--;
-      nSize -= p;
-      each(x, (r) => void (count[r] = count[r]! - 1));
-      changed = true;
+      let p = 0;
+      for (let w = 0; w < words; w++) p += popcount(bits[x * words + w]! & once[w]! & ~twice[w]!);
+      privates.set(x, p);
     }
+    const order = [...members].sort((a, b) => privates.get(b)! - privates.get(a)!);
+    let deficit = members.length - reached;
+    const dropped = new Set<number>();
+    for (const x of order) {
+      const p = privates.get(x)!;
+      if (deficit - 1 + p < 1 || members.length - dropped.size <= 1) continue;
+      dropped.add(x);
+      deficit += p - 1;
+    }
+    if (dropped.size === 0) break;
+    members = members.filter((x) => !dropped.has(x));
   }
-  return start.filter((x) => inSet[x] === 1);
+  return members;
 }

@@ -9,6 +9,7 @@ const MAX_FREE = 6;
 const PAIR_CAP = 40_000;
 const RANDOM_TRIES = 2_000;
 const MAX_EXTRA = 5;
+const MAX_CUT = 8;
 
 /**
  * Smallest local re-draw: keep every still-valid pair and re-assign the free givers plus as few
@@ -55,8 +56,16 @@ export function localRepair(g: Graph, mode: MatchMode, prev: Int32Array, random:
       if (found !== null) return found;
     }
   }
-  if (pickers.length === 0 || takers.length === 0) return null;
-  for (let size = 3; size <= MAX_EXTRA && budget.ok; size++) {
+  for (let size = 3; size <= Math.min(MAX_EXTRA, others.length, MAX_CUT - base.free.length) && budget.ok; size++) {
+    if (binomial(others.length, size) <= RANDOM_TRIES) {
+      for (const extra of combinations(others, size)) {
+        const found = attempt(extra);
+        if (found !== null) return found;
+        if (!budget.ok) return null;
+      }
+      continue;
+    }
+    if (pickers.length === 0 || takers.length === 0) break;
     for (let t = 0; t < RANDOM_TRIES && budget.ok; t++) {
       const extra = new Set<number>([pickers[random.int(pickers.length)]!, takers[random.int(takers.length)]!]);
       while (extra.size < size) extra.add(others[random.int(others.length)]!);
@@ -65,6 +74,22 @@ export function localRepair(g: Graph, mode: MatchMode, prev: Int32Array, random:
     }
   }
   return null;
+}
+
+function binomial(n: number, k: number): number {
+  let c = 1;
+  for (let i = 0; i < k; i++) c = (c * (n - i)) / (i + 1);
+  return c;
+}
+
+function* combinations(items: readonly number[], size: number, from = 0): Generator<number[]> {
+  if (size === 0) {
+    yield [];
+    return;
+  }
+  for (let i = from; i <= items.length - size; i++) {
+    for (const rest of combinations(items, size - 1, i + 1)) yield [items[i]!, ...rest];
+  }
 }
 
 /** Re-assigns the givers in `cut` to the receivers they release (plus the open ones), or null. */

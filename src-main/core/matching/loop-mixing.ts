@@ -2,7 +2,7 @@ import type { Random } from '../random';
 import type { Budget } from './budget';
 import { CycleOrder } from './cycle-order';
 import type { Graph } from './graph';
-import { mixingTarget, movableGivers } from './mixing';
+import { movableGivers, proposalCount } from './mixing';
 import { Sampler } from './sampler';
 
 /**
@@ -27,10 +27,9 @@ export function mixLoop(
   const order = new CycleOrder(sequence, random);
   const sampler = new Sampler(g, random);
   const { rows, words } = g;
-  const target = mixingTarget(g.n, factor);
-  const maxProposals = 60 * target;
+  const proposals = proposalCount(g, factor, true);
   let accepted = 0;
-  for (let p = 0; p < maxProposals && accepted < target; p++) {
+  for (let p = 0; p < proposals; p++) {
     if ((p & 255) === 0 && !budget.charge(256)) break;
     const g1 = movable[random.int(m)]!;
     const r1 = sampler.pick(g1);

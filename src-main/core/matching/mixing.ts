@@ -3,9 +3,20 @@ import type { Budget } from './budget';
 import type { Graph } from './graph';
 import { Sampler } from './sampler';
 
-/** Accepted moves to aim for: ½·n·ln n per unit of `factor` (each giver is then moved ~1.2·ln n times). */
-export function mixingTarget(n: number, factor: number): number {
-  return Math.ceil(0.5 * factor * n * Math.log(n + 1)) + 50;
+/**
+ * Number of proposals, fixed before the chain runs: stopping after a given number of *accepted*
+ * moves would bias the result towards assignments with many valid moves (the state right after a
+ * jump is not stationary). Aim: ½·n·ln n accepted moves per unit of `factor`, with the acceptance
+ * rate estimated from the density of allowed pairs (halved for single loops, where half of the
+ * rotations would split the loop).
+ */
+export function proposalCount(g: Graph, factor: number, loop: boolean): number {
+  let edges = 0;
+  for (let v = 0; v < g.n; v++) edges += g.outDeg[v]!;
+  const density = edges / Math.max(1, g.n * (g.n - 1));
+  const acceptance = Math.max(0.01, loop ? density / 2 : density);
+  const accepted = 0.5 * factor * g.n * Math.log(g.n + 1) + 50;
+  return Math.ceil(accepted / acceptance);
 }
 
 export function movableGivers(g: Graph): Int32Array {
@@ -35,10 +46,9 @@ export function mixCover(
   if (m < 2 || factor <= 0) return 0;
   const { rows, words } = g;
   const sampler = new Sampler(g, random);
-  const target = mixingTarget(g.n, factor);
-  const maxProposals = 40 * target;
+  const proposals = proposalCount(g, factor, false);
   let accepted = 0;
-  for (let p = 0; p < maxProposals && accepted < target; p++) {
+  for (let p = 0; p < proposals; p++) {
     if ((p & 255) === 0 && !budget.charge(256)) break;
     const g1 = movable[random.int(m)]!;
     const r1 = sampler.pick(g1);

@@ -1,6 +1,7 @@
 import { Budget } from './budget';
 import { compile } from './compile';
 import { localRepair } from './local-repair';
+import { RandomStream } from './random-stream';
 import { solve, toAssignment } from './solve';
 import type { Assignment, MatchingProblem, SolveOptions, SpliceResult } from './types';
 
@@ -19,6 +20,9 @@ export function spliceIn(problem: MatchingProblem, previous: Assignment, added: 
   return splice(problem, previous, options);
 }
 
+/** Steps for the local search before falling back to a full re-draw. */
+const LOCAL_STEPS = 20_000_000;
+
 function splice(problem: MatchingProblem, previous: Assignment, options: SolveOptions): SpliceResult {
   const g = compile(problem);
   const before = new Map(previous);
@@ -29,7 +33,8 @@ function splice(problem: MatchingProblem, previous: Assignment, options: SolveOp
     if (ri !== undefined) prev[v] = ri;
   });
   const budget = Budget.from(options);
-  const mate = g.n >= 2 ? localRepair(g, problem.mode, prev, options.random, budget) : null;
+  const local = budget.slice(LOCAL_STEPS + 1000 * g.n);
+  const mate = g.n >= 2 ? localRepair(g, problem.mode, prev, new RandomStream(options.random), local) : null;
   const assignment: Assignment | null = mate === null ? null : toAssignment(g, mate);
   if (assignment !== null) return { ok: true, assignment, changedGivers: changed(assignment, before) };
   const full = solve(problem, options);

@@ -45,7 +45,7 @@ function record(seed: number, answer: JobAnswer<RunResult>): RunRecord {
 /** Runs instance by instance (the worker keeps the last instance), all modes on each. */
 async function runEngine(engine: EngineName, pool: WorkerPool): Promise<void> {
   const modes = MODES.filter((m) => supports(engine, m));
-  // Hangs per mode and n across instance families: after two, that n is skipped for the rest.
+  // Hangs of the call per mode and n across instance families: after two, that n is skipped for the rest.
   const hangsAt = new Map<string, number>();
   for (const kind of KINDS) {
     const dead = new Map<MatchMode, string>(modes.map((m) => [m, '']));
@@ -67,10 +67,11 @@ async function runEngine(engine: EngineName, pool: WorkerPool): Promise<void> {
       // Once a peer hangs or is slow (or the baseline gives up everywhere), larger n are not attempted.
       for (const mode of modes) {
         const cell = cells.get(cellKey(engine, mode, kind, n))!;
-        if (cell.skipped !== '') continue;
-        if (cell.runs.some((r) => r.status === 'hang' || r.status === 'crash')) {
+        if (cell.skipped !== '') dead.set(mode, cell.skipped);
+        else if (cell.runs.some((r) => r.status === 'hang' || r.status === 'crash')) {
           dead.set(mode, `hung at n=${n}`);
-          hangsAt.set(`${mode}|${n}`, (hangsAt.get(`${mode}|${n}`) ?? 0) + 1);
+          // Only hangs of the call itself say something about other instance families of this size.
+          if (cell.runs.some((r) => r.status === 'hang' && r.built)) hangsAt.set(`${mode}|${n}`, (hangsAt.get(`${mode}|${n}`) ?? 0) + 1);
         } else if (engine === 'naive' && cell.runs.every((r) => r.detail === 'gave up')) dead.set(mode, `gave up at n=${n}`);
         else if (engine !== 'this' && cell.runs.some((r) => r.ms > SLOW_MS)) dead.set(mode, `over ${SLOW_MS / 1000} s at n=${n}`);
       }

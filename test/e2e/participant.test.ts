@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
 import { ensureBuilt, ROOT, startServe, type ServeProcess } from '../support/serve-process';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
@@ -10,7 +11,6 @@ import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../support/smtp-
  * One participant's whole journey in real Chromium at phone size, against `npm run serve` as a
  * child process sending real mail to a local SMTP sink. Screenshots: test-results/e2e/.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-results', 'e2e');
 const DAY = 86_400_000;
 const ORGANIZER = { name: 'Olga Organizer', email: 'olga@example.com' };
@@ -60,9 +60,6 @@ async function mailTo(address: string, subject: RegExp, timeoutMs = 15_000) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install the Debian "chromium" package (apt-get install chromium). This test never skips.`);
-  }
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'sk-e2e-'));
@@ -71,10 +68,7 @@ beforeAll(async () => {
   server = await startServe(['--data-dir', join(dir, 'data'), '--host', '127.0.0.1']);
   await rpc('smtp.set', sinkSmtpSettings(sink, { fromAddress: 'santa@example.test' }));
   await rpc('settings.update', { organizer: ORGANIZER });
-  context = await chromium.launchPersistentContext(join(dir, 'chromium'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  context = await launchChromium(join(dir, 'chromium'), {
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import axe from 'axe-core';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../../support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mePage } from '../../../../src-main/http/participant/views';
 import { allPages, exchange, meModel } from './fixtures';
@@ -16,7 +17,6 @@ import { allPages, exchange, meModel } from './fixtures';
  * critical issue, the CSP a route will send is not violated, and screenshots land in
  * test-results/participant-views/ for a human to look at.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const SHOTS = join(ROOT, 'test-results', 'participant-views');
 const CSS = readFileSync(join(ROOT, 'resources', 'participant.css'));
@@ -40,9 +40,6 @@ let context: BrowserContext;
 let userDataDir = '';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install the Debian "chromium" package. This test never skips.`);
-  }
   mkdirSync(SHOTS, { recursive: true });
   server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -64,19 +61,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   userDataDir = mkdtempSync(join(tmpdir(), 'sk-views-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+  context = await launchChromium(userDataDir, {
     viewport: { width: 390, height: 844 },
   });
 });

@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { IANAZone } from 'luxon';
 import { RECURRING_JOBS, planRecurring, upcomingJobs, type JobName, type RecurringJobName, type UpcomingJob } from '../core/schedule';
 import { listExchanges } from '../db/repos/exchanges';
 import { closeInterruptedRuns, finishJobRun, getJobStates, handledReminderDays, listJobRuns, startJobRun, upsertJobState, type JobRun } from '../db/repos/jobs';
@@ -79,7 +80,11 @@ export class Scheduler implements JobsPort {
       return { job: r.job, nextDueAt: plan.due ? now : plan.nextDueAt };
     });
     const handled = handledReminderDays(this.#deps.db);
-    const exchanges = listExchanges(this.#deps.db).map((e) => ({
+    // An exchange whose zone this runtime does not know (ICU data differs between builds) is left
+    // out of the list rather than breaking it for every other exchange, the tray and the Jobs screen.
+    const exchanges = listExchanges(this.#deps.db)
+      .filter((e) => IANAZone.isValidZone(e.timezone))
+      .map((e) => ({
       id: e.id,
       name: e.name,
       state: e.state,

@@ -17,6 +17,20 @@ async function upcomingFor(exchangeId: number): Promise<string[]> {
   return jobs.filter((j) => j.exchangeId === exchangeId).map((j) => `${j.job} ${j.detail} ${iso(j.dueAt)}`);
 }
 
+describe('one exchange this runtime cannot plan', () => {
+  it('is left out of the upcoming list and the reminders pass; the other exchanges go on', async () => {
+    const broken = await drawnExchange(t, { n: 3, exchangeAt: '2026-12-20T18:00', timezone: 'Europe/Berlin', tag: 'Broken' });
+    const fine = await drawnExchange(t, { n: 3, exchangeAt: '2026-12-24T18:00', timezone: 'Europe/Berlin', reminderDays: [7], tag: 'Fine' });
+    // As if the data came from a build whose ICU data knew a zone this one does not.
+    t.deps.db.sqlite.prepare("update exchanges set timezone = 'Mars/Olympus_Mons' where id = ?").run(broken.exchangeId);
+    expect(await upcomingFor(fine.exchangeId)).toEqual(['reminders 7 days before 2026-12-17T17:00:00.000Z', 'auto-complete exchange date 2026-12-24T17:00:00.000Z']);
+    expect(await upcomingFor(broken.exchangeId)).toEqual([]);
+    t.clock.set('2026-12-17T17:00:00Z');
+    await t.ok('jobs.runDue', {});
+    expect(outbox(t).filter((m) => m.kind === 'reminder').length).toBe(3);
+  });
+});
+
 describe('rescheduling', () => {
   it('follows the exchange date and reminder days, and drops everything when cancelled', async () => {
     const x = await drawnExchange(t, { n: 4, exchangeAt: '2026-12-24T18:00', timezone: 'Europe/Berlin' });

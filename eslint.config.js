@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const clockRules = [
   {
@@ -13,6 +15,24 @@ const clockRules = [
     message: 'Read time from the Clock port; new Date() without an argument reads the wall clock.',
   },
 ];
+/**
+ * The rooms of src-main and what each may not import (docs/architecture.md). Dependencies point one
+ * way: entries → transports (http, rpc, electron) and jobs → services → mail, db, core → contract.
+ */
+const m = (dir) => `./src-main/${dir}`;
+const ENTRIES = [m('app.ts'), m('serve.ts'), m('config.ts')];
+const TRANSPORTS = [m('http'), m('rpc'), m('electron')];
+const layerZones = [
+  { target: m('contract'), from: ['./src-main'], except: ['./contract'], message: 'The contract imports only zod and itself.' },
+  { target: m('core'), from: [m('db'), m('services'), m('mail'), m('jobs'), ...TRANSPORTS, ...ENTRIES, m('log.ts')], message: 'core is pure: it imports only core and the contract.' },
+  { target: m('db'), from: [m('services'), m('mail'), m('jobs'), ...TRANSPORTS, ...ENTRIES], message: 'db imports only core, the contract and migrations.' },
+  { target: m('mail'), from: [m('db'), m('services'), m('jobs'), ...TRANSPORTS, ...ENTRIES], message: 'mail (templates, transport) imports only core and the contract.' },
+  { target: m('services'), from: [m('jobs'), ...TRANSPORTS, ...ENTRIES], message: 'Services import core, db, mail and the contract; never a transport, the scheduler or an entry.' },
+  { target: [m('jobs'), ...TRANSPORTS], from: [m('db/repos')], message: 'Transports and jobs call services, never repositories.' },
+  { target: [m('jobs'), m('rpc')], from: [m('http'), m('electron'), ...ENTRIES], message: 'Only the entries import http and electron.' },
+  { target: m('http'), from: [m('electron'), m('jobs'), ...ENTRIES], message: 'http does not import electron, the scheduler or an entry.' },
+];
+
 const randomRule = {
   selector: "MemberExpression[object.name='Math'][property.name='random']",
   message: 'Use the Random port (src-main/core/random.ts); Math.random is neither secure nor reproducible.',
@@ -33,6 +53,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+    },
+  },
+  {
+    files: ['src-main/**/*.ts', 'scripts/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver': undefined,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.main.json' })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
     },
   },
   {

@@ -6,12 +6,12 @@ import { createDb, openSqlite } from './db/database';
 import { DatabaseOpenError, migrate, type MigrationReport } from './db/migrate';
 import { applyPendingRestore } from './db/restore';
 import { createLogger, type Logger } from './log';
-import type { Deps } from './services/deps';
-import { EventBus } from './services/events';
+import type { Deps } from './services/common/deps';
+import { EventBus } from './services/common/events';
 import { Scheduler } from './jobs/scheduler';
-import { Relay } from './services/relay';
-import { envOrFileSecretStore, type SecretStore } from './services/secrets';
-import { stopTunnel } from './services/tunnel';
+import { Relay } from './services/mail/relay';
+import { envOrFileSecretStore, type SecretStore } from './services/common/secrets';
+import { stopTunnel } from './services/network/tunnel';
 
 export const APP_VERSION = '0.1.0';
 

@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { APP_VERSION, createApp } from './app';
 import { ConfigError, parseServeConfig, USAGE } from './config';
 import { DatabaseOpenError } from './db/migrate';
-import { participantHosts } from './services/addresses';
+import { participantHosts } from './services/network/addresses';
 import { createAdminApp } from './http/admin/app';
 import { listen, type Listener } from './http/listen';
 import { createParticipantApp } from './http/participant/app';
-import { hashPassword } from './services/admin-auth';
-import { seedDemo } from './services/demo';
+import { hashPassword } from './services/organizer/admin-auth';
+import { seedDemo } from './services/exchanges/demo';
 import { loopbackHosts } from './http/security';
-import { getSettings } from './services/settings';
+import { getSettings } from './services/organizer/settings';
 
 /**
  * Headless entry (`npm run serve`): the whole core under plain Node, without Electron — for an

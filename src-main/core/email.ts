@@ -1,3 +1,5 @@
+import { invalidField } from './errors';
+
 /**
  * SPEC §7: trim, NFKC, lower-case, then validate with linear-time checks only (no regex that can
  * backtrack). Returns the normalised address, or a sentence saying what is wrong.
@@ -39,4 +41,11 @@ function isValidDomain(domain: string): boolean {
     }
   }
   return true;
+}
+
+/** The normalised address, or a validation error naming the field (`path`). */
+export function checkedEmail(raw: string, path = 'email'): string {
+  const result = normaliseEmail(raw);
+  if (!result.ok) throw invalidField(path, result.message);
+  return result.email;
 }

@@ -1,4 +1,4 @@
-import type { Deps } from '../services/deps';
+import type { Deps } from '../services/common/deps';
 
 /** The parts of `App` (app.ts) the shell drives. */
 export interface CoreApp {

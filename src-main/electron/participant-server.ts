@@ -1,8 +1,8 @@
-import { participantHosts } from '../services/addresses';
+import { participantHosts } from '../services/network/addresses';
 import { listen, type Listener } from '../http/listen';
 import { createParticipantApp } from '../http/participant/app';
-import type { Deps } from '../services/deps';
-import { getSettings } from '../services/settings';
+import type { Deps } from '../services/common/deps';
+import { getSettings } from '../services/organizer/settings';
 
 export const PARTICIPANT_PORT = 4317;
 

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname } from 'node:path';
 import type { SafeStorage } from 'electron';
 import type { Logger } from '../log';
-import { memorySecretStore, type SecretStore } from '../services/secrets';
+import { memorySecretStore, type SecretStore } from '../services/common/secrets';
 
 export const SECRET_FILE = 'smtp-password.enc';
 

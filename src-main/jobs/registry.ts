@@ -1,10 +1,10 @@
 import type { JobName, RecurringJobName } from '../core/schedule';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../services/common/deps';
 import { cleanupRateLimits, cleanupSessions, cleanupTokens } from '../services/jobs/cleanup';
 import { closeDueRegistrations, completeDueExchanges } from '../services/jobs/lifecycle';
 import { runDataPurge } from '../services/jobs/purge';
 import { dueReminders, sendReminder } from '../services/jobs/reminders';
-import { listExchanges } from '../db/repos/exchanges';
+import { exchangesForJobs } from '../services/jobs/job-log';
 
 export type Counts = Record<string, number>;
 
@@ -35,7 +35,7 @@ export const RECURRING_WORK: Record<RecurringJobName, (deps: Deps, now: number) 
  */
 export function exchangeUnits(deps: Deps, now: number): DueUnit[] {
   const units: DueUnit[] = [];
-  for (const e of listExchanges(deps.db)) {
+  for (const e of exchangesForJobs(deps)) {
     if (e.state === 'registration_open' && e.registrationDeadlineAt !== null && e.registrationDeadlineAt <= now) {
       units.push({
         job: 'registration-close',
@@ -59,7 +59,7 @@ export function exchangeUnits(deps: Deps, now: number): DueUnit[] {
       },
     });
   }
-  for (const e of listExchanges(deps.db)) {
+  for (const e of exchangesForJobs(deps)) {
     if (e.state === 'matched' && e.exchangeAt <= now) {
       units.push({
         job: 'auto-complete',

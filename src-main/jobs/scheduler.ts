@@ -1,9 +1,8 @@
 import { Cron } from 'croner';
 import { IANAZone } from 'luxon';
 import { RECURRING_JOBS, planRecurring, upcomingJobs, type JobName, type RecurringJobName, type UpcomingJob } from '../core/schedule';
-import { listExchanges } from '../db/repos/exchanges';
-import { closeInterruptedRuns, finishJobRun, getJobStates, handledReminderDays, listJobRuns, startJobRun, upsertJobState, type JobRun } from '../db/repos/jobs';
-import type { Deps, JobsPort } from '../services/deps';
+import { closeInterruptedRuns, exchangesForJobs, handledReminderDays, jobStates, listJobRuns, recordJobEnd, recordJobStart, saveJobState, type JobRun } from '../services/jobs/job-log';
+import type { Deps, JobsPort } from '../services/common/deps';
 import { exchangeUnits, RECURRING_WORK, type DueUnit } from './registry';
 
 /**
@@ -28,7 +27,7 @@ export class Scheduler implements JobsPort {
   /** Launch: close runs a crash left open, catch up, then wake every minute. A second call only catches up. */
   async start(): Promise<JobRun[]> {
     if (this.#tick) return this.runDue();
-    closeInterruptedRuns(this.#deps.db, this.#deps.clock.now());
+    closeInterruptedRuns(this.#deps);
     this.#tick = new Cron('* * * * *', { utcOffset: 0, protect: true }, () => this.#wake());
     this.#unsubscribe = this.#deps.events.subscribe((event) => {
       if (event.type === 'exchange.changed' || event.type === 'exchange.deleted') this.#armPrecise();
@@ -73,16 +72,16 @@ export class Scheduler implements JobsPort {
 
   upcoming(limit: number): UpcomingJob[] {
     const now = this.#deps.clock.now();
-    const states = getJobStates(this.#deps.db);
+    const states = jobStates(this.#deps);
     const recurring = RECURRING_JOBS.map((r) => {
       const state = states.get(r.job);
       const plan = planRecurring({ pattern: r.pattern, lastRunAt: state?.lastRunAt ?? null, createdAt: state?.updatedAt ?? now }, now);
       return { job: r.job, nextDueAt: plan.due ? now : plan.nextDueAt };
     });
-    const handled = handledReminderDays(this.#deps.db);
+    const handled = handledReminderDays(this.#deps);
     // An exchange whose zone this runtime does not know (ICU data differs between builds) is left
     // out of the list rather than breaking it for every other exchange, the tray and the Jobs screen.
-    const exchanges = listExchanges(this.#deps.db)
+    const exchanges = exchangesForJobs(this.#deps)
       .filter((e) => IANAZone.isValidZone(e.timezone))
       .map((e) => ({
       id: e.id,
@@ -99,7 +98,7 @@ export class Scheduler implements JobsPort {
 
   health(): { running: boolean; lastWakeAt: number | null; nextWakeAt: number | null; failing: string[] } {
     const latest = new Map<string, string>();
-    for (const run of listJobRuns(this.#deps.db, { limit: 200 })) if (!latest.has(run.job)) latest.set(run.job, run.outcome);
+    for (const run of listJobRuns(this.#deps, { limit: 200 })) if (!latest.has(run.job)) latest.set(run.job, run.outcome);
     const next = this.#tick?.nextRun()?.getTime() ?? null;
     const precise = this.#precise?.nextRun()?.getTime() ?? null;
     return {
@@ -124,12 +123,12 @@ export class Scheduler implements JobsPort {
     this.#lastWakeAt = now;
     const runs: JobRun[] = [];
     for (const unit of exchangeUnits(this.#deps, now)) runs.push(await this.#execute(unit));
-    const states = getJobStates(this.#deps.db);
+    const states = jobStates(this.#deps);
     for (const r of RECURRING_JOBS) {
       const state = states.get(r.job);
       if (!state) {
         // First sight of this job: occurrences before today were never owed.
-        upsertJobState(this.#deps.db, { jobKey: r.job, job: r.job, exchangeId: null, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: now });
+        saveJobState(this.#deps, { jobKey: r.job, job: r.job, exchangeId: null, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: now });
         continue;
       }
       const plan = planRecurring({ pattern: r.pattern, lastRunAt: state.lastRunAt, createdAt: state.updatedAt }, now);
@@ -150,15 +149,15 @@ export class Scheduler implements JobsPort {
     const run = await this.#execute(unit);
     const pattern = RECURRING_JOBS.find((r) => r.job === job)!.pattern;
     const plan = planRecurring({ pattern, lastRunAt: now, createdAt: now }, now);
-    upsertJobState(this.#deps.db, { jobKey: job, job, exchangeId: null, dueAt: plan.nextDueAt, lastRunAt: now, lastOutcome: run.outcome, updatedAt: now });
+    saveJobState(this.#deps, { jobKey: job, job, exchangeId: null, dueAt: plan.nextDueAt, lastRunAt: now, lastOutcome: run.outcome, updatedAt: now });
     return run;
   }
 
   /** Runs one unit with its log row; a failure is recorded, never thrown. */
   async #execute(unit: DueUnit): Promise<JobRun> {
-    const { db, clock, log } = this.#deps;
+    const { clock, log } = this.#deps;
     const startedAt = clock.now();
-    const id = startJobRun(db, { job: unit.job, jobKey: unit.jobKey, exchangeId: unit.exchangeId, scheduledFor: unit.scheduledFor, startedAt });
+    const id = recordJobStart(this.#deps, { job: unit.job, jobKey: unit.jobKey, exchangeId: unit.exchangeId, scheduledFor: unit.scheduledFor, startedAt });
     let result: Pick<JobRun, 'outcome' | 'counts' | 'error'>;
     try {
       const { counts, outcome } = await unit.run();
@@ -168,7 +167,7 @@ export class Scheduler implements JobsPort {
       result = { outcome: 'failed', counts: {}, error: error instanceof Error ? error.message : String(error) };
     }
     const finishedAt = clock.now();
-    finishJobRun(db, id, { finishedAt, ...result });
+    recordJobEnd(this.#deps, id, { finishedAt, ...result });
     return { id, job: unit.job, jobKey: unit.jobKey, exchangeId: unit.exchangeId, scheduledFor: unit.scheduledFor, startedAt, finishedAt, ...result };
   }
 

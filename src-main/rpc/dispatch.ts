@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ErrorBody, Result } from '../contract/envelope';
 import { isOperationName, operations, type OperationName, type OperationOutput } from '../contract/operations';
 import { DomainError } from '../core/errors';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../services/common/deps';
 import { handlers } from './handlers';
 
 /**

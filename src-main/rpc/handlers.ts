@@ -1,18 +1,18 @@
 import type { OperationName, OperationOutput, ParsedInput } from '../contract/operations';
 import { schemaVersion } from '../db/migrate';
-import { listJobRuns } from '../db/repos/jobs';
-import type { Deps } from '../services/deps';
-import * as backups from '../services/backups';
-import * as csv from '../services/csv';
-import * as exchanges from '../services/exchanges';
-import * as network from '../services/network';
-import * as shareLinks from '../services/share-links';
-import * as matching from '../services/matching';
-import * as outbox from '../services/outbox';
-import * as participants from '../services/participants';
-import * as rules from '../services/rules';
-import * as settings from '../services/settings';
-import * as smtp from '../services/smtp';
+import { listJobRuns } from '../services/jobs/job-log';
+import type { Deps } from '../services/common/deps';
+import * as backups from '../services/organizer/backups';
+import * as csv from '../services/people/csv';
+import * as exchanges from '../services/exchanges/exchanges';
+import * as network from '../services/network/network';
+import * as shareLinks from '../services/portal/share-links';
+import * as matching from '../services/draw/draw';
+import * as outbox from '../services/mail/outbox';
+import * as participants from '../services/people/participants';
+import * as rules from '../services/exchanges/rules';
+import * as settings from '../services/organizer/settings';
+import * as smtp from '../services/mail/smtp';
 
 type Handler<N extends OperationName> = (deps: Deps, input: ParsedInput<N>) => OperationOutput<N> | Promise<OperationOutput<N>>;
 export type Handlers = { [N in OperationName]: Handler<N> };
@@ -82,7 +82,7 @@ export const handlers: Handlers = {
     return outbox.outboxStatus(deps);
   },
   'jobs.upcoming': (deps, { limit }) => deps.jobs.upcoming(limit),
-  'jobs.runs': (deps, input) => listJobRuns(deps.db, input),
+  'jobs.runs': (deps, input) => listJobRuns(deps, input),
   'jobs.runNow': async (deps, { job }) => ({ runs: await deps.jobs.runNow(job) }),
   'jobs.runDue': async (deps) => ({ runs: await deps.jobs.runDue() }),
   'jobs.health': (deps) => deps.jobs.health(),

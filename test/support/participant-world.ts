@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import type { OperationInput } from '../../src-main/contract/operations';
-import { participantHosts } from '../../src-main/services/addresses';
+import { participantHosts } from '../../src-main/services/network/addresses';
 import { createParticipantApp } from '../../src-main/http/participant/app';
 import type { Logger } from '../../src-main/log';
-import { getSettings } from '../../src-main/services/settings';
+import { getSettings } from '../../src-main/services/organizer/settings';
 import { appClient, authPath, type OutboxRow, type ParticipantClient } from './participant-client';
 import { createTestApp, exchangeInput, type TestApp } from './test-app';
 

@@ -7,8 +7,8 @@
  */
 import { createApp } from '../../src-main/app';
 import { silentLogger } from '../../src-main/log';
-import { outboxStatus } from '../../src-main/services/outbox';
-import { Relay } from '../../src-main/services/relay';
+import { outboxStatus } from '../../src-main/services/mail/outbox';
+import { Relay } from '../../src-main/services/mail/relay';
 
 const dataDir = process.argv[2];
 if (!dataDir) {

@@ -8,8 +8,8 @@ import { ManualClock } from '../../src-main/core/clock';
 import { seededRandom } from '../../src-main/core/random';
 import { silentLogger, type Logger } from '../../src-main/log';
 import { dispatch } from '../../src-main/rpc/dispatch';
-import type { Deps } from '../../src-main/services/deps';
-import type { SecretStore } from '../../src-main/services/secrets';
+import type { Deps } from '../../src-main/services/common/deps';
+import type { SecretStore } from '../../src-main/services/common/secrets';
 
 export const START = '2026-11-01T09:00:00Z';
 

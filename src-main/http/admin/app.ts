@@ -4,10 +4,10 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import type { AppEvent } from '../../contract/events';
-import type { Deps } from '../../services/deps';
+import type { Deps } from '../../services/common/deps';
 import { dispatch } from '../../rpc/dispatch';
-import { createOrganizerSession, organizerSessionCsrf, verifyPassword } from '../../services/admin-auth';
-import { hitRateLimit } from '../../services/rate-limit';
+import { createOrganizerSession, organizerSessionCsrf, verifyPassword } from '../../services/organizer/admin-auth';
+import { hitRateLimit } from '../../services/common/rate-limit';
 import { hostAllowlist, securityHeaders } from '../security';
 import { rendererDir, rendererFile } from './static';
 

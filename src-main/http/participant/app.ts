@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import type { Deps } from '../../services/deps';
+import type { Deps } from '../../services/common/deps';
 import { resourcesDir } from '../resources';
 import { hostAllowlist, securityHeaders } from '../security';
 import { requestFacts } from './guard';

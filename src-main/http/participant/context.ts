@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Exchange, Participant } from '../../core/types';
-import type { Deps } from '../../services/deps';
-import { hitRateLimit, type RateLimitRule } from '../../services/rate-limit';
-import { resumeSession } from '../../services/sessions';
-import { installationSecret } from '../../services/settings';
+import type { Deps } from '../../services/common/deps';
+import { hitRateLimit, type RateLimitRule } from '../../services/common/rate-limit';
+import { resumeSession } from '../../services/portal/sessions';
+import { installationSecret } from '../../services/organizer/settings';
 import { rateLimitedPage, requestRefusedPage, type ExchangeView } from './views';
 import { csrfOk, csrfToken, readForm, requestFacts, SESSION_COOKIE, type RequestFacts } from './guard';
 

@@ -2,8 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { keyedHash, randomToken } from '../../core/tokens';
-import type { Deps } from '../../services/deps';
-import { getSettings } from '../../services/settings';
+import type { Deps } from '../../services/common/deps';
+import { getSettings } from '../../services/organizer/settings';
 
 export const SESSION_COOKIE = 'sk_session';
 const CSRF_COOKIE = 'sk_csrf';

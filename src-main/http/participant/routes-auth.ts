@@ -2,12 +2,12 @@ import type { Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { normaliseEmail } from '../../core/email';
 import { sha256Hex } from '../../core/tokens';
-import { findExchangeByInviteCode } from '../../db/repos/exchanges';
-import type { Deps } from '../../services/deps';
-import { redeemToken, sendLoginLinks } from '../../services/magic-links';
-import { RATE_LIMITS } from '../../services/rate-limit';
-import { endSession } from '../../services/sessions';
-import { TOKEN_TTL_MS } from '../../services/tokens';
+import { exchangeByInviteCode } from '../../services/portal/registration';
+import type { Deps } from '../../services/common/deps';
+import { redeemToken, sendLoginLinks } from '../../services/portal/magic-links';
+import { RATE_LIMITS } from '../../services/common/rate-limit';
+import { endSession } from '../../services/portal/sessions';
+import { TOKEN_TTL_MS } from '../../services/common/tokens';
 import { page } from './context';
 import { noStore, SESSION_COOKIE, setSessionCookie } from './guard';
 import { checkInboxPage, continuePage, linkInvalidPage, loginPage } from './views';
@@ -19,7 +19,7 @@ export function authRoutes(app: Hono, deps: Deps): void {
   app.get('/login', (c) => {
     const p = page(deps, c);
     const code = codeOf(c.req.query('exchange'));
-    const exchange = code ? findExchangeByInviteCode(deps.db, code) : undefined;
+    const exchange = code ? exchangeByInviteCode(deps, code) : undefined;
     return c.html(loginPage({ csrfToken: p.csrf(), exchangeCode: exchange ? code : null, exchangeName: exchange?.name ?? null }));
   });
 

@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
-import type { Deps } from '../../services/deps';
-import { RATE_LIMITS } from '../../services/rate-limit';
-import { inviteState, register, validateRegistration } from '../../services/registration';
-import { TOKEN_TTL_MS } from '../../services/tokens';
+import type { Deps } from '../../services/common/deps';
+import { RATE_LIMITS } from '../../services/common/rate-limit';
+import { inviteState, register, validateRegistration } from '../../services/portal/registration';
+import { TOKEN_TTL_MS } from '../../services/common/tokens';
 import { exchangeView, page } from './context';
 import { checkInboxPage, invitePage, inviteStatusPage } from './views';
 

@@ -1,5 +1,5 @@
 import { DAY_MS } from '../../core/schedule';
-import type { Deps } from '../deps';
+import type { Deps } from '../common/deps';
 
 /** Expired login links, and used ones older than a day (SPEC §6). */
 export function cleanupTokens(deps: Deps, now: number): { deleted: number } {

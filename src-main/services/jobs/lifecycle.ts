@@ -1,10 +1,10 @@
 import { registrationClosedNotice } from '../../mail/templates';
 import { listExchanges, updateExchange } from '../../db/repos/exchanges';
-import type { Deps } from '../deps';
-import { exchangeInfo } from '../match-mail';
-import { activeParticipants } from '../matching-problem';
-import { enqueueMail } from '../outbox';
-import { getSettings } from '../settings';
+import type { Deps } from '../common/deps';
+import { exchangeInfo } from '../mail/match-mail';
+import { activeParticipants } from '../draw/problem';
+import { enqueueMail } from '../mail/outbox';
+import { getSettings } from '../organizer/settings';
 
 /** Drawn exchanges whose date has passed become completed, as of their date (not of the catch-up). */
 export function completeDueExchanges(deps: Deps, now: number, only?: number): { completed: number } {

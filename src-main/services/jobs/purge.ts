@@ -2,11 +2,11 @@ import { DAY_MS, purgePlan } from '../../core/schedule';
 import { deleteExchange, listExchanges, updateExchange } from '../../db/repos/exchanges';
 import { pruneJobRuns } from '../../db/repos/jobs';
 import { purgeWarningEmail } from '../../mail/templates';
-import { createBackup, deleteBackupsBefore, pruneBackups } from '../backups';
-import type { Deps } from '../deps';
-import { exchangeInfo } from '../match-mail';
-import { enqueueMail } from '../outbox';
-import { getSettings } from '../settings';
+import { createBackup, deleteBackupsBefore, pruneBackups } from '../organizer/backups';
+import type { Deps } from '../common/deps';
+import { exchangeInfo } from '../mail/match-mail';
+import { enqueueMail } from '../mail/outbox';
+import { getSettings } from '../organizer/settings';
 
 /** How long the job-run log is kept. */
 const JOB_RUN_RETENTION_MS = 30 * DAY_MS;

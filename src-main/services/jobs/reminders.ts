@@ -4,12 +4,12 @@ import { listExchanges } from '../../db/repos/exchanges';
 import { handledReminderDays, upsertJobState } from '../../db/repos/jobs';
 import { loadMatches } from '../../db/repos/matches';
 import { reminderEmail } from '../../mail/templates';
-import type { Deps } from '../deps';
-import { links } from '../links';
-import { exchangeInfo } from '../match-mail';
-import { activeParticipants } from '../matching-problem';
-import { enqueueMail } from '../outbox';
-import { issueToken } from '../tokens';
+import type { Deps } from '../common/deps';
+import { links } from '../network/links';
+import { exchangeInfo } from '../mail/match-mail';
+import { activeParticipants } from '../draw/problem';
+import { enqueueMail } from '../mail/outbox';
+import { issueToken } from '../common/tokens';
 
 export interface ReminderWork {
   exchange: Exchange;

@@ -18,8 +18,8 @@ import { listen } from '../../../src-main/http/listen';
 import { createParticipantApp } from '../../../src-main/http/participant/app';
 import { silentLogger } from '../../../src-main/log';
 import { dispatch } from '../../../src-main/rpc/dispatch';
-import { participantHosts } from '../../../src-main/services/addresses';
-import { createSession } from '../../../src-main/services/sessions';
+import { participantHosts } from '../../../src-main/services/network/addresses';
+import { createSession } from '../../../src-main/services/portal/sessions';
 import { findParticipant } from '../../../src-main/db/repos/participants';
 
 interface AutocannonResult {

@@ -20,8 +20,8 @@ import { silentLogger } from '../../../src-main/log';
 import { reminderEmail, type RenderedEmail } from '../../../src-main/mail/templates';
 import { SMTP_TIMEOUTS } from '../../../src-main/mail/transport';
 import { call } from '../../../src-main/rpc/dispatch';
-import { enqueueMail } from '../../../src-main/services/outbox';
-import { memorySecretStore } from '../../../src-main/services/secrets';
+import { enqueueMail } from '../../../src-main/services/mail/outbox';
+import { memorySecretStore } from '../../../src-main/services/common/secrets';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 
 const quick = process.argv.includes('--quick');

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findParticipant } from '../../../src-main/db/repos/participants';
 import type { Logger } from '../../../src-main/log';
-import { createSession } from '../../../src-main/services/sessions';
-import { issueToken } from '../../../src-main/services/tokens';
+import { createSession } from '../../../src-main/services/portal/sessions';
+import { issueToken } from '../../../src-main/services/common/tokens';
 import { participantWorld, type World } from '../../support/participant-world';
 
 /**

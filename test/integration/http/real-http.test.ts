@@ -3,8 +3,8 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, type Listener } from '../../../src-main/http/listen';
 import { createParticipantApp } from '../../../src-main/http/participant/app';
-import { participantHosts } from '../../../src-main/services/addresses';
-import { getSettings } from '../../../src-main/services/settings';
+import { participantHosts } from '../../../src-main/services/network/addresses';
+import { getSettings } from '../../../src-main/services/organizer/settings';
 import { authPath, fetchClient } from '../../support/participant-client';
 import { participantWorld, type World } from '../../support/participant-world';
 

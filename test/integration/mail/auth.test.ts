@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src-main/log';
 import { welcomeEmail } from '../../../src-main/mail/templates';
-import { enqueueMail } from '../../../src-main/services/outbox';
-import { memorySecretStore } from '../../../src-main/services/secrets';
+import { enqueueMail } from '../../../src-main/services/mail/outbox';
+import { memorySecretStore } from '../../../src-main/services/common/secrets';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { createTestApp, type TestApp } from '../../support/test-app';
 

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reminderEmail } from '../../../src-main/mail/templates';
-import { enqueueMail } from '../../../src-main/services/outbox';
-import { memorySecretStore, SMTP_PASSWORD_ENV } from '../../../src-main/services/secrets';
+import { enqueueMail } from '../../../src-main/services/mail/outbox';
+import { memorySecretStore, SMTP_PASSWORD_ENV } from '../../../src-main/services/common/secrets';
 import { sinkSmtpSettings, startSmtpSink, type ReceivedMessage, type SmtpSink } from '../../support/smtp-sink';
 import { createTestApp, type TestApp } from '../../support/test-app';
 

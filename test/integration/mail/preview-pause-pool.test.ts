@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { magicLinkEmail, reminderEmail, type ExchangeInfo } from '../../../src-main/mail/templates';
-import { enqueueMail } from '../../../src-main/services/outbox';
+import { enqueueMail } from '../../../src-main/services/mail/outbox';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { createTestApp, type TestApp } from '../../support/test-app';
 

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reminderEmail } from '../../../src-main/mail/templates';
-import { BACKOFF_MS, Relay } from '../../../src-main/services/relay';
-import { enqueueMail } from '../../../src-main/services/outbox';
+import { BACKOFF_MS, Relay } from '../../../src-main/services/mail/relay';
+import { enqueueMail } from '../../../src-main/services/mail/outbox';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { createTestApp, type TestApp } from '../../support/test-app';
 

@@ -15,7 +15,7 @@ import {
   type ExchangeInfo,
   type RenderedEmail,
 } from '../../../src-main/mail/templates';
-import { enqueueMail } from '../../../src-main/services/outbox';
+import { enqueueMail } from '../../../src-main/services/mail/outbox';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { createTestApp, type TestApp } from '../../support/test-app';
 

@@ -1,4 +1,4 @@
-import { randomToken, sha256Hex } from '../core/tokens';
+import { randomToken, sha256Hex } from '../../core/tokens';
 import type { Deps } from './deps';
 
 export type TokenPurpose = 'login' | 'welcome' | 'match' | 'personal';

@@ -1,5 +1,5 @@
-import type { AppEvent } from '../contract/events';
-import type { Logger } from '../log';
+import type { AppEvent } from '../../contract/events';
+import type { Logger } from '../../log';
 
 export type EventListener = (event: AppEvent) => void;
 

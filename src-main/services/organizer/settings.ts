@@ -1,10 +1,10 @@
-import type { OperationOutput, ParsedInput } from '../contract/operations';
-import { SettingsView as SettingsViewSchema } from '../contract/settings';
-import { normaliseEmail } from '../core/email';
-import { invalidField } from '../core/errors';
-import { randomToken } from '../core/tokens';
-import { readSettings, writeSetting } from '../db/repos/settings';
-import type { Deps } from './deps';
+import type { OperationOutput, ParsedInput } from '../../contract/operations';
+import { SettingsView as SettingsViewSchema } from '../../contract/settings';
+import { normaliseEmail } from '../../core/email';
+import { invalidField } from '../../core/errors';
+import { randomToken } from '../../core/tokens';
+import { readSettings, writeSetting } from '../../db/repos/settings';
+import type { Deps } from '../common/deps';
 
 export type SettingsView = OperationOutput<'settings.get'>;
 

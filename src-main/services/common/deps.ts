@@ -1,12 +1,12 @@
-import type { Clock } from '../core/clock';
-import type { JobName, UpcomingJob } from '../core/schedule';
-import type { JobRun } from '../db/repos/jobs';
-import type { Random } from '../core/random';
-import type { Db } from '../db/database';
-import type { Logger } from '../log';
+import type { Clock } from '../../core/clock';
+import type { JobName, UpcomingJob } from '../../core/schedule';
+import type { JobRun } from '../../db/repos/jobs';
+import type { Random } from '../../core/random';
+import type { Db } from '../../db/database';
+import type { Logger } from '../../log';
 import type { EventBus } from './events';
 import type { SecretStore } from './secrets';
-import type { TunnelState } from './tunnel';
+import type { TunnelState } from '../network/tunnel';
 
 /** The background jobs as the operations see them (implemented by jobs/scheduler). */
 export interface JobsPort {

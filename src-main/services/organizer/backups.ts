@@ -1,10 +1,10 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DAY_MS } from '../core/schedule';
-import { backupFileName } from '../db/backup';
-import { DomainError } from '../core/errors';
-import { scheduleRestore } from '../db/restore';
-import type { Deps } from './deps';
+import { DAY_MS } from '../../core/schedule';
+import { backupFileName } from '../../db/backup';
+import { DomainError } from '../../core/errors';
+import { scheduleRestore } from '../../db/restore';
+import type { Deps } from '../common/deps';
 
 export interface BackupFile {
   name: string;

@@ -1,11 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { OperationOutput, ParsedInput } from '../contract/operations';
-import { normaliseEmail } from '../core/email';
-import { DomainError } from '../core/errors';
-import { getExchange } from '../db/repos/exchanges';
-import { listParticipants } from '../db/repos/participants';
-import type { Deps } from './deps';
+import type { OperationOutput, ParsedInput } from '../../contract/operations';
+import { normaliseEmail } from '../../core/email';
+import { DomainError } from '../../core/errors';
+import { getExchange } from '../../db/repos/exchanges';
+import { listParticipants } from '../../db/repos/participants';
+import type { Deps } from '../common/deps';
 import { addParticipant } from './participants';
 
 const HEADERS: Record<string, 'name' | 'email' | 'giftIdeas' | 'reminders'> = {

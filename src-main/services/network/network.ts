@@ -1,9 +1,9 @@
-import type { OperationOutput } from '../contract/operations';
-import { DomainError } from '../core/errors';
+import type { OperationOutput } from '../../contract/operations';
+import { DomainError } from '../../core/errors';
 import { lanAddresses } from './addresses';
-import type { Deps } from './deps';
+import type { Deps } from '../common/deps';
 import { participantBaseUrl } from './links';
-import { getSettings } from './settings';
+import { getSettings } from '../organizer/settings';
 import { cloudflaredAvailable, startTunnel, stopTunnel } from './tunnel';
 
 export function networkInfo(deps: Deps): OperationOutput<'network.info'> {

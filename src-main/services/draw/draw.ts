@@ -1,44 +1,18 @@
-import type { OperationOutput, ParsedInput } from '../contract/operations';
-import { DomainError } from '../core/errors';
-import { nextState } from '../core/exchange-state';
-import { checkFeasibility, describeReason, solve, type InfeasibleReason, type MatchMode } from '../core/matching';
-import { randomToken } from '../core/tokens';
-import type { Exchange, Participant } from '../core/types';
-import { getExchange, updateExchange } from '../db/repos/exchanges';
-import { deletePairHistory, insertPairHistory, loadMatches, replaceMatches, deleteMatches } from '../db/repos/matches';
-import { listParticipants } from '../db/repos/participants';
-import type { Deps } from './deps';
-import { viewExchange } from './exchanges';
-import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, withdrawUnsentMatchMail } from './match-mail';
-import { activeParticipants, buildProblem, historyRows } from './matching-problem';
+import type { OperationOutput, ParsedInput } from '../../contract/operations';
+import { DomainError } from '../../core/errors';
+import { nextState } from '../../core/exchange-state';
+import { checkFeasibility, describeReason, solve, type MatchMode } from '../../core/matching';
+import { randomToken } from '../../core/tokens';
+import type { Exchange } from '../../core/types';
+import { getExchange, updateExchange } from '../../db/repos/exchanges';
+import { deletePairHistory, insertPairHistory, loadMatches, replaceMatches, deleteMatches } from '../../db/repos/matches';
+import { listParticipants } from '../../db/repos/participants';
+import type { Deps } from '../common/deps';
+import { viewExchange } from '../exchanges/exchanges';
+import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, withdrawUnsentMatchMail } from '../mail/match-mail';
+import { activeParticipants, buildProblem, historyRows, infeasible, reasonParticipantIds } from './problem';
 
 /** Every id a reason mentions, so the UI can highlight those people. */
-export function reasonParticipantIds(reason: InfeasibleReason): number[] {
-  switch (reason.kind) {
-    case 'too-few':
-    case 'must-draw-conflict':
-    case 'no-mutual-impossible':
-      return reason.participantIds;
-    case 'nobody-to-give-to':
-      return [reason.giver];
-    case 'nobody-to-receive-from':
-      return [reason.receiver];
-    case 'hall':
-      return [...reason.givers, ...reason.receivers];
-    case 'no-single-loop':
-      return reason.groups.flat();
-    case 'budget-exhausted':
-      return [];
-  }
-}
-
-export function infeasible(reason: InfeasibleReason, people: Participant[]): DomainError {
-  const names = new Map(people.map((p) => [p.id, p.name]));
-  return new DomainError('infeasible', describeReason(reason, (id) => names.get(id) ?? `#${id}`), {
-    details: { reason: reason.kind, participantIds: reasonParticipantIds(reason) },
-  });
-}
-
 export function checkDraw(deps: Deps, input: ParsedInput<'draw.check'>): OperationOutput<'draw.check'> {
   const exchange = getExchange(deps.db, input.exchangeId);
   const mode = input.mode ?? exchange.matchMode;

@@ -1,12 +1,11 @@
-import { spliceIn, spliceOut } from '../core/matching';
-import { randomToken } from '../core/tokens';
-import type { Exchange, Participant } from '../core/types';
-import { deletePairHistory, insertPairHistory, loadMatches, replaceMatches } from '../db/repos/matches';
-import { getParticipant, listParticipants } from '../db/repos/participants';
-import type { Deps } from './deps';
-import { enqueueMatchMail, notifiedParticipants } from './match-mail';
-import { infeasible } from './matching';
-import { activeParticipants, buildProblem, historyRows } from './matching-problem';
+import { spliceIn, spliceOut } from '../../core/matching';
+import { randomToken } from '../../core/tokens';
+import type { Exchange, Participant } from '../../core/types';
+import { deletePairHistory, insertPairHistory, loadMatches, replaceMatches } from '../../db/repos/matches';
+import { getParticipant, listParticipants } from '../../db/repos/participants';
+import type { Deps } from '../common/deps';
+import { enqueueMatchMail, notifiedParticipants } from '../mail/match-mail';
+import { activeParticipants, buildProblem, historyRows, infeasible } from './problem';
 
 export interface SpliceOutcome {
   changedParticipantIds: number[];

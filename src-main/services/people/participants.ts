@@ -1,9 +1,9 @@
-import type { OperationOutput, ParsedInput } from '../contract/operations';
-import { normaliseEmail } from '../core/email';
-import { DomainError, invalidField } from '../core/errors';
-import { assertEditable } from '../core/exchange-state';
-import type { Exchange, Participant } from '../core/types';
-import { activeParticipantCount, getExchange } from '../db/repos/exchanges';
+import type { OperationOutput, ParsedInput } from '../../contract/operations';
+import { checkedEmail } from '../../core/email';
+import { DomainError } from '../../core/errors';
+import { assertEditable } from '../../core/exchange-state';
+import type { Exchange, Participant } from '../../core/types';
+import { activeParticipantCount, getExchange } from '../../db/repos/exchanges';
 import {
   deleteParticipant,
   findParticipantByEmail,
@@ -12,9 +12,9 @@ import {
   insertParticipant,
   listParticipants,
   updateParticipant,
-} from '../db/repos/participants';
-import type { Deps } from './deps';
-import { spliceInParticipant, spliceOutParticipant, type SpliceOutcome } from './splice';
+} from '../../db/repos/participants';
+import type { Deps } from '../common/deps';
+import { spliceInParticipant, spliceOutParticipant, type SpliceOutcome } from '../draw/splice';
 
 export type ParticipantView = OperationOutput<'participants.add'>;
 
@@ -49,12 +49,6 @@ function viewParticipant(deps: Deps, id: number): ParticipantView {
 /** Roster changes are allowed until completion; after the draw they are spliced into the loop. */
 function assertRosterOpen(exchange: Exchange): void {
   assertEditable(exchange.state, 'participants');
-}
-
-export function checkedEmail(raw: string, path = 'email'): string {
-  const result = normaliseEmail(raw);
-  if (!result.ok) throw invalidField(path, result.message);
-  return result.email;
 }
 
 export function addParticipant(deps: Deps, input: ParsedInput<'participants.add'>): ParticipantView {

@@ -1,10 +1,10 @@
-import type { Exchange, Participant } from '../core/types';
-import { assignmentChangedEmail, drawDoneNotice, matchEmail, type ExchangeInfo } from '../mail/templates';
-import type { Deps } from './deps';
-import { links } from './links';
+import type { Exchange, Participant } from '../../core/types';
+import { assignmentChangedEmail, drawDoneNotice, matchEmail, type ExchangeInfo } from '../../mail/templates';
+import type { Deps } from '../common/deps';
+import { links } from '../network/links';
 import { enqueueMail } from './outbox';
-import { getSettings } from './settings';
-import { issueToken } from './tokens';
+import { getSettings } from '../organizer/settings';
+import { issueToken } from '../common/tokens';
 
 export const exchangeInfo = (e: Exchange): ExchangeInfo => ({
   name: e.name,

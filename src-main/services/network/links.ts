@@ -1,5 +1,5 @@
-import type { Deps } from './deps';
-import { readSetting } from '../db/repos/settings';
+import type { Deps } from '../common/deps';
+import { readSetting } from '../../db/repos/settings';
 
 /**
  * The base of every link in an email: the configured public address (a tunnel), else the first

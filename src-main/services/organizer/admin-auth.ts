@@ -1,8 +1,8 @@
 import { scryptSync, timingSafeEqual } from 'node:crypto';
-import { DAY_MS } from '../core/schedule';
-import { randomToken, sha256Hex } from '../core/tokens';
-import type { Random } from '../core/random';
-import type { Deps } from './deps';
+import { DAY_MS } from '../../core/schedule';
+import { randomToken, sha256Hex } from '../../core/tokens';
+import type { Random } from '../../core/random';
+import type { Deps } from '../common/deps';
 
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, keylen: 32, maxmem: 64 * 1024 * 1024 };
 const ORGANIZER_SESSION_MS = 7 * DAY_MS;

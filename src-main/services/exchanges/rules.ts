@@ -1,10 +1,10 @@
-import type { OperationOutput, ParsedInput } from '../contract/operations';
-import { DomainError, invalidField, notFound } from '../core/errors';
-import { assertEditable } from '../core/exchange-state';
-import { getExchange } from '../db/repos/exchanges';
-import { findParticipant } from '../db/repos/participants';
-import * as repo from '../db/repos/rules';
-import type { Deps } from './deps';
+import type { OperationOutput, ParsedInput } from '../../contract/operations';
+import { DomainError, invalidField, notFound } from '../../core/errors';
+import { assertEditable } from '../../core/exchange-state';
+import { getExchange } from '../../db/repos/exchanges';
+import { findParticipant } from '../../db/repos/participants';
+import * as repo from '../../db/repos/rules';
+import type { Deps } from '../common/deps';
 
 export type RulesView = OperationOutput<'rules.get'>;
 

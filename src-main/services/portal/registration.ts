@@ -1,21 +1,26 @@
-import { normaliseEmail } from '../core/email';
-import { registrationRefusal } from '../core/exchange-state';
-import type { Exchange } from '../core/types';
-import { activeParticipantCount, findExchangeByInviteCode } from '../db/repos/exchanges';
-import { findParticipantByEmail, insertParticipant, updateParticipant } from '../db/repos/participants';
-import { newRegistrationNotice, welcomeEmail } from '../mail/templates';
-import type { Deps } from './deps';
-import { links } from './links';
-import { exchangeInfo } from './match-mail';
-import { enqueueMail } from './outbox';
+import { normaliseEmail } from '../../core/email';
+import { registrationRefusal } from '../../core/exchange-state';
+import type { Exchange } from '../../core/types';
+import { activeParticipantCount, findExchangeByInviteCode } from '../../db/repos/exchanges';
+import { findParticipantByEmail, insertParticipant, updateParticipant } from '../../db/repos/participants';
+import { newRegistrationNotice, welcomeEmail } from '../../mail/templates';
+import type { Deps } from '../common/deps';
+import { links } from '../network/links';
+import { exchangeInfo } from '../mail/match-mail';
+import { enqueueMail } from '../mail/outbox';
 import { sendLoginLinks } from './magic-links';
-import { getSettings } from './settings';
-import { issueToken } from './tokens';
+import { getSettings } from '../organizer/settings';
+import { issueToken } from '../common/tokens';
 
 export type InviteState =
   | { kind: 'open'; exchange: Exchange; spotsLeft: number | null }
   | { kind: 'not-open' | 'closed' | 'drawn' | 'full' | 'cancelled'; exchange: Exchange }
   | { kind: 'unknown' };
+
+/** The exchange an invite code names (for the login form's heading), if any. */
+export function exchangeByInviteCode(deps: Deps, code: string): Exchange | undefined {
+  return code.length <= 64 ? findExchangeByInviteCode(deps.db, code) : undefined;
+}
 
 /** What the invite page should show for a code. */
 export function inviteState(deps: Deps, code: string): InviteState {

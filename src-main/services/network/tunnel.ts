@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { DomainError } from '../core/errors';
-import type { Deps } from './deps';
-import { updateSettings } from './settings';
+import { DomainError } from '../../core/errors';
+import type { Deps } from '../common/deps';
+import { updateSettings } from '../organizer/settings';
 
 export interface TunnelState {
   process: ChildProcess | null;

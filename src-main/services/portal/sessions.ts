@@ -1,10 +1,10 @@
-import { DAY_MS, HOUR_MS } from '../core/schedule';
-import { randomToken, sha256Hex } from '../core/tokens';
-import type { Participant } from '../core/types';
-import { findExchange } from '../db/repos/exchanges';
-import { findParticipant } from '../db/repos/participants';
-import type { Deps } from './deps';
-import { getSettings } from './settings';
+import { DAY_MS, HOUR_MS } from '../../core/schedule';
+import { randomToken, sha256Hex } from '../../core/tokens';
+import type { Participant } from '../../core/types';
+import { findExchange } from '../../db/repos/exchanges';
+import { findParticipant } from '../../db/repos/participants';
+import type { Deps } from '../common/deps';
+import { getSettings } from '../organizer/settings';
 
 const SESSION_MS = 30 * DAY_MS;
 /** Sliding expiry is written at most this often, not on every page view. */

@@ -1,7 +1,7 @@
-import type { OperationOutput } from '../contract/operations';
-import { allowedActions, editableGroups } from '../core/exchange-state';
-import { utcToLocal } from '../core/time';
-import type { Exchange } from '../core/types';
+import type { OperationOutput } from '../../contract/operations';
+import { allowedActions, editableGroups } from '../../core/exchange-state';
+import { utcToLocal } from '../../core/time';
+import type { Exchange } from '../../core/types';
 
 export type ExchangeView = OperationOutput<'exchanges.get'>;
 

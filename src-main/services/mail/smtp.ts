@@ -1,13 +1,13 @@
-import type { OperationOutput, ParsedInput } from '../contract/operations';
-import { DomainError } from '../core/errors';
-import { readSettings, writeSetting } from '../db/repos/settings';
-import { diagnoseSmtpError } from '../mail/diagnose';
-import { SMTP_PRESETS } from '../mail/presets';
-import { testEmail } from '../mail/templates';
-import { smtpTransport, type SmtpConfig } from '../mail/transport';
-import type { Deps } from './deps';
-import { checkedEmail } from './participants';
-import { getSettings } from './settings';
+import type { OperationOutput, ParsedInput } from '../../contract/operations';
+import { checkedEmail } from '../../core/email';
+import { DomainError } from '../../core/errors';
+import { readSettings, writeSetting } from '../../db/repos/settings';
+import { diagnoseSmtpError } from '../../mail/diagnose';
+import { SMTP_PRESETS } from '../../mail/presets';
+import { testEmail } from '../../mail/templates';
+import { smtpTransport, type SmtpConfig } from '../../mail/transport';
+import type { Deps } from '../common/deps';
+import { getSettings } from '../organizer/settings';
 
 interface StoredSmtp {
   presetId: string;

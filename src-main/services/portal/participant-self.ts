@@ -1,16 +1,16 @@
-import { DomainError } from '../core/errors';
-import type { Exchange, Participant } from '../core/types';
-import { DAY_MS } from '../core/schedule';
-import { getExchange } from '../db/repos/exchanges';
-import { findReceiverOf } from '../db/repos/matches';
-import { findParticipant, updateParticipant } from '../db/repos/participants';
-import { withdrawalNotice } from '../mail/templates';
-import type { Deps } from './deps';
-import { exchangeInfo } from './match-mail';
-import { enqueueMail } from './outbox';
+import { DomainError } from '../../core/errors';
+import type { Exchange, Participant } from '../../core/types';
+import { DAY_MS } from '../../core/schedule';
+import { getExchange } from '../../db/repos/exchanges';
+import { findReceiverOf } from '../../db/repos/matches';
+import { findParticipant, updateParticipant } from '../../db/repos/participants';
+import { withdrawalNotice } from '../../mail/templates';
+import type { Deps } from '../common/deps';
+import { exchangeInfo } from '../mail/match-mail';
+import { enqueueMail } from '../mail/outbox';
 import { endParticipantSessions } from './sessions';
-import { getSettings } from './settings';
-import { spliceOutParticipant } from './splice';
+import { getSettings } from '../organizer/settings';
+import { spliceOutParticipant } from '../draw/splice';
 
 export type Stage =
   | { kind: 'waiting' }

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import { listExchanges } from '../db/repos/exchanges';
-import type { Deps } from './deps';
+import { listExchanges } from '../../db/repos/exchanges';
+import type { Deps } from '../common/deps';
 import { createExchange } from './exchanges';
-import { addParticipant } from './participants';
+import { addParticipant } from '../people/participants';
 import { createHousehold } from './rules';
-import { getSettings } from './settings';
+import { getSettings } from '../organizer/settings';
 
 const PEOPLE = [
   { name: 'Ann Miller', email: 'ann@example.com', giftIdeas: 'Crime novels, dark chocolate' },

@@ -1,9 +1,9 @@
-import type { OperationOutput, ParsedInput } from '../contract/operations';
-import { notFound, DomainError } from '../core/errors';
-import { randomToken } from '../core/tokens';
-import * as repo from '../db/repos/outbox';
-import type { RenderedEmail } from '../mail/templates';
-import type { Deps } from './deps';
+import type { OperationOutput, ParsedInput } from '../../contract/operations';
+import { notFound, DomainError } from '../../core/errors';
+import { randomToken } from '../../core/tokens';
+import * as repo from '../../db/repos/outbox';
+import type { RenderedEmail } from '../../mail/templates';
+import type { Deps } from '../common/deps';
 import { isSendingPaused, smtpIsConfigured } from './smtp';
 
 /** One email decided by a service; written in the same transaction as the change that caused it. */

@@ -1,14 +1,14 @@
-import { sha256Hex } from '../core/tokens';
-import type { Participant } from '../core/types';
-import { findExchange, findExchangeByInviteCode } from '../db/repos/exchanges';
-import { findParticipant, updateParticipant } from '../db/repos/participants';
-import { magicLinkEmail } from '../mail/templates';
-import type { Deps } from './deps';
-import { links } from './links';
-import { exchangeInfo } from './match-mail';
-import { enqueueMail } from './outbox';
+import { sha256Hex } from '../../core/tokens';
+import type { Participant } from '../../core/types';
+import { findExchange, findExchangeByInviteCode } from '../../db/repos/exchanges';
+import { findParticipant, updateParticipant } from '../../db/repos/participants';
+import { magicLinkEmail } from '../../mail/templates';
+import type { Deps } from '../common/deps';
+import { links } from '../network/links';
+import { exchangeInfo } from '../mail/match-mail';
+import { enqueueMail } from '../mail/outbox';
 import { createSession } from './sessions';
-import { issueToken, TOKEN_TTL_MS } from './tokens';
+import { issueToken, TOKEN_TTL_MS } from '../common/tokens';
 
 export type RedeemResult = { kind: 'ok'; sessionToken: string; participant: Participant } | { kind: 'expired' | 'used' | 'unknown' };
 

@@ -1,9 +1,9 @@
-import type { ParsedInput } from '../contract/operations';
-import { DomainError, invalidField } from '../core/errors';
-import { assertEditable, nextState, type EditableGroup, type ExchangeAction } from '../core/exchange-state';
-import { localToUtc, utcToLocal } from '../core/time';
-import { randomToken } from '../core/tokens';
-import type { Exchange } from '../core/types';
+import type { ParsedInput } from '../../contract/operations';
+import { DomainError, invalidField } from '../../core/errors';
+import { assertEditable, nextState, type EditableGroup, type ExchangeAction } from '../../core/exchange-state';
+import { localToUtc, utcToLocal } from '../../core/time';
+import { randomToken } from '../../core/tokens';
+import type { Exchange } from '../../core/types';
 import {
   activeParticipantCount,
   activeParticipantCounts,
@@ -13,10 +13,10 @@ import {
   insertExchange,
   listExchanges,
   updateExchange,
-} from '../db/repos/exchanges';
-import type { Deps } from './deps';
+} from '../../db/repos/exchanges';
+import type { Deps } from '../common/deps';
 import { toExchangeView, type ExchangeView } from './exchange-view';
-import { getSettings } from './settings';
+import { getSettings } from '../organizer/settings';
 
 /** ≥ 96 bits (SPEC §2); 16 bytes = 128 bits, 22 URL-safe characters. */
 export const newInviteCode = (deps: Deps): string => randomToken(deps.random, 16);

@@ -1,12 +1,12 @@
-import * as repo from '../db/repos/outbox';
-import { diagnoseSmtpError, type SmtpErrorKind } from '../mail/diagnose';
-import { deliveryFailuresNotice } from '../mail/templates';
-import { SEND_DEADLINE_MS, smtpTransport, type MailTransport, type SmtpConfig } from '../mail/transport';
-import { findExchange } from '../db/repos/exchanges';
-import type { Deps } from './deps';
+import * as repo from '../../db/repos/outbox';
+import { diagnoseSmtpError, type SmtpErrorKind } from '../../mail/diagnose';
+import { deliveryFailuresNotice } from '../../mail/templates';
+import { SEND_DEADLINE_MS, smtpTransport, type MailTransport, type SmtpConfig } from '../../mail/transport';
+import { findExchange } from '../../db/repos/exchanges';
+import type { Deps } from '../common/deps';
 import { exchangeInfo } from './match-mail';
 import { enqueueMail } from './outbox';
-import { getSettings } from './settings';
+import { getSettings } from '../organizer/settings';
 import { isSendingPaused, smtpConfig, smtpIsConfigured } from './smtp';
 
 /** Waits after the 1st, 2nd, … failed attempt; after the last, the message is `failed` (SPEC §5). */

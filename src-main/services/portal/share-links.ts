@@ -1,11 +1,11 @@
-import type { OperationOutput } from '../contract/operations';
-import { qrSvg } from '../core/qr';
-import { getExchange, updateExchange } from '../db/repos/exchanges';
-import { getParticipant } from '../db/repos/participants';
-import type { Deps } from './deps';
-import { newInviteCode, viewExchange } from './exchanges';
-import { links } from './links';
-import { issueToken, TOKEN_TTL_MS } from './tokens';
+import type { OperationOutput } from '../../contract/operations';
+import { qrSvg } from '../../core/qr';
+import { getExchange, updateExchange } from '../../db/repos/exchanges';
+import { getParticipant } from '../../db/repos/participants';
+import type { Deps } from '../common/deps';
+import { newInviteCode, viewExchange } from '../exchanges/exchanges';
+import { links } from '../network/links';
+import { issueToken, TOKEN_TTL_MS } from '../common/tokens';
 
 type LinkView = OperationOutput<'exchanges.inviteLink'>;
 

@@ -1,13 +1,14 @@
-import type { MatchingProblem, MatchingRule, MatchMode } from '../core/matching';
-import { keyedHash } from '../core/tokens';
-import { yearIn } from '../core/time';
-import type { Exchange, Participant } from '../core/types';
-import { findExchange } from '../db/repos/exchanges';
-import { findPairHistory, loadMatches } from '../db/repos/matches';
-import { listParticipants } from '../db/repos/participants';
-import { loadRules } from '../db/repos/rules';
-import type { Deps } from './deps';
-import { installationSecret } from './settings';
+import { describeReason, type InfeasibleReason, type MatchingProblem, type MatchingRule, type MatchMode } from '../../core/matching';
+import { DomainError } from '../../core/errors';
+import { keyedHash } from '../../core/tokens';
+import { yearIn } from '../../core/time';
+import type { Exchange, Participant } from '../../core/types';
+import { findExchange } from '../../db/repos/exchanges';
+import { findPairHistory, loadMatches } from '../../db/repos/matches';
+import { listParticipants } from '../../db/repos/participants';
+import { loadRules } from '../../db/repos/rules';
+import type { Deps } from '../common/deps';
+import { installationSecret } from '../organizer/settings';
 
 export const activeParticipants = (deps: Deps, exchangeId: number): Participant[] =>
   listParticipants(deps.db, exchangeId).filter((p) => p.withdrawnAt === null);
@@ -75,4 +76,30 @@ export function historyRows(deps: Deps, exchange: Exchange, people: Participant[
   return assignment
     .filter(([g, r]) => emailOf.has(g) && emailOf.has(r))
     .map(([g, r]) => ({ giverHash: personHash(secret, emailOf.get(g)!), receiverHash: personHash(secret, emailOf.get(r)!), year }));
+}
+
+export function reasonParticipantIds(reason: InfeasibleReason): number[] {
+  switch (reason.kind) {
+    case 'too-few':
+    case 'must-draw-conflict':
+    case 'no-mutual-impossible':
+      return reason.participantIds;
+    case 'nobody-to-give-to':
+      return [reason.giver];
+    case 'nobody-to-receive-from':
+      return [reason.receiver];
+    case 'hall':
+      return [...reason.givers, ...reason.receivers];
+    case 'no-single-loop':
+      return reason.groups.flat();
+    case 'budget-exhausted':
+      return [];
+  }
+}
+
+export function infeasible(reason: InfeasibleReason, people: Participant[]): DomainError {
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  return new DomainError('infeasible', describeReason(reason, (id) => names.get(id) ?? `#${id}`), {
+    details: { reason: reason.kind, participantIds: reasonParticipantIds(reason) },
+  });
 }

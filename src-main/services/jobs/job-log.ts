@@ -1,0 +1,28 @@
+import type { Exchange } from '../../core/types';
+import { listExchanges } from '../../db/repos/exchanges';
+import * as repo from '../../db/repos/jobs';
+import type { Deps } from '../common/deps';
+
+/**
+ * The scheduler's memory, as services: when each job is next due, what it last did, and the run
+ * log the Jobs screen shows. The scheduler (src-main/jobs) decides when; these read and record.
+ */
+export type JobRun = repo.JobRun;
+export type JobState = repo.JobState;
+
+export const exchangesForJobs = (deps: Deps): Exchange[] => listExchanges(deps.db);
+export const jobStates = (deps: Deps): Map<string, JobState> => repo.getJobStates(deps.db);
+export const saveJobState = (deps: Deps, state: JobState): void => repo.upsertJobState(deps.db, state);
+export const handledReminderDays = (deps: Deps): Map<number, number[]> => repo.handledReminderDays(deps.db);
+export const listJobRuns = (deps: Deps, filter: { limit: number; job?: string }): JobRun[] => repo.listJobRuns(deps.db, filter);
+
+/** Runs left "running" by a process that died are closed as interrupted. */
+export const closeInterruptedRuns = (deps: Deps): number => repo.closeInterruptedRuns(deps.db, deps.clock.now());
+
+export function recordJobStart(deps: Deps, run: { job: string; jobKey: string; exchangeId: number | null; scheduledFor: number | null; startedAt: number }): number {
+  return repo.startJobRun(deps.db, run);
+}
+
+export function recordJobEnd(deps: Deps, id: number, result: { finishedAt: number; outcome: JobRun['outcome']; counts: Record<string, number>; error: string | null }): void {
+  repo.finishJobRun(deps.db, id, result);
+}

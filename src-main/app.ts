@@ -63,13 +63,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
   if (migration.from !== migration.to) log.info('database updated', { ...migration });
 
-  const db = createDb(sqlite);
+  const db = createDb(sqlite, { onEffectError: (error) => log.warn('after-commit effect failed', { error }) });
   // `jobs` needs deps itself; it is attached right below.
   const deps = {
     db,
     clock,
     random: options.random ?? cryptoRandom(),
-    events: new EventBus(log),
+    events: new EventBus(log, db),
     log,
     smtpPassword: options.smtpPassword ?? envOrFileSecretStore(join(dataDir, 'secrets', 'smtp-password')),
     paths,

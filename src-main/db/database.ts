@@ -28,6 +28,14 @@ export interface Db {
   run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number };
   /** Runs `fn` in a `BEGIN IMMEDIATE` transaction (a savepoint when nested); throws roll back. */
   transaction<T>(fn: () => T): T;
+  /**
+   * Effects after commit: inside `transaction`, `effect` is kept until the outermost transaction
+   * commits and dropped if it (or the savepoint it was raised in) rolls back; outside a
+   * transaction it runs at once. Effects with the same `key` run once per transaction. This is how
+   * events, relay wake-ups and re-plans wait until the data they announce is really there, and why
+   * nothing talks to the network or the screens while the write lock is held.
+   */
+  afterCommit(effect: () => void, key?: string): void;
   readonly sqlite: BetterSqlite3.Database;
   close(): void;
 }
@@ -57,7 +65,25 @@ export function openSqlite(file: string, options: { readonly?: boolean; nativeBi
   return sqlite;
 }
 
-export function createDb(sqlite: BetterSqlite3.Database): Db {
+export interface DbOptions {
+  /** Told when an after-commit effect throws; the commit itself stands. */
+  onEffectError?: (error: unknown) => void;
+}
+
+export function createDb(sqlite: BetterSqlite3.Database, options: DbOptions = {}): Db {
+  const onEffectError = options.onEffectError ?? ((error: unknown) => console.error('after-commit effect failed', error));
+  /** One frame of pending effects per open transaction or savepoint, outermost first. */
+  const frames: Map<string, () => void>[] = [];
+  let unkeyed = 0;
+  const runEffects = (effects: Iterable<() => void>) => {
+    for (const effect of effects) {
+      try {
+        effect();
+      } catch (error) {
+        onEffectError(error);
+      }
+    }
+  };
   const statements = new Map<string, BetterSqlite3.Statement>();
   const prepare = (query: Compilable<unknown>): { stmt: BetterSqlite3.Statement; params: unknown[] } => {
     const compiled = query.compile();
@@ -86,7 +112,27 @@ export function createDb(sqlite: BetterSqlite3.Database): Db {
       return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };
     },
     transaction<T>(fn: () => T): T {
-      return sqlite.transaction(fn).immediate();
+      const frame = new Map<string, () => void>();
+      frames.push(frame);
+      let result: T;
+      try {
+        result = sqlite.transaction(fn).immediate();
+      } finally {
+        frames.pop();
+      }
+      const parent = frames.at(-1);
+      if (parent) {
+        for (const [key, effect] of frame) if (!parent.has(key)) parent.set(key, effect);
+      } else {
+        runEffects(frame.values());
+      }
+      return result;
+    },
+    afterCommit(effect, key) {
+      const frame = frames.at(-1);
+      if (!frame) return runEffects([effect]);
+      const k = key ?? `#${unkeyed++}`;
+      if (!frame.has(k)) frame.set(k, effect);
     },
     close() {
       statements.clear();

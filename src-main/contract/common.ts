@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/**
+ * The one source of field limits: the API, the participants' pages, the CSV import and the
+ * organizer's screens all read these.
+ */
+export const LIMITS = { name: 100, email: 255, giftIdeas: 2000 } as const;
+
 /** Shared field schemas. Messages are written for the organizer, not for developers. */
 export const Id = z.number({ error: 'Expected an id (a whole number).' }).int().positive();
 
@@ -41,13 +47,13 @@ export const PersonName = z
   .string({ error: 'Enter a name.' })
   .trim()
   .min(1, 'Enter a name.')
-  .max(100, 'Names are at most 100 characters.')
+  .max(LIMITS.name, `Names are at most ${LIMITS.name} characters.`)
   .refine((name) => !/[\r\n]/.test(name), 'A name fits on one line.');
 
 /** Normalised and checked by the service (core/email), which gives the precise message. */
 export const EmailInput = z.string({ error: 'Enter an email address.' }).max(320, 'That email address is too long.');
 
-export const GiftIdeas = z.string().max(4000, 'Gift ideas are at most 4000 characters.');
+export const GiftIdeas = z.string().max(LIMITS.giftIdeas, `Gift ideas are at most ${LIMITS.giftIdeas} characters.`);
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../contract/common';
 import type { Context, Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { DomainError } from '../../core/errors';
@@ -49,8 +50,8 @@ export function meRoutes(app: Hono, deps: Deps): void {
       const form = await p.form();
       if (form instanceof Response) return form;
       const ideas = form.get('giftIdeas') ?? '';
-      if (ideas.length > 2000) {
-        return render(p, participant, { errors: { giftIdeas: 'Gift ideas can be at most 2000 characters.' }, giftIdeasDraft: ideas.slice(0, 5000) }, 400);
+      if (ideas.length > LIMITS.giftIdeas) {
+        return render(p, participant, { errors: { giftIdeas: `Gift ideas can be at most ${LIMITS.giftIdeas} characters.` }, giftIdeasDraft: ideas.slice(0, 5000) }, 400);
       }
       try {
         saveGiftIdeas(deps, participant, ideas);

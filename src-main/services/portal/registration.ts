@@ -1,3 +1,4 @@
+import { LIMITS } from '../../contract/common';
 import { normaliseEmail } from '../../core/email';
 import { registrationRefusal } from '../../core/exchange-state';
 import type { Exchange } from '../../core/types';
@@ -52,7 +53,7 @@ export function validateRegistration(form: RegistrationForm): { errors: Registra
   else if (/[\r\n]/.test(name)) errors.name = 'Your name fits on one line.';
   const email = normaliseEmail(form.email);
   if (!email.ok) errors.email = email.message;
-  if (form.giftIdeas.length > 2000) errors.giftIdeas = 'Gift ideas can be at most 2000 characters.';
+  if (form.giftIdeas.length > LIMITS.giftIdeas) errors.giftIdeas = `Gift ideas can be at most ${LIMITS.giftIdeas} characters.`;
   return { errors, email: email.ok ? email.email : '' };
 }
 

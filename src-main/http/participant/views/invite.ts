@@ -4,7 +4,9 @@ import { html, type SafeHtml } from './html';
 import { buttonLink, checkboxField, errorSummary, layout, loginHref, postForm, textField } from './layout';
 
 /** Advisory input limits (the server validates); exported so routes and views agree. */
-export const FIELD_LIMITS = { name: 100, email: 255, giftIdeas: 2000 } as const;
+import { LIMITS as FIELD_LIMITS } from '../../../contract/common';
+
+export { FIELD_LIMITS };
 
 export interface RegistrationValues {
   name: string;

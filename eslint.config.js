@@ -1,4 +1,5 @@
 // Lint rules that make the architecture executable (see README "Design notes").
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -65,7 +66,8 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      // basePath: zones are relative to this file, wherever eslint is started from.
+      'import-x/no-restricted-paths': ['error', { zones: layerZones, basePath: fileURLToPath(new URL('.', import.meta.url)) }],
     },
   },
   {

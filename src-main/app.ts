@@ -5,13 +5,19 @@ import { cryptoRandom, type Random } from './core/random';
 import { createDb, openSqlite } from './db/database';
 import { DatabaseOpenError, migrate, type MigrationReport } from './db/migrate';
 import { applyPendingRestore } from './db/restore';
+import { listen } from './http/listen';
+import { createParticipantApp } from './http/participant/app';
+import { Scheduler } from './jobs/scheduler';
+import { Lifecycle, type Closable } from './lifecycle';
 import { createLogger, type Logger } from './log';
 import type { Deps } from './services/common/deps';
 import { EventBus } from './services/common/events';
-import { Scheduler } from './jobs/scheduler';
-import { Relay } from './services/mail/relay';
+import { clearParticipantListener, createRuntimeFacts, recordParticipantListener } from './services/common/runtime';
 import { envOrFileSecretStore, type SecretStore } from './services/common/secrets';
+import { Relay } from './services/mail/relay';
+import { participantHosts, participantUrls } from './services/network/addresses';
 import { stopTunnel } from './services/network/tunnel';
+import { getSettings } from './services/organizer/settings';
 
 export const APP_VERSION = '0.1.0';
 
@@ -26,6 +32,13 @@ export interface AppOptions {
   nativeBinding?: string;
 }
 
+export interface StartOptions {
+  /** Where the participants' pages listen; the next free port is taken when this one is busy. */
+  participant: { host: string; port: number; tryNext?: number };
+  /** The organizer's way in (admin listener or IPC and window), opened last and closed first. */
+  front?: () => Promise<Closable> | Closable;
+}
+
 export interface App {
   deps: Deps;
   migration: MigrationReport;
@@ -33,6 +46,14 @@ export interface App {
   relay: Relay;
   /** Background jobs; `start()` catches up and wakes every minute. */
   jobs: Scheduler;
+  /**
+   * The one start order of both shells: participant listener (recorded in deps.runtime) → relay →
+   * jobs (catch-up in the background) → front. A failure closes what was opened and rethrows.
+   */
+  start(options: StartOptions): Promise<void>;
+  /** The reverse order, letting the message being sent finish, then the database checkpointed. */
+  stop(relayTimeoutMs?: number): Promise<void>;
+  /** Closes the database only (for an app that was never started, as most tests use it). */
   close(): void;
 }
 
@@ -64,8 +85,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (migration.from !== migration.to) log.info('database updated', { ...migration });
 
   const db = createDb(sqlite, { onEffectError: (error) => log.warn('after-commit effect failed', { error }) });
-  // `jobs` needs deps itself; it is attached right below.
-  const deps = {
+  // The scheduler is the jobs port of the very deps it runs with: it reads them only when called.
+  let scheduler: Scheduler | null = null;
+  const deps: Deps = {
     db,
     clock,
     random: options.random ?? cryptoRandom(),
@@ -73,21 +95,61 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
     smtpPassword: options.smtpPassword ?? envOrFileSecretStore(join(dataDir, 'secrets', 'smtp-password')),
     paths,
-    runtime: { version: APP_VERSION, participantUrls: [] as string[], participantPort: null, tunnel: { process: null, url: null, error: null } },
-  } as Omit<Deps, 'jobs'> as Deps;
-  const jobs = new Scheduler(deps);
-  deps.jobs = jobs;
+    get jobs() {
+      if (!scheduler) throw new Error('The scheduler is not ready yet.');
+      return scheduler;
+    },
+    runtime: createRuntimeFacts(APP_VERSION),
+  };
+  const jobs = (scheduler = new Scheduler(deps));
+  const relay = new Relay(deps);
+  const closeDatabase = () => {
+    stopTunnel(deps.runtime.tunnel);
+    if (!sqlite.open) return;
+    // Fold the WAL back into the main file so a copied data folder is one self-contained file.
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+  };
+  let lifecycle: Lifecycle | null = null;
   return {
     deps,
     migration,
-    relay: new Relay(deps),
+    relay,
     jobs,
-    close() {
-      stopTunnel(deps.runtime.tunnel);
-      if (!sqlite.open) return;
-      // Fold the WAL back into the main file so a copied data folder is one self-contained file.
-      sqlite.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
+    async start(start) {
+      lifecycle = new Lifecycle({
+        listenParticipants: () => listenParticipants(deps, start.participant),
+        relay,
+        jobs,
+        openFront: start.front,
+        closeDatabase,
+        log,
+      });
+      await lifecycle.start();
+    },
+    async stop(relayTimeoutMs) {
+      if (lifecycle) await lifecycle.stop(relayTimeoutMs);
+      else closeDatabase();
+    },
+    close: closeDatabase,
+  };
+}
+
+/** The participants' pages on the LAN (or the given host), recorded in the runtime facts. */
+async function listenParticipants(deps: Deps, at: StartOptions['participant']): Promise<Closable> {
+  let port = at.port;
+  const listener = await listen(
+    createParticipantApp(deps, {
+      allowedHosts: () => participantHosts({ bindHost: at.host, port, publicBaseUrl: getSettings(deps).publicBaseUrl }),
+    }).fetch,
+    { host: at.host, port: at.port, tryNext: at.tryNext ?? 20 },
+  );
+  port = listener.port;
+  recordParticipantListener(deps.runtime, { host: at.host, port }, participantUrls(at.host, port));
+  return {
+    async close() {
+      clearParticipantListener(deps.runtime);
+      await listener.close();
     },
   };
 }

@@ -5,11 +5,9 @@ import { DatabaseOpenError } from './db/migrate';
 import { participantHosts } from './services/network/addresses';
 import { createAdminApp } from './http/admin/app';
 import { listen, type Listener } from './http/listen';
-import { createParticipantApp } from './http/participant/app';
 import { hashPassword } from './services/organizer/admin-auth';
 import { seedDemo } from './services/exchanges/demo';
 import { loopbackHosts } from './http/security';
-import { getSettings } from './services/organizer/settings';
 
 /**
  * Headless entry (`npm run serve`): the whole core under plain Node, without Electron — for an
@@ -39,70 +37,57 @@ export async function main(argv: string[]): Promise<void> {
     console.log(seeded.created ? 'Added the demo exchange.' : 'The database already has exchanges; no demo added.');
   }
 
-  const listeners: Listener[] = [];
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     deps.log.info('shutting down', { signal });
-    await Promise.all(listeners.map((l) => l.close()));
-    await app.jobs.stop();
-    await app.relay.stop();
-    app.close();
+    await app.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  const secret = randomBytes(32).toString('base64url');
+  const opened: { admin?: Listener } = {};
   try {
-    let participantPort = config.port;
-    const participant = await listen(
-      createParticipantApp(deps, {
-        allowedHosts: () =>
-          participantHosts({ bindHost: config.host, port: participantPort, publicBaseUrl: getSettings(deps).publicBaseUrl }),
-      }).fetch,
-      { host: config.host, port: config.port, tryNext: 20 },
-    );
-    participantPort = participant.port;
-    deps.runtime.participantPort = participant.port;
-    listeners.push(participant);
-    app.relay.start();
-    await app.jobs.start();
-
-    const secret = randomBytes(32).toString('base64url');
-    let adminPort = config.adminPort;
-    const adminApp = createAdminApp(deps, {
-      secret,
-      allowedHosts: () => (config.adminPassword ? participantHosts({ bindHost: config.adminHost, port: adminPort, publicBaseUrl: null }) : new Set(loopbackHosts(adminPort))),
-      passwordHash: config.adminPassword ? hashPassword(config.adminPassword, deps.random) : null,
+    await app.start({
+      participant: { host: config.host, port: config.port },
+      async front() {
+        let adminPort = config.adminPort;
+        const adminApp = createAdminApp(deps, {
+          secret,
+          allowedHosts: () =>
+            config.adminPassword ? participantHosts({ bindHost: config.adminHost, port: adminPort, publicBaseUrl: null }) : new Set(loopbackHosts(adminPort)),
+          passwordHash: config.adminPassword ? hashPassword(config.adminPassword, deps.random) : null,
+        });
+        const admin = await listen(adminApp.fetch, { host: config.adminHost, port: config.adminPort, tryNext: 20 });
+        adminPort = admin.port;
+        opened.admin = admin;
+        return admin;
+      },
     });
-    const admin = await listen(adminApp.fetch, { host: config.adminHost, port: config.adminPort, tryNext: 20 });
-    adminPort = admin.port;
-    listeners.push(admin);
-
-    const hosts = [...participantHosts({ bindHost: config.host, port: participant.port, publicBaseUrl: null })];
-    deps.runtime.participantUrls = hosts.filter((h) => !h.startsWith('[')).map((h) => `http://${h}`);
-    const adminUrl = `http://${config.adminPassword ? admin.host : '127.0.0.1'}:${admin.port}`;
-    console.log(
-      [
-        `Sneaky Klaus ${APP_VERSION} is running. Data folder: ${deps.paths.dataDir}`,
-        `Participants' pages: ${deps.runtime.participantUrls.join('  ')}`,
-        `Organizer screens:   ${adminUrl}/#secret=${secret}`,
-        `Organizer API:       ${adminUrl}/rpc/<operation>`,
-        `Admin secret:        ${secret}`,
-        `Try:                 curl -X POST -H "Authorization: Bearer ${secret}" ${adminUrl}/rpc/exchanges.list`,
-        'Press Ctrl+C to stop.',
-      ].join('\n'),
-    );
   } catch (error) {
-    await Promise.all(listeners.map((l) => l.close()));
-    app.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
       return fail(`Cannot listen: ${(error as Error).message}. Choose another --port or --host.`);
     }
     throw error;
   }
+  const admin = opened.admin;
+  if (!admin) return;
+  const adminUrl = `http://${config.adminPassword ? admin.host : '127.0.0.1'}:${admin.port}`;
+  console.log(
+    [
+      `Sneaky Klaus ${APP_VERSION} is running. Data folder: ${deps.paths.dataDir}`,
+      `Participants' pages: ${deps.runtime.participantUrls.join('  ')}`,
+      `Organizer screens:   ${adminUrl}/#secret=${secret}`,
+      `Organizer API:       ${adminUrl}/rpc/<operation>`,
+      `Admin secret:        ${secret}`,
+      `Try:                 curl -X POST -H "Authorization: Bearer ${secret}" ${adminUrl}/rpc/exchanges.list`,
+      'Press Ctrl+C to stop.',
+    ].join('\n'),
+  );
 }
 
 function fail(message: string): void {

@@ -1,21 +1,24 @@
+import type { StartOptions } from '../app';
+import type { Closable } from '../lifecycle';
 import type { Deps } from '../services/common/deps';
 
-/** The parts of `App` (app.ts) the shell drives. */
+export { RELAY_STOP_TIMEOUT_MS } from '../lifecycle';
+
+/** The parts of `App` (app.ts) the shell drives: its one start and stop order. */
 export interface CoreApp {
   deps: Deps;
-  relay: { start(): void; stop(): Promise<void> };
-  /** start() runs what is due (catch-up) and then wakes every minute; it is not awaited. */
-  jobs: { start(): unknown; stop(): unknown; resume(): unknown };
-  close(): void;
+  jobs: { resume(): unknown };
+  start(options: StartOptions): Promise<void>;
+  stop(relayTimeoutMs?: number): Promise<void>;
 }
 
 export type Dispose = () => void;
 
-/** Each step of the desktop's start-up, as a function, so the order is tested with mocks. */
+/** What the desktop adds to the app's start order, as functions, so the order is tested with mocks. */
 export interface StartSteps<C extends CoreApp> {
   createCore(): Promise<C>;
-  /** The participants' HTTP listener; sets deps.runtime.participantUrls. */
-  listenParticipants(core: C): Promise<{ close(): Promise<void> }>;
+  /** Where the participants' pages listen (all interfaces, port 4317 or the next free one). */
+  participant: StartOptions['participant'];
   /** Registered before the window loads, so the renderer's first call finds its handler. */
   registerIpc(core: C): Dispose;
   openWindow(): void;
@@ -27,12 +30,6 @@ export interface StartSteps<C extends CoreApp> {
 
 export interface Running<C extends CoreApp = CoreApp> {
   core: C;
-  listener: { close(): Promise<void> } | null;
-  ipc: Dispose | null;
-  /** Tray, notifications, resume listener: undone first at shutdown. */
-  ui: Dispose[];
-  relayStarted: boolean;
-  jobsStarted: boolean;
 }
 
 interface Log {
@@ -40,24 +37,34 @@ interface Log {
 }
 
 /**
- * core → participant HTTP → IPC → window → relay → jobs → tray → notifications → resume catch-up.
- * If a step fails, what already started is stopped again and the error is rethrown.
+ * The app's order (participant HTTP → relay → jobs), then the desktop's front door: IPC → window →
+ * tray → notifications → resume catch-up. If a step fails, the app undoes everything it started
+ * (database included) and the error is rethrown.
  */
 export async function startDesktop<C extends CoreApp>(steps: StartSteps<C>, log: Log): Promise<Running<C>> {
   const core = await steps.createCore();
-  const running: Running<C> = { core, listener: null, ipc: null, ui: [], relayStarted: false, jobsStarted: false };
+  await core.start({ participant: steps.participant, front: () => openDesktopFront(steps, core, log) });
+  return { core };
+}
+
+function openDesktopFront<C extends CoreApp>(steps: StartSteps<C>, core: C, log: Log): Closable {
+  const opened: Dispose[] = [];
+  const close = () => {
+    for (const dispose of opened.splice(0).reverse()) {
+      try {
+        dispose();
+      } catch (error) {
+        log.warn('shutdown: desktop front failed', { error });
+      }
+    }
+  };
   try {
-    running.listener = await steps.listenParticipants(core);
-    running.ipc = steps.registerIpc(core);
+    opened.push(steps.registerIpc(core));
     steps.openWindow();
-    core.relay.start();
-    running.relayStarted = true;
-    running.jobsStarted = true;
-    void Promise.resolve(core.jobs.start()).catch((error: unknown) => log.warn('catch-up at launch failed', { error }));
-    running.ui.push(steps.startTray(core));
-    running.ui.push(steps.startNotifications(core));
-    // A laptop waking up: every job missed while asleep runs now (SPEC §6 catch-up).
-    running.ui.push(
+    opened.push(steps.startTray(core));
+    opened.push(steps.startNotifications(core));
+    // A laptop waking up: every job missed while asleep runs now (catch-up).
+    opened.push(
       steps.onResume(() => {
         void Promise.resolve()
           .then(() => core.jobs.resume())
@@ -65,46 +72,15 @@ export async function startDesktop<C extends CoreApp>(steps: StartSteps<C>, log:
       }),
     );
   } catch (error) {
-    await stopDesktop(running, log);
+    close();
     throw error;
   }
-  return running;
+  return { close };
 }
 
-export const RELAY_STOP_TIMEOUT_MS = 10_000;
-
-/**
- * Orderly shutdown: UI hooks off, jobs stopped, the message in flight finished (at most
- * `relayTimeoutMs`; an unfinished one is retried with the same Message-ID at next launch),
- * listeners closed, IPC removed, then the database checkpointed and closed. Each step runs even
- * if an earlier one failed.
- */
-export async function stopDesktop(running: Running, log: Log, relayTimeoutMs = RELAY_STOP_TIMEOUT_MS): Promise<void> {
-  const step = async (name: string, fn: () => unknown) => {
-    try {
-      await fn();
-    } catch (error) {
-      log.warn(`shutdown: ${name} failed`, { error });
-    }
-  };
-  for (const dispose of running.ui.splice(0).reverse()) await step('ui', dispose);
-  if (running.jobsStarted) await step('jobs', () => running.core.jobs.stop());
-  if (running.relayStarted) await step('relay', () => withTimeout(running.core.relay.stop(), relayTimeoutMs, 'relay stop'));
-  if (running.listener) await step('listener', () => running.listener?.close());
-  if (running.ipc) await step('ipc', running.ipc);
-  await step('database', () => running.core.close());
-  running.listener = null;
-  running.ipc = null;
-  running.jobsStarted = false;
-  running.relayStarted = false;
-}
-
-function withTimeout(promise: Promise<void>, ms: number, what: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+/** Orderly shutdown in the app's reverse order (see src-main/lifecycle.ts). */
+export async function stopDesktop(running: Running, _log: Log, relayTimeoutMs?: number): Promise<void> {
+  await running.core.stop(relayTimeoutMs);
 }
 
 export interface QuitGuard {

@@ -10,7 +10,6 @@ import { forwardEvents, registerRpc } from './ipc';
 import { quitGuard, startDesktop, stopDesktop, type CoreApp, type Running } from './lifecycle';
 import { hardenSession, hardenWebContents } from './navigation';
 import { trayHintNotice, watchNotifications, type ExchangeSnapshot, type Notice } from './notifications';
-import { startParticipantServer } from './participant-server';
 import { desktopPaths, trayIconPath } from './paths';
 import { PREFERENCES_FILE, preferencesStore, preferenceToggles } from './preferences';
 import { SECRET_FILE, safeStorageSecretStore } from './secret-store';
@@ -18,6 +17,8 @@ import { createTrayIcon, loadTrayState, runTrayAction, startTrayController } fro
 import { trayLocale } from './tray-menu';
 import { createWindowController } from './window';
 
+/** The participants' pages' port (the next free one when taken). */
+const PARTICIPANT_PORT = 4317;
 /** Passed by the login item: start in the tray without opening the window. */
 const HIDDEN_ARG = '--hidden';
 const log = createLogger({ clock: systemClock });
@@ -74,7 +75,7 @@ async function start(): Promise<void> {
           smtpPassword: safeStorageSecretStore(safeStorage, join(userData, 'secrets', SECRET_FILE), log, platform),
           ...(paths.nativeBinding && { nativeBinding: paths.nativeBinding }),
         }),
-      listenParticipants: (core) => startParticipantServer(core.deps),
+      participant: { host: '0.0.0.0', port: PARTICIPANT_PORT },
       registerIpc(core) {
         const off = registerRpc(ipcMain, {
           trusted: () => ({ webContentsId: windows.webContentsId(), rendererUrl: paths.renderer.url }),

@@ -71,7 +71,8 @@ export function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise
 }
 
 /** Runs serve to completion (for flags that make it exit at once). */
-export function runServe(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [SERVE, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+export function runServe(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+  // The timeout only bounds a hang (a process that never exits fails the test with status null).
+  const result = spawnSync(process.execPath, [SERVE, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database';
 import type { Logger } from '../../log';
 import type { EventBus } from './events';
 import type { SecretStore } from './secrets';
-import type { TunnelState } from '../network/tunnel';
+import type { RuntimeFacts } from './runtime';
 
 /** The background jobs as the operations see them (implemented by jobs/scheduler). */
 export interface JobsPort {
@@ -27,6 +27,6 @@ export interface Deps {
   smtpPassword: SecretStore;
   paths: { dataDir: string; databaseFile: string; backupDir: string };
   jobs: JobsPort;
-  /** Facts known only once the app runs (listening addresses). */
-  runtime: { version: string; participantUrls: string[]; participantPort: number | null; tunnel: TunnelState };
+  /** Facts known only once the app runs (listening addresses, tunnel); filled in by App.start. */
+  runtime: RuntimeFacts;
 }

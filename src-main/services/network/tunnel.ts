@@ -3,13 +3,10 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { DomainError } from '../../core/errors';
 import type { Deps } from '../common/deps';
+import type { TunnelState } from '../common/runtime';
 import { updateSettings } from '../organizer/settings';
 
-export interface TunnelState {
-  process: ChildProcess | null;
-  url: string | null;
-  error: string | null;
-}
+export type { TunnelState } from '../common/runtime';
 
 /** The `cloudflared` program to run: SNEAKY_KLAUS_CLOUDFLARED, else the one on the PATH. */
 export const cloudflaredCommand = (env: NodeJS.ProcessEnv = process.env): string => env.SNEAKY_KLAUS_CLOUDFLARED ?? 'cloudflared';

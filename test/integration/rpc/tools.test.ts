@@ -10,7 +10,10 @@ beforeEach(async () => {
   t = await createTestApp();
   exchangeId = (await t.ok('exchanges.create', exchangeInput())).id;
 });
-afterEach(() => t.close());
+afterEach(async () => {
+  await t.app.stop(1_000);
+  t.close();
+});
 
 describe('CSV import and export', () => {
   const csv = 'Name;E-mail;Gift ideas\nAnn;ann@example.com;Books\n"Bob ""B"" Jones";BOB@example.com;"Tea; biscuits"\nCy;not-an-email;\n;dee@example.com;\nEve;ann@example.com;\n';
@@ -88,7 +91,7 @@ describe('links, QR codes and the network', () => {
     chmodSync(fake, 0o755);
     process.env.SNEAKY_KLAUS_CLOUDFLARED = fake;
     try {
-      t.deps.runtime.participantPort = 4317;
+      await t.app.start({ participant: { host: '127.0.0.1', port: 0 } });
       const info = await t.ok('network.startTunnel', {});
       expect(info.tunnel).toMatchObject({ available: true, running: true, url: 'https://merry-fox-sleigh.trycloudflare.com' });
       expect(info.linkBase).toBe('https://merry-fox-sleigh.trycloudflare.com');
@@ -101,7 +104,7 @@ describe('links, QR codes and the network', () => {
   it('says plainly when cloudflared is missing', async () => {
     process.env.SNEAKY_KLAUS_CLOUDFLARED = '/nonexistent/cloudflared';
     try {
-      t.deps.runtime.participantPort = 4317;
+      await t.app.start({ participant: { host: '127.0.0.1', port: 0 } });
       expect(await t.call('network.startTunnel', {})).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/not installed/) } });
     } finally {
       delete process.env.SNEAKY_KLAUS_CLOUDFLARED;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,18 @@ describe('npm run serve (child process)', () => {
     const result = runServe(['--port', 'eighty']);
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe('sneaky-klaus: --port must be a port number from 0 to 65535, not "eighty".');
+  });
+
+  it('a failure half-way through start closes what it opened and exits by itself with one line, exit code 2', () => {
+    // The participants' listener is up when the admin listener fails (an address this machine lacks).
+    const data = join(dir, 'half-way');
+    const result = runServe(['--data-dir', data, '--port', '0', '--admin-host', '192.0.2.1'], { SNEAKY_KLAUS_ADMIN_PASSWORD: 'correct horse battery staple' });
+    expect(result.status).toBe(2);
+    const said = result.stderr.trim().split('\n').filter((line) => !/^\S+Z INFO /.test(line)); // the log's info lines aside
+    expect(said).toEqual([expect.stringMatching(/^sneaky-klaus: Cannot listen: .*192\.0\.2\.1/)]);
+    // The database was checkpointed and closed: its WAL was folded back (empty or gone).
+    const wal = join(data, 'sneaky-klaus.sqlite3-wal');
+    expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
   });
 
   it('says an unusable data folder is unusable, exit code 2', () => {

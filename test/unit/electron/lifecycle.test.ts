@@ -1,25 +1,46 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { StartOptions } from '../../../src-main/app';
 import { quitGuard, startDesktop, stopDesktop, type CoreApp, type StartSteps } from '../../../src-main/electron/lifecycle';
+import { Lifecycle } from '../../../src-main/lifecycle';
 import { silentLogger } from '../../../src-main/log';
 
+/** A core whose start and stop are the app's real Lifecycle over recording parts. */
 function fakeCore(order: string[], over: { relayStop?: () => Promise<void> } = {}) {
+  const relay = { start: vi.fn(() => void order.push('relay.start')), stop: vi.fn(over.relayStop ?? (async () => void order.push('relay.stop'))) };
+  const jobs = {
+    start: vi.fn(async () => void order.push('jobs.start')),
+    stop: vi.fn(async () => void order.push('jobs.stop')),
+    resume: vi.fn(async () => void order.push('jobs.resume')),
+  };
+  let lifecycle: Lifecycle | null = null;
   return {
     deps: {} as CoreApp['deps'],
-    relay: { start: vi.fn(() => void order.push('relay.start')), stop: vi.fn(over.relayStop ?? (async () => void order.push('relay.stop'))) },
-    jobs: {
-      start: vi.fn(async () => void order.push('jobs.start')),
-      stop: vi.fn(async () => void order.push('jobs.stop')),
-      resume: vi.fn(async () => void order.push('jobs.resume')),
+    relay,
+    jobs,
+    async start(options: StartOptions) {
+      lifecycle = new Lifecycle({
+        listenParticipants: async () => (order.push('listen'), { close: async () => void order.push('listener.close') }),
+        relay,
+        jobs,
+        openFront: options.front,
+        closeDatabase: () => void order.push('core.close'),
+        log: silentLogger,
+      });
+      await lifecycle.start();
     },
-    close: vi.fn(() => void order.push('core.close')),
+    async stop(relayTimeoutMs?: number) {
+      await lifecycle?.stop(relayTimeoutMs);
+    },
   };
 }
 
-function steps(order: string[], core: ReturnType<typeof fakeCore>, over: Partial<StartSteps<ReturnType<typeof fakeCore>>> = {}) {
+type Core = ReturnType<typeof fakeCore>;
+
+function steps(order: string[], core: Core, over: Partial<StartSteps<Core>> = {}) {
   const resume: { handler?: () => void } = {};
-  const s: StartSteps<ReturnType<typeof fakeCore>> = {
+  const s: StartSteps<Core> = {
     createCore: async () => (order.push('createCore'), core),
-    listenParticipants: async () => (order.push('listen'), { close: async () => void order.push('listener.close') }),
+    participant: { host: '127.0.0.1', port: 0 },
     registerIpc: () => (order.push('ipc'), () => void order.push('ipc.off')),
     openWindow: () => void order.push('window'),
     startTray: () => (order.push('tray'), () => void order.push('tray.off')),
@@ -33,12 +54,12 @@ function steps(order: string[], core: ReturnType<typeof fakeCore>, over: Partial
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('startDesktop', () => {
-  it('starts in order: core, participant HTTP, IPC, window, relay, jobs, tray, notifications, resume', async () => {
+  it('starts in the app’s order, then the desktop front: participant HTTP, relay, jobs, IPC, window, tray, notifications, resume', async () => {
     const order: string[] = [];
     const core = fakeCore(order);
     await startDesktop(steps(order, core).s, silentLogger);
     await flush();
-    expect(order).toEqual(['createCore', 'listen', 'ipc', 'window', 'relay.start', 'jobs.start', 'tray', 'notifications', 'resume']);
+    expect(order).toEqual(['createCore', 'listen', 'relay.start', 'jobs.start', 'ipc', 'window', 'tray', 'notifications', 'resume']);
   });
 
   it('runs the jobs’ catch-up when the computer wakes up', async () => {
@@ -51,13 +72,12 @@ describe('startDesktop', () => {
     expect(core.jobs.resume).toHaveBeenCalledTimes(1);
   });
 
-  it('undoes what started when a step fails, and rethrows', async () => {
+  it('undoes everything that started when a step fails half-way, database included, and rethrows', async () => {
     const order: string[] = [];
     const core = fakeCore(order);
     const { s } = steps(order, core, { openWindow: () => { throw new Error('no display'); } });
     await expect(startDesktop(s, silentLogger)).rejects.toThrow('no display');
-    expect(order).toEqual(['createCore', 'listen', 'ipc', 'listener.close', 'ipc.off', 'core.close']);
-    expect(core.relay.stop).not.toHaveBeenCalled();
+    expect(order).toEqual(['createCore', 'listen', 'relay.start', 'jobs.start', 'ipc', 'ipc.off', 'jobs.stop', 'relay.stop', 'listener.close', 'core.close']);
   });
 
   it('does not start anything when the core cannot open', async () => {
@@ -69,13 +89,13 @@ describe('startDesktop', () => {
 });
 
 describe('stopDesktop', () => {
-  it('stops in order: UI hooks, jobs, relay (message in flight), listener, IPC, database', async () => {
+  it('stops in reverse: desktop front, jobs, relay (message in flight), listener, database', async () => {
     const order: string[] = [];
     const running = await startDesktop(steps(order, fakeCore(order)).s, silentLogger);
     await flush();
     order.length = 0;
     await stopDesktop(running, silentLogger);
-    expect(order).toEqual(['resume.off', 'notifications.off', 'tray.off', 'jobs.stop', 'relay.stop', 'listener.close', 'ipc.off', 'core.close']);
+    expect(order).toEqual(['resume.off', 'notifications.off', 'tray.off', 'ipc.off', 'jobs.stop', 'relay.stop', 'listener.close', 'core.close']);
   });
 
   it('waits for the relay to finish its message before closing the database', async () => {
@@ -88,7 +108,7 @@ describe('stopDesktop', () => {
     expect(order).not.toContain('core.close');
     finish();
     await stopping;
-    expect(order.slice(-4)).toEqual(['relay.done', 'listener.close', 'ipc.off', 'core.close']);
+    expect(order.slice(-3)).toEqual(['relay.done', 'listener.close', 'core.close']);
   });
 
   it('still closes the database when the relay hangs or a step throws', async () => {

@@ -81,15 +81,36 @@ const core = vi.hoisted(() => ({
     stop: vi.fn(async () => void state.order.push('jobs.stop')),
     resume: vi.fn(async () => void state.order.push('jobs.resume')),
   },
-  close: vi.fn(() => void state.order.push('core.close')),
+  lifecycle: null as null | { start(): Promise<void>; stop(ms?: number): Promise<void> },
+  participant: null as unknown,
 }));
 
-vi.mock('../../../src-main/app', () => ({
-  createApp: vi.fn(async (options: unknown) => (state.order.push('createApp'), Object.assign(core, { options }))),
-}));
-vi.mock('../../../src-main/electron/participant-server', () => ({
-  startParticipantServer: vi.fn(async () => (state.order.push('listen'), { close: async () => void state.order.push('listener.close') })),
-}));
+/** The app's real start and stop order, over recording parts. */
+vi.mock('../../../src-main/app', async () => {
+  const { Lifecycle } = await import('../../../src-main/lifecycle');
+  const { silentLogger } = await import('../../../src-main/log');
+  return {
+    createApp: vi.fn(async (options: unknown) => {
+      state.order.push('createApp');
+      return Object.assign(core, {
+        options,
+        async start(start: { participant: unknown; front?: () => Promise<{ close(): void }> | { close(): void } }) {
+          core.participant = start.participant;
+          core.lifecycle = new Lifecycle({
+            listenParticipants: async () => (state.order.push('listen'), { close: async () => void state.order.push('listener.close') }),
+            relay: core.relay,
+            jobs: core.jobs,
+            openFront: start.front,
+            closeDatabase: () => void state.order.push('core.close'),
+            log: silentLogger,
+          });
+          await core.lifecycle.start();
+        },
+        stop: (ms?: number) => core.lifecycle?.stop(ms) ?? Promise.resolve(),
+      });
+    }),
+  };
+});
 vi.mock('../../../src-main/rpc/dispatch', () => ({
   dispatch: vi.fn(async (_deps: unknown, name: string) => ({ ok: true, value: name === 'outbox.status' ? { paused: false } : [] })),
 }));
@@ -116,9 +137,10 @@ async function launch(lock = true) {
 beforeEach(() => vi.clearAllMocks());
 
 describe('main', () => {
-  it('starts in order: core, participant HTTP, IPC, window, relay, jobs, tray', async () => {
+  it('starts in the app’s order, then its front: core, participant HTTP on 4317, relay, jobs, IPC, window, tray', async () => {
     await launch();
-    expect(state.order).toEqual(['createApp', 'listen', 'ipc:rpc', 'window', 'relay.start', 'jobs.start', 'tray']);
+    expect(state.order).toEqual(['createApp', 'listen', 'relay.start', 'jobs.start', 'ipc:rpc', 'window', 'tray']);
+    expect(core.participant).toEqual({ host: '0.0.0.0', port: 4317 });
     const { createApp } = await import('../../../src-main/app');
     expect(vi.mocked(createApp).mock.calls[0]?.[0]).toMatchObject({ dataDir: state.userData });
     const options = vi.mocked(createApp).mock.calls[0]?.[0] as { smtpPassword: { description: string } };
@@ -155,14 +177,14 @@ describe('main', () => {
     expect(state.quit).not.toHaveBeenCalled();
   });
 
-  it('on quit: holds it, stops jobs, relay, listener, IPC, database, then quits for real and lets the window close', async () => {
+  it('on quit: holds it, stops IPC, jobs, relay, listener, database, then quits for real and lets the window close', async () => {
     const { windows } = await launch();
     state.order.length = 0;
     const event = { preventDefault: vi.fn() };
     state.appEvents.get('before-quit')?.(event);
     expect(event.preventDefault).toHaveBeenCalled();
     await flush();
-    expect(state.order).toEqual(['jobs.stop', 'relay.stop', 'listener.close', 'ipc.off', 'core.close', 'app.quit']);
+    expect(state.order).toEqual(['ipc.off', 'jobs.stop', 'relay.stop', 'listener.close', 'core.close', 'app.quit']);
     const again = { preventDefault: vi.fn() };
     state.appEvents.get('before-quit')?.(again);
     expect(again.preventDefault).not.toHaveBeenCalled();

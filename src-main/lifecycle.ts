@@ -1,0 +1,98 @@
+import type { Logger } from './log';
+
+export interface Closable {
+  close(): Promise<void> | void;
+}
+
+/** The parts the app starts and stops, in this order (and the reverse). */
+export interface LifecycleParts {
+  /** The participants' pages; first, so links work as soon as anything can send one. */
+  listenParticipants(): Promise<Closable>;
+  relay: { start(): void; stop(): Promise<void> };
+  /** start() runs what is due (catch-up) and then wakes every minute; it is not awaited. */
+  jobs: { start(): Promise<unknown>; stop(): Promise<unknown> };
+  /** The organizer's way in: the admin listener (headless) or IPC, window and tray (desktop). */
+  openFront?(): Promise<Closable> | Closable;
+  /** Stops the tunnel, checkpoints the WAL and closes the database. */
+  closeDatabase(): void;
+  log: Pick<Logger, 'warn'>;
+}
+
+export const RELAY_STOP_TIMEOUT_MS = 10_000;
+
+/**
+ * One start and stop order for both shells (the database is already open and migrated):
+ * participant listener → relay → jobs (catch-up in the background, never delaying the pages) →
+ * front door. A failing step undoes every step before it, database included, and rethrows.
+ */
+export class Lifecycle {
+  readonly #parts: LifecycleParts;
+  #listener: Closable | null = null;
+  #front: Closable | null = null;
+  #relay = false;
+  #jobs = false;
+  #state: 'new' | 'starting' | 'running' | 'stopped' = 'new';
+
+  constructor(parts: LifecycleParts) {
+    this.#parts = parts;
+  }
+
+  get running(): boolean {
+    return this.#state === 'running';
+  }
+
+  async start(): Promise<void> {
+    if (this.#state !== 'new') throw new Error(`The app cannot start twice (it is ${this.#state}).`);
+    this.#state = 'starting';
+    const parts = this.#parts;
+    try {
+      this.#listener = await parts.listenParticipants();
+      parts.relay.start();
+      this.#relay = true;
+      this.#jobs = true;
+      void parts.jobs.start().catch((error: unknown) => parts.log.warn('catch-up at launch failed', { error }));
+      if (parts.openFront) this.#front = await parts.openFront();
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+    this.#state = 'running';
+  }
+
+  /**
+   * Front door closed, jobs stopped, the message being sent finished (at most `relayTimeoutMs`;
+   * an unfinished one is sent again with the same Message-ID at next launch), listener closed,
+   * then the database checkpointed. Each step runs even if an earlier one failed.
+   */
+  async stop(relayTimeoutMs = RELAY_STOP_TIMEOUT_MS): Promise<void> {
+    if (this.#state === 'stopped') return;
+    this.#state = 'stopped';
+    const parts = this.#parts;
+    const step = async (name: string, fn: () => unknown) => {
+      try {
+        await fn();
+      } catch (error) {
+        parts.log.warn(`shutdown: ${name} failed`, { error });
+      }
+    };
+    const front = this.#front;
+    const listener = this.#listener;
+    this.#front = null;
+    this.#listener = null;
+    if (front) await step('front', () => front.close());
+    if (this.#jobs) await step('jobs', () => parts.jobs.stop());
+    if (this.#relay) await step('relay', () => withTimeout(parts.relay.stop(), relayTimeoutMs, 'relay stop'));
+    if (listener) await step('listener', () => listener.close());
+    this.#jobs = false;
+    this.#relay = false;
+    await step('database', () => parts.closeDatabase());
+  }
+}
+
+function withTimeout(promise: Promise<void>, ms: number, what: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -25,6 +25,11 @@ const fields = {
   previousExchangeId: Id.nullable(),
 };
 
+/** The fields `exchanges.update` can change; the exchange view says which of them can change now. */
+export const EXCHANGE_FIELDS = Object.keys(fields) as (keyof typeof fields)[];
+export type ExchangeField = keyof typeof fields;
+export const ExchangeFieldSchema = z.enum(EXCHANGE_FIELDS as [ExchangeField, ...ExchangeField[]]);
+
 export const CreateExchangeInput = z.object({
   ...fields,
   description: fields.description.default(''),
@@ -64,6 +69,10 @@ export const ExchangeView = z.object({
   state: ExchangeStateSchema,
   allowedActions: z.array(z.string()),
   editable: z.array(z.enum(['details', 'schedule', 'matching', 'participants'])),
+  /** Exactly the fields `exchanges.update` accepts now: the screens hold no copy of this policy. */
+  editableFields: z.array(ExchangeFieldSchema),
+  /** Why some fields are locked now (null when everything can change). */
+  lockedReason: z.string().nullable(),
   participantCount: z.number(),
   drawnAt: z.number().nullable(),
   completedAt: z.number().nullable(),

@@ -1,4 +1,5 @@
 import { EXCHANGE_STATES } from '../contract/common';
+import { EXCHANGE_FIELDS, type ExchangeField } from '../contract/exchanges';
 import { DomainError } from './errors';
 
 export { EXCHANGE_STATES };
@@ -81,13 +82,49 @@ export function editableGroups(state: ExchangeState): EditableGroup[] {
   }
 }
 
+/** Which group each editable field of an exchange belongs to. */
+export const EXCHANGE_FIELD_GROUPS: Record<ExchangeField, EditableGroup> = {
+  name: 'details',
+  description: 'details',
+  location: 'details',
+  budget: 'details',
+  maxParticipants: 'details',
+  registrationDeadline: 'schedule',
+  exchangeAt: 'schedule',
+  timezone: 'schedule',
+  reminderDays: 'schedule',
+  matchMode: 'matching',
+  avoidHistoryYears: 'matching',
+  previousExchangeId: 'matching',
+};
+
+/** The exchange fields that can change in this state. */
+export function editableFields(state: ExchangeState): ExchangeField[] {
+  const groups = editableGroups(state);
+  return EXCHANGE_FIELDS.filter((field) => groups.includes(EXCHANGE_FIELD_GROUPS[field]));
+}
+
+const GROUP_WORDS: Record<EditableGroup, string> = { details: 'details', schedule: 'dates', matching: 'matching rules', participants: 'participants' };
+
+/** Why a group is locked in this state, as the organizer reads it; null when it is not. */
+export function lockedMessage(state: ExchangeState, group: EditableGroup): string | null {
+  if (editableGroups(state).includes(group)) return null;
+  const what = GROUP_WORDS[group];
+  return state === 'matched'
+    ? `Names were already drawn, so the ${what} cannot change. Undo the draw first.`
+    : `This exchange is ${STATE_LABELS[state]}; its ${what} can no longer be changed.`;
+}
+
+/** One sentence for everything locked in this state, for the exchange view. */
+export function lockedReason(state: ExchangeState): string | null {
+  if (state === 'matched') return 'Names were already drawn, so the matching rules cannot change. Undo the draw first.';
+  if (state === 'completed' || state === 'cancelled') return `This exchange is ${STATE_LABELS[state]}; nothing about it can change any more.`;
+  return null;
+}
+
 export function assertEditable(state: ExchangeState, group: EditableGroup): void {
-  if (editableGroups(state).includes(group)) return;
-  const what = { details: 'details', schedule: 'dates', matching: 'matching rules', participants: 'participants' }[group];
-  const message =
-    state === 'matched'
-      ? `Names were already drawn, so the ${what} cannot change. Undo the draw first.`
-      : `This exchange is ${STATE_LABELS[state]}; its ${what} can no longer be changed.`;
+  const message = lockedMessage(state, group);
+  if (message === null) return;
   throw new DomainError('invalid_state', message, { details: { state, group } });
 }
 

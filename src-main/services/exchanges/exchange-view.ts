@@ -1,5 +1,5 @@
 import type { OperationOutput } from '../../contract/operations';
-import { allowedActions, editableGroups } from '../../core/exchange-state';
+import { allowedActions, editableFields, editableGroups, lockedReason } from '../../core/exchange-state';
 import { utcToLocal } from '../../core/time';
 import type { Exchange } from '../../core/types';
 
@@ -27,6 +27,8 @@ export function toExchangeView(e: Exchange, participantCount: number): ExchangeV
     state: e.state,
     allowedActions: allowedActions(e.state),
     editable: editableGroups(e.state),
+    editableFields: editableFields(e.state),
+    lockedReason: lockedReason(e.state),
     participantCount,
     drawnAt: e.drawnAt,
     completedAt: e.completedAt,

@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../contract/operations';
 import { DomainError, invalidField } from '../../core/errors';
-import { assertEditable, nextState, type EditableGroup, type ExchangeAction } from '../../core/exchange-state';
+import { assertEditable, EXCHANGE_FIELD_GROUPS, nextState, type ExchangeAction } from '../../core/exchange-state';
 import { localToUtc, utcToLocal } from '../../core/time';
 import { randomToken } from '../../core/tokens';
 import type { Exchange } from '../../core/types';
@@ -71,27 +71,12 @@ export function createExchange(deps: Deps, input: ParsedInput<'exchanges.create'
   return viewExchange(deps, id);
 }
 
-const FIELD_GROUPS: Record<keyof ParsedInput<'exchanges.update'>['patch'], EditableGroup> = {
-  name: 'details',
-  description: 'details',
-  location: 'details',
-  budget: 'details',
-  maxParticipants: 'details',
-  registrationDeadline: 'schedule',
-  exchangeAt: 'schedule',
-  timezone: 'schedule',
-  reminderDays: 'schedule',
-  matchMode: 'matching',
-  avoidHistoryYears: 'matching',
-  previousExchangeId: 'matching',
-};
-
 export function updateExchangeDetails(deps: Deps, { exchangeId, patch }: ParsedInput<'exchanges.update'>): ExchangeView {
   const now = deps.clock.now();
   deps.db.transaction(() => {
     const current = getExchange(deps.db, exchangeId);
     const keys = (Object.keys(patch) as Array<keyof typeof patch>).filter((k) => patch[k] !== undefined);
-    for (const key of keys) assertEditable(current.state, FIELD_GROUPS[key]);
+    for (const key of keys) assertEditable(current.state, EXCHANGE_FIELD_GROUPS[key]);
 
     const changes: Partial<Exchange> = { updatedAt: now };
     const { exchangeAt, registrationDeadline, timezone, previousExchangeId, ...plain } = patch;

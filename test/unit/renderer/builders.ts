@@ -24,6 +24,8 @@ export function exchangeView(overrides: Partial<ExchangeView> = {}): ExchangeVie
     state: 'draft',
     allowedActions: ['open', 'cancel'],
     editable: ['details', 'schedule', 'matching', 'participants'],
+    editableFields: ['name', 'description', 'location', 'budget', 'maxParticipants', 'registrationDeadline', 'exchangeAt', 'timezone', 'reminderDays', 'matchMode', 'avoidHistoryYears', 'previousExchangeId'],
+    lockedReason: null,
     participantCount: 0,
     drawnAt: null,
     completedAt: null,

@@ -40,7 +40,7 @@ export async function createTestApp(
   });
   const call = async <N extends OperationName>(name: N, input: OperationInput<N>) => {
     const result = (await dispatch(app.deps, name, input)) as Result<OperationOutput<N>>;
-    if (result.ok) operations[name].output.parse(result.value);
+    if (result.ok) assertDeclared(name, result.value, operations[name].output.parse(result.value));
     return result;
   };
   return {
@@ -71,4 +71,20 @@ export function exchangeInput(overrides: Partial<OperationInput<'exchanges.creat
     budget: { amount: '30', currency: 'EUR' },
     ...overrides,
   };
+}
+
+/**
+ * Parsing drops keys a schema does not declare, so a leaked field would pass unseen: every key of
+ * the raw answer must survive parsing, at every depth.
+ */
+export function assertDeclared(operation: string, raw: unknown, parsed: unknown, path = ''): void {
+  if (Array.isArray(raw) && Array.isArray(parsed)) {
+    raw.forEach((item, i) => assertDeclared(operation, item, parsed[i], `${path}[${i}]`));
+    return;
+  }
+  if (raw === null || typeof raw !== 'object' || parsed === null || typeof parsed !== 'object') return;
+  for (const key of Object.keys(raw)) {
+    if (!(key in parsed)) throw new Error(`${operation} answered a key its contract does not declare: ${path}${path ? '.' : ''}${key}`);
+    assertDeclared(operation, (raw as Record<string, unknown>)[key], (parsed as Record<string, unknown>)[key], `${path}${path ? '.' : ''}${key}`);
+  }
 }

@@ -1,26 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const OUTPUTS = ['out/main/main.js', 'out/main/serve.js', 'out/preload/preload.cjs', 'out/renderer/index.html'].map((p) => join(ROOT, p));
-const SOURCES = ['src-main', 'src-renderer', 'migrations', 'package.json', 'electron.vite.config.ts'].map((p) => join(ROOT, p));
+// @ts-expect-error: a plain .mjs script without types (shared with `npm run serve`).
+import { buildIfStale, OUTPUTS as OUTPUT_PATHS, ROOT } from '../../../scripts/build-if-stale.mjs';
 
-function newest(path: string): number {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
+const OUTPUTS = (OUTPUT_PATHS as string[]).map((p) => join(ROOT as string, p));
 
 /** `npm run build`, only when an output is missing or older than the sources. */
 beforeAll(() => {
-  const built = Math.min(...OUTPUTS.map((p) => statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? 0));
-  if (built >= Math.max(...SOURCES.map(newest))) return;
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`electron-vite build failed:\n${result.stdout}\n${result.stderr}`);
+  const failure = (buildIfStale as (o: { quiet: boolean }) => string | null)({ quiet: true });
+  if (failure !== null) throw new Error(`electron-vite build failed:\n${failure}`);
 }, 120_000);
 
 describe('npm run build', () => {

@@ -117,12 +117,12 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
       {tab === 'rules' && <RulesTab exchange={exchange} />}
       {tab === 'draw' && <DrawTab exchange={exchange} />}
       {copy && (
-        <ConfirmDialog title={copy.title} confirmLabel={copy.confirm} danger={copy.tone === 'danger'} busy={busy} onConfirm={() => void confirm()} onCancel={cancelPending}>
+        <ConfirmDialog title={copy.title} confirmLabel={copy.confirm} cancelLabel={copy.keep} danger={copy.tone === 'danger'} busy={busy} onConfirm={() => void confirm()} onCancel={cancelPending}>
           {copy.body}
         </ConfirmDialog>
       )}
       {undoWarning && (
-        <ConfirmDialog title="People were already told" confirmLabel="Undo anyway" danger busy={busy} onConfirm={() => void confirmUndo()} onCancel={cancelUndo}>
+        <ConfirmDialog title="People were already told" confirmLabel="Undo anyway" cancelLabel="Keep the draw" danger busy={busy} onConfirm={() => void confirmUndo()} onCancel={cancelUndo}>
           {undoWarning}
         </ConfirmDialog>
       )}

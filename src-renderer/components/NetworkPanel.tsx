@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { currentErrors, type FormErrors } from '../lib/issues';
-import { homeNetworkUrls, linkReach, reachCopy } from '../lib/reach';
+import { homeNetworkUrls, linkReach, loopbackCause, reachCopy } from '../lib/reach';
 import type { NetworkInfo } from '../stores/settings';
 import { CopyField } from './CopyField';
 import { TextField } from './Fields';
@@ -26,7 +26,7 @@ export function NetworkPanel(props: NetworkPanelProps) {
   const { tunnel } = props.network;
   const home = homeNetworkUrls(props.network.participantUrls);
   const reach = linkReach(props.network);
-  const verdict = reachCopy(reach, home.length > 0);
+  const verdict = reachCopy(reach, loopbackCause(props.network));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSent({ publicBaseUrl: url });
@@ -55,7 +55,7 @@ export function NetworkPanel(props: NetworkPanelProps) {
             </ul>
           </>
         ) : (
-          <p className="muted">This computer has no address that other devices can use. Connect it to your Wi-Fi or network, then restart Sneaky Klaus.</p>
+          <p className="muted">No address here works from another device: {verdict.text}</p>
         )}
       </div>
       <form className="subsection" onSubmit={submit} noValidate>

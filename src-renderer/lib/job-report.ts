@@ -65,5 +65,6 @@ export function runNowReport(label: string, runs: ReadonlyArray<{ outcome: strin
   const failed = runs.find((r) => r.outcome === 'failed');
   if (failed) return { tone: 'error', text: `${label} failed: ${failed.error ?? 'see the history below'}` };
   if (runs.length === 0) return { tone: 'info', text: `${label}: nothing was due.` };
-  return { tone: 'success', text: `${label}: ${runSummary(runs[0]!.job, totalCounts(runs))}` };
+  const summary = runSummary(runs[0]!.job, totalCounts(runs));
+  return { tone: 'success', text: `${label}: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}` };
 }

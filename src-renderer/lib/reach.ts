@@ -55,17 +55,26 @@ export interface ReachCopy {
   text: string;
 }
 
+/** Why no other device can open the pages, when none can. */
+export type LoopbackCause = 'link-choice' | 'listens-locally' | 'no-network';
+
+export function loopbackCause(network: NetworkFacts): LoopbackCause {
+  if (homeNetworkUrls(network.participantUrls).length > 0) return 'link-choice';
+  return network.lanAddresses.length > 0 ? 'listens-locally' : 'no-network';
+}
+
+const LOOPBACK_TEXT: Record<LoopbackCause, string> = {
+  'link-choice': 'Phones and other computers cannot open an address that starts with localhost or 127.0.0.1. Use one of the choices below before you invite people.',
+  'listens-locally':
+    'The participants’ pages only listen on this computer itself (it was started with a loopback --host). Restart it without that option so phones on your Wi-Fi can reach it, or use a tunnel, before you invite people.',
+  'no-network': 'This computer is not connected to a network that others can reach. Connect it to your Wi-Fi, or use a tunnel, before you invite people.',
+};
+
 /** The plain-words verdict shown next to the link address. */
-export function reachCopy(reach: LinkReach, hasHomeNetwork: boolean): ReachCopy {
+export function reachCopy(reach: LinkReach, cause: LoopbackCause): ReachCopy {
   switch (reach) {
     case 'this-computer':
-      return {
-        tone: 'warn',
-        title: 'These links only open on this computer.',
-        text: hasHomeNetwork
-          ? 'Phones and other computers cannot open an address that starts with localhost or 127.0.0.1. Use one of the choices below before you invite people.'
-          : 'This computer is not connected to a network that others can reach. Connect it to your Wi-Fi, or use a tunnel, before you invite people.',
-      };
+      return { tone: 'warn', title: 'These links only open on this computer.', text: LOOPBACK_TEXT[cause] };
     case 'same-network':
       return {
         tone: 'info',

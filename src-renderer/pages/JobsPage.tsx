@@ -37,24 +37,28 @@ export function JobsPage() {
       <div className="stack">
         {error && <Notice tone="error">{error}</Notice>}
         <Card title="Coming up">
-          {answer('upcoming')}
-          {upcoming && upcoming.length === 0 && <EmptyState icon="calendar" title="Nothing scheduled" text="Reminders are scheduled when names are drawn." />}
-          {upcoming && upcoming.length > 0 && <UpcomingList jobs={upcoming} now={now()} busy={busy} onRunNow={(name) => void runNow(name, 'upcoming')} />}
+          <div className="stack">
+            {answer('upcoming')}
+            {upcoming && upcoming.length === 0 && <EmptyState icon="calendar" title="Nothing scheduled" text="Reminders are scheduled when names are drawn." />}
+            {upcoming && upcoming.length > 0 && <UpcomingList jobs={upcoming} now={now()} busy={busy} onRunNow={(name) => void runNow(name, 'upcoming')} />}
+          </div>
         </Card>
         <Card title="Run a job now" intro="Jobs only act on what is due; running one early is safe.">
-          <form
-            className="inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void runNow(job, 'form');
-            }}
-          >
-            <SelectField<JobName> label="Job" value={job} options={JOB_NAMES.map((j) => ({ value: j, label: jobLabel(j) }))} onChange={setJob} />
-            <button type="submit" className="btn btn--primary" disabled={busy}>
-              Run now
-            </button>
-          </form>
-          {answer('form')}
+          <div className="stack">
+            <form
+              className="inline-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void runNow(job, 'form');
+              }}
+            >
+              <SelectField<JobName> label="Job" value={job} options={JOB_NAMES.map((j) => ({ value: j, label: jobLabel(j) }))} onChange={setJob} />
+              <button type="submit" className="btn btn--primary" disabled={busy}>
+                Run now
+              </button>
+            </form>
+            {answer('form')}
+          </div>
         </Card>
         <Card title="History" intro="The latest runs, newest first.">
           {runs && runs.length === 0 ? <p className="muted">No job has run yet.</p> : runs && <RunTable runs={runs} />}

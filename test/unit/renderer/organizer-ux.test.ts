@@ -4,7 +4,7 @@ import { defaultTimeZone, exchangeProblems, localNow } from '../../../src-render
 import { convertExchangeForm, emptyExchangeForm, exchangeErrorKeys, type ExchangeFormValues } from '../../../src-renderer/lib/exchange-form';
 import { currentErrors, type FormErrors } from '../../../src-renderer/lib/issues';
 import { runNowReport, runSummary, totalCounts } from '../../../src-renderer/lib/job-report';
-import { homeNetworkUrls, linkReach, reachCopy, type NetworkFacts } from '../../../src-renderer/lib/reach';
+import { homeNetworkUrls, linkReach, loopbackCause, reachCopy, type NetworkFacts } from '../../../src-renderer/lib/reach';
 import { setupNeeded } from '../../../src-renderer/lib/setup';
 
 const NOW = Date.UTC(2026, 11, 6, 12, 0);
@@ -84,7 +84,7 @@ describe('job reports in words', () => {
   });
 
   it('counts reminders over every exchange, and says when none were due', () => {
-    expect(runNowReport('Reminder emails', [run('reminders', { queued: 2, skipped: 0, daysBefore: 3 }), run('reminders', { queued: 1, skipped: 0, daysBefore: 1 })])).toEqual({ tone: 'success', text: 'Reminder emails: Sent 3 reminders.' });
+    expect(runNowReport('Reminder emails', [run('reminders', { queued: 2, skipped: 0, daysBefore: 3 }), run('reminders', { queued: 1, skipped: 0, daysBefore: 1 })])).toEqual({ tone: 'success', text: 'Reminder emails: sent 3 reminders.' });
     expect(runSummary('reminders', { queued: 0, skipped: 0, daysBefore: 3 })).toBe('No reminders were due.');
     expect(runSummary('reminders', { queued: 0, skipped: 1, daysBefore: 7 })).toBe('No reminders were due. 1 missed reminder was skipped: it was due while the computer was off.');
     expect(totalCounts([run('x', { a: 1 }), run('x', { a: 2, b: 1 })])).toEqual({ a: 3, b: 1 });
@@ -127,7 +127,15 @@ describe('who can open the links', () => {
   it('never calls a loopback address a Wi-Fi address', () => {
     expect(homeNetworkUrls(['http://localhost:4317', 'http://127.0.0.1:4317', 'http://[::1]:4317'])).toEqual([]);
     expect(homeNetworkUrls(facts('x').participantUrls)).toEqual(['http://192.0.2.2:4317']);
-    expect(reachCopy('this-computer', false)).toMatchObject({ tone: 'warn', title: 'These links only open on this computer.' });
+    expect(reachCopy('this-computer', 'no-network')).toMatchObject({ tone: 'warn', title: 'These links only open on this computer.' });
+  });
+
+  it('says why no other device can open the pages', () => {
+    const loopbackOnly = { participantUrls: ['http://localhost:4317', 'http://127.0.0.1:4317'], linkBase: 'http://localhost:4317' };
+    expect(loopbackCause(facts('http://localhost:4317'))).toBe('link-choice');
+    expect(loopbackCause(facts('', loopbackOnly))).toBe('listens-locally');
+    expect(loopbackCause(facts('', { ...loopbackOnly, lanAddresses: [] }))).toBe('no-network');
+    expect(reachCopy('this-computer', 'listens-locally').text).toMatch(/only listen on this computer/);
   });
 });
 

@@ -37,6 +37,8 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
     void useRules.getState().open(exchangeId);
     setMessage(null);
   }, [exchangeId]);
+  // A result line belongs to the screen where the action was; another tab is other work.
+  useEffect(() => setMessage(null), [tab]);
 
   const choose = (action: ExchangeAction) => {
     if (action === 'draw') return navigate(routeHref({ page: 'exchange', exchangeId, tab: 'draw' }));

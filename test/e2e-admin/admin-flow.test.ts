@@ -175,7 +175,7 @@ describe('the organizer runs an exchange in the admin UI (real browser, npm run 
     await blocked.waitFor();
     const reason = await blocked.innerText();
     expect(reason.split('\n').filter((line) => ['Cy', 'Dee', 'Eve', 'Fay'].includes(line.trim())).length).toBeGreaterThanOrEqual(2);
-    await shot(page, 'exchange-rules-infeasible');
+    await shot(page, 'exchange-rules-infeasible', blocked);
     await page.getByRole('button', { name: 'Dissolve household Big house' }).click();
     await page.getByText('Names can be drawn with these rules.').first().waitFor();
 

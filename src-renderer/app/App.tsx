@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Notice } from '../components/Notice';
 import { ExchangePage } from '../pages/ExchangePage';
 import { ExchangesPage } from '../pages/ExchangesPage';
@@ -8,7 +8,9 @@ import { OutboxPage } from '../pages/OutboxPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { SetupPage } from '../pages/SetupPage';
 import type { Route } from '../lib/route';
+import { setupNeeded } from '../lib/setup';
 import { useConnection } from '../stores/connection';
+import { useExchanges } from '../stores/exchanges';
 import { useOutbox } from '../stores/outbox';
 import { useSettings } from '../stores/settings';
 import { ConnectionScreen } from './ConnectionScreen';
@@ -41,15 +43,25 @@ export function App() {
   const settings = useSettings((s) => s.settings);
   const settingsError = useSettings((s) => s.error);
   const failed = useOutbox((s) => s.status?.counts.failed ?? 0);
+  const exchanges = useExchanges((s) => s.list);
+  const exchangesError = useExchanges((s) => s.error);
+  // Decided once, when both are known: saving the organizer in the wizard's first step must not
+  // end the wizard, and finishing it (setupComplete) does.
+  const [wizard, setWizard] = useState<boolean | null>(null);
+  const exchangeCount = exchanges?.length ?? (exchangesError ? 0 : null);
+  useEffect(() => {
+    if (wizard === null && settings && exchangeCount !== null) setWizard(setupNeeded(settings, exchangeCount));
+  }, [wizard, settings, exchangeCount]);
 
   useEffect(() => {
     void useSettings.getState().load();
+    void useExchanges.getState().load();
     void useOutbox.getState().load();
     return listenToEvents();
   }, []);
 
   if (problem === 'unauthorized') return <ConnectionScreen />;
-  if (!settings) {
+  if (!settings || wizard === null) {
     return (
       <main className="center-screen">
         <div className="stack center-screen__card">
@@ -59,7 +71,7 @@ export function App() {
       </main>
     );
   }
-  if (!settings.setupComplete) return <SetupPage />;
+  if (wizard && !settings.setupComplete) return <SetupPage />;
 
   return (
     <div className="shell">

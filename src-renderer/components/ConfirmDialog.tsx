@@ -5,6 +5,7 @@ export interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** Says what staying means ("Keep exchange"); never just "Cancel" next to "Cancel exchange". */
   cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
@@ -37,7 +38,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <div className="dialog__body">{props.children}</div>
       <div className="row row--end">
         <button type="button" className="btn" onClick={props.onCancel} disabled={props.busy}>
-          {props.cancelLabel ?? 'Cancel'}
+          {props.cancelLabel ?? 'Go back'}
         </button>
         <button type="button" className={`btn ${props.danger ? 'btn--danger-solid' : 'btn--primary'}`} onClick={props.onConfirm} disabled={props.busy}>
           {props.confirmLabel}

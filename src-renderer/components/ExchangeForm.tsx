@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { exchangeFieldError, FIELD_GROUPS, type EditableGroup, type ExchangeFormValues } from '../lib/exchange-form';
-import type { FormErrors } from '../lib/issues';
+import { exchangeErrorKeys, exchangeFieldError, FIELD_GROUPS, type EditableGroup, type ExchangeFormValues } from '../lib/exchange-form';
+import { currentErrors, type FormErrors } from '../lib/issues';
 import { TextArea, TextField } from './Fields';
 import { Notice } from './Notice';
 
@@ -19,23 +19,27 @@ export interface ExchangeFormProps {
 /** Name, place, budget and dates of an exchange; used to create and to edit. */
 export function ExchangeForm(props: ExchangeFormProps) {
   const [values, setValues] = useState(props.initial);
+  // What was sent last: a message stays on a field only until that field is changed.
+  const [sent, setSent] = useState<ExchangeFormValues | null>(null);
+  const errors = currentErrors(props.errors, sent, values, exchangeErrorKeys);
   const set = (field: keyof ExchangeFormValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const common = (field: keyof ExchangeFormValues) => ({
     value: values[field],
     onChange: set(field),
-    error: exchangeFieldError(props.errors, field),
+    error: exchangeFieldError(errors, field),
     disabled: !props.editable.includes(FIELD_GROUPS[field]) || props.busy,
     name: field,
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setSent(values);
     props.onSubmit(values);
   };
   const nothingEditable = props.editable.length === 0;
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      {props.errors.general && <Notice tone="error">{props.errors.general}</Notice>}
+      {errors.general && <Notice tone="error">{errors.general}</Notice>}
       {props.saved && <Notice tone="success">Saved.</Notice>}
       <div className="form-grid">
         <TextField label="Name" {...common('name')} placeholder="Family Christmas 2026" required className="form-grid__wide" />

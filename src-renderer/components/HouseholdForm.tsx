@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { FormErrors } from '../lib/issues';
+import { currentErrors, type FormErrors } from '../lib/issues';
 import { Checkbox, TextField } from './Fields';
 import { Notice } from './Notice';
 import './rules.css';
@@ -16,15 +16,18 @@ export interface HouseholdFormProps {
 export function HouseholdForm(props: HouseholdFormProps) {
   const [name, setName] = useState('');
   const [members, setMembers] = useState<number[]>([]);
+  const [sent, setSent] = useState<{ name: string; memberIds: string } | null>(null);
+  const errors = currentErrors(props.errors, sent, { name, memberIds: members.join(',') });
   const toggle = (id: number, on: boolean) => setMembers((m) => (on ? [...m, id] : m.filter((x) => x !== id)));
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setSent({ name, memberIds: members.join(',') });
     props.onSubmit({ name, memberIds: members });
   };
   return (
     <form onSubmit={submit} noValidate className="stack stack--tight">
-      {props.errors.general && <Notice tone="error">{props.errors.general}</Notice>}
-      <TextField label="Household name" name="household" value={name} onChange={setName} error={props.errors.fields.name} placeholder="The Millers" disabled={props.disabled} />
+      {errors.general && <Notice tone="error">{errors.general}</Notice>}
+      <TextField label="Household name" name="household" value={name} onChange={setName} error={errors.fields.name} placeholder="The Millers" disabled={props.disabled} />
       <fieldset disabled={props.disabled}>
         <legend>Members</legend>
         <div className="member-picker">
@@ -32,7 +35,7 @@ export function HouseholdForm(props: HouseholdFormProps) {
             <Checkbox key={p.id} label={p.name} checked={members.includes(p.id)} onChange={(on) => toggle(p.id, on)} />
           ))}
         </div>
-        {props.errors.fields.memberIds && <span className="field__error">{props.errors.fields.memberIds}</span>}
+        {errors.fields.memberIds && <span className="field__error">{errors.fields.memberIds}</span>}
       </fieldset>
       <div className="row row--end">
         <button type="submit" className="btn btn--primary" disabled={props.busy || props.disabled}>

@@ -1,4 +1,5 @@
 import { formatInstant, jobLabel, relativeTime } from '../lib/format';
+import { runSummary } from '../lib/job-report';
 import type { JobName, JobRun, UpcomingJob } from '../stores/jobs';
 
 export interface UpcomingListProps {
@@ -21,8 +22,8 @@ export function UpcomingList(props: UpcomingListProps) {
               {job.detail} — {job.dueAt <= props.now ? 'due now' : relativeTime(job.dueAt, props.now)} ({formatInstant(job.dueAt)})
             </div>
           </div>
-          <button type="button" className="btn btn--small" disabled={props.busy} onClick={() => props.onRunNow(job.job)} aria-label={`Run ${jobLabel(job.job)} now`}>
-            Run now
+          <button type="button" className="btn btn--small" disabled={props.busy} onClick={() => props.onRunNow(job.job)}>
+            Run now<span className="visually-hidden">: {jobLabel(job.job)}{job.exchangeName ? `, ${job.exchangeName}` : ''}</span>
           </button>
         </li>
       ))}
@@ -32,13 +33,6 @@ export function UpcomingList(props: UpcomingListProps) {
 
 const OUTCOME_TONES: Record<JobRun['outcome'], string> = { running: 'warn', ok: 'ok', failed: 'bad', skipped: '' };
 const OUTCOME_LABELS: Record<JobRun['outcome'], string> = { running: 'Running', ok: 'Done', failed: 'Failed', skipped: 'Skipped' };
-
-export function countsText(counts: Record<string, number>): string {
-  const parts = Object.entries(counts)
-    .filter(([, n]) => n > 0)
-    .map(([key, n]) => `${n} ${key.replace(/([A-Z])/g, ' $1').toLowerCase()}`);
-  return parts.length > 0 ? parts.join(', ') : 'nothing to do';
-}
 
 /** The run log: when each job ran, how it ended, and the error if any. */
 export function RunTable({ runs }: { runs: readonly JobRun[] }) {
@@ -62,7 +56,7 @@ export function RunTable({ runs }: { runs: readonly JobRun[] }) {
               <td>
                 <span className={`badge badge--${OUTCOME_TONES[run.outcome]}`}>{OUTCOME_LABELS[run.outcome]}</span>
               </td>
-              <td>{run.error ?? countsText(run.counts)}</td>
+              <td>{run.error ?? (run.outcome === 'running' ? 'Running…' : runSummary(run.job, run.counts))}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { FormErrors } from '../lib/issues';
+import { currentErrors, type FormErrors } from '../lib/issues';
 import { TextField } from './Fields';
 import { Notice } from './Notice';
 
@@ -21,27 +21,30 @@ export interface OrganizerFormProps {
 /** Who runs the exchanges: name and email (for notices and as the default sender), and the timezone. */
 export function OrganizerForm(props: OrganizerFormProps) {
   const [values, setValues] = useState(props.initial);
+  const [sent, setSent] = useState<OrganizerValues | null>(null);
+  const errors = currentErrors(props.errors, sent, values, (field) => (field === 'timezone' ? [field] : [`organizer.${field}`]));
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setSent(values);
     props.onSubmit(values);
   };
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      {props.errors.general && <Notice tone="error">{props.errors.general}</Notice>}
+      {errors.general && <Notice tone="error">{errors.general}</Notice>}
       {props.saved && <Notice tone="success">Saved.</Notice>}
       <div className="form-grid">
-        <TextField label="Your name" autoComplete="name" value={values.name} onChange={(name) => setValues((v) => ({ ...v, name }))} error={props.errors.fields['organizer.name']} required />
+        <TextField label="Your name" autoComplete="name" value={values.name} onChange={(name) => setValues((v) => ({ ...v, name }))} error={errors.fields['organizer.name']} required />
         <TextField
           label="Your email"
           type="email"
           autoComplete="email"
           value={values.email}
           onChange={(email) => setValues((v) => ({ ...v, email }))}
-          error={props.errors.fields['organizer.email']}
+          error={errors.fields['organizer.email']}
           hint="Sign-ups, delivery problems and other notices go here."
           required
         />
-        <TextField label="Timezone" value={values.timezone} onChange={(timezone) => setValues((v) => ({ ...v, timezone }))} error={props.errors.fields.timezone} hint="The default for new exchanges, like Europe/Berlin." />
+        <TextField label="Timezone" value={values.timezone} onChange={(timezone) => setValues((v) => ({ ...v, timezone }))} error={errors.fields.timezone} hint="The default for new exchanges, like Europe/Berlin." />
       </div>
       <div className="row row--end">
         <button type="submit" className="btn btn--primary" disabled={props.busy}>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { FormErrors } from '../lib/issues';
+import { currentErrors, type FormErrors } from '../lib/issues';
 import { Checkbox, TextArea, TextField } from './Fields';
 import { Notice } from './Notice';
 
@@ -30,17 +30,20 @@ export interface ParticipantFormProps {
 /** Add or edit one person. */
 export function ParticipantForm(props: ParticipantFormProps) {
   const [values, setValues] = useState(props.initial);
+  const [sent, setSent] = useState<ParticipantFormValues | null>(null);
+  const errors = currentErrors(props.errors, sent, values);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setSent(values);
     props.onSubmit(values);
   };
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      {props.errors.general && <Notice tone="error">{props.errors.general}</Notice>}
+      {errors.general && <Notice tone="error">{errors.general}</Notice>}
       <div className="form-grid">
-        <TextField label="Name" name="name" autoComplete="off" value={values.name} error={props.errors.fields.name} onChange={(name) => setValues((v) => ({ ...v, name }))} required />
-        <TextField label="Email" name="email" type="email" autoComplete="off" value={values.email} error={props.errors.fields.email} onChange={(email) => setValues((v) => ({ ...v, email }))} required />
-        <TextArea label="Gift ideas" name="giftIdeas" className="form-grid__wide" rows={2} value={values.giftIdeas} error={props.errors.fields.giftIdeas} hint="Optional. They can edit these themselves." onChange={(giftIdeas) => setValues((v) => ({ ...v, giftIdeas }))} />
+        <TextField label="Name" name="name" autoComplete="off" value={values.name} error={errors.fields.name} onChange={(name) => setValues((v) => ({ ...v, name }))} required />
+        <TextField label="Email" name="email" type="email" autoComplete="off" value={values.email} error={errors.fields.email} onChange={(email) => setValues((v) => ({ ...v, email }))} required />
+        <TextArea label="Gift ideas" name="giftIdeas" className="form-grid__wide" rows={2} value={values.giftIdeas} error={errors.fields.giftIdeas} hint="Optional. They can edit these themselves." onChange={(giftIdeas) => setValues((v) => ({ ...v, giftIdeas }))} />
       </div>
       <Checkbox label="Send reminders" checked={values.remindersEnabled} onChange={(remindersEnabled) => setValues((v) => ({ ...v, remindersEnabled }))} />
       <Checkbox label="This is me (the organizer takes part)" checked={values.isOrganizer} onChange={(isOrganizer) => setValues((v) => ({ ...v, isOrganizer }))} />

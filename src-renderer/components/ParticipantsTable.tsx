@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from 'react';
 import type { Participant } from '../stores/participants';
 import './participants.css';
 import './ui.css';
@@ -11,6 +12,8 @@ export interface ParticipantsTableProps {
   /** After the draw: show whether each person opened their match (never what it is). */
   drawn: boolean;
   editable: boolean;
+  /** Shown in a row right under one person (their personal link), where it was asked for. */
+  detail?: { participantId: number; content: ReactNode } | null;
   onEdit(participant: Participant): void;
   onLink(participant: Participant): void;
   onRemove(participant: Participant): void;
@@ -23,6 +26,7 @@ function Yes(props: { yes: boolean; yesText: string; noText: string }) {
 /** The organizer's list of people. It never says whom anyone drew. */
 export function ParticipantsTable(props: ParticipantsTableProps) {
   const flagged = new Set(props.flaggedIds);
+  const columns = props.drawn ? 6 : 5;
   return (
     <div className="table-wrap">
       <table className="table ptable">
@@ -43,45 +47,52 @@ export function ParticipantsTable(props: ParticipantsTableProps) {
           {props.participants.map((p) => {
             const household = props.householdOf.get(p.id);
             return (
-              <tr key={p.id} className={flagged.has(p.id) ? 'is-flagged' : undefined}>
-                <td>
-                  <span className="ptable__name">{p.name}</span>
-                  <span className="ptable__email">{p.email}</span>
-                  <span className="ptable__tags">
-                    {p.isOrganizer && <span className="badge badge--info">You</span>}
-                    {household && <span className="badge">{household}</span>}
-                    {p.withdrawn && <span className="badge badge--bad">Withdrawn</span>}
-                    {flagged.has(p.id) && <span className="badge badge--bad">Blocks the draw</span>}
-                  </span>
-                </td>
-                <td className="ptable__ideas-cell">{p.giftIdeas ? <span className="ptable__ideas">{p.giftIdeas}</span> : <span className="muted">None yet</span>}</td>
-                <td>
-                  <Yes yes={p.emailConfirmed} yesText="Yes" noText="Not yet" />
-                </td>
-                {props.drawn && (
+              <Fragment key={p.id}>
+                <tr className={flagged.has(p.id) ? 'is-flagged' : undefined}>
                   <td>
-                    <Yes yes={p.assignmentViewed} yesText="Opened" noText="Not yet" />
+                    <span className="ptable__name">{p.name}</span>
+                    <span className="ptable__email">{p.email}</span>
+                    <span className="ptable__tags">
+                      {p.isOrganizer && <span className="badge badge--info">You</span>}
+                      {household && <span className="badge">{household}</span>}
+                      {p.withdrawn && <span className="badge badge--bad">Withdrawn</span>}
+                      {flagged.has(p.id) && <span className="badge badge--bad">Blocks the draw</span>}
+                    </span>
                   </td>
+                  <td className="ptable__ideas-cell">{p.giftIdeas ? <span className="ptable__ideas">{p.giftIdeas}</span> : <span className="muted">None yet</span>}</td>
+                  <td>
+                    <Yes yes={p.emailConfirmed} yesText="Yes" noText="Not yet" />
+                  </td>
+                  {props.drawn && (
+                    <td>
+                      <Yes yes={p.assignmentViewed} yesText="Opened" noText="Not yet" />
+                    </td>
+                  )}
+                  <td>{p.remindersEnabled ? 'On' : 'Off'}</td>
+                  <td>
+                    <div className="ptable__actions">
+                      {props.editable && (
+                        <button type="button" className="btn btn--small" onClick={() => props.onEdit(p)} aria-label={`Edit ${p.name}`}>
+                          Edit
+                        </button>
+                      )}
+                      <button type="button" className="btn btn--small" onClick={() => props.onLink(p)} aria-label={`Personal link for ${p.name}`} aria-expanded={props.detail?.participantId === p.id}>
+                        Link
+                      </button>
+                      {props.editable && (
+                        <button type="button" className="btn btn--small btn--danger" onClick={() => props.onRemove(p)} aria-label={`Remove ${p.name}`}>
+                          Remove
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+                {props.detail?.participantId === p.id && (
+                  <tr className="ptable__detail">
+                    <td colSpan={columns}>{props.detail.content}</td>
+                  </tr>
                 )}
-                <td>{p.remindersEnabled ? 'On' : 'Off'}</td>
-                <td>
-                  <div className="ptable__actions">
-                    {props.editable && (
-                      <button type="button" className="btn btn--small" onClick={() => props.onEdit(p)} aria-label={`Edit ${p.name}`}>
-                        Edit
-                      </button>
-                    )}
-                    <button type="button" className="btn btn--small" onClick={() => props.onLink(p)} aria-label={`Personal link for ${p.name}`}>
-                      Link
-                    </button>
-                    {props.editable && (
-                      <button type="button" className="btn btn--small btn--danger" onClick={() => props.onRemove(p)} aria-label={`Remove ${p.name}`}>
-                        Remove
-                      </button>
-                    )}
-                  </div>
-                </td>
-              </tr>
+              </Fragment>
             );
           })}
         </tbody>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { FormErrors } from '../lib/issues';
+import { currentErrors, type FormErrors } from '../lib/issues';
 import { applyPreset, smtpFormValues, type PresetId, type Security, type SmtpFormValues } from '../lib/smtp-form';
 import type { SmtpSettings, SmtpTest } from '../stores/settings';
 import { SelectField, TextField } from './Fields';
@@ -28,15 +28,18 @@ export function SmtpForm(props: SmtpFormProps) {
   const [to, setTo] = useState(props.organizer?.email ?? '');
   const preset = props.smtp.presets.find((p) => p.id === values.presetId);
   const set = (field: keyof SmtpFormValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
-  const e = props.errors.fields;
+  const [sent, setSent] = useState<SmtpFormValues | null>(null);
+  const errors = currentErrors(props.errors, sent, values);
+  const e = errors.fields;
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setSent(values);
     props.onSave(values);
   };
   return (
     <div className="stack">
       <form className="stack" onSubmit={submit} noValidate>
-        {props.errors.general && <Notice tone="error">{props.errors.general}</Notice>}
+        {errors.general && <Notice tone="error">{errors.general}</Notice>}
         {props.saved && <Notice tone="success">Mail settings saved. Emails waiting in the outbox will now be sent.</Notice>}
         <div className="form-grid">
           <SelectField

@@ -8,6 +8,8 @@ export interface ActionCopy {
   title: string;
   body: string;
   confirm: string;
+  /** The button that backs out, when "Go back" would not say enough. */
+  keep?: string;
   /** Said after it worked. */
   done: string;
 }
@@ -60,6 +62,7 @@ export const ACTION_COPY: Record<ExchangeAction, ActionCopy> = {
     title: 'Undo the draw?',
     body: 'The matches are forgotten and registration is closed again, so you can change people or rules and draw again.',
     confirm: 'Undo the draw',
+    keep: 'Keep the draw',
     done: 'The draw was undone.',
   },
   complete: {
@@ -76,6 +79,7 @@ export const ACTION_COPY: Record<ExchangeAction, ActionCopy> = {
     title: 'Cancel this exchange?',
     body: 'Registration and all emails stop, and this cannot be undone. The data is deleted after the retention period.',
     confirm: 'Cancel exchange',
+    keep: 'Keep exchange',
     done: 'The exchange is cancelled.',
   },
 };

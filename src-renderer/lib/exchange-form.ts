@@ -1,4 +1,5 @@
 import type { OperationInput, OperationOutput } from '@contract';
+import { exchangeProblems, parseReminderDays, type CheckGroup } from './exchange-checks';
 import type { FormErrors } from './issues';
 
 type ExchangeView = OperationOutput<'exchanges.get'>;
@@ -65,19 +66,16 @@ export function exchangeFormValues(view: ExchangeView): ExchangeFormValues {
 
 type Converted = { ok: true; fields: Omit<CreateInput, 'matchMode' | 'avoidHistoryYears' | 'previousExchangeId'> } | { ok: false; errors: FormErrors };
 
-/** Turns the inputs into the operation's fields; numbers that are not numbers are named here. */
-export function convertExchangeForm(values: ExchangeFormValues): Converted {
-  const fields: Record<string, string> = {};
-  const days = values.reminderDays
-    .split(/[\s,;]+/)
-    .filter(Boolean)
-    .map(Number);
-  if (days.some((d) => !Number.isInteger(d))) fields.reminderDays = 'Write the days as whole numbers, like 7, 3, 1.';
-  const max = values.maxParticipants.trim();
-  if (max !== '' && !/^\d+$/.test(max)) fields.maxParticipants = 'Write a whole number, or leave it empty for no limit.';
-  if (values.exchangeAt === '') fields.exchangeAt = 'Choose the date and time of the exchange.';
-  if (Object.keys(fields).length > 0) return { ok: false, errors: { general: 'Please check the fields marked below.', fields } };
+/**
+ * Turns the inputs into the operation's fields, or names every problem at once (only in the groups
+ * that can still change: a drawn exchange's date in the past is not the organizer's to fix).
+ */
+export function convertExchangeForm(values: ExchangeFormValues, now: number, editable: readonly EditableGroup[] = ['details', 'schedule']): Converted {
+  const groups = editable.filter((g): g is CheckGroup => g === 'details' || g === 'schedule');
+  const problems = exchangeProblems(values, now, groups);
+  if (Object.keys(problems).length > 0) return { ok: false, errors: { general: problemsSummary(Object.keys(problems).length), fields: problems, summary: true } };
   const amount = values.budgetAmount.trim();
+  const max = values.maxParticipants.trim();
   return {
     ok: true,
     fields: {
@@ -88,10 +86,15 @@ export function convertExchangeForm(values: ExchangeFormValues): Converted {
       maxParticipants: max === '' ? null : Number(max),
       registrationDeadline: values.registrationDeadline === '' ? null : values.registrationDeadline,
       exchangeAt: values.exchangeAt,
-      timezone: values.timezone,
-      reminderDays: days,
+      timezone: values.timezone.trim(),
+      reminderDays: parseReminderDays(values.reminderDays),
     },
   };
+}
+
+/** The line above a form with mistakes: how many, so nobody stops after fixing the first. */
+export function problemsSummary(count: number): string {
+  return count === 1 ? 'Please fix the field marked below.' : `Please fix the ${count} fields marked below.`;
 }
 
 const PATCH_GROUPS: Record<keyof Patch & string, EditableGroup> = {
@@ -123,10 +126,17 @@ export function editablePatch(fields: Patch, editable: readonly EditableGroup[])
 export function exchangeFieldError(errors: FormErrors, field: keyof ExchangeFormValues): string | undefined {
   switch (field) {
     case 'budgetAmount':
-      return errors.fields['budget.amount'] ?? errors.fields.budget;
+      return errors.fields.budgetAmount ?? errors.fields['budget.amount'] ?? errors.fields.budget;
     case 'budgetCurrency':
-      return errors.fields['budget.currency'];
+      return errors.fields.budgetCurrency ?? errors.fields['budget.currency'];
     default:
       return errors.fields[field];
   }
+}
+
+/** The error keys a form input answers for (the core names the budget `budget.amount`). */
+export function exchangeErrorKeys(field: keyof ExchangeFormValues): readonly string[] {
+  if (field === 'budgetAmount') return ['budgetAmount', 'budget.amount', 'budget'];
+  if (field === 'budgetCurrency') return ['budgetCurrency', 'budget.currency'];
+  return [field];
 }

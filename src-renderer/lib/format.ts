@@ -123,10 +123,3 @@ export function relativeTime(ms: number, now: number): string {
 export function formatBudget(budget: { amount: string; currency: string } | null): string {
   return budget ? `${budget.amount} ${budget.currency}` : 'No budget';
 }
-
-/** The addresses another phone or computer can use: not this computer's own loopback names. */
-export function reachableFromOtherDevices(urls: readonly string[]): string[] {
-  const local = /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/i;
-  const others = urls.filter((url) => !local.test(url));
-  return others.length > 0 ? others : [...urls];
-}

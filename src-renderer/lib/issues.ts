@@ -4,6 +4,8 @@ import type { ErrorBody } from '@contract';
 export interface FormErrors {
   general: string | null;
   fields: Record<string, string>;
+  /** The general line only points at the field messages (it goes once they are all fixed). */
+  summary?: boolean;
 }
 
 export const NO_ERRORS: FormErrors = { general: null, fields: {} };
@@ -30,7 +32,7 @@ export function formErrors(error: ErrorBody, mapping: IssueMapping): FormErrors 
   }
   if (!error.issues || error.issues.length === 0) return { general: error.message, fields };
   if (unplaced.length > 0) return { general: unplaced.join(' '), fields };
-  return { general: 'Please check the fields marked below.', fields };
+  return { general: 'Please check the fields marked below.', fields, summary: true };
 }
 
 function fieldFor(path: string, fields: readonly string[]): string | null {
@@ -46,4 +48,20 @@ function fieldFor(path: string, fields: readonly string[]): string | null {
 /** The message for one field, if any (for `aria-invalid` and the error line). */
 export function fieldError(errors: FormErrors, field: string): string | undefined {
   return errors.fields[field];
+}
+
+/**
+ * The errors still worth showing while the person edits: a field changed since the form was sent
+ * loses its message (its error keys come from `keysOf`), and a summary line goes with the last one.
+ */
+export function currentErrors<V extends object>(errors: FormErrors, sent: V | null, values: V, keysOf: (field: keyof V & string) => readonly string[] = (f) => [f]): FormErrors {
+  if (sent === null) return errors;
+  const fields = { ...errors.fields };
+  for (const field of Object.keys(values) as Array<keyof V & string>) {
+    if (sent[field] === values[field]) continue;
+    for (const key of keysOf(field)) delete fields[key];
+  }
+  const hadFields = Object.keys(errors.fields).length > 0;
+  const general = errors.summary && hadFields && Object.keys(fields).length === 0 ? null : errors.general;
+  return { ...errors, general, fields };
 }

@@ -37,6 +37,8 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
     void useRules.getState().open(exchangeId);
     setMessage(null);
   }, [exchangeId]);
+  // A result line belongs to the screen where the action was; another tab is other work.
+  useEffect(() => setMessage(null), [tab]);
 
   const choose = (action: ExchangeAction) => {
     if (action === 'draw') return navigate(routeHref({ page: 'exchange', exchangeId, tab: 'draw' }));
@@ -117,12 +119,12 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
       {tab === 'rules' && <RulesTab exchange={exchange} />}
       {tab === 'draw' && <DrawTab exchange={exchange} />}
       {copy && (
-        <ConfirmDialog title={copy.title} confirmLabel={copy.confirm} danger={copy.tone === 'danger'} busy={busy} onConfirm={() => void confirm()} onCancel={cancelPending}>
+        <ConfirmDialog title={copy.title} confirmLabel={copy.confirm} cancelLabel={copy.keep} danger={copy.tone === 'danger'} busy={busy} onConfirm={() => void confirm()} onCancel={cancelPending}>
           {copy.body}
         </ConfirmDialog>
       )}
       {undoWarning && (
-        <ConfirmDialog title="People were already told" confirmLabel="Undo anyway" danger busy={busy} onConfirm={() => void confirmUndo()} onCancel={cancelUndo}>
+        <ConfirmDialog title="People were already told" confirmLabel="Undo anyway" cancelLabel="Keep the draw" danger busy={busy} onConfirm={() => void confirmUndo()} onCancel={cancelUndo}>
           {undoWarning}
         </ConfirmDialog>
       )}

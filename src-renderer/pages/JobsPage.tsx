@@ -6,6 +6,7 @@ import { RunTable, UpcomingList } from '../components/JobLists';
 import { Notice } from '../components/Notice';
 import { PageHead } from '../components/PageHead';
 import { JOB_NAMES, jobLabel } from '../lib/format';
+import { runNowReport, type RunNowReport } from '../lib/job-report';
 import { now } from '../lib/now';
 import { useJobs, type JobName } from '../stores/jobs';
 
@@ -14,48 +15,50 @@ export function JobsPage() {
   const { upcoming, runs, error } = useJobs();
   const [job, setJob] = useState<JobName>('reminders');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  // The answer appears in the card whose "Run now" was pressed.
+  const [message, setMessage] = useState<(RunNowReport & { from: 'upcoming' | 'form' }) | null>(null);
   useEffect(() => {
     void useJobs.getState().load();
   }, []);
 
-  const runNow = async (name: JobName) => {
+  const runNow = async (name: JobName, from: 'upcoming' | 'form') => {
     setBusy(true);
+    setMessage(null);
     const result = await useJobs.getState().runNow(name);
     setBusy(false);
-    const failed = result.ok ? result.value.runs.filter((r) => r.outcome === 'failed') : [];
-    setMessage(
-      !result.ok
-        ? { tone: 'error', text: result.error.message }
-        : failed.length > 0
-          ? { tone: 'error', text: `${jobLabel(name)} failed: ${failed[0]?.error ?? 'see the history below'}` }
-          : { tone: 'success', text: `${jobLabel(name)} ran.` },
-    );
+    const report: RunNowReport = result.ok ? runNowReport(jobLabel(name), result.value.runs) : { tone: 'error', text: result.error.message };
+    setMessage({ ...report, from });
   };
+  const answer = (from: 'upcoming' | 'form') => message?.from === from && <Notice tone={message.tone}>{message.text}</Notice>;
 
   return (
     <>
       <PageHead title="Jobs" sub="Sneaky Klaus does some work on its own: reminders, closing registration, tidying up. Anything missed while the computer was off runs when it is back." />
       <div className="stack">
         {error && <Notice tone="error">{error}</Notice>}
-        {message && <Notice tone={message.tone}>{message.text}</Notice>}
         <Card title="Coming up">
-          {upcoming && upcoming.length === 0 && <EmptyState icon="calendar" title="Nothing scheduled" text="Reminders are scheduled when names are drawn." />}
-          {upcoming && upcoming.length > 0 && <UpcomingList jobs={upcoming} now={now()} busy={busy} onRunNow={(name) => void runNow(name)} />}
+          <div className="stack">
+            {answer('upcoming')}
+            {upcoming && upcoming.length === 0 && <EmptyState icon="calendar" title="Nothing scheduled" text="Reminders are scheduled when names are drawn." />}
+            {upcoming && upcoming.length > 0 && <UpcomingList jobs={upcoming} now={now()} busy={busy} onRunNow={(name) => void runNow(name, 'upcoming')} />}
+          </div>
         </Card>
         <Card title="Run a job now" intro="Jobs only act on what is due; running one early is safe.">
-          <form
-            className="inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void runNow(job);
-            }}
-          >
-            <SelectField<JobName> label="Job" value={job} options={JOB_NAMES.map((j) => ({ value: j, label: jobLabel(j) }))} onChange={setJob} />
-            <button type="submit" className="btn btn--primary" disabled={busy}>
-              Run now
-            </button>
-          </form>
+          <div className="stack">
+            <form
+              className="inline-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void runNow(job, 'form');
+              }}
+            >
+              <SelectField<JobName> label="Job" value={job} options={JOB_NAMES.map((j) => ({ value: j, label: jobLabel(j) }))} onChange={setJob} />
+              <button type="submit" className="btn btn--primary" disabled={busy}>
+                Run now
+              </button>
+            </form>
+            {answer('form')}
+          </div>
         </Card>
         <Card title="History" intro="The latest runs, newest first.">
           {runs && runs.length === 0 ? <p className="muted">No job has run yet.</p> : runs && <RunTable runs={runs} />}

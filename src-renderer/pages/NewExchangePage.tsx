@@ -3,7 +3,9 @@ import { Card } from '../components/Card';
 import { ExchangeForm } from '../components/ExchangeForm';
 import { PageHead } from '../components/PageHead';
 import { navigate } from '../app/use-route';
+import { defaultTimeZone } from '../lib/exchange-checks';
 import { convertExchangeForm, emptyExchangeForm, type ExchangeFormValues } from '../lib/exchange-form';
+import { now } from '../lib/now';
 import { NO_ERRORS, type FormErrors } from '../lib/issues';
 import { routeHref } from '../lib/route';
 import { useExchanges } from '../stores/exchanges';
@@ -17,13 +19,13 @@ export function NewExchangePage() {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const initial = emptyExchangeForm({
-    timezone: settings?.timezone ?? 'UTC',
+    timezone: defaultTimeZone(settings?.timezone),
     currency: settings?.currency ?? 'EUR',
     reminderDays: settings?.reminderDays ?? [7, 3, 1],
   });
 
   const submit = async (values: ExchangeFormValues) => {
-    const converted = convertExchangeForm(values);
+    const converted = convertExchangeForm(values, now());
     if (!converted.ok) return setErrors(converted.errors);
     setBusy(true);
     const result = await useExchanges.getState().create(converted.fields);

@@ -100,6 +100,7 @@ export function OutboxPage() {
         <ConfirmDialog
           title="Read this email?"
           confirmLabel="Show it"
+          cancelLabel="Keep it secret"
           danger
           onCancel={cancelReveal}
           onConfirm={() => {

@@ -4,6 +4,7 @@ import { OrganizerForm, type OrganizerValues } from '../components/OrganizerForm
 import { Notice } from '../components/Notice';
 import '../components/draw.css';
 import '../components/setup.css';
+import { defaultTimeZone } from '../lib/exchange-checks';
 import { NO_ERRORS, type FormErrors } from '../lib/issues';
 import { useSettings } from '../stores/settings';
 import { MailSection } from './settings/MailSection';
@@ -57,7 +58,7 @@ export function SetupPage() {
       {step === 0 && (
         <Card title="About you" intro="Your name and email appear in the emails participants get, and notices about sign-ups come to you.">
           <OrganizerForm
-            initial={{ name: settings.organizer?.name ?? '', email: settings.organizer?.email ?? '', timezone: settings.timezone }}
+            initial={{ name: settings.organizer?.name ?? '', email: settings.organizer?.email ?? '', timezone: defaultTimeZone(settings.timezone) }}
             errors={errors}
             busy={busy}
             submitLabel="Continue"

@@ -138,7 +138,7 @@ describe('the organizer runs an exchange in the admin UI (real browser, npm run 
     await page.getByRole('group', { name: 'Members' }).getByLabel('Bob').check();
     await page.getByRole('button', { name: 'Create household' }).click();
     await page.getByRole('list', { name: 'Households' }).getByText('Millers').waitFor();
-    await page.getByText('Names can be drawn with these rules.').waitFor();
+    await page.getByText('Names can be drawn with these rules.').first().waitFor();
 
     // Open registration; a participant joins through the invite link in another browser context.
     await page.getByRole('button', { name: 'Open registration' }).click();
@@ -175,9 +175,9 @@ describe('the organizer runs an exchange in the admin UI (real browser, npm run 
     await blocked.waitFor();
     const reason = await blocked.innerText();
     expect(reason.split('\n').filter((line) => ['Cy', 'Dee', 'Eve', 'Fay'].includes(line.trim())).length).toBeGreaterThanOrEqual(2);
-    await shot(page, 'exchange-rules-infeasible');
+    await shot(page, 'exchange-rules-infeasible', blocked);
     await page.getByRole('button', { name: 'Dissolve household Big house' }).click();
-    await page.getByText('Names can be drawn with these rules.').waitFor();
+    await page.getByText('Names can be drawn with these rules.').first().waitFor();
 
     // Draw (mode offered, blind result).
     await openTab(page, 'Draw');

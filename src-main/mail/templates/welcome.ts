@@ -8,11 +8,23 @@ export interface WelcomeEmailInput {
   link: string;
   /** Epoch ms, or null when the organizer closes registration by hand. */
   registrationDeadline: number | null;
+  /**
+   * Whether they wrote gift ideas when registering: only people without any are asked for some.
+   * Left out, the email neither asks nor thanks (it is right either way).
+   */
+  hasGiftIdeas?: boolean;
 }
+
+const IDEAS_TEXT = {
+  none: { para: 'Meanwhile, add a few gift ideas on your page: they help whoever draws your name.', preheader: 'You are registered. Add a few gift ideas to help your Secret Santa.' },
+  given: { para: 'Thanks for your gift ideas. You can change them on your page until names are drawn, and after.', preheader: 'You are registered, gift ideas and all.' },
+  unknown: { para: 'On your page you can add or change your gift ideas: they help whoever draws your name.', preheader: 'You are registered for your Secret Santa exchange.' },
+} as const;
 
 /** Sent right after someone registers: confirms the place and points at their page. */
 export function welcomeEmail(input: WelcomeEmailInput): RenderedEmail {
   const { exchange } = input;
+  const ideas = IDEAS_TEXT[input.hasGiftIdeas === undefined ? 'unknown' : input.hasGiftIdeas ? 'given' : 'none'];
   const name = oneLine(input.participantName);
   const next =
     input.registrationDeadline === null
@@ -29,15 +41,12 @@ export function welcomeEmail(input: WelcomeEmailInput): RenderedEmail {
   blocks.push(
     exchangeDetails(exchange),
     { kind: 'para', parts: [next] },
-    {
-      kind: 'para',
-      parts: ['Meanwhile, add a few gift ideas on your page: they help whoever draws your name.'],
-    },
+    { kind: 'para', parts: [ideas.para] },
     { kind: 'button', label: 'Open my page', url: input.link },
   );
   return renderEmail({
     subject: subjectFor(exchange.name, "you're in!"),
-    preheader: 'You are registered. Add a few gift ideas to help your Secret Santa.',
+    preheader: ideas.preheader,
     blocks,
     footer: participantFooter(exchange),
   });

@@ -105,7 +105,7 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
         </ConfirmDialog>
       )}
       {asking === 'reveal' && (
-        <ConfirmDialog title="Reveal the whole draw?" confirmLabel="Reveal" danger busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
+        <ConfirmDialog title="Reveal the whole draw?" confirmLabel="Reveal" cancelLabel="Keep it secret" danger busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
           You will see every pair, including your own Secret Santa if you take part. This cannot be unseen, and the reveal is recorded.
         </ConfirmDialog>
       )}

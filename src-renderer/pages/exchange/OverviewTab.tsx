@@ -8,6 +8,7 @@ import { QrImage } from '../../components/QrImage';
 import { navigate } from '../../app/use-route';
 import { copyText } from '../../lib/download';
 import { nextStep } from '../../lib/exchange-copy';
+import { now } from '../../lib/now';
 import { convertExchangeForm, editablePatch, exchangeFormValues, type ExchangeFormValues } from '../../lib/exchange-form';
 import { NO_ERRORS, type FormErrors } from '../../lib/issues';
 import { useExchange } from '../../stores/exchange';
@@ -27,7 +28,7 @@ export function OverviewTab({ exchange }: { exchange: ExchangeView }) {
 
   const save = async (values: ExchangeFormValues) => {
     setSaved(false);
-    const converted = convertExchangeForm(values);
+    const converted = convertExchangeForm(values, now(), exchange.editable);
     if (!converted.ok) return setErrors(converted.errors);
     setBusy(true);
     const result = await useExchange.getState().update(editablePatch(converted.fields, exchange.editable));
@@ -104,7 +105,7 @@ export function OverviewTab({ exchange }: { exchange: ExchangeView }) {
         </ConfirmDialog>
       )}
       {confirming === 'delete' && (
-        <ConfirmDialog title={`Delete “${exchange.name}”?`} confirmLabel="Delete for good" danger busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
+        <ConfirmDialog title={`Delete “${exchange.name}”?`} confirmLabel="Delete for good" cancelLabel="Keep exchange" danger busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
           Everything about this exchange is removed from this computer. This cannot be undone.
         </ConfirmDialog>
       )}

@@ -106,11 +106,6 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
         </Card>
       )}
       {panel?.kind === 'import' && <ImportPanel onClose={() => setPanel(null)} onDone={(text) => (setPanel(null), setMessage({ tone: 'success', text }))} />}
-      {panel?.kind === 'link' && (
-        <Card title="Personal link" actions={<button type="button" className="btn btn--small" onClick={() => setPanel(null)}>Close</button>}>
-          <PersonalLink name={panel.participant.name} url={panel.link.url} qrSvg={panel.link.qrSvg} expiresAt={panel.link.expiresAt} onCopy={copyText} />
-        </Card>
-      )}
       <Card title="Participants" intro={editable ? 'People who sign up with the invite link appear here by themselves.' : 'The participants can no longer change.'} actions={toolbar}>
         {list && list.length === 0 && (
           <EmptyState icon="people" title="No participants yet" text="Add people one by one, import a CSV file, or open registration and share the invite link." />
@@ -122,14 +117,31 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
             flaggedIds={check && !check.feasible ? check.participantIds : []}
             drawn={drawn}
             editable={editable}
+            detail={
+              panel?.kind === 'link'
+                ? {
+                    participantId: panel.participant.id,
+                    content: (
+                      <div className="stack stack--tight">
+                        <PersonalLink name={panel.participant.name} url={panel.link.url} qrSvg={panel.link.qrSvg} expiresAt={panel.link.expiresAt} onCopy={copyText} />
+                        <div className="row row--end">
+                          <button type="button" className="btn btn--small" onClick={() => setPanel(null)}>
+                            Close the link
+                          </button>
+                        </div>
+                      </div>
+                    ),
+                  }
+                : null
+            }
             onEdit={(participant) => open({ kind: 'edit', participant })}
-            onLink={(participant) => void showLink(participant)}
+            onLink={(participant) => (panel?.kind === 'link' && panel.participant.id === participant.id ? setPanel(null) : void showLink(participant))}
             onRemove={setRemoving}
           />
         )}
       </Card>
       {removing && (
-        <ConfirmDialog title={`Remove ${removing.name}?`} confirmLabel="Remove" danger busy={busy} onConfirm={() => void remove()} onCancel={cancelRemove}>
+        <ConfirmDialog title={`Remove ${removing.name}?`} confirmLabel="Remove" cancelLabel={`Keep ${removing.name}`} danger busy={busy} onConfirm={() => void remove()} onCancel={cancelRemove}>
           {drawn
             ? 'Names are already drawn: the draw is mended around them and only the people whose match changes get an email.'
             : 'They are taken off the list and out of every exclusion.'}

@@ -11,6 +11,9 @@ import type { ExchangeView } from '../../stores/exchanges';
 import { useParticipants } from '../../stores/participants';
 import { useRules } from '../../stores/rules';
 
+/** The card a change was made in: its result and the new check are shown there, in view. */
+type Where = 'households' | 'pairs' | 'must' | 'years';
+
 const PAIR_KINDS = [
   { value: 'pair', label: 'Both ways: neither draws the other' },
   { value: 'one-way', label: 'One way: only the first never draws the second' },
@@ -27,13 +30,15 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
   const [years, setYears] = useState(String(exchange.avoidHistoryYears));
   const [yearsError, setYearsError] = useState<string | undefined>();
   const [message, setMessage] = useState<string | null>(null);
+  const [where, setWhere] = useState<Where | null>(null);
   const [busy, setBusy] = useState(false);
   const editable = exchange.editable.includes('matching');
   const active = people.filter((p) => !p.withdrawn);
   const name = (id: number) => names.get(id) ?? `#${id}`;
   const store = useRules.getState;
 
-  const run = async (work: () => Promise<{ ok: boolean; error?: { message: string } }>) => {
+  const run = async (at: Where, work: () => Promise<{ ok: boolean; error?: { message: string } }>) => {
+    setWhere(at);
     setBusy(true);
     setMessage(null);
     const result = await work();
@@ -43,6 +48,8 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
   };
 
   const createHousehold = async (household: { name: string; memberIds: number[] }) => {
+    setWhere('households');
+    setMessage(null);
     setBusy(true);
     const result = await store().change('rules.createHousehold', { exchangeId: exchange.id, ...household });
     setBusy(false);
@@ -53,17 +60,26 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
   const saveYears = async () => {
     const value = Number(years);
     if (!Number.isInteger(value) || value < 0) return setYearsError('Write a whole number of years, 0 to switch this off.');
+    setWhere('years');
+    setMessage(null);
     setBusy(true);
     const result = await store().setAvoidHistoryYears(value);
     setBusy(false);
     setYearsError(result.ok ? undefined : (result.errors.fields.avoidHistoryYears ?? result.error.message));
   };
 
+  const here = (at: Where) =>
+    where === at && (
+      <div className="stack stack--tight">
+        {message && <Notice tone="error">{message}</Notice>}
+        <FeasibilityNotice check={check} names={names} />
+      </div>
+    );
+
   return (
     <div className="stack">
-      <FeasibilityNotice check={check} names={names} />
+      <FeasibilityNotice check={check} names={names} announce={where === null} />
       {!editable && <Notice tone="info">Names are drawn, so the rules are fixed. Undo the draw to change them.</Notice>}
-      {message && <Notice tone="error">{message}</Notice>}
       <div className="grid-2 grid-2--wide">
         <Card title="Households" intro="People in one household never draw each other: partners, parents and their children.">
           <div className="stack">
@@ -82,7 +98,7 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
                       </ul>
                     </div>
                     {editable && (
-                      <button type="button" className="btn btn--small btn--danger" aria-label={`Dissolve household ${h.name}`} onClick={() => void run(() => store().change('rules.deleteHousehold', { householdId: h.id }))}>
+                      <button type="button" className="btn btn--small btn--danger" aria-label={`Dissolve household ${h.name}`} onClick={() => void run('households', () => store().change('rules.deleteHousehold', { householdId: h.id }))}>
                         Dissolve
                       </button>
                     )}
@@ -95,6 +111,7 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
             ) : (
               <HouseholdForm key={householdKey} people={active} errors={householdErrors} busy={busy} disabled={!editable} onSubmit={(h) => void createHousehold(h)} />
             )}
+            {here('households')}
           </div>
         </Card>
         <Card title="Never draw each other" intro="For pairs that should not be matched, like last year's pairs or people who do not get along.">
@@ -107,13 +124,13 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
                       {name(r.aId)} and {name(r.bId)} <span className="rule-kind">both ways</span>
                     </span>
                     {editable && (
-                      <button type="button" className="btn btn--small btn--danger" onClick={() => void run(() => store().change('rules.removeExclusion', { id: r.id }))}>
+                      <button type="button" className="btn btn--small btn--danger" onClick={() => void run('pairs', () => store().change('rules.removeExclusion', { id: r.id }))}>
                         Remove
                       </button>
                     )}
                   </li>
                 ))}
-                {directedRules(rules.oneWay, name, editable, (id) => void run(() => store().change('rules.removeExclusion', { id })), 'never draws')}
+                {directedRules(rules.oneWay, name, editable, (id) => void run('pairs', () => store().change('rules.removeExclusion', { id })), 'never draws')}
               </ul>
             )}
             <PairForm
@@ -124,15 +141,16 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
               kinds={PAIR_KINDS}
               busy={busy}
               disabled={!editable}
-              onSubmit={(p) => void run(() => store().change('rules.addExclusion', { exchangeId: exchange.id, kind: p.kind === 'one-way' ? 'one-way' : 'pair', giverId: p.firstId, receiverId: p.secondId }))}
+              onSubmit={(p) => void run('pairs', () => store().change('rules.addExclusion', { exchangeId: exchange.id, kind: p.kind === 'one-way' ? 'one-way' : 'pair', giverId: p.firstId, receiverId: p.secondId }))}
             />
+            {here('pairs')}
           </div>
         </Card>
         <Card title="Always draw" intro="Rarely needed: fix one person's giftee, like Grandma always buying for the baby.">
           <div className="stack">
             {rules && rules.mustDraw.length > 0 && (
               <ul className="list" aria-label="Fixed pairs">
-                {directedRules(rules.mustDraw, name, editable, (id) => void run(() => store().change('rules.removeMustDraw', { id })), 'always draws')}
+                {directedRules(rules.mustDraw, name, editable, (id) => void run('must', () => store().change('rules.removeMustDraw', { id })), 'always draws')}
               </ul>
             )}
             <PairForm
@@ -142,8 +160,9 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
               submitLabel="Add"
               busy={busy}
               disabled={!editable}
-              onSubmit={(p) => void run(() => store().change('rules.addMustDraw', { exchangeId: exchange.id, giverId: p.firstId, receiverId: p.secondId }))}
+              onSubmit={(p) => void run('must', () => store().change('rules.addMustDraw', { exchangeId: exchange.id, giverId: p.firstId, receiverId: p.secondId }))}
             />
+            {here('must')}
           </div>
         </Card>
         <Card title="Past years" intro="Avoid pairs that were drawn in earlier exchanges on this computer, even after their data was deleted.">
@@ -159,6 +178,7 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
               Save
             </button>
           </form>
+          {here('years')}
         </Card>
       </div>
     </div>

@@ -10,12 +10,13 @@ export interface Browser {
 }
 
 /** A fresh Chromium with its own profile folder, at desktop size; fails loudly if Chromium is missing. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: { timezoneId?: string } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'sk-chromium-'));
   const context = await launchChromium(profile, {
     viewport: { width: 1280, height: 800 },
     colorScheme: 'light',
     locale: 'en-GB',
+    ...options,
   });
   return {
     context,

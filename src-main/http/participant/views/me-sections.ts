@@ -1,5 +1,5 @@
 import { timeTag, type ExchangeView } from './exchange-details';
-import { calendarDaysUntil, formatDate, formatMoney, relativeDays } from './format';
+import { calendarDaysUntil, formatDate, relativeDays } from './format';
 import { renderGiftIdeas } from './gift-ideas';
 import { html, type SafeHtml } from './html';
 import { checkboxField, postForm } from './layout';
@@ -28,7 +28,7 @@ export function stageCard(stage: MeStage, exchange: ExchangeView): SafeHtml {
       }. We’ll email you the name of the person you are giving a gift to.</p>
 </section>`;
     case 'matched':
-      return gifteeCard(stage.receiver, exchange);
+      return gifteeCard(stage.receiver);
     case 'completed':
       return html`<section class="card card-notice" aria-labelledby="stage-title">
 <h2 id="stage-title">This exchange is over</h2>
@@ -46,16 +46,13 @@ export function stageCard(stage: MeStage, exchange: ExchangeView): SafeHtml {
   }
 }
 
-function gifteeCard(receiver: Receiver, exchange: ExchangeView): SafeHtml {
+/** Who to give to and their ideas; the date and budget follow once, in the details card below. */
+function gifteeCard(receiver: Receiver): SafeHtml {
   const ideas = renderGiftIdeas(receiver.giftIdeas);
   return html`<section class="card giftee" aria-labelledby="giftee-title">
 <h2 id="giftee-title"><span class="giftee-intro">You are giving a gift to</span> <span class="giftee-name">${receiver.name}</span></h2>
 <h3>Their gift ideas</h3>
 ${ideas ?? html`<p class="muted">${receiver.name} hasn’t written any gift ideas yet. Check this page again later.</p>`}
-<dl class="facts">
-${exchange.budget ? html`<div class="fact"><dt>Budget</dt><dd>${formatMoney(exchange.budget)}</dd></div>` : null}
-<div class="fact"><dt>Date</dt><dd>${timeTag(exchange.exchangeAt, exchange.timezone)}</dd></div>
-</dl>
 <p class="hint">Keep it secret! Only you can see this on your page.</p>
 </section>`;
 }

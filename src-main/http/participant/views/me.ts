@@ -39,7 +39,7 @@ ${editable ? remindersSection(model) : null}
 ${withdrawSection(stage, model.csrfToken, model.errors?.withdraw)}
 <section class="aside" aria-labelledby="account-title">
 <h2 id="account-title">Your details</h2>
-<p>Signed in as <strong>${me.name}</strong> (${me.email}).</p>
+<p>Signed in as <strong>${me.name}</strong> (<span class="address">${me.email}</span>).</p>
 ${deletionNotice(model.deletionAt, model.now, ex.timezone)}
 ${postForm('/logout', model.csrfToken, html`<button type="submit" class="button button-secondary">Log out</button>`, 'inline')}
 </section>`;

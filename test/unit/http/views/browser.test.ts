@@ -9,8 +9,8 @@ import axe from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../../support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mePage } from '../../../../src-main/http/participant/views';
-import { allPages, exchange, meModel } from './fixtures';
+import { invitePage, loginPage, mePage } from '../../../../src-main/http/participant/views';
+import { allPages, exchange, MATCHED, meModel } from './fixtures';
 
 /**
  * Every participant page in real Chromium at phone size, light and dark: axe finds no serious or
@@ -32,6 +32,34 @@ pages.set(
       { exchange: exchange({ name: XSS, description: XSS, location: XSS }), participant: { name: XSS, email: XSS, giftIdeas: XSS, reminders: true } },
     ),
   ),
+);
+
+// A 60-character address (no hyphen to break at) must wrap on a 390 px phone on every page that shows one.
+const LONG_EMAIL = 'margaretha.vanderwesthuizen.bloemfontein.familie@example.org';
+if (LONG_EMAIL.length !== 60) throw new Error('the long address must have 60 characters');
+const longParticipant = { name: 'Margaretha', email: LONG_EMAIL, giftIdeas: `Anything from ${LONG_EMAIL}'s wishlist`, reminders: true };
+for (const [name, stage] of [
+  ['waiting', { kind: 'waiting' }],
+  ['matched', MATCHED],
+  ['completed', { kind: 'completed', receiver: null }],
+  ['cancelled', { kind: 'cancelled' }],
+] as const) {
+  pages.set(`long-email-me-${name}`, mePage(meModel(stage, { participant: longParticipant })));
+}
+pages.set(
+  'long-email-login-error',
+  loginPage({ csrfToken: 'csrf', exchangeCode: null, exchangeName: null, values: { email: LONG_EMAIL }, errors: { email: `${LONG_EMAIL} is not registered here.` } }),
+);
+pages.set(
+  'long-email-invite-errors',
+  invitePage({
+    code: 'code',
+    exchange: exchange(),
+    csrfToken: 'csrf',
+    now: Date.parse('2026-12-01T08:00:00Z'),
+    values: { name: LONG_EMAIL, email: LONG_EMAIL, giftIdeas: LONG_EMAIL, reminders: true },
+    errors: { email: `${LONG_EMAIL} is taken.` },
+  }),
 );
 
 let server: Server;

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { exchangeErrorKeys, exchangeFieldError, FIELD_GROUPS, type EditableGroup, type ExchangeFormValues } from '../lib/exchange-form';
+import type { OperationOutput } from '@contract';
+import { exchangeErrorKeys, exchangeFieldError, FORM_FIELD_SOURCE, type ExchangeFormValues } from '../lib/exchange-form';
 import { currentErrors, type FormErrors } from '../lib/issues';
 import { TextArea, TextField } from './Fields';
 import { Notice } from './Notice';
@@ -7,8 +8,8 @@ import { Notice } from './Notice';
 export interface ExchangeFormProps {
   initial: ExchangeFormValues;
   errors: FormErrors;
-  /** Groups the state still allows to change; the others are shown disabled. */
-  editable: readonly EditableGroup[];
+  /** The fields the exchange view says can change now; the others are shown disabled. */
+  editableFields: readonly OperationOutput<'exchanges.get'>['editableFields'][number][];
   submitLabel: string;
   busy?: boolean;
   saved?: boolean;
@@ -27,7 +28,7 @@ export function ExchangeForm(props: ExchangeFormProps) {
     value: values[field],
     onChange: set(field),
     error: exchangeFieldError(errors, field),
-    disabled: !props.editable.includes(FIELD_GROUPS[field]) || props.busy,
+    disabled: !props.editableFields.includes(FORM_FIELD_SOURCE[field]) || props.busy,
     name: field,
   });
   const submit = (event: FormEvent) => {
@@ -35,7 +36,7 @@ export function ExchangeForm(props: ExchangeFormProps) {
     setSent(values);
     props.onSubmit(values);
   };
-  const nothingEditable = props.editable.length === 0;
+  const nothingEditable = props.editableFields.length === 0;
 
   return (
     <form className="stack" onSubmit={submit} noValidate>

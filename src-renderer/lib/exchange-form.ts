@@ -21,18 +21,25 @@ export interface ExchangeFormValues {
   reminderDays: string;
 }
 
-export const FIELD_GROUPS: Record<keyof ExchangeFormValues, EditableGroup> = {
-  name: 'details',
-  description: 'details',
-  location: 'details',
-  budgetAmount: 'details',
-  budgetCurrency: 'details',
-  maxParticipants: 'details',
-  registrationDeadline: 'schedule',
-  exchangeAt: 'schedule',
-  timezone: 'schedule',
-  reminderDays: 'schedule',
+type ExchangeField = ExchangeView['editableFields'][number];
+
+/** Which exchange field each input edits (the two budget inputs edit one field). Not policy: the
+ * exchange view says which fields can change now. */
+export const FORM_FIELD_SOURCE: Record<keyof ExchangeFormValues, ExchangeField> = {
+  name: 'name',
+  description: 'description',
+  location: 'location',
+  budgetAmount: 'budget',
+  budgetCurrency: 'budget',
+  maxParticipants: 'maxParticipants',
+  registrationDeadline: 'registrationDeadline',
+  exchangeAt: 'exchangeAt',
+  timezone: 'timezone',
+  reminderDays: 'reminderDays',
 };
+
+/** Every field of a new exchange can be set. */
+export const ALL_FIELDS: readonly ExchangeField[] = [...new Set(Object.values(FORM_FIELD_SOURCE))];
 
 export function emptyExchangeForm(defaults: { timezone: string; currency: string; reminderDays: readonly number[] }): ExchangeFormValues {
   return {
@@ -97,27 +104,11 @@ export function problemsSummary(count: number): string {
   return count === 1 ? 'Please fix the field marked below.' : `Please fix the ${count} fields marked below.`;
 }
 
-const PATCH_GROUPS: Record<keyof Patch & string, EditableGroup> = {
-  name: 'details',
-  description: 'details',
-  location: 'details',
-  budget: 'details',
-  maxParticipants: 'details',
-  registrationDeadline: 'schedule',
-  exchangeAt: 'schedule',
-  timezone: 'schedule',
-  reminderDays: 'schedule',
-  matchMode: 'matching',
-  avoidHistoryYears: 'matching',
-  previousExchangeId: 'matching',
-};
-
-/** Keeps only the fields the exchange's state still allows to change. */
-export function editablePatch(fields: Patch, editable: readonly EditableGroup[]): Patch {
+/** Keeps only the fields the exchange view says can change now. */
+export function editablePatch(fields: Patch, editableFields: readonly ExchangeField[]): Patch {
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
-    const group = PATCH_GROUPS[key as keyof typeof PATCH_GROUPS];
-    if (group && editable.includes(group)) patch[key] = value;
+    if (editableFields.includes(key as ExchangeField)) patch[key] = value;
   }
   return patch as Patch;
 }

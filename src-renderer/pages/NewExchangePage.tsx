@@ -4,14 +4,13 @@ import { ExchangeForm } from '../components/ExchangeForm';
 import { PageHead } from '../components/PageHead';
 import { navigate } from '../app/use-route';
 import { defaultTimeZone } from '../lib/exchange-checks';
-import { convertExchangeForm, emptyExchangeForm, type ExchangeFormValues } from '../lib/exchange-form';
+import { ALL_FIELDS, convertExchangeForm, emptyExchangeForm, type ExchangeFormValues } from '../lib/exchange-form';
 import { now } from '../lib/now';
 import { NO_ERRORS, type FormErrors } from '../lib/issues';
 import { routeHref } from '../lib/route';
 import { useExchanges } from '../stores/exchanges';
 import { useSettings } from '../stores/settings';
 
-const ALL_GROUPS = ['details', 'schedule', 'matching', 'participants'] as const;
 
 /** Creating an exchange: a name and a date are enough; everything else can follow. */
 export function NewExchangePage() {
@@ -46,7 +45,7 @@ export function NewExchangePage() {
         sub="A name and a date are enough to start. You can change everything until names are drawn."
       />
       <Card title="About the exchange">
-        <ExchangeForm initial={initial} errors={errors} editable={ALL_GROUPS} submitLabel="Create exchange" busy={busy} onSubmit={(v) => void submit(v)} onCancel={() => navigate('#/exchanges')} />
+        <ExchangeForm initial={initial} errors={errors} editableFields={ALL_FIELDS} submitLabel="Create exchange" busy={busy} onSubmit={(v) => void submit(v)} onCancel={() => navigate('#/exchanges')} />
       </Card>
     </>
   );

@@ -31,7 +31,7 @@ export function OverviewTab({ exchange }: { exchange: ExchangeView }) {
     const converted = convertExchangeForm(values, now(), exchange.editable);
     if (!converted.ok) return setErrors(converted.errors);
     setBusy(true);
-    const result = await useExchange.getState().update(editablePatch(converted.fields, exchange.editable));
+    const result = await useExchange.getState().update(editablePatch(converted.fields, exchange.editableFields));
     setBusy(false);
     setErrors(result.ok ? NO_ERRORS : result.errors);
     setSaved(result.ok);
@@ -80,12 +80,12 @@ export function OverviewTab({ exchange }: { exchange: ExchangeView }) {
           )}
         </Card>
       )}
-      <Card title="Details" intro={exchange.editable.includes('details') ? 'Participants see these on their page and in their emails.' : 'This exchange can no longer be edited.'}>
+      <Card title="Details" intro={exchange.editableFields.includes('name') ? 'Participants see these on their page and in their emails.' : (exchange.lockedReason ?? 'This exchange can no longer be edited.')}>
         <ExchangeForm
           key={exchange.updatedAt}
           initial={exchangeFormValues(exchange)}
           errors={errors}
-          editable={exchange.editable}
+          editableFields={exchange.editableFields}
           submitLabel="Save changes"
           busy={busy}
           saved={saved}

@@ -111,8 +111,8 @@ describe('exchange form', () => {
     if (!bad.ok) expect(Object.keys(bad.errors.fields).sort()).toEqual(['maxParticipants', 'reminderDays']);
   });
 
-  it('sends only the groups the state still allows', () => {
-    const patch = editablePatch({ name: 'New', exchangeAt: '2030-12-20T10:00', matchMode: 'any' }, ['details', 'schedule']);
+  it('sends only the fields the exchange view says can change', () => {
+    const patch = editablePatch({ name: 'New', exchangeAt: '2030-12-20T10:00', matchMode: 'any' }, ['name', 'exchangeAt']);
     expect(patch).toEqual({ name: 'New', exchangeAt: '2030-12-20T10:00' });
   });
 

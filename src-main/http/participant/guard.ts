@@ -4,6 +4,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { keyedHash, randomToken } from '../../core/tokens';
 import type { Deps } from '../../services/deps';
 import { getSettings } from '../../services/settings';
+import { forwardedClient, isLoopbackAddress, socketPeer } from '../client-address';
 
 export const SESSION_COOKIE = 'sk_session';
 const CSRF_COOKIE = 'sk_csrf';
@@ -17,16 +18,21 @@ export interface RequestFacts {
   client: string;
 }
 
+/**
+ * "Through the tunnel" needs all three: a public address is configured, the Host is its host,
+ * and the socket peer is this computer (the tunnel agent runs here; a LAN client never connects
+ * from loopback). Only then are forwarding headers believed, else anyone on the LAN could pick
+ * a fresh client address per request and step around every rate limit.
+ */
 export function requestFacts(deps: Deps, c: Context): RequestFacts {
   const publicUrl = getSettings(deps).publicBaseUrl;
   const host = (c.req.header('host') ?? '').toLowerCase();
-  const viaTunnel = publicUrl !== null && new URL(publicUrl).host.toLowerCase() === host;
-  const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
-  // The tunnel agent appends the address it saw: the last entry. Earlier ones are whatever the client sent.
-  const forwarded = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+  const peer = socketPeer(c);
+  const viaTunnel = publicUrl !== null && peer !== null && isLoopbackAddress(peer) && new URL(publicUrl).host.toLowerCase() === host;
+  const forwarded = viaTunnel ? forwardedClient(c) : null;
   return {
     https: viaTunnel && publicUrl.startsWith('https:'),
-    client: viaTunnel && forwarded ? forwarded : socket,
+    client: forwarded ?? peer ?? 'local',
   };
 }
 

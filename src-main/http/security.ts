@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 
 /**
@@ -35,4 +36,14 @@ export function hostAllowlist(allowed: () => ReadonlySet<string>): MiddlewareHan
 /** `localhost:4317`, `127.0.0.1:4317`, `[::1]:4317` for a port. */
 export function loopbackHosts(port: number): string[] {
   return [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`];
+}
+
+/**
+ * Compares a secret a client sent with the expected one in constant time: both are hashed first,
+ * so neither the content nor the length of the expected value shows in the timing.
+ */
+export function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }

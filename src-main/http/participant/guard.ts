@@ -1,10 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { keyedHash, randomToken } from '../../core/tokens';
 import type { Deps } from '../../services/deps';
 import { getSettings } from '../../services/settings';
 import { forwardedClient, isLoopbackAddress, socketPeer } from '../client-address';
+import { sameSecret } from '../security';
 
 export const SESSION_COOKIE = 'sk_session';
 const CSRF_COOKIE = 'sk_csrf';
@@ -68,9 +68,7 @@ export function csrfOk(secret: string, c: Context, formToken: string | undefined
   }
   const id = getCookie(c, CSRF_COOKIE);
   if (!id || !formToken) return false;
-  const expected = Buffer.from(keyedHash(secret, `csrf:${id}`));
-  const given = Buffer.from(formToken);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameSecret(formToken, keyedHash(secret, `csrf:${id}`));
 }
 
 export type FormResult = { ok: true; form: URLSearchParams } | { ok: false; status: 413 | 415 };

@@ -4,6 +4,7 @@ import { ConfigError, parseServeConfig, USAGE } from './config';
 import { DatabaseOpenError } from './db/migrate';
 import { participantHosts } from './services/addresses';
 import { createAdminApp } from './http/admin/app';
+import { browsableUrl, participantUrlsFor } from './http/hosts';
 import { listen, type Listener } from './http/listen';
 import { createParticipantApp } from './http/participant/app';
 import { hashPassword } from './services/admin-auth';
@@ -80,9 +81,9 @@ export async function main(argv: string[]): Promise<void> {
     adminPort = admin.port;
     listeners.push(admin);
 
-    const hosts = [...participantHosts({ bindHost: config.host, port: participant.port, publicBaseUrl: null })];
-    deps.runtime.participantUrls = hosts.filter((h) => !h.startsWith('[')).map((h) => `http://${h}`);
-    const adminUrl = `http://${config.adminPassword ? admin.host : '127.0.0.1'}:${admin.port}`;
+    deps.runtime.participantUrls = participantUrlsFor(participantHosts({ bindHost: config.host, port: participant.port, publicBaseUrl: null }));
+    // The address actually bound (IPv6 bracketed; a wildcard bind is opened through loopback).
+    const adminUrl = browsableUrl(admin.host, admin.port);
     console.log(
       [
         `Sneaky Klaus ${APP_VERSION} is running. Data folder: ${deps.paths.dataDir}`,

@@ -1,4 +1,5 @@
 import { participantHosts } from '../services/addresses';
+import { participantUrlsFor } from '../http/hosts';
 import { listen, type Listener } from '../http/listen';
 import { createParticipantApp } from '../http/participant/app';
 import type { Deps } from '../services/deps';
@@ -20,7 +21,6 @@ export async function startParticipantServer(deps: Deps, options: { host?: strin
     { host, port, tryNext: 20 },
   );
   port = listener.port;
-  const hosts = [...participantHosts({ bindHost: host, port, publicBaseUrl: null })];
-  deps.runtime.participantUrls = hosts.filter((h) => !h.startsWith('[')).map((h) => `http://${h}`);
+  deps.runtime.participantUrls = participantUrlsFor(participantHosts({ bindHost: host, port, publicBaseUrl: null }));
   return listener;
 }

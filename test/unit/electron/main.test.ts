@@ -66,6 +66,10 @@ vi.mock('electron', async () => {
     nativeImage: { createFromPath: () => ({ setTemplateImage: vi.fn() }) },
     Notification,
     powerMonitor: new Emitter(),
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => void state.order.push('scheme')),
+      handle: vi.fn((scheme: string) => void state.order.push(`protocol:${scheme}`)),
+    },
     safeStorage: { isEncryptionAvailable: () => false },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn() } } },
     shell: { openExternal: vi.fn() },
@@ -118,7 +122,7 @@ beforeEach(() => vi.clearAllMocks());
 describe('main', () => {
   it('starts in order: core, participant HTTP, IPC, window, relay, jobs, tray', async () => {
     await launch();
-    expect(state.order).toEqual(['createApp', 'listen', 'ipc:rpc', 'window', 'relay.start', 'jobs.start', 'tray']);
+    expect(state.order).toEqual(['scheme', 'protocol:app', 'createApp', 'listen', 'ipc:rpc', 'window', 'relay.start', 'jobs.start', 'tray']);
     const { createApp } = await import('../../../src-main/app');
     expect(vi.mocked(createApp).mock.calls[0]?.[0]).toMatchObject({ dataDir: state.userData });
     const options = vi.mocked(createApp).mock.calls[0]?.[0] as { smtpPassword: { description: string } };
@@ -175,5 +179,17 @@ describe('main', () => {
     state.appEvents.get('web-contents-created')?.({}, contents);
     expect(contents.setWindowOpenHandler).toHaveBeenCalled();
     expect(contents.on.mock.calls.map((c) => c[0])).toEqual(['will-navigate', 'will-attach-webview']);
+  });
+
+  it('serves the renderer from the privileged app: scheme (registered before ready), with the bundle as its only files', async () => {
+    await launch();
+    const { protocol } = await import('electron');
+    expect(vi.mocked(protocol.registerSchemesAsPrivileged).mock.calls[0]?.[0]).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const window = state.windows[0] as FakeWindow;
+    expect(window.loaded).toEqual({ url: 'app://sneaky-klaus/index.html' });
+    const handler = vi.mocked(protocol.handle).mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
+    expect((await handler(new Request('app://sneaky-klaus/../../../../etc/passwd'))).status).toBeGreaterThanOrEqual(400);
   });
 });

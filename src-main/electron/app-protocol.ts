@@ -31,8 +31,9 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Must run before the app is ready. `standard` gives the scheme real origins and relative URLs,
- * `secure` makes its pages a secure context; nothing else (no CORS, no service workers).
+ * Must run before the app is ready. `standard` gives the scheme a real origin and relative URLs,
+ * `secure` makes its pages a secure context. `corsEnabled` stays off on purpose: it would let any
+ * origin read the scheme's responses; the page's own (same-origin) module scripts need no CORS.
  */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);

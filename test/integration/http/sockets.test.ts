@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import type { Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { loopbackHosts } from '../../../src-main/http/security';
 import { participantHosts } from '../../../src-main/services/addresses';
 import { getSettings } from '../../../src-main/services/settings';
 import { participantWorld, type World } from '../../support/participant-world';
+import { socketClient } from './peer-client';
 import { openSocket, rawExchange } from './raw-socket';
 
 /** A non-loopback address of this computer: connecting from it makes a LAN peer for real. */
@@ -88,44 +88,16 @@ describe.skipIf(!LAN_ADDRESS)('forwarding headers over real sockets', () => {
     await w.t.ok('settings.update', { publicBaseUrl: null });
     w.t.deps.db.sqlite.prepare('delete from rate_limits').run();
   });
-
-  const login = (l: Listener, from: string, forwarded: string) =>
-    new Promise<string>((resolve, reject) => {
-      const req = request({ host: from, localAddress: from, port: l.port, path: '/login', headers: { host: 'santa.example.net', 'cf-connecting-ip': forwarded } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(String(res.statusCode)));
-      });
-      req.on('error', reject);
-      req.end();
-    });
   const keys = () => (w.t.deps.db.sqlite.prepare('select key from rate_limits').all() as Array<{ key: string }>).map((r) => r.key);
 
   it('a LAN peer naming the tunnel host is keyed by its socket; the loopback tunnel agent by the header', async () => {
     await w.t.ok('settings.update', { publicBaseUrl: PUBLIC });
     const l = await serve({ host: '0.0.0.0', port: 0 });
-    const page = await import('../../support/participant-client');
-    const client = (from: string) =>
-      new page.ParticipantClient(
-        (path, init) =>
-          new Promise((resolve, reject) => {
-            const headers = Object.fromEntries(new Headers(init.headers));
-            const req = request({ host: from, localAddress: from, port: l.port, path, method: init.method, headers }, (res) => {
-              const chunks: Buffer[] = [];
-              res.on('data', (c: Buffer) => chunks.push(c));
-              res.on('end', () => resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers: res.headers as Record<string, string> })));
-            });
-            req.on('error', reject);
-            req.end(init.body as string | undefined);
-          }),
-        'santa.example.net',
-        'https',
-      );
-    for (const [from, forged, expected] of [[LAN_ADDRESS!, '198.51.100.7', LAN_ADDRESS!], ['127.0.0.1', '198.51.100.8', '198.51.100.8']] as const) {
-      const c = client(from);
-      expect(await login(l, from, forged)).toBe('200');
-      await c.get('/login');
+    for (const [from, forged, key] of [[LAN_ADDRESS!, '198.51.100.7', LAN_ADDRESS!], ['127.0.0.1', '198.51.100.8', '198.51.100.8']] as const) {
+      const c = socketClient(l.port, from, 'santa.example.net', 'https');
+      expect((await c.get('/login')).status).toBe(200);
       expect((await c.post('/login', { email: 'a@example.com' }, { headers: { 'cf-connecting-ip': forged } })).status).toBe(200);
-      expect(keys()).toContain(`login-client:${expected}`);
+      expect(keys()).toContain(`login-client:${key}`);
     }
     expect(keys()).not.toContain('login-client:198.51.100.7');
   });

@@ -39,13 +39,3 @@ export function openSocket(port: number, host = '127.0.0.1', localAddress?: stri
     socket.once('error', reject);
   });
 }
-
-/** Resolves when the server has closed `socket` (at once if it already has). */
-export function closedByServer(socket: Socket): Promise<void> {
-  if (socket.destroyed || socket.readableEnded) return Promise.resolve();
-  return new Promise((resolve) => {
-    socket.once('close', () => resolve());
-    socket.once('end', () => resolve());
-    socket.resume();
-  });
-}

@@ -15,7 +15,8 @@ import { EventBus } from './services/common/events';
 import { clearParticipantListener, createRuntimeFacts, recordParticipantListener } from './services/common/runtime';
 import { envOrFileSecretStore, type SecretStore } from './services/common/secrets';
 import { Relay } from './services/mail/relay';
-import { participantHosts, participantUrls } from './services/network/addresses';
+import { participantHosts } from './services/network/addresses';
+import { participantUrlsFor } from './http/hosts';
 import { stopTunnel } from './services/network/tunnel';
 import { getSettings } from './services/organizer/settings';
 
@@ -145,7 +146,7 @@ async function listenParticipants(deps: Deps, at: StartOptions['participant']): 
     { host: at.host, port: at.port, tryNext: at.tryNext ?? 20 },
   );
   port = listener.port;
-  recordParticipantListener(deps.runtime, { host: at.host, port }, participantUrls(at.host, port));
+  recordParticipantListener(deps.runtime, { host: at.host, port }, participantUrlsFor(participantHosts({ bindHost: at.host, port, publicBaseUrl: null })));
   return {
     async close() {
       clearParticipantListener(deps.runtime);

@@ -4,6 +4,7 @@ import { ConfigError, parseServeConfig, USAGE } from './config';
 import { DatabaseOpenError } from './db/migrate';
 import { participantHosts } from './services/network/addresses';
 import { createAdminApp } from './http/admin/app';
+import { browsableUrl } from './http/hosts';
 import { listen, type Listener } from './http/listen';
 import { hashPassword } from './services/organizer/admin-auth';
 import { seedDemo } from './services/exchanges/demo';
@@ -76,7 +77,8 @@ export async function main(argv: string[]): Promise<void> {
   }
   const admin = opened.admin;
   if (!admin) return;
-  const adminUrl = `http://${config.adminPassword ? admin.host : '127.0.0.1'}:${admin.port}`;
+  // The address actually bound (IPv6 bracketed; a wildcard bind is opened through loopback).
+  const adminUrl = browsableUrl(admin.host, admin.port);
   console.log(
     [
       `Sneaky Klaus ${APP_VERSION} is running. Data folder: ${deps.paths.dataDir}`,

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, safeStorage, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, safeStorage, session, shell, Tray } from 'electron';
 import { createApp } from '../app';
 import { systemClock } from '../core/clock';
 import { createLogger } from '../log';
 import { dispatch } from '../rpc/dispatch';
+import { appProtocolHandler, APP_SCHEME, registerAppScheme } from './app-protocol';
 import { forwardEvents, registerRpc } from './ipc';
 import { quitGuard, startDesktop, stopDesktop, type CoreApp, type Running } from './lifecycle';
 import { hardenSession, hardenWebContents } from './navigation';
@@ -63,6 +64,7 @@ function applyOpenAtLogin(open: boolean): void {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, () => paths.renderer.url);
+  if (paths.renderer.bundleDir) protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer.bundleDir));
   if (!paths.nativeBinding && !app.isPackaged) log.warn('out/native/better_sqlite3.node is missing: run `npm run build:native` (or `npm start`)');
   const startHidden = process.argv.includes(HIDDEN_ARG) || app.getLoginItemSettings().wasOpenedAtLogin;
   const call = (core: CoreApp) => (name: string, input: unknown) => dispatch(core.deps, name, input);
@@ -127,6 +129,8 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Privileged schemes can only be registered before the app is ready.
+  registerAppScheme(protocol);
   app.on('second-instance', () => windows.show());
   app.on('activate', () => windows.show());
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell, () => paths.renderer.url));

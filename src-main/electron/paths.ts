@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_RENDERER_URL } from './app-protocol';
 import type { RendererSource } from './window';
 
 export const NATIVE_BINDING_FILE = 'better_sqlite3.node';
@@ -47,9 +47,8 @@ export function desktopPaths(input: PathInputs): DesktopPaths {
  */
 function rendererSource(input: PathInputs): RendererSource {
   const dev = input.env.ELECTRON_RENDERER_URL;
-  if (!input.isPackaged && dev && isLoopbackHttp(dev)) return { url: dev, file: null };
-  const file = join(input.mainDir, '../renderer/index.html');
-  return { url: pathToFileURL(file).href, file };
+  if (!input.isPackaged && dev && isLoopbackHttp(dev)) return { url: dev, bundleDir: null };
+  return { url: APP_RENDERER_URL, bundleDir: join(input.mainDir, '../renderer') };
 }
 
 function isLoopbackHttp(url: string): boolean {

@@ -1,11 +1,12 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { secureWindowOptions } from './window-options';
 
-/** Where the renderer comes from: the built file, or the dev server in `electron-vite dev`. */
+/** Where the renderer comes from: the built bundle over the app: scheme, or the dev server in `electron-vite dev`. */
 export interface RendererSource {
+  /** What the window loads: `app://sneaky-klaus/index.html`, or the dev server's URL. */
   url: string;
-  /** Loaded with loadFile when set (production); otherwise `url` is loaded (dev server). */
-  file: string | null;
+  /** The built bundle the app: scheme serves; null with the dev server. */
+  bundleDir: string | null;
 }
 
 export interface WindowControllerOptions {
@@ -49,8 +50,7 @@ export function createWindowController(options: WindowControllerOptions): Window
     win.on('closed', () => {
       if (window === win) window = null;
     });
-    const loading = options.renderer.file ? win.loadFile(options.renderer.file) : win.loadURL(options.renderer.url);
-    void loading.catch(() => undefined);
+    void win.loadURL(options.renderer.url).catch(() => undefined);
     return win;
   };
 

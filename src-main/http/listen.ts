@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener, RequestError } from '@hono/node-server';
+import { capConnectionsPerClient, DEFAULT_CONNECTION_CAPS, type ConnectionCaps } from './connection-cap';
+import { hostForUrl } from './hosts';
 
 export interface Listener {
   server: Server;
@@ -8,6 +10,8 @@ export interface Listener {
   port: number;
   /** Base URL as seen from this machine, e.g. http://127.0.0.1:4317 */
   url: string;
+  /** Connections currently open from a client address (the per-client cap counts these). */
+  connectionsFrom(address: string): number;
   close(): Promise<void>;
 }
 
@@ -17,6 +21,8 @@ export interface ListenOptions {
   /** How many following ports to try when the port is taken (SPEC §4: next free one). */
   tryNext?: number;
   maxConnections?: number;
+  /** Open connections per client address (default 32; loopback, where tunnel traffic comes from, 256). */
+  connectionCaps?: ConnectionCaps;
   /** Time allowed for a request's headers (default 10 s); tests use a shorter one. */
   headersTimeoutMs?: number;
 }
@@ -61,17 +67,18 @@ function listenOnce(fetch: Fetch, options: ListenOptions, port: number): Promise
   );
   server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeout;
   server.maxConnections = options.maxConnections ?? 512;
+  const counter = capConnectionsPerClient(server, options.connectionCaps ?? DEFAULT_CONNECTION_CAPS);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, options.host, () => {
       server.off('error', reject);
       const address = server.address() as AddressInfo;
-      const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       resolve({
         server,
         host: address.address,
         port: address.port,
-        url: `http://${hostForUrl}:${address.port}`,
+        url: `http://${hostForUrl(address.address)}:${address.port}`,
+        connectionsFrom: counter.openFrom,
         close: () => closeServer(server),
       });
     });

@@ -1,4 +1,6 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import { canonicalAllowedHost, canonicalHost } from './hosts';
 
 /**
  * Security headers chosen per scheme (SPEC §7): the LAN is plain HTTP, so no HSTS and no
@@ -21,11 +23,19 @@ export function securityHeaders(options: { csp: string; isHttps?: (c: Context) =
   };
 }
 
-/** Hosts this server answers to; anything else is refused (DNS-rebinding defence). */
+/**
+ * Hosts this server answers to; anything else is refused (DNS-rebinding defence). Both sides are
+ * compared in one spelling, so `[::1]:4318` matches an entry built as `::1:4318`.
+ */
 export function hostAllowlist(allowed: () => ReadonlySet<string>): MiddlewareHandler {
   return async (c, next) => {
-    const host = (c.req.header('host') ?? '').toLowerCase();
-    if (!allowed().has(host)) {
+    const host = canonicalHost(c.req.header('host') ?? '');
+    const known = new Set<string>();
+    for (const entry of allowed()) {
+      const canonical = canonicalAllowedHost(entry);
+      if (canonical) known.add(canonical);
+    }
+    if (host === null || !known.has(host)) {
       return c.text('This address is not served here.', 421);
     }
     await next();
@@ -35,4 +45,14 @@ export function hostAllowlist(allowed: () => ReadonlySet<string>): MiddlewareHan
 /** `localhost:4317`, `127.0.0.1:4317`, `[::1]:4317` for a port. */
 export function loopbackHosts(port: number): string[] {
   return [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`];
+}
+
+/**
+ * Compares a secret a client sent with the expected one in constant time: both are hashed first,
+ * so neither the content nor the length of the expected value shows in the timing.
+ */
+export function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }

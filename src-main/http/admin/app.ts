@@ -1,14 +1,16 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import type { AppEvent } from '../../contract/events';
 import type { Deps } from '../../services/common/deps';
 import { dispatch } from '../../rpc/dispatch';
 import { createOrganizerSession, organizerSessionCsrf, verifyPassword } from '../../services/organizer/admin-auth';
 import { hitRateLimit } from '../../services/common/rate-limit';
-import { hostAllowlist, securityHeaders } from '../security';
+import { bodyLimitExceeded, requestBodyLimit } from '../body-limit';
+import { socketPeer } from '../client-address';
+import { wellFormedUrl } from '../request-shape';
+import { hostAllowlist, sameSecret, securityHeaders } from '../security';
+import { adminBodyLimit, statusOf } from './limits';
 import { rendererDir, rendererFile } from './static';
 
 export interface AdminAppOptions {
@@ -31,22 +33,21 @@ const CSP = "default-src 'self'; style-src 'self'; img-src 'self' data:; connect
  */
 export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
   const app = new Hono();
-  const expected = Buffer.from(`Bearer ${options.secret}`);
+  const tooLarge = (c: Context) => c.json({ ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } }, 413);
   app.use(securityHeaders({ csp: CSP }));
+  app.use(requestBodyLimit({ limitFor: adminBodyLimit, tooLarge }));
   app.use(hostAllowlist(options.allowedHosts));
+  app.use(wellFormedUrl((c) => c.json({ ok: false, error: { code: 'invalid_input', message: 'That address is not valid.' } }, 400)));
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
-  const bySecret = (header: string | undefined): boolean => {
-    const given = Buffer.from(header ?? '');
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  };
+  const bySecret = (header: string | undefined): boolean => sameSecret(header, `Bearer ${options.secret}`);
   /** The secret, or (beyond loopback) an organizer session whose CSRF token a POST must repeat. */
   const authorized = (c: Context, header: string | undefined): boolean => {
     if (bySecret(header)) return true;
     if (!options.passwordHash) return false;
     const csrf = organizerSessionCsrf(deps, getCookie(c, ADMIN_COOKIE));
     if (csrf === null) return false;
-    return c.req.method === 'GET' || c.req.header('x-csrf-token') === csrf;
+    return c.req.method === 'GET' || sameSecret(c.req.header('x-csrf-token'), csrf);
   };
   const refuse = { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong admin secret.' } } as const;
   app.use('/rpc/*', async (c, next) => {
@@ -58,13 +59,13 @@ export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
   app.get('/session', (c) => c.json({ passwordLogin: options.passwordHash !== null }));
   app.post('/session', async (c) => {
     if (!options.passwordHash) return c.json({ ok: false, error: { code: 'not_found', message: 'Password sign-in is off.' } }, 404);
-    const client = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
+    const client = socketPeer(c) ?? 'local';
     const limit = hitRateLimit(deps, `admin-login:${client}`, { limit: 10, windowMs: 15 * 60_000 });
     if (!limit.allowed) {
       return c.json({ ok: false, error: { code: 'rate_limited', message: `Too many attempts. Try again in ${Math.ceil(limit.retryAfterMs / 60_000)} minutes.` } }, 429);
     }
-    const body = (await c.req.json().catch(() => ({}))) as { password?: unknown };
-    if (typeof body.password !== 'string' || !verifyPassword(options.passwordHash, body.password)) {
+    const body = parseJson(await c.req.text()) as { password?: unknown } | null;
+    if (typeof body?.password !== 'string' || !verifyPassword(options.passwordHash, body.password)) {
       return c.json({ ok: false, error: { code: 'unauthorized', message: 'That password is not right.' } }, 401);
     }
     const session = createOrganizerSession(deps);
@@ -106,30 +107,20 @@ export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
       unsubscribe();
     });
   });
-  app.post(
-    '/rpc/:operation',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) => c.json({ ok: false, error: { code: 'invalid_input', message: 'The request is larger than 1 MiB.' } }, 413),
-    }),
-    async (c) => {
-      const type = c.req.header('content-type') ?? '';
-      let payload: unknown = {};
-      const text = await c.req.text();
-      if (text.length > 0) {
-        if (!type.startsWith('application/json')) {
-          return c.json({ ok: false, error: { code: 'invalid_input', message: 'Send the input as application/json.' } }, 415);
-        }
-        try {
-          payload = JSON.parse(text);
-        } catch {
-          return c.json({ ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } }, 400);
-        }
+  app.post('/rpc/:operation', async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    let payload: unknown = {};
+    const text = await c.req.text();
+    if (text.length > 0) {
+      if (!type.startsWith('application/json')) {
+        return c.json({ ok: false, error: { code: 'invalid_input', message: 'Send the input as application/json.' } }, 415);
       }
-      const result = await dispatch(deps, c.req.param('operation'), payload);
-      return c.json(result, result.ok ? 200 : statusOf(result.error.code));
-    },
-  );
+      payload = parseJson(text);
+      if (payload === null) return c.json({ ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } }, 400);
+    }
+    const result = await dispatch(deps, c.req.param('operation'), payload);
+    return c.json(result, result.ok ? 200 : statusOf(result.error.code));
+  });
   // The organizer's screens: the same React build as the desktop window.
   const ui = rendererDir();
   app.get('*', (c) => {
@@ -142,29 +133,18 @@ export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
   });
   app.notFound((c) => c.json({ ok: false, error: { code: 'not_found', message: 'Not found.' } }, 404));
   app.onError((error, c) => {
+    if (bodyLimitExceeded(c)) return tooLarge(c);
     deps.log.error('admin request failed', { error });
     return c.json({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side.' } }, 500);
   });
   return app;
 }
 
-function statusOf(code: string): 400 | 401 | 404 | 409 | 429 | 500 | 503 {
-  switch (code) {
-    case 'invalid_input':
-      return 400;
-    case 'unauthorized':
-      return 401;
-    case 'not_found':
-      return 404;
-    case 'conflict':
-    case 'invalid_state':
-    case 'infeasible':
-      return 409;
-    case 'rate_limited':
-      return 429;
-    case 'unavailable':
-      return 503;
-    default:
-      return 500;
+/** The parsed JSON, or null when it is not JSON (or is JSON null, which no route accepts either). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
   }
 }

@@ -22,7 +22,12 @@ export function rendererDir(): string | null {
 
 /** Reads one file of the renderer build; refuses anything outside it. */
 export function rendererFile(dir: string, urlPath: string): { body: Buffer; type: string; immutable: boolean } | null {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  let relative: string;
+  try {
+    relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  } catch {
+    return null; // not decodable: no file has that name
+  }
   const full = normalize(join(dir, relative));
   if (!full.startsWith(normalize(dir) + sep) && full !== normalize(join(dir, 'index.html'))) return null;
   const type = TYPES[extname(full)];

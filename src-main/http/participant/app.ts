@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Deps } from '../../services/common/deps';
 import { resourcesDir } from '../resources';
+import { bodyLimitExceeded, requestBodyLimit } from '../body-limit';
 import { hostAllowlist, securityHeaders } from '../security';
-import { requestFacts } from './guard';
+import { FORM_LIMIT_BYTES, requestFacts } from './guard';
 import { authRoutes } from './routes-auth';
 import { inviteRoutes } from './routes-invite';
 import { meRoutes } from './routes-me';
@@ -21,7 +22,10 @@ const CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-ac
 export function createParticipantApp(deps: Deps, options: ParticipantAppOptions): Hono {
   const css = readFileSync(join(resourcesDir(), 'participant.css'), 'utf8');
   const app = new Hono();
+  const tooLarge = (c: Context) => c.text('That form is too large.', 413);
   app.use(securityHeaders({ csp: CSP, isHttps: (c) => requestFacts(deps, c).https }));
+  // Every route, not only the forms: only POSTs carry a body here, and never one larger than a form.
+  app.use(requestBodyLimit({ limitFor: (c) => (c.req.method === 'POST' ? FORM_LIMIT_BYTES : 0), tooLarge }));
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.use(hostAllowlist(options.allowedHosts));
   app.get('/assets/participant.css', (c) => {
@@ -35,6 +39,7 @@ export function createParticipantApp(deps: Deps, options: ParticipantAppOptions)
   meRoutes(app, deps);
   app.notFound((c) => c.html(notFoundPage(), 404));
   app.onError((error, c) => {
+    if (bodyLimitExceeded(c)) return tooLarge(c);
     deps.log.error('participant request failed', { path: new URL(c.req.url).pathname.replace(/\/auth\/[^/]+/, '/auth/…'), error });
     return c.html(serverErrorPage(), 500);
   });

@@ -1,9 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { keyedHash, randomToken } from '../../core/tokens';
 import type { Deps } from '../../services/common/deps';
 import { getSettings } from '../../services/organizer/settings';
+import { forwardedClient, isLoopbackAddress, socketPeer } from '../client-address';
+import { sameSecret } from '../security';
 
 export const SESSION_COOKIE = 'sk_session';
 const CSRF_COOKIE = 'sk_csrf';
@@ -17,16 +18,21 @@ export interface RequestFacts {
   client: string;
 }
 
+/**
+ * "Through the tunnel" needs all three: a public address is configured, the Host is its host,
+ * and the socket peer is this computer (the tunnel agent runs here; a LAN client never connects
+ * from loopback). Only then are forwarding headers believed, else anyone on the LAN could pick
+ * a fresh client address per request and step around every rate limit.
+ */
 export function requestFacts(deps: Deps, c: Context): RequestFacts {
   const publicUrl = getSettings(deps).publicBaseUrl;
   const host = (c.req.header('host') ?? '').toLowerCase();
-  const viaTunnel = publicUrl !== null && new URL(publicUrl).host.toLowerCase() === host;
-  const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
-  // The tunnel agent appends the address it saw: the last entry. Earlier ones are whatever the client sent.
-  const forwarded = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+  const peer = socketPeer(c);
+  const viaTunnel = publicUrl !== null && peer !== null && isLoopbackAddress(peer) && new URL(publicUrl).host.toLowerCase() === host;
+  const forwarded = viaTunnel ? forwardedClient(c) : null;
   return {
     https: viaTunnel && publicUrl.startsWith('https:'),
-    client: viaTunnel && forwarded ? forwarded : socket,
+    client: forwarded ?? peer ?? 'local',
   };
 }
 
@@ -62,9 +68,7 @@ export function csrfOk(secret: string, c: Context, formToken: string | undefined
   }
   const id = getCookie(c, CSRF_COOKIE);
   if (!id || !formToken) return false;
-  const expected = Buffer.from(keyedHash(secret, `csrf:${id}`));
-  const given = Buffer.from(formToken);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameSecret(formToken, keyedHash(secret, `csrf:${id}`));
 }
 
 export type FormResult = { ok: true; form: URLSearchParams } | { ok: false; status: 413 | 415 };

@@ -35,8 +35,3 @@ export function participantHosts(options: { bindHost: string; port: number; publ
   return hosts;
 }
 
-/** The addresses to tell people for a listener: each LAN address for a wildcard bind, else the bound one. */
-export function participantUrls(bindHost: string, port: number): string[] {
-  const hosts = [...participantHosts({ bindHost, port, publicBaseUrl: null })];
-  return hosts.filter((h) => !h.startsWith('[')).map((h) => `http://${h}`);
-}

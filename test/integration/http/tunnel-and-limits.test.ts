@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authPath, type ClientResponse } from '../../support/participant-client';
-import { participantWorld, type World } from '../../support/participant-world';
+import { LAN, participantWorld, type World } from '../../support/participant-world';
+import { peerClient } from './peer-client';
 
 const PUBLIC = 'https://santa.example.net';
 const HOUR = 3_600_000;
@@ -12,6 +13,8 @@ beforeEach(async () => {
 afterEach(() => w.close());
 
 const cookieLine = (r: ClientResponse, name: string) => r.setCookies.find((c) => c.startsWith(`${name}=`)) ?? '';
+/** cloudflared runs on this computer: tunnel traffic reaches us from loopback. */
+const viaTunnel = () => peerClient(w.app, '127.0.0.1', 'santa.example.net', 'https');
 const links = () => w.outbox().flatMap((m) => [...`${m.text_body}\n${m.html_body}`.matchAll(/https?:\/\/[^\s"'<>/]+/g)].map((x) => x[0]));
 
 describe('behind a tunnel (public base URL)', () => {
@@ -20,7 +23,7 @@ describe('behind a tunnel (public base URL)', () => {
   });
 
   it('serves the public host, marks cookies Secure there, and mails links to the public URL only', async () => {
-    const visitor = w.client('santa.example.net', 'https');
+    const visitor = viaTunnel();
     const invite = await visitor.get(`/i/${w.code}`, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http' });
     expect(invite.status).toBe(200);
     expect(cookieLine(invite, 'sk_csrf')).toMatch(/; Secure/i);
@@ -109,7 +112,7 @@ describe('rate limits', () => {
 
   it('behind the tunnel, clients are told apart by the tunnel’s header, and a client cannot prepend its own', async () => {
     await w.t.ok('settings.update', { publicBaseUrl: PUBLIC });
-    const c = w.client('santa.example.net', 'https');
+    const c = viaTunnel();
     await c.get('/login');
     // Tunnel agents append the address they saw: what the client sent comes first.
     for (let i = 0; i < 10; i++) {
@@ -120,5 +123,40 @@ describe('rate limits', () => {
     // Another real client (another address from the tunnel, or Cloudflare's own header) is not limited.
     expect((await c.post(`/i/${w.code}`, { name: 'Y', email: 'y@example.com' }, { headers: { 'x-forwarded-for': '198.51.100.4' } })).status).toBe(200);
     expect((await c.post(`/i/${w.code}`, { name: 'Z', email: 'z@example.com' }, { headers: { 'cf-connecting-ip': '198.51.100.5', 'x-forwarded-for': '203.0.113.7' } })).status).toBe(200);
+  });
+
+  it('a LAN client naming the tunnel host cannot rotate CF-Connecting-IP / X-Forwarded-For past the per-client limit', async () => {
+    await w.t.ok('settings.update', { publicBaseUrl: PUBLIC });
+    const lan = peerClient(w.app, '192.0.2.50', 'santa.example.net', 'https');
+    await lan.get('/login');
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      const forged = { 'cf-connecting-ip': `198.51.100.${i}`, 'x-forwarded-for': `203.0.113.${i}` };
+      statuses.push((await lan.post('/login', { email: `p${i}@example.com` }, { headers: forged })).status);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(20)).toEqual([429, 429]);
+    const keys = (w.t.deps.db.sqlite.prepare('select key from rate_limits').all() as Array<{ key: string }>).map((r) => r.key);
+    expect(keys).toContain('login-client:192.0.2.50');
+    expect(keys.join()).not.toMatch(/198\.51\.100|203\.0\.113/);
+    // Nor is that client told it came over HTTPS.
+    expect(lan.cookies.has('sk_csrf')).toBe(true);
+    expect((await lan.get('/login')).headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('without a public address, even a loopback peer\'s forwarding headers are ignored', async () => {
+    const local = peerClient(w.app, '127.0.0.1', LAN);
+    await local.get('/login');
+    for (let i = 0; i < 20; i++) expect((await local.post('/login', { email: `p${i}@example.com` }, { headers: { 'cf-connecting-ip': `198.51.100.${i}` } })).status).toBe(200);
+    tooMany(await local.post('/login', { email: 'p99@example.com' }, { headers: { 'cf-connecting-ip': '198.51.100.99' } }), 60);
+  });
+
+  it('a forwarded value that is not an IP address is not a client name', async () => {
+    await w.t.ok('settings.update', { publicBaseUrl: PUBLIC });
+    const c = viaTunnel();
+    await c.get('/login');
+    await c.post('/login', { email: 'a@example.com' }, { headers: { 'cf-connecting-ip': 'not-an-ip' } });
+    const keys = (w.t.deps.db.sqlite.prepare('select key from rate_limits').all() as Array<{ key: string }>).map((r) => r.key);
+    expect(keys).toContain('login-client:127.0.0.1');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { forwardEvents, isTrustedSender, REFUSED, registerRpc, type SenderEvent } from '../../../src-main/electron/ipc';
 import { silentLogger } from '../../../src-main/log';
 
-const RENDERER = 'file:///Applications/Sneaky%20Klaus.app/Contents/Resources/app.asar/out/renderer/index.html';
+const RENDERER = 'app://sneaky-klaus/index.html';
 const trusted = { webContentsId: 7, rendererUrl: RENDERER };
 const event = (id: number, url: string | null): SenderEvent => ({ sender: { id }, senderFrame: url === null ? null : { url } }) as unknown as SenderEvent;
 
@@ -19,6 +19,10 @@ describe('isTrustedSender', () => {
   it('refuses the app’s window when its frame shows another page', () => {
     expect(isTrustedSender(event(7, 'https://evil.example/index.html'), trusted)).toBe(false);
     expect(isTrustedSender(event(7, 'file:///tmp/index.html'), trusted)).toBe(false);
+    // The bundle's old file: address is no longer the app's page.
+    expect(isTrustedSender(event(7, 'file:///Applications/Sneaky%20Klaus.app/Contents/Resources/app.asar/out/renderer/index.html'), trusted)).toBe(false);
+    expect(isTrustedSender(event(7, 'app://other-host/index.html'), trusted)).toBe(false);
+    expect(isTrustedSender(event(7, 'app://sneaky-klaus/evil.html'), trusted)).toBe(false);
     expect(isTrustedSender(event(7, 'not a url'), trusted)).toBe(false);
   });
 

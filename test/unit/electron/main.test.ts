@@ -66,6 +66,10 @@ vi.mock('electron', async () => {
     nativeImage: { createFromPath: () => ({ setTemplateImage: vi.fn() }) },
     Notification,
     powerMonitor: new Emitter(),
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => void state.order.push('scheme')),
+      handle: vi.fn((scheme: string) => void state.order.push(`protocol:${scheme}`)),
+    },
     safeStorage: { isEncryptionAvailable: () => false },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn() } } },
     shell: { openExternal: vi.fn() },
@@ -139,7 +143,7 @@ beforeEach(() => vi.clearAllMocks());
 describe('main', () => {
   it('starts in the app’s order, then its front: core, participant HTTP on 4317, relay, jobs, IPC, window, tray', async () => {
     await launch();
-    expect(state.order).toEqual(['createApp', 'listen', 'relay.start', 'jobs.start', 'ipc:rpc', 'window', 'tray']);
+    expect(state.order).toEqual(['scheme', 'protocol:app', 'createApp', 'listen', 'relay.start', 'jobs.start', 'ipc:rpc', 'window', 'tray']);
     expect(core.participant).toEqual({ host: '0.0.0.0', port: 4317 });
     const { createApp } = await import('../../../src-main/app');
     expect(vi.mocked(createApp).mock.calls[0]?.[0]).toMatchObject({ dataDir: state.userData });
@@ -197,5 +201,17 @@ describe('main', () => {
     state.appEvents.get('web-contents-created')?.({}, contents);
     expect(contents.setWindowOpenHandler).toHaveBeenCalled();
     expect(contents.on.mock.calls.map((c) => c[0])).toEqual(['will-navigate', 'will-attach-webview']);
+  });
+
+  it('serves the renderer from the privileged app: scheme (registered before ready), with the bundle as its only files', async () => {
+    await launch();
+    const { protocol } = await import('electron');
+    expect(vi.mocked(protocol.registerSchemesAsPrivileged).mock.calls[0]?.[0]).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const window = state.windows[0] as FakeWindow;
+    expect(window.loaded).toEqual({ url: 'app://sneaky-klaus/index.html' });
+    const handler = vi.mocked(protocol.handle).mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
+    expect((await handler(new Request('app://sneaky-klaus/../../../../etc/passwd'))).status).toBeGreaterThanOrEqual(400);
   });
 });

@@ -15,7 +15,7 @@ vi.mock('electron', () => ({ shell: { openExternal: vi.fn(async () => undefined)
 const { shell } = await import('electron');
 const openExternal = vi.mocked(shell.openExternal);
 
-const RENDERER = 'file:///opt/sneaky-klaus/resources/app.asar/out/renderer/index.html';
+const RENDERER = 'app://sneaky-klaus/index.html';
 
 describe('openExternalSafe', () => {
   it('opens only http and https addresses', () => {
@@ -51,7 +51,10 @@ describe('will-navigate', () => {
     openExternal.mockClear();
     expect(navigate('https://evil.example/')).toBe(true);
     expect(navigate('file:///etc/passwd')).toBe(true);
-    expect(navigate('file:///opt/sneaky-klaus/resources/app.asar/out/renderer/other.html')).toBe(true);
+    expect(navigate('file:///opt/sneaky-klaus/resources/app.asar/out/renderer/index.html')).toBe(true);
+    expect(navigate('app://sneaky-klaus/other.html')).toBe(true);
+    expect(navigate('app://evil/index.html')).toBe(true);
+    expect(navigate('app://sneaky-klaus.evil/index.html')).toBe(true);
     expect(openExternal.mock.calls.map((c) => c[0])).toEqual(['https://evil.example/']);
   });
 

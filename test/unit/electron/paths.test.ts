@@ -13,15 +13,14 @@ describe('desktopPaths', () => {
     expect(paths.appIcon).toBe(join(repo, 'resources', 'icons', 'icon.png'));
     expect(paths.nativeBinding).toBe(join(repo, 'out', 'native', 'better_sqlite3.node'));
     expect(paths.preload).toBe(join(repo, 'out', 'preload', 'preload.cjs'));
-    expect(paths.renderer.file).toBe(join(repo, 'out', 'renderer', 'index.html'));
-    expect(paths.renderer.url).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html$/);
+    expect(paths.renderer).toEqual({ url: 'app://sneaky-klaus/index.html', bundleDir: join(repo, 'out', 'renderer') });
   });
 
   it('finds them in process.resourcesPath when packaged', () => {
     const paths = desktopPaths(packaged);
     expect(paths.resources).toBe(join('/', 'opt', 'SK', 'resources', 'resources'));
     expect(paths.nativeBinding).toBe(join('/', 'opt', 'SK', 'resources', 'native', 'better_sqlite3.node'));
-    expect(paths.renderer.file).toBe(join(packaged.mainDir, '..', 'renderer', 'index.html'));
+    expect(paths.renderer).toEqual({ url: 'app://sneaky-klaus/index.html', bundleDir: join(packaged.mainDir, '..', 'renderer') });
   });
 
   it('says when the binding has not been built', () => {
@@ -29,9 +28,9 @@ describe('desktopPaths', () => {
   });
 
   it('uses the dev server only unpackaged and only on this computer', () => {
-    expect(desktopPaths({ ...dev, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' } }).renderer).toEqual({ url: 'http://localhost:5173/', file: null });
-    expect(desktopPaths({ ...dev, env: { ELECTRON_RENDERER_URL: 'https://evil.example/' } }).renderer.file).not.toBeNull();
-    expect(desktopPaths({ ...packaged, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' } }).renderer.file).not.toBeNull();
+    expect(desktopPaths({ ...dev, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' } }).renderer).toEqual({ url: 'http://localhost:5173/', bundleDir: null });
+    expect(desktopPaths({ ...dev, env: { ELECTRON_RENDERER_URL: 'https://evil.example/' } }).renderer.url).toBe('app://sneaky-klaus/index.html');
+    expect(desktopPaths({ ...packaged, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' } }).renderer.url).toBe('app://sneaky-klaus/index.html');
   });
 });
 

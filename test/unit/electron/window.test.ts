@@ -6,7 +6,7 @@ vi.mock('electron', async () => ({ BrowserWindow: (await import('./fake-electron
 const { BrowserWindow } = await import('electron');
 const { createWindowController } = await import('../../../src-main/electron/window');
 
-const renderer = { url: 'file:///app/out/renderer/index.html', file: '/app/out/renderer/index.html' };
+const renderer = { url: 'app://sneaky-klaus/index.html', bundleDir: '/app/out/renderer' };
 
 function setup(quitting = { value: false }) {
   const hidden = vi.fn();
@@ -43,10 +43,11 @@ describe('the window', () => {
     expect(options).toMatchObject({ show: false, icon: '/app/resources/icons/icon.png' });
   });
 
-  it('loads the built file, or the dev server when there is no file', () => {
+  it('loads the bundle over the app: scheme (never file:), or the dev server', () => {
     setup().controller.show();
-    expect(FakeBrowserWindow.instances[0]?.loaded).toEqual({ file: renderer.file });
-    const dev = createWindowController({ BrowserWindow, preloadPath: 'p', renderer: { url: 'http://localhost:5173/', file: null }, isQuitting: () => false, onHiddenToTray: () => undefined });
+    expect(FakeBrowserWindow.instances[0]?.loaded).toEqual({ url: 'app://sneaky-klaus/index.html' });
+    expect(FakeBrowserWindow.instances[0]?.loadFile).not.toHaveBeenCalled();
+    const dev = createWindowController({ BrowserWindow, preloadPath: 'p', renderer: { url: 'http://localhost:5173/', bundleDir: null }, isQuitting: () => false, onHiddenToTray: () => undefined });
     dev.show();
     expect(FakeBrowserWindow.instances[1]?.loaded).toEqual({ url: 'http://localhost:5173/' });
   });

@@ -14,5 +14,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two test files at a time: what a 2-core machine (CI's) runs well, even when it is busy.
+    maxWorkers: 2,
   },
 });

@@ -196,7 +196,9 @@ describe('the organizer runs an exchange in the admin UI (real browser, npm run 
     const check = async (where: string) => leaks.push(...blindViolations(await pageText(page), pairs).map((v) => `${where}: ${v}`));
     for (const tab of ['Overview', /^Participants/, 'Exclusions', 'Draw'] as const) {
       await openTab(page, tab);
-      await page.waitForTimeout(200);
+      // The tab is shown and has its data: nothing on screen is still loading.
+      await page.getByRole('navigation', { name: 'Exchange sections' }).locator('[aria-current="page"]').filter({ hasText: tab }).waitFor();
+      await expect.poll(() => page.getByText(/Loading/).count()).toBe(0);
       await check(`exchange ${String(tab)}`);
     }
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { ensureBuilt, ROOT, startServe, type ServeProcess } from '../support/serve-process';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
@@ -50,13 +50,15 @@ async function shot(name: string, full = false): Promise<void> {
 
 /** The newest mail to an address whose subject matches, waiting for it to arrive. */
 async function mailTo(address: string, subject: RegExp, timeoutMs = 15_000) {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const found = sink.messages.filter((m) => m.envelopeTo.includes(address) && subject.test(m.parsed?.subject ?? '')).at(-1);
-    if (found) return found.parsed!;
-    if (performance.now() > deadline) throw new Error(`no mail to ${address} matching ${subject}; got ${sink.messages.map((m) => `${m.envelopeTo} "${m.parsed?.subject}"`).join(', ')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // Polls the sink's list (a state), bounded only against a hang.
+  return vi.waitFor(
+    () => {
+      const found = sink.messages.filter((m) => m.envelopeTo.includes(address) && subject.test(m.parsed?.subject ?? '')).at(-1);
+      if (!found) throw new Error(`no mail to ${address} matching ${subject}; got ${sink.messages.map((m) => `${m.envelopeTo} "${m.parsed?.subject}"`).join(', ')}`);
+      return found.parsed!;
+    },
+    { timeout: timeoutMs, interval: 50 },
+  );
 }
 
 beforeAll(async () => {

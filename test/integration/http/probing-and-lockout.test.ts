@@ -141,3 +141,23 @@ describe('nothing in the answers tells whether an address is registered', () => 
     expect(mailsTo('zed@example.com')).toHaveLength(0);
   });
 });
+
+describe('names on the registration form follow the contract’s rule', () => {
+  it('refuses NUL, U+0085 and U+2028 and stores a normalised name', async () => {
+    w = await participantWorld();
+    const client = w.client();
+    await client.get(`/i/${w.code}`);
+    for (const [name, message] of [
+      ['Ann\u0000', 'A name cannot contain control characters.'],
+      ['Ann\u0085Smith', 'A name fits on one line.'],
+      ['Ann\u2028Smith', 'A name fits on one line.'],
+    ]) {
+      const page = await client.post(`/i/${w.code}`, { name: name!, email: 'ann@example.com' });
+      expect(page.status).toBe(400);
+      expect(page.text).toContain(message);
+    }
+    expect(w.count('participants')).toBe(0);
+    await w.register({ name: '  Ann \u00a0  Smith ', email: 'ann@example.com' });
+    expect(person('ann@example.com').name).toBe('Ann Smith');
+  });
+});

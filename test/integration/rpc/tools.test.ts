@@ -22,7 +22,7 @@ describe('CSV import and export', () => {
       [2, 'Ann', 'ann@example.com', null],
       [3, 'Bob "B" Jones', 'bob@example.com', null],
       [4, 'Cy', 'not-an-email', expect.stringMatching(/exactly one @/)],
-      [5, '', 'dee@example.com', 'The name is missing.'],
+      [5, '', 'dee@example.com', 'Enter a name.'],
       [6, 'Eve', 'ann@example.com', 'ann@example.com is also on line 2.'],
     ]);
     expect(preview.rows[1]!.giftIdeas).toBe('Tea; biscuits');

@@ -124,12 +124,12 @@ let drawn: Array<[number, number]>;
 let control: unknown;
 const pairsNow = () => (t.deps.db.sqlite.prepare('select giver_id g, receiver_id r from matches').all() as Array<{ g: number; r: number }>).map(({ g, r }) => [g, r] as [number, number]);
 
-/** Tokens of links mailed so far that would still sign someone in. */
+/** Every token that would still sign someone in, whether mailed or found in an answer. */
 function liveTokens(): string[] {
   const texts = (t.deps.db.sqlite.prepare('select text_body from email_outbox').all() as Array<{ text_body: string }>).map((r) => r.text_body);
   const live = new Set((t.deps.db.sqlite.prepare('select token_hash from magic_tokens where used_at is null and expires_at > ?').all(t.clock.now()) as Array<{ token_hash: string }>).map((r) => r.token_hash));
-  const tokens = texts.flatMap((text) => [...text.matchAll(/\/auth\/([A-Za-z0-9_-]{43})/g)].map((m) => m[1]!));
-  return [...new Set(tokens)].filter((token) => live.has(createHash('sha256').update(token).digest('hex')));
+  const candidates = [...texts, ...answers.map((a) => JSON.stringify(a.answer))].flatMap((text) => [...text.matchAll(/[A-Za-z0-9_-]{43}/g)].map((m) => m[0]));
+  return [...new Set(candidates)].filter((token) => live.has(createHash('sha256').update(token).digest('hex')));
 }
 
 /** Each object with its own scalars (and arrays of scalars): what one screen row shows together. */

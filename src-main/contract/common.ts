@@ -43,12 +43,38 @@ export const ReminderDays = z
   .max(10, 'At most 10 reminders.')
   .transform((days) => [...new Set(days)].sort((a, b) => b - a));
 
-export const PersonName = z
-  .string({ error: 'Enter a name.' })
-  .trim()
-  .min(1, 'Enter a name.')
-  .max(LIMITS.name, `Names are at most ${LIMITS.name} characters.`)
-  .refine((name) => !/[\r\n]/.test(name), 'A name fits on one line.');
+/**
+ * Line breaks of every kind, other C0/C1 controls (NUL, U+0085…) and the bidirectional overrides
+ * that make a name read differently from how it sorts. Names end up in emails, CSV files and
+ * headers, where any of these can split or disguise a line.
+ */
+const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/u;
+const UNSAFE_IN_NAME = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * The one rule for a person's name, wherever it enters (API and IPC through `PersonName`, the
+ * registration form, the CSV import): NFC, trimmed, runs of spaces made one, and no control
+ * characters. It lives in the contract because the contract may import nothing else; the core and
+ * the services use it from here.
+ */
+export function normalisePersonName(raw: string): { ok: true; name: string } | { ok: false; message: string } {
+  // Far beyond any real name: refused before normalising so a huge input costs nothing.
+  if (raw.length > LIMITS.name * 4) return { ok: false, message: `Names are at most ${LIMITS.name} characters.` };
+  const trimmed = raw.normalize('NFC').trim();
+  if (LINE_BREAK.test(trimmed)) return { ok: false, message: 'A name fits on one line.' };
+  if (UNSAFE_IN_NAME.test(trimmed)) return { ok: false, message: 'A name cannot contain control characters.' };
+  const name = trimmed.replace(/\s+/gu, ' ');
+  if (name.length === 0) return { ok: false, message: 'Enter a name.' };
+  if (name.length > LIMITS.name) return { ok: false, message: `Names are at most ${LIMITS.name} characters.` };
+  return { ok: true, name };
+}
+
+export const PersonName = z.string({ error: 'Enter a name.' }).transform((raw, ctx) => {
+  const result = normalisePersonName(raw);
+  if (result.ok) return result.name;
+  ctx.addIssue({ code: 'custom', message: result.message });
+  return z.NEVER;
+});
 
 /** Normalised and checked by the service (core/email), which gives the precise message. */
 export const EmailInput = z.string({ error: 'Enter an email address.' }).max(320, 'That email address is too long.');

@@ -32,7 +32,7 @@ import {
 import { JobRunsInput, JobRunView, RunJobInput, RunReport, SchedulerHealthView, UpcomingInput, UpcomingJobView } from './jobs';
 import { BackupView, ExportView, ImportInput, ImportView, LinkView, NetworkView, RestoreInput, RestoreView } from './tools';
 import { DrawCheckInput, DrawCheckView, DrawInput, DrawView, RedrawInput, RevealInput, RevealView, SpliceView, UndoDrawInput } from './matching';
-import { AddParticipantInput, ParticipantRef, ParticipantView, UpdateParticipantInput } from './participants';
+import { AddParticipantInput, ParticipantRef, ParticipantView, PersonalLinkInput, UpdateParticipantInput } from './participants';
 import { AppInfoView, SettingsView, UpdateSettingsInput } from './settings';
 
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({ input, output, summary });
@@ -63,7 +63,7 @@ export const operations = {
 
   'exchanges.inviteLink': op(ExchangeRef, LinkView, 'The invite link with its QR code.'),
   'exchanges.replaceInviteCode': op(ExchangeRef, ExchangeView, 'Replace a leaked invite link; the old one stops working.'),
-  'participants.personalLink': op(ParticipantRef, LinkView, 'A fresh 24-hour personal link (and QR) to send by chat.'),
+  'participants.personalLink': op(PersonalLinkInput, LinkView, 'A fresh 24-hour personal link (and QR) to send by chat; on confirmation, recorded and the participant is told.'),
   'participants.import': op(ImportInput, ImportView, 'Check (dryRun) or add participants from CSV; bad rows are named.'),
   'participants.export': op(ExchangeRef, ExportView, 'The participants as CSV.'),
   'network.info': op(Empty, NetworkView, 'LAN addresses, the public address and the tunnel.'),
@@ -88,7 +88,7 @@ export const operations = {
   'rules.deleteHousehold': op(HouseholdRef, RulesView, 'Dissolve a household.'),
 
   'outbox.list': op(ListOutboxInput, z.array(OutboxItemView), 'Emails, newest first, by status, exchange or kind.'),
-  'outbox.get': op(ReadMessageInput, OutboxMessageView, 'One email with its links; its text too, unless it names a giftee and showPrivate is not set.'),
+  'outbox.get': op(ReadMessageInput, OutboxMessageView, 'One email with its links; the text of one that names a giftee only with showPrivate and confirm (recorded, the recipient is told).'),
   'outbox.resend': op(OutboxRef, OutboxMessageView, 'Send a failed or sent email again.'),
   'outbox.retryNow': op(OutboxRef, OutboxMessageView, 'Try a queued email now instead of waiting for its retry.'),
   'outbox.retryFailed': op(Empty, z.object({ requeued: z.number() }), 'Queue every failed email again.'),

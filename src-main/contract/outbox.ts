@@ -51,6 +51,8 @@ export const ReadMessageInput = z.object({
   id: Id,
   /** Match, changed-match and reminder emails name the giftee: their text is sent only when asked. */
   showPrivate: z.boolean().default(false),
+  /** With showPrivate, for an email that names a giftee: a break-glass, recorded and told to its recipient. */
+  confirm: z.boolean().default(false),
 });
 export const PauseInput = z.object({ paused: z.boolean({ error: 'Say true to pause sending, false to resume.' }) });
 

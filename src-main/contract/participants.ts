@@ -24,6 +24,15 @@ export const UpdateParticipantInput = z.object({
 
 export const ParticipantRef = z.object({ participantId: Id });
 
+/**
+ * A personal link lets whoever holds it see the participant's page, their giftee included: it is
+ * a break-glass (recorded, and the participant is told), so it needs `confirm: true`.
+ */
+export const PersonalLinkInput = z.object({
+  participantId: Id,
+  confirm: z.boolean().default(false),
+});
+
 /** The organizer's view of a participant. Never says whom they drew. */
 export const ParticipantView = z.object({
   id: Id,

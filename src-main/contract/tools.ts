@@ -6,14 +6,23 @@ export const LinkView = z.object({ url: z.string(), qrSvg: z.string(), expiresAt
 
 export const ImportInput = z.object({
   exchangeId: Id,
-  /** CSV text with a header row: name, email and optionally gift ideas / reminders. */
+  /** CSV text with a header row: name, email and optionally gift ideas, reminders (yes/no), withdrawn (yes rows are skipped). */
   csv: z.string().max(2 * 1024 * 1024, 'The file is larger than 2 MB.'),
   /** true: only check and preview; false: add the good rows (all or nothing if any row is bad). */
   dryRun: z.boolean().default(true),
 });
 export const ImportView = z.object({
   rows: z.array(
-    z.object({ line: z.number(), name: z.string(), email: z.string(), giftIdeas: z.string(), error: z.string().nullable() }),
+    z.object({
+      line: z.number(),
+      name: z.string(),
+      email: z.string(),
+      giftIdeas: z.string(),
+      /** Why the row cannot be added (the same words participants.add would use). */
+      error: z.string().nullable(),
+      /** Present when a row is left out without being wrong, e.g. it is marked withdrawn. */
+      note: z.string().optional(),
+    }),
   ),
   added: z.number(),
 });

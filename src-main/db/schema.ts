@@ -100,6 +100,17 @@ export interface MagicTokensTable {
   created_at: number;
   expires_at: number;
   used_at: number | null;
+  /** JSON of the profile a withdrawn address asked to rejoin with; applied when the link is used. */
+  pending_profile: string | null;
+}
+
+export interface OrganizerAccessTable {
+  id: Generated<number>;
+  exchange_id: number;
+  /** null: every participant of the exchange (the reveal). */
+  participant_id: number | null;
+  action: string;
+  created_at: number;
 }
 
 export interface SessionsTable {
@@ -181,4 +192,5 @@ export interface Schema {
   email_outbox: EmailOutboxTable;
   job_state: JobStateTable;
   job_runs: JobRunsTable;
+  organizer_access: OrganizerAccessTable;
 }

@@ -3,6 +3,7 @@ import { schemaVersion } from '../db/migrate';
 import { listJobRuns } from '../services/jobs/job-log';
 import type { Deps } from '../services/common/deps';
 import * as backups from '../services/organizer/backups';
+import * as breakGlass from '../services/organizer/break-glass';
 import * as csv from '../services/people/csv';
 import * as exchanges from '../services/exchanges/exchanges';
 import * as network from '../services/network/network';
@@ -44,7 +45,7 @@ export const handlers: Handlers = {
 
   'exchanges.inviteLink': (deps, { exchangeId }) => shareLinks.inviteLink(deps, exchangeId),
   'exchanges.replaceInviteCode': (deps, { exchangeId }) => shareLinks.replaceInviteCode(deps, exchangeId),
-  'participants.personalLink': (deps, { participantId }) => shareLinks.personalLink(deps, participantId),
+  'participants.personalLink': (deps, { participantId, confirm }) => shareLinks.personalLink(deps, participantId, confirm),
   'participants.import': (deps, input) => csv.importParticipants(deps, input),
   'participants.export': (deps, { exchangeId }) => csv.exportParticipants(deps, exchangeId),
   'network.info': (deps) => network.networkInfo(deps),
@@ -72,7 +73,7 @@ export const handlers: Handlers = {
   'rules.deleteHousehold': (deps, { householdId }) => rules.deleteHousehold(deps, householdId),
 
   'outbox.list': (deps, input) => outbox.listOutbox(deps, input),
-  'outbox.get': (deps, { id, showPrivate }) => outbox.readMessage(deps, id, showPrivate),
+  'outbox.get': (deps, input) => breakGlass.readOutboxMessage(deps, input),
   'outbox.resend': (deps, { id }) => outbox.resendMessage(deps, id),
   'outbox.retryNow': (deps, { id }) => outbox.retryNow(deps, id),
   'outbox.retryFailed': (deps) => outbox.retryFailed(deps),

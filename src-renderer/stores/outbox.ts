@@ -58,7 +58,8 @@ export const useOutbox = create<OutboxState>()((set, get) => ({
   },
   async select(id, showPrivate = false) {
     if (id === null) return set({ selected: null });
-    const result = await call('outbox.get', { id, showPrivate });
+    // The screen asks the organizer before passing showPrivate: that answer is the break-glass confirmation.
+    const result = await call('outbox.get', { id, showPrivate, confirm: showPrivate });
     if (result.ok) set({ selected: result.value });
     else set({ error: result.error.message });
   },

@@ -4,6 +4,7 @@ import { participantHosts } from '../../src-main/services/network/addresses';
 import { createParticipantApp } from '../../src-main/http/participant/app';
 import type { Logger } from '../../src-main/log';
 import { getSettings } from '../../src-main/services/organizer/settings';
+import { deferredWorkDone } from '../../src-main/services/portal/after-response';
 import { appClient, authPath, type OutboxRow, type ParticipantClient } from './participant-client';
 import { createTestApp, exchangeInput, type TestApp } from './test-app';
 
@@ -75,6 +76,8 @@ export async function participantWorld(options: WorldOptions = {}): Promise<Worl
       return client;
     },
     async follow(client, email) {
+      // Login links are looked up and queued after the answer (services/portal/after-response).
+      await deferredWorkDone(t.deps);
       const mails = world.outbox().filter((m) => m.to_address === email && /\/auth\//.test(m.text_body));
       const mail = mails[mails.length - 1];
       if (!mail) throw new Error(`no link mailed to ${email}`);

@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { normaliseEmail } from '../../core/email';
-import { sha256Hex } from '../../core/tokens';
 import { exchangeByInviteCode } from '../../services/portal/registration';
 import type { Deps } from '../../services/common/deps';
+import { afterResponse } from '../../services/portal/after-response';
 import { redeemToken, sendLoginLinks } from '../../services/portal/magic-links';
 import { RATE_LIMITS } from '../../services/common/rate-limit';
 import { endSession } from '../../services/portal/sessions';
@@ -32,12 +32,12 @@ export function authRoutes(app: Hono, deps: Deps): void {
     if (!email.ok) {
       return c.html(loginPage({ csrfToken: p.csrf(), exchangeCode: code, exchangeName: null, values: { email: form.get('email') ?? '' }, errors: { email: email.message } }), 400);
     }
-    const limited =
-      p.limit(`login-client:${p.facts.client}`, RATE_LIMITS.loginPerClient) ??
-      p.limit(`login-email:${sha256Hex(email.email)}`, RATE_LIMITS.loginPerEmail);
+    // Only the client is limited here: a limit per address would let anyone lock its owner out.
+    // Mail per address is capped quietly inside sendLoginLinks instead.
+    const limited = p.limit(`login-client:${p.facts.client}`, RATE_LIMITS.loginPerClient);
     if (limited) return limited;
-    sendLoginLinks(deps, email.email, code);
-    // Identical for known and unknown addresses.
+    // Looked up and queued after answering: the answer and its timing are the same for every address.
+    afterResponse(deps, 'login-links', () => sendLoginLinks(deps, email.email, code));
     return c.html(checkInboxPage({ reason: 'login-requested', linkValidMinutes: TOKEN_TTL_MS.login / 60_000, exchangeName: null, exchangeCode: code }));
   });
 

@@ -13,7 +13,7 @@ export function inviteRoutes(app: Hono, deps: Deps): void {
     const code = c.req.param('code');
     const state = inviteState(deps, code);
     if (state.kind === 'open') {
-      return c.html(invitePage({ code, exchange: exchangeView(state.exchange, state.spotsLeft), csrfToken: p.csrf(), now: deps.clock.now() }));
+      return c.html(invitePage({ code, exchange: exchangeView(state.exchange, null), csrfToken: p.csrf(), now: deps.clock.now() }));
     }
     const name = state.kind === 'unknown' ? null : state.exchange.name;
     return c.html(inviteStatusPage({ reason: state.kind, exchangeName: name, code }), state.kind === 'unknown' ? 404 : 200);
@@ -37,14 +37,14 @@ export function inviteRoutes(app: Hono, deps: Deps): void {
       giftIdeas: (form.get('giftIdeas') ?? '').slice(0, 5000),
       reminders: form.get('reminders') === 'yes',
     };
-    const { errors, email } = validateRegistration(values);
+    const { errors, email, name } = validateRegistration(values);
     if (Object.keys(errors).length > 0) {
       return c.html(
-        invitePage({ code, exchange: exchangeView(state.exchange, state.spotsLeft), csrfToken: p.csrf(), now: deps.clock.now(), values, errors }),
+        invitePage({ code, exchange: exchangeView(state.exchange, null), csrfToken: p.csrf(), now: deps.clock.now(), values, errors }),
         400,
       );
     }
-    register(deps, state.exchange, values, email);
+    register(deps, state.exchange, { ...values, name, email });
     // Same page for new and known addresses: nobody learns who is registered.
     return c.html(
       checkInboxPage({ reason: 'registered', linkValidMinutes: TOKEN_TTL_MS.welcome / 60_000, exchangeName: state.exchange.name, exchangeCode: code }),

@@ -15,7 +15,7 @@ const FLASHES: Record<string, Flash> = {
 };
 
 function render(p: Page, participant: Participant, extra: Partial<MePageModel> = {}, status: 200 | 400 | 409 = 200): Response {
-  const { exchange, stage, deletionAt } = participantPage(p.deps, participant);
+  const { exchange, stage, deletionAt, organizerAccess } = participantPage(p.deps, participant);
   const model: MePageModel = {
     exchange: exchangeView(exchange, null),
     participant: { name: participant.name, email: participant.email, giftIdeas: participant.giftIdeas, reminders: participant.remindersEnabled },
@@ -23,6 +23,7 @@ function render(p: Page, participant: Participant, extra: Partial<MePageModel> =
     csrfToken: p.csrf(),
     now: p.deps.clock.now(),
     deletionAt,
+    organizerAccess,
     flash: FLASHES[p.c.req.query('done') ?? ''] ?? null,
     ...extra,
   };

@@ -6,9 +6,13 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
-/** SPEC §7: login links per email and per client, registrations per client. */
+/**
+ * SPEC §7: requests per client, and emailed links per address. The per-address rule never refuses
+ * a request (that would let anyone lock a person out by typing their address): past it, mail is
+ * held back quietly while the person still has a working link (services/portal/link-mail).
+ */
 export const RATE_LIMITS = {
-  loginPerEmail: { limit: 5, windowMs: 60 * 60_000 },
+  linkMailsPerAddress: { limit: 3, windowMs: 60 * 60_000 },
   loginPerClient: { limit: 20, windowMs: 60 * 60_000 },
   registerPerClient: { limit: 10, windowMs: 60 * 60_000 },
   continuePerClient: { limit: 30, windowMs: 15 * 60_000 },

@@ -11,11 +11,18 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   personal: 24 * 3_600_000,
 };
 
+/** What a withdrawn address asked to rejoin with; it takes effect only when the link is used. */
+export interface PendingProfile {
+  name: string;
+  giftIdeas: string;
+  reminders: boolean;
+}
+
 /**
  * A fresh single-use link token (256 bits) for a participant; only its hash is stored. Older
  * unused tokens of the same participant and purpose stop working.
  */
-export function issueToken(deps: Deps, participantId: number, purpose: TokenPurpose): string {
+export function issueToken(deps: Deps, participantId: number, purpose: TokenPurpose, pending: PendingProfile | null = null): string {
   const now = deps.clock.now();
   const token = randomToken(deps.random, 32);
   deps.db.transaction(() => {
@@ -33,8 +40,26 @@ export function issueToken(deps: Deps, participantId: number, purpose: TokenPurp
         purpose,
         created_at: now,
         expires_at: now + TOKEN_TTL_MS[purpose],
+        pending_profile: pending === null ? null : JSON.stringify(pending),
       }),
     );
   });
   return token;
+}
+
+/**
+ * Whether the participant holds an emailed link that still works (personal links are the
+ * organizer's, so they do not count): then a capped request can leave it alone.
+ */
+export function hasLiveEmailedLink(deps: Deps, participantId: number): boolean {
+  const row = deps.db.first(
+    deps.db.q
+      .selectFrom('magic_tokens')
+      .select('id')
+      .where('participant_id', '=', participantId)
+      .where('purpose', '!=', 'personal')
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', deps.clock.now()),
+  );
+  return row !== undefined;
 }

@@ -9,6 +9,7 @@ import { deletePairHistory, insertPairHistory, loadMatches, replaceMatches, dele
 import { listParticipants } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
 import { viewExchange } from '../exchanges/exchanges';
+import { recordOrganizerAccess } from '../organizer/break-glass';
 import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, withdrawUnsentMatchMail } from '../mail/match-mail';
 import { activeParticipants, buildProblem, historyRows, infeasible, reasonParticipantIds } from './problem';
 
@@ -112,7 +113,7 @@ export function reveal(deps: Deps, input: ParsedInput<'exchanges.reveal'>): Oper
       throw new DomainError('invalid_state', 'There is no draw to reveal yet.');
     }
     updateExchange(deps.db, exchange.id, { revealedAt: now });
-    deps.log.info('draw revealed to the organizer', { exchangeId: exchange.id });
+    recordOrganizerAccess(deps, exchange, 'reveal', null);
     const names = new Map(listParticipants(deps.db, exchange.id).map((p) => [p.id, p.name]));
     return {
       revealedAt: now,

@@ -7,7 +7,6 @@ import type { Exchange } from '../../core/types';
 import {
   activeParticipantCount,
   activeParticipantCounts,
-  deleteExchange,
   findExchange,
   getExchange,
   insertExchange,
@@ -17,6 +16,8 @@ import {
 import type { Deps } from '../common/deps';
 import { toExchangeView, type ExchangeView } from './exchange-view';
 import { getSettings } from '../organizer/settings';
+import { replaceBackupsAfterDeletion } from '../organizer/backups';
+import { purgeExchanges } from '../jobs/purge';
 
 /** ≥ 96 bits (SPEC §2); 16 bytes = 128 bits, 22 URL-safe characters. */
 export const newInviteCode = (deps: Deps): string => randomToken(deps.random, 16);
@@ -138,15 +139,20 @@ export function transitionExchange(deps: Deps, { exchangeId, action }: ParsedInp
   return viewExchange(deps, exchangeId);
 }
 
-export function removeExchange(deps: Deps, exchangeId: number): { done: true } {
-  deps.db.transaction(() => {
-    const current = getExchange(deps.db, exchangeId);
-    if (!['draft', 'cancelled', 'completed'].includes(current.state)) {
-      throw new DomainError('invalid_state', 'Cancel the exchange before deleting it; participants may be waiting for it.');
-    }
-    deleteExchange(deps.db, exchangeId);
-  });
+/**
+ * Deletes the exchange and every row that names its people, with the same scrub as the scheduled
+ * purge: the file is rewritten, the WAL emptied, and earlier backups (which still hold the people)
+ * replaced by a fresh one.
+ */
+export async function removeExchange(deps: Deps, exchangeId: number): Promise<{ done: true }> {
+  const current = getExchange(deps.db, exchangeId);
+  if (!['draft', 'cancelled', 'completed'].includes(current.state)) {
+    throw new DomainError('invalid_state', 'Cancel the exchange before deleting it; participants may be waiting for it.');
+  }
+  // Synchronous from the check to the delete: nothing can change the state in between.
+  purgeExchanges(deps, [exchangeId]);
   deps.events.emit({ type: 'exchange.deleted', exchangeId });
+  await replaceBackupsAfterDeletion(deps);
   return { done: true };
 }
 

@@ -83,6 +83,16 @@ export function deleteBackupsBefore(deps: Deps, instant: number): { deleted: num
   return { deleted };
 }
 
+/**
+ * After people were deleted (purge, or an exchange deleted by hand), no backup the app keeps may
+ * still hold them: every earlier backup goes and a fresh one is taken from the scrubbed database.
+ */
+export async function replaceBackupsAfterDeletion(deps: Deps): Promise<{ deleted: number }> {
+  const { deleted } = deleteBackupsBefore(deps, deps.clock.now());
+  await createBackup(deps, 'after-purge');
+  return { deleted };
+}
+
 /** Restores at the next launch; the current data is backed up first (see db/restore). */
 export function restoreBackup(deps: Deps, name: string): { pending: true; message: string } {
   const backup = listBackups(deps).find((b) => b.name === name);

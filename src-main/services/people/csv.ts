@@ -1,63 +1,34 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
-import { normaliseEmail } from '../../core/email';
+import { neutraliseCell } from '../../core/csv-cells';
 import { DomainError } from '../../core/errors';
 import { getExchange } from '../../db/repos/exchanges';
 import { listParticipants } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
-import { addParticipant } from './participants';
+import { checkRows, COLUMN_NAMES, type Column } from './csv-rows';
+import { addParticipants } from './participants';
 
-const HEADERS: Record<string, 'name' | 'email' | 'giftIdeas' | 'reminders'> = {
-  name: 'name',
-  'full name': 'name',
-  email: 'email',
-  'e-mail': 'email',
-  'email address': 'email',
-  'gift ideas': 'giftIdeas',
-  giftideas: 'giftIdeas',
-  ideas: 'giftIdeas',
-  wishes: 'giftIdeas',
-  reminders: 'reminders',
-};
-
-type Row = OperationOutput<'participants.import'>['rows'][number];
+/** The export's header; the import reads every one of these columns. */
+const EXPORT_HEADER = ['name', 'email', 'gift ideas', 'reminders', 'email confirmed', 'withdrawn'];
 
 /**
- * CSV import with a preview: every row is checked (name, email, duplicates within the file and
- * against the exchange) and bad rows are named by line. Nothing is added unless every row is good.
+ * CSV import with a preview: every row is checked with the same schema as `participants.add` (and
+ * against the file and the exchange) and bad rows are named by line. Nothing is added unless every
+ * row is good; rows marked withdrawn are skipped with a note.
  */
 export function importParticipants(deps: Deps, input: ParsedInput<'participants.import'>): OperationOutput<'participants.import'> {
-  let records: string[][];
-  try {
-    records = parse(input.csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true, delimiter: detectDelimiter(input.csv) }) as string[][];
-  } catch (error) {
-    throw new DomainError('invalid_input', `The file is not readable as CSV: ${(error as Error).message.split('\n')[0]}`, { issues: [{ path: 'csv', message: 'Not readable as CSV.' }] });
-  }
-  const [header, ...body] = records;
+  const [header, ...body] = readRecords(input.csv);
   if (!header) throw new DomainError('invalid_input', 'The file is empty.', { issues: [{ path: 'csv', message: 'Empty file.' }] });
-  const columns = header.map((h) => HEADERS[h.toLowerCase()]);
+  const columns = header.map((h): Column | undefined => COLUMN_NAMES[h.trim().toLowerCase()]);
   if (!columns.includes('name') || !columns.includes('email')) {
     throw new DomainError('invalid_input', 'The first row must name the columns, with at least "name" and "email".', { issues: [{ path: 'csv', message: 'Missing name or email column.' }] });
   }
   if (body.length > 10_000) throw new DomainError('invalid_input', 'At most 10 000 people per file.', { issues: [{ path: 'csv', message: 'Too many rows.' }] });
-  const existing = new Set(listParticipants(deps.db, getExchange(deps.db, input.exchangeId).id).map((p) => p.email));
-  const seen = new Map<string, number>();
-  const rows: Row[] = body.map((record, index) => {
-    const line = index + 2;
-    const get = (key: string) => record[columns.indexOf(key as never)] ?? '';
-    const name = get('name');
-    const email = normaliseEmail(get('email'));
-    const row: Row = { line, name, email: email.ok ? email.email : get('email'), giftIdeas: get('giftIdeas'), error: null };
-    if (!name) row.error = 'The name is missing.';
-    else if (name.length > 100) row.error = 'The name is longer than 100 characters.';
-    else if (!email.ok) row.error = email.message;
-    else if (existing.has(email.email)) row.error = `${email.email} is already taking part.`;
-    else if (seen.has(email.email)) row.error = `${email.email} is also on line ${seen.get(email.email)}.`;
-    else if (row.giftIdeas.length > 4000) row.error = 'The gift ideas are longer than 4000 characters.';
-    if (email.ok && !seen.has(email.email)) seen.set(email.email, line);
-    return row;
-  });
+  const exchange = getExchange(deps.db, input.exchangeId);
+  const taken = new Set(listParticipants(deps.db, exchange.id).map((p) => p.email));
+  const checked = checkRows(exchange.id, columns, body, taken);
+  const rows = checked.map((c) => c.row);
   const bad = rows.filter((r) => r.error !== null);
   if (input.dryRun || rows.length === 0) return { rows, added: 0 };
   if (bad.length > 0) {
@@ -65,21 +36,33 @@ export function importParticipants(deps: Deps, input: ParsedInput<'participants.
       issues: bad.map((r) => ({ path: `rows.${r.line}`, message: r.error! })),
     });
   }
-  deps.db.transaction(() => {
-    for (const r of rows) addParticipant(deps, { exchangeId: input.exchangeId, name: r.name, email: r.email, giftIdeas: r.giftIdeas, remindersEnabled: true, isOrganizer: false });
-  });
-  return { rows, added: rows.length };
+  const people = checked.flatMap((c) => (c.add ? [c.add] : []));
+  if (people.length > 0) addParticipants(deps, exchange.id, people);
+  return { rows, added: people.length };
 }
 
+/** Every cell is neutralised against formula injection; the import undoes exactly that. */
 export function exportParticipants(deps: Deps, exchangeId: number): OperationOutput<'participants.export'> {
   const exchange = getExchange(deps.db, exchangeId);
   const people = listParticipants(deps.db, exchangeId);
+  const yes = (flag: boolean) => (flag ? 'yes' : 'no');
   const csv = stringify([
-    ['name', 'email', 'gift ideas', 'reminders', 'email confirmed', 'withdrawn'],
-    ...people.map((p) => [p.name, p.email, p.giftIdeas, p.remindersEnabled ? 'yes' : 'no', p.emailConfirmedAt ? 'yes' : 'no', p.withdrawnAt ? 'yes' : 'no']),
+    EXPORT_HEADER,
+    ...people.map((p) =>
+      [p.name, p.email, p.giftIdeas, yes(p.remindersEnabled), yes(p.emailConfirmedAt !== null), yes(p.withdrawnAt !== null)].map(neutraliseCell),
+    ),
   ]);
   const slug = exchange.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'exchange';
   return { filename: `${slug}-participants.csv`, csv };
+}
+
+/** Cells exactly as written (no trimming: gift ideas keep their spaces and line breaks). */
+function readRecords(csv: string): string[][] {
+  try {
+    return parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, delimiter: detectDelimiter(csv) }) as string[][];
+  } catch (error) {
+    throw new DomainError('invalid_input', `The file is not readable as CSV: ${(error as Error).message.split('\n')[0]}`, { issues: [{ path: 'csv', message: 'Not readable as CSV.' }] });
+  }
 }
 
 /** Spreadsheets in many locales save with semicolons. */

@@ -52,27 +52,42 @@ function assertRosterOpen(exchange: Exchange): void {
 }
 
 export function addParticipant(deps: Deps, input: ParsedInput<'participants.add'>): ParticipantView {
+  const [id] = addParticipants(deps, input.exchangeId, [input]);
+  return viewParticipant(deps, id!);
+}
+
+type NewParticipant = Omit<ParsedInput<'participants.add'>, 'exchangeId'>;
+
+/**
+ * Adds people in one transaction, counting the exchange's participants once (an import of 200
+ * rows is not 200 counts). All or nothing: a taken address or a full exchange refuses the lot.
+ */
+export function addParticipants(deps: Deps, exchangeId: number, people: NewParticipant[]): number[] {
   const now = deps.clock.now();
-  const email = checkedEmail(input.email);
-  const id = deps.db.transaction(() => {
-    const exchange = getExchange(deps.db, input.exchangeId);
+  const entries = people.map((p) => ({ ...p, email: checkedEmail(p.email) }));
+  const ids = deps.db.transaction(() => {
+    const exchange = getExchange(deps.db, exchangeId);
     assertRosterOpen(exchange);
-    if (findParticipantByEmail(deps.db, exchange.id, email)) {
-      throw new DomainError('conflict', `${email} is already taking part in this exchange.`, {
-        issues: [{ path: 'email', message: 'Someone with this email is already taking part.' }],
-      });
+    for (const { email } of entries) {
+      if (findParticipantByEmail(deps.db, exchange.id, email)) {
+        throw new DomainError('conflict', `${email} is already taking part in this exchange.`, {
+          issues: [{ path: 'email', message: 'Someone with this email is already taking part.' }],
+        });
+      }
     }
     const active = activeParticipantCount(deps.db, exchange.id);
-    if (exchange.maxParticipants !== null && active >= exchange.maxParticipants) {
+    if (exchange.maxParticipants !== null && active + entries.length > exchange.maxParticipants) {
       throw new DomainError('conflict', `This exchange is full (${exchange.maxParticipants} people). Raise the limit first.`);
     }
-    const newId = insertParticipant(deps.db, { ...input, email, now });
-    // A latecomer after the draw is spliced into a loop (and only the affected giver is told).
-    if (exchange.state === 'matched') spliceInParticipant(deps, exchange, newId);
-    return newId;
+    return entries.map((entry) => {
+      const newId = insertParticipant(deps.db, { ...entry, exchangeId: exchange.id, now });
+      // A latecomer after the draw is spliced into a loop (and only the affected giver is told).
+      if (exchange.state === 'matched') spliceInParticipant(deps, exchange, newId);
+      return newId;
+    });
   });
-  deps.events.emit({ type: 'participants.changed', exchangeId: input.exchangeId });
-  return viewParticipant(deps, id);
+  deps.events.emit({ type: 'participants.changed', exchangeId });
+  return ids;
 }
 
 export function updateParticipantDetails(deps: Deps, { participantId, patch }: ParsedInput<'participants.update'>): ParticipantView {

@@ -1,66 +1,79 @@
+import { registrationRefusal } from '../../core/exchange-state';
 import { sha256Hex } from '../../core/tokens';
 import type { Participant } from '../../core/types';
-import { findExchange, findExchangeByInviteCode } from '../../db/repos/exchanges';
+import { activeParticipantCount, findExchange, findExchangeByInviteCode } from '../../db/repos/exchanges';
 import { findParticipant, updateParticipant } from '../../db/repos/participants';
-import { magicLinkEmail } from '../../mail/templates';
 import type { Deps } from '../common/deps';
-import { links } from '../network/links';
-import { exchangeInfo } from '../mail/match-mail';
-import { enqueueMail } from '../mail/outbox';
+import type { PendingProfile } from '../common/tokens';
+import { linkMailGate, mailSignInLink } from './link-mail';
 import { createSession } from './sessions';
-import { issueToken, TOKEN_TTL_MS } from '../common/tokens';
 
 export type RedeemResult = { kind: 'ok'; sessionToken: string; participant: Participant } | { kind: 'expired' | 'used' | 'unknown' };
 
 /**
  * Spends a link token exactly once (the UPDATE only matches an unused, unexpired token, inside one
  * synchronous transaction, so two concurrent POSTs cannot both win) and starts a fresh session.
+ * An emailed link proves the address; a personal link does not (the organizer made it and may
+ * have opened it), so only the former marks the email confirmed.
  */
 export function redeemToken(deps: Deps, token: string): RedeemResult {
   if (token.length === 0 || token.length > 100) return { kind: 'unknown' };
   const now = deps.clock.now();
   const hash = sha256Hex(token);
-  return deps.db.transaction(() => {
+  const result = deps.db.transaction((): RedeemResult => {
     const row = deps.db.first(deps.db.q.selectFrom('magic_tokens').selectAll().where('token_hash', '=', hash));
-    if (!row) return { kind: 'unknown' as const };
-    if (row.used_at !== null) return { kind: 'used' as const };
-    if (row.expires_at <= now) return { kind: 'expired' as const };
+    if (!row) return { kind: 'unknown' };
+    if (row.used_at !== null) return { kind: 'used' };
+    if (row.expires_at <= now) return { kind: 'expired' };
     const spent = deps.db.run(deps.db.q.updateTable('magic_tokens').set({ used_at: now }).where('id', '=', row.id).where('used_at', 'is', null));
-    if (spent.changes !== 1) return { kind: 'used' as const };
-    const participant = findParticipant(deps.db, row.participant_id);
-    if (!participant || participant.withdrawnAt !== null || !findExchange(deps.db, participant.exchangeId)) return { kind: 'unknown' as const };
-    if (participant.emailConfirmedAt === null) updateParticipant(deps.db, participant.id, { emailConfirmedAt: now });
-    return { kind: 'ok' as const, sessionToken: createSession(deps, participant), participant };
+    if (spent.changes !== 1) return { kind: 'used' };
+    let participant = findParticipant(deps.db, row.participant_id);
+    if (!participant || !findExchange(deps.db, participant.exchangeId)) return { kind: 'unknown' };
+    if (row.pending_profile !== null && participant.withdrawnAt !== null) {
+      if (!rejoin(deps, participant, JSON.parse(row.pending_profile) as PendingProfile, now)) return { kind: 'expired' };
+      participant = findParticipant(deps.db, participant.id)!;
+    }
+    if (participant.withdrawnAt !== null) return { kind: 'unknown' };
+    if (participant.emailConfirmedAt === null && row.purpose !== 'personal') {
+      updateParticipant(deps.db, participant.id, { emailConfirmedAt: now });
+    }
+    return { kind: 'ok', sessionToken: createSession(deps, participant), participant };
   });
+  return result;
+}
+
+/** A withdrawn participant comes back with what they asked for, if there is still room. */
+function rejoin(deps: Deps, participant: Participant, profile: PendingProfile, now: number): boolean {
+  const exchange = findExchange(deps.db, participant.exchangeId)!;
+  if (registrationRefusal(exchange, activeParticipantCount(deps.db, exchange.id), now) !== null) return false;
+  updateParticipant(deps.db, participant.id, {
+    withdrawnAt: null,
+    name: profile.name,
+    giftIdeas: profile.giftIdeas,
+    remindersEnabled: profile.reminders,
+    emailConfirmedAt: now,
+    updatedAt: now,
+  });
+  deps.events.emit({ type: 'participants.changed', exchangeId: exchange.id });
+  return true;
 }
 
 /**
  * "Email me a login link": one link per exchange the address takes part in (or only the one of
- * the given invite code). Says nothing about whether the address is known.
+ * the given invite code). Says nothing about whether the address is known; transports call it
+ * after answering (see afterResponse), so neither the answer nor its timing depends on it.
  */
 export function sendLoginLinks(deps: Deps, email: string, inviteCode: string | null, purpose: 'login' | 'welcome' = 'login'): void {
   const only = inviteCode ? findExchangeByInviteCode(deps.db, inviteCode) : undefined;
   deps.db.transaction(() => {
+    const mayMail = linkMailGate(deps, email);
     let query = deps.db.q.selectFrom('participants').select('id').where('email', '=', email).where('withdrawn_at', 'is', null);
     if (only) query = query.where('exchange_id', '=', only.id);
     for (const { id } of deps.db.all(query)) {
       const participant = findParticipant(deps.db, id)!;
       const exchange = findExchange(deps.db, participant.exchangeId)!;
       if (exchange.state === 'completed' || exchange.state === 'cancelled') continue;
-      const token = issueToken(deps, participant.id, purpose);
-      enqueueMail(deps, {
-        key: `login:${participant.id}:${sha256Hex(token).slice(0, 16)}`,
-        kind: 'magic-link',
-        to: participant.email,
-        exchangeId: exchange.id,
-        participantId: participant.id,
-        email: magicLinkEmail({
-          exchange: exchangeInfo(exchange),
-          participantName: participant.name,
-          link: links.auth(deps, token),
-          expiresInMinutes: TOKEN_TTL_MS[purpose] / 60_000,
-        }),
-      });
+      if (mayMail(participant.id)) mailSignInLink(deps, exchange, participant, purpose);
     }
   });
 }

@@ -11,6 +11,8 @@ import { enqueueMail } from '../mail/outbox';
 import { endParticipantSessions } from './sessions';
 import { getSettings } from '../organizer/settings';
 import { spliceOutParticipant } from '../draw/splice';
+import { organizerAccessFor } from '../organizer/break-glass';
+import type { OrganizerAccess } from '../../db/repos/organizer-access';
 
 export type Stage =
   | { kind: 'waiting' }
@@ -18,8 +20,16 @@ export type Stage =
   | { kind: 'completed'; receiver: { name: string; giftIdeas: string } | null }
   | { kind: 'cancelled' };
 
+export interface ParticipantPage {
+  exchange: Exchange;
+  stage: Stage;
+  deletionAt: number | null;
+  /** Each time the organizer chose to see (or to be able to see) whom this person gives to. */
+  organizerAccess: OrganizerAccess[];
+}
+
 /** What the participant's own page shows; viewing a drawn assignment is recorded (not whom). */
-export function participantPage(deps: Deps, participant: Participant): { exchange: Exchange; stage: Stage; deletionAt: number | null } {
+export function participantPage(deps: Deps, participant: Participant): ParticipantPage {
   const exchange = getExchange(deps.db, participant.exchangeId);
   const receiverId = findReceiverOf(deps.db, exchange.id, participant.id);
   const receiver = receiverId === undefined ? undefined : findParticipant(deps.db, receiverId);
@@ -35,7 +45,7 @@ export function participantPage(deps: Deps, participant: Participant): { exchang
   }
   const ended = exchange.completedAt ?? exchange.cancelledAt;
   const deletionAt = (ended ?? exchange.exchangeAt) + getSettings(deps).retentionDays * DAY_MS;
-  return { exchange, stage, deletionAt };
+  return { exchange, stage, deletionAt, organizerAccess: organizerAccessFor(deps, participant) };
 }
 
 export function saveGiftIdeas(deps: Deps, participant: Participant, giftIdeas: string): void {

@@ -1,20 +1,19 @@
-import { LIMITS } from '../../contract/common';
+import { LIMITS, normalisePersonName } from '../../contract/common';
 import { normaliseEmail } from '../../core/email';
 import { registrationRefusal } from '../../core/exchange-state';
 import type { Exchange } from '../../core/types';
 import { activeParticipantCount, findExchangeByInviteCode } from '../../db/repos/exchanges';
-import { findParticipantByEmail, insertParticipant, updateParticipant } from '../../db/repos/participants';
-import { newRegistrationNotice, welcomeEmail } from '../../mail/templates';
+import { findParticipantByEmail, insertParticipant } from '../../db/repos/participants';
+import { newRegistrationNotice } from '../../mail/templates';
 import type { Deps } from '../common/deps';
-import { links } from '../network/links';
 import { exchangeInfo } from '../mail/match-mail';
 import { enqueueMail } from '../mail/outbox';
-import { sendLoginLinks } from './magic-links';
 import { getSettings } from '../organizer/settings';
-import { issueToken } from '../common/tokens';
+import { linkMailGate, mailWelcome } from './link-mail';
+import { sendLoginLinks } from './magic-links';
 
 export type InviteState =
-  | { kind: 'open'; exchange: Exchange; spotsLeft: number | null }
+  | { kind: 'open'; exchange: Exchange }
   | { kind: 'not-open' | 'closed' | 'drawn' | 'full' | 'cancelled'; exchange: Exchange }
   | { kind: 'unknown' };
 
@@ -29,9 +28,9 @@ export function inviteState(deps: Deps, code: string): InviteState {
   if (!exchange) return { kind: 'unknown' };
   const active = activeParticipantCount(deps.db, exchange.id);
   const refusal = registrationRefusal(exchange, active, deps.clock.now());
-  if (refusal === null) {
-    return { kind: 'open', exchange, spotsLeft: exchange.maxParticipants === null ? null : exchange.maxParticipants - active };
-  }
+  // No "N spots left": it would drop for a new address and not for a known one, telling anyone
+  // who types an address whether it is registered.
+  if (refusal === null) return { kind: 'open', exchange };
   if (refusal === 'closed' && (exchange.state === 'matched' || exchange.state === 'completed')) return { kind: 'drawn', exchange };
   return { kind: refusal, exchange };
 }
@@ -45,75 +44,78 @@ export interface RegistrationForm {
 
 export type RegistrationErrors = Partial<Record<'name' | 'email' | 'giftIdeas', string>>;
 
-export function validateRegistration(form: RegistrationForm): { errors: RegistrationErrors; email: string } {
+export function validateRegistration(form: RegistrationForm): { errors: RegistrationErrors; email: string; name: string } {
   const errors: RegistrationErrors = {};
-  const name = form.name.trim();
-  if (name.length === 0) errors.name = 'Enter your name.';
-  else if (name.length > 100) errors.name = 'Your name can be at most 100 characters.';
-  else if (/[\r\n]/.test(name)) errors.name = 'Your name fits on one line.';
+  const name = normalisePersonName(form.name);
+  if (!name.ok) errors.name = name.message;
   const email = normaliseEmail(form.email);
   if (!email.ok) errors.email = email.message;
   if (form.giftIdeas.length > LIMITS.giftIdeas) errors.giftIdeas = `Gift ideas can be at most ${LIMITS.giftIdeas} characters.`;
-  return { errors, email: email.ok ? email.email : '' };
+  return { errors, email: email.ok ? email.email : '', name: name.ok ? name.name : '' };
+}
+
+export interface Registration {
+  /** Normalised by validateRegistration. */
+  name: string;
+  email: string;
+  giftIdeas: string;
+  reminders: boolean;
 }
 
 /**
- * Registers a new participant (welcome email with a 24 h link, organizer notice), or, for an
- * address already registered, sends a login link instead. Both look the same to the visitor.
+ * Registers a new participant (welcome email with a 24 h link, organizer notice). For an address
+ * already registered it mails a sign-in link instead, and for a withdrawn one a link that brings
+ * them back with the new details only when used. All look the same to the visitor, and mail to
+ * one address is capped (link-mail).
  */
-export function register(deps: Deps, exchange: Exchange, form: RegistrationForm, email: string): void {
+export function register(deps: Deps, exchange: Exchange, entry: Registration): void {
   const now = deps.clock.now();
-  const existing = findParticipantByEmail(deps.db, exchange.id, email);
+  const existing = findParticipantByEmail(deps.db, exchange.id, entry.email);
   if (existing) {
     if (existing.withdrawnAt !== null && exchange.state === 'registration_open') {
-      updateParticipant(deps.db, existing.id, { withdrawnAt: null, name: form.name.trim(), giftIdeas: form.giftIdeas, remindersEnabled: form.reminders, updatedAt: now });
-      enqueueWelcome(deps, exchange, existing.id, form.name.trim(), email, now);
+      deps.db.transaction(() => {
+        if (!linkMailGate(deps, entry.email)(existing.id)) return;
+        const pending = { name: entry.name, giftIdeas: entry.giftIdeas, reminders: entry.reminders };
+        mailWelcome(deps, exchange, existing.id, entry.name, entry.email, pending);
+      });
     } else {
       // Same 24 h validity as a welcome link, so the page's promise holds for both.
-      sendLoginLinks(deps, email, exchange.inviteCode, 'welcome');
+      sendLoginLinks(deps, entry.email, exchange.inviteCode, 'welcome');
     }
     return;
   }
   deps.db.transaction(() => {
+    linkMailGate(deps, entry.email);
     const id = insertParticipant(deps.db, {
       exchangeId: exchange.id,
-      name: form.name.trim(),
-      email,
-      giftIdeas: form.giftIdeas,
-      remindersEnabled: form.reminders,
+      name: entry.name,
+      email: entry.email,
+      giftIdeas: entry.giftIdeas,
+      remindersEnabled: entry.reminders,
       isOrganizer: false,
       now,
     });
-    enqueueWelcome(deps, exchange, id, form.name.trim(), email, now);
-    const organizer = getSettings(deps).organizer;
-    if (organizer && organizer.email !== email) {
-      enqueueMail(deps, {
-        key: `organizer-new-registration:${id}`,
-        kind: 'organizer-new-registration',
-        to: organizer.email,
-        exchangeId: exchange.id,
-        participantId: id,
-        email: newRegistrationNotice({
-          exchange: exchangeInfo(exchange),
-          organizerName: organizer.name,
-          participantName: form.name.trim(),
-          participantCount: activeParticipantCount(deps.db, exchange.id),
-          adminHint: null,
-        }),
-      });
-    }
+    mailWelcome(deps, exchange, id, entry.name, entry.email, null);
+    enqueueRegistrationNotice(deps, exchange, id, entry);
   });
   deps.events.emit({ type: 'participants.changed', exchangeId: exchange.id });
 }
 
-function enqueueWelcome(deps: Deps, exchange: Exchange, participantId: number, name: string, email: string, now: number): void {
-  const token = issueToken(deps, participantId, 'welcome');
+function enqueueRegistrationNotice(deps: Deps, exchange: Exchange, participantId: number, entry: Registration): void {
+  const organizer = getSettings(deps).organizer;
+  if (!organizer || organizer.email === entry.email) return;
   enqueueMail(deps, {
-    key: `welcome:${participantId}:${now}`,
-    kind: 'welcome',
-    to: email,
+    key: `organizer-new-registration:${participantId}`,
+    kind: 'organizer-new-registration',
+    to: organizer.email,
     exchangeId: exchange.id,
     participantId,
-    email: welcomeEmail({ exchange: exchangeInfo(exchange), participantName: name, link: links.auth(deps, token), registrationDeadline: exchange.registrationDeadlineAt }),
+    email: newRegistrationNotice({
+      exchange: exchangeInfo(exchange),
+      organizerName: organizer.name,
+      participantName: entry.name,
+      participantCount: activeParticipantCount(deps.db, exchange.id),
+      adminHint: null,
+    }),
   });
 }

@@ -6,6 +6,7 @@ import type { Deps } from '../common/deps';
 import { newInviteCode, viewExchange } from '../exchanges/exchanges';
 import { links } from '../network/links';
 import { issueToken, TOKEN_TTL_MS } from '../common/tokens';
+import { recordOrganizerAccess, requireConfirmation } from '../organizer/break-glass';
 
 type LinkView = OperationOutput<'exchanges.inviteLink'>;
 
@@ -26,11 +27,19 @@ export function replaceInviteCode(deps: Deps, exchangeId: number): OperationOutp
 
 /**
  * A participant's personal link (24 h, single use) for sending by chat when email fails. A new
- * one replaces the previous personal link, so a leaked one stops working.
+ * one replaces the previous personal link, so a leaked one stops working. Whoever opens it sees
+ * the participant's page, giftee included, so it is a break-glass: confirmed, recorded, told.
  */
-export async function personalLink(deps: Deps, participantId: number): Promise<LinkView> {
+export async function personalLink(deps: Deps, participantId: number, confirm: boolean): Promise<LinkView> {
   const participant = getParticipant(deps.db, participantId);
-  const token = issueToken(deps, participant.id, 'personal');
+  requireConfirmation(
+    confirm,
+    `A personal link opens ${participant.name}'s page, including whom they give to. Making one is recorded and ${participant.name} is told; confirm to go on.`,
+  );
+  const token = deps.db.transaction(() => {
+    recordOrganizerAccess(deps, getExchange(deps.db, participant.exchangeId), 'personal-link', participant);
+    return issueToken(deps, participant.id, 'personal');
+  });
   const url = links.auth(deps, token);
   return { url, qrSvg: await qrSvg(url, `QR code of ${participant.name}'s personal link`), expiresAt: deps.clock.now() + TOKEN_TTL_MS.personal };
 }

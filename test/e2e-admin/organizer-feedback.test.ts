@@ -96,6 +96,10 @@ describe('organizer feedback (real browser, npm run serve on loopback)', () => {
     await addParticipant(page, 'Ann', 'ann@example.test');
     await addParticipant(page, 'Bob', 'bob@example.test');
     await page.getByRole('button', { name: 'Personal link for Bob' }).click();
+    // Making a personal link is a recorded peek the person is told of: the organizer confirms first.
+    const ask = page.getByRole('dialog');
+    await ask.getByText('Bob is told by email').waitFor();
+    await ask.getByRole('button', { name: 'Make the link' }).click();
     const link = page.getByRole('textbox', { name: 'Personal link for Bob', exact: true });
     await link.waitFor();
     const placement = await page.evaluate(() => {

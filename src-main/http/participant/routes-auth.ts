@@ -4,7 +4,7 @@ import { normaliseEmail } from '../../core/email';
 import { exchangeByInviteCode } from '../../services/portal/registration';
 import type { Deps } from '../../services/common/deps';
 import { afterResponse } from '../../services/portal/after-response';
-import { redeemToken, sendLoginLinks } from '../../services/portal/magic-links';
+import { peekToken, redeemToken, sendLoginLinks } from '../../services/portal/magic-links';
 import { RATE_LIMITS } from '../../services/common/rate-limit';
 import { endSession } from '../../services/portal/sessions';
 import { TOKEN_TTL_MS } from '../../services/common/tokens';
@@ -45,6 +45,8 @@ export function authRoutes(app: Hono, deps: Deps): void {
   app.get('/auth/:token', (c) => {
     const p = page(deps, c);
     noStore(c);
+    const state = peekToken(deps, c.req.param('token'));
+    if (state !== 'valid') return c.html(linkInvalidPage({ reason: state, exchangeCode: null }), state === 'unknown' ? 404 : 410);
     return c.html(continuePage({ token: c.req.param('token'), csrfToken: p.csrf(), exchangeName: null }));
   });
 

@@ -42,6 +42,19 @@ export function redeemToken(deps: Deps, token: string): RedeemResult {
   return result;
 }
 
+/**
+ * What a link is, without spending it: the page a link opens can say at once that it was used or
+ * has expired (and offer a fresh one) instead of a Continue button that would only fail.
+ */
+export function peekToken(deps: Deps, token: string): 'valid' | 'used' | 'expired' | 'unknown' {
+  if (token.length === 0 || token.length > 100) return 'unknown';
+  const row = deps.db.first(deps.db.q.selectFrom('magic_tokens').select(['used_at', 'expires_at', 'participant_id']).where('token_hash', '=', sha256Hex(token)));
+  if (!row) return 'unknown';
+  if (row.used_at !== null) return 'used';
+  if (row.expires_at <= deps.clock.now()) return 'expired';
+  return findParticipant(deps.db, row.participant_id) ? 'valid' : 'unknown';
+}
+
 /** A withdrawn participant comes back with what they asked for, if there is still room. */
 function rejoin(deps: Deps, participant: Participant, profile: PendingProfile, now: number): boolean {
   const exchange = findExchange(deps.db, participant.exchangeId)!;

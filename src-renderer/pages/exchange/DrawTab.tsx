@@ -106,7 +106,7 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
       )}
       {asking === 'reveal' && (
         <ConfirmDialog title="Reveal the whole draw?" confirmLabel="Reveal" cancelLabel="Keep it secret" danger busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
-          You will see every pair, including your own Secret Santa if you take part. This cannot be unseen, and the reveal is recorded.
+          You will see every pair, including your own Secret Santa if you take part. This cannot be unseen; the reveal is recorded, and every participant is told by email and on their page.
         </ConfirmDialog>
       )}
     </div>

@@ -106,7 +106,7 @@ export function OverviewTab({ exchange }: { exchange: ExchangeView }) {
       )}
       {confirming === 'delete' && (
         <ConfirmDialog title={`Delete “${exchange.name}”?`} confirmLabel="Delete for good" cancelLabel="Keep exchange" danger busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
-          Everything about this exchange is removed from this computer. This cannot be undone.
+          Everything about this exchange is removed from this computer, including from older backups (they are replaced by a fresh one). This cannot be undone.
         </ConfirmDialog>
       )}
     </div>

@@ -25,6 +25,7 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<Participant | null>(null);
+  const [linkFor, setLinkFor] = useState<Participant | null>(null);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const editable = exchange.editable.includes('participants');
   const households = useMemo(() => new Map((rules?.households ?? []).flatMap((h) => h.memberIds.map((id) => [id, h.name] as const))), [rules]);
@@ -46,10 +47,14 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
     setMessage({ tone: 'success', text: panel?.kind === 'edit' ? `Saved ${result.value.name}.` : `Added ${result.value.name}.` });
   };
   const showLink = async (participant: Participant) => {
+    setBusy(true);
     const result = await useParticipants.getState().personalLink(participant.id);
+    setBusy(false);
+    setLinkFor(null);
     if (result.ok) open({ kind: 'link', participant, link: result.value });
     else setMessage({ tone: 'error', text: result.error.message });
   };
+  const cancelLink = useCallback(() => setLinkFor(null), []);
   const exportCsv = async () => {
     const result = await useParticipants.getState().exportCsv();
     if (result.ok) downloadText(result.value.filename || csvFileName(exchange.name), result.value.csv);
@@ -135,11 +140,17 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
                 : null
             }
             onEdit={(participant) => open({ kind: 'edit', participant })}
-            onLink={(participant) => (panel?.kind === 'link' && panel.participant.id === participant.id ? setPanel(null) : void showLink(participant))}
+            onLink={(participant) => (panel?.kind === 'link' && panel.participant.id === participant.id ? setPanel(null) : setLinkFor(participant))}
             onRemove={setRemoving}
           />
         )}
       </Card>
+      {linkFor && (
+        <ConfirmDialog title={`Make a personal link for ${linkFor.name}?`} confirmLabel="Make the link" cancelLabel="Go back" busy={busy} onConfirm={() => void showLink(linkFor)} onCancel={cancelLink}>
+          The link opens {linkFor.name}’s own page{drawn ? `, which shows whom ${linkFor.name} gives to` : ''}. Send it to {linkFor.name} by chat when email does not reach them. Making it is
+          recorded, and {linkFor.name} is told by email and on their page that you did.
+        </ConfirmDialog>
+      )}
       {removing && (
         <ConfirmDialog title={`Remove ${removing.name}?`} confirmLabel="Remove" cancelLabel={`Keep ${removing.name}`} danger busy={busy} onConfirm={() => void remove()} onCancel={cancelRemove}>
           {drawn

@@ -118,10 +118,13 @@ describe('opening a magic link', () => {
     const second = newestLink('ann@example.com');
     expect(second).not.toBe(first);
     const client = w.client();
-    await client.get(first);
+    // Opening the replaced link says at once that it does not work; pressing on anyway changes nothing.
+    const opened = await client.get(first);
+    expect(opened.status).toBe(404);
+    expect(opened.text).toContain('This link doesn’t work');
+    await client.get('/login');
     const old = await client.post(first);
     expect(old.status).toBe(404);
-    expect(old.text).toContain('This link doesn’t work');
     expect(w.count('sessions')).toBe(0);
     await client.get(second);
     expect((await client.post(second)).location).toBe('/me');
@@ -131,11 +134,36 @@ describe('opening a magic link', () => {
     const client = w.client();
     for (const token of ['nope', 'A'.repeat(43), 'x'.repeat(300), '%00%ff']) {
       const path = `/auth/${token}`;
-      expect((await client.get(path)).status).toBe(200);
+      const opened = await client.get(path);
+      expect(opened.status).toBe(404);
+      expect(opened.text).toContain('This link doesn’t work');
+      await client.get('/login');
       const posted = await client.post(path);
       expect(posted.status).toBe(404);
       expect(posted.text).toContain('This link doesn’t work');
     }
+  });
+});
+
+describe('opening a link that was used or has expired', () => {
+  it('says so at once, without a Continue button, and spends nothing', async () => {
+    await w.add(['Ann']);
+    await requestLogin('ann@example.com');
+    const link = newestLink('ann@example.com');
+    const client = w.client();
+    await client.get(link);
+    expect((await client.post(link)).location).toBe('/me');
+    const again = await w.client().get(link);
+    expect(again.status).toBe(410);
+    expect(again.text).toContain('This link was already used');
+    expect(again.text).not.toContain('Continue to my page');
+
+    await requestLogin('ann@example.com');
+    const fresh = newestLink('ann@example.com');
+    w.t.clock.advance(24 * 3_600_000);
+    const late = await w.client().get(fresh);
+    expect(late.status).toBe(410);
+    expect(late.text).not.toContain('Continue to my page');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_create_initial_schema';
 import * as m0002 from './0002_add_cascade_indexes';
+import * as m0003 from './0003_outbox_intent';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied: the list position, starting at 1. */
@@ -13,4 +14,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: '0001_create_initial_schema', up: m0001.up },
   { version: 2, name: '0002_add_cascade_indexes', up: m0002.up },
+  { version: 3, name: '0003_outbox_intent', up: m0003.up },
 ];

@@ -24,7 +24,11 @@ export const OutboxItemView = z.object({
   status: OutboxDisplayStatus,
   attempts: z.number(),
   nextAttemptAt: z.number().nullable(),
+  /** Set while a temporary failure waits for its retry: "will retry at 14:05". */
+  retryAt: z.number().nullable(),
   lastError: z.string().nullable(),
+  /** Why the message was withdrawn instead of sent (its reason was gone by sending time). */
+  withdrawnReason: z.string().nullable(),
   createdAt: z.number(),
   sentAt: z.number().nullable(),
 });
@@ -38,6 +42,8 @@ export const OutboxMessageView = OutboxItemView.extend({
   links: z.array(z.string()),
   /** True when text and html were withheld because they name a giftee (blind organizer). */
   hidden: z.boolean(),
+  /** Rendered now, the message would be withdrawn for this reason (null: it would go out). */
+  wouldWithdraw: z.string().nullable(),
 });
 
 export const OutboxStatusView = z.object({

@@ -21,3 +21,4 @@ export {
 export { deliveryFailuresNotice, type DeliveryFailuresNoticeInput } from './delivery-failures';
 export { purgeWarningEmail, type PurgeWarningEmailInput } from './purge-warning';
 export { testEmail, type TestEmailInput } from './test-email';
+export { drawCancelledEmail, exchangeCancelledEmail, exchangeUpdatedEmail, type ChangeNoticeInput } from './changes';

@@ -1,14 +1,10 @@
-import { sha256Hex } from '../../core/tokens';
+import { randomToken, sha256Hex } from '../../core/tokens';
 import type { Participant } from '../../core/types';
 import { findExchange, findExchangeByInviteCode } from '../../db/repos/exchanges';
 import { findParticipant, updateParticipant } from '../../db/repos/participants';
-import { magicLinkEmail } from '../../mail/templates';
 import type { Deps } from '../common/deps';
-import { links } from '../network/links';
-import { exchangeInfo } from '../mail/match-mail';
 import { enqueueMail } from '../mail/outbox';
 import { createSession } from './sessions';
-import { issueToken, TOKEN_TTL_MS } from '../common/tokens';
 
 export type RedeemResult = { kind: 'ok'; sessionToken: string; participant: Participant } | { kind: 'expired' | 'used' | 'unknown' };
 
@@ -47,20 +43,17 @@ export function sendLoginLinks(deps: Deps, email: string, inviteCode: string | n
       const participant = findParticipant(deps.db, id)!;
       const exchange = findExchange(deps.db, participant.exchangeId)!;
       if (exchange.state === 'completed' || exchange.state === 'cancelled') continue;
-      const token = issueToken(deps, participant.id, purpose);
+      // The link (and its token) is made when the email is sent, so it is fresh and points at the
+      // public address of that moment.
       enqueueMail(deps, {
-        key: `login:${participant.id}:${sha256Hex(token).slice(0, 16)}`,
+        key: `login:${participant.id}:${randomToken(deps.random, 8)}`,
         kind: 'magic-link',
         to: participant.email,
         exchangeId: exchange.id,
         participantId: participant.id,
-        email: magicLinkEmail({
-          exchange: exchangeInfo(exchange),
-          participantName: participant.name,
-          link: links.auth(deps, token),
-          expiresInMinutes: TOKEN_TTL_MS[purpose] / 60_000,
-        }),
+        params: { purpose },
       });
+
     }
   });
 }

@@ -4,14 +4,12 @@ import { registrationRefusal } from '../../core/exchange-state';
 import type { Exchange } from '../../core/types';
 import { activeParticipantCount, findExchangeByInviteCode } from '../../db/repos/exchanges';
 import { findParticipantByEmail, insertParticipant, updateParticipant } from '../../db/repos/participants';
-import { newRegistrationNotice, welcomeEmail } from '../../mail/templates';
+import { newRegistrationNotice } from '../../mail/templates';
 import type { Deps } from '../common/deps';
-import { links } from '../network/links';
 import { exchangeInfo } from '../mail/match-mail';
 import { enqueueMail } from '../mail/outbox';
 import { sendLoginLinks } from './magic-links';
 import { getSettings } from '../organizer/settings';
-import { issueToken } from '../common/tokens';
 
 export type InviteState =
   | { kind: 'open'; exchange: Exchange; spotsLeft: number | null }
@@ -106,14 +104,7 @@ export function register(deps: Deps, exchange: Exchange, form: RegistrationForm,
   deps.events.emit({ type: 'participants.changed', exchangeId: exchange.id });
 }
 
-function enqueueWelcome(deps: Deps, exchange: Exchange, participantId: number, name: string, email: string, now: number): void {
-  const token = issueToken(deps, participantId, 'welcome');
-  enqueueMail(deps, {
-    key: `welcome:${participantId}:${now}`,
-    kind: 'welcome',
-    to: email,
-    exchangeId: exchange.id,
-    participantId,
-    email: welcomeEmail({ exchange: exchangeInfo(exchange), participantName: name, link: links.auth(deps, token), registrationDeadline: exchange.registrationDeadlineAt }),
-  });
+function enqueueWelcome(deps: Deps, exchange: Exchange, participantId: number, _name: string, email: string, now: number): void {
+  // Rendered when sent, with a fresh link to the public address of that moment.
+  enqueueMail(deps, { key: `welcome:${participantId}:${now}`, kind: 'welcome', to: email, exchangeId: exchange.id, participantId });
 }

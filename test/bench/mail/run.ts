@@ -80,7 +80,7 @@ function reminders(n: number): Array<{ to: string; email: RenderedEmail; message
     messageId: `<bench-${i}@sneaky-klaus.local>`,
     email: reminderEmail({
       exchange, participantName: `Person ${i}`, receiverName: `Person ${(i + 1) % n}`,
-      receiverGiftIdeas: 'Books about birds\nGood tea\nhttps://shop.example.test/wishlist/42', daysLeft: 3,
+      receiverGiftIdeas: 'Books about birds\nGood tea\nhttps://shop.example.test/wishlist/42', when: 'in 3 days',
       link: `http://192.168.1.20:4317/p/${i.toString(36).padStart(22, 'x')}`,
     }),
   }));

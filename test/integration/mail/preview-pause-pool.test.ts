@@ -19,7 +19,7 @@ function enqueueLink(t: TestApp, n: number): number {
 function enqueueReminders(t: TestApp, count: number): void {
   t.deps.db.transaction(() => {
     for (let n = 0; n < count; n++) {
-      const email = reminderEmail({ exchange, participantName: `P${n}`, receiverName: 'Bob', receiverGiftIdeas: 'Tea', daysLeft: 3, link: `http://127.0.0.1:4317/p/${n}` });
+      const email = reminderEmail({ exchange, participantName: `P${n}`, receiverName: 'Bob', receiverGiftIdeas: 'Tea', when: 'in 3 days', link: `http://127.0.0.1:4317/p/${n}` });
       enqueueMail(t.deps, { key: `reminder:1:3:${n}`, kind: 'reminder', to: `p${n}@example.test`, exchangeId: null, participantId: null, email });
     }
   });

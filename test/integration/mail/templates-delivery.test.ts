@@ -51,7 +51,7 @@ const kinds: Array<{ kind: string; email: RenderedEmail; hasExchange: boolean; u
   },
   {
     kind: 'reminder',
-    email: reminderEmail({ exchange, participantName: giver, receiverName: receiver, receiverGiftIdeas: ideas, daysLeft: 3, link }),
+    email: reminderEmail({ exchange, participantName: giver, receiverName: receiver, receiverGiftIdeas: ideas, when: 'in 3 days', link }),
     hasExchange: true,
     userText: [giver, receiver, `Socks ${SCRIPT}`],
   },
@@ -80,7 +80,7 @@ const kinds: Array<{ kind: string; email: RenderedEmail; hasExchange: boolean; u
     hasExchange: true,
     userText: [`550 ${SCRIPT}`],
   },
-  { kind: 'purge-warning', email: purgeWarningEmail({ exchange, organizerName: 'Olga', purgeAt: Date.parse('2027-01-30T10:00:00Z') }), hasExchange: true, userText: [] },
+  { kind: 'purge-warning', email: purgeWarningEmail({ exchange, organizerName: 'Olga', purgeAt: Date.parse('2027-01-30T10:00:00Z'), timezone: exchange.timezone }), hasExchange: true, userText: [] },
   { kind: 'test', email: testEmail({ organizerName: `Olga ${SCRIPT}`, sentAt: Date.parse('2026-11-01T09:00:00Z'), timezone: 'Europe/Berlin' }), hasExchange: false, userText: [`Olga ${SCRIPT}`] },
 ];
 

@@ -12,6 +12,7 @@ import { Scheduler } from './jobs/scheduler';
 import { Relay } from './services/mail/relay';
 import { envOrFileSecretStore, type SecretStore } from './services/common/secrets';
 import { stopTunnel } from './services/network/tunnel';
+import { acquireInstanceLock } from './instance-lock';
 
 export const APP_VERSION = '0.1.0';
 
@@ -24,6 +25,11 @@ export interface AppOptions {
   smtpPassword?: SecretStore;
   /** better_sqlite3.node built for Electron; default: the one in node_modules (built for Node). */
   nativeBinding?: string;
+  /**
+   * Hold the data folder's single-instance lock (default true). Only tests that deliberately open
+   * one folder twice in one run (to inspect it while a child process owns it) turn it off.
+   */
+  singleInstance?: boolean;
 }
 
 export interface App {
@@ -45,6 +51,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? createLogger({ clock });
   const dataDir = resolve(options.dataDir);
   prepareDataDir(dataDir);
+  const lock = options.singleInstance === false ? null : acquireInstanceLock(dataDir);
   const paths = { dataDir, databaseFile: join(dataDir, 'sneaky-klaus.sqlite3'), backupDir: join(dataDir, 'backups') };
 
   if (await applyPendingRestore(dataDir, paths.databaseFile, paths.backupDir, clock.now())) log.info('backup restored');
@@ -52,6 +59,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   try {
     sqlite = openSqlite(paths.databaseFile, { nativeBinding: options.nativeBinding });
   } catch (error) {
+    lock?.release();
     throw new DatabaseOpenError(`Cannot open the database ${paths.databaseFile}: ${(error as Error).message}`);
   }
   let migration: MigrationReport;
@@ -59,6 +67,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     migration = await migrate(sqlite, { backupDir: paths.backupDir, now: clock.now() });
   } catch (error) {
     sqlite.close();
+    lock?.release();
     throw error;
   }
   if (migration.from !== migration.to) log.info('database updated', { ...migration });
@@ -88,6 +97,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // Fold the WAL back into the main file so a copied data folder is one self-contained file.
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
+      lock?.release();
     },
   };
 }

@@ -46,9 +46,20 @@ export const OutboxMessageView = OutboxItemView.extend({
   wouldWithdraw: z.string().nullable(),
 });
 
+/** Something the organizer must see on screen (and in the tray), whether or not mail can go out. */
+export const MailNoticeView = z.object({
+  kind: z.enum(['purge-warning', 'links-moved']),
+  exchangeId: z.number().nullable(),
+  message: z.string(),
+  at: z.number(),
+  /** For links-moved: the people who can be sent a fresh link. */
+  participantIds: z.array(z.number()),
+});
+
 export const OutboxStatusView = z.object({
   smtpConfigured: z.boolean(),
   paused: z.boolean(),
+  notices: z.array(MailNoticeView),
   counts: z.object({ preview: z.number(), queued: z.number(), sending: z.number(), sent: z.number(), failed: z.number(), cancelled: z.number() }),
 });
 

@@ -7,6 +7,7 @@ import type { Deps } from '../common/deps';
 import { issueToken } from '../common/tokens';
 import { links, participantBaseUrl } from '../network/links';
 import { NAMES_GIFTEE, RENDERED_KINDS } from './kinds';
+import { mailNotices } from './notices';
 import { renderRow } from './render';
 import { isSendingPaused, smtpIsConfigured } from './smtp';
 
@@ -168,6 +169,7 @@ export function outboxStatus(deps: Deps): OperationOutput<'outbox.status'> {
   return {
     smtpConfigured: configured,
     paused: isSendingPaused(deps),
+    notices: mailNotices(deps),
     counts: {
       preview: configured ? 0 : pending,
       queued: configured ? pending : 0,

@@ -85,9 +85,9 @@ export class Relay {
       return;
     }
     this.#clearTimer();
-    this.#running = this.#loop().finally(() => {
-      this.#running = null;
-    });
+    // #loop clears #running itself, before waking anyone waiting for "settled": a kick made by
+    // such a waiter must start a new loop, not be folded into the one that just ended.
+    this.#running = this.#loop();
   }
 
   /**
@@ -122,6 +122,7 @@ export class Relay {
         this.#deps.log.error('mail relay pass failed', { error });
       }
     } while (this.#again && !this.#stopped);
+    this.#running = null;
     if (!this.#stopped) this.#schedule();
     this.#notifyIdle();
   }

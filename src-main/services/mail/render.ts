@@ -18,7 +18,7 @@ import {
 import type { Deps } from '../common/deps';
 import { TOKEN_TTL_MS, type TokenPurpose } from '../common/tokens';
 import { eventUid, exchangeInfo } from './exchange-info';
-import { MATCH_KINDS, REMINDER_QUIET_MS } from './kinds';
+import { MATCH_KINDS, REMINDER_QUIET_MS, RENDERED_KINDS } from './kinds';
 import { renderOrganizerRow } from './render-organizer';
 
 /** A link into the participant pages; at sending it carries a fresh token, in a preview none. */
@@ -150,10 +150,8 @@ function renderParticipantRow(deps: Deps, row: repo.OutboxRow, now: number, link
  * with their text (organizer notices about a past event) come back as stored.
  */
 export function renderRow(deps: Deps, row: repo.OutboxRow, now: number, link: LinkMaker): Rendering {
-  if (row.kind.startsWith('organizer-')) {
-    const organizer = renderOrganizerRow(deps, row, now);
-    if (organizer) return organizer.ok ? ok(organizer.email) : withdraw(organizer.reason);
-    return ok({ subject: row.subject, text: row.text, html: row.html, attachments: row.attachments });
-  }
+  if (!RENDERED_KINDS.has(row.kind)) return ok({ subject: row.subject, text: row.text, html: row.html, attachments: row.attachments });
+  const organizer = renderOrganizerRow(deps, row, now);
+  if (organizer) return organizer.ok ? ok(organizer.email) : withdraw(organizer.reason);
   return renderParticipantRow(deps, row, now, link);
 }

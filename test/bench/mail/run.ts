@@ -112,7 +112,7 @@ const relayScenario = (synchronous: 'FULL' | 'NORMAL'): Scenario => async (port)
   // message is rendered at sending (giftee, remaining time, a fresh login token), as in production.
   const created = await call(app.deps, 'exchanges.create', {
     name: 'Office party 2026', description: 'Bring something small.', location: 'The kitchen', budget: { amount: '25', currency: 'EUR' },
-    exchangeAt: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 16), timezone: 'Europe/Berlin', registrationDeadline: null,
+    exchangeAt: new Date(app.deps.clock.now() + 10 * 86_400_000).toISOString().slice(0, 16), timezone: 'Europe/Berlin', registrationDeadline: null,
   });
   if (!created.ok) throw new Error(created.error.message);
   const exchangeId = created.value.id;

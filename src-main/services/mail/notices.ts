@@ -65,3 +65,17 @@ function linksMovedNotice(deps: Deps): Notice[] {
 export function mailNotices(deps: Deps): Notice[] {
   return [...purgeNotices(deps), ...linksMovedNotice(deps)];
 }
+
+/** Participants sent a message with a link (sent, or on its way) since `since`. */
+export function participantsMailedSince(deps: Deps, since: number): number[] {
+  const rows = deps.db.all(
+    deps.db.q
+      .selectFrom('email_outbox')
+      .select('participant_id')
+      .distinct()
+      .where('participant_id', 'is not', null)
+      .where('sent_at', '>=', since)
+      .where('status', '=', 'sent'),
+  );
+  return rows.map((r) => r.participant_id).filter((id): id is number => id !== null);
+}

@@ -9,6 +9,8 @@ export interface TunnelState {
   process: ChildProcess | null;
   url: string | null;
   error: string | null;
+  /** When the current address went live: links mailed since then point at it. */
+  startedAt?: number | null;
 }
 
 /** The `cloudflared` program to run: SNEAKY_KLAUS_CLOUDFLARED, else the one on the PATH. */
@@ -58,6 +60,7 @@ export function startTunnel(deps: Deps, state: TunnelState, port: number, timeou
       if (!match || state.url) return;
       clearTimeout(timer);
       state.url = match[0];
+      state.startedAt = deps.clock.now();
       updateSettings(deps, { publicBaseUrl: match[0] });
       deps.log.info('tunnel started', { url: match[0] });
       resolve(match[0]);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001_create_initial_schema';
 import * as m0002 from './0002_add_cascade_indexes';
 import * as m0003 from './0003_add_privacy_records';
+import * as m0004 from './0004_outbox_intent';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied: the list position, starting at 1. */
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: '0001_create_initial_schema', up: m0001.up },
   { version: 2, name: '0002_add_cascade_indexes', up: m0002.up },
   { version: 3, name: '0003_add_privacy_records', up: m0003.up },
+  { version: 4, name: '0004_outbox_intent', up: m0004.up },
 ];

@@ -19,6 +19,7 @@ import { participantHosts } from './services/network/addresses';
 import { participantUrlsFor } from './http/hosts';
 import { stopTunnel } from './services/network/tunnel';
 import { getSettings } from './services/organizer/settings';
+import { acquireInstanceLock } from './instance-lock';
 
 export const APP_VERSION = '0.1.0';
 
@@ -31,6 +32,11 @@ export interface AppOptions {
   smtpPassword?: SecretStore;
   /** better_sqlite3.node built for Electron; default: the one in node_modules (built for Node). */
   nativeBinding?: string;
+  /**
+   * Hold the data folder's single-instance lock (default true). Only tests that deliberately open
+   * one folder twice in one run (to inspect it while a child process owns it) turn it off.
+   */
+  singleInstance?: boolean;
 }
 
 export interface StartOptions {
@@ -67,6 +73,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? createLogger({ clock });
   const dataDir = resolve(options.dataDir);
   prepareDataDir(dataDir);
+  const lock = options.singleInstance === false ? null : acquireInstanceLock(dataDir);
   const paths = { dataDir, databaseFile: join(dataDir, 'sneaky-klaus.sqlite3'), backupDir: join(dataDir, 'backups') };
 
   if (await applyPendingRestore(dataDir, paths.databaseFile, paths.backupDir, clock.now())) log.info('backup restored');
@@ -74,6 +81,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   try {
     sqlite = openSqlite(paths.databaseFile, { nativeBinding: options.nativeBinding });
   } catch (error) {
+    lock?.release();
     throw new DatabaseOpenError(`Cannot open the database ${paths.databaseFile}: ${(error as Error).message}`);
   }
   let migration: MigrationReport;
@@ -81,6 +89,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     migration = await migrate(sqlite, { backupDir: paths.backupDir, now: clock.now() });
   } catch (error) {
     sqlite.close();
+    lock?.release();
     throw error;
   }
   if (migration.from !== migration.to) log.info('database updated', { ...migration });
@@ -106,10 +115,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const relay = new Relay(deps);
   const closeDatabase = () => {
     stopTunnel(deps.runtime.tunnel);
-    if (!sqlite.open) return;
-    // Fold the WAL back into the main file so a copied data folder is one self-contained file.
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
+    if (sqlite.open) {
+      // Fold the WAL back into the main file so a copied data folder is one self-contained file.
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    }
+    lock?.release();
   };
   let lifecycle: Lifecycle | null = null;
   return {

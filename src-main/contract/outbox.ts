@@ -24,7 +24,11 @@ export const OutboxItemView = z.object({
   status: OutboxDisplayStatus,
   attempts: z.number(),
   nextAttemptAt: z.number().nullable(),
+  /** Set while a temporary failure waits for its retry: "will retry at 14:05". */
+  retryAt: z.number().nullable(),
   lastError: z.string().nullable(),
+  /** Why the message was withdrawn instead of sent (its reason was gone by sending time). */
+  withdrawnReason: z.string().nullable(),
   createdAt: z.number(),
   sentAt: z.number().nullable(),
 });
@@ -38,11 +42,24 @@ export const OutboxMessageView = OutboxItemView.extend({
   links: z.array(z.string()),
   /** True when text and html were withheld because they name a giftee (blind organizer). */
   hidden: z.boolean(),
+  /** Rendered now, the message would be withdrawn for this reason (null: it would go out). */
+  wouldWithdraw: z.string().nullable(),
+});
+
+/** Something the organizer must see on screen (and in the tray), whether or not mail can go out. */
+export const MailNoticeView = z.object({
+  kind: z.enum(['purge-warning', 'links-moved']),
+  exchangeId: z.number().nullable(),
+  message: z.string(),
+  at: z.number(),
+  /** For links-moved: the people who can be sent a fresh link. */
+  participantIds: z.array(z.number()),
 });
 
 export const OutboxStatusView = z.object({
   smtpConfigured: z.boolean(),
   paused: z.boolean(),
+  notices: z.array(MailNoticeView),
   counts: z.object({ preview: z.number(), queued: z.number(), sending: z.number(), sent: z.number(), failed: z.number(), cancelled: z.number() }),
 });
 

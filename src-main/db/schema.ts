@@ -151,6 +151,18 @@ export interface EmailOutboxTable {
   last_error: string | null;
   created_at: number;
   sent_at: number | null;
+  /** Which draw (or splice) a match email belongs to. */
+  generation: string | null;
+  /** JSON: what the message is about beyond its kind and ids (e.g. the reminder's day). */
+  params: Generated<string>;
+  withdrawn_reason: string | null;
+  /** When a failure of this message went into a notice to the organizer. */
+  reported_at: number | null;
+}
+
+export interface ExchangeMailStateTable {
+  exchange_id: number;
+  ics_sequence: number;
 }
 
 export interface JobStateTable {
@@ -190,6 +202,7 @@ export interface Schema {
   sessions: SessionsTable;
   rate_limits: RateLimitsTable;
   email_outbox: EmailOutboxTable;
+  exchange_mail_state: ExchangeMailStateTable;
   job_state: JobStateTable;
   job_runs: JobRunsTable;
   organizer_access: OrganizerAccessTable;

@@ -6,6 +6,7 @@ export type SmtpErrorKind =
   | 'timeout'
   | 'sender-rejected'
   | 'recipient-rejected'
+  | 'deferred'
   | 'unknown';
 
 export interface SmtpDiagnosis {
@@ -193,8 +194,21 @@ function networkDiagnosis(f: Facts): SmtpDiagnosis | null {
   return null;
 }
 
+/** RFC 5321 §4.2.1 / RFC 3463: a 4yz reply, or an enhanced status 4.x.x, asks to try again later. */
+export function isTransientReply(f: { responseCode: number; response: string }): boolean {
+  if (f.responseCode >= 500) return false;
+  return (f.responseCode >= 400 && f.responseCode < 500) || /(^|\s|-)4\.\d{1,3}\.\d{1,3}\b/.test(f.response);
+}
+
 function envelopeDiagnosis(f: Facts): SmtpDiagnosis | null {
   const all = `${f.message} ${f.response}`;
+  if (isTransientReply(f) && !/quota|limit exceeded|sending limit|too many (messages|emails)/i.test(all)) {
+    // Greylisting, a full mailbox, a busy server: nothing is wrong with the address; waiting helps.
+    return {
+      kind: 'deferred',
+      message: `The mail server asked to try again later (common with a first message to an address). Sneaky Klaus tries again by itself.${serverSaid(f)}`,
+    };
+  }
   if (f.responseCode >= 400 && /quota|limit exceeded|sending limit|too many (messages|emails)/i.test(all)) {
     return {
       kind: 'sender-rejected',
@@ -225,7 +239,24 @@ function envelopeDiagnosis(f: Facts): SmtpDiagnosis | null {
 
 /** Turns a nodemailer (or any) error into a kind and a sentence the organizer can act on. */
 export function diagnoseSmtpError(error: unknown, presetId?: string): SmtpDiagnosis {
+  return diagnoseFacts(readFacts(error), presetId);
+}
+
+const CONNECTION_KINDS: ReadonlySet<SmtpErrorKind> = new Set(['connection', 'timeout', 'host-unknown', 'deferred']);
+
+/**
+ * Temporary (retry with backoff) or permanent (the organizer must act), as RFC 5321/3463 say:
+ * every 4xx reply or enhanced 4.x.x status at any stage, and every failure to connect or to hear
+ * back, is temporary; a 5xx reply is permanent.
+ */
+export function classifySmtpError(error: unknown, presetId?: string): SmtpDiagnosis & { temporary: boolean } {
   const f = readFacts(error);
+  const diagnosis = diagnoseFacts(f, presetId);
+  const temporary = f.responseCode < 500 && (isTransientReply(f) || CONNECTION_KINDS.has(diagnosis.kind));
+  return { ...diagnosis, temporary };
+}
+
+function diagnoseFacts(f: Facts, presetId: string | undefined): SmtpDiagnosis {
   const found =
     tlsDiagnosis(f) ?? authDiagnosis(f, presetId) ?? timeoutDiagnosis(f) ?? networkDiagnosis(f) ?? envelopeDiagnosis(f);
   if (found) return found;

@@ -14,6 +14,8 @@ export interface ExchangeIcsInput {
   /** Raise it when the event itself changes, so calendars replace the older copy. */
   sequence?: number;
   durationMinutes?: number;
+  /** CANCEL removes the event from calendars that imported it (same UID, higher SEQUENCE). */
+  method?: 'PUBLISH' | 'CANCEL';
 }
 
 export interface IcsAttachment {
@@ -43,12 +45,12 @@ function eventDescription(exchange: ExchangeInfo): string {
   return (lines[0] === '' ? lines.slice(1) : lines).join('\n');
 }
 
-/** The exchange as a one-event iCalendar (METHOD:PUBLISH), times in UTC. */
+/** The exchange as a one-event iCalendar (METHOD:PUBLISH, or CANCEL), times in UTC. */
 export function exchangeIcs(input: ExchangeIcsInput): string {
   const { exchange } = input;
   const attributes: EventAttributes & { timestamp: number } = {
     productId: '-//Sneaky Klaus//Secret Santa//EN',
-    method: 'PUBLISH',
+    method: input.method ?? 'PUBLISH',
     uid: cleanUid(input.uid),
     title: oneLine(exchange.name) || 'Secret Santa',
     description: eventDescription(exchange),
@@ -58,7 +60,7 @@ export function exchangeIcs(input: ExchangeIcsInput): string {
     duration: splitMinutes(input.durationMinutes ?? 120),
     timestamp: input.stampAt ?? exchange.exchangeAt,
     sequence: input.sequence ?? 0,
-    status: 'CONFIRMED',
+    status: input.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
     busyStatus: 'BUSY',
     ...(oneLine(exchange.location) ? { location: oneLine(exchange.location) } : {}),
   };
@@ -83,7 +85,7 @@ function fileSlug(name: string): string {
 export function exchangeIcsAttachment(input: ExchangeIcsInput): IcsAttachment {
   return {
     filename: `${fileSlug(input.exchange.name)}.ics`,
-    contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+    contentType: `text/calendar; charset=utf-8; method=${input.method ?? 'PUBLISH'}`,
     content: exchangeIcs(input),
   };
 }

@@ -6,6 +6,7 @@ import type { Logger } from '../../src-main/log';
 import { getSettings } from '../../src-main/services/organizer/settings';
 import { deferredWorkDone } from '../../src-main/services/portal/after-response';
 import { appClient, authPath, type OutboxRow, type ParticipantClient } from './participant-client';
+import { asMailed } from './mailed';
 import { createTestApp, exchangeInput, type TestApp } from './test-app';
 
 /** Where the participant app of a test believes it listens (what emailed links use). */
@@ -63,9 +64,10 @@ export async function participantWorld(options: WorldOptions = {}): Promise<Worl
     code: exchange.inviteCode,
     client: (host = LAN, scheme = 'http') => appClient(app, host, scheme),
     outbox: (kind) =>
-      (kind
-        ? sql.prepare('select * from email_outbox where kind = ? order by id').all(kind)
-        : sql.prepare('select * from email_outbox order by id').all()) as OutboxRow[],
+      asMailed(
+        t.deps,
+        (kind ? sql.prepare('select * from email_outbox where kind = ? order by id').all(kind) : sql.prepare('select * from email_outbox order by id').all()) as OutboxRow[],
+      ),
     count: (table) => (sql.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n,
     async register(fields, client = world.client()) {
       await client.get(`/i/${world.code}`);

@@ -49,6 +49,12 @@ export interface SmtpSink {
   setMode(mode: SinkMode): Promise<void>;
   /** Waits this long after each DATA before answering (a slow server); 0 by default. */
   setReplyDelay(ms: number): void;
+  /** The next `count` connections get `421` at the greeting and are closed. */
+  failGreetings(count: number): void;
+  /** The next `times` RCPT TO for `address` get `code` (450/451: greylisting, a full mailbox; 550: no such user). */
+  failRecipient(address: string, code: number, times: number): void;
+  /** Resolves once no client connection is open (a pool closed, a dropped link gone). */
+  waitForNoConnections(timeoutMs?: number): Promise<void>;
   /** Called synchronously after each recorded message (before the client gets its answer). */
   onMessage(listener: (message: ReceivedMessage, index: number) => void): void;
   /** Resolves once `count` messages have been recorded; rejects after `timeoutMs`. */
@@ -88,6 +94,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   let mode: SinkMode = 'ok';
   let tempFailures = 0;
   let replyDelayMs = 0;
+  let greetingFailures = 0;
+  const recipientFailures = new Map<string, { code: number; times: number }>();
+  const closeWaiters: Array<() => void> = [];
   let server: SMTPServer | null = null;
   let port = 0;
 
@@ -117,6 +126,18 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       logger: false,
       disableReverseLookup: true,
       closeTimeout: 100,
+      onConnect(_session, callback) {
+        if (greetingFailures <= 0) return callback();
+        greetingFailures--;
+        callback(smtpError('Too many connections, try again later', 421));
+      },
+      onRcptTo(address, _session, callback) {
+        const failure = recipientFailures.get(address.address.toLowerCase());
+        if (!failure || failure.times <= 0) return callback();
+        failure.times--;
+        const text = failure.code < 500 ? `4.7.1 Greylisted, please try again later` : `5.1.1 No such user here`;
+        callback(smtpError(text, failure.code));
+      },
       onAuth(auth, _session, callback) {
         const expected = options.auth;
         const wrong = expected !== undefined && (auth.username !== expected.user || auth.password !== expected.password);
@@ -149,6 +170,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       socket.once('close', () => {
         connections.current--;
         sockets.delete(key);
+        if (connections.current === 0) for (const resolve of closeWaiters.splice(0)) resolve();
       });
     });
     smtp.on('error', () => undefined);
@@ -199,6 +221,22 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     },
     setReplyDelay(ms) {
       replyDelayMs = ms;
+    },
+    failGreetings(count) {
+      greetingFailures = count;
+    },
+    failRecipient(address, code, times) {
+      recipientFailures.set(address.toLowerCase(), { code, times });
+    },
+    waitForNoConnections(timeoutMs = 20_000) {
+      if (connections.current === 0) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`smtp sink: ${connections.current} connections still open after ${timeoutMs} ms`)), timeoutMs);
+        closeWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     },
     onMessage(listener) {
       listeners.push(listener);

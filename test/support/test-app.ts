@@ -37,6 +37,8 @@ export async function createTestApp(
     random: seededRandom(options.seed ?? 1),
     log: options.log ?? silentLogger,
     smtpPassword: options.smtpPassword,
+    // Tests open one folder twice on purpose (to look at it while a child process delivers).
+    singleInstance: false,
   });
   const call = async <N extends OperationName>(name: N, input: OperationInput<N>) => {
     const result = (await dispatch(app.deps, name, input)) as Result<OperationOutput<N>>;

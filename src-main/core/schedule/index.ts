@@ -10,3 +10,4 @@ export type { UpcomingExchange, UpcomingInput, UpcomingJob } from './upcoming';
 export { PURGE_WARNING_LEAD_MS, purgeDueAt, purgePlan, purgeWarningDueAt } from './purge';
 export type { PurgeDecision, PurgeState } from './purge';
 export { humanDue } from './human-due';
+export { remainingPhrase } from './remaining';

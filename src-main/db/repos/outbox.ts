@@ -4,6 +4,12 @@ import type { EmailOutboxTable } from '../schema';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
+export interface StoredAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface OutboxRow {
   id: number;
   idempotencyKey: string;
@@ -12,15 +18,20 @@ export interface OutboxRow {
   participantId: number | null;
   kind: string;
   to: string;
+  /** Empty for messages rendered at sending time; kept only for notices frozen when written. */
   subject: string;
   text: string;
   html: string;
-  attachments: Array<{ filename: string; contentType: string; content: string }>;
+  attachments: StoredAttachment[];
+  generation: string | null;
+  params: Record<string, unknown>;
   status: OutboxStatus;
   attempts: number;
   nextAttemptAt: number;
   leaseUntil: number | null;
   lastError: string | null;
+  withdrawnReason: string | null;
+  reportedAt: number | null;
   createdAt: number;
   sentAt: number | null;
 }
@@ -37,22 +48,28 @@ function toRow(r: Selectable<EmailOutboxTable>): OutboxRow {
     subject: r.subject,
     text: r.text_body,
     html: r.html_body,
-    attachments: JSON.parse(r.attachments) as OutboxRow['attachments'],
+    attachments: JSON.parse(r.attachments) as StoredAttachment[],
+    generation: r.generation,
+    params: JSON.parse(r.params) as Record<string, unknown>,
     status: r.status as OutboxStatus,
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,
     leaseUntil: r.lease_until,
     lastError: r.last_error,
+    withdrawnReason: r.withdrawn_reason,
+    reportedAt: r.reported_at,
     createdAt: r.created_at,
     sentAt: r.sent_at,
   };
 }
 
+export type NewOutboxRow = Pick<
+  OutboxRow,
+  'idempotencyKey' | 'messageId' | 'exchangeId' | 'participantId' | 'kind' | 'to' | 'subject' | 'text' | 'html' | 'attachments' | 'generation' | 'params' | 'createdAt'
+> & { notBefore?: number };
+
 /** Inserts unless a row with the same idempotency key exists; returns the new id or null. */
-export function insertOutboxRow(
-  db: Db,
-  m: Omit<OutboxRow, 'id' | 'status' | 'attempts' | 'leaseUntil' | 'lastError' | 'sentAt' | 'nextAttemptAt'>,
-): number | null {
+export function insertOutboxRow(db: Db, m: NewOutboxRow): number | null {
   const result = db.run(
     db.q
       .insertInto('email_outbox')
@@ -67,9 +84,11 @@ export function insertOutboxRow(
         text_body: m.text,
         html_body: m.html,
         attachments: JSON.stringify(m.attachments),
+        generation: m.generation,
+        params: JSON.stringify(m.params),
         status: 'pending',
         attempts: 0,
-        next_attempt_at: m.createdAt,
+        next_attempt_at: Math.max(m.createdAt, m.notBefore ?? 0),
         created_at: m.createdAt,
       })
       .onConflict((oc) => oc.column('idempotency_key').doNothing()),
@@ -95,48 +114,80 @@ export function listOutboxRows(db: Db, filter: { status?: OutboxStatus; exchange
   return db.all(query).map(toRow);
 }
 
+/** Rows of one exchange, optionally of some kinds and statuses, oldest first. */
+export function exchangeRows(db: Db, exchangeId: number, kinds: readonly string[], statuses?: readonly OutboxStatus[]): OutboxRow[] {
+  let query = db.q.selectFrom('email_outbox').selectAll().where('exchange_id', '=', exchangeId).where('kind', 'in', kinds).orderBy('id');
+  if (statuses) query = query.where('status', 'in', statuses);
+  return db.all(query).map(toRow);
+}
+
+/** The newest row of a participant among some kinds and statuses. */
+export function latestParticipantRow(db: Db, participantId: number, kinds: readonly string[], statuses: readonly OutboxStatus[]): OutboxRow | undefined {
+  const row = db.first(
+    db.q
+      .selectFrom('email_outbox')
+      .selectAll()
+      .where('participant_id', '=', participantId)
+      .where('kind', 'in', kinds)
+      .where('status', 'in', statuses)
+      .orderBy('id', 'desc')
+      .limit(1),
+  );
+  return row && toRow(row);
+}
+
+export function lastSentAt(db: Db, participantId: number, kinds: readonly string[]): number | null {
+  return (
+    db.first(
+      db.q
+        .selectFrom('email_outbox')
+        .select((eb) => eb.fn.max<number>('sent_at').as('at'))
+        .where('participant_id', '=', participantId)
+        .where('kind', 'in', kinds)
+        .where('status', '=', 'sent'),
+    )?.at ?? null
+  );
+}
+
 export function countOutboxByStatus(db: Db): Map<OutboxStatus, number> {
   const rows = db.all(db.q.selectFrom('email_outbox').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status'));
   return new Map(rows.map((r) => [r.status as OutboxStatus, r.n]));
 }
 
-/**
- * Takes up to `limit` due rows for sending: pending ones whose time has come, and rows whose
- * lease ran out (the process died mid-send). Each claimed row is `sending` until `leaseUntil`.
- */
-export function claimDueRows(db: Db, now: number, limit: number, leaseMs: number): OutboxRow[] {
-  return db.transaction(() => {
-    const rows = db.all(
-      db.q
-        .selectFrom('email_outbox')
-        .selectAll()
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
-            eb.and([eb('status', '=', 'sending'), eb('lease_until', '<=', now)]),
-          ]),
-        )
-        .orderBy('next_attempt_at')
-        .orderBy('id')
-        .limit(limit),
-    );
-    for (const row of rows) {
-      db.run(
-        db.q
-          .updateTable('email_outbox')
-          .set({ status: 'sending', lease_until: now + leaseMs, attempts: row.attempts + 1 })
-          .where('id', '=', row.id),
-      );
-    }
-    return rows.map((r) => ({ ...toRow(r), status: 'sending' as const, attempts: r.attempts + 1, leaseUntil: now + leaseMs }));
-  });
+/** Pending rows whose time has come, oldest due first. The caller marks them `sending`. */
+export function dueRows(db: Db, now: number, limit: number): OutboxRow[] {
+  const rows = db.all(
+    db.q
+      .selectFrom('email_outbox')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+          eb.and([eb('status', '=', 'sending'), eb('lease_until', '<=', now)]),
+        ]),
+      )
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(limit),
+  );
+  return rows.map(toRow);
 }
 
-export function updateOutboxRow(
-  db: Db,
-  id: number,
-  f: Partial<Pick<OutboxRow, 'status' | 'attempts' | 'nextAttemptAt' | 'leaseUntil' | 'lastError' | 'sentAt'>>,
-): void {
+/**
+ * Everything a previous process left `sending` goes back to the queue at once. Only valid while
+ * this process is the only owner of the database (the data folder's lock).
+ */
+export function reclaimSending(db: Db, now: number): number {
+  return db.run(
+    db.q.updateTable('email_outbox').set({ status: 'pending', lease_until: null, next_attempt_at: now }).where('status', '=', 'sending'),
+  ).changes;
+}
+
+export type OutboxChanges = Partial<
+  Pick<OutboxRow, 'status' | 'attempts' | 'nextAttemptAt' | 'leaseUntil' | 'lastError' | 'sentAt' | 'withdrawnReason' | 'reportedAt' | 'subject' | 'text' | 'html' | 'attachments'>
+>;
+
+export function updateOutboxRow(db: Db, id: number, f: OutboxChanges): void {
   db.run(
     db.q
       .updateTable('email_outbox')
@@ -147,9 +198,22 @@ export function updateOutboxRow(
         ...(f.leaseUntil !== undefined && { lease_until: f.leaseUntil }),
         ...(f.lastError !== undefined && { last_error: f.lastError }),
         ...(f.sentAt !== undefined && { sent_at: f.sentAt }),
+        ...(f.withdrawnReason !== undefined && { withdrawn_reason: f.withdrawnReason }),
+        ...(f.reportedAt !== undefined && { reported_at: f.reportedAt }),
+        ...(f.subject !== undefined && { subject: f.subject }),
+        ...(f.text !== undefined && { text_body: f.text }),
+        ...(f.html !== undefined && { html_body: f.html }),
+        ...(f.attachments !== undefined && { attachments: JSON.stringify(f.attachments) }),
       })
       .where('id', '=', id),
   );
+}
+
+/** Failed participant mail not yet told to the organizer (survives any crash: it is the rows). */
+export function unreportedFailures(db: Db): OutboxRow[] {
+  return db
+    .all(db.q.selectFrom('email_outbox').selectAll().where('status', '=', 'failed').where('reported_at', 'is', null).where('kind', 'not like', 'organizer-%').orderBy('id'))
+    .map(toRow);
 }
 
 /** The earliest time anything becomes due (pending retry or an expiring lease), for the relay's timer. */
@@ -162,4 +226,20 @@ export function nextDueAt(db: Db): number | null {
   )?.at;
   const candidates = [pending, lease].filter((v): v is number => typeof v === 'number');
   return candidates.length > 0 ? Math.min(...candidates) : null;
+}
+
+/** The calendar SEQUENCE of an exchange's event; raised each time the event moves. */
+export function icsSequence(db: Db, exchangeId: number): number {
+  return db.first(db.q.selectFrom('exchange_mail_state').select('ics_sequence').where('exchange_id', '=', exchangeId))?.ics_sequence ?? 0;
+}
+
+export function raiseIcsSequence(db: Db, exchangeId: number): number {
+  const next = icsSequence(db, exchangeId) + 1;
+  db.run(
+    db.q
+      .insertInto('exchange_mail_state')
+      .values({ exchange_id: exchangeId, ics_sequence: next })
+      .onConflict((oc) => oc.column('exchange_id').doUpdateSet({ ics_sequence: next })),
+  );
+  return next;
 }

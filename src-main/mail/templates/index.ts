@@ -22,3 +22,4 @@ export { deliveryFailuresNotice, type DeliveryFailuresNoticeInput } from './deli
 export { purgeWarningEmail, type PurgeWarningEmailInput } from './purge-warning';
 export { testEmail, type TestEmailInput } from './test-email';
 export { organizerAccessNotice, organizerAccessSentence, type OrganizerAccessAction, type OrganizerAccessNoticeInput } from './organizer-access';
+export { drawCancelledEmail, exchangeCancelledEmail, exchangeUpdatedEmail, type ChangeNoticeInput } from './changes';

@@ -13,6 +13,8 @@ export interface MatchEmailInput {
   uid: string;
   /** Epoch ms used as the calendar's DTSTAMP; see exchangeIcs. */
   sentAt?: number;
+  /** Calendar SEQUENCE: raised when the exchange moved, so the attached event replaces the old one. */
+  sequence?: number;
 }
 
 const NO_IDEAS = 'No ideas yet. They may add some later: your page and your reminder emails will show them.';
@@ -90,6 +92,6 @@ export function assignmentChangedEmail(input: AssignmentChangedEmailInput): Rend
   });
 }
 
-function stamp(input: MatchEmailInput): { stampAt?: number } {
-  return input.sentAt === undefined ? {} : { stampAt: input.sentAt };
+function stamp(input: MatchEmailInput): { stampAt?: number; sequence?: number } {
+  return { ...(input.sentAt !== undefined && { stampAt: input.sentAt }), ...(input.sequence !== undefined && { sequence: input.sequence }) };
 }

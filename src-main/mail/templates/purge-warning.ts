@@ -8,15 +8,17 @@ export interface PurgeWarningEmailInput {
   organizerName: string;
   /** Epoch ms at which everything about the exchange is deleted. */
   purgeAt: number;
+  /** The organizer's zone, in which the deletion moment is shown. */
+  timezone: string;
 }
 
 /** Sent once, a week before the exchange's data is deleted for good. */
 export function purgeWarningEmail(input: PurgeWarningEmailInput): RenderedEmail {
   const { exchange } = input;
-  const when = formatInstant(input.purgeAt, exchange.timezone);
+  const when = formatInstant(input.purgeAt, input.timezone);
   const name = oneLine(input.organizerName);
   return renderEmail({
-    subject: subjectFor(exchange.name, `data will be deleted on ${formatDay(input.purgeAt, exchange.timezone)}`),
+    subject: subjectFor(exchange.name, `data will be deleted on ${formatDay(input.purgeAt, input.timezone)}`),
     preheader: `Everything about this exchange will be deleted on ${when}.`,
     blocks: [
       { kind: 'heading', text: name ? `Hi ${name},` : 'Hello,' },

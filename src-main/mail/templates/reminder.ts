@@ -8,20 +8,15 @@ export interface ReminderEmailInput {
   receiverName: string;
   /** The giftee's ideas as they are now, which may have changed since the draw. */
   receiverGiftIdeas: string;
-  daysLeft: number;
+  /** How far away the exchange is as of sending ("in 5 days", "tomorrow", "today at 18:00"). */
+  when: string;
   link: string;
-}
-
-function whenPhrase(daysLeft: number): string {
-  if (daysLeft <= 0) return 'today';
-  if (daysLeft === 1) return 'tomorrow';
-  return `in ${daysLeft} days`;
 }
 
 /** "N days to go", with the giftee's current ideas so it is useful on its own. */
 export function reminderEmail(input: ReminderEmailInput): RenderedEmail {
   const { exchange } = input;
-  const when = whenPhrase(Math.floor(input.daysLeft));
+  const { when } = input;
   const receiver = oneLine(input.receiverName);
   return renderEmail({
     subject: subjectFor(exchange.name, `the gift exchange is ${when}`),

@@ -5,6 +5,8 @@ export interface TunnelState {
   process: ChildProcess | null;
   url: string | null;
   error: string | null;
+  /** When the current address went live: links mailed since then point at it. */
+  startedAt?: number | null;
 }
 
 /**

@@ -10,7 +10,7 @@ import { listParticipants } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
 import { viewExchange } from '../exchanges/exchanges';
 import { recordOrganizerAccess } from '../organizer/break-glass';
-import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, withdrawUnsentMatchMail } from '../mail/match-mail';
+import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, notifyDrawUndone, withdrawUnsentMatchMail } from '../mail/match-mail';
 import { activeParticipants, buildProblem, historyRows, infeasible, reasonParticipantIds } from './problem';
 
 /** Every id a reason mentions, so the UI can highlight those people. */
@@ -47,7 +47,7 @@ function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { chan
   for (const [giver, receiver] of result.assignment) {
     const told = options.changedOnly?.has(giver) ?? false;
     if (told && before.get(giver) === receiver) continue;
-    enqueueMatchMail(deps, exchange, byId.get(giver)!, byId.get(receiver)!, { generation, changed: told });
+    enqueueMatchMail(deps, exchange, byId.get(giver)!, { generation, changed: told });
     queued++;
   }
   enqueueDrawDoneNotice(deps, exchange, generation, people.length);
@@ -74,7 +74,7 @@ export function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>): Oper
     if (exchange.state !== 'matched') throw new DomainError('invalid_state', 'Only a drawn exchange can be re-drawn; draw names first.');
     const mode = input.mode ?? exchange.matchMode;
     const told = notifiedParticipants(deps, exchange.id);
-    withdrawUnsentMatchMail(deps, exchange.id);
+    withdrawUnsentMatchMail(deps, exchange.id, 'a newer draw replaced it');
     const outcome = assign(deps, exchange, mode, { changedOnly: told });
     updateExchange(deps.db, exchange.id, { matchMode: mode, drawnAt: deps.clock.now(), updatedAt: deps.clock.now() });
     return outcome;
@@ -95,7 +95,8 @@ export function undoDraw(deps: Deps, input: ParsedInput<'exchanges.undoDraw'>): 
         { details: { alreadyNotified: sent } },
       );
     }
-    withdrawUnsentMatchMail(deps, exchange.id);
+    // Everyone who was told a name hears that it no longer holds; unsent match mail is withdrawn.
+    notifyDrawUndone(deps, exchange.id);
     deletePairHistory(deps.db, historyRows(deps, exchange, listParticipants(deps.db, exchange.id), loadMatches(deps.db, exchange.id)));
     deleteMatches(deps.db, exchange.id);
     updateExchange(deps.db, exchange.id, { state, drawnAt: null, updatedAt: deps.clock.now() });

@@ -23,11 +23,10 @@ function storeSplice(deps: Deps, exchange: Exchange, people: Participant[], prev
   replaceMatches(deps.db, exchange.id, assignment, now);
   insertPairHistory(deps.db, historyRows(deps, exchange, people, assignment), now);
   const byId = new Map(people.map((p) => [p.id, p]));
-  const receiverOf = new Map(assignment);
   const told = notifiedParticipants(deps, exchange.id);
   const generation = randomToken(deps.random, 6);
   for (const giver of changedGivers) {
-    enqueueMatchMail(deps, exchange, byId.get(giver)!, byId.get(receiverOf.get(giver)!)!, { generation, changed: told.has(giver) });
+    enqueueMatchMail(deps, exchange, byId.get(giver)!, { generation, changed: told.has(giver) });
   }
   return { changedParticipantIds: changedGivers, emailsQueued: changedGivers.length };
 }

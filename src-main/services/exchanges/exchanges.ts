@@ -13,6 +13,7 @@ import {
   listExchanges,
   updateExchange,
 } from '../../db/repos/exchanges';
+import { notifyExchangeCancelled, notifyExchangeUpdated } from '../mail/match-mail';
 import type { Deps } from '../common/deps';
 import { toExchangeView, type ExchangeView } from './exchange-view';
 import { getSettings } from '../organizer/settings';
@@ -117,6 +118,9 @@ export function updateExchangeDetails(deps: Deps, { exchangeId, patch }: ParsedI
       }
     }
     updateExchange(deps.db, exchangeId, changes);
+    // People who know their match hear of a new date, time or place (the .ics moves the event).
+    const moved = (changes.exchangeAt !== undefined && changes.exchangeAt !== current.exchangeAt) || (changes.location !== undefined && changes.location !== current.location);
+    if (current.state === 'matched' && moved) notifyExchangeUpdated(deps, exchangeId);
   });
   deps.events.emit({ type: 'exchange.changed', exchangeId });
   return viewExchange(deps, exchangeId);
@@ -134,6 +138,8 @@ export function transitionExchange(deps: Deps, { exchangeId, action }: ParsedInp
       updatedAt: now,
       ...(action === 'cancel' && { cancelledAt: now }),
     });
+    // Nothing more goes out; people who were told their match get the calendar cancellation.
+    if (action === 'cancel') notifyExchangeCancelled(deps, exchangeId);
   });
   deps.events.emit({ type: 'exchange.changed', exchangeId });
   return viewExchange(deps, exchangeId);

@@ -1,19 +1,19 @@
 import { DAY_MS, purgePlan } from '../../core/schedule';
 import { deleteExchange, listExchanges, updateExchange } from '../../db/repos/exchanges';
 import { pruneJobRuns } from '../../db/repos/jobs';
-import { purgeWarningEmail } from '../../mail/templates';
+import { findOutboxByKey } from '../../db/repos/outbox';
 import { createBackup, deleteBackupsBefore, pruneBackups } from '../organizer/backups';
 import type { Deps } from '../common/deps';
-import { exchangeInfo } from '../mail/match-mail';
 import { enqueueMail } from '../mail/outbox';
+import { smtpIsConfigured } from '../mail/smtp';
 import { getSettings } from '../organizer/settings';
 
 /** How long the job-run log is kept. */
 const JOB_RUN_RETENTION_MS = 30 * DAY_MS;
 
 /**
- * The 02:00 job: warn the organizer once, purge exchanges whose warning went out at least 7 days
- * ago, then take the daily backup and prune old ones (SPEC §6, §8).
+ * The 02:00 job: warn the organizer once, purge exchanges whose warning was delivered (or shown)
+ * at least 7 days ago, then take the daily backup and prune old ones (SPEC §6, §8).
  */
 export async function runDataPurge(deps: Deps, now: number): Promise<Record<string, number>> {
   const settings = getSettings(deps);
@@ -25,18 +25,18 @@ export async function runDataPurge(deps: Deps, now: number): Promise<Record<stri
       if (endedAt === null) continue;
       const decision = purgePlan({ completedAt: endedAt, retentionDays: settings.retentionDays, warningSentAt: e.purgeWarnedAt }, now);
       if (decision === 'warn') {
-        if (settings.organizer) {
-          enqueueMail(deps, {
-            key: `organizer-purge-warning:${e.id}`,
-            kind: 'organizer-purge-warning',
-            to: settings.organizer.email,
-            exchangeId: e.id,
-            participantId: null,
-            email: purgeWarningEmail({ exchange: exchangeInfo(e), organizerName: settings.organizer.name, purgeAt: now + 7 * DAY_MS }),
-          });
+        // The warning counts once delivered (the relay records it), not when queued. With no one
+        // to mail, or mail not set up, or the mail failed for good, it is shown in the organizer's
+        // screens (outbox.status notices) from now on, and that starts the 7 days.
+        const key = `organizer-purge-warning:${e.id}`;
+        const queued = findOutboxByKey(deps.db, key);
+        const mailable = settings.organizer !== null && smtpIsConfigured(deps);
+        if (mailable && (!queued || queued.status === 'pending' || queued.status === 'sending')) {
+          if (enqueueMail(deps, { key, kind: 'organizer-purge-warning', to: settings.organizer!.email, exchangeId: e.id, participantId: null }) !== null) warned++;
+        } else {
+          updateExchange(deps.db, e.id, { purgeWarnedAt: now });
+          warned++;
         }
-        updateExchange(deps.db, e.id, { purgeWarnedAt: now });
-        warned++;
       } else if (decision === 'purge') {
         toPurge.push(e.id);
       }

@@ -3,13 +3,9 @@ import type { Exchange } from '../../core/types';
 import { listExchanges } from '../../db/repos/exchanges';
 import { handledReminderDays, upsertJobState } from '../../db/repos/jobs';
 import { loadMatches } from '../../db/repos/matches';
-import { reminderEmail } from '../../mail/templates';
 import type { Deps } from '../common/deps';
-import { links } from '../network/links';
-import { exchangeInfo } from '../mail/match-mail';
 import { activeParticipants } from '../draw/problem';
 import { enqueueMail } from '../mail/outbox';
-import { issueToken } from '../common/tokens';
 
 export interface ReminderWork {
   exchange: Exchange;
@@ -52,21 +48,14 @@ export function sendReminder(deps: Deps, work: ReminderWork, now: number): { que
     for (const person of people) {
       const receiver = byId.get(receiverOf.get(person.id) ?? -1);
       if (!person.remindersEnabled || !receiver) continue;
-      const token = issueToken(deps, person.id, 'match');
+      // Intent only: the remaining time, giftee and link are worked out when it is sent.
       const id = enqueueMail(deps, {
         key: `reminder:${exchange.id}:${work.send}:${person.id}`,
         kind: 'reminder',
         to: person.email,
         exchangeId: exchange.id,
         participantId: person.id,
-        email: reminderEmail({
-          exchange: exchangeInfo(exchange),
-          participantName: person.name,
-          receiverName: receiver.name,
-          receiverGiftIdeas: receiver.giftIdeas,
-          daysLeft: work.send,
-          link: links.auth(deps, token),
-        }),
+        params: { daysBefore: work.send },
       });
       if (id !== null) queued++;
     }

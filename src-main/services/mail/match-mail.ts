@@ -1,38 +1,17 @@
 import type { Exchange, Participant } from '../../core/types';
-import { assignmentChangedEmail, drawDoneNotice, matchEmail, type ExchangeInfo } from '../../mail/templates';
+import { raiseIcsSequence } from '../../db/repos/outbox';
+import { listParticipants } from '../../db/repos/participants';
+import { drawDoneNotice } from '../../mail/templates';
 import type { Deps } from '../common/deps';
-import { links } from '../network/links';
-import { enqueueMail } from './outbox';
 import { getSettings } from '../organizer/settings';
-import { issueToken } from '../common/tokens';
+import { exchangeInfo } from './exchange-info';
+import { MATCH_KINDS } from './kinds';
+import { enqueueMail, withdrawUnsent } from './outbox';
 
-export const exchangeInfo = (e: Exchange): ExchangeInfo => ({
-  name: e.name,
-  description: e.description,
-  exchangeAt: e.exchangeAt,
-  timezone: e.timezone,
-  location: e.location,
-  budget: e.budget,
-});
+export { exchangeInfo } from './exchange-info';
 
-/** The match email, self-contained (giftee, ideas, budget, date, place) with a 24 h link. */
-export function enqueueMatchMail(
-  deps: Deps,
-  exchange: Exchange,
-  giver: Participant,
-  receiver: Participant,
-  options: { generation: string; changed: boolean },
-): void {
-  const token = issueToken(deps, giver.id, 'match');
-  const input = {
-    exchange: exchangeInfo(exchange),
-    giverName: giver.name,
-    receiverName: receiver.name,
-    receiverGiftIdeas: receiver.giftIdeas,
-    link: links.auth(deps, token),
-    uid: `exchange-${exchange.id}-participant-${giver.id}@sneaky-klaus`,
-    sentAt: deps.clock.now(),
-  };
+/** The match email: rendered when sent, with the giftee and details current at that moment. */
+export function enqueueMatchMail(deps: Deps, exchange: Exchange, giver: Participant, options: { generation: string; changed: boolean }): void {
   const kind = options.changed ? 'assignment-changed' : 'match';
   enqueueMail(deps, {
     key: `${kind}:${exchange.id}:${options.generation}:${giver.id}`,
@@ -40,7 +19,7 @@ export function enqueueMatchMail(
     to: giver.email,
     exchangeId: exchange.id,
     participantId: giver.id,
-    email: options.changed ? assignmentChangedEmail(input) : matchEmail(input),
+    generation: options.generation,
   });
 }
 
@@ -57,42 +36,64 @@ export function enqueueDrawDoneNotice(deps: Deps, exchange: Exchange, generation
   });
 }
 
-/** Match emails of an exchange not yet sent are withdrawn (undo, re-draw). Returns how many were sent already. */
-export function withdrawUnsentMatchMail(deps: Deps, exchangeId: number): { alreadySent: number } {
-  const kinds = ['match', 'assignment-changed'];
-  deps.db.run(
-    deps.db.q
-      .updateTable('email_outbox')
-      .set({ status: 'cancelled' })
-      .where('exchange_id', '=', exchangeId)
-      .where('kind', 'in', kinds)
-      .where('status', 'in', ['pending', 'failed']),
-  );
+/** Match emails of an exchange not yet sent are withdrawn (undo, re-draw). Returns how many people were told already. */
+export function withdrawUnsentMatchMail(deps: Deps, exchangeId: number, reason = 'the draw was undone'): { alreadySent: number } {
+  withdrawUnsent(deps, exchangeId, MATCH_KINDS, reason);
   return { alreadySent: countSentMatchMail(deps, exchangeId) };
 }
 
 export function countSentMatchMail(deps: Deps, exchangeId: number): number {
-  return (
-    deps.db.first(
-      deps.db.q
-        .selectFrom('email_outbox')
-        .select((eb) => eb.fn.count<number>('participant_id').distinct().as('n'))
-        .where('exchange_id', '=', exchangeId)
-        .where('kind', 'in', ['match', 'assignment-changed'])
-        .where('status', 'in', ['sent', 'sending']),
-    )?.n ?? 0
-  );
+  return notifiedParticipants(deps, exchangeId).size;
 }
 
-/** Participants who have already been told an assignment (their email went out). */
+/** Participants who have already been told an assignment (their email went out, or may have). */
 export function notifiedParticipants(deps: Deps, exchangeId: number): Set<number> {
   const rows = deps.db.all(
     deps.db.q
       .selectFrom('email_outbox')
       .select('participant_id')
+      .distinct()
       .where('exchange_id', '=', exchangeId)
-      .where('kind', 'in', ['match', 'assignment-changed'])
+      .where('kind', 'in', MATCH_KINDS)
       .where('status', 'in', ['sent', 'sending']),
   );
   return new Set(rows.map((r) => r.participant_id).filter((id): id is number => id !== null));
+}
+
+type Notice = 'draw-cancelled' | 'exchange-updated' | 'exchange-cancelled';
+
+/** One notice to each person who was told their match and is still in; `stamp` keeps keys unique per change. */
+function noticeToTold(deps: Deps, exchangeId: number, kind: Notice, stamp: string | number): number {
+  const told = notifiedParticipants(deps, exchangeId);
+  let queued = 0;
+  for (const person of listParticipants(deps.db, exchangeId)) {
+    if (!told.has(person.id) || person.withdrawnAt !== null) continue;
+    const id = enqueueMail(deps, { key: `${kind}:${exchangeId}:${stamp}:${person.id}`, kind, to: person.email, exchangeId, participantId: person.id });
+    if (id !== null) queued++;
+  }
+  return queued;
+}
+
+/** Undo after match emails went out: "the draw was cancelled; a new one follows". Call before the matches go. */
+export function notifyDrawUndone(deps: Deps, exchangeId: number): number {
+  const queued = noticeToTold(deps, exchangeId, 'draw-cancelled', deps.clock.now());
+  withdrawUnsentMatchMail(deps, exchangeId);
+  withdrawUnsent(deps, exchangeId, ['reminder', 'exchange-updated'], 'the draw was undone');
+  return queued;
+}
+
+/** Date, time or place moved after the draw: an update with the calendar event moved (same UID, higher SEQUENCE). */
+export function notifyExchangeUpdated(deps: Deps, exchangeId: number): number {
+  const sequence = raiseIcsSequence(deps.db, exchangeId);
+  withdrawUnsent(deps, exchangeId, ['exchange-updated'], 'a later update replaced it');
+  return noticeToTold(deps, exchangeId, 'exchange-updated', sequence);
+}
+
+/** Cancelled: nothing else goes out, and people who were told get the calendar cancellation. */
+export function notifyExchangeCancelled(deps: Deps, exchangeId: number): number {
+  const sequence = raiseIcsSequence(deps.db, exchangeId);
+  const told = noticeToTold(deps, exchangeId, 'exchange-cancelled', sequence);
+  const all = deps.db.all(deps.db.q.selectFrom('email_outbox').select('kind').distinct().where('exchange_id', '=', exchangeId)).map((r) => r.kind);
+  withdrawUnsent(deps, exchangeId, all.filter((k) => k !== 'exchange-cancelled'), 'the exchange was cancelled');
+  return told;
 }

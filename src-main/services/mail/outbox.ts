@@ -4,21 +4,40 @@ import { randomToken } from '../../core/tokens';
 import * as repo from '../../db/repos/outbox';
 import type { RenderedEmail } from '../../mail/templates';
 import type { Deps } from '../common/deps';
+import { issueToken } from '../common/tokens';
+import { links, participantBaseUrl } from '../network/links';
+import { NAMES_GIFTEE, RENDERED_KINDS } from './kinds';
+import { mailNotices } from './notices';
+import { renderRow } from './render';
 import { isSendingPaused, smtpIsConfigured } from './smtp';
 
-/** One email decided by a service; written in the same transaction as the change that caused it. */
+/**
+ * One email decided by a service, written in the same transaction as the change that caused it.
+ * It holds intent: the message is rendered when sent, from the database as it is then.
+ */
 export interface MailToSend {
-  /** Same key twice → one message (`match:<exchange>:<participant>`, `reminder:<exchange>:<days>:<participant>`). */
+  /** Same key twice → one message (`match:<exchange>:<generation>:<participant>`, `reminder:<exchange>:<days>:<participant>`). */
   key: string;
   kind: string;
   to: string;
   exchangeId: number | null;
   participantId: number | null;
-  email: RenderedEmail;
+  /** The draw (or splice) a match email belongs to. */
+  generation?: string | null;
+  /** What else the message is about (JSON): the reminder's day, a login link's purpose. */
+  params?: Record<string, unknown>;
+  /** Only for organizer notices about a past event, which are written with their text. */
+  email?: RenderedEmail;
+  /** Not before this instant. */
+  notBefore?: number;
 }
 
 /** Writes the outbox row; a second call with the same key does nothing. Returns the new row id. */
 export function enqueueMail(deps: Deps, mail: MailToSend): number | null {
+  const rendered = RENDERED_KINDS.has(mail.kind);
+  if (rendered === (mail.email !== undefined)) {
+    throw new Error(`outbox: ${mail.kind} ${rendered ? 'is rendered when sent and takes no text' : 'needs its text'}`);
+  }
   const id = repo.insertOutboxRow(deps.db, {
     idempotencyKey: mail.key,
     messageId: `<${randomToken(deps.random, 18)}@sneaky-klaus.local>`,
@@ -26,14 +45,25 @@ export function enqueueMail(deps: Deps, mail: MailToSend): number | null {
     participantId: mail.participantId,
     kind: mail.kind,
     to: mail.to,
-    subject: mail.email.subject,
-    text: mail.email.text,
-    html: mail.email.html,
-    attachments: mail.email.attachments ?? [],
+    subject: mail.email?.subject ?? '',
+    text: mail.email?.text ?? '',
+    html: mail.email?.html ?? '',
+    attachments: mail.email?.attachments ?? [],
+    generation: mail.generation ?? null,
+    params: mail.params ?? {},
     createdAt: deps.clock.now(),
+    ...(mail.notBefore !== undefined && { notBefore: mail.notBefore }),
   });
   if (id !== null) deps.events.emit({ type: 'outbox.changed' });
   return id;
+}
+
+/** Unsent rows of an exchange among `kinds` are withdrawn with a visible reason. */
+export function withdrawUnsent(deps: Deps, exchangeId: number, kinds: readonly string[], reason: string): number {
+  const rows = repo.exchangeRows(deps.db, exchangeId, kinds, ['pending', 'failed']);
+  for (const row of rows) repo.updateOutboxRow(deps.db, row.id, { status: 'cancelled', withdrawnReason: reason, leaseUntil: null });
+  if (rows.length > 0) deps.events.emit({ type: 'outbox.changed' });
+  return rows.length;
 }
 
 type Item = OperationOutput<'outbox.list'>[number];
@@ -43,17 +73,21 @@ function displayStatus(row: repo.OutboxRow, smtpConfigured: boolean): Item['stat
   return row.status;
 }
 
-function toItem(row: repo.OutboxRow, smtpConfigured: boolean): Item {
+function toItem(row: repo.OutboxRow, smtpConfigured: boolean, subject = row.subject): Item {
+  const waiting = row.status === 'pending';
   return {
     id: row.id,
     kind: row.kind,
     to: row.to,
-    subject: row.subject,
+    subject,
     exchangeId: row.exchangeId,
     status: displayStatus(row, smtpConfigured),
     attempts: row.attempts,
-    nextAttemptAt: row.status === 'pending' ? row.nextAttemptAt : null,
+    nextAttemptAt: waiting ? row.nextAttemptAt : null,
+    // Temporary trouble: the organizer reads "will retry at 14:05" instead of an alarm.
+    retryAt: waiting && row.lastError !== null ? row.nextAttemptAt : null,
     lastError: row.lastError,
+    withdrawnReason: row.withdrawnReason,
     createdAt: row.createdAt,
     sentAt: row.sentAt,
   };
@@ -64,34 +98,47 @@ export function listOutbox(deps: Deps, filter: ParsedInput<'outbox.list'>): Item
   return repo.listOutboxRows(deps.db, filter).map((row) => toItem(row, configured));
 }
 
-/** Emails whose text names a giftee: the organizer is blind by default (SPEC §3). */
-const NAMES_GIFTEE = new Set(['match', 'assignment-changed', 'reminder']);
+const PLACEHOLDER = 'personal-link-created-when-sent';
 
+/**
+ * Renders a message on demand for the organizer, from the data as it is now. Messages that name
+ * a giftee never show links (a live login link would let the organizer read the giftee) and
+ * show their text only when asked; other unsent messages get working links to copy into a chat.
+ */
 export function readMessage(deps: Deps, id: number, showPrivate = false): OperationOutput<'outbox.get'> {
   const row = repo.findOutboxRow(deps.db, id);
   if (!row) throw notFound('That message');
-  const hidden = NAMES_GIFTEE.has(row.kind) && !showPrivate;
-  if (NAMES_GIFTEE.has(row.kind) && showPrivate) deps.log.info('organizer read an email that names a giftee', { messageId: row.id });
+  const private_ = NAMES_GIFTEE.has(row.kind);
+  const hidden = private_ && !showPrivate;
+  if (private_ && showPrivate) deps.log.info('organizer read an email that names a giftee', { messageId: row.id });
+  const live = !private_ && RENDERED_KINDS.has(row.kind) && row.status === 'pending';
+  const now = deps.clock.now();
+  const rendering = live
+    ? deps.db.transaction(() => renderRow(deps, row, now, (pid, purpose, pending) => links.auth(deps, issueToken(deps, pid, purpose, pending ?? null))))
+    : renderRow(deps, row, now, () => `${participantBaseUrl(deps)}/auth/${PLACEHOLDER}`);
+  const email = rendering.ok ? rendering.email : null;
+  const text = email?.text ?? '';
   return {
-    ...toItem(row, smtpIsConfigured(deps)),
-    text: hidden ? '' : row.text,
-    html: hidden ? '' : row.html,
+    ...toItem(row, smtpIsConfigured(deps), email?.subject ?? row.subject),
+    text: hidden ? '' : text,
+    html: hidden ? '' : (email?.html ?? ''),
     hidden,
     messageId: row.messageId,
-    attachments: row.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType })),
-    links: [...new Set(row.text.match(/https?:\/\/[^\s<>"']+/g) ?? [])],
+    attachments: (email?.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType })),
+    links: private_ ? [] : [...new Set(text.match(/https?:\/\/[^\s<>"']+/g) ?? [])].filter((l) => !l.includes(PLACEHOLDER)),
+    wouldWithdraw: rendering.ok ? null : rendering.reason,
   };
 }
 
-/** Sends a failed or sent message again (same Message-ID, so mail clients collapse a duplicate). */
+/** Sends a message again, rendered afresh (same Message-ID, so mail clients collapse a duplicate). */
 export function resendMessage(deps: Deps, id: number): OperationOutput<'outbox.get'> {
   deps.db.transaction(() => {
     const row = repo.findOutboxRow(deps.db, id);
     if (!row) throw notFound('That message');
     if (row.status === 'sending') throw new DomainError('conflict', 'This message is being sent right now.');
-    repo.updateOutboxRow(deps.db, id, { status: 'pending', attempts: 0, nextAttemptAt: deps.clock.now(), lastError: null, leaseUntil: null });
+    repo.updateOutboxRow(deps.db, id, { status: 'pending', attempts: 0, nextAttemptAt: deps.clock.now(), lastError: null, leaseUntil: null, withdrawnReason: null, reportedAt: null });
+    deps.events.emit({ type: 'outbox.changed' });
   });
-  deps.events.emit({ type: 'outbox.changed' });
   return readMessage(deps, id);
 }
 
@@ -109,7 +156,7 @@ export function retryNow(deps: Deps, id: number): OperationOutput<'outbox.get'> 
 export function retryFailed(deps: Deps): { requeued: number } {
   const now = deps.clock.now();
   const requeued = deps.db.run(
-    deps.db.q.updateTable('email_outbox').set({ status: 'pending', attempts: 0, next_attempt_at: now, last_error: null }).where('status', '=', 'failed'),
+    deps.db.q.updateTable('email_outbox').set({ status: 'pending', attempts: 0, next_attempt_at: now, last_error: null, reported_at: null }).where('status', '=', 'failed'),
   ).changes;
   deps.events.emit({ type: 'outbox.changed' });
   return { requeued };
@@ -122,6 +169,7 @@ export function outboxStatus(deps: Deps): OperationOutput<'outbox.status'> {
   return {
     smtpConfigured: configured,
     paused: isSendingPaused(deps),
+    notices: mailNotices(deps),
     counts: {
       preview: configured ? 0 : pending,
       queued: configured ? pending : 0,

@@ -1,18 +1,15 @@
 import * as repo from '../../db/repos/outbox';
-import { diagnoseSmtpError, type SmtpErrorKind } from '../../mail/diagnose';
-import { deliveryFailuresNotice } from '../../mail/templates';
+import { classifySmtpError } from '../../mail/diagnose';
+import type { RenderedEmail } from '../../mail/templates';
 import { SEND_DEADLINE_MS, smtpTransport, type MailTransport, type SmtpConfig } from '../../mail/transport';
-import { findExchange } from '../../db/repos/exchanges';
 import type { Deps } from '../common/deps';
-import { exchangeInfo } from './match-mail';
-import { enqueueMail } from './outbox';
-import { getSettings } from '../organizer/settings';
+import { issueToken } from '../common/tokens';
+import { links } from '../network/links';
+import { markFailure, markSent, reportFailures } from './marks';
+import { renderRow } from './render';
 import { isSendingPaused, smtpConfig, smtpIsConfigured } from './smtp';
 
-/** Waits after the 1st, 2nd, … failed attempt; after the last, the message is `failed` (SPEC §5). */
-export const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000] as const;
-/** Failures that waiting will not fix: the organizer must change something first. */
-const PERMANENT: ReadonlySet<SmtpErrorKind> = new Set(['auth', 'sender-rejected', 'recipient-rejected', 'tls']);
+export { BACKOFF_MS } from './marks';
 
 export interface RelayOptions {
   batchSize?: number;
@@ -29,12 +26,19 @@ export interface DrainReport {
   sent: number;
   retrying: number;
   failed: number;
+  withdrawn: number;
+}
+
+interface Prepared {
+  row: repo.OutboxRow;
+  email: RenderedEmail;
 }
 
 /**
- * Delivers the outbox, off the request path: claims due rows under a lease, sends them through a
- * pooled transport, marks them sent, and schedules retries. A row whose lease ran out (crash) is
- * sent again with the same Message-ID.
+ * Delivers the outbox, off the request path. Each pass renders the due rows from the database as
+ * it is then (withdrawing those whose reason is gone), sends them through a pooled transport,
+ * marks them sent in groups and schedules retries. At start it takes back everything a previous
+ * process left "sending": the data folder's lock makes this process the only owner.
  */
 export class Relay {
   readonly #deps: Deps;
@@ -45,6 +49,7 @@ export class Relay {
   #again = false;
   #stopped = true;
   #unsubscribe: (() => void) | null = null;
+  #idleWaiters: Array<() => void> = [];
 
   constructor(deps: Deps, options: RelayOptions = {}) {
     this.#deps = deps;
@@ -53,10 +58,23 @@ export class Relay {
 
   start(): void {
     this.#stopped = false;
+    this.reclaim();
     this.#unsubscribe = this.#deps.events.subscribe((event) => {
       if (event.type === 'outbox.changed' || event.type === 'settings.changed') this.kick();
     });
     this.kick();
+  }
+
+  /** Rows a dead process left "sending" are due again at once; their attempt never counted. */
+  reclaim(): number {
+    const deps = this.#deps;
+    const reclaimed = deps.db.transaction(() => {
+      const n = repo.reclaimSending(deps.db, deps.clock.now());
+      reportFailures(deps);
+      return n;
+    });
+    if (reclaimed > 0) deps.log.info('mail left sending by a previous run is queued again', { reclaimed });
+    return reclaimed;
   }
 
   /** Look at the outbox soon (coalesces bursts of kicks into one pass). */
@@ -67,9 +85,20 @@ export class Relay {
       return;
     }
     this.#clearTimer();
-    this.#running = this.#loop().finally(() => {
-      this.#running = null;
-    });
+    // #loop clears #running itself, before waking anyone waiting for "settled": a kick made by
+    // such a waiter must start a new loop, not be folded into the one that just ended.
+    this.#running = this.#loop();
+  }
+
+  /**
+   * Resolves once the relay has looked at the outbox after this call and found nothing more it can
+   * send now: the explicit "idle" signal tests wait for instead of sleeping.
+   */
+  settled(): Promise<void> {
+    const done = new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
+    if (this.#stopped) this.#notifyIdle();
+    else this.kick();
+    return done;
   }
 
   /** Stops looking, lets the batch in flight finish, closes the SMTP connections. */
@@ -80,6 +109,7 @@ export class Relay {
     await this.#running;
     this.#transport?.transport.close();
     this.#transport = null;
+    this.#notifyIdle();
   }
 
   async #loop(): Promise<void> {
@@ -87,12 +117,18 @@ export class Relay {
       this.#again = false;
       try {
         const report = await this.drainOnce();
-        if (report.claimed === this.#options.batchSize) this.#again = true;
+        if (report.claimed + report.withdrawn === this.#options.batchSize) this.#again = true;
       } catch (error) {
         this.#deps.log.error('mail relay pass failed', { error });
       }
     } while (this.#again && !this.#stopped);
+    this.#running = null;
     if (!this.#stopped) this.#schedule();
+    this.#notifyIdle();
+  }
+
+  #notifyIdle(): void {
+    for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
   #schedule(): void {
@@ -110,62 +146,66 @@ export class Relay {
     this.#timer = null;
   }
 
-  /** One pass: claim what is due and try to deliver it. Exposed for tests and "send now". */
+  /**
+   * Renders the due rows and claims them in one transaction: fresh login tokens, withdrawals and
+   * leases commit together (one fsync for the batch).
+   */
+  #prepare(report: DrainReport): Prepared[] {
+    const deps = this.#deps;
+    const now = deps.clock.now();
+    const link = (participantId: number, purpose: Parameters<typeof issueToken>[2], pending?: Parameters<typeof issueToken>[3]) => links.auth(deps, issueToken(deps, participantId, purpose, pending ?? null));
+    return deps.db.transaction(() => {
+      const out: Prepared[] = [];
+      for (const row of repo.dueRows(deps.db, now, this.#options.batchSize)) {
+        const rendering = renderRow(deps, row, now, link);
+        if (!rendering.ok) {
+          repo.updateOutboxRow(deps.db, row.id, { status: 'cancelled', withdrawnReason: rendering.reason, leaseUntil: null });
+          report.withdrawn++;
+          continue;
+        }
+        repo.updateOutboxRow(deps.db, row.id, { status: 'sending', leaseUntil: now + this.#options.leaseMs });
+        out.push({ row, email: rendering.email });
+      }
+      return out;
+    });
+  }
+
+  /** One pass: render what is due and try to deliver it. Exposed for tests and "send now". */
   async drainOnce(): Promise<DrainReport> {
     const deps = this.#deps;
-    const report: DrainReport = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+    const report: DrainReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, withdrawn: 0 };
     const config = smtpConfig(deps);
     if (!config || isSendingPaused(deps)) return report;
     const transport = this.#transportFor(config);
-    const rows = repo.claimDueRows(deps.db, deps.clock.now(), this.#options.batchSize, this.#options.leaseMs);
-    report.claimed = rows.length;
-    const failures: Array<{ to: string; kind: string; error: string; exchangeId: number | null; id: number }> = [];
+    const batch = this.#prepare(report);
+    report.claimed = batch.length;
     // Group commit: the "sent" marks of messages finishing in the same turn share one transaction
-    // (one fsync with synchronous=FULL, instead of one each). A crash before the flush resends
-    // those few with their Message-IDs, as after any crash inside SMTP's own window.
-    const sentIds: number[] = [];
+    // (one fsync with synchronous=FULL). A crash before the flush resends those few with their
+    // Message-IDs, as after any crash inside SMTP's own window.
+    const delivered: repo.OutboxRow[] = [];
     let flushQueued = false;
-    const flushSent = (): void => {
+    const flush = (): void => {
       flushQueued = false;
-      const ids = sentIds.splice(0);
-      if (ids.length === 0) return;
-      const sentAt = deps.clock.now();
-      deps.db.transaction(() => {
-        for (const id of ids) repo.updateOutboxRow(deps.db, id, { status: 'sent', sentAt, leaseUntil: null, lastError: null });
-      });
+      markSent(deps, delivered.splice(0), deps.clock.now());
     };
     await Promise.all(
-      rows.map(async (row) => {
+      batch.map(async ({ row, email }) => {
         try {
-          await transport.send({ from: config.from, to: row.to, subject: row.subject, text: row.text, html: row.html, messageId: row.messageId, attachments: row.attachments });
-          sentIds.push(row.id);
+          await transport.send({ from: config.from, to: row.to, messageId: row.messageId, subject: email.subject, text: email.text, html: email.html, attachments: email.attachments ?? [] });
+          delivered.push(row);
           if (!flushQueued) {
             flushQueued = true;
-            setImmediate(flushSent);
+            setImmediate(flush);
           }
           report.sent++;
         } catch (error) {
-          const diagnosis = diagnoseSmtpError(error);
-          const giveUp = PERMANENT.has(diagnosis.kind) || row.attempts > BACKOFF_MS.length;
-          const now = deps.clock.now();
-          repo.updateOutboxRow(deps.db, row.id, {
-            status: giveUp ? 'failed' : 'pending',
-            nextAttemptAt: giveUp ? now : now + BACKOFF_MS[row.attempts - 1]!,
-            leaseUntil: null,
-            lastError: diagnosis.message,
-          });
-          if (giveUp) {
-            report.failed++;
-            if (!row.kind.startsWith('organizer-')) failures.push({ to: row.to, kind: row.kind, error: diagnosis.message, exchangeId: row.exchangeId, id: row.id });
-          } else {
-            report.retrying++;
-          }
+          const outcome = markFailure(deps, row, classifySmtpError(error));
+          report[outcome === 'failed' ? 'failed' : 'retrying']++;
         }
       }),
     );
-    flushSent();
-    if (failures.length > 0) this.#noticeFailures(failures);
-    if (rows.length > 0) deps.events.emit({ type: 'outbox.changed', sent: report.sent, failed: report.failed });
+    flush();
+    if (batch.length > 0 || report.withdrawn > 0) deps.events.emit({ type: 'outbox.changed', sent: report.sent, failed: report.failed });
     if (report.failed > 0) deps.log.warn('mail delivery failed', { failed: report.failed });
     return report;
   }
@@ -178,33 +218,5 @@ export class Relay {
       this.#transport = { key, transport: factory(config) };
     }
     return this.#transport.transport;
-  }
-
-  /**
-   * Tells the organizer once per batch and exchange about messages that could not be delivered.
-   * The notice belongs to the exchange, so a purge removes it with the addresses it names.
-   */
-  #noticeFailures(failures: Array<{ to: string; kind: string; error: string; exchangeId: number | null; id: number }>): void {
-    const organizer = getSettings(this.#deps).organizer;
-    if (!organizer) return;
-    const groups = new Map<number | null, typeof failures>();
-    for (const f of failures) groups.set(f.exchangeId, [...(groups.get(f.exchangeId) ?? []), f]);
-    this.#deps.db.transaction(() => {
-      for (const [exchangeId, group] of groups) {
-        const exchange = exchangeId === null ? undefined : findExchange(this.#deps.db, exchangeId);
-        enqueueMail(this.#deps, {
-          key: `organizer-delivery-failures:${group[0]!.id}:${this.#deps.clock.now()}`,
-          kind: 'organizer-delivery-failures',
-          to: organizer.email,
-          exchangeId: exchange ? exchange.id : null,
-          participantId: null,
-          email: deliveryFailuresNotice({
-            exchange: exchange ? exchangeInfo(exchange) : null,
-            organizerName: organizer.name,
-            failures: group.map(({ to, kind, error }) => ({ to, kind, error })),
-          }),
-        });
-      }
-    });
   }
 }

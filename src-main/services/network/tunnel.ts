@@ -55,6 +55,7 @@ export function startTunnel(deps: Deps, state: TunnelState, port: number, timeou
       if (!match || state.url) return;
       clearTimeout(timer);
       state.url = match[0];
+      state.startedAt = deps.clock.now();
       updateSettings(deps, { publicBaseUrl: match[0] });
       deps.log.info('tunnel started', { url: match[0] });
       resolve(match[0]);

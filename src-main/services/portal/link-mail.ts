@@ -1,12 +1,10 @@
-import { sha256Hex } from '../../core/tokens';
+import { randomToken, sha256Hex } from '../../core/tokens';
 import type { Exchange, Participant } from '../../core/types';
-import { magicLinkEmail, welcomeEmail } from '../../mail/templates';
+import { latestParticipantRow } from '../../db/repos/outbox';
 import type { Deps } from '../common/deps';
 import { hitRateLimit, RATE_LIMITS } from '../common/rate-limit';
-import { hasLiveEmailedLink, issueToken, TOKEN_TTL_MS, type PendingProfile } from '../common/tokens';
-import { exchangeInfo } from '../mail/match-mail';
+import { hasLiveEmailedLink, type PendingProfile } from '../common/tokens';
 import { enqueueMail } from '../mail/outbox';
-import { links } from '../network/links';
 
 /**
  * Counts one request to mail a link to `email` and says, per participant, whether to mail it.
@@ -16,39 +14,42 @@ import { links } from '../network/links';
  */
 export function linkMailGate(deps: Deps, email: string): (participantId: number) => boolean {
   const underCap = hitRateLimit(deps, `link-mail:${sha256Hex(email)}`, RATE_LIMITS.linkMailsPerAddress).allowed;
-  return (participantId) => underCap || !hasLiveEmailedLink(deps, participantId);
+  // A link still waiting in the outbox counts as live: its token is made when it is sent.
+  return (participantId) => underCap || !(hasLiveEmailedLink(deps, participantId) || linkMailQueued(deps, participantId));
 }
 
-/** A sign-in link (replacing older unused ones of the same purpose). */
+function linkMailQueued(deps: Deps, participantId: number): boolean {
+  return latestParticipantRow(deps.db, participantId, ['magic-link', 'welcome'], ['pending', 'sending']) !== undefined;
+}
+
+/**
+ * A sign-in link. The row holds only the intent: the link (and its token, replacing older unused
+ * ones of the same purpose) is made when the email is sent, so it is fresh and points at the
+ * public address of that moment.
+ */
 export function mailSignInLink(deps: Deps, exchange: Exchange, participant: Participant, purpose: 'login' | 'welcome'): void {
-  const token = issueToken(deps, participant.id, purpose);
   enqueueMail(deps, {
-    key: `login:${participant.id}:${sha256Hex(token).slice(0, 16)}`,
+    key: `login:${participant.id}:${randomToken(deps.random, 8)}`,
     kind: 'magic-link',
     to: participant.email,
     exchangeId: exchange.id,
     participantId: participant.id,
-    email: magicLinkEmail({
-      exchange: exchangeInfo(exchange),
-      participantName: participant.name,
-      link: links.auth(deps, token),
-      expiresInMinutes: TOKEN_TTL_MS[purpose] / 60_000,
-    }),
+    params: { purpose },
   });
 }
 
 /**
  * The welcome email of a registration. For a withdrawn address coming back, `pending` holds what
- * they asked to rejoin with: the link carries it, and nothing changes until it is used.
+ * they asked to rejoin with: the link made at sending carries it, and nothing changes until it
+ * is used.
  */
-export function mailWelcome(deps: Deps, exchange: Exchange, participantId: number, name: string, email: string, pending: PendingProfile | null): void {
-  const token = issueToken(deps, participantId, 'welcome', pending);
+export function mailWelcome(deps: Deps, exchange: Exchange, participantId: number, email: string, pending: PendingProfile | null): void {
   enqueueMail(deps, {
-    key: `welcome:${participantId}:${sha256Hex(token).slice(0, 16)}`,
+    key: `welcome:${participantId}:${randomToken(deps.random, 8)}`,
     kind: 'welcome',
     to: email,
     exchangeId: exchange.id,
     participantId,
-    email: welcomeEmail({ exchange: exchangeInfo(exchange), participantName: name, link: links.auth(deps, token), registrationDeadline: exchange.registrationDeadlineAt }),
+    params: pending === null ? {} : { pending },
   });
 }

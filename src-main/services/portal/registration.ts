@@ -76,7 +76,7 @@ export function register(deps: Deps, exchange: Exchange, entry: Registration): v
       deps.db.transaction(() => {
         if (!linkMailGate(deps, entry.email)(existing.id)) return;
         const pending = { name: entry.name, giftIdeas: entry.giftIdeas, reminders: entry.reminders };
-        mailWelcome(deps, exchange, existing.id, entry.name, entry.email, pending);
+        mailWelcome(deps, exchange, existing.id, entry.email, pending);
       });
     } else {
       // Same 24 h validity as a welcome link, so the page's promise holds for both.
@@ -95,7 +95,7 @@ export function register(deps: Deps, exchange: Exchange, entry: Registration): v
       isOrganizer: false,
       now,
     });
-    mailWelcome(deps, exchange, id, entry.name, entry.email, null);
+    mailWelcome(deps, exchange, id, entry.email, null);
     enqueueRegistrationNotice(deps, exchange, id, entry);
   });
   deps.events.emit({ type: 'participants.changed', exchangeId: exchange.id });

@@ -80,7 +80,7 @@ function reminders(n: number): Array<{ to: string; email: RenderedEmail; message
     messageId: `<bench-${i}@sneaky-klaus.local>`,
     email: reminderEmail({
       exchange, participantName: `Person ${i}`, receiverName: `Person ${(i + 1) % n}`,
-      receiverGiftIdeas: 'Books about birds\nGood tea\nhttps://shop.example.test/wishlist/42', daysLeft: 3,
+      receiverGiftIdeas: 'Books about birds\nGood tea\nhttps://shop.example.test/wishlist/42', when: 'in 3 days',
       link: `http://192.168.1.20:4317/p/${i.toString(36).padStart(22, 'x')}`,
     }),
   }));
@@ -108,9 +108,22 @@ const relayScenario = (synchronous: 'FULL' | 'NORMAL'): Scenario => async (port)
   app.deps.db.sqlite.pragma(`synchronous = ${synchronous}`);
   const saved = await call(app.deps, 'smtp.set', sinkSmtpSettings({ port }, { maxConnections: MAX_CONNECTIONS }));
   if (!saved.ok) throw new Error(saved.error.message);
-  const mails = reminders(N);
+  // A matched exchange of N people 10 days ahead; the outbox holds reminder intents only, so each
+  // message is rendered at sending (giftee, remaining time, a fresh login token), as in production.
+  const created = await call(app.deps, 'exchanges.create', {
+    name: 'Office party 2026', description: 'Bring something small.', location: 'The kitchen', budget: { amount: '25', currency: 'EUR' },
+    exchangeAt: new Date(app.deps.clock.now() + 10 * 86_400_000).toISOString().slice(0, 16), timezone: 'Europe/Berlin', registrationDeadline: null,
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  const exchangeId = created.value.id;
+  const sql = app.deps.db.sqlite;
   app.deps.db.transaction(() => {
-    mails.forEach(({ to, email }, i) => enqueueMail(app.deps, { key: `reminder:1:3:${i}`, kind: 'reminder', to, exchangeId: null, participantId: null, email }));
+    const add = sql.prepare('insert into participants (exchange_id, name, email, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) values (?, ?, ?, ?, 1, 0, 0, 0)');
+    const ids = Array.from({ length: N }, (_, i) => Number(add.run(exchangeId, `Person ${i}`, `person${i}@example.test`, 'Books about birds\nGood tea\nhttps://shop.example.test/wishlist/42').lastInsertRowid));
+    const match = sql.prepare('insert into matches (exchange_id, giver_id, receiver_id, created_at) values (?, ?, ?, 0)');
+    ids.forEach((id, i) => match.run(exchangeId, id, ids[(i + 1) % N]));
+    sql.prepare("update exchanges set state = 'matched' where id = ?").run(exchangeId);
+    ids.forEach((id, i) => enqueueMail(app.deps, { key: `reminder:${exchangeId}:3:${id}`, kind: 'reminder', to: `person${i}@example.test`, exchangeId, participantId: id, params: { daysBefore: 3 } }));
   });
   return {
     name: synchronous === 'FULL' ? 'relay (outbox + Relay.drainOnce)' : 'relay, synchronous=NORMAL (reference)',

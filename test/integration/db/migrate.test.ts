@@ -22,7 +22,7 @@ const dbFile = () => join(dir, 'sneaky-klaus.sqlite3');
 
 const TABLES = [
   'settings', 'exchanges', 'participants', 'exclusions', 'households', 'household_members', 'must_draw_pairs',
-  'matches', 'pair_history', 'magic_tokens', 'sessions', 'rate_limits', 'email_outbox', 'job_state', 'job_runs', 'organizer_access',
+  'matches', 'pair_history', 'magic_tokens', 'sessions', 'rate_limits', 'email_outbox', 'exchange_mail_state', 'job_state', 'job_runs', 'organizer_access',
 ];
 
 describe('migrations', () => {

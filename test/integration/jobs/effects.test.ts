@@ -42,11 +42,15 @@ describe('reminders', () => {
     expect(reminderRuns).toMatchObject([{ jobKey: `reminder:${x.exchangeId}:7`, outcome: 'ok', counts: { queued: expected.length, daysBefore: 7 } }]);
     const rows = outbox(t, 'reminder');
     expect(rows.map((r) => r.to_address).sort()).toEqual(expected.map((p) => p.email).sort());
+    // The match emails went out long before; the reminder is rendered from the data as it is now.
+    t.deps.db.sqlite.prepare("update email_outbox set status = 'sent', sent_at = ? where kind = 'match'").run(Date.parse('2026-12-01T10:00:00Z'));
     for (const row of rows) {
       const giver = x.people.find((p) => p.id === row.participant_id)!;
       const giftee = x.people.find((p) => p.id === x.receiverOf.get(giver.id))!;
-      expect(row.text_body).toContain(giftee.name);
-      expect(row.text_body).toContain(giftee.giftIdeas);
+      const rendered = await t.ok('outbox.get', { id: row.id, showPrivate: true });
+      expect(rendered.subject).toMatch(/the gift exchange is in 7 days$/);
+      expect(rendered.text).toContain(giftee.name);
+      expect(rendered.text).toContain(giftee.giftIdeas);
       expect(row.idempotency_key).toBe(`reminder:${x.exchangeId}:7:${giver.id}`);
     }
     expect(jobState(t, `reminder:${x.exchangeId}:7`)).toMatchObject({ last_outcome: 'sent' });
@@ -140,7 +144,7 @@ describe('cleanup jobs', () => {
 });
 
 describe('data purge', () => {
-  it('warns the organizer once, 7 days before; purges at the first 02:00 run ≥ 7 days after the warning', async () => {
+  it('without mail set up, shows the warning on screen once, 7 days before; purges at the first 02:00 run ≥ 7 days after it', async () => {
     const x = await drawnExchange(t, { n: 3, exchangeAt: XMAS, timezone: 'Europe/Berlin', tag: 'Purgee' });
     const keep = await drawnExchange(t, { n: 3, exchangeAt: '2027-01-20T18:00', timezone: 'Europe/Berlin', tag: 'Keeper' });
     await at('2026-12-24T17:00:00Z');
@@ -151,18 +155,24 @@ describe('data purge', () => {
       const runs = await at(`2027-01-${day}T02:00:00Z`);
       const purge = runs.find((r) => r.job === 'data-purge')!;
       history.push({ day, warned: purge.counts.warned, purged: purge.counts.purged, warnings: outbox(t, 'organizer-purge-warning').length, exists: exchangeRow(t, x.exchangeId) !== undefined });
-      if (day === 17) await at('2027-01-17T12:00:00Z'); // a second pass the same day sends nothing more
+      if (day === 17) {
+        await at('2027-01-17T12:00:00Z'); // a second pass the same day sends nothing more
+        const notices = (await t.ok('outbox.status', {})).notices.filter((n) => n.exchangeId === x.exchangeId);
+        // The real deletion moment, in the organizer's zone: the 02:00 UTC run of 24 Jan.
+        expect(notices).toMatchObject([{ kind: 'purge-warning', message: expect.stringContaining('24 January 2027') }]);
+      }
     }
     expect(history).toEqual([
       { day: 15, warned: 0, purged: 0, warnings: 0, exists: true },
       { day: 16, warned: 0, purged: 0, warnings: 0, exists: true },
-      { day: 17, warned: 1, purged: 0, warnings: 1, exists: true },
-      { day: 18, warned: 0, purged: 0, warnings: 1, exists: true },
-      { day: 19, warned: 0, purged: 0, warnings: 1, exists: true },
-      { day: 20, warned: 0, purged: 0, warnings: 1, exists: true },
-      { day: 21, warned: 0, purged: 0, warnings: 1, exists: true },
-      { day: 22, warned: 0, purged: 0, warnings: 1, exists: true },
-      { day: 23, warned: 0, purged: 0, warnings: 1, exists: true },
+      // No mail is set up: the warning is shown in the organizer's screens (outbox.status notices).
+      { day: 17, warned: 1, purged: 0, warnings: 0, exists: true },
+      { day: 18, warned: 0, purged: 0, warnings: 0, exists: true },
+      { day: 19, warned: 0, purged: 0, warnings: 0, exists: true },
+      { day: 20, warned: 0, purged: 0, warnings: 0, exists: true },
+      { day: 21, warned: 0, purged: 0, warnings: 0, exists: true },
+      { day: 22, warned: 0, purged: 0, warnings: 0, exists: true },
+      { day: 23, warned: 0, purged: 0, warnings: 0, exists: true },
       // Warned 17 Jan 02:00 → purge allowed from 24 Jan 02:00 (later than the 23 Jan 17:00 retention end).
       { day: 24, warned: 0, purged: 1, warnings: 0, exists: false },
       { day: 25, warned: 0, purged: 0, warnings: 0, exists: false },

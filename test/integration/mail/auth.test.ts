@@ -15,7 +15,7 @@ function enqueueWelcome(t: TestApp, to: string): number {
     exchange: { name: 'Office party', description: '', exchangeAt: Date.parse('2026-12-18T17:00:00Z'), timezone: 'Europe/Berlin', location: '', budget: null },
     participantName: 'Ann', link: 'http://127.0.0.1:4317/p/ann', registrationDeadline: null,
   });
-  const id = t.deps.db.transaction(() => enqueueMail(t.deps, { key: `welcome:1:${to}`, kind: 'welcome', to, exchangeId: null, participantId: null, email }));
+  const id = t.deps.db.transaction(() => enqueueMail(t.deps, { key: `welcome:1:${to}`, kind: 'note', to, exchangeId: null, participantId: null, email }));
   if (id === null) throw new Error('not enqueued');
   return id;
 }
@@ -45,7 +45,7 @@ describe('SMTP authentication', () => {
     await t.ok('smtp.set', sinkSmtpSettings(sink, { username: USER, password: WRONG }));
     const id = enqueueWelcome(t, 'ann@example.test');
 
-    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 1, sent: 0, retrying: 0, failed: 1 });
+    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 1, sent: 0, retrying: 0, failed: 1, withdrawn: 0 });
     const failed = await t.ok('outbox.get', { id });
     expect(failed).toMatchObject({ status: 'failed', attempts: 1, nextAttemptAt: null });
     expect(failed.lastError).toMatch(/did not accept the user name or password/);
@@ -56,15 +56,15 @@ describe('SMTP authentication', () => {
     expect(notices[0]).toMatchObject({ to: 'olga@example.test', status: 'queued' });
     const notice = await t.ok('outbox.get', { id: notices[0]!.id });
     expect(notice.subject).toContain('could not be delivered');
-    expect(notice.text).toContain('ann@example.test (welcome email): The mail server did not accept the user name or password');
+    expect(notice.text).toContain('ann@example.test (note): The mail server did not accept the user name or password');
 
     // The notice itself cannot go out either, and must not beget another notice.
-    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 1, sent: 0, retrying: 0, failed: 1 });
+    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 1, sent: 0, retrying: 0, failed: 1, withdrawn: 0 });
     expect(await t.ok('outbox.list', { kind: 'organizer-delivery-failures' })).toHaveLength(1);
 
     await t.ok('smtp.set', sinkSmtpSettings(sink, { username: USER, password: PASSWORD }));
     expect(await t.ok('outbox.retryFailed', {})).toEqual({ requeued: 2 });
-    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 2, sent: 2, retrying: 0, failed: 0 });
+    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 2, sent: 2, retrying: 0, failed: 0, withdrawn: 0 });
     expect((await t.ok('outbox.get', { id })).status).toBe('sent');
     expect(sink.messages.map((m) => m.envelopeTo[0]).sort()).toEqual(['ann@example.test', 'olga@example.test']);
     expect(sink.messages.every((m) => m.user === USER)).toBe(true);

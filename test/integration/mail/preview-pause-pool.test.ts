@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { magicLinkEmail, reminderEmail, type ExchangeInfo } from '../../../src-main/mail/templates';
 import { enqueueMail } from '../../../src-main/services/mail/outbox';
@@ -11,7 +10,7 @@ const exchange: ExchangeInfo = {
 
 function enqueueLink(t: TestApp, n: number): number {
   const email = magicLinkEmail({ exchange, participantName: `P${n}`, link: `http://127.0.0.1:4317/p/token-${n}`, expiresInMinutes: 60 });
-  const id = t.deps.db.transaction(() => enqueueMail(t.deps, { key: `magic:${n}`, kind: 'magic-link', to: `p${n}@example.test`, exchangeId: null, participantId: null, email }));
+  const id = t.deps.db.transaction(() => enqueueMail(t.deps, { key: `magic:${n}`, kind: 'note', to: `p${n}@example.test`, exchangeId: null, participantId: null, email }));
   if (id === null) throw new Error('not enqueued');
   return id;
 }
@@ -19,8 +18,8 @@ function enqueueLink(t: TestApp, n: number): number {
 function enqueueReminders(t: TestApp, count: number): void {
   t.deps.db.transaction(() => {
     for (let n = 0; n < count; n++) {
-      const email = reminderEmail({ exchange, participantName: `P${n}`, receiverName: 'Bob', receiverGiftIdeas: 'Tea', daysLeft: 3, link: `http://127.0.0.1:4317/p/${n}` });
-      enqueueMail(t.deps, { key: `reminder:1:3:${n}`, kind: 'reminder', to: `p${n}@example.test`, exchangeId: null, participantId: null, email });
+      const email = reminderEmail({ exchange, participantName: `P${n}`, receiverName: 'Bob', receiverGiftIdeas: 'Tea', when: 'in 3 days', link: `http://127.0.0.1:4317/p/${n}` });
+      enqueueMail(t.deps, { key: `reminder:1:3:${n}`, kind: 'note', to: `p${n}@example.test`, exchangeId: null, participantId: null, email });
     }
   });
 }
@@ -50,13 +49,13 @@ describe('outbox without SMTP, paused, and pooled', () => {
     expect(await t.ok('outbox.status', {})).toMatchObject({ smtpConfigured: false, counts: { preview: 1, queued: 0 } });
 
     t.clock.advance(3_600_000);
-    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 0, sent: 0, retrying: 0, failed: 0 });
+    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 0, sent: 0, retrying: 0, failed: 0, withdrawn: 0 });
     expect((await t.ok('outbox.get', { id })).attempts).toBe(0);
 
     await t.ok('smtp.set', sinkSmtpSettings(sink));
     expect((await t.ok('outbox.get', { id })).status).toBe('queued');
     expect(sink.connections.total).toBe(0);
-    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0 });
+    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0, withdrawn: 0 });
     expect(sink.messages).toHaveLength(1);
     expect(sink.messages[0]!.parsed?.text).toContain('http://127.0.0.1:4317/p/token-1');
     expect((await t.ok('outbox.get', { id })).status).toBe('sent');
@@ -66,12 +65,12 @@ describe('outbox without SMTP, paused, and pooled', () => {
     await t.ok('smtp.set', sinkSmtpSettings(sink));
     expect(await t.ok('outbox.pause', { paused: true })).toMatchObject({ paused: true });
     const id = enqueueLink(t, 1);
-    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 0, sent: 0, retrying: 0, failed: 0 });
+    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 0, sent: 0, retrying: 0, failed: 0, withdrawn: 0 });
     expect((await t.ok('outbox.get', { id })).status).toBe('queued');
     expect(sink.connections.total).toBe(0);
 
     expect(await t.ok('outbox.pause', { paused: false })).toMatchObject({ paused: false });
-    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0 });
+    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0, withdrawn: 0 });
     expect(sink.messages).toHaveLength(1);
   });
 
@@ -79,16 +78,20 @@ describe('outbox without SMTP, paused, and pooled', () => {
     enqueueLink(t, 1);
     const passes = vi.spyOn(t.app.relay, 'drainOnce');
     t.app.relay.start();
-    await sleep(300);
-    // Preview mode with a due row: one pass, not a busy loop of passes.
-    expect(passes.mock.calls.length).toBeLessThanOrEqual(2);
+    // Preview mode with a due row: each look at the outbox is one pass, then the relay rests on
+    // its poll timer (a busy loop would add passes between the two "settled" signals).
+    await t.app.relay.settled();
+    const rested = passes.mock.calls.length;
+    await t.app.relay.settled();
+    expect(passes.mock.calls.length - rested).toBe(1);
+    expect(sink.connections.total).toBe(0);
 
     await t.ok('smtp.set', sinkSmtpSettings(sink));
     await sink.waitForMessages(1, 5_000);
     await t.ok('outbox.pause', { paused: true });
     const before = passes.mock.calls.length;
     enqueueLink(t, 2);
-    await sleep(300);
+    await t.app.relay.settled();
     expect(passes.mock.calls.length - before).toBeLessThanOrEqual(2);
     expect(sink.messages).toHaveLength(1);
 

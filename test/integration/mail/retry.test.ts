@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reminderEmail } from '../../../src-main/mail/templates';
 import { BACKOFF_MS, Relay } from '../../../src-main/services/mail/relay';
@@ -14,9 +13,9 @@ const SCHEDULE = [1 * MINUTE, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 12 * HOUR];
 function enqueue(t: TestApp, n: number): number {
   const email = reminderEmail({
     exchange: { name: 'Office party', description: '', exchangeAt: Date.parse('2026-12-18T17:00:00Z'), timezone: 'Europe/Berlin', location: '', budget: null },
-    participantName: `P${n}`, receiverName: 'Bob', receiverGiftIdeas: 'Tea', daysLeft: 3, link: `http://127.0.0.1:4317/p/${n}`,
+    participantName: `P${n}`, receiverName: 'Bob', receiverGiftIdeas: 'Tea', when: 'in 3 days', link: `http://127.0.0.1:4317/p/${n}`,
   });
-  const id = t.deps.db.transaction(() => enqueueMail(t.deps, { key: `reminder:1:3:${n}`, kind: 'reminder', to: `p${n}@example.test`, exchangeId: null, participantId: null, email }));
+  const id = t.deps.db.transaction(() => enqueueMail(t.deps, { key: `reminder:1:3:${n}`, kind: 'note', to: `p${n}@example.test`, exchangeId: null, participantId: null, email }));
   if (id === null) throw new Error('not enqueued');
   return id;
 }
@@ -47,7 +46,7 @@ describe('relay retries', () => {
 
     for (const [i, wait] of SCHEDULE.entries()) {
       const report = await t.app.relay.drainOnce();
-      expect(report, `attempt ${i + 1}`).toEqual({ claimed: 1, sent: 0, retrying: 1, failed: 0 });
+      expect(report, `attempt ${i + 1}`).toEqual({ claimed: 1, sent: 0, retrying: 1, failed: 0, withdrawn: 0 });
       const row = await t.ok('outbox.get', { id });
       expect(row.status).toBe('queued');
       expect(row.attempts).toBe(i + 1);
@@ -56,13 +55,13 @@ describe('relay retries', () => {
 
       // One second early: nothing is due, nothing is tried.
       t.clock.advance(wait - 1_000);
-      expect(await t.app.relay.drainOnce(), `early pass after attempt ${i + 1}`).toEqual({ claimed: 0, sent: 0, retrying: 0, failed: 0 });
+      expect(await t.app.relay.drainOnce(), `early pass after attempt ${i + 1}`).toEqual({ claimed: 0, sent: 0, retrying: 0, failed: 0, withdrawn: 0 });
       expect((await t.ok('outbox.get', { id })).attempts).toBe(i + 1);
       t.clock.advance(1_000);
     }
 
     await sink.setMode('ok');
-    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0 });
+    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0, withdrawn: 0 });
     const row = await t.ok('outbox.get', { id });
     expect(row).toMatchObject({ status: 'sent', attempts: SCHEDULE.length + 1, lastError: null, sentAt: t.clock.now(), nextAttemptAt: null });
     expect(sink.messages.map((m) => m.messageId)).toEqual([row.messageId]);
@@ -75,7 +74,7 @@ describe('relay retries', () => {
       expect((await t.app.relay.drainOnce()).retrying).toBe(1);
       t.clock.advance(wait);
     }
-    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 1, sent: 0, retrying: 0, failed: 1 });
+    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 1, sent: 0, retrying: 0, failed: 1, withdrawn: 0 });
     const row = await t.ok('outbox.get', { id });
     expect(row).toMatchObject({ status: 'failed', attempts: SCHEDULE.length + 1, nextAttemptAt: null });
     expect(row.lastError).toMatch(/refused the connection/);
@@ -86,7 +85,7 @@ describe('relay retries', () => {
   it('treats a 451 as temporary', async () => {
     await sink.setMode('temp-fail');
     const id = enqueue(t, 1);
-    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 1, sent: 0, retrying: 1, failed: 0 });
+    expect(await t.app.relay.drainOnce()).toEqual({ claimed: 1, sent: 0, retrying: 1, failed: 0, withdrawn: 0 });
     expect(sink.tempFailures).toBe(1);
     const row = await t.ok('outbox.get', { id });
     expect(row).toMatchObject({ status: 'queued', nextAttemptAt: t.clock.now() + SCHEDULE[0]! });
@@ -103,7 +102,7 @@ describe('relay retries', () => {
     const id = enqueue(t, 1);
 
     const first = await t.app.relay.drainOnce();
-    expect(first).toEqual({ claimed: 1, sent: 0, retrying: 1, failed: 0 });
+    expect(first).toEqual({ claimed: 1, sent: 0, retrying: 1, failed: 0, withdrawn: 0 });
     expect(sink.messages).toHaveLength(1);
     expect(sink.messages[0]!.dropped).toBe(true);
     expect((await t.ok('outbox.get', { id })).nextAttemptAt).toBe(t.clock.now() + SCHEDULE[0]!);
@@ -125,7 +124,7 @@ describe('relay retries', () => {
     // A slow server (300 ms per message) behind one connection and a 1 s deadline: the messages still
     // queued in the pool when the deadline passes must be withdrawn, or they would go out later on
     // top of their retry. Only the one in flight may already be with the server (SMTP's window).
-    const relay = new Relay(t.deps, { sendDeadlineMs: 1_000 });
+    let relay = new Relay(t.deps, { sendDeadlineMs: 1_000 });
     await t.ok('smtp.set', sinkSmtpSettings(sink, { maxConnections: 1 }));
     sink.setReplyDelay(300);
     const ids = Array.from({ length: 6 }, (_, n) => enqueue(t, n));
@@ -133,7 +132,11 @@ describe('relay retries', () => {
       const first = await relay.drainOnce();
       expect(first.claimed).toBe(6);
       expect(first.retrying).toBeGreaterThanOrEqual(2);
-      await sleep(700); // anything the pool still held would reach the server by now
+      // Explicit signal instead of a sleep: once the pool is closed and the server saw every
+      // connection go, nothing the pool held can still arrive.
+      await relay.stop();
+      await sink.waitForNoConnections();
+      relay = new Relay(t.deps, { sendDeadlineMs: 1_000 });
       const rows = await Promise.all(ids.map((id) => t.ok('outbox.get', { id })));
       const statusOf = new Map(rows.map((r) => [r.messageId, r.status]));
       const orphans = sink.messages.filter((m) => statusOf.get(m.messageId) !== 'sent');

@@ -51,7 +51,7 @@ const kinds: Array<{ kind: string; email: RenderedEmail; hasExchange: boolean; u
   },
   {
     kind: 'reminder',
-    email: reminderEmail({ exchange, participantName: giver, receiverName: receiver, receiverGiftIdeas: ideas, daysLeft: 3, link }),
+    email: reminderEmail({ exchange, participantName: giver, receiverName: receiver, receiverGiftIdeas: ideas, when: 'in 3 days', link }),
     hasExchange: true,
     userText: [giver, receiver, `Socks ${SCRIPT}`],
   },
@@ -80,7 +80,7 @@ const kinds: Array<{ kind: string; email: RenderedEmail; hasExchange: boolean; u
     hasExchange: true,
     userText: [`550 ${SCRIPT}`],
   },
-  { kind: 'purge-warning', email: purgeWarningEmail({ exchange, organizerName: 'Olga', purgeAt: Date.parse('2027-01-30T10:00:00Z') }), hasExchange: true, userText: [] },
+  { kind: 'purge-warning', email: purgeWarningEmail({ exchange, organizerName: 'Olga', purgeAt: Date.parse('2027-01-30T10:00:00Z'), timezone: exchange.timezone }), hasExchange: true, userText: [] },
   { kind: 'test', email: testEmail({ organizerName: `Olga ${SCRIPT}`, sentAt: Date.parse('2026-11-01T09:00:00Z'), timezone: 'Europe/Berlin' }), hasExchange: false, userText: [`Olga ${SCRIPT}`] },
 ];
 
@@ -108,14 +108,14 @@ describe('every template through outbox → relay → SMTP → mailparser', () =
     const ids = new Map<string, number>();
     t.deps.db.transaction(() => {
       kinds.forEach(({ kind, email }, i) => {
-        const id = enqueueMail(t.deps, { key: `${kind}:1`, kind, to: `person${i}@example.test`, exchangeId: null, participantId: null, email });
+        const id = enqueueMail(t.deps, { key: `${kind}:1`, kind: `sample-${kind}`, to: `person${i}@example.test`, exchangeId: null, participantId: null, email });
         if (id === null) throw new Error(`not enqueued: ${kind}`);
         ids.set(kind, id);
       });
     });
 
     const report = await t.app.relay.drainOnce();
-    expect(report).toEqual({ claimed: kinds.length, sent: kinds.length, retrying: 0, failed: 0 });
+    expect(report).toEqual({ claimed: kinds.length, sent: kinds.length, retrying: 0, failed: 0, withdrawn: 0 });
     expect(sink.messages).toHaveLength(kinds.length);
 
     for (const [i, { kind, email, hasExchange, userText }] of kinds.entries()) {
@@ -155,7 +155,7 @@ describe('every template through outbox → relay → SMTP → mailparser', () =
   });
 
   it('delivers one message for two enqueues with the same idempotency key', async () => {
-    const mail = { key: 'reminder:1:3:7', kind: 'reminder', to: 'ann@example.test', exchangeId: null, participantId: null };
+    const mail = { key: 'reminder:1:3:7', kind: 'note', to: 'ann@example.test', exchangeId: null, participantId: null };
     const first = t.deps.db.transaction(() => enqueueMail(t.deps, { ...mail, email: kinds[4]!.email }));
     const second = t.deps.db.transaction(() => enqueueMail(t.deps, { ...mail, email: { subject: 'changed', text: 'changed', html: '<p>changed</p>' } }));
     expect(first).not.toBeNull();

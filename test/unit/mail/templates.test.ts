@@ -63,7 +63,7 @@ const cases: Case[] = [
     kind: 'reminder',
     link: true,
     render: (ex, n, ideas) =>
-      reminderEmail({ exchange: ex, participantName: n, receiverName: n, receiverGiftIdeas: ideas, daysLeft: 3, link: LINK }),
+      reminderEmail({ exchange: ex, participantName: n, receiverName: n, receiverGiftIdeas: ideas, when: 'in 3 days', link: LINK }),
   },
   {
     kind: 'assignment changed',
@@ -90,7 +90,7 @@ const cases: Case[] = [
     render: (ex, n, ideas) =>
       deliveryFailuresNotice({ exchange: ex, organizerName: n, failures: [{ to: `${n}@example.com`, kind: 'match', error: ideas }] }),
   },
-  { kind: 'purge warning', link: false, render: (ex, n) => purgeWarningEmail({ exchange: ex, organizerName: n, purgeAt: Date.UTC(2027, 0, 18, 2) }) },
+  { kind: 'purge warning', link: false, render: (ex, n) => purgeWarningEmail({ exchange: ex, organizerName: n, purgeAt: Date.UTC(2027, 0, 18, 2), timezone: ex.timezone }) },
 ];
 
 describe.each(cases)('$kind email', ({ render }) => {
@@ -146,7 +146,7 @@ describe('dates and budget', () => {
   it('formats decimal budgets and survives an unknown currency', () => {
     const usd = reminderEmail({
       exchange: exchange({ budget: { amount: '25.50', currency: 'USD' } }),
-      participantName: 'Ann', receiverName: 'Bob', receiverGiftIdeas: '', daysLeft: 1, link: LINK,
+      participantName: 'Ann', receiverName: 'Bob', receiverGiftIdeas: '', when: 'tomorrow', link: LINK,
     });
     expect(usd.text).toContain('$25.50 per gift');
     expect(usd.subject).toBe('Family Christmas 2026: the gift exchange is tomorrow');
@@ -163,7 +163,7 @@ describe('dates and budget', () => {
     expect(test.subject).toBe('Sneaky Klaus: test email');
     expect(test.text).toContain('Saturday 4 July 2026, 18:00 (America/New_York)');
     expect(test.html).toMatch(/^<!DOCTYPE html>/);
-    const purge = purgeWarningEmail({ exchange: exchange(), organizerName: 'Olga', purgeAt: Date.UTC(2027, 0, 18, 2) });
+    const purge = purgeWarningEmail({ exchange: exchange(), organizerName: 'Olga', purgeAt: Date.UTC(2027, 0, 18, 2), timezone: 'Europe/Berlin' });
     expect(purge.subject).toBe('Family Christmas 2026: data will be deleted on Monday 18 January');
     expect(purge.text).toContain('Monday 18 January 2027, 03:00 (Europe/Berlin)');
   });

@@ -51,7 +51,7 @@ describe('components (static markup)', () => {
 
   it('keeps a match email’s text hidden until asked, but offers its links', () => {
     const message = {
-      id: 1, kind: 'match', to: 'ann@x.test', subject: 'Family: your Secret Santa match', exchangeId: 1, status: 'preview' as const, attempts: 0, nextAttemptAt: null,
+      id: 1, kind: 'match', to: 'ann@x.test', subject: 'Family: your Secret Santa match', exchangeId: 1, status: 'preview' as const, attempts: 0, nextAttemptAt: null, retryAt: null, withdrawnReason: null, wouldWithdraw: null,
       lastError: null, createdAt: 0, sentAt: null, text: 'You give a present to Bob', html: '<p>Bob</p>', messageId: '<m@x>', attachments: [], links: ['http://lan/auth/t'], hidden: false,
     };
     const hidden = renderToStaticMarkup(<MessageView message={message} bodyRevealed={false} onRevealBody={noop} onCopy={copy} onResend={noop} onRetryNow={noop} />);

@@ -142,7 +142,7 @@ describe('outbox and settings stores', () => {
   it('tracks a sending batch across status updates', async () => {
     let counts = { preview: 0, queued: 4, sending: 0, sent: 0, failed: 0, cancelled: 0 };
     api.on('outbox.list', () => []);
-    api.on('outbox.status', () => ({ smtpConfigured: true, paused: false, counts }));
+    api.on('outbox.status', () => ({ smtpConfigured: true, paused: false, notices: [], counts }));
     await useOutbox.getState().load();
     expect(useOutbox.getState().batch).toEqual({ total: 4, doneAtStart: 0 });
     counts = { ...counts, queued: 0, sent: 4 };

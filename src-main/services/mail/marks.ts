@@ -1,0 +1,74 @@
+import { findExchange, updateExchange } from '../../db/repos/exchanges';
+import * as repo from '../../db/repos/outbox';
+import type { Deps } from '../common/deps';
+import { getSettings } from '../organizer/settings';
+import { enqueueMail } from './outbox';
+
+/** Waits after the 1st, 2nd, … failed attempt; after the last, the message is `failed` (SPEC §5). */
+export const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000] as const;
+
+/**
+ * Marks delivered messages sent, many in one transaction (one fsync). Their text was never stored,
+ * so nothing that names a giftee stays behind. A delivered purge warning starts the 7 days.
+ */
+export function markSent(deps: Deps, rows: ReadonlyArray<repo.OutboxRow>, sentAt: number): void {
+  if (rows.length === 0) return;
+  deps.db.transaction(() => {
+    for (const row of rows) {
+      repo.updateOutboxRow(deps.db, row.id, { status: 'sent', sentAt, leaseUntil: null, lastError: null, attempts: row.attempts + 1 });
+      if (row.kind !== 'organizer-purge-warning' || row.exchangeId === null) continue;
+      const exchange = findExchange(deps.db, row.exchangeId);
+      if (exchange && exchange.purgeWarnedAt === null) updateExchange(deps.db, exchange.id, { purgeWarnedAt: sentAt });
+    }
+  });
+}
+
+/**
+ * Records one real attempt that failed: a temporary failure waits for its retry, a permanent one
+ * (or the last retry) is `failed`, and in the same transaction the organizer's notice is derived
+ * from every failure not yet reported, so no crash can lose it.
+ */
+export function markFailure(deps: Deps, row: repo.OutboxRow, failure: { temporary: boolean; message: string }): 'retrying' | 'failed' {
+  const attempts = row.attempts + 1;
+  const giveUp = !failure.temporary || attempts > BACKOFF_MS.length;
+  const now = deps.clock.now();
+  deps.db.transaction(() => {
+    repo.updateOutboxRow(deps.db, row.id, {
+      status: giveUp ? 'failed' : 'pending',
+      attempts,
+      nextAttemptAt: giveUp ? now : now + BACKOFF_MS[attempts - 1]!,
+      leaseUntil: null,
+      lastError: failure.message,
+    });
+    if (giveUp) reportFailures(deps);
+  });
+  return giveUp ? 'failed' : 'retrying';
+}
+
+/**
+ * Tells the organizer about failed messages not yet reported, one notice per exchange (so a purge
+ * removes it with the addresses it names). Without an organizer address they stay unreported and
+ * visible in the outbox.
+ */
+export function reportFailures(deps: Deps): number {
+  const organizer = getSettings(deps).organizer;
+  if (!organizer) return 0;
+  return deps.db.transaction(() => {
+    const rows = repo.unreportedFailures(deps.db);
+    const groups = new Map<number | null, repo.OutboxRow[]>();
+    for (const row of rows) groups.set(row.exchangeId, [...(groups.get(row.exchangeId) ?? []), row]);
+    const now = deps.clock.now();
+    for (const [exchangeId, group] of groups) {
+      enqueueMail(deps, {
+        key: `organizer-delivery-failures:${group[0]!.id}:${group.at(-1)!.id}:${group.length}`,
+        kind: 'organizer-delivery-failures',
+        to: organizer.email,
+        exchangeId,
+        participantId: null,
+        params: { failures: group.map((r) => ({ to: r.to, kind: r.kind, error: r.lastError ?? '' })) },
+      });
+      for (const row of group) repo.updateOutboxRow(deps.db, row.id, { reportedAt: now });
+    }
+    return rows.length;
+  });
+}

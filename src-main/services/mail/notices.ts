@@ -1,0 +1,81 @@
+import type { OperationOutput } from '../../contract/operations';
+import { listExchanges } from '../../db/repos/exchanges';
+import { readSetting, writeSetting } from '../../db/repos/settings';
+import { formatInstant } from '../../mail/templates/format';
+import type { Deps } from '../common/deps';
+import { getSettings } from '../organizer/settings';
+import { realPurgeMoment } from './render-organizer';
+
+type Notice = OperationOutput<'outbox.status'>['notices'][number];
+
+const LINKS_MOVED = 'linksMovedNotice';
+
+interface LinksMoved {
+  from: string;
+  to: string;
+  at: number;
+  participantIds: number[];
+}
+
+/**
+ * Purge warnings the organizer must see on screen: every finished exchange whose warning was
+ * given (delivered by mail, or shown here because mail could not carry it), with the real moment.
+ */
+function purgeNotices(deps: Deps): Notice[] {
+  const { timezone } = getSettings(deps);
+  const now = deps.clock.now();
+  const out: Notice[] = [];
+  for (const e of listExchanges(deps.db)) {
+    if (e.purgeWarnedAt === null) continue;
+    const at = realPurgeMoment(deps, e, e.purgeWarnedAt, now);
+    if (at === null) continue;
+    out.push({
+      kind: 'purge-warning',
+      exchangeId: e.id,
+      at: e.purgeWarnedAt,
+      message: `Everything about "${e.name}" will be deleted on ${formatInstant(at, timezone)}. Copy anything you want to keep before then.`,
+      participantIds: [],
+    });
+  }
+  return out;
+}
+
+/** Remembers that the public address changed under links already sent, for the organizer's screens. */
+export function recordLinksMoved(deps: Deps, moved: LinksMoved): void {
+  writeSetting(deps.db, LINKS_MOVED, moved, deps.clock.now());
+}
+
+function linksMovedNotice(deps: Deps): Notice[] {
+  const value = readSetting(deps.db, LINKS_MOVED) as LinksMoved | undefined;
+  if (!value || typeof value !== 'object' || !Array.isArray(value.participantIds)) return [];
+  const n = value.participantIds.length;
+  return [
+    {
+      kind: 'links-moved',
+      exchangeId: null,
+      at: value.at,
+      message:
+        `The public address changed from ${value.from} to ${value.to}. Links already sent to the old address no longer work. ` +
+        (n === 0 ? 'Nobody has such a link yet.' : `${n} ${n === 1 ? 'person' : 'people'} can be sent a fresh link (Send login link on their row).`),
+      participantIds: value.participantIds,
+    },
+  ];
+}
+
+export function mailNotices(deps: Deps): Notice[] {
+  return [...purgeNotices(deps), ...linksMovedNotice(deps)];
+}
+
+/** Participants sent a message with a link (sent, or on its way) since `since`. */
+export function participantsMailedSince(deps: Deps, since: number): number[] {
+  const rows = deps.db.all(
+    deps.db.q
+      .selectFrom('email_outbox')
+      .select('participant_id')
+      .distinct()
+      .where('participant_id', 'is not', null)
+      .where('sent_at', '>=', since)
+      .where('status', '=', 'sent'),
+  );
+  return rows.map((r) => r.participant_id).filter((id): id is number => id !== null);
+}

@@ -1,0 +1,61 @@
+import { nextOccurrence, purgeDueAt, recurringJob } from '../../core/schedule';
+import type { Exchange } from '../../core/types';
+import { findExchange } from '../../db/repos/exchanges';
+import type { OutboxRow } from '../../db/repos/outbox';
+import { deliveryFailuresNotice, purgeWarningEmail, type RenderedEmail } from '../../mail/templates';
+import type { Deps } from '../common/deps';
+import { getSettings } from '../organizer/settings';
+import { exchangeInfo } from './exchange-info';
+
+type Result = { ok: true; email: RenderedEmail } | { ok: false; reason: string };
+
+/** When the exchange's data ended being needed: completion or cancellation. */
+export function endedAt(e: Exchange): number | null {
+  return e.state === 'completed' ? e.completedAt : e.state === 'cancelled' ? e.cancelledAt : null;
+}
+
+/**
+ * The moment the purge job will really delete the exchange if the warning is given at
+ * `warnedAt`: its first daily run at or after the end of retention and of the 7-day notice.
+ */
+export function realPurgeMoment(deps: Deps, e: Exchange, warnedAt: number, now: number): number | null {
+  const ended = endedAt(e);
+  if (ended === null) return null;
+  const due = purgeDueAt({ completedAt: ended, retentionDays: getSettings(deps).retentionDays, warningSentAt: warnedAt }, now);
+  return nextOccurrence(recurringJob('data-purge').pattern, due - 1);
+}
+
+function purgeWarning(deps: Deps, row: OutboxRow, now: number): Result {
+  const exchange = row.exchangeId === null ? undefined : findExchange(deps.db, row.exchangeId);
+  if (!exchange) return { ok: false, reason: 'the exchange was already deleted' };
+  // A warning delivered now starts the 7 days now; one already given keeps its own date.
+  const purgeAt = realPurgeMoment(deps, exchange, exchange.purgeWarnedAt ?? now, now);
+  if (purgeAt === null) return { ok: false, reason: 'the exchange is no longer finished' };
+  const settings = getSettings(deps);
+  return {
+    ok: true,
+    email: purgeWarningEmail({ exchange: exchangeInfo(exchange), organizerName: settings.organizer?.name ?? '', purgeAt, timezone: settings.timezone }),
+  };
+}
+
+interface Failure {
+  to: string;
+  kind: string;
+  error: string;
+}
+
+function deliveryFailures(deps: Deps, row: OutboxRow): Result {
+  const exchange = row.exchangeId === null ? undefined : findExchange(deps.db, row.exchangeId);
+  const failures = Array.isArray(row.params['failures']) ? (row.params['failures'] as Failure[]) : [];
+  return {
+    ok: true,
+    email: deliveryFailuresNotice({ exchange: exchange ? exchangeInfo(exchange) : null, organizerName: getSettings(deps).organizer?.name ?? '', failures }),
+  };
+}
+
+/** Organizer notices rendered at sending; null for the ones written with their text. */
+export function renderOrganizerRow(deps: Deps, row: OutboxRow, now: number): Result | null {
+  if (row.kind === 'organizer-purge-warning') return purgeWarning(deps, row, now);
+  if (row.kind === 'organizer-delivery-failures') return deliveryFailures(deps, row);
+  return null;
+}

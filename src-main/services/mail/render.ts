@@ -1,0 +1,176 @@
+import { remainingPhrase } from '../../core/schedule';
+import type { Exchange, Participant } from '../../core/types';
+import { findExchange } from '../../db/repos/exchanges';
+import { findReceiverOf } from '../../db/repos/matches';
+import * as repo from '../../db/repos/outbox';
+import { findParticipant } from '../../db/repos/participants';
+import {
+  assignmentChangedEmail,
+  drawCancelledEmail,
+  exchangeCancelledEmail,
+  exchangeUpdatedEmail,
+  magicLinkEmail,
+  matchEmail,
+  reminderEmail,
+  welcomeEmail,
+  type RenderedEmail,
+} from '../../mail/templates';
+import type { Deps } from '../common/deps';
+import { TOKEN_TTL_MS, type PendingProfile, type TokenPurpose } from '../common/tokens';
+import { eventUid, exchangeInfo } from './exchange-info';
+import { MATCH_KINDS, REMINDER_QUIET_MS, RENDERED_KINDS } from './kinds';
+import { renderOrganizerRow } from './render-organizer';
+
+/** A link into the participant pages; at sending it carries a fresh token, in a preview none. */
+export type LinkMaker = (participantId: number, purpose: TokenPurpose, pending?: PendingProfile | null) => string;
+
+/** What a row becomes at sending: a message, or withdrawn because its reason is gone. */
+export type Rendering = { ok: true; email: RenderedEmail } | { ok: false; reason: string };
+
+const withdraw = (reason: string): Rendering => ({ ok: false, reason });
+const ok = (email: RenderedEmail): Rendering => ({ ok: true, email });
+
+interface Subject {
+  exchange: Exchange;
+  person: Participant;
+}
+
+/** The exchange and person a participant message is about, or why it must not go out. */
+function subjectOf(deps: Deps, row: repo.OutboxRow): Subject | string {
+  const exchange = row.exchangeId === null ? undefined : findExchange(deps.db, row.exchangeId);
+  if (!exchange) return 'the exchange was deleted';
+  const person = row.participantId === null ? undefined : findParticipant(deps.db, row.participantId);
+  if (!person) return 'the participant was removed';
+  // A welcome that brings a withdrawn person back (its link carries their new details) still goes.
+  if (person.withdrawnAt !== null && !pendingProfile(row)) return 'the participant left the exchange';
+  if (exchange.state === 'cancelled' && row.kind !== 'exchange-cancelled') return 'the exchange was cancelled';
+  return { exchange, person };
+}
+
+/** What a returning (withdrawn) person asked to rejoin with, carried by their welcome row. */
+function pendingProfile(row: repo.OutboxRow): PendingProfile | null {
+  const pending = row.params['pending'];
+  return pending !== null && typeof pending === 'object' ? (pending as PendingProfile) : null;
+}
+
+/** A newer message of the same kinds to the same person replaces this one. */
+function superseded(deps: Deps, row: repo.OutboxRow, kinds: readonly string[]): boolean {
+  const latest = repo.latestParticipantRow(deps.db, row.participantId ?? -1, kinds, ['pending', 'sending', 'sent', 'failed']);
+  return latest !== undefined && latest.id > row.id && latest.exchangeId === row.exchangeId;
+}
+
+/** A match email to this person is still on its way: it already carries everything current. */
+function matchStillQueued(deps: Deps, row: repo.OutboxRow): boolean {
+  const pending = repo.latestParticipantRow(deps.db, row.participantId ?? -1, MATCH_KINDS, ['pending', 'sending']);
+  return pending !== undefined && pending.id !== row.id;
+}
+
+function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker): Rendering {
+  if (s.exchange.state !== 'matched') return withdraw(s.exchange.state === 'completed' ? 'the exchange is over' : 'the draw was undone');
+  const receiverId = findReceiverOf(deps.db, s.exchange.id, s.person.id);
+  const receiver = receiverId === undefined ? undefined : findParticipant(deps.db, receiverId);
+  if (!receiver) return withdraw('the draw was undone');
+  if (superseded(deps, row, MATCH_KINDS)) return withdraw('a newer draw replaced it');
+  const input = {
+    exchange: exchangeInfo(s.exchange),
+    giverName: s.person.name,
+    receiverName: receiver.name,
+    receiverGiftIdeas: receiver.giftIdeas,
+    link: link(s.person.id, 'match'),
+    uid: eventUid(s.exchange.id, s.person.id),
+    sentAt: now,
+    sequence: repo.icsSequence(deps.db, s.exchange.id),
+  };
+  return ok(row.kind === 'assignment-changed' ? assignmentChangedEmail(input) : matchEmail(input));
+}
+
+function renderReminder(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker): Rendering {
+  if (s.exchange.state !== 'matched') return withdraw('the exchange is not drawn any more');
+  const when = remainingPhrase(now, s.exchange.exchangeAt, s.exchange.timezone);
+  if (when === null) return withdraw('the exchange has already started');
+  if (!s.person.remindersEnabled) return withdraw('the participant turned reminders off');
+  const receiverId = findReceiverOf(deps.db, s.exchange.id, s.person.id);
+  const receiver = receiverId === undefined ? undefined : findParticipant(deps.db, receiverId);
+  if (!receiver) return withdraw('the participant has no match');
+  if (superseded(deps, row, ['reminder'])) return withdraw('a later reminder replaced it');
+  if (matchStillQueued(deps, row)) return withdraw('the match email on its way already says it all');
+  const last = repo.lastSentAt(deps.db, s.person.id, [...MATCH_KINDS, 'reminder']);
+  if (last !== null && now - last < REMINDER_QUIET_MS) return withdraw('a match email or reminder went out less than 4 hours earlier');
+  return ok(
+    reminderEmail({
+      exchange: exchangeInfo(s.exchange),
+      participantName: s.person.name,
+      receiverName: receiver.name,
+      receiverGiftIdeas: receiver.giftIdeas,
+      when,
+      link: link(s.person.id, 'match'),
+    }),
+  );
+}
+
+function renderChange(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker): Rendering {
+  const base = { exchange: exchangeInfo(s.exchange), participantName: s.person.name };
+  const calendar = { uid: eventUid(s.exchange.id, s.person.id), sequence: repo.icsSequence(deps.db, s.exchange.id), sentAt: now };
+  switch (row.kind) {
+    case 'draw-cancelled':
+      if (superseded(deps, row, ['draw-cancelled'])) return withdraw('a later notice replaced it');
+      return ok(drawCancelledEmail({ ...base, link: link(s.person.id, 'match') }));
+    case 'exchange-updated':
+      if (s.exchange.state !== 'matched') return withdraw('the exchange is not drawn any more');
+      if (superseded(deps, row, ['exchange-updated'])) return withdraw('a later update replaced it');
+      if (matchStillQueued(deps, row)) return withdraw('the match email on its way already has the new details');
+      return ok(exchangeUpdatedEmail({ ...base, ...calendar, link: link(s.person.id, 'match') }));
+    case 'exchange-cancelled':
+      if (s.exchange.state !== 'cancelled') return withdraw('the exchange is no longer cancelled');
+      return ok(exchangeCancelledEmail({ ...base, ...calendar }));
+    default:
+      return withdraw(`unknown kind ${row.kind}`);
+  }
+}
+
+function renderParticipantRow(deps: Deps, row: repo.OutboxRow, now: number, link: LinkMaker): Rendering {
+  const s = subjectOf(deps, row);
+  if (typeof s === 'string') return withdraw(s);
+  const info = exchangeInfo(s.exchange);
+  switch (row.kind) {
+    case 'magic-link': {
+      if (s.exchange.state === 'completed') return withdraw('the exchange is over');
+      const purpose = row.params['purpose'] === 'welcome' ? 'welcome' : 'login';
+      return ok(magicLinkEmail({ exchange: info, participantName: s.person.name, link: link(s.person.id, purpose), expiresInMinutes: TOKEN_TTL_MS[purpose] / 60_000 }));
+    }
+    case 'welcome': {
+      if (s.exchange.state === 'completed') return withdraw('the exchange is over');
+      const pending = pendingProfile(row);
+      const name = pending?.name ?? s.person.name;
+      const ideas = pending?.giftIdeas ?? s.person.giftIdeas;
+      return ok(
+        welcomeEmail({
+          exchange: info,
+          participantName: name,
+          link: link(s.person.id, 'welcome', pending),
+          registrationDeadline: s.exchange.registrationDeadlineAt,
+          hasGiftIdeas: ideas.trim() !== '',
+        }),
+      );
+    }
+    case 'match':
+    case 'assignment-changed':
+      return renderMatch(deps, row, s, now, link);
+    case 'reminder':
+      return renderReminder(deps, row, s, now, link);
+    default:
+      return renderChange(deps, row, s, now, link);
+  }
+}
+
+/**
+ * Renders one outbox row from the database as it is now. Called inside the sending transaction
+ * (a link then issues a fresh token) or for a preview (links are placeholders). Kinds written
+ * with their text (organizer notices about a past event) come back as stored.
+ */
+export function renderRow(deps: Deps, row: repo.OutboxRow, now: number, link: LinkMaker): Rendering {
+  if (!RENDERED_KINDS.has(row.kind)) return ok({ subject: row.subject, text: row.text, html: row.html, attachments: row.attachments });
+  const organizer = renderOrganizerRow(deps, row, now);
+  if (organizer) return organizer.ok ? ok(organizer.email) : withdraw(organizer.reason);
+  return renderParticipantRow(deps, row, now, link);
+}

@@ -51,6 +51,18 @@ export function issueToken(deps: Deps, participantId: number, purpose: TokenPurp
  * Whether the participant holds an emailed link that still works (personal links are the
  * organizer's, so they do not count): then a capped request can leave it alone.
  */
+/** When this person last used an emailed link (null if never). */
+export function lastEmailedLinkUsedAt(deps: Deps, participantId: number): number | null {
+  const row = deps.db.first(
+    deps.db.q
+      .selectFrom('magic_tokens')
+      .select((eb) => eb.fn.max('used_at').as('last'))
+      .where('participant_id', '=', participantId)
+      .where('purpose', '!=', 'personal'),
+  );
+  return row?.last ?? null;
+}
+
 export function hasLiveEmailedLink(deps: Deps, participantId: number): boolean {
   const row = deps.db.first(
     deps.db.q

@@ -1,3 +1,4 @@
+import { findExchange } from '../../db/repos/exchanges';
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { notFound, DomainError } from '../../core/errors';
 import { randomToken } from '../../core/tokens';
@@ -111,7 +112,10 @@ export function readMessage(deps: Deps, id: number, showPrivate = false): Operat
   const private_ = NAMES_GIFTEE.has(row.kind);
   const hidden = private_ && !showPrivate;
   if (private_ && showPrivate) deps.log.info('organizer read an email that names a giftee', { messageId: row.id });
-  const live = !private_ && RENDERED_KINDS.has(row.kind) && row.status === 'pending';
+  // A preview of a queued sign-in email carries a real link, so mail can be handed out by hand
+  // before SMTP is set up. After the draw such a link would open the person's page and their
+  // giftee: then only the recorded personal link (participants.personalLink) gives one.
+  const live = !private_ && RENDERED_KINDS.has(row.kind) && row.status === 'pending' && !drawn(deps, row.exchangeId);
   const now = deps.clock.now();
   const rendering = live
     ? deps.db.transaction(() => renderRow(deps, row, now, (pid, purpose, pending) => links.auth(deps, issueToken(deps, pid, purpose, pending ?? null))))
@@ -128,6 +132,11 @@ export function readMessage(deps: Deps, id: number, showPrivate = false): Operat
     links: private_ ? [] : [...new Set(text.match(/https?:\/\/[^\s<>"']+/g) ?? [])].filter((l) => !l.includes(PLACEHOLDER)),
     wouldWithdraw: rendering.ok ? null : rendering.reason,
   };
+}
+
+function drawn(deps: Deps, exchangeId: number | null): boolean {
+  const state = exchangeId === null ? undefined : findExchange(deps.db, exchangeId)?.state;
+  return state === 'matched' || state === 'completed';
 }
 
 /** Sends a message again, rendered afresh (same Message-ID, so mail clients collapse a duplicate). */

@@ -3,7 +3,7 @@ import type { Exchange, Participant } from '../../core/types';
 import { latestParticipantRow } from '../../db/repos/outbox';
 import type { Deps } from '../common/deps';
 import { hitRateLimit, RATE_LIMITS } from '../common/rate-limit';
-import { hasLiveEmailedLink, type PendingProfile } from '../common/tokens';
+import { hasLiveEmailedLink, lastEmailedLinkUsedAt, type PendingProfile } from '../common/tokens';
 import { enqueueMail } from '../mail/outbox';
 
 /**
@@ -18,8 +18,10 @@ export function linkMailGate(deps: Deps, email: string): (participantId: number)
   return (participantId) => underCap || !(hasLiveEmailedLink(deps, participantId) || linkMailQueued(deps, participantId));
 }
 
+/** A link email still waiting to go out, asked for after the person last signed in by link. */
 function linkMailQueued(deps: Deps, participantId: number): boolean {
-  return latestParticipantRow(deps.db, participantId, ['magic-link', 'welcome'], ['pending', 'sending']) !== undefined;
+  const queued = latestParticipantRow(deps.db, participantId, ['magic-link', 'welcome'], ['pending', 'sending']);
+  return queued !== undefined && queued.createdAt > (lastEmailedLinkUsedAt(deps, participantId) ?? -Infinity);
 }
 
 /**

@@ -23,10 +23,12 @@ describe('break-glass', () => {
   it('a personal link needs confirmation; then it is recorded, Ann is told, and her page says so without confirming her email', async () => {
     const refused = await w.t.call('participants.personalLink', { participantId: ids.Ann! });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/Ann is told; confirm/), details: { confirmationRequired: true } } });
-    expect(w.count('magic_tokens')).toBe(3);
+    const tokensBefore = w.count('magic_tokens');
     expect(records()).toEqual([]);
 
+    expect(w.count('magic_tokens')).toBe(tokensBefore); // refused: no link was made
     const link = await w.t.ok('participants.personalLink', { participantId: ids.Ann!, confirm: true });
+    expect(w.count('magic_tokens')).toBe(tokensBefore + 1);
     expect(records()).toEqual([{ action: 'personal-link', participant_id: ids.Ann, created_at: w.t.clock.now() }]);
     expect(notices()).toEqual(['ann@example.com']);
     expect(w.outbox('organizer-access')[0]!.text_body).toMatch(/the organizer opened a personal link to your page/);

@@ -47,7 +47,7 @@ describe('reminders', () => {
     for (const row of rows) {
       const giver = x.people.find((p) => p.id === row.participant_id)!;
       const giftee = x.people.find((p) => p.id === x.receiverOf.get(giver.id))!;
-      const rendered = await t.ok('outbox.get', { id: row.id, showPrivate: true });
+      const rendered = await t.ok('outbox.get', { id: row.id, showPrivate: true, confirm: true });
       expect(rendered.subject).toMatch(/the gift exchange is in 7 days$/);
       expect(rendered.text).toContain(giftee.name);
       expect(rendered.text).toContain(giftee.giftIdeas);

@@ -65,7 +65,7 @@ describe('drawing names', () => {
     const giftee = Object.entries(ids).find(([, id]) => id === next.get(ids.Ann!))![0];
     // The row holds intent only; the text is rendered when sent (here: on the organizer's explicit ask).
     expect(annMail.text_body).toBe('');
-    const rendered = await t.ok('outbox.get', { id: annMail.id, showPrivate: true });
+    const rendered = await t.ok('outbox.get', { id: annMail.id, showPrivate: true, confirm: true });
     expect(rendered.text).toContain(giftee);
     expect(rendered.text).toContain(`Ideas of ${giftee}`);
     expect(rendered.links).toEqual([]);

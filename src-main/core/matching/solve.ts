@@ -1,6 +1,7 @@
 import { Budget, DEFAULT_MAX_STEPS } from './budget';
 import { compile } from './compile';
 import { defaultRejectionSteps, drawMode, type DrawSettings } from './draw';
+import { DEFAULT_EXACT_LIMIT } from './exact';
 import type { Graph } from './graph';
 import { RandomStream } from './random-stream';
 import {
@@ -21,9 +22,14 @@ export function solve(problem: MatchingProblem, options: SolveOptions): Matching
     random: new RandomStream(options.random),
     rejectionSteps: options.rejectionSteps ?? defaultRejectionSteps(g.n),
     mixing: options.mixing ?? 1,
+    exactLimit: options.exactLimit ?? DEFAULT_EXACT_LIMIT,
   };
   const out = drawMode(g, problem.mode, settings, budget);
-  if (out.ok) return { ok: true, assignment: toAssignment(g, out.mate), method: out.method, steps: budget.used };
+  if (out.ok) {
+    const assignment = toAssignment(g, out.mate);
+    const construction = out.construction === undefined ? {} : { construction: out.construction };
+    return { ok: true, assignment, method: out.method, ...construction, steps: budget.used, overriddenHistory: g.overriddenHistory };
+  }
   if (out.reason.kind === 'budget-exhausted') {
     const others = MATCH_MODES.filter((m) => m !== problem.mode);
     out.reason.otherModesPossible = feasibleModes(g, others, options, 4);
@@ -50,6 +56,7 @@ const quick = (options: SolveOptions): DrawSettings => ({
   random: new RandomStream(options.random),
   rejectionSteps: 0,
   mixing: 0,
+  exactLimit: 0,
 });
 
 function shareOf(options: SolveOptions, parts: number): Budget {

@@ -2,6 +2,7 @@ import { Budget, DEFAULT_MAX_STEPS } from './budget';
 import { compile } from './compile';
 import { defaultRejectionSteps, drawMode, type DrawSettings } from './draw';
 import { DEFAULT_EXACT_LIMIT } from './exact';
+import { householdDraw } from './households';
 import type { Graph } from './graph';
 import { RandomStream } from './random-stream';
 import {
@@ -17,9 +18,17 @@ import {
 /** Draws an assignment for the problem's mode, or explains why none exists (or none was found in budget). */
 export function solve(problem: MatchingProblem, options: SolveOptions): MatchingResult {
   const budget = Budget.from(options);
+  const random = new RandomStream(options.random);
+  if ((options.rejectionSteps ?? 1) > 0) {
+    const mate = householdDraw(problem, random, budget);
+    if (mate !== null) {
+      const assignment = Array.from(mate, (r, v): [number, number] => [problem.participants[v]!, problem.participants[r]!]);
+      return { ok: true, assignment, method: 'exact-rejection', steps: budget.used, overriddenHistory: [] };
+    }
+  }
   const g = compile(problem);
   const settings: DrawSettings = {
-    random: new RandomStream(options.random),
+    random,
     rejectionSteps: options.rejectionSteps ?? defaultRejectionSteps(g.n),
     mixing: options.mixing ?? 1,
     exactLimit: options.exactLimit ?? DEFAULT_EXACT_LIMIT,

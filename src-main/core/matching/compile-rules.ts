@@ -1,7 +1,7 @@
 import { fullRow, setBit } from './bitset';
 
 /** Id → index, with a flat table when ids are small non-negative integers (rules can number millions). */
-export type Lookup = ((id: number) => number | undefined) & { table?: Int32Array };
+export type Lookup = ((id: number) => number | undefined) & { table?: Int32Array; identity?: boolean };
 
 export function excludeMany(rows: Uint32Array, base: number, receivers: ArrayLike<number>, lookup: Lookup): void {
   const table = lookup.table;
@@ -43,6 +43,7 @@ export function idLookup(ids: readonly number[], index: ReadonlyMap<number, numb
     return i >= 0 ? i : undefined;
   };
   lookup.table = table;
+  lookup.identity = table.length === ids.length && ids.every((id, i) => id === i);
   return lookup;
 }
 
@@ -64,7 +65,17 @@ export function applyHousehold(
 }
 
 /** Clears every receiver whose id bit is set; ids that are not participants are ignored. */
-export function excludeBits(rows: Uint32Array, base: number, bits: Uint8Array, lookup: Lookup): void {
+export function excludeBits(rows: Uint32Array, base: number, bits: Uint8Array, lookup: Lookup, n: number): void {
+  if (lookup.identity === true) {
+    // Ids are the indices (files numbered from 0): the bitmap is the row, word by word.
+    const words = (n + 31) >>> 5;
+    for (let w = 0; w < words; w++) {
+      const b = 4 * w;
+      const mask = (bits[b] ?? 0) | ((bits[b + 1] ?? 0) << 8) | ((bits[b + 2] ?? 0) << 16) | ((bits[b + 3] ?? 0) << 24);
+      rows[base + w] = rows[base + w]! & ~mask;
+    }
+    return;
+  }
   for (let byte = 0; byte < bits.length; byte++) {
     let x = bits[byte]!;
     while (x !== 0) {

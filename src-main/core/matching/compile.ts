@@ -54,7 +54,7 @@ export function compile(problem: MatchingProblem): Graph {
       }
       case 'exclude-bits': {
         const gi = lookup(rule.giver);
-        if (gi !== undefined) excludeBits(rows, gi * words, rule.bits, lookup);
+        if (gi !== undefined) excludeBits(rows, gi * words, rule.bits, lookup, n);
         break;
       }
       case 'household':

@@ -2,6 +2,7 @@ import type { Random } from '../random';
 import type { Budget } from './budget';
 import { pickWeighted } from './exact-pick';
 import { allowed, type Graph } from './graph';
+import { memoized } from './memo';
 
 /** Largest number of free givers (without a must-draw) drawn by exact counting of covers. */
 export const COVER_COUNT_MAX = 22;
@@ -39,20 +40,8 @@ export class CoverCounter {
     const rowMask = new Int32Array(k);
     givers.forEach((v, i) => receivers.forEach((r, j) => (rowMask[i] = rowMask[i]! | (allowed(g, v, r) ? 1 << j : 0))));
     const size = 2 ** k;
-    if (!budget.charge(size)) return null;
-    const ways = new Float64Array(size);
-    ways[0] = 1;
-    for (let s = 0; s < size - 1; s++) {
-      const w = ways[s]!;
-      if (w === 0) continue;
-      let p = 0;
-      for (let x = s; x !== 0; x &= x - 1) p++;
-      for (let y = rowMask[p]! & ~s; y !== 0; y &= y - 1) {
-        const t = s | (y & -y);
-        ways[t] = ways[t]! + w;
-      }
-      if ((s & 4095) === 0 && !budget.charge(4096)) return null;
-    }
+    const ways = memoized('cover', rowMask.join(','), size, () => countCovers(rowMask, size, budget));
+    if (ways === null) return null;
     return new CoverCounter(g, ways, givers, receivers, rowMask);
   }
 
@@ -73,4 +62,23 @@ export class CoverCounter {
     }
     return mate;
   }
+}
+
+/** ways[S]: assignments of the first |S| givers to exactly the receivers in S. */
+function countCovers(rowMask: Int32Array, size: number, budget: Budget): Float64Array | null {
+  if (!budget.charge(size)) return null;
+  const ways = new Float64Array(size);
+  ways[0] = 1;
+  for (let s = 0; s < size - 1; s++) {
+    const w = ways[s]!;
+    if (w === 0) continue;
+    let p = 0;
+    for (let x = s; x !== 0; x &= x - 1) p++;
+    for (let y = rowMask[p]! & ~s; y !== 0; y &= y - 1) {
+      const t = s | (y & -y);
+      ways[t] = ways[t]! + w;
+    }
+    if ((s & 4095) === 0 && !budget.charge(4096)) return null;
+  }
+  return ways;
 }

@@ -2,7 +2,7 @@ import type { Random } from '../random';
 import type { Budget } from './budget';
 import { runChain } from './chain';
 import { buildLoop, buildNoMutual, type Built } from './construct';
-import { exactDraw } from './exact';
+import { exactCost, exactDraw } from './exact';
 import { idsOf, type Graph } from './graph';
 import { hallViolator } from './hall';
 import { maxMatching, type Matching } from './matching';
@@ -44,8 +44,12 @@ export function drawMode(g: Graph, mode: MatchMode, s: DrawSettings, budget: Bud
   const m = maxMatching(g, s.random, budget);
   if (m === null) return exhausted;
   if (m.size < g.n) return { ok: false, reason: hallReason(g, m, s.random, budget) };
-  if (s.rejectionSteps > 0 && rejectionWorthTrying(g, s.rejectionSteps)) {
-    const mate = rejectionSample(g, mode, s.random, budget.slice(s.rejectionSteps));
+  // Where counting applies (it is sure to finish, and its table is reused between draws) rejection
+  // only gets a few attempts: enough for open groups, where it is the cheaper of the two exact ways.
+  const counting = s.exactLimit > 0 && exactCost(g, mode, s.exactLimit) < Infinity;
+  const steps = counting ? Math.min(s.rejectionSteps, 4 * g.n) : s.rejectionSteps;
+  if (steps > 0 && rejectionWorthTrying(g, steps)) {
+    const mate = rejectionSample(g, mode, s.random, budget.slice(steps));
     if (mate !== null) return { ok: true, mate, method: 'exact-rejection' };
   }
   const exact = s.exactLimit > 0 ? exactDraw(g, mode, s.random, budget, s.exactLimit) : null;

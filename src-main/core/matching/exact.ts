@@ -35,3 +35,15 @@ export function exactDraw(g: Graph, mode: MatchMode, random: Random, budget: Bud
   if (mode === 'no-mutual' && g.n <= Math.min(limit, MUTUAL_FREE_COUNT_MAX)) return sampleMutualFreeExactly(g, random, budget);
   return null;
 }
+
+/** Rough work of exactDraw in steps (Infinity when it does not apply): rejection is not given more than that. */
+export function exactCost(g: Graph, mode: MatchMode, limit: number): number {
+  if (mode === 'single-loop') {
+    const k = loopUnits(g).head.length;
+    return k <= Math.min(limit, LOOP_COUNT_MAX) ? 2 ** Math.max(0, k - 1) * k : Infinity;
+  }
+  let free = 0;
+  for (let v = 0; v < g.n; v++) if (g.fixedTo[v] === -1) free++;
+  if (free <= Math.min(limit, COVER_COUNT_MAX)) return 2 ** free;
+  return mode === 'no-mutual' && g.n <= Math.min(limit, MUTUAL_FREE_COUNT_MAX) ? 3 ** g.n : Infinity;
+}

@@ -4,6 +4,7 @@ import type { MatchingProblem } from './types';
 
 /** Fast exact path only when the expected work stays below this many checks per person. */
 const MAX_CHECKS_PER_PERSON = 400;
+const SMALL_GROUP = 64;
 
 /**
  * Exact rejection sampling straight from the rules, for groups whose only rules are households and
@@ -16,7 +17,8 @@ const MAX_CHECKS_PER_PERSON = 400;
 export function householdDraw(problem: MatchingProblem, random: Random, budget: Budget): Int32Array | null {
   const ids = problem.participants;
   const n = ids.length;
-  if (n < 3) return null;
+  // Small groups gain nothing: their bit matrix is tiny and the general path counts exactly.
+  if (n < SMALL_GROUP) return null;
   const index = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     if (index.has(ids[i]!)) return null; // the general path reports the duplicate

@@ -2,6 +2,7 @@ import type { Random } from '../random';
 import type { Budget } from './budget';
 import { bitsOf, pickWeighted } from './exact-pick';
 import { allowed, type Graph } from './graph';
+import { memoized } from './memo';
 
 /** Largest number of units (people, with must-draw chains counted once) drawn by exact counting. */
 export const LOOP_COUNT_MAX = 20;
@@ -47,22 +48,8 @@ export function sampleLoopExactly(g: Graph, random: Random, budget: Budget): Int
     for (let b = 1; b < k; b++) if (a !== b && allowed(g, tail[a]!, head[b]!)) adj[a] = adj[a]! | (1 << (b - 1));
     back[a] = allowed(g, tail[a]!, head[0]!) ? 1 : 0;
   }
-  if (!budget.charge((full + 1) * m)) return null;
-  const paths = new Float64Array((full + 1) * m);
-  for (const j of bitsOf(adj[0]!)) paths[(1 << j) * m + j] = 1;
-  for (let s = 1; s <= full; s++) {
-    for (let x = s; x !== 0; x &= x - 1) {
-      const i = 31 - Math.clz32(x & -x);
-      const count = paths[s * m + i]!;
-      if (count === 0) continue;
-      for (let y = adj[i + 1]! & ~s; y !== 0; y &= y - 1) {
-        const j = 31 - Math.clz32(y & -y);
-        const t = (s | (1 << j)) * m + j;
-        paths[t] = paths[t]! + count;
-      }
-    }
-    if ((s & 1023) === 0 && !budget.charge(1024 * m)) return null;
-  }
+  const paths = memoized('loop', `${k}:${adj.join(',')}:${back.join('')}`, (full + 1) * m, () => countPaths(adj, m, budget));
+  if (paths === null) return null;
   const order: number[] = [];
   let set = full;
   let last = pickWeighted(random, m, (j) => (back[j + 1] ? paths[full * m + j]! : 0));
@@ -80,4 +67,26 @@ export function sampleLoopExactly(g: Graph, random: Random, budget: Budget): Int
   order.reverse();
   for (let i = 0; i < k; i++) mate[tail[order[i]!]!] = head[order[(i + 1) % k]!]!;
   return mate;
+}
+
+/** paths[S·m + j]: paths from unit 0 through exactly the units in S (bit j = unit j + 1), ending at unit j + 1. */
+function countPaths(adj: Int32Array, m: number, budget: Budget): Float64Array | null {
+  const full = (1 << m) - 1;
+  if (!budget.charge((full + 1) * m)) return null;
+  const paths = new Float64Array((full + 1) * m);
+  for (const j of bitsOf(adj[0]!)) paths[(1 << j) * m + j] = 1;
+  for (let s = 1; s <= full; s++) {
+    for (let x = s; x !== 0; x &= x - 1) {
+      const i = 31 - Math.clz32(x & -x);
+      const count = paths[s * m + i]!;
+      if (count === 0) continue;
+      for (let y = adj[i + 1]! & ~s; y !== 0; y &= y - 1) {
+        const j = 31 - Math.clz32(y & -y);
+        const t = (s | (1 << j)) * m + j;
+        paths[t] = paths[t]! + count;
+      }
+    }
+    if ((s & 1023) === 0 && !budget.charge(1024 * m)) return null;
+  }
+  return paths;
 }

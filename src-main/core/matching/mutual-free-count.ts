@@ -2,6 +2,7 @@ import type { Random } from '../random';
 import type { Budget } from './budget';
 import { bitsOf, pickWeighted } from './exact-pick';
 import { allowed, type Graph } from './graph';
+import { memoized } from './memo';
 
 /** Largest group drawn by exact counting in no-mutual mode (the cost grows as 3^n). */
 export const MUTUAL_FREE_COUNT_MAX = 14;
@@ -18,6 +19,50 @@ export function sampleMutualFreeExactly(g: Graph, random: Random, budget: Budget
   if (n > MUTUAL_FREE_COUNT_MAX) return null;
   const out = new Int32Array(n);
   for (let v = 0; v < n; v++) for (let r = 0; r < n; r++) if (allowed(g, v, r)) out[v] = out[v]! | (1 << r);
+  const size = 1 << n;
+  const tables = memoized('mutual-free', out.join(','), size * n, () => countLoops(out, n, budget));
+  if (tables === null) return null;
+  const { paths, loops, covers } = tables;
+  if (covers[size - 1] === 0) return 'none';
+  const mate = new Int32Array(n).fill(-1);
+  for (let set = size - 1; set !== 0; ) {
+    const low = set & -set;
+    const rest = set ^ low;
+    const subs: number[] = [];
+    for (let sub = rest; ; sub = (sub - 1) & rest) {
+      subs.push(sub | low);
+      if (sub === 0) break;
+    }
+    const c = subs[pickWeighted(random, subs.length, (i) => loops[subs[i]!]! * covers[set ^ subs[i]!]!)]!;
+    placeLoop(c, n, out, paths, random, mate);
+    set ^= c;
+  }
+  return mate;
+}
+
+/** A uniform single loop on the members of `c`, read backwards from the path table. */
+function placeLoop(c: number, n: number, out: Int32Array, paths: Float64Array, random: Random, mate: Int32Array): void {
+  const s = 31 - Math.clz32(c & -c);
+  const members = bitsOf(c);
+  let v = members[pickWeighted(random, members.length, (i) => ((out[members[i]!]! >>> s) & 1 ? paths[c * n + members[i]!]! : 0))]!;
+  mate[v] = s;
+  for (let set = c; v !== s; ) {
+    const rest = set & ~(1 << v);
+    const to = v;
+    const cand = bitsOf(rest);
+    v = cand[pickWeighted(random, cand.length, (i) => ((out[cand[i]!]! >>> to) & 1 ? paths[rest * n + cand[i]!]! : 0))]!;
+    mate[v] = to;
+    set = rest;
+  }
+}
+
+interface Tables {
+  paths: Float64Array;
+  loops: Float64Array;
+  covers: Float64Array;
+}
+
+function countLoops(out: Int32Array, n: number, budget: Budget): Tables | null {
   const size = 1 << n;
   if (!budget.charge(size * n + 3 ** n)) return null;
   const paths = new Float64Array(size * n);
@@ -53,35 +98,5 @@ export function sampleMutualFreeExactly(g: Graph, random: Random, budget: Budget
     }
     covers[set] = sum;
   }
-  if (covers[size - 1] === 0) return 'none';
-  const mate = new Int32Array(n).fill(-1);
-  for (let set = size - 1; set !== 0; ) {
-    const low = set & -set;
-    const rest = set ^ low;
-    const subs: number[] = [];
-    for (let sub = rest; ; sub = (sub - 1) & rest) {
-      subs.push(sub | low);
-      if (sub === 0) break;
-    }
-    const c = subs[pickWeighted(random, subs.length, (i) => loops[subs[i]!]! * covers[set ^ subs[i]!]!)]!;
-    placeLoop(c, n, out, paths, random, mate);
-    set ^= c;
-  }
-  return mate;
-}
-
-/** A uniform single loop on the members of `c`, read backwards from the path table. */
-function placeLoop(c: number, n: number, out: Int32Array, paths: Float64Array, random: Random, mate: Int32Array): void {
-  const s = 31 - Math.clz32(c & -c);
-  const members = bitsOf(c);
-  let v = members[pickWeighted(random, members.length, (i) => ((out[members[i]!]! >>> s) & 1 ? paths[c * n + members[i]!]! : 0))]!;
-  mate[v] = s;
-  for (let set = c; v !== s; ) {
-    const rest = set & ~(1 << v);
-    const to = v;
-    const cand = bitsOf(rest);
-    v = cand[pickWeighted(random, cand.length, (i) => ((out[cand[i]!]! >>> to) & 1 ? paths[rest * n + cand[i]!]! : 0))]!;
-    mate[v] = to;
-    set = rest;
-  }
+  return { paths, loops, covers };
 }

@@ -2,6 +2,7 @@ import type { Random } from '../random';
 import { adjacency, type Adjacency } from './adjacency';
 import type { Budget } from './budget';
 import type { Graph } from './graph';
+import { forcePairs } from './forced';
 import { walkToLoop } from './loop-walk';
 
 export type LoopSearch = { status: 'found'; mate: Int32Array } | { status: 'none' } | { status: 'budget' };
@@ -11,7 +12,9 @@ export type LoopSearch = { status: 'found'; mate: Int32Array } | { status: 'none
  * then the complete depth-first search below with what is left of the budget (it alone can prove
  * that no loop exists).
  */
-export function findLoop(g: Graph, cover: Int32Array, random: Random, budget: Budget): LoopSearch {
+export function findLoop(whole: Graph, cover: Int32Array, random: Random, budget: Budget): LoopSearch {
+  const g = forcePairs(whole);
+  if (g === null) return { status: 'none' };
   const adj = adjacency(g);
   const walks = budget.slice(budget.remaining * WALK_SHARE);
   for (let length = 8 * g.n + 256; walks.ok; length *= 2) {

@@ -54,7 +54,11 @@ export function drawMode(g: Graph, mode: MatchMode, s: DrawSettings, budget: Bud
   }
   const exact = s.exactLimit > 0 ? exactDraw(g, mode, s.random, budget, s.exactLimit) : null;
   if (exact instanceof Int32Array) return { ok: true, mate: exact, method: 'exact-count' };
-  // After a proof of 'none' the construction below fails too and names the reason.
+  if (exact === 'none' && mode === 'single-loop') {
+    // Counting found no loop: one strongly connected group that no single loop covers.
+    return { ok: false, reason: { kind: 'no-single-loop', groups: [[...g.ids]], coverExists: true } };
+  }
+  // After a proof of 'none' in no-mutual mode the construction below fails too and names the smallest group.
   const built: Built =
     mode === 'any' ? { ok: true, construction: 'matching' } : mode === 'no-mutual' ? buildNoMutual(g, m, s.random, budget) : buildLoop(g, m, s.random, budget);
   if (built === null) return exhausted;

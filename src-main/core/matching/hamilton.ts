@@ -8,35 +8,18 @@ import { walkToLoop } from './loop-walk';
 export type LoopSearch = { status: 'found'; mate: Int32Array } | { status: 'none' } | { status: 'budget' };
 
 /**
- * A single loop: rotation–extension walks from the cover first (they find loops in sparse groups),
- * then the complete depth-first search below with what is left of the budget (it alone can prove
- * that no loop exists).
+ * A single loop: rotation–extension walks from the cover (they find loops in sparse groups fast)
+ * alternate with runs of the complete depth-first search below (better when forced pairs leave few
+ * choices, and the only way to prove that no loop exists), both with doubling limits; the last
+ * search run has no limit but the budget. Forced pairs are made explicit first (forced.ts).
  */
 export function findLoop(whole: Graph, cover: Int32Array, random: Random, budget: Budget): LoopSearch {
   const g = forcePairs(whole);
   if (g === null) return { status: 'none' };
   const adj = adjacency(g);
-  const walks = budget.slice(budget.remaining * WALK_SHARE);
-  for (let length = 8 * g.n + 256; walks.ok; length *= 2) {
-    const mate = walkToLoop(g, adj, cover, random, walks, length);
+  for (let limit = 8 * g.n + 256; budget.ok; limit *= 2) {
+    const mate = walkToLoop(g, adj, cover, random, budget, limit);
     if (mate !== null) return { status: 'found', mate };
-  }
-  return searchLoop(g, adj, random, budget);
-}
-
-/** Share of the budget for the walks; the rest is the exhaustive search's. */
-const WALK_SHARE = 0.6;
-
-/**
- * Depth-first search for a single loop (Hamiltonian cycle) with the pruning that keeps sparse
- * groups tractable: every unvisited person must keep someone who can still give to them and
- * someone they can still give to; a person whom only the path's end can still reach is taken next
- * (forced move); otherwise the next person is the one with the fewest onward options (Warnsdorff),
- * ties broken at random. Restarts from random people with doubling node limits; the last run has
- * no limit but the budget, and a run that ends without exhausting it proves that no loop exists.
- */
-function searchLoop(g: Graph, adj: Adjacency, random: Random, budget: Budget, firstLimit = 4 * g.n + 64): LoopSearch {
-  for (let limit = firstLimit; budget.ok; limit *= 2) {
     const unlimited = limit > budget.remaining;
     const result = run(g, adj, random.int(g.n), random, budget, unlimited ? Infinity : limit);
     if (result !== 'limit') return result;
@@ -44,6 +27,14 @@ function searchLoop(g: Graph, adj: Adjacency, random: Random, budget: Budget, fi
   return { status: 'budget' };
 }
 
+/**
+ * One run of a depth-first search for a single loop (Hamiltonian cycle) with the pruning that keeps
+ * sparse groups tractable: every unvisited person must keep someone who can still give to them and
+ * someone they can still give to; a person whom only the path's end can still reach is taken next
+ * (forced move); otherwise the next person is the one with the fewest possible givers, then fewest
+ * onward options, ties broken at random. A run that ends without hitting its limit or the budget is
+ * complete: 'none' is then a proof.
+ */
 function run(g: Graph, adj: Adjacency, start: number, random: Random, budget: Budget, limit: number): LoopSearch | 'limit' {
   const { n } = g;
   const { outStart, out, inStart, into } = adj;

@@ -34,8 +34,13 @@ export function walkToLoop(g: Graph, adj: Adjacency, cover: Int32Array, random: 
   const start = random.int(n);
   for (let v = start; onLoop[v]; v = next[v]!) append(v);
   const { outStart, out } = adj;
+  // Work is charged as it happens: appending a loop and closing a stretch cost their length.
+  let work = 0;
   for (let moves = 0; moves < maxLength; moves++) {
-    if ((moves & 63) === 0 && !budget.charge(64 + length)) return null;
+    if ((moves & 63) === 0) {
+      if (!budget.charge(work + 64)) return null;
+      work = 0;
+    }
     const v = path[length - 1]!;
     const from = outStart[v]!;
     const degree = outStart[v + 1]! - from;
@@ -46,7 +51,9 @@ export function walkToLoop(g: Graph, adj: Adjacency, cover: Int32Array, random: 
       if (onLoop[other] || (pos[other] === 0 && length === n)) w = other;
     }
     if (onLoop[w]) {
+      const before = length;
       for (let u = w; onLoop[u]; u = next[u]!) append(u);
+      work += length - before;
       continue;
     }
     const i = pos[w]!;
@@ -60,6 +67,7 @@ export function walkToLoop(g: Graph, adj: Adjacency, cover: Int32Array, random: 
       onLoop[u] = 1;
       pos[u] = -1;
     }
+    work += length - i;
     length = i;
   }
   return null;

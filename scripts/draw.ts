@@ -39,6 +39,9 @@ class InputError extends Error {}
 
 /** Characters that would let a name fake or break a "Giver → Receiver" line. */
 const AMBIGUOUS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]|→|->/u;
+/** A name in an error message, on one line whatever it contains. */
+const quote = (name: string): string =>
+  JSON.stringify(name).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const MODE_WORDS: Record<MatchMode, string> = { 'single-loop': '"single-loop"', 'no-mutual': '"no-mutual"', any: '"any"' };
 
 function readInput(path: string): Input {
@@ -74,17 +77,17 @@ function readPeople(input: Input): People {
   const households = new Map<string, number[]>();
   input.people.forEach((p, i) => {
     const { name, household } = typeof p === 'string' ? { name: p, household: undefined } : p;
-    const where = `person ${i + 1} (${JSON.stringify(name)})`;
+    const where = `person ${i + 1} (${quote(name)})`;
     if (name === '') throw new InputError(`${where}: the name is empty`);
     if (AMBIGUOUS.test(name)) throw new InputError(`${where}: a name cannot contain line breaks, control characters or arrows (→, ->)`);
-    if (index.has(name)) throw new InputError(`${JSON.stringify(name)} is listed twice; names must be unique`);
+    if (index.has(name)) throw new InputError(`${quote(name)} is listed twice; names must be unique`);
     index.set(name, i);
     names.push(name);
     if (household !== undefined) households.set(household, [...(households.get(household) ?? []), i]);
   });
   const idOf = (name: string): number => {
     const id = index.get(name);
-    if (id === undefined) throw new InputError(`${JSON.stringify(name)} is not in "people"`);
+    if (id === undefined) throw new InputError(`${quote(name)} is not in "people"`);
     return id;
   };
   return { names, households, idOf };

@@ -19,6 +19,18 @@ export function householdDraw(problem: MatchingProblem, random: Random, budget: 
   const n = ids.length;
   // Small groups gain nothing: their bit matrix is tiny and the general path counts exactly.
   if (n < SMALL_GROUP) return null;
+  // An upper bound on λ from the rule counts alone, before any set is built: many single pairs
+  // (e.g. 50 % random exclusions) make rejection hopeless and would cost more than they save.
+  let pairRules = 0;
+  let householdPairs = 0;
+  for (const rule of problem.rules) {
+    if (rule.kind === 'household') householdPairs += rule.members.length * (rule.members.length - 1);
+    else if (rule.kind === 'exclude' || rule.kind === 'avoid-history') pairRules++;
+    else if (rule.kind === 'exclude-pair') pairRules += 2;
+    else return null;
+  }
+  pairRules += problem.history?.length ?? 0;
+  if ((householdPairs + pairRules) / (n - 1) > Math.log(MAX_CHECKS_PER_PERSON) + Math.log(Math.log(MAX_CHECKS_PER_PERSON) + 1) + 2) return null;
   const index = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     if (index.has(ids[i]!)) return null; // the general path reports the duplicate

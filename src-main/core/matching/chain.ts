@@ -7,8 +7,12 @@ import { mixCover, proposalCount } from './mixing';
 import { Sampler } from './sampler';
 import type { MatchMode } from './types';
 
-/** Long jumps per draw (times the mixing factor); they make the chain irreducible, the local moves make it fast. */
-const JUMPS = 4;
+/**
+ * Long jumps per draw (times the mixing factor); they make the chain irreducible, the local moves
+ * make it fast. One is enough for the argument; above 1 000 people a jump costs as much as the
+ * rest of the chain, so big groups get one.
+ */
+const jumpsFor = (n: number): number => (n <= 1000 ? 4 : 1);
 
 /**
  * Uniformises a valid assignment in place. A fixed schedule, decided before the chain runs: segments
@@ -19,7 +23,7 @@ const JUMPS = 4;
 export function runChain(g: Graph, mate: Int32Array, owner: Int32Array, mode: MatchMode, random: Random, budget: Budget, factor: number): void {
   if (factor <= 0) return;
   const loop = mode === 'single-loop';
-  const jumps = Math.ceil(JUMPS * factor);
+  const jumps = Math.ceil(jumpsFor(g.n) * factor);
   const segment = Math.ceil(proposalCount(g, factor, loop) / (jumps + 1));
   const sampler = new Sampler(g, random);
   for (let j = 0; j <= jumps && budget.ok; j++) {

@@ -19,7 +19,8 @@ export function coverStep(g: Graph, mate: Int32Array, owner: Int32Array, random:
   const n = g.n;
   const g0 = random.int(n);
   const r0 = mate[g0]!;
-  const cap = random.int(2) === 0 ? 2 : n;
+  // Mostly swaps (cheap); the long walks (one proposal in LONG_WALK) are what connects every cover.
+  const cap = random.int(LONG_WALK) === 0 ? n : 2;
   const mark = ++scratch.mark;
   scratch.seen[g0] = mark;
   let u = g0;
@@ -44,6 +45,9 @@ export function coverStep(g: Graph, mate: Int32Array, owner: Int32Array, random:
   }
   return cap;
 }
+
+/** One cover step in this many may walk as far as n picks. */
+const LONG_WALK = 8;
 
 export class WalkScratch {
   mark = 0;

@@ -1,6 +1,7 @@
 /**
- * Draw names from a JSON file: `npm run draw -- family.json`.
- * Prints "Giver → Receiver" lines, or why no draw is possible (exit 1). Bad input: exit 2.
+ * Draw names from a JSON file: `npm run draw -- [--json] family.json`.
+ * Prints "Giver → Receiver" lines (or, with --json, one JSON object), or why no draw is possible
+ * (exit 1). Bad input: one line on stderr, exit 2. The input format is in the README.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -8,28 +9,42 @@ import {
   checkFeasibility,
   describeReason,
   solve,
+  type HistoryPair,
+  type MatchingProblem,
   type MatchingRule,
   type MatchMode,
 } from '../src-main/core/matching';
 import { cryptoRandom } from '../src-main/core/random';
 
-const Pair = z.tuple([z.string(), z.string()]);
+/** One normalisation for every name wherever it appears (people, pairs, lists, groups). */
+const Name = z.string().transform((s) => s.normalize('NFC').trim());
+const Pair = z.tuple([Name, Name]);
+/** A row of the compact lists: person numbers (0-based positions in "people") or "base64:" + a bitmap (bit j = person j). */
+const Row = z.union([z.array(z.number().int().nonnegative()), z.string().startsWith('base64:')]);
+const Lists = z.union([z.record(Name, z.array(Name)), z.array(Row)]);
 const Input = z.strictObject({
   mode: z.enum(['single-loop', 'no-mutual', 'any']).optional(),
-  people: z.array(z.strictObject({ name: z.string().trim().min(1), household: z.string().trim().min(1).optional() })).min(1),
+  people: z.array(z.union([Name, z.strictObject({ name: Name, household: Name.optional() })])).min(1),
+  groups: z.array(z.array(Name)).optional(),
   exclusions: z.array(Pair).optional(),
   oneWay: z.array(Pair).optional(),
   mustDraw: z.array(Pair).optional(),
   avoid: z.array(Pair).optional(),
+  forbidden: Lists.optional(),
+  allowed: Lists.optional(),
 });
 type Input = z.infer<typeof Input>;
 
 class InputError extends Error {}
 
+/** Characters that would let a name fake or break a "Giver → Receiver" line. */
+const AMBIGUOUS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]|→|->/u;
+/** A name in an error message, on one line whatever it contains. */
+const quote = (name: string): string =>
+  JSON.stringify(name).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const MODE_WORDS: Record<MatchMode, string> = { 'single-loop': '"single-loop"', 'no-mutual': '"no-mutual"', any: '"any"' };
 
-function readInput(path: string | undefined): Input {
-  if (path === undefined) throw new InputError('usage: npm run draw -- <file.json>');
+function readInput(path: string): Input {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -50,60 +65,131 @@ function readInput(path: string | undefined): Input {
   return parsed.data;
 }
 
-function toRules(input: Input, idOf: (name: string) => number): MatchingRule[] {
-  const rules: MatchingRule[] = [];
+interface People {
+  names: string[];
+  households: Map<string, number[]>;
+  idOf(name: string): number;
+}
+
+function readPeople(input: Input): People {
+  const names: string[] = [];
+  const index = new Map<string, number>();
   const households = new Map<string, number[]>();
   input.people.forEach((p, i) => {
-    if (p.household !== undefined) households.set(p.household, [...(households.get(p.household) ?? []), i]);
+    const { name, household } = typeof p === 'string' ? { name: p, household: undefined } : p;
+    const where = `person ${i + 1} (${quote(name)})`;
+    if (name === '') throw new InputError(`${where}: the name is empty`);
+    if (AMBIGUOUS.test(name)) throw new InputError(`${where}: a name cannot contain line breaks, control characters or arrows (→, ->)`);
+    if (index.has(name)) throw new InputError(`${quote(name)} is listed twice; names must be unique`);
+    index.set(name, i);
+    names.push(name);
+    if (household !== undefined) households.set(household, [...(households.get(household) ?? []), i]);
   });
-  for (const members of households.values()) rules.push({ kind: 'household', members });
+  const idOf = (name: string): number => {
+    const id = index.get(name);
+    if (id === undefined) throw new InputError(`${quote(name)} is not in "people"`);
+    return id;
+  };
+  return { names, households, idOf };
+}
+
+/** A list row as a bitmap over people; `key` names the row in error messages. */
+function rowBits(row: z.infer<typeof Row>, n: number, key: string): Uint8Array {
+  const bits = new Uint8Array((n + 7) >> 3);
+  if (typeof row === 'string') {
+    const raw = Buffer.from(row.slice('base64:'.length), 'base64');
+    if (raw.length !== bits.length) throw new InputError(`${key}: the bitmap has ${raw.length} bytes, expected ${bits.length} for ${n} people`);
+    bits.set(raw);
+    return bits;
+  }
+  for (const j of row) {
+    if (j >= n) throw new InputError(`${key}: person number ${j} is out of range (0–${n - 1})`);
+    bits[j >> 3] = bits[j >> 3]! | (1 << (j & 7));
+  }
+  return bits;
+}
+
+/** "forbidden" / "allowed" lists as one bitmap of excluded receivers per giver. */
+function listRules(lists: z.infer<typeof Lists>, allowedLists: boolean, people: People, key: string): MatchingRule[] {
+  const n = people.names.length;
+  const rows: Array<[number, Uint8Array]> = [];
+  if (Array.isArray(lists)) {
+    if (lists.length !== n) throw new InputError(`"${key}": ${lists.length} rows for ${n} people (one row per person, in order)`);
+    lists.forEach((row, giver) => rows.push([giver, rowBits(row, n, `"${key}" row ${giver}`)]));
+  } else {
+    for (const [giver, receivers] of Object.entries(lists)) {
+      rows.push([people.idOf(giver), rowBits(receivers.map(people.idOf), n, `"${key}".${giver}`)]);
+    }
+  }
+  return rows.map(([giver, bits]) => {
+    if (allowedLists) for (let b = 0; b < bits.length; b++) bits[b] = ~bits[b]! & 0xff;
+    return { kind: 'exclude-bits', giver, bits };
+  });
+}
+
+function toProblem(input: Input, people: People): MatchingProblem {
+  const { idOf } = people;
+  const rules: MatchingRule[] = [];
+  for (const members of people.households.values()) rules.push({ kind: 'household', members });
+  for (const group of input.groups ?? []) rules.push({ kind: 'household', members: group.map(idOf) });
   for (const [a, b] of input.exclusions ?? []) rules.push({ kind: 'exclude-pair', a: idOf(a), b: idOf(b) });
   for (const [a, b] of input.oneWay ?? []) rules.push({ kind: 'exclude', giver: idOf(a), receiver: idOf(b) });
   for (const [a, b] of input.mustDraw ?? []) rules.push({ kind: 'must-draw', giver: idOf(a), receiver: idOf(b) });
-  for (const [a, b] of input.avoid ?? []) rules.push({ kind: 'avoid-history', giver: idOf(a), receiver: idOf(b) });
-  return rules;
+  if (input.forbidden !== undefined) rules.push(...listRules(input.forbidden, false, people, 'forbidden'));
+  if (input.allowed !== undefined) rules.push(...listRules(input.allowed, true, people, 'allowed'));
+  const history: HistoryPair[] = (input.avoid ?? []).map(([a, b]) => [idOf(a), idOf(b)]);
+  return { participants: people.names.map((_, i) => i), rules, mode: input.mode ?? 'single-loop', history };
+}
+
+function parseArgs(argv: string[]): { path: string; json: boolean } {
+  const flags = argv.filter((a) => a.startsWith('--'));
+  const files = argv.filter((a) => !a.startsWith('--'));
+  const unknown = flags.find((f) => f !== '--json');
+  if (unknown !== undefined) throw new InputError(`unknown option ${unknown}`);
+  if (files.length !== 1) throw new InputError('usage: npm run draw -- [--json] <file.json>');
+  return { path: files[0]!, json: flags.includes('--json') };
 }
 
 function main(argv: string[]): number {
-  let input: Input;
+  let args: { path: string; json: boolean };
+  let people: People;
+  let problem: MatchingProblem;
   try {
-    input = readInput(argv[0]);
+    args = parseArgs(argv);
+    const input = readInput(args.path);
+    people = readPeople(input);
+    problem = toProblem(input, people);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     console.error(`draw: ${e.message}`);
     return 2;
   }
-  const names = input.people.map((p) => p.name);
-  const index = new Map<string, number>();
-  for (const [i, name] of names.entries()) {
-    if (index.has(name)) {
-      console.error(`draw: "${name}" is listed twice; names must be unique`);
-      return 2;
-    }
-    index.set(name, i);
-  }
-  const unknown = [input.exclusions, input.oneWay, input.mustDraw, input.avoid]
-    .flatMap((pairs) => pairs ?? [])
-    .flat()
-    .find((name) => !index.has(name));
-  if (unknown !== undefined) {
-    console.error(`draw: "${unknown}" is not in "people"`);
-    return 2;
-  }
-  const mode = input.mode ?? 'single-loop';
-  const problem = { participants: names.map((_, i) => i), rules: toRules(input, (n) => index.get(n)!), mode };
+  const nameOf = (id: number): string => people.names[id] ?? `#${id}`;
+  const named = (pairs: ReadonlyArray<[number, number]>): Array<{ giver: string; receiver: string }> =>
+    pairs.map(([g, r]) => ({ giver: nameOf(g), receiver: nameOf(r) }));
   const random = cryptoRandom();
-  const nameOf = (id: number): string => names[id] ?? `#${id}`;
   const result = solve(problem, { random });
   if (result.ok) {
-    for (const [giver, receiver] of result.assignment) console.log(`${nameOf(giver)} → ${nameOf(receiver)}`);
+    if (args.json) {
+      const { method, assignment, overriddenHistory } = result;
+      const out = { ok: true, mode: problem.mode, method, pairs: named(assignment), overriddenHistory: named(overriddenHistory) };
+      console.log(JSON.stringify(out));
+      return 0;
+    }
+    console.log(result.assignment.map(([g, r]) => `${nameOf(g)} → ${nameOf(r)}`).join('\n'));
+    for (const [g, r] of result.overriddenHistory) {
+      console.error(`note: ${nameOf(g)} → ${nameOf(r)} is in "avoid", but "mustDraw" asks for it, so it was drawn.`);
+    }
     return 0;
   }
-  console.log(describeReason(result.reason, nameOf));
-  const others = checkFeasibility(problem, { random }).modes.filter((m) => m !== mode);
-  if (others.length > 0 && result.reason.kind !== 'budget-exhausted') {
-    console.log(`A draw is possible with "mode": ${others.map((m) => MODE_WORDS[m]).join(' or ')}.`);
+  const message = describeReason(result.reason, nameOf);
+  const others = result.reason.kind === 'budget-exhausted' ? [] : checkFeasibility(problem, { random }).modes.filter((m) => m !== problem.mode);
+  if (args.json) {
+    console.log(JSON.stringify({ ok: false, mode: problem.mode, reason: result.reason.kind, message, possibleModes: others }));
+    return 1;
   }
+  console.log(message);
+  if (others.length > 0) console.log(`A draw is possible with "mode": ${others.map((m) => MODE_WORDS[m]).join(' or ')}.`);
   return 1;
 }
 

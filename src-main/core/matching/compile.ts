@@ -1,4 +1,5 @@
 import { clearBit, fullRow, hasBit, rowCount, setBit, transpose, wordsFor } from './bitset';
+import { applyHousehold, excludeBits, excludeMany, idLookup } from './compile-rules';
 import type { Graph } from './graph';
 import type { MatchingProblem, MustDrawConflict } from './types';
 
@@ -20,14 +21,24 @@ export function compile(problem: MatchingProblem): Graph {
     clearBit(rows, g * words, g);
   }
   const must: Array<[number, number]> = [];
+  // History is applied after the must-draws: an explicit must-draw pair wins over history.
+  const history: Array<[number, number]> = [];
+  const remember = (giver: number, receiver: number): void => {
+    const a = lookup(giver);
+    const b = lookup(receiver);
+    if (a !== undefined && b !== undefined) history.push([a, b]);
+  };
+  for (const [giver, receiver] of problem.history ?? []) remember(giver, receiver);
   const exclude = (a: number | undefined, b: number | undefined): void => {
     if (a !== undefined && b !== undefined) clearBit(rows, a * words, b);
   };
   for (const rule of problem.rules) {
     switch (rule.kind) {
       case 'exclude':
-      case 'avoid-history':
         exclude(lookup(rule.giver), lookup(rule.receiver));
+        break;
+      case 'avoid-history':
+        remember(rule.giver, rule.receiver);
         break;
       case 'exclude-pair': {
         const a = lookup(rule.a);
@@ -39,6 +50,11 @@ export function compile(problem: MatchingProblem): Graph {
       case 'exclude-many': {
         const gi = lookup(rule.giver);
         if (gi !== undefined) excludeMany(rows, gi * words, rule.receivers, lookup);
+        break;
+      }
+      case 'exclude-bits': {
+        const gi = lookup(rule.giver);
+        if (gi !== undefined) excludeBits(rows, gi * words, rule.bits, lookup, n);
         break;
       }
       case 'household':
@@ -59,6 +75,12 @@ export function compile(problem: MatchingProblem): Graph {
   const fixedTo = new Int32Array(n).fill(-1);
   const fixedFrom = new Int32Array(n).fill(-1);
   const conflict = applyMustDraw(rows, words, n, must, fixedTo, fixedFrom);
+  const overridden = new Set<number>();
+  for (const [a, b] of history) {
+    if (fixedTo[a] === b) overridden.add(a * n + b);
+    else exclude(a, b);
+  }
+  const overriddenHistory = [...overridden].sort((x, y) => x - y).map((k): [number, number] => [ids[Math.floor(k / n)]!, ids[k % n]!]);
   const cols = transpose(rows, n);
   const outDeg = new Int32Array(n);
   const inDeg = new Int32Array(n);
@@ -66,70 +88,7 @@ export function compile(problem: MatchingProblem): Graph {
     outDeg[v] = rowCount(rows, v * words, words);
     inDeg[v] = rowCount(cols, v * words, words);
   }
-  return { n, words, ids, index, rows, cols, outDeg, inDeg, fixedTo, fixedFrom, conflict };
-}
-
-type Lookup = ((id: number) => number | undefined) & { table?: Int32Array };
-
-function excludeMany(rows: Uint32Array, base: number, receivers: ArrayLike<number>, lookup: Lookup): void {
-  const table = lookup.table;
-  if (table === undefined) {
-    for (let k = 0; k < receivers.length; k++) {
-      const r = lookup(receivers[k]!);
-      if (r !== undefined) rows[base + (r >>> 5)] = rows[base + (r >>> 5)]! & ~(1 << (r & 31));
-    }
-    return;
-  }
-  const max = table.length;
-  if (receivers instanceof Int32Array) {
-    // Monomorphic loop for the common bulk case.
-    for (let k = 0; k < receivers.length; k++) {
-      const id = receivers[k]!;
-      const r = id >= 0 && id < max ? table[id]! : -1;
-      if (r >= 0) rows[base + (r >>> 5)] = rows[base + (r >>> 5)]! & ~(1 << (r & 31));
-    }
-    return;
-  }
-  for (let k = 0; k < receivers.length; k++) {
-    const id = receivers[k]!;
-    const r = id >= 0 && id < max ? table[id]! : -1;
-    if (r >= 0) rows[base + (r >>> 5)] = rows[base + (r >>> 5)]! & ~(1 << (r & 31));
-  }
-}
-
-/** Id → index; a flat table when ids are small non-negative integers (rules can number millions). */
-function idLookup(ids: readonly number[], index: ReadonlyMap<number, number>): Lookup {
-  let max = -1;
-  for (const id of ids) {
-    if (!Number.isInteger(id) || id < 0) return (id) => index.get(id);
-    max = Math.max(max, id);
-  }
-  if (max > 8 * ids.length + 65_536) return (id) => index.get(id);
-  const table = new Int32Array(max + 1).fill(-1);
-  ids.forEach((id, i) => (table[id] = i));
-  const lookup: Lookup = (id) => {
-    const i = Number.isInteger(id) && id >= 0 && id <= max ? table[id]! : -1;
-    return i >= 0 ? i : undefined;
-  };
-  lookup.table = table;
-  return lookup;
-}
-
-function applyHousehold(
-  rows: Uint32Array,
-  words: number,
-  n: number,
-  members: readonly number[],
-  lookup: (id: number) => number | undefined,
-): void {
-  const present = members.map(lookup).filter((i): i is number => i !== undefined);
-  if (present.length < 2) return;
-  const mask = fullRow(n, false);
-  for (const i of present) setBit(mask, 0, i);
-  for (const i of present) {
-    const base = i * words;
-    for (let w = 0; w < words; w++) rows[base + w] = rows[base + w]! & ~mask[w]!;
-  }
+  return { n, words, ids, index, rows, cols, outDeg, inDeg, fixedTo, fixedFrom, conflict, overriddenHistory };
 }
 
 function applyMustDraw(

@@ -17,6 +17,8 @@ export interface Graph {
   fixedFrom: Int32Array;
   /** First mode-independent must-draw conflict found while compiling (indices). */
   conflict: { members: number[]; detail: MustDrawConflict } | null;
+  /** History pairs (ids) kept because a must-draw asks for exactly that pair. */
+  overriddenHistory: Array<[number, number]>;
 }
 
 export function allowed(g: Graph, giver: number, receiver: number): boolean {

@@ -5,6 +5,8 @@ export { validateAssignment } from './validate';
 export { MATCH_MODES } from './types';
 export type {
   Assignment,
+  DrawMethod,
+  HistoryPair,
   FeasibilityResult,
   InfeasibleReason,
   MatchingProblem,

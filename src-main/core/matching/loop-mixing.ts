@@ -2,7 +2,7 @@ import type { Random } from '../random';
 import type { Budget } from './budget';
 import { CycleOrder } from './cycle-order';
 import type { Graph } from './graph';
-import { movableGivers, proposalCount } from './mixing';
+import { movableGivers } from './mixing';
 import { Sampler } from './sampler';
 
 /**
@@ -17,17 +17,16 @@ export function mixLoop(
   owner: Int32Array,
   random: Random,
   budget: Budget,
-  factor: number,
+  proposals: number,
 ): number {
   const movable = movableGivers(g);
   const m = movable.length;
-  if (m < 3 || factor <= 0) return 0;
+  if (m < 3 || proposals <= 0) return 0;
   const sequence = new Int32Array(g.n);
   for (let i = 0, v = 0; i < g.n; i++, v = mate[v]!) sequence[i] = v;
   const order = new CycleOrder(sequence, random);
   const sampler = new Sampler(g, random);
   const { rows, words } = g;
-  const proposals = proposalCount(g, factor, true);
   let accepted = 0;
   for (let p = 0; p < proposals; p++) {
     if ((p & 255) === 0 && !budget.charge(256)) break;

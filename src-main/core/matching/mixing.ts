@@ -39,14 +39,13 @@ export function mixCover(
   noMutual: boolean,
   random: Random,
   budget: Budget,
-  factor: number,
+  proposals: number,
 ): number {
   const movable = movableGivers(g);
   const m = movable.length;
-  if (m < 2 || factor <= 0) return 0;
+  if (m < 2 || proposals <= 0) return 0;
   const { rows, words } = g;
   const sampler = new Sampler(g, random);
-  const proposals = proposalCount(g, factor, false);
   let accepted = 0;
   for (let p = 0; p < proposals; p++) {
     if ((p & 255) === 0 && !budget.charge(256)) break;

@@ -1,6 +1,8 @@
 import { Budget, DEFAULT_MAX_STEPS } from './budget';
 import { compile } from './compile';
 import { defaultRejectionSteps, drawMode, type DrawSettings } from './draw';
+import { DEFAULT_EXACT_LIMIT } from './exact';
+import { householdDraw } from './households';
 import type { Graph } from './graph';
 import { RandomStream } from './random-stream';
 import {
@@ -16,14 +18,27 @@ import {
 /** Draws an assignment for the problem's mode, or explains why none exists (or none was found in budget). */
 export function solve(problem: MatchingProblem, options: SolveOptions): MatchingResult {
   const budget = Budget.from(options);
+  const random = new RandomStream(options.random);
+  if ((options.rejectionSteps ?? 1) > 0) {
+    const mate = householdDraw(problem, random, budget);
+    if (mate !== null) {
+      const assignment = Array.from(mate, (r, v): [number, number] => [problem.participants[v]!, problem.participants[r]!]);
+      return { ok: true, assignment, method: 'exact-rejection', steps: budget.used, overriddenHistory: [] };
+    }
+  }
   const g = compile(problem);
   const settings: DrawSettings = {
-    random: new RandomStream(options.random),
+    random,
     rejectionSteps: options.rejectionSteps ?? defaultRejectionSteps(g.n),
     mixing: options.mixing ?? 1,
+    exactLimit: options.exactLimit ?? DEFAULT_EXACT_LIMIT,
   };
   const out = drawMode(g, problem.mode, settings, budget);
-  if (out.ok) return { ok: true, assignment: toAssignment(g, out.mate), method: out.method, steps: budget.used };
+  if (out.ok) {
+    const assignment = toAssignment(g, out.mate);
+    const construction = out.construction === undefined ? {} : { construction: out.construction };
+    return { ok: true, assignment, method: out.method, ...construction, steps: budget.used, overriddenHistory: g.overriddenHistory };
+  }
   if (out.reason.kind === 'budget-exhausted') {
     const others = MATCH_MODES.filter((m) => m !== problem.mode);
     out.reason.otherModesPossible = feasibleModes(g, others, options, 4);
@@ -50,6 +65,7 @@ const quick = (options: SolveOptions): DrawSettings => ({
   random: new RandomStream(options.random),
   rejectionSteps: 0,
   mixing: 0,
+  exactLimit: 0,
 });
 
 function shareOf(options: SolveOptions, parts: number): Budget {

@@ -11,12 +11,25 @@ export type MatchingRule =
   | { kind: 'must-draw'; giver: number; receiver: number }
   | { kind: 'avoid-history'; giver: number; receiver: number }
   /** Bulk one-way exclusions for one giver (large generated inputs; same meaning as many `exclude`). */
-  | { kind: 'exclude-many'; giver: number; receivers: ArrayLike<number> };
+  | { kind: 'exclude-many'; giver: number; receivers: ArrayLike<number> }
+  /**
+   * Bulk one-way exclusions as a bitmap over participant ids: bit `id & 7` of byte `id >> 3` set
+   * means `giver` may not draw `id` (compact files: 10 000 people × 50 % is 6 MB instead of 50 M ids).
+   */
+  | { kind: 'exclude-bits'; giver: number; bits: Uint8Array };
+
+/** A pair from an earlier exchange: [giver id, receiver id]. */
+export type HistoryPair = readonly [giver: number, receiver: number];
 
 export interface MatchingProblem {
   participants: readonly number[];
   rules: readonly MatchingRule[];
   mode: MatchMode;
+  /**
+   * Pairs to avoid because they were drawn before (same meaning as `avoid-history` rules). Which
+   * earlier exchanges count is the caller's decision; an explicit must-draw pair wins over them.
+   */
+  history?: readonly HistoryPair[];
 }
 
 export interface SolveOptions {
@@ -30,7 +43,16 @@ export interface SolveOptions {
   rejectionSteps?: number;
   /** Multiplier on the mixing length; 0 returns the constructed assignment unmixed. */
   mixing?: number;
+  /** Largest group drawn by exact counting (dynamic programming over subsets); 0 disables it (tests of the chain). */
+  exactLimit?: number;
 }
+
+/**
+ * How a draw was sampled. 'exact-rejection' and 'exact-count' are exactly uniform over the valid
+ * assignments of the mode; 'markov-chain' is a chain whose moves connect every valid assignment and
+ * whose stationary distribution is uniform (docs/matching.md); 'unmixed' only with `mixing: 0`.
+ */
+export type DrawMethod = 'exact-rejection' | 'exact-count' | 'markov-chain' | 'unmixed';
 
 /** `detail` codes for must-draw conflicts; describeReason turns them into sentences. */
 export type MustDrawConflict = 'self' | 'two-receivers' | 'two-givers' | 'excluded' | 'closes-loop-early' | 'mutual';
@@ -53,7 +75,16 @@ export type InfeasibleReason =
 export type Assignment = Array<[giver: number, receiver: number]>;
 
 export type MatchingResult =
-  | { ok: true; assignment: Assignment; method: string; steps: number }
+  | {
+      ok: true;
+      assignment: Assignment;
+      method: DrawMethod;
+      /** How the chain's starting draw was built (diagnostics), when `method` is 'markov-chain' or 'unmixed'. */
+      construction?: string;
+      steps: number;
+      /** History pairs that were drawn anyway because a must-draw rule asks for exactly that pair. */
+      overriddenHistory: Assignment;
+    }
   | { ok: false; reason: InfeasibleReason };
 
 export type FeasibilityResult =

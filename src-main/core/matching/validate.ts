@@ -22,14 +22,25 @@ export function validateAssignment(problem: MatchingProblem, assignment: Array<[
   const forbid = (giver: number, receiver: number, why: string): void => {
     if (receiverOf.get(giver) === receiver && people.has(giver)) out.push(`${giver} draws ${receiver} (${why})`);
   };
+  // A must-draw pair wins over history, so history never forbids exactly that pair.
+  const mustPairs = new Set(problem.rules.flatMap((r) => (r.kind === 'must-draw' ? [`${r.giver}>${r.receiver}`] : [])));
+  const drawnBefore = (giver: number, receiver: number): void => {
+    if (!mustPairs.has(`${giver}>${receiver}`)) forbid(giver, receiver, 'drawn before');
+  };
+  for (const [giver, receiver] of problem.history ?? []) drawnBefore(giver, receiver);
   for (const rule of problem.rules) {
     switch (rule.kind) {
       case 'exclude':
         forbid(rule.giver, rule.receiver, 'excluded');
         break;
       case 'avoid-history':
-        forbid(rule.giver, rule.receiver, 'drawn before');
+        drawnBefore(rule.giver, rule.receiver);
         break;
+      case 'exclude-bits': {
+        const r = receiverOf.get(rule.giver);
+        if (r !== undefined && Number.isInteger(r) && r >= 0 && ((rule.bits[r >> 3] ?? 0) >> (r & 7)) & 1) forbid(rule.giver, r, 'excluded');
+        break;
+      }
       case 'exclude-pair':
         forbid(rule.a, rule.b, 'excluded pair');
         forbid(rule.b, rule.a, 'excluded pair');

@@ -9,6 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import type { MatchMode } from '../../../src-main/core/matching';
 import { ENGINES, supports, type EngineName } from './engines';
 import type { FairnessResult } from './fairness';
+import { hardFamilies, householdsRatio } from './hard';
 import { FEASIBLE_KINDS, INFEASIBLE_KINDS, type InstanceKind } from './instances';
 import { WorkerPool, type JobAnswer } from './pool';
 import { fairnessTable, succeeded, table, type Cell, type RunRecord, type Truth } from './report';
@@ -117,7 +118,10 @@ async function main(): Promise<void> {
     out.push(table(mode, engines, rows, (e, kind, n) => cells.get(cellKey(e, mode, kind, n)), (kind, n, seed) => truth(mode, kind, n, seed)));
   }
   out.push(`#### fairness (7 people, households and last year's pairs; ${FAIR_DRAWS} draws)\n`, fairnessTable(fair));
-  let failures = 0;
+  const hard = hardFamilies(quick);
+  out.push(hard.text, householdsRatio(quick));
+  let failures = hard.failures;
+  if (hard.failures > 0) out.push(`FAIL hard families: ${hard.failures} draws found no single loop where one exists`);
   for (const [key, cell] of cells) {
     const [engine, mode, kind, n] = key.split('|') as [EngineName, MatchMode, InstanceKind, string];
     if (!OURS.includes(engine)) continue;

@@ -12,10 +12,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const tsx = join(root, 'node_modules', '.bin', 'tsx'); // what `npx tsx` runs, without npm's start-up cost
 let files = 0;
 
-function draw(content: string): { status: number | null; stdout: string; stderr: string } {
+function draw(content: string, ...flags: string[]): { status: number | null; stdout: string; stderr: string } {
   const file = join(dir, `input-${files++}.json`);
   writeFileSync(file, content);
-  const run = spawnSync(tsx, ['scripts/draw.ts', file], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(tsx, ['scripts/draw.ts', ...flags, file], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -48,5 +48,72 @@ describe('scripts/draw.ts', () => {
     const unknown = draw(JSON.stringify({ people: [{ name: 'Ann' }, { name: 'Bob' }], exclusions: [['Ann', 'Zed']] }));
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/"Zed" is not in "people"/);
+  });
+
+  it('--json prints one object with names, the method and overridden history', () => {
+    const input = { people: ['Ann', 'Bob', 'Cy', 'Dee'], mustDraw: [['Ann', 'Bob']], avoid: [['Ann', 'Bob']] };
+    const out = draw(JSON.stringify(input), '--json');
+    expect(out.status).toBe(0);
+    const result = JSON.parse(out.stdout) as { ok: boolean; method: string; pairs: Array<{ giver: string; receiver: string }>; overriddenHistory: unknown };
+    expect(result.ok).toBe(true);
+    expect(['exact-rejection', 'exact-count']).toContain(result.method);
+    expect(result.pairs).toContainEqual({ giver: 'Ann', receiver: 'Bob' });
+    expect(result.overriddenHistory).toEqual([{ giver: 'Ann', receiver: 'Bob' }]);
+    const impossible = draw(JSON.stringify({ people: ['Ann', 'Bob'], mode: 'no-mutual' }), '--json');
+    expect(impossible.status).toBe(1);
+    expect(JSON.parse(impossible.stdout)).toMatchObject({ ok: false, reason: 'too-few' });
+  });
+
+  it('refuses names that would make the output ambiguous, naming the person on one line', () => {
+    for (const name of ['Ann → Bob', 'Ann -> Bob', 'Ann\nBob', 'Ann\u0007', 'Ann\u2028Bob']) {
+      const out = draw(JSON.stringify({ people: [name, 'Cy', 'Dee'] }));
+      expect(out.status, name).toBe(2);
+      expect(out.stderr.trim().split('\n'), name).toHaveLength(1);
+      expect(out.stderr, name).toMatch(/person 1 \(".*"\): a name cannot contain line breaks, control characters or arrows/);
+    }
+  });
+
+  it('trims names the same way in people, pairs, groups and lists', () => {
+    const input = {
+      people: [' Ann ', { name: 'Bob  ' }, 'Cy', 'Dee', 'Eve'],
+      oneWay: [[' Ann', 'Bob ']],
+      groups: [['Cy ', ' Dee']],
+      forbidden: { ' Eve ': [' Ann '] },
+    };
+    const out = draw(JSON.stringify(input), '--json');
+    expect(out.status, out.stderr).toBe(0);
+    const pairs = (JSON.parse(out.stdout) as { pairs: Array<{ giver: string; receiver: string }> }).pairs;
+    expect(pairs.map((p) => p.giver).sort()).toEqual(['Ann', 'Bob', 'Cy', 'Dee', 'Eve']);
+    for (const banned of [['Ann', 'Bob'], ['Cy', 'Dee'], ['Dee', 'Cy'], ['Eve', 'Ann']]) {
+      expect(pairs).not.toContainEqual({ giver: banned[0], receiver: banned[1] });
+    }
+  });
+
+  it('compact lists: numbered rows and base64 bitmaps, forbidden or allowed', () => {
+    const n = 2000;
+    // Person i may not give to the 1000 people after them (mod n): 50 % exclusions as bitmaps.
+    const rows = Array.from({ length: n }, (_, i) => {
+      const bits = Buffer.alloc(n / 8);
+      for (let k = 1; k <= n / 2; k++) {
+        const j = (i + k) % n;
+        bits[j >> 3] = bits[j >> 3]! | (1 << (j & 7));
+      }
+      return `base64:${bits.toString('base64')}`;
+    });
+    const people = Array.from({ length: n }, (_, i) => `P${i}`);
+    const out = draw(JSON.stringify({ people, forbidden: rows, mode: 'any' }), '--json');
+    expect(out.status, out.stderr).toBe(0);
+    const pairs = (JSON.parse(out.stdout) as { pairs: Array<{ giver: string; receiver: string }> }).pairs;
+    expect(pairs).toHaveLength(n);
+    for (const { giver, receiver } of pairs) {
+      const ahead = (Number(receiver.slice(1)) - Number(giver.slice(1)) + n) % n;
+      expect(ahead === 0 || ahead > n / 2).toBe(true);
+    }
+    const allowed = draw(JSON.stringify({ people: ['A', 'B', 'C'], allowed: [[1], [2], [0]] }));
+    expect(allowed.status).toBe(0);
+    expect(allowed.stdout.trim().split('\n').sort()).toEqual(['A → B', 'B → C', 'C → A']);
+    const short = draw(JSON.stringify({ people: ['A', 'B', 'C'], forbidden: [[1], [2]] }));
+    expect(short.status).toBe(2);
+    expect(short.stderr).toMatch(/"forbidden": 2 rows for 3 people/);
   });
 });

@@ -21,8 +21,12 @@ export function oracle(problem: MatchingProblem): Oracle {
   const key = (g: number, r: number): string => `${g}>${r}`;
   const mustTo = new Map<number, number[]>();
   const mustFrom = new Map<number, number[]>();
+  // History forbids a pair unless a must-draw rule asks for exactly that pair (the must-draw wins).
+  const drawnBefore = new Set<string>((problem.history ?? []).map(([g, r]) => key(g, r)));
   for (const rule of problem.rules) {
-    if (rule.kind === 'exclude' || rule.kind === 'avoid-history') banned.add(key(rule.giver, rule.receiver));
+    if (rule.kind === 'avoid-history') drawnBefore.add(key(rule.giver, rule.receiver));
+    if (rule.kind === 'exclude') banned.add(key(rule.giver, rule.receiver));
+    if (rule.kind === 'exclude-bits') for (const r of ids) if ((rule.bits[r >> 3] ?? 0) & (1 << (r & 7))) banned.add(key(rule.giver, r));
     if (rule.kind === 'exclude-pair') {
       banned.add(key(rule.a, rule.b));
       banned.add(key(rule.b, rule.a));
@@ -34,6 +38,7 @@ export function oracle(problem: MatchingProblem): Oracle {
       mustFrom.set(rule.receiver, [...(mustFrom.get(rule.receiver) ?? []), rule.giver]);
     }
   }
+  for (const pair of drawnBefore) if (!(mustTo.get(Number(pair.split('>')[0])) ?? []).includes(Number(pair.split('>')[1]))) banned.add(pair);
   const may = (g: number, r: number): boolean => {
     if (g === r || banned.has(key(g, r))) return false;
     if ((mustTo.get(g) ?? []).some((x) => x !== r)) return false;

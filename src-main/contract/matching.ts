@@ -21,6 +21,10 @@ export const DrawView = z.object({
   exchange: ExchangeView,
   participantCount: z.number(),
   emailsQueued: z.number(),
+  /** How the draw was sampled (exact-rejection, exact-count, markov-chain): see docs/matching.md. */
+  method: z.string(),
+  /** Sentences for the organizer, e.g. a must-draw pair that repeats an earlier year's pair. */
+  notes: z.array(z.string()),
 });
 
 export const UndoDrawInput = z.object({

@@ -31,10 +31,18 @@ export function checkDraw(deps: Deps, input: ParsedInput<'draw.check'>): Operati
 }
 
 /** Solves, stores matches and pair history, and queues one match email per person, atomically. */
-function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { changedOnly: Set<number> | null }): { count: number; queued: number } {
+interface Assigned {
+  count: number;
+  queued: number;
+  method: string;
+  notes: string[];
+}
+
+function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { changedOnly: Set<number> | null }): Assigned {
   const people = activeParticipants(deps, exchange.id);
   const result = solve(buildProblem(deps, exchange, people, mode), { random: deps.random });
   if (!result.ok) throw infeasible(result.reason, people);
+  deps.log.info('names drawn', { exchangeId: exchange.id, mode, method: result.method, people: people.length });
   const now = deps.clock.now();
   const previous = loadMatches(deps.db, exchange.id);
   deletePairHistory(deps.db, historyRows(deps, exchange, listParticipants(deps.db, exchange.id), previous));
@@ -51,7 +59,12 @@ function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { chan
     queued++;
   }
   enqueueDrawDoneNotice(deps, exchange, generation, people.length);
-  return { count: people.length, queued };
+  // A must-draw pair the organizer set wins over "avoid earlier pairs": say so, naming only pairs
+  // the organizer chose themselves.
+  const notes = result.overriddenHistory.map(
+    ([giver, receiver]) => `${byId.get(giver)?.name ?? 'Someone'} gives to ${byId.get(receiver)?.name ?? 'someone'} again, as you asked, although they were paired before.`,
+  );
+  return { count: people.length, queued, method: result.method, notes };
 }
 
 export function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): OperationOutput<'exchanges.draw'> {
@@ -64,7 +77,7 @@ export function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Operatio
     return outcome;
   });
   deps.events.emit({ type: 'exchange.changed', exchangeId: input.exchangeId });
-  return { exchange: viewExchange(deps, input.exchangeId), participantCount: result.count, emailsQueued: result.queued };
+  return { exchange: viewExchange(deps, input.exchangeId), participantCount: result.count, emailsQueued: result.queued, method: result.method, notes: result.notes };
 }
 
 /** Everyone gets a new draw; people already told get an "assignment changed" email if theirs changed. */
@@ -80,7 +93,7 @@ export function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>): Oper
     return outcome;
   });
   deps.events.emit({ type: 'exchange.changed', exchangeId: input.exchangeId });
-  return { exchange: viewExchange(deps, input.exchangeId), participantCount: result.count, emailsQueued: result.queued };
+  return { exchange: viewExchange(deps, input.exchangeId), participantCount: result.count, emailsQueued: result.queued, method: result.method, notes: result.notes };
 }
 
 export function undoDraw(deps: Deps, input: ParsedInput<'exchanges.undoDraw'>): OperationOutput<'exchanges.get'> {

@@ -37,7 +37,7 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
       const result = await store.draw(chosen);
       setMessage(
         result.ok
-          ? { tone: 'success', text: `Names are drawn for ${plural(result.value.participantCount, 'person', 'people')}. ${plural(result.value.emailsQueued, 'match email is', 'match emails are')} in the outbox.` }
+          ? { tone: 'success', text: [`Names are drawn for ${plural(result.value.participantCount, 'person', 'people')}. ${plural(result.value.emailsQueued, 'match email is', 'match emails are')} in the outbox.`, ...result.value.notes].join(' ') }
           : { tone: 'error', text: result.error.message },
       );
     } else if (asking === 'reveal') {

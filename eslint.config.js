@@ -71,6 +71,16 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules where a mistake is silent at runtime: a promise nobody awaits or catches.
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: fileURLToPath(new URL('.', import.meta.url)) } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['src-main/core/clock.ts'],
     rules: { 'no-restricted-syntax': ['error', randomRule] },
   },

@@ -51,6 +51,12 @@ export async function listen(fetch: Fetch, options: ListenOptions): Promise<List
 
 function listenOnce(fetch: Fetch, options: ListenOptions, port: number): Promise<Listener> {
   const headersTimeout = options.headersTimeoutMs ?? SERVER_LIMITS.headersTimeout;
+  const listener = getRequestListener(fetch, {
+    // A request Node parsed but no URL can be built from (no Host, a bad Host) is the client's fault.
+    errorHandler: (error) => (error instanceof RequestError ? new Response('Bad request', { status: 400 }) : new Response('Internal error', { status: 500 })),
+  });
+  // The listener answers every request itself, errors included; Node only needs it started.
+  const handler = (req: Parameters<typeof listener>[0], res: Parameters<typeof listener>[1]) => void listener(req, res);
   const server = createServer(
     {
       headersTimeout,
@@ -60,10 +66,7 @@ function listenOnce(fetch: Fetch, options: ListenOptions, port: number): Promise
       // client hold a socket for up to 40 s despite the 10 s header limit).
       connectionsCheckingInterval: Math.min(1_000, headersTimeout),
     },
-    getRequestListener(fetch, {
-      // A request Node parsed but no URL can be built from (no Host, a bad Host) is the client's fault.
-      errorHandler: (error) => (error instanceof RequestError ? new Response('Bad request', { status: 400 }) : new Response('Internal error', { status: 500 })),
-    }),
+    handler,
   );
   server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeout;
   server.maxConnections = options.maxConnections ?? 512;

@@ -63,7 +63,7 @@ describe('migrations', () => {
 
   it('backs up an existing database online before migrating it', async () => {
     const app = await open();
-    await app.deps.db.sqlite.exec("insert into settings (key, value, updated_at) values ('marker', '\"kept\"', 1)");
+    app.deps.db.sqlite.exec("insert into settings (key, value, updated_at) values ('marker', '\"kept\"', 1)");
     app.close();
 
     const latest = migrations.length;

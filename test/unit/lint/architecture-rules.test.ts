@@ -27,10 +27,10 @@ beforeAll(() => {
   copyFileSync(join(ROOT, 'eslint.config.js'), join(project, 'eslint.config.js'));
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
   writeFileSync(join(project, 'package.json'), JSON.stringify({ type: 'module' }));
-  writeFileSync(
-    join(project, 'tsconfig.main.json'),
-    JSON.stringify({ compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022' }, include: ['src-main/**/*.ts'] }),
-  );
+  // The import resolver reads tsconfig.main.json; the type-aware rules find tsconfig.json.
+  const tsconfig = JSON.stringify({ compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022' }, include: ['src-main/**/*.ts'] });
+  writeFileSync(join(project, 'tsconfig.main.json'), tsconfig);
+  writeFileSync(join(project, 'tsconfig.json'), tsconfig);
   plant('src-main/services/people/a.ts', "import { b } from '../draw/b';\nexport const a = (): number => b() + 1;\n");
   plant('src-main/services/draw/b.ts', "import { a } from '../people/a';\nexport const b = (): number => (a.length > 0 ? 1 : 0);\n");
   plant('src-main/http/page.ts', "export const page = (): string => 'page';\n");

@@ -40,6 +40,8 @@ function Page({ route }: { route: Route }) {
 export function App() {
   const route = useRoute();
   const problem = useConnection((s) => s.problem);
+  const generation = useConnection((s) => s.generation);
+  const passwordSession = useConnection((s) => s.passwordSession);
   const settings = useSettings((s) => s.settings);
   const settingsError = useSettings((s) => s.error);
   const failed = useOutbox((s) => s.status?.counts.failed ?? 0);
@@ -58,7 +60,8 @@ export function App() {
     void useExchanges.getState().load();
     void useOutbox.getState().load();
     return listenToEvents();
-  }, []);
+    // A password sign-in changes the transport: load everything again through it.
+  }, [generation]);
 
   if (problem === 'unauthorized') return <ConnectionScreen />;
   if (!settings || wizard === null) {
@@ -78,7 +81,7 @@ export function App() {
       <a className="skip" href="#main">
         Skip to content
       </a>
-      <Nav route={route} failedEmails={failed} version={null} />
+      <Nav route={route} failedEmails={failed} version={null} onSignOut={passwordSession ? () => void useConnection.getState().signOut() : undefined} />
       <main className="main" id="main">
         {problem === 'unavailable' && <Notice tone="error">Sneaky Klaus is not answering. Is it still running? Changes you make now are not saved.</Notice>}
         <Page route={route} />

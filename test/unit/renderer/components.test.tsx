@@ -77,7 +77,7 @@ describe('components (static markup)', () => {
     const card = renderToStaticMarkup(
       <ExchangeCard
         exchange={{ id: 3, name: 'Office', state: 'registration_open', exchangeAt: '2030-12-18T17:00', exchangeAtUtc: 0, timezone: 'UTC', participantCount: 1 }}
-        nextJob={{ job: 'registration-close', exchangeId: 3, exchangeName: 'Office', dueAt: 2 * 86_400_000, detail: '' }}
+        nextJob={{ job: 'registration-close', group: 'exchange', exchangeId: 3, exchangeName: 'Office', dueAt: 2 * 86_400_000, detail: '' }}
         now={0}
       />,
     );

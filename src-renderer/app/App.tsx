@@ -40,7 +40,6 @@ function Page({ route }: { route: Route }) {
 export function App() {
   const route = useRoute();
   const problem = useConnection((s) => s.problem);
-  const generation = useConnection((s) => s.generation);
   const passwordSession = useConnection((s) => s.passwordSession);
   const settings = useSettings((s) => s.settings);
   const settingsError = useSettings((s) => s.error);
@@ -60,8 +59,7 @@ export function App() {
     void useExchanges.getState().load();
     void useOutbox.getState().load();
     return listenToEvents();
-    // A password sign-in changes the transport: load everything again through it.
-  }, [generation]);
+  }, []);
 
   if (problem === 'unauthorized') return <ConnectionScreen />;
   if (!settings || wizard === null) {

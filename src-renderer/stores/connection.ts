@@ -11,8 +11,6 @@ interface ConnectionState {
   signingIn: boolean;
   /** Signed in with the password (the shell then offers "Sign out"). */
   passwordSession: boolean;
-  /** Bumped by each sign-in: the shell reloads every store and re-subscribes to events. */
-  generation: number;
   report(problem: ConnectionProblem): void;
   checkPasswordLogin(): Promise<void>;
   signIn(password: string): Promise<void>;
@@ -26,7 +24,6 @@ export const useConnection = create<ConnectionState>()((set, get) => ({
   signInError: null,
   signingIn: false,
   passwordSession: signedInWithPassword(),
-  generation: 0,
   report(problem) {
     // Read on every answer: the store is created before main.tsx connects.
     const passwordSession = signedInWithPassword();
@@ -42,7 +39,10 @@ export const useConnection = create<ConnectionState>()((set, get) => ({
     }
     set({ signingIn: true, signInError: null });
     const result = await signIn(password);
-    if (result.ok) set({ signingIn: false, problem: null, passwordSession: true, generation: get().generation + 1 });
+    // Every store holds the refusals of the signed-out page (and the shell decided on them, e.g.
+    // "no exchanges, show the setup wizard"): start the page afresh, now through the session, the
+    // same way a reload or a bookmark does.
+    if (result.ok) window.location.reload();
     else set({ signingIn: false, signInError: result.error.message });
   },
   async signOut() {

@@ -13,10 +13,12 @@ export interface UpcomingListProps {
   onSendReminder?(exchangeId: number): void;
 }
 
-function JobButton(props: { job: UpcomingJob; busy: boolean | undefined; onRunNow(job: JobName): void; onSendReminder?: (exchangeId: number) => void }) {
+function JobButton(props: { job: UpcomingJob; firstReminder: boolean; busy: boolean | undefined; onRunNow(job: JobName): void; onSendReminder?: (exchangeId: number) => void }) {
   const { job } = props;
   const about = `${upcomingLabel(job)}${job.exchangeName ? `, ${job.exchangeName}` : ''}`;
-  if (job.job === 'reminders' && job.exchangeId !== null && props.onSendReminder) {
+  // Sending now is one action per exchange: offered on its next reminder only.
+  if (job.job === 'reminders') {
+    if (!props.firstReminder || job.exchangeId === null || !props.onSendReminder) return null;
     const exchangeId = job.exchangeId;
     return (
       <button type="button" className="btn btn--small" disabled={props.busy} onClick={() => props.onSendReminder?.(exchangeId)}>
@@ -35,6 +37,7 @@ function JobButton(props: { job: UpcomingJob; busy: boolean | undefined; onRunNo
 
 /** What the app will do next, in human terms, each with what can be done about it now. */
 export function UpcomingList(props: UpcomingListProps) {
+  const firstReminders = new Set(props.jobs.filter((job) => job.job === 'reminders').map((job) => props.jobs.find((other) => other.job === 'reminders' && other.exchangeId === job.exchangeId)));
   return (
     <ul className="list" aria-label={props.label}>
       {props.jobs.map((job) => (
@@ -46,7 +49,7 @@ export function UpcomingList(props: UpcomingListProps) {
               {job.detail} — {job.dueAt <= props.now ? 'due now' : relativeTime(job.dueAt, props.now)} ({formatInstant(job.dueAt)})
             </div>
           </div>
-          <JobButton job={job} busy={props.busy} onRunNow={props.onRunNow} onSendReminder={props.onSendReminder} />
+          <JobButton job={job} firstReminder={firstReminders.has(job)} busy={props.busy} onRunNow={props.onRunNow} onSendReminder={props.onSendReminder} />
         </li>
       ))}
     </ul>

@@ -11,6 +11,8 @@ export interface ServeConfig {
   /** From SNEAKY_KLAUS_ADMIN_PASSWORD; required when adminHost is not loopback. */
   adminPassword: string | null;
   demo: boolean;
+  /** Replace the persisted organizer secret (old bookmarks and API scripts stop working). */
+  newAdminSecret: boolean;
   help: boolean;
   version: boolean;
 }
@@ -27,6 +29,8 @@ export const USAGE = `Usage: npm run serve -- [options]
   --admin-host <address> where the organizer's screens listen (default 127.0.0.1). Anything
                         but loopback needs an organizer password of 12+ characters in
                         $SNEAKY_KLAUS_ADMIN_PASSWORD
+  --new-admin-secret    replace the organizer secret kept in <data>/secrets/admin-secret:
+                        the old organizer address (and bookmarks of it) stop working
   --demo                add an example exchange when the database has none
   --help                show this text
   --version             print the version`;
@@ -46,6 +50,7 @@ export function parseServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeC
         'admin-port': { type: 'string' },
         'admin-host': { type: 'string' },
         demo: { type: 'boolean' },
+        'new-admin-secret': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -70,6 +75,7 @@ export function parseServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeC
     port: port(values.port ?? env.SNEAKY_KLAUS_PORT, 4317, '--port'),
     adminPort: port(values['admin-port'] ?? env.SNEAKY_KLAUS_ADMIN_PORT, 4318, '--admin-port'),
     demo: values.demo ?? false,
+    newAdminSecret: values['new-admin-secret'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -9,6 +9,7 @@ import { listen, type Listener } from './http/listen';
 import { hashPassword } from './services/organizer/admin-auth';
 import { seedDemo } from './services/exchanges/demo';
 import { loopbackHosts } from './http/security';
+import { adminSecretFile, loadAdminSecret } from './http/admin/secret-file';
 
 /**
  * Headless entry (`npm run serve`): the whole core under plain Node, without Electron — for an
@@ -49,7 +50,8 @@ export async function main(argv: string[]): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const secret = randomBytes(32).toString('base64url');
+  // Kept in the data folder so the printed address can be bookmarked (see secret-file.ts).
+  const { secret, created: newSecret } = loadAdminSecret(adminSecretFile(deps.paths.dataDir), () => randomBytes(32).toString('base64url'), config.newAdminSecret);
   const opened: { admin?: Listener } = {};
   try {
     await app.start({
@@ -85,7 +87,8 @@ export async function main(argv: string[]): Promise<void> {
       `Participants' pages: ${deps.runtime.participantUrls.join('  ')}`,
       `Organizer screens:   ${adminUrl}/#secret=${secret}`,
       `Organizer API:       ${adminUrl}/rpc/<operation>`,
-      `Admin secret:        ${secret}`,
+      `Admin secret:        ${secret} (${newSecret ? 'new; ' : ''}kept in ${adminSecretFile(deps.paths.dataDir)}; --new-admin-secret replaces it)`,
+      ...(config.adminPassword ? [`Sign-in page:        ${adminUrl}/ (with the organizer password from SNEAKY_KLAUS_ADMIN_PASSWORD)`] : []),
       `Try:                 curl -X POST -H "Authorization: Bearer ${secret}" ${adminUrl}/rpc/exchanges.list`,
       'Press Ctrl+C to stop.',
     ].join('\n'),

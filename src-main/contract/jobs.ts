@@ -12,9 +12,19 @@ export const JOB_NAME_LIST = [
 ] as const;
 export const JobNameSchema = z.enum(JOB_NAME_LIST, { error: `Choose one of: ${JOB_NAME_LIST.join(', ')}.` });
 
-/** One upcoming job, for the tray and the Jobs screen. `dueAt` ≤ now means it runs on the next wake. */
+/**
+ * What the organizer cares about (reminders, registration closing, the exchange itself, the
+ * planned deletion of an exchange's data) versus housekeeping the app does for itself.
+ */
+export const JobGroupSchema = z.enum(['exchange', 'maintenance']);
+
+/**
+ * One upcoming job, for the tray and the Jobs screen. `dueAt` ≤ now means it runs on the next
+ * wake. Listed with the `exchange` group first, each group soonest first.
+ */
 export const UpcomingJobView = z.object({
   job: JobNameSchema,
+  group: JobGroupSchema,
   exchangeId: Id.nullable(),
   exchangeName: z.string().nullable(),
   dueAt: z.number(),
@@ -41,7 +51,14 @@ export const JobRunsInput = z
   .default({ limit: 100 });
 
 export const RunJobInput = z.object({ job: JobNameSchema });
-export const RunReport = z.object({ runs: z.array(JobRunView) });
+export const RunReport = z.object({
+  runs: z.array(JobRunView),
+  /** True when nothing was due, so nothing ran; `message` then says why in words. */
+  nothingDue: z.boolean(),
+  message: z.string().nullable(),
+});
+
+export const SendReminderNowInput = z.object({ exchangeId: Id });
 
 export const SchedulerHealthView = z.object({
   running: z.boolean(),

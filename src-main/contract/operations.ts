@@ -29,7 +29,7 @@ import {
   TestSmtpInput,
   TestSmtpResult,
 } from './outbox';
-import { JobRunsInput, JobRunView, RunJobInput, RunReport, SchedulerHealthView, UpcomingInput, UpcomingJobView } from './jobs';
+import { JobRunsInput, JobRunView, RunJobInput, RunReport, SchedulerHealthView, SendReminderNowInput, UpcomingInput, UpcomingJobView } from './jobs';
 import { BackupView, ExportView, ImportInput, ImportView, LinkView, NetworkView, RestoreInput, RestoreView } from './tools';
 import { DrawCheckInput, DrawCheckView, DrawInput, DrawView, RedrawInput, RevealInput, RevealView, SpliceView, UndoDrawInput } from './matching';
 import { AddParticipantInput, ParticipantRef, ParticipantView, PersonalLinkInput, UpdateParticipantInput } from './participants';
@@ -97,6 +97,7 @@ export const operations = {
   'jobs.upcoming': op(UpcomingInput, z.array(UpcomingJobView), 'The next background jobs, soonest first.'),
   'jobs.runs': op(JobRunsInput, z.array(JobRunView), 'The job run log, newest first.'),
   'jobs.runNow': op(RunJobInput, RunReport, 'Run one job now, due or not.'),
+  'jobs.sendReminderNow': op(SendReminderNowInput, RunReport, "Send an exchange's reminder to everyone now, before its planned day."),
   'jobs.runDue': op(Empty, RunReport, 'Run every job that is due (after waking from sleep).'),
   'jobs.health': op(Empty, SchedulerHealthView, 'Whether the scheduler runs, when it last woke, which jobs fail.'),
   'smtp.get': op(Empty, SmtpSettingsView, 'Mail server settings (never the password) and presets.'),

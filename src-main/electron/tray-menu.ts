@@ -46,6 +46,12 @@ const JOB_LABELS: Record<z.output<typeof JobNameSchema>, string> = {
   'registration-close': 'Registration closes',
 };
 
+/** For an exchange, the same jobs are what happens to it: its date, the deletion of its data. */
+const EXCHANGE_JOB_LABELS: Partial<Record<z.output<typeof JobNameSchema>, string>> = {
+  'auto-complete': 'Exchange day',
+  'data-purge': 'Data deleted',
+};
+
 /** Past due: it runs at the next wake (at most a minute away), so "due now", not an alarm. */
 const PAST_DUE = 'due now';
 const MAX_NAME = 40;
@@ -55,7 +61,8 @@ const SEPARATOR: TrayItem = { label: '', enabled: false, separator: true };
 export function jobLine(job: UpcomingJob, now: number, locale: string, timezone: string): string {
   const name = job.exchangeName ? shorten(job.exchangeName.trim(), MAX_NAME) : null;
   const when = humanDue(job.dueAt, now, locale, timezone, PAST_DUE);
-  return [JOB_LABELS[job.job] ?? job.job, name, when].filter(Boolean).join(' · ');
+  const label = (job.group === 'exchange' ? EXCHANGE_JOB_LABELS[job.job] : undefined) ?? JOB_LABELS[job.job] ?? job.job;
+  return [label, name, when].filter(Boolean).join(' · ');
 }
 
 /** The tray menu as data: upcoming jobs in words, then the commands. Pure, so it is unit tested. */
@@ -67,8 +74,14 @@ export function trayMenuModel(input: TrayMenuInput): TrayItem[] {
   } else if (input.upcoming.length === 0) {
     items.push({ label: 'No upcoming jobs', enabled: false });
   } else {
-    const jobs = soonestFirst(input.upcoming);
+    const jobs = organizerFirst(input.upcoming);
+    let maintenanceShown = false;
     for (const job of jobs.slice(0, max)) {
+      // A heading, not a job: it does not take one of the five lines.
+      if (job.group === 'maintenance' && !maintenanceShown) {
+        items.push({ label: 'Maintenance', enabled: false });
+        maintenanceShown = true;
+      }
       items.push({ label: jobLine(job, input.now, input.locale, input.timezone), enabled: true, action: 'open' });
     }
     if (jobs.length > max) items.push({ label: 'More in the Jobs screen…', enabled: true, action: 'open' });
@@ -93,14 +106,20 @@ export function trayMenuModel(input: TrayMenuInput): TrayItem[] {
 
 /** The icon's tooltip: the next job, and whether sending is paused. Windows cuts at 127 characters. */
 export function trayTooltip(input: TrayMenuInput): string {
-  const next = input.upcoming && input.upcoming.length > 0 ? soonestFirst(input.upcoming)[0] : undefined;
+  const next = input.upcoming && input.upcoming.length > 0 ? organizerFirst(input.upcoming)[0] : undefined;
   const parts = ['Sneaky Klaus', next ? `next: ${jobLine(next, input.now, input.locale, input.timezone)}` : 'no upcoming jobs'];
   if (input.paused) parts.push('sending paused');
   return shorten(parts.join(' — '), 127);
 }
 
-function soonestFirst(jobs: readonly UpcomingJob[]): UpcomingJob[] {
-  return [...jobs].sort((a, b) => a.dueAt - b.dueAt);
+/**
+ * What the organizer cares about (reminders, registration closing, the exchange, the deletion of
+ * its data) before the housekeeping, each soonest first: an hourly cleanup is always sooner than
+ * tomorrow's reminder, and must not push it out of the five lines the tray shows.
+ */
+function organizerFirst(jobs: readonly UpcomingJob[]): UpcomingJob[] {
+  const rank = (job: UpcomingJob) => (job.group === 'maintenance' ? 1 : 0);
+  return [...jobs].sort((a, b) => rank(a) - rank(b) || a.dueAt - b.dueAt);
 }
 
 function shorten(text: string, max: number): string {

@@ -1,4 +1,4 @@
-import type { JobName, RecurringJobName } from '../core/schedule';
+import { reminderDueAt, type JobName, type RecurringJobName } from '../core/schedule';
 import type { Deps } from '../services/common/deps';
 import { cleanupRateLimits, cleanupSessions, cleanupTokens } from '../services/jobs/cleanup';
 import { closeDueRegistrations, completeDueExchanges } from '../services/jobs/lifecycle';
@@ -18,13 +18,49 @@ export interface DueUnit {
   run(): Promise<{ counts: Counts; outcome: 'ok' | 'skipped' }>;
 }
 
+/**
+ * A job that failed part-way: what it had done before the failure, so the log does not say
+ * "nothing" about work (a purge, a warning) that did happen.
+ */
+export class PartialJobError extends Error {
+  readonly counts: Counts;
+
+  constructor(cause: unknown, counts: Counts) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.counts = counts;
+  }
+}
+
+/**
+ * The data purge warns and deletes inside the service, then takes the backup; when the backup
+ * fails the service's own counts are lost with the exception. Compared with the exchanges before
+ * the run, the rows tell what it had done: exchanges gone were purged, exchanges whose warning
+ * instant became this run's were warned. (Pruned history lines and deleted backups are not
+ * visible this way and are left out rather than guessed.)
+ */
+async function purgeRecordingProgress(deps: Deps, now: number): Promise<Counts> {
+  const before = new Map(exchangesForJobs(deps).map((e) => [e.id, e.purgeWarnedAt]));
+  try {
+    return await runDataPurge(deps, now);
+  } catch (error) {
+    const after = new Map(exchangesForJobs(deps).map((e) => [e.id, e.purgeWarnedAt]));
+    let purged = 0;
+    let warned = 0;
+    for (const [id, warnedAt] of before) {
+      if (!after.has(id)) purged++;
+      else if (warnedAt === null && after.get(id) === now) warned++;
+    }
+    throw new PartialJobError(error, { warned, purged });
+  }
+}
+
 const ok = async (counts: Counts | Promise<Counts>) => ({ counts: await counts, outcome: 'ok' as const });
 
 /** What each recurring job does: a service call "as of now", safe to repeat. */
 export const RECURRING_WORK: Record<RecurringJobName, (deps: Deps, now: number) => Counts | Promise<Counts>> = {
   'token-cleanup': (deps, now) => cleanupTokens(deps, now),
   'auto-complete': (deps, now) => completeDueExchanges(deps, now),
-  'data-purge': (deps, now) => runDataPurge(deps, now),
+  'data-purge': (deps, now) => purgeRecordingProgress(deps, now),
   'session-cleanup': (deps, now) => cleanupSessions(deps, now),
   'rate-limit-cleanup': (deps, now) => cleanupRateLimits(deps, now),
 };
@@ -52,7 +88,8 @@ export function exchangeUnits(deps: Deps, now: number): DueUnit[] {
       job: 'reminders',
       jobKey: `reminder:${work.exchange.id}:${days}`,
       exchangeId: work.exchange.id,
-      scheduledFor: null,
+      // The reminder's own instant, so the log tells a late one (sent after downtime) from an on-time one.
+      scheduledFor: reminderDueAt(work.exchange.exchangeAt, work.exchange.timezone, days),
       run: async () => {
         const result = sendReminder(deps, work, now);
         return { counts: { ...result, daysBefore: days }, outcome: work.send === null ? 'skipped' : 'ok' };

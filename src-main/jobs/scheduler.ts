@@ -3,7 +3,8 @@ import { IANAZone } from 'luxon';
 import { RECURRING_JOBS, planRecurring, upcomingJobs, type JobName, type RecurringJobName, type UpcomingJob } from '../core/schedule';
 import { closeInterruptedRuns, exchangesForJobs, handledReminderDays, jobStates, listJobRuns, recordJobEnd, recordJobStart, saveJobState, type JobRun } from '../services/jobs/job-log';
 import type { Deps, JobsPort } from '../services/common/deps';
-import { exchangeUnits, RECURRING_WORK, type DueUnit } from './registry';
+import { getSettings } from '../services/organizer/settings';
+import { exchangeUnits, PartialJobError, RECURRING_WORK, type DueUnit } from './registry';
 
 /**
  * Runs background jobs with the database as the source of truth. croner only wakes the process
@@ -92,8 +93,10 @@ export class Scheduler implements JobsPort {
       reminderDays: e.reminderDays,
       registrationDeadlineAt: e.registrationDeadlineAt,
       handledReminderDays: handled.get(e.id) ?? [],
+      endedAt: e.state === 'completed' ? e.completedAt : e.state === 'cancelled' ? e.cancelledAt : null,
+      purgeWarnedAt: e.purgeWarnedAt,
     }));
-    return upcomingJobs({ recurring, exchanges }, now, limit);
+    return upcomingJobs({ recurring, exchanges, retentionDays: getSettings(this.#deps).retentionDays }, now, limit);
   }
 
   health(): { running: boolean; lastWakeAt: number | null; nextWakeAt: number | null; failing: string[] } {
@@ -163,8 +166,9 @@ export class Scheduler implements JobsPort {
       const { counts, outcome } = await unit.run();
       result = { outcome, counts, error: null };
     } catch (error) {
-      log.error('job failed', { job: unit.job, jobKey: unit.jobKey, error });
-      result = { outcome: 'failed', counts: {}, error: error instanceof Error ? error.message : String(error) };
+      log.error('job failed', { job: unit.job, jobKey: unit.jobKey, error: error instanceof PartialJobError ? error.cause : error });
+      const counts = error instanceof PartialJobError ? error.counts : {};
+      result = { outcome: 'failed', counts, error: error instanceof Error ? error.message : String(error) };
     }
     const finishedAt = clock.now();
     recordJobEnd(this.#deps, id, { finishedAt, ...result });
@@ -181,8 +185,9 @@ export class Scheduler implements JobsPort {
     this.#precise = null;
     if (!this.#tick) return;
     const now = this.#deps.clock.now();
-    const next = this.upcoming(1)[0]?.dueAt;
-    if (next === undefined || next <= now || next - now > 60_000) return;
+    // The soonest of all: the list leads with the organizer's jobs, not with the soonest one.
+    const next = Math.min(...this.upcoming(100).map((job) => job.dueAt));
+    if (!Number.isFinite(next) || next <= now || next - now > 60_000) return;
     this.#precise = new Cron(new Date(next), { protect: true }, () => this.#wake());
   }
 

@@ -1,6 +1,7 @@
 import type { OperationName, OperationOutput, ParsedInput } from '../contract/operations';
 import { schemaVersion } from '../db/migrate';
-import { listJobRuns } from '../services/jobs/job-log';
+import { listJobRuns, runReport } from '../services/jobs/job-log';
+import { sendReminderNow } from '../services/jobs/remind-now';
 import type { Deps } from '../services/common/deps';
 import * as backups from '../services/organizer/backups';
 import * as breakGlass from '../services/organizer/break-glass';
@@ -84,8 +85,9 @@ export const handlers: Handlers = {
   },
   'jobs.upcoming': (deps, { limit }) => deps.jobs.upcoming(limit),
   'jobs.runs': (deps, input) => listJobRuns(deps, input),
-  'jobs.runNow': async (deps, { job }) => ({ runs: await deps.jobs.runNow(job) }),
-  'jobs.runDue': async (deps) => ({ runs: await deps.jobs.runDue() }),
+  'jobs.runNow': async (deps, { job }) => runReport(await deps.jobs.runNow(job), job),
+  'jobs.sendReminderNow': (deps, { exchangeId }) => runReport([sendReminderNow(deps, exchangeId)], 'reminders'),
+  'jobs.runDue': async (deps) => runReport(await deps.jobs.runDue(), null),
   'jobs.health': (deps) => deps.jobs.health(),
   'smtp.get': (deps) => smtp.viewSmtp(deps),
   'smtp.set': (deps, input) => smtp.saveSmtp(deps, input),

@@ -1,17 +1,21 @@
 import type { AppEvent, Result } from '@contract';
 import { failure, OFFLINE_MESSAGE, UNAUTHORIZED_MESSAGE, type ClientEvent, type Transport } from './transport';
 
-export interface HttpTransportOptions {
-  secret: string;
+/** The printed secret (loopback, or a page opened from the printed address), or a password sign-in. */
+export type HttpAuth = { secret: string } | { csrfToken: string };
+
+export type HttpTransportOptions = HttpAuth & {
   /** Defaults to the page's origin. */
   baseUrl?: string;
   fetch?: typeof fetch;
   EventSource?: typeof EventSource;
-}
+};
 
 /**
  * Headless mode: `POST /rpc/<operation>` with `Authorization: Bearer <secret>`, and server-sent
- * events from `GET /events?secret=…` (EventSource cannot send headers).
+ * events from `GET /events?secret=…` (EventSource cannot send headers). After a password sign-in
+ * the httpOnly session cookie goes with every same-origin request (events included) and each
+ * POST repeats the CSRF token in `x-csrf-token`.
  */
 export function createHttpTransport(options: HttpTransportOptions): Transport {
   const base = options.baseUrl ?? '';
@@ -20,6 +24,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const listeners = new Set<(event: ClientEvent) => void>();
   let source: EventSource | null = null;
   let lostConnection = false;
+  const authHeaders: Record<string, string> = 'secret' in options ? { authorization: `Bearer ${options.secret}` } : { 'x-csrf-token': options.csrfToken };
 
   const emit = (event: ClientEvent) => {
     for (const listener of listeners) listener(event);
@@ -27,7 +32,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
 
   function open(): void {
     if (source || typeof Source !== 'function') return;
-    source = new Source(`${base}/events?secret=${encodeURIComponent(options.secret)}`);
+    source = new Source('secret' in options ? `${base}/events?secret=${encodeURIComponent(options.secret)}` : `${base}/events`, { withCredentials: true });
     source.onmessage = (message: MessageEvent<string>) => {
       const event = parseEvent(message.data);
       if (event) emit(event);
@@ -49,7 +54,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       try {
         response = await doFetch(`${base}/rpc/${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${options.secret}`, 'content-type': 'application/json' },
+          headers: { ...authHeaders, 'content-type': 'application/json' },
+          credentials: 'same-origin',
           body: JSON.stringify(input ?? {}),
         });
       } catch {

@@ -40,6 +40,7 @@ function Page({ route }: { route: Route }) {
 export function App() {
   const route = useRoute();
   const problem = useConnection((s) => s.problem);
+  const passwordSession = useConnection((s) => s.passwordSession);
   const settings = useSettings((s) => s.settings);
   const settingsError = useSettings((s) => s.error);
   const failed = useOutbox((s) => s.status?.counts.failed ?? 0);
@@ -78,7 +79,7 @@ export function App() {
       <a className="skip" href="#main">
         Skip to content
       </a>
-      <Nav route={route} failedEmails={failed} version={null} />
+      <Nav route={route} failedEmails={failed} version={null} onSignOut={passwordSession ? () => void useConnection.getState().signOut() : undefined} />
       <main className="main" id="main">
         {problem === 'unavailable' && <Notice tone="error">Sneaky Klaus is not answering. Is it still running? Changes you make now are not saved.</Notice>}
         <Page route={route} />

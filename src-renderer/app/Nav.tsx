@@ -5,6 +5,8 @@ export interface NavProps {
   route: Route;
   failedEmails: number;
   version: string | null;
+  /** Shown only after a password sign-in (the secret and the desktop app have nothing to sign out of). */
+  onSignOut?: () => void;
 }
 
 const ITEMS: Array<{ page: 'exchanges' | 'outbox' | 'jobs' | 'settings'; label: string }> = [
@@ -44,6 +46,11 @@ export function Nav(props: NavProps) {
           </li>
         ))}
       </ul>
+      {props.onSignOut && (
+        <button type="button" className="btn btn--small nav__sign-out" onClick={props.onSignOut}>
+          Sign out
+        </button>
+      )}
       <p className="nav__foot">{props.version ? `Version ${props.version}` : 'Runs on this computer'}</p>
     </nav>
   );

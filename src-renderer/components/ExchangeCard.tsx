@@ -1,4 +1,4 @@
-import { formatLocal, jobLabel, plural, relativeTime } from '../lib/format';
+import { formatLocal, plural, relativeTime, upcomingLabel } from '../lib/format';
 import { routeHref } from '../lib/route';
 import type { ExchangeSummary } from '../stores/exchanges';
 import type { UpcomingJob } from '../stores/jobs';
@@ -32,7 +32,7 @@ export function ExchangeCard({ exchange, nextJob, now }: ExchangeCardProps) {
         </div>
         <div>
           <dt>Next</dt>
-          <dd>{nextJob ? `${jobLabel(nextJob.job)} · ${relativeTime(nextJob.dueAt, now)}` : 'Nothing scheduled'}</dd>
+          <dd>{nextJob ? `${upcomingLabel(nextJob)} · ${relativeTime(nextJob.dueAt, now)}` : 'Nothing scheduled'}</dd>
         </div>
       </dl>
     </li>

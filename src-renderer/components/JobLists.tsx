@@ -1,30 +1,55 @@
-import { formatInstant, jobLabel, relativeTime } from '../lib/format';
-import { runSummary } from '../lib/job-report';
+import { formatInstant, jobLabel, relativeTime, upcomingLabel } from '../lib/format';
+import { lateness, runResult } from '../lib/job-report';
 import type { JobName, JobRun, UpcomingJob } from '../stores/jobs';
 
 export interface UpcomingListProps {
   jobs: readonly UpcomingJob[];
+  /** Names the list for screen readers ("Coming up", "Maintenance"). */
+  label: string;
   now: number;
   busy?: boolean;
   onRunNow(job: JobName): void;
+  /** A reminder can be sent early for its exchange; the other jobs only run when due. */
+  onSendReminder?(exchangeId: number): void;
 }
 
-/** What the app will do next, in human terms, each with "Run now". */
-export function UpcomingList(props: UpcomingListProps) {
+function JobButton(props: { job: UpcomingJob; firstReminder: boolean; busy: boolean | undefined; onRunNow(job: JobName): void; onSendReminder?: (exchangeId: number) => void }) {
+  const { job } = props;
+  const about = `${upcomingLabel(job)}${job.exchangeName ? `, ${job.exchangeName}` : ''}`;
+  // Sending now is one action per exchange: offered on its next reminder only.
+  if (job.job === 'reminders') {
+    if (!props.firstReminder || job.exchangeId === null || !props.onSendReminder) return null;
+    const exchangeId = job.exchangeId;
+    return (
+      <button type="button" className="btn btn--small" disabled={props.busy} onClick={() => props.onSendReminder?.(exchangeId)}>
+        Send reminder now<span className="visually-hidden">: {job.exchangeName}</span>
+      </button>
+    );
+  }
+  // "Run now" on the deletion of one exchange's data would run the daily purge, which deletes only what is due.
+  if (job.group === 'exchange' && job.job === 'data-purge') return null;
   return (
-    <ul className="list" aria-label="Upcoming jobs">
+    <button type="button" className="btn btn--small" disabled={props.busy} onClick={() => props.onRunNow(job.job)}>
+      Run now<span className="visually-hidden">: {about}</span>
+    </button>
+  );
+}
+
+/** What the app will do next, in human terms, each with what can be done about it now. */
+export function UpcomingList(props: UpcomingListProps) {
+  const firstReminders = new Set(props.jobs.filter((job) => job.job === 'reminders').map((job) => props.jobs.find((other) => other.job === 'reminders' && other.exchangeId === job.exchangeId)));
+  return (
+    <ul className="list" aria-label={props.label}>
       {props.jobs.map((job) => (
         <li key={`${job.job}-${job.exchangeId ?? 'all'}-${job.dueAt}`}>
           <div>
-            <strong>{jobLabel(job.job)}</strong>
+            <strong>{upcomingLabel(job)}</strong>
             {job.exchangeName && <span className="muted"> · {job.exchangeName}</span>}
             <div className="muted">
               {job.detail} — {job.dueAt <= props.now ? 'due now' : relativeTime(job.dueAt, props.now)} ({formatInstant(job.dueAt)})
             </div>
           </div>
-          <button type="button" className="btn btn--small" disabled={props.busy} onClick={() => props.onRunNow(job.job)}>
-            Run now<span className="visually-hidden">: {jobLabel(job.job)}{job.exchangeName ? `, ${job.exchangeName}` : ''}</span>
-          </button>
+          <JobButton job={job} firstReminder={firstReminders.has(job)} busy={props.busy} onRunNow={props.onRunNow} onSendReminder={props.onSendReminder} />
         </li>
       ))}
     </ul>
@@ -52,11 +77,14 @@ export function RunTable({ runs }: { runs: readonly JobRun[] }) {
           {runs.map((run) => (
             <tr key={run.id} className={run.outcome === 'failed' ? 'is-flagged' : undefined}>
               <td>{jobLabel(run.job)}</td>
-              <td>{formatInstant(run.startedAt)}</td>
+              <td>
+                {formatInstant(run.startedAt)}
+                {lateness(run) && <div className="muted">{lateness(run)}</div>}
+              </td>
               <td>
                 <span className={`badge badge--${OUTCOME_TONES[run.outcome]}`}>{OUTCOME_LABELS[run.outcome]}</span>
               </td>
-              <td>{run.error ?? (run.outcome === 'running' ? 'Running…' : runSummary(run.job, run.counts))}</td>
+              <td>{runResult(run)}</td>
             </tr>
           ))}
         </tbody>

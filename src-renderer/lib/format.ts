@@ -65,6 +65,16 @@ export function jobLabel(job: string): string {
   return (JOB_LABELS as Record<string, string>)[job] ?? job;
 }
 
+/**
+ * In the upcoming lists an exchange's own jobs are what happens to it: its date, the deletion of
+ * its data; the same job names for housekeeping keep their job labels.
+ */
+export function upcomingLabel(job: { job: string; group: 'exchange' | 'maintenance' }): string {
+  if (job.group === 'exchange' && job.job === 'auto-complete') return 'Exchange day';
+  if (job.group === 'exchange' && job.job === 'data-purge') return 'Data deleted';
+  return jobLabel(job.job);
+}
+
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }

@@ -60,11 +60,45 @@ export interface RunNowReport {
   text: string;
 }
 
-/** The answer to "Run now": a failure, "Nothing was due", or what the runs did. */
-export function runNowReport(label: string, runs: ReadonlyArray<{ outcome: string; error: string | null; job: string; counts: Counts }>): RunNowReport {
+/**
+ * The answer to "Run now": a failure, the server's reason why nothing was due (its `message`), or
+ * what the runs did.
+ */
+export function runNowReport(
+  label: string,
+  report: { runs: ReadonlyArray<{ outcome: string; error: string | null; job: string; counts: Counts }>; nothingDue: boolean; message: string | null },
+): RunNowReport {
+  const { runs } = report;
   const failed = runs.find((r) => r.outcome === 'failed');
   if (failed) return { tone: 'error', text: `${label} failed: ${failed.error ?? 'see the history below'}` };
-  if (runs.length === 0) return { tone: 'info', text: `${label}: nothing was due.` };
+  if (report.nothingDue || runs.length === 0) return { tone: 'info', text: `${label}: ${report.message ?? 'nothing was due.'}` };
   const summary = runSummary(runs[0]!.job, totalCounts(runs));
   return { tone: 'success', text: `${label}: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}` };
+}
+
+/** A run this much after its due instant is late (the scheduler wakes every minute, so less is on time). */
+const LATE_AFTER_MS = 5 * 60_000;
+
+/** "3 hours", "2 days", "12 minutes": how late a run started. */
+export function durationWords(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return plural(minutes, 'minute', 'minutes');
+  const hours = Math.round(ms / 3_600_000);
+  if (hours < 48) return plural(hours, 'hour', 'hours');
+  return plural(Math.round(ms / 86_400_000), 'day', 'days');
+}
+
+/** "late by 3 hours" for a run that started well after it was due (the computer was off), else null. */
+export function lateness(run: { scheduledFor: number | null; startedAt: number }): string | null {
+  if (run.scheduledFor === null) return null;
+  const late = run.startedAt - run.scheduledFor;
+  return late >= LATE_AFTER_MS ? `late by ${durationWords(late)}` : null;
+}
+
+/** The result column: the error, and for a failure what was done before it; else what the run did. */
+export function runResult(run: { job: string; outcome: string; error: string | null; counts: Counts }): string {
+  if (run.outcome === 'running') return 'Running…';
+  if (run.error === null) return runSummary(run.job, run.counts);
+  const done = Object.values(run.counts).some((n) => n > 0) ? ` Done before the failure: ${runSummary(run.job, run.counts)}` : '';
+  return `${run.error}${done}`;
 }

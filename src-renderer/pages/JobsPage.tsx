@@ -8,39 +8,58 @@ import { PageHead } from '../components/PageHead';
 import { JOB_NAMES, jobLabel } from '../lib/format';
 import { runNowReport, type RunNowReport } from '../lib/job-report';
 import { now } from '../lib/now';
-import { useJobs, type JobName } from '../stores/jobs';
+import { groupUpcoming, useJobs, type JobName } from '../stores/jobs';
 
-/** Background work: what comes next, what ran (with errors), and "run now". */
+type Place = 'upcoming' | 'maintenance' | 'form';
+
+/** Background work: what comes next for the exchanges, the housekeeping, what ran (with errors), and "run now". */
 export function JobsPage() {
   const { upcoming, runs, error } = useJobs();
   const [job, setJob] = useState<JobName>('reminders');
   const [busy, setBusy] = useState(false);
-  // The answer appears in the card whose "Run now" was pressed.
-  const [message, setMessage] = useState<(RunNowReport & { from: 'upcoming' | 'form' }) | null>(null);
+  // The answer appears in the card whose button was pressed.
+  const [message, setMessage] = useState<(RunNowReport & { from: Place }) | null>(null);
   useEffect(() => {
     void useJobs.getState().load();
   }, []);
 
-  const runNow = async (name: JobName, from: 'upcoming' | 'form') => {
+  const runNow = async (name: JobName, from: Place) => {
     setBusy(true);
     setMessage(null);
     const result = await useJobs.getState().runNow(name);
     setBusy(false);
-    const report: RunNowReport = result.ok ? runNowReport(jobLabel(name), result.value.runs) : { tone: 'error', text: result.error.message };
+    const report: RunNowReport = result.ok ? runNowReport(jobLabel(name), result.value) : { tone: 'error', text: result.error.message };
     setMessage({ ...report, from });
   };
-  const answer = (from: 'upcoming' | 'form') => message?.from === from && <Notice tone={message.tone}>{message.text}</Notice>;
+  const sendReminder = async (exchangeId: number) => {
+    setBusy(true);
+    setMessage(null);
+    const result = await useJobs.getState().sendReminderNow(exchangeId);
+    setBusy(false);
+    const report: RunNowReport = result.ok ? runNowReport('Reminder', result.value) : { tone: 'error', text: result.error.message };
+    setMessage({ ...report, from: 'upcoming' });
+  };
+  const answer = (from: Place) => message?.from === from && <Notice tone={message.tone}>{message.text}</Notice>;
+  const groups = upcoming ? groupUpcoming(upcoming) : null;
 
   return (
     <>
-      <PageHead title="Jobs" sub="Sneaky Klaus does some work on its own: reminders, closing registration, tidying up. Anything missed while the computer was off runs when it is back." />
+      <PageHead title="Jobs" sub="Sneaky Klaus does some work on its own: reminders, closing registration, deleting old exchanges, tidying up. Anything missed while the computer was off runs when it is back." />
       <div className="stack">
         {error && <Notice tone="error">{error}</Notice>}
-        <Card title="Coming up">
+        <Card title="Coming up" intro="Reminders, registration closing, exchange days and the deletion of old exchanges.">
           <div className="stack">
             {answer('upcoming')}
-            {upcoming && upcoming.length === 0 && <EmptyState icon="calendar" title="Nothing scheduled" text="Reminders are scheduled when names are drawn." />}
-            {upcoming && upcoming.length > 0 && <UpcomingList jobs={upcoming} now={now()} busy={busy} onRunNow={(name) => void runNow(name, 'upcoming')} />}
+            {groups && groups.exchange.length === 0 && <EmptyState icon="calendar" title="Nothing scheduled" text="Reminders are scheduled when names are drawn." />}
+            {groups && groups.exchange.length > 0 && (
+              <UpcomingList label="Coming up" jobs={groups.exchange} now={now()} busy={busy} onRunNow={(name) => void runNow(name, 'upcoming')} onSendReminder={(id) => void sendReminder(id)} />
+            )}
+          </div>
+        </Card>
+        <Card title="Maintenance" intro="Housekeeping Sneaky Klaus does for itself: nothing here needs you.">
+          <div className="stack">
+            {answer('maintenance')}
+            {groups && groups.maintenance.length > 0 && <UpcomingList label="Maintenance" jobs={groups.maintenance} now={now()} busy={busy} onRunNow={(name) => void runNow(name, 'maintenance')} />}
           </div>
         </Card>
         <Card title="Run a job now" intro="Jobs only act on what is due; running one early is safe.">

@@ -13,6 +13,7 @@ interface JobsState {
   error: string | null;
   load(): Promise<void>;
   runNow(job: JobName): Promise<ActionResult<OperationOutput<'jobs.runNow'>>>;
+  sendReminderNow(exchangeId: number): Promise<ActionResult<OperationOutput<'jobs.sendReminderNow'>>>;
 }
 
 /** Background jobs: what comes next (also shown on the exchanges list) and what ran. */
@@ -32,7 +33,17 @@ export const useJobs = create<JobsState>()((set, get) => ({
     await get().load();
     return result;
   },
+  async sendReminderNow(exchangeId) {
+    const result = await attempt('jobs.sendReminderNow', { exchangeId });
+    await get().load();
+    return result;
+  },
 }));
+
+/** The upcoming list in its two groups: the organizer's own first, then housekeeping. */
+export function groupUpcoming(upcoming: readonly UpcomingJob[]): { exchange: UpcomingJob[]; maintenance: UpcomingJob[] } {
+  return { exchange: upcoming.filter((job) => job.group === 'exchange'), maintenance: upcoming.filter((job) => job.group === 'maintenance') };
+}
 
 /** The soonest upcoming job of each exchange, for the exchanges list. */
 export function nextJobByExchange(upcoming: readonly UpcomingJob[]): Map<number, UpcomingJob> {

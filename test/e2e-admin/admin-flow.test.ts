@@ -215,7 +215,9 @@ describe('the organizer runs an exchange in the admin UI (real browser, npm run 
 
     // Jobs: the reminders are scheduled.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
-    await page.getByRole('list', { name: 'Upcoming jobs' }).getByText('Reminder emails').first().waitFor();
+    // Listed first, under "Coming up"; the housekeeping has its own "Maintenance" list.
+    await page.getByRole('list', { name: 'Coming up' }).getByText('Reminder emails').first().waitFor();
+    await page.getByRole('list', { name: 'Maintenance' }).getByText('Clean up login links', { exact: true }).waitFor();
     await check('jobs');
     await shot(page, 'jobs');
 

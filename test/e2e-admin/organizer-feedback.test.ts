@@ -140,7 +140,7 @@ describe('organizer feedback (real browser, npm run serve on loopback)', () => {
     const runCard = page.locator('section', { has: page.getByRole('heading', { name: 'Run a job now' }) });
     await runCard.getByLabel('Job').selectOption('reminders');
     await runCard.getByRole('button', { name: 'Run now', exact: true }).click();
-    await runCard.getByRole('status').filter({ hasText: 'Reminder emails: nothing was due.' }).waitFor();
+    await runCard.getByRole('status').filter({ hasText: 'Reminder emails: No reminder is due right now' }).waitFor();
     expect(await page.getByText(/Reminder emails ran/).count()).toBe(0);
 
     await runCard.getByLabel('Job').selectOption('token-cleanup');
@@ -148,8 +148,8 @@ describe('organizer feedback (real browser, npm run serve on loopback)', () => {
     await runCard.getByRole('status').filter({ hasText: 'Clean up login links: no expired login links to remove.' }).waitFor();
     await page.getByRole('table', { name: 'Job runs' }).getByText('No expired login links to remove.').first().waitFor();
     await shot('jobs-run-now', runCard);
-    // Each upcoming "Run now" is named by its visible words first (axe checks this too, above).
-    const upcoming = page.getByRole('list', { name: 'Upcoming jobs' }).getByRole('button');
+    // Each upcoming button is named by its visible words first (axe checks this too, above).
+    const upcoming = page.getByRole('list', { name: 'Maintenance' }).getByRole('button');
     expect(await upcoming.count()).toBeGreaterThan(0);
     for (const name of await upcoming.evaluateAll((buttons) => buttons.map((b) => b.textContent ?? ''))) expect(name).toMatch(/^Run now: /);
   });

@@ -8,7 +8,7 @@ function startOfLocalDay(at: number, timezone: string): DateTime {
 }
 
 /** Whole calendar days from `now`'s local date to `dueAt`'s local date, in `timezone`. */
-function calendarDaysBetween(now: number, dueAt: number, timezone: string): number {
+export function calendarDaysBetween(now: number, dueAt: number, timezone: string): number {
   const days = startOfLocalDay(dueAt, timezone).diff(startOfLocalDay(now, timezone), 'days').days;
   return Math.round(days);
 }

@@ -1,11 +1,12 @@
 import { Hono, type Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import type { AppEvent } from '../../contract/events';
 import type { Deps } from '../../services/common/deps';
 import { dispatch } from '../../rpc/dispatch';
 import { createOrganizerSession, organizerSessionCsrf, verifyPassword } from '../../services/organizer/admin-auth';
 import { hitRateLimit } from '../../services/common/rate-limit';
+import { endSession } from '../../services/portal/sessions';
 import { bodyLimitExceeded, requestBodyLimit } from '../body-limit';
 import { socketPeer } from '../client-address';
 import { wellFormedUrl } from '../request-shape';
@@ -71,6 +72,18 @@ export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
     const session = createOrganizerSession(deps);
     setCookie(c, ADMIN_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: new URL(c.req.url).protocol === 'https:' });
     return c.json({ ok: true, value: { csrfToken: session.csrf } });
+  });
+
+  // Sign-out: ends the session on the server (a copied cookie is of no more use) and clears it.
+  app.delete('/session', (c) => {
+    const token = getCookie(c, ADMIN_COOKIE);
+    if (!options.passwordHash || !token) return c.json({ ok: true, value: null });
+    const csrf = organizerSessionCsrf(deps, token);
+    // A cross-site page cannot sign the organizer out either: the CSRF token must come along.
+    if (csrf !== null && !sameSecret(c.req.header('x-csrf-token'), csrf)) return c.json(refuse, 401);
+    endSession(deps, token);
+    deleteCookie(c, ADMIN_COOKIE, { path: '/' });
+    return c.json({ ok: true, value: null });
   });
 
   // Pushed changes for open screens. EventSource cannot send headers, so the secret may come as

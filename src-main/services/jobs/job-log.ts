@@ -26,3 +26,15 @@ export function recordJobStart(deps: Deps, run: { job: string; jobKey: string; e
 export function recordJobEnd(deps: Deps, id: number, result: { finishedAt: number; outcome: JobRun['outcome']; counts: Record<string, number>; error: string | null }): void {
   repo.finishJobRun(deps.db, id, result);
 }
+
+/** Why "Run now" ran nothing, in words; the per-exchange jobs are the only ones that can be "not due". */
+const NOTHING_DUE: Partial<Record<string, string>> = {
+  reminders: 'No reminder is due right now: each goes out on its day before the exchange date. "Send reminder now" on the Jobs page sends one early.',
+  'registration-close': 'No registration is due to close: no open exchange has a deadline that has passed.',
+};
+
+/** The answer of "Run now" / "Run due jobs now": the runs, and a sentence when there were none. */
+export function runReport(runs: JobRun[], job: string | null): { runs: JobRun[]; nothingDue: boolean; message: string | null } {
+  if (runs.length > 0) return { runs, nothingDue: false, message: null };
+  return { runs, nothingDue: true, message: (job && NOTHING_DUE[job]) ?? 'Nothing was due: every job is up to date.' };
+}

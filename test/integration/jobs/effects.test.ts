@@ -35,7 +35,7 @@ describe('reminders', () => {
 
     expect((await at('2026-12-17T16:59:59.999Z')).filter((r) => r.job === 'reminders')).toEqual([]);
     expect(outbox(t, 'reminder')).toEqual([]);
-    expect(await t.ok('jobs.runNow', { job: 'reminders' })).toEqual({ runs: [] });
+    expect(await t.ok('jobs.runNow', { job: 'reminders' })).toEqual({ runs: [], nothingDue: true, message: expect.stringContaining('No reminder is due right now') });
 
     const runs = await at('2026-12-17T17:00:00Z');
     const reminderRuns = runs.filter((r) => r.job === 'reminders');

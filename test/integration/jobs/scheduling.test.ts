@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rmSync, writeFileSync } from 'node:fs';
 import { silentLogger, type Logger } from '../../../src-main/log';
 import { drawnExchange, outbox } from '../../support/jobs-fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
@@ -67,7 +68,8 @@ describe('rescheduling', () => {
     expect(await upcomingFor(x.exchangeId)).toEqual(['reminders 2 days before 2026-12-24T11:00:00.000Z', 'auto-complete exchange date 2026-12-26T11:00:00.000Z']);
 
     await t.ok('exchanges.transition', { exchangeId: x.exchangeId, action: 'cancel' });
-    expect(await upcomingFor(x.exchangeId)).toEqual([]);
+    // Only the deletion of its data is left: 30 days (the default retention) after the cancellation.
+    expect(await upcomingFor(x.exchangeId)).toEqual(['data-purge planned deletion of its data 2027-01-15T11:00:00.000Z']);
     expect(await upcomingFor(other.exchangeId)).toHaveLength(2);
     t.clock.set('2026-12-27T00:00:00Z');
     await t.app.jobs.runDue();
@@ -149,5 +151,65 @@ describe('planning the next wake', () => {
       await t.app.jobs.stop();
       vi.useRealTimers();
     }
+  });
+});
+
+describe('what the Jobs page is told', () => {
+  it('says why nothing ran when a per-exchange job is not due', async () => {
+    await drawnExchange(t, { n: 3, exchangeAt: '2026-12-24T18:00', timezone: 'Europe/Berlin', reminderDays: [7] });
+    const reminders = await t.ok('jobs.runNow', { job: 'reminders' });
+    expect(reminders).toEqual({ runs: [], nothingDue: true, message: expect.stringContaining('No reminder is due right now') });
+    const close = await t.ok('jobs.runNow', { job: 'registration-close' });
+    expect(close).toMatchObject({ runs: [], nothingDue: true, message: expect.stringContaining('No registration is due to close') });
+    const cleanup = await t.ok('jobs.runNow', { job: 'token-cleanup' });
+    expect(cleanup).toMatchObject({ nothingDue: false, message: null, runs: [expect.objectContaining({ job: 'token-cleanup', outcome: 'ok' })] });
+  });
+
+  it('records the due instant of a reminder, so one sent late after downtime can be told from an on-time one', async () => {
+    const x = await drawnExchange(t, { n: 3, exchangeAt: '2026-12-24T18:00', timezone: 'Europe/Berlin', reminderDays: [7] });
+    t.clock.set('2026-12-17T20:30:00Z'); // the computer was off at 18:00 Berlin
+    await t.app.jobs.runDue();
+    const [run] = await t.ok('jobs.runs', { job: 'reminders' });
+    expect(run).toMatchObject({ exchangeId: x.exchangeId, scheduledFor: Date.parse('2026-12-17T17:00:00Z'), startedAt: Date.parse('2026-12-17T20:30:00Z'), counts: { queued: 3 } });
+  });
+
+  it('keeps what the purge did when it fails at the backup afterwards', async () => {
+    const x = await drawnExchange(t, { n: 3, exchangeAt: '2026-12-24T18:00', timezone: 'Europe/Berlin' });
+    const longAgo = Date.parse('2026-10-01T00:00:00Z');
+    t.deps.db.sqlite.prepare("update exchanges set state = 'completed', completed_at = ?, purge_warned_at = ? where id = ?").run(longAgo, longAgo, x.exchangeId);
+    // The backup folder is a file now: the backup after the purge cannot be written.
+    rmSync(t.deps.paths.backupDir, { recursive: true, force: true });
+    writeFileSync(t.deps.paths.backupDir, 'not a folder');
+    const { runs } = await t.ok('jobs.runNow', { job: 'data-purge' });
+    expect(runs).toEqual([expect.objectContaining({ outcome: 'failed', counts: { warned: 0, purged: 1 }, error: expect.any(String) })]);
+    expect(await t.ok('exchanges.list', {})).toEqual([]);
+  });
+
+  it('sends a reminder now with the days really left, once, and not again at a planned day with the same count', async () => {
+    const x = await drawnExchange(t, { n: 3, exchangeAt: '2026-12-24T18:00', timezone: 'Europe/Berlin', reminderDays: [7, 3] });
+    t.clock.set('2026-12-21T10:00:00Z'); // three calendar days before, before the planned 18:00 reminder
+    const first = await t.ok('jobs.sendReminderNow', { exchangeId: x.exchangeId });
+    expect(first).toMatchObject({ nothingDue: false, runs: [{ job: 'reminders', scheduledFor: null, outcome: 'ok', counts: { queued: 3, daysBefore: 3 } }] });
+    const again = await t.ok('jobs.sendReminderNow', { exchangeId: x.exchangeId });
+    expect(again.runs[0]?.counts).toMatchObject({ queued: 0 });
+    // The planned 3-day reminder is already handled: nothing more at its instant.
+    t.clock.set('2026-12-21T17:00:00Z');
+    await t.app.jobs.runDue();
+    expect(outbox(t, 'reminder').filter((r) => r.exchange_id === x.exchangeId)).toHaveLength(3);
+    expect(await t.call('jobs.sendReminderNow', { exchangeId: 9999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('refuses to send reminders before the draw', async () => {
+    const { id } = await t.ok('exchanges.create', { name: 'Open', exchangeAt: '2026-12-24T18:00', timezone: 'Europe/Berlin' });
+    expect(await t.call('jobs.sendReminderNow', { exchangeId: id })).toMatchObject({ ok: false, error: { code: 'invalid_state', message: expect.stringContaining('once names are drawn') } });
+  });
+
+  it('lists a reminder due tomorrow before the cleanup jobs due sooner', async () => {
+    await drawnExchange(t, { n: 3, exchangeAt: '2026-12-24T18:00', timezone: 'Europe/Berlin', reminderDays: [1], name: 'Family' });
+    t.clock.set('2026-12-22T20:00:00Z');
+    const upcoming = await t.ok('jobs.upcoming', { limit: 5 });
+    expect(upcoming[0]).toMatchObject({ job: 'reminders', group: 'exchange', exchangeName: 'Family', dueAt: Date.parse('2026-12-23T17:00:00Z') });
+    expect(upcoming.map((j) => j.group)).toEqual(['exchange', 'exchange', 'maintenance', 'maintenance', 'maintenance']);
+    expect(Math.min(...upcoming.slice(2).map((j) => j.dueAt))).toBeLessThan(upcoming[0]!.dueAt);
   });
 });

@@ -77,6 +77,7 @@ function inputs(): Record<OperationName, () => OperationInput<OperationName> | P
     'jobs.upcoming': () => ({}),
     'jobs.runs': () => ({}),
     'jobs.runNow': () => ({ job: 'token-cleanup' }),
+    'jobs.sendReminderNow': () => ({ exchangeId }),
     'jobs.runDue': () => ({}),
     'jobs.health': () => ({}),
     'smtp.get': () => ({}),

@@ -47,7 +47,9 @@ describe('npm run serve (child process)', () => {
       const names = ((await second.rpc('exchanges.list')).body.value as Array<{ name: string }>).map((e) => e.name);
       expect(names).toHaveLength(2);
       expect(names).toContain('Office party');
-      expect(second.secret).not.toBe(first.secret);
+      // The secret is kept in the data folder: the printed address (and a bookmark of it) still works.
+      expect(second.secret).toBe(first.secret);
+      expect(second.output()).toContain('secrets/admin-secret');
     } finally {
       expect(await second.stop('SIGINT')).toBe(0);
     }

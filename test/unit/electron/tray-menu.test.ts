@@ -8,7 +8,7 @@ const DAY = 24 * HOUR;
 const now = at('2026-12-10T09:00:00Z'); // 10:00 in Berlin
 const base = { now, locale: 'en', timezone: 'Europe/Berlin', paused: false };
 
-const job = (over: Partial<UpcomingJob>): UpcomingJob => ({ job: 'reminders', exchangeId: 1, exchangeName: 'Family 2026', dueAt: now + 3 * DAY, detail: '', ...over });
+const job = (over: Partial<UpcomingJob>): UpcomingJob => ({ job: 'reminders', group: 'exchange', exchangeId: 1, exchangeName: 'Family 2026', dueAt: now + 3 * DAY, detail: '', ...over });
 const labels = (items: { label: string; separator?: true }[]) => items.map((i) => (i.separator ? '---' : i.label));
 
 describe('trayMenuModel', () => {
@@ -28,28 +28,42 @@ describe('trayMenuModel', () => {
     expect(items[1]).toEqual({ label: 'Reminder · Family 2026 · in 3 days', enabled: true, action: 'open' });
   });
 
-  it('lists many jobs soonest first, at most five, and points to the Jobs screen for the rest', () => {
+  it("lists the exchanges' jobs soonest first, then maintenance under its heading, at most five, and points to the Jobs screen for the rest", () => {
     const upcoming = [
       job({ job: 'data-purge', exchangeName: 'Old', dueAt: now + 6 * DAY }),
-      job({ job: 'token-cleanup', exchangeId: null, exchangeName: null, dueAt: now + 20 * MIN }),
+      job({ job: 'token-cleanup', group: 'maintenance', exchangeId: null, exchangeName: null, dueAt: now + 20 * MIN }),
       job({ job: 'auto-complete', exchangeName: 'Office', dueAt: at('2026-12-11T12:00:00Z') }),
       job({ dueAt: now + 3 * DAY }),
       job({ job: 'registration-close', exchangeName: 'Club', dueAt: now + 2 * HOUR }),
-      job({ job: 'session-cleanup', exchangeId: null, exchangeName: null, dueAt: now + 5 * DAY }),
+      job({ job: 'session-cleanup', group: 'maintenance', exchangeId: null, exchangeName: null, dueAt: now + 5 * DAY }),
     ];
-    expect(labels(trayMenuModel({ ...base, upcoming })).slice(1, 7)).toEqual([
-      'Token cleanup · in 20 minutes',
+    expect(labels(trayMenuModel({ ...base, upcoming })).slice(1, 8)).toEqual([
       'Registration closes · Club · in 2 hours',
-      'Auto-complete · Office · tomorrow',
+      'Exchange day · Office · tomorrow',
       'Reminder · Family 2026 · in 3 days',
-      'Session cleanup · in 5 days',
+      'Data deleted · Old · in 6 days',
+      'Maintenance',
+      'Token cleanup · in 20 minutes',
       'More in the Jobs screen…',
     ]);
   });
 
+  it('shows a reminder due tomorrow first even when five cleanup jobs are due sooner (issue 17)', () => {
+    const cleanups = (['token-cleanup', 'session-cleanup', 'rate-limit-cleanup', 'auto-complete', 'data-purge'] as const).map((name, i) =>
+      job({ job: name, group: 'maintenance', exchangeId: null, exchangeName: null, dueAt: now + (i + 1) * 10 * MIN }),
+    );
+    const upcoming = [...cleanups, job({ dueAt: now + DAY })];
+    const items = trayMenuModel({ ...base, upcoming });
+    const lines = items.filter((item) => item.action === 'open' && item.label !== 'Open Sneaky Klaus' && item.label !== 'More in the Jobs screen…');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]?.label).toBe('Reminder · Family 2026 · tomorrow');
+    expect(labels(items)[2]).toBe('Maintenance');
+    expect(trayTooltip({ ...base, upcoming })).toBe('Sneaky Klaus — next: Reminder · Family 2026 · tomorrow');
+  });
+
   it('shows past-due jobs as due now (they run at the next wake), and "now" within a minute', () => {
-    const items = trayMenuModel({ ...base, upcoming: [job({ dueAt: now - 5 * MIN }), job({ job: 'token-cleanup', exchangeName: null, dueAt: now + 20_000 })] });
-    expect(labels(items).slice(1, 3)).toEqual(['Reminder · Family 2026 · due now', 'Token cleanup · now']);
+    const items = trayMenuModel({ ...base, upcoming: [job({ dueAt: now - 5 * MIN }), job({ job: 'token-cleanup', group: 'maintenance', exchangeName: null, dueAt: now + 20_000 })] });
+    expect(labels(items).slice(1, 4)).toEqual(['Reminder · Family 2026 · due now', 'Maintenance', 'Token cleanup · now']);
   });
 
   it('counts "tomorrow" across midnight in the computer’s zone', () => {
@@ -85,7 +99,7 @@ describe('trayMenuModel', () => {
 describe('trayTooltip', () => {
   it('shows the next job and whether sending is paused', () => {
     expect(trayTooltip({ ...base, upcoming: [job({ dueAt: now + 4 * DAY }), job({ job: 'auto-complete', exchangeName: 'Office', dueAt: now + 3 * DAY })] })).toBe(
-      'Sneaky Klaus — next: Auto-complete · Office · in 3 days',
+      'Sneaky Klaus — next: Exchange day · Office · in 3 days',
     );
     expect(trayTooltip({ ...base, paused: true, upcoming: [] })).toBe('Sneaky Klaus — no upcoming jobs — sending paused');
     expect(trayTooltip({ ...base, upcoming: [job({ exchangeName: 'B'.repeat(300) })] }).length).toBeLessThanOrEqual(127);

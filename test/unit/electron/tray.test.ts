@@ -64,7 +64,7 @@ describe('createTrayIcon', () => {
 
 describe('loadTrayState', () => {
   it('reads upcoming jobs and the paused state through the operations', async () => {
-    const upcoming = [{ job: 'token-cleanup', exchangeId: null, exchangeName: null, dueAt: now, detail: '' }];
+    const upcoming = [{ job: 'token-cleanup', group: 'maintenance', exchangeId: null, exchangeName: null, dueAt: now, detail: '' }];
     const call = vi.fn(async (name: string) => (name === 'jobs.upcoming' ? ok(upcoming) : ok({ paused: true })));
     await expect(loadTrayState(call)).resolves.toEqual({ upcoming, paused: true });
     expect(call).toHaveBeenCalledWith('jobs.upcoming', { limit: 6 });
@@ -110,7 +110,7 @@ describe('startTrayController', () => {
     vi.useFakeTimers();
     let listener: ((e: { type: string }) => void) | undefined;
     const tray = { setContextMenu: vi.fn(), setToolTip: vi.fn(), destroy: vi.fn() };
-    const load = vi.fn(async () => ({ upcoming: [{ job: 'reminders' as const, exchangeId: 1, exchangeName: 'Family 2026', dueAt: now + 3 * 86_400_000, detail: '' }], paused: false }));
+    const load = vi.fn(async () => ({ upcoming: [{ job: 'reminders' as const, group: 'exchange' as const, exchangeId: 1, exchangeName: 'Family 2026', dueAt: now + 3 * 86_400_000, detail: '' }], paused: false }));
     const onAction = vi.fn();
     const controller = startTrayController({
       tray: tray as never,

@@ -1,3 +1,4 @@
+import { UpcomingList } from '../../../src-renderer/components/JobLists';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ActionBar } from '../../../src-renderer/components/ActionBar';
@@ -76,7 +77,7 @@ describe('components (static markup)', () => {
     const card = renderToStaticMarkup(
       <ExchangeCard
         exchange={{ id: 3, name: 'Office', state: 'registration_open', exchangeAt: '2030-12-18T17:00', exchangeAtUtc: 0, timezone: 'UTC', participantCount: 1 }}
-        nextJob={{ job: 'registration-close', exchangeId: 3, exchangeName: 'Office', dueAt: 2 * 86_400_000, detail: '' }}
+        nextJob={{ job: 'registration-close', group: 'exchange', exchangeId: 3, exchangeName: 'Office', dueAt: 2 * 86_400_000, detail: '' }}
         now={0}
       />,
     );
@@ -84,6 +85,15 @@ describe('components (static markup)', () => {
     expect(text(card)).toContain('1 participant');
     expect(text(card)).toContain('Close registration · in 2 days');
     expect(card).toContain('href="#/exchanges/3"');
+  });
+
+  it('offers "Send reminder now" once per exchange, on its next reminder, and no "Run now" for a planned deletion', () => {
+    const reminder = (dueAt: number, exchangeId: number) => ({ job: 'reminders' as const, group: 'exchange' as const, exchangeId, exchangeName: `X${exchangeId}`, dueAt, detail: '' });
+    const jobs = [reminder(1, 1), reminder(2, 2), reminder(3, 1), { job: 'data-purge' as const, group: 'exchange' as const, exchangeId: 3, exchangeName: 'Old', dueAt: 4, detail: '' }];
+    const html = renderToStaticMarkup(<UpcomingList label="Coming up" jobs={jobs} now={0} onRunNow={noop} onSendReminder={noop} />);
+    expect(html.match(/Send reminder now/g)).toHaveLength(2);
+    expect(html).not.toContain('Run now');
+    expect(text(html)).toContain('Data deleted');
   });
 
   it('shows QR codes as images, never as injected markup', () => {

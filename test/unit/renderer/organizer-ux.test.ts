@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultTimeZone, exchangeProblems, localNow } from '../../../src-renderer/lib/exchange-checks';
 import { convertExchangeForm, emptyExchangeForm, exchangeErrorKeys, type ExchangeFormValues } from '../../../src-renderer/lib/exchange-form';
 import { currentErrors, type FormErrors } from '../../../src-renderer/lib/issues';
-import { runNowReport, runSummary, totalCounts } from '../../../src-renderer/lib/job-report';
+import { lateness, runNowReport, runResult, runSummary, totalCounts } from '../../../src-renderer/lib/job-report';
 import { homeNetworkUrls, linkReach, loopbackCause, reachCopy, type NetworkFacts } from '../../../src-renderer/lib/reach';
 import { setupNeeded } from '../../../src-renderer/lib/setup';
 
@@ -79,12 +79,28 @@ describe('currentErrors: a message goes once its field is changed', () => {
 describe('job reports in words', () => {
   const run = (job: string, counts: Record<string, number>, outcome = 'ok', error: string | null = null) => ({ job, counts, outcome, error });
 
-  it('says nothing was due when no run happened', () => {
-    expect(runNowReport('Reminder emails', [])).toEqual({ tone: 'info', text: 'Reminder emails: nothing was due.' });
+  const report = (runs: ReturnType<typeof run>[], message: string | null = null) => ({ runs, nothingDue: runs.length === 0, message });
+
+  it("says nothing was due when no run happened, with the server's reason", () => {
+    expect(runNowReport('Reminder emails', report([]))).toEqual({ tone: 'info', text: 'Reminder emails: nothing was due.' });
+    expect(runNowReport('Reminder emails', report([], 'No reminder is due right now.'))).toEqual({ tone: 'info', text: 'Reminder emails: No reminder is due right now.' });
+  });
+
+  it('says how late a run started, and nothing for on-time or unscheduled runs', () => {
+    const due = Date.parse('2026-12-21T17:00:00Z');
+    expect(lateness({ scheduledFor: due, startedAt: due + 40_000 })).toBeNull();
+    expect(lateness({ scheduledFor: due, startedAt: due + 3 * 3_600_000 })).toBe('late by 3 hours');
+    expect(lateness({ scheduledFor: due, startedAt: due + 3 * 86_400_000 })).toBe('late by 3 days');
+    expect(lateness({ scheduledFor: null, startedAt: due })).toBeNull();
+  });
+
+  it('shows what a failed run had done before the failure', () => {
+    expect(runResult(run('data-purge', { warned: 0, purged: 2 }, 'failed', 'disk full'))).toBe('disk full Done before the failure: Deleted 2 old exchanges.');
+    expect(runResult(run('data-purge', {}, 'failed', 'disk full'))).toBe('disk full');
   });
 
   it('counts reminders over every exchange, and says when none were due', () => {
-    expect(runNowReport('Reminder emails', [run('reminders', { queued: 2, skipped: 0, daysBefore: 3 }), run('reminders', { queued: 1, skipped: 0, daysBefore: 1 })])).toEqual({ tone: 'success', text: 'Reminder emails: sent 3 reminders.' });
+    expect(runNowReport('Reminder emails', report([run('reminders', { queued: 2, skipped: 0, daysBefore: 3 }), run('reminders', { queued: 1, skipped: 0, daysBefore: 1 })]))).toEqual({ tone: 'success', text: 'Reminder emails: sent 3 reminders.' });
     expect(runSummary('reminders', { queued: 0, skipped: 0, daysBefore: 3 })).toBe('No reminders were due.');
     expect(runSummary('reminders', { queued: 0, skipped: 1, daysBefore: 7 })).toBe('No reminders were due. 1 missed reminder was skipped: it was due while the computer was off.');
     expect(totalCounts([run('x', { a: 1 }), run('x', { a: 2, b: 1 })])).toEqual({ a: 3, b: 1 });
@@ -100,7 +116,7 @@ describe('job reports in words', () => {
   });
 
   it('reports a failure first', () => {
-    expect(runNowReport('Delete old data', [run('data-purge', {}, 'failed', 'disk full')])).toEqual({ tone: 'error', text: 'Delete old data failed: disk full' });
+    expect(runNowReport('Delete old data', report([run('data-purge', {}, 'failed', 'disk full')]))).toEqual({ tone: 'error', text: 'Delete old data failed: disk full' });
   });
 });
 

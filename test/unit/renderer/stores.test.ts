@@ -176,9 +176,9 @@ describe('connection problems and events', () => {
 
   it('keeps the soonest job of each exchange', () => {
     const jobs = [
-      { job: 'reminders' as const, exchangeId: 1, exchangeName: 'A', dueAt: 30, detail: '' },
-      { job: 'registration-close' as const, exchangeId: 1, exchangeName: 'A', dueAt: 10, detail: '' },
-      { job: 'token-cleanup' as const, exchangeId: null, exchangeName: null, dueAt: 1, detail: '' },
+      { job: 'reminders' as const, group: 'exchange' as const, exchangeId: 1, exchangeName: 'A', dueAt: 30, detail: '' },
+      { job: 'registration-close' as const, group: 'exchange' as const, exchangeId: 1, exchangeName: 'A', dueAt: 10, detail: '' },
+      { job: 'token-cleanup' as const, group: 'maintenance' as const, exchangeId: null, exchangeName: null, dueAt: 1, detail: '' },
     ];
     const next = nextJobByExchange(jobs);
     expect(next.get(1)?.job).toBe('registration-close');

@@ -1,7 +1,7 @@
 import { invalidField } from './errors';
 
 /**
- * SPEC §7: trim, NFKC, lower-case, then validate with linear-time checks only (no regex that can
+ * Trim, NFKC, lower-case (one address, one spelling), then validate with linear-time checks only (no regex that can
  * backtrack). Returns the normalised address, or a sentence saying what is wrong.
  */
 export function normaliseEmail(input: string): { ok: true; email: string } | { ok: false; message: string } {

@@ -65,7 +65,7 @@ function refusal(state: ExchangeState, action: ExchangeAction): string {
   }
 }
 
-/** What the organizer may still edit in each state (SPEC §2; matching rules freeze at the draw). */
+/** What the organizer may still edit in each state (matching rules freeze at the draw: the draw was made under them). */
 export type EditableGroup = 'details' | 'schedule' | 'matching' | 'participants';
 
 export function editableGroups(state: ExchangeState): EditableGroup[] {

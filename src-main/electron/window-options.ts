@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** The renderer gets no Node, its own JS world, and the OS sandbox (SPEC §7). */
+/** The renderer gets no Node, its own JS world, and the OS sandbox: a compromised page can reach nothing but the bridge. */
 export function secureWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
   return {
     width: 1200,

@@ -18,7 +18,7 @@ export interface Listener {
 export interface ListenOptions {
   host: string;
   port: number;
-  /** How many following ports to try when the port is taken (SPEC §4: next free one). */
+  /** How many following ports to try when the port is taken (the next free one, so a second app or another program on 4317 does not stop us). */
   tryNext?: number;
   maxConnections?: number;
   /** Open connections per client address (default 32; loopback, where tunnel traffic comes from, 256). */
@@ -29,7 +29,7 @@ export interface ListenOptions {
 
 type Fetch = (request: Request) => Response | Promise<Response>;
 
-/** Explicit limits against slow and oversized requests (SPEC §7). */
+/** Explicit limits against slow and oversized requests (slowloris, huge headers): a home server must not be tied up by one client. */
 const SERVER_LIMITS = {
   headersTimeout: 10_000,
   requestTimeout: 30_000,

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { canonicalAllowedHost, canonicalHost } from './hosts';
 
 /**
- * Security headers chosen per scheme (SPEC §7): the LAN is plain HTTP, so no HSTS and no
+ * Security headers chosen per scheme: the LAN is plain HTTP, so no HSTS and no
  * `upgrade-insecure-requests` there; a tunnel arrives as HTTPS and gets HSTS.
  */
 export function securityHeaders(options: { csp: string; isHttps?: (c: Context) => boolean }): MiddlewareHandler {

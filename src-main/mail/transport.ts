@@ -30,7 +30,7 @@ export interface SmtpConfig {
   allowSelfSigned?: boolean;
 }
 
-/** nodemailer has no retries and minutes-long defaults: bound every phase (SPEC §5). */
+/** nodemailer has no retries and minutes-long defaults: bound every phase, so a dead server delays a send by seconds, not minutes. */
 export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 /** The overall deadline for one message, after which it counts as a transient failure. */
 export const SEND_DEADLINE_MS = 60_000;

@@ -1,5 +1,5 @@
 /**
- * Emails whose text names a giftee. The organizer is blind by default (SPEC §3): the outbox lists
+ * Emails whose text names a giftee. The organizer is blind by default (so the organizer can take part too): the outbox lists
  * them and offers their links, but shows their text only after an explicit "show anyway".
  */
 const MATCH_REVEALING_KINDS = new Set(['match', 'assignment-changed', 'reminder']);

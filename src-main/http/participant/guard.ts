@@ -8,7 +8,7 @@ import { sameSecret } from '../security';
 
 export const SESSION_COOKIE = 'sk_session';
 const CSRF_COOKIE = 'sk_csrf';
-/** SPEC §7: form bodies beyond this are refused with 413. */
+/** Form bodies beyond this are refused with 413: no form of ours needs more, and nothing is buffered past it. */
 export const FORM_LIMIT_BYTES = 16 * 1024;
 
 /** Request facts that depend on whether it came through the configured tunnel. */

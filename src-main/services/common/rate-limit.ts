@@ -7,7 +7,7 @@ export interface RateLimitRule {
 }
 
 /**
- * SPEC §7: requests per client, and emailed links per address. The per-address rule never refuses
+ * Against floods and address probing: requests per client, and emailed links per address. The per-address rule never refuses
  * a request (that would let anyone lock a person out by typing their address): past it, mail is
  * held back quietly while the person still has a working link (services/portal/link-mail).
  */

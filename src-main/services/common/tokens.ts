@@ -3,7 +3,7 @@ import type { Deps } from './deps';
 
 export type TokenPurpose = 'login' | 'welcome' | 'match' | 'personal';
 
-/** SPEC §7: 30 min for a requested login link, 24 h for links inside welcome and match emails. */
+/** 30 min for a requested login link (the person is waiting for it), 24 h for links inside welcome and match emails (read later). */
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   login: 30 * 60_000,
   welcome: 24 * 3_600_000,

@@ -1,7 +1,7 @@
 import { DAY_MS } from '../../core/schedule';
 import type { Deps } from '../common/deps';
 
-/** Expired login links, and used ones older than a day (SPEC §6). */
+/** Expired login links, and used ones older than a day (a used link is kept a day so its page can say it was used). */
 export function cleanupTokens(deps: Deps, now: number): { deleted: number } {
   const deleted = deps.db.run(
     deps.db.q

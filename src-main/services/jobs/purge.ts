@@ -13,7 +13,7 @@ const JOB_RUN_RETENTION_MS = 30 * DAY_MS;
 
 /**
  * The 02:00 job: warn the organizer once, purge exchanges whose warning was delivered (or shown)
- * at least 7 days ago, then take the daily backup and prune old ones (SPEC §6, §8).
+ * at least 7 days ago, then take the daily backup and prune old ones: "deleted after 30 days" must hold for every file the app keeps.
  */
 export async function runDataPurge(deps: Deps, now: number): Promise<Record<string, number>> {
   const settings = getSettings(deps);

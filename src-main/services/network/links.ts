@@ -3,7 +3,7 @@ import { readSetting } from '../../db/repos/settings';
 
 /**
  * The base of every link in an email: the configured public address (a tunnel), else the first
- * LAN address the server listens on. Never taken from a request's Host header (SPEC §7).
+ * LAN address the server listens on. Never taken from a request's Host header: a forged Host header must never steer a link to another server.
  */
 export function participantBaseUrl(deps: Deps): string {
   // Read alone (not through getSettings): a reminder fan-out asks once per participant.

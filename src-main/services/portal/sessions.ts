@@ -10,7 +10,7 @@ const SESSION_MS = 30 * DAY_MS;
 /** Sliding expiry is written at most this often, not on every page view. */
 const TOUCH_EVERY_MS = HOUR_MS;
 
-/** Sessions never outlive the exchange's data (SPEC §7): capped at its earliest purge. */
+/** Sessions never outlive the exchange's data (a session must not outlive the deletion it promises): capped at its earliest purge. */
 export function sessionCap(deps: Deps, participant: Participant): number {
   const exchange = findExchange(deps.db, participant.exchangeId);
   const end = exchange ? (exchange.completedAt ?? exchange.cancelledAt ?? exchange.exchangeAt) : deps.clock.now();

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:http`: the participant pages on loopback, side by side with a bare node:http
- * hello-world measured in the same run (SPEC §10). The servers run in a child process, autocannon
+ * hello-world measured in the same run. The servers run in a child process, autocannon
  * in this one, so the load generator does not steal the servers' event loop.
  *
  * Targets: ≥ 0.6× bare throughput, p99 at 100 connections ≤ 2× bare's, zero errors.

@@ -1,5 +1,5 @@
 /**
- * Launch benchmark (SPEC §10): time from process start to "HTTP listening and catch-up done" for
+ * Launch benchmark: time from process start to "HTTP listening and catch-up done" for
  * the headless server on a data folder with 100 exchanges and 10 000 participants that was last
  * run 40 days ago, and its resident memory after the launch and after 5 more catch-ups
  * (`jobs.runDue` through the admin API). The same for an empty data folder, as the baseline.

@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../../support/test-app';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-/** SPEC §5, written out rather than read from the code under test. */
+/** The promised backoff (1 min, 5 min, 30 min, 2 h, 12 h), written out rather than read from the code under test. */
 const SCHEDULE = [1 * MINUTE, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 12 * HOUR];
 
 function enqueue(t: TestApp, n: number): number {

@@ -11,7 +11,7 @@ import {
   type ExchangeState,
 } from '../../../src-main/core/exchange-state';
 
-// The diagram of SPEC §2, written out as the complete table of allowed moves.
+// The exchange's state diagram, written out as the complete table of allowed moves.
 const ALLOWED: Array<[ExchangeState, ExchangeAction, ExchangeState]> = [
   ['draft', 'open', 'registration_open'],
   ['registration_open', 'unpublish', 'draft'],

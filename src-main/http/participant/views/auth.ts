@@ -76,7 +76,7 @@ export interface ContinuePageModel {
 
 /**
  * The magic-link landing page. Opening the link only shows this page; the POST spends the token,
- * so mail scanners that open links before the person does cannot use it up (SPEC §7).
+ * so mail scanners that open links before the person does cannot use it up.
  */
 export function continuePage(model: ContinuePageModel): string {
   const body = html`${model.exchangeName ? html`<p class="eyebrow">${model.exchangeName}</p>` : null}

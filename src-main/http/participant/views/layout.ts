@@ -51,7 +51,7 @@ function flashMessage(flash: Flash): SafeHtml {
   return html`<p class="flash flash-${flash.kind}" role="${role}">${flash.message}</p>`;
 }
 
-/** The hidden CSRF field every state-changing form carries (SPEC §7). */
+/** The hidden CSRF field every state-changing form carries: plain-HTTP LANs have no SameSite guarantees to lean on. */
 export function csrfField(token: string): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${token}">`;
 }

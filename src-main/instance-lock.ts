@@ -22,6 +22,13 @@ function alive(pid: number): boolean {
 }
 
 /**
+ * Lock files this process holds right now. Our own pid in a lock file is a live holder only if it
+ * is one of these: otherwise it is stale, left by an earlier life that had the same pid (a
+ * container restarted after a crash often gets the same pid again).
+ */
+const heldHere = new Set<string>();
+
+/**
  * Makes this process the only owner of the data folder: a lock file holding our pid, created
  * exclusively. A lock whose process is gone (a crash, kill -9) is taken over; a live one is
  * refused with a clear message. Being the only owner is what lets the relay take back, at once,
@@ -34,8 +41,13 @@ export function acquireInstanceLock(dataDir: string): { release(): void } {
       const fd = openSync(file, 'wx', 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldHere.add(file);
+      let released = false;
       return {
         release() {
+          if (released) return;
+          released = true;
+          heldHere.delete(file);
           try {
             if (readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file, { force: true });
           } catch {
@@ -51,7 +63,8 @@ export function acquireInstanceLock(dataDir: string): { release(): void } {
       } catch {
         // Removed between our open and read: try again.
       }
-      if (Number.isSafeInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) throw new InstanceLockedError(holder, dataDir);
+      const live = holder === process.pid ? heldHere.has(file) : alive(holder);
+      if (Number.isSafeInteger(holder) && holder > 0 && live) throw new InstanceLockedError(holder, dataDir);
       rmSync(file, { force: true });
     }
   }

@@ -53,6 +53,12 @@ export interface SmtpSink {
   failGreetings(count: number): void;
   /** The next `times` RCPT TO for `address` get `code` (450/451: greylisting, a full mailbox; 550: no such user). */
   failRecipient(address: string, code: number, times: number): void;
+  /**
+   * The next `times` messages to `address` fail after DATA, whatever the mode: `451` answers
+   * "try again later" (nothing recorded); `drop` records the message, then cuts the connection
+   * instead of answering 250 (as `drop-after-data`, for one address only).
+   */
+  failData(address: string, action: 451 | 'drop', times: number): void;
   /** Resolves once no client connection is open (a pool closed, a dropped link gone). */
   waitForNoConnections(timeoutMs?: number): Promise<void>;
   /** Called synchronously after each recorded message (before the client gets its answer). */
@@ -96,11 +102,23 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   let replyDelayMs = 0;
   let greetingFailures = 0;
   const recipientFailures = new Map<string, { code: number; times: number }>();
+  const dataFailures = new Map<string, { action: 451 | 'drop'; times: number }>();
   const closeWaiters: Array<() => void> = [];
   let server: SMTPServer | null = null;
   let port = 0;
 
-  async function record(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<ReceivedMessage> {
+  /** A per-address DATA fault for this message (counted down), or null. */
+  function takeDataFailure(session: SMTPServerSession): 451 | 'drop' | null {
+    for (const rcpt of session.envelope.rcptTo) {
+      const failure = dataFailures.get(rcpt.address.toLowerCase());
+      if (!failure || failure.times <= 0) continue;
+      failure.times--;
+      return failure.action;
+    }
+    return null;
+  }
+
+  async function record(stream: SMTPServerDataStream, session: SMTPServerSession, drop = false): Promise<ReceivedMessage> {
     const raw = await readAll(stream);
     const message: ReceivedMessage = {
       messageId: headerMessageId(raw),
@@ -110,7 +128,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       raw,
       parsed: parse ? await simpleParser(raw) : null,
       user: typeof session.user === 'string' ? session.user : null,
-      dropped: mode === 'drop-after-data',
+      dropped: drop || mode === 'drop-after-data',
     };
     messages.push(message);
     for (const listener of listeners) listener(message, messages.length - 1);
@@ -145,13 +163,14 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
         callback(null, { user: auth.username ?? 'anonymous' });
       },
       onData(stream, session, callback) {
-        if (mode === 'temp-fail') {
+        const fault = takeDataFailure(session);
+        if (mode === 'temp-fail' || fault === 451) {
           tempFailures++;
           stream.resume();
           stream.on('end', () => callback(smtpError('Temporary local problem, try again later', 451)));
           return;
         }
-        record(stream, session).then(
+        record(stream, session, fault === 'drop').then(
           (message) => {
             if (message.dropped) return sockets.get(session.remotePort)?.destroy();
             if (replyDelayMs > 0) return void setTimeout(() => callback(), replyDelayMs);
@@ -227,6 +246,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     },
     failRecipient(address, code, times) {
       recipientFailures.set(address.toLowerCase(), { code, times });
+    },
+    failData(address, action, times) {
+      dataFailures.set(address.toLowerCase(), { action, times });
     },
     waitForNoConnections(timeoutMs = 20_000) {
       if (connections.current === 0) return Promise.resolve();

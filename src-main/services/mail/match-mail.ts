@@ -78,7 +78,8 @@ function noticeToTold(deps: Deps, exchangeId: number, kind: Notice, stamp: strin
 export function notifyDrawUndone(deps: Deps, exchangeId: number): number {
   const queued = noticeToTold(deps, exchangeId, 'draw-cancelled', deps.clock.now());
   withdrawUnsentMatchMail(deps, exchangeId);
-  withdrawUnsent(deps, exchangeId, ['reminder', 'exchange-updated'], 'the draw was undone');
+  // The organizer's "names have been drawn, N match emails on the way", if not sent yet, is no longer true.
+  withdrawUnsent(deps, exchangeId, ['reminder', 'exchange-updated', 'organizer-draw-done'], 'the draw was undone');
   return queued;
 }
 

@@ -1,4 +1,5 @@
 import type { ExchangeState } from './exchange-state';
+import type { DrawMethod } from './matching/types';
 
 export type MatchMode = 'single-loop' | 'no-mutual' | 'any';
 
@@ -15,11 +16,13 @@ export interface Exchange {
   timezone: string;
   reminderDays: number[];
   matchMode: MatchMode;
-  avoidHistoryYears: number;
+  avoidPastExchanges: number;
   previousExchangeId: number | null;
   inviteCode: string;
   state: ExchangeState;
   drawnAt: number | null;
+  /** How the current draw was sampled (core/matching DrawMethod); null until drawn. */
+  drawMethod: DrawMethod | null;
   revealedAt: number | null;
   completedAt: number | null;
   cancelledAt: number | null;

@@ -27,7 +27,7 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
   const names = useMemo(() => new Map(people.map((p) => [p.id, p.name])), [people]);
   const [householdErrors, setHouseholdErrors] = useState<FormErrors>(NO_ERRORS);
   const [householdKey, setHouseholdKey] = useState(0);
-  const [years, setYears] = useState(String(exchange.avoidHistoryYears));
+  const [years, setYears] = useState(String(exchange.avoidPastExchanges));
   const [yearsError, setYearsError] = useState<string | undefined>();
   const [message, setMessage] = useState<string | null>(null);
   const [where, setWhere] = useState<Where | null>(null);
@@ -63,9 +63,9 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
     setWhere('years');
     setMessage(null);
     setBusy(true);
-    const result = await store().setAvoidHistoryYears(value);
+    const result = await store().setAvoidPastExchanges(value);
     setBusy(false);
-    setYearsError(result.ok ? undefined : (result.errors.fields.avoidHistoryYears ?? result.error.message));
+    setYearsError(result.ok ? undefined : (result.errors.fields.avoidPastExchanges ?? result.error.message));
   };
 
   const here = (at: Where) =>

@@ -7,6 +7,8 @@ import { sql, type Kysely } from 'kysely';
  * - `exchanges.avoid_history_years` becomes `avoid_past_exchanges`, keeping its value: most
  *   organizers run one exchange a year, so "the last N years" was meant as "the last N exchanges".
  * - `exchanges.draw_method` records how the draw was sampled (null until drawn).
+ * - `exchanges.history_key` is a random key made once per exchange; its pair-history rows carry a
+ *   keyed hash of it. Not the id: SQLite may give a purged exchange's id to the next new one.
  * - `pair_history` rows say which exchange they came from (`exchange_key`, an opaque keyed hash,
  *   never a name) and when it took place (`exchange_at`), so the last N exchanges can be found
  *   after an exchange is purged. Two exchanges of one year may now hold the same pair, so the
@@ -18,6 +20,9 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table exchanges rename column avoid_history_years to avoid_past_exchanges`.execute(db);
   await db.schema.alterTable('exchanges').addColumn('draw_method', 'text').execute();
+  // SQLite adds a NOT NULL column only with a constant default; each exchange then gets its own key.
+  await db.schema.alterTable('exchanges').addColumn('history_key', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await sql`update exchanges set history_key = lower(hex(randomblob(16)))`.execute(db);
 
   await db.schema
     .createTable('pair_history_by_exchange')

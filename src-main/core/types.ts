@@ -23,6 +23,8 @@ export interface Exchange {
   drawnAt: number | null;
   /** How the current draw was sampled (core/matching DrawMethod); null until drawn. */
   drawMethod: DrawMethod | null;
+  /** Random, made once; pair-history rows carry a keyed hash of it (never the name or the id). */
+  historyKey: string;
   revealedAt: number | null;
   completedAt: number | null;
   cancelledAt: number | null;

@@ -25,6 +25,8 @@ export interface ExchangesTable {
   previous_exchange_id: number | null;
   /** How the current draw was sampled (core/matching DrawMethod); null until drawn. */
   draw_method: string | null;
+  /** Random, made once: identifies the exchange's pair-history rows (as a keyed hash) after a purge. */
+  history_key: string;
   invite_code: string;
   state: string;
   drawn_at: number | null;

@@ -30,6 +30,7 @@ function toExchange(row: Row): Exchange {
     state: row.state as ExchangeState,
     drawnAt: row.drawn_at,
     drawMethod: row.draw_method as DrawMethod | null,
+    historyKey: row.history_key,
     revealedAt: row.revealed_at,
     completedAt: row.completed_at,
     cancelledAt: row.cancelled_at,
@@ -64,6 +65,7 @@ export function exchangeColumns(fields: Partial<Exchange>): Updateable<Exchanges
   if (fields.state !== undefined) set('state', fields.state);
   if (fields.drawnAt !== undefined) set('drawn_at', fields.drawnAt);
   if (fields.drawMethod !== undefined) set('draw_method', fields.drawMethod);
+  if (fields.historyKey !== undefined) set('history_key', fields.historyKey);
   if (fields.revealedAt !== undefined) set('revealed_at', fields.revealedAt);
   if (fields.completedAt !== undefined) set('completed_at', fields.completedAt);
   if (fields.cancelledAt !== undefined) set('cancelled_at', fields.cancelledAt);

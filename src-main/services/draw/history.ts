@@ -12,11 +12,11 @@ export function personHash(secret: string, email: string): string {
 }
 
 /**
- * The pair-history key of an exchange. Opaque like the person keys, and it includes the creation
- * time because SQLite may hand a purged exchange's id to the next new exchange.
+ * The pair-history key of an exchange: opaque like the person keys. Made from the exchange's
+ * random history key, not its id, because SQLite may hand a purged exchange's id to a new one.
  */
-export function exchangeKey(secret: string, exchange: Pick<Exchange, 'id' | 'createdAt'>): string {
-  return keyedHash(secret, `exchange:${exchange.id}:${exchange.createdAt}`);
+export function exchangeKey(secret: string, exchange: Pick<Exchange, 'historyKey'>): string {
+  return keyedHash(secret, `exchange:${exchange.historyKey}`);
 }
 
 /** Pair-history rows for an assignment (hashes only). */

@@ -64,6 +64,7 @@ export function createExchange(deps: Deps, input: ParsedInput<'exchanges.create'
       state: 'draft',
       drawnAt: null,
       drawMethod: null,
+      historyKey: randomToken(deps.random, 16),
       revealedAt: null,
       completedAt: null,
       cancelledAt: null,

@@ -3,6 +3,7 @@ import * as m0001 from './0001_create_initial_schema';
 import * as m0002 from './0002_add_cascade_indexes';
 import * as m0003 from './0003_add_privacy_records';
 import * as m0004 from './0004_outbox_intent';
+import * as m0005 from './0005_history_by_exchange';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied: the list position, starting at 1. */
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: '0002_add_cascade_indexes', up: m0002.up },
   { version: 3, name: '0003_add_privacy_records', up: m0003.up },
   { version: 4, name: '0004_outbox_intent', up: m0004.up },
+  { version: 5, name: '0005_history_by_exchange', up: m0005.up },
 ];

@@ -12,6 +12,10 @@ export const Id = z.number({ error: 'Expected an id (a whole number).' }).int().
 export const MATCH_MODES = ['single-loop', 'no-mutual', 'any'] as const;
 export const MatchMode = z.enum(MATCH_MODES, { error: 'Choose one of: single-loop, no-mutual, any.' });
 
+/** How a draw was sampled (core/matching DrawMethod; docs/matching.md says what each guarantees). */
+export const DRAW_METHODS = ['exact-rejection', 'exact-count', 'markov-chain', 'unmixed'] as const;
+export const DrawMethodSchema = z.enum(DRAW_METHODS);
+
 /** The exchange's life cycle. `purged` is not a stored state: a purged exchange's rows are gone. */
 export const EXCHANGE_STATES = ['draft', 'registration_open', 'registration_closed', 'matched', 'completed', 'cancelled'] as const;
 export const ExchangeStateSchema = z.enum(EXCHANGE_STATES);

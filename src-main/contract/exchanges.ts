@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Budget, ExchangeStateSchema, Id, LocalDateTime, MatchMode, ReminderDays, TimeZone } from './common';
+import { Budget, DrawMethodSchema, ExchangeStateSchema, Id, LocalDateTime, MatchMode, ReminderDays, TimeZone } from './common';
 
 const Name = z
   .string({ error: 'Give the exchange a name.' })
@@ -20,8 +20,11 @@ const fields = {
   timezone: TimeZone,
   reminderDays: ReminderDays,
   matchMode: MatchMode,
-  /** Avoid pairs drawn in the last N years (from the pair history); 0 = off. */
-  avoidHistoryYears: z.number().int().min(0).max(10, 'At most 10 years back.'),
+  /**
+   * Avoid the pairs of this organizer's last N earlier exchanges with these people (from the pair
+   * history, which outlives purged exchanges); 0 = off. Earlier means an earlier exchange date.
+   */
+  avoidPastExchanges: z.number({ error: 'Write a whole number of exchanges, 0 to switch this off.' }).int('Write a whole number of exchanges.').min(0, 'Write 0 or more.').max(10, 'At most the last 10 exchanges.'),
   previousExchangeId: Id.nullable(),
 };
 
@@ -40,7 +43,7 @@ export const CreateExchangeInput = z.object({
   timezone: TimeZone.optional(),
   reminderDays: fields.reminderDays.optional(),
   matchMode: fields.matchMode.default('single-loop'),
-  avoidHistoryYears: fields.avoidHistoryYears.default(0),
+  avoidPastExchanges: fields.avoidPastExchanges.default(0),
   previousExchangeId: fields.previousExchangeId.default(null),
 });
 
@@ -63,7 +66,7 @@ export const ExchangeView = z.object({
   timezone: z.string(),
   reminderDays: z.array(z.number()),
   matchMode: MatchMode,
-  avoidHistoryYears: z.number(),
+  avoidPastExchanges: z.number(),
   previousExchangeId: z.number().nullable(),
   inviteCode: z.string(),
   state: ExchangeStateSchema,
@@ -75,6 +78,8 @@ export const ExchangeView = z.object({
   lockedReason: z.string().nullable(),
   participantCount: z.number(),
   drawnAt: z.number().nullable(),
+  /** How the current draw was sampled; null until drawn. */
+  drawMethod: DrawMethodSchema.nullable(),
   completedAt: z.number().nullable(),
   cancelledAt: z.number().nullable(),
   createdAt: z.number(),

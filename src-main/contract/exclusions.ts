@@ -32,5 +32,7 @@ export const RulesView = z.object({
   oneWay: z.array(z.object({ id: Id, giverId: Id, receiverId: Id })),
   mustDraw: z.array(z.object({ id: Id, giverId: Id, receiverId: Id })),
   households: z.array(z.object({ id: Id, name: z.string(), memberIds: z.array(Id) })),
-  avoidHistoryYears: z.number(),
+  avoidPastExchanges: z.number(),
+  /** The earlier exchanges whose pairs a draw now avoids, newest first (names, or what is known of purged ones). */
+  avoidedExchanges: z.array(z.string()),
 });

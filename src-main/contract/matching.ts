@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, MatchMode } from './common';
+import { DrawMethodSchema, Id, MatchMode } from './common';
 import { ExchangeView } from './exchanges';
 
 export const DrawCheckInput = z.object({ exchangeId: Id, mode: MatchMode.optional() });
@@ -22,8 +22,8 @@ export const DrawView = z.object({
   participantCount: z.number(),
   emailsQueued: z.number(),
   /** How the draw was sampled (exact-rejection, exact-count, markov-chain): see docs/matching.md. */
-  method: z.string(),
-  /** Sentences for the organizer, e.g. a must-draw pair that repeats an earlier year's pair. */
+  method: DrawMethodSchema,
+  /** Sentences for the organizer, e.g. a must-draw pair that repeats a pair of an earlier exchange. */
   notes: z.array(z.string()),
 });
 

@@ -1,4 +1,5 @@
 import type { ExchangeState } from './exchange-state';
+import type { DrawMethod } from './matching/types';
 
 export type MatchMode = 'single-loop' | 'no-mutual' | 'any';
 
@@ -15,11 +16,15 @@ export interface Exchange {
   timezone: string;
   reminderDays: number[];
   matchMode: MatchMode;
-  avoidHistoryYears: number;
+  avoidPastExchanges: number;
   previousExchangeId: number | null;
   inviteCode: string;
   state: ExchangeState;
   drawnAt: number | null;
+  /** How the current draw was sampled (core/matching DrawMethod); null until drawn. */
+  drawMethod: DrawMethod | null;
+  /** Random, made once; pair-history rows carry a keyed hash of it (never the name or the id). */
+  historyKey: string;
   revealedAt: number | null;
   completedAt: number | null;
   cancelledAt: number | null;

@@ -20,8 +20,13 @@ export interface ExchangesTable {
   timezone: string;
   reminder_days: string;
   match_mode: string;
-  avoid_history_years: number;
+  /** How many earlier exchanges of this organizer count as history to avoid; 0 = none. */
+  avoid_past_exchanges: number;
   previous_exchange_id: number | null;
+  /** How the current draw was sampled (core/matching DrawMethod); null until drawn. */
+  draw_method: string | null;
+  /** Random, made once: identifies the exchange's pair-history rows (as a keyed hash) after a purge. */
+  history_key: string;
   invite_code: string;
   state: string;
   drawn_at: number | null;
@@ -88,7 +93,12 @@ export interface PairHistoryTable {
   id: Generated<number>;
   giver_hash: string;
   receiver_hash: string;
+  /** The exchange's local year, to describe a purged exchange ("an exchange of 2024"). */
   year: number;
+  /** Opaque keyed hash of the exchange (never a name); `year:<y>` for rows older than migration 0005. */
+  exchange_key: string;
+  /** When that exchange took place: orders "the last N exchanges" after it is purged. */
+  exchange_at: number;
   created_at: number;
 }
 

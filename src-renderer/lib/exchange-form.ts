@@ -71,7 +71,7 @@ export function exchangeFormValues(view: ExchangeView): ExchangeFormValues {
   };
 }
 
-type Converted = { ok: true; fields: Omit<CreateInput, 'matchMode' | 'avoidHistoryYears' | 'previousExchangeId'> } | { ok: false; errors: FormErrors };
+type Converted = { ok: true; fields: Omit<CreateInput, 'matchMode' | 'avoidPastExchanges' | 'previousExchangeId'> } | { ok: false; errors: FormErrors };
 
 /**
  * Turns the inputs into the operation's fields, or names every problem at once (only in the groups

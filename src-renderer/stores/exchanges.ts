@@ -19,7 +19,7 @@ export const EXCHANGE_FORM_FIELDS = [
   'timezone',
   'reminderDays',
   'matchMode',
-  'avoidHistoryYears',
+  'avoidPastExchanges',
 ] as const;
 
 interface ExchangesState {

@@ -22,7 +22,7 @@ interface RulesState {
   refresh(): Promise<void>;
   recheck(mode?: Mode | null): Promise<void>;
   change<N extends RuleOperation>(name: N, input: OperationInput<N>): Promise<ActionResult<RulesView>>;
-  setAvoidHistoryYears(years: number): Promise<ActionResult<unknown>>;
+  setAvoidPastExchanges(years: number): Promise<ActionResult<unknown>>;
 }
 
 /** Exclusions, households and must-draw pairs of the exchange on screen, with the feasibility check. */
@@ -62,10 +62,10 @@ export const useRules = create<RulesState>()((set, get) => ({
     }
     return result;
   },
-  async setAvoidHistoryYears(years) {
+  async setAvoidPastExchanges(years) {
     const exchangeId = get().exchangeId;
     if (exchangeId === null) return { ok: false, error: { code: 'invalid_state', message: 'No exchange is open.' }, errors: { general: 'No exchange is open.', fields: {} } };
-    const result = await attempt('exchanges.update', { exchangeId, patch: { avoidHistoryYears: years } }, { prefix: 'patch.', fields: ['avoidHistoryYears'] });
+    const result = await attempt('exchanges.update', { exchangeId, patch: { avoidPastExchanges: years } }, { prefix: 'patch.', fields: ['avoidPastExchanges'] });
     if (result.ok) await get().refresh();
     return result;
   },

@@ -1,6 +1,7 @@
 import type { Selectable, Updateable } from 'kysely';
 import { notFound } from '../../core/errors';
 import type { ExchangeState } from '../../core/exchange-state';
+import type { DrawMethod } from '../../core/matching/types';
 import type { Exchange, MatchMode } from '../../core/types';
 import type { Db } from '../database';
 import type { ExchangesTable } from '../schema';
@@ -23,11 +24,13 @@ function toExchange(row: Row): Exchange {
     timezone: row.timezone,
     reminderDays: JSON.parse(row.reminder_days) as number[],
     matchMode: row.match_mode as MatchMode,
-    avoidHistoryYears: row.avoid_history_years,
+    avoidPastExchanges: row.avoid_past_exchanges,
     previousExchangeId: row.previous_exchange_id,
     inviteCode: row.invite_code,
     state: row.state as ExchangeState,
     drawnAt: row.drawn_at,
+    drawMethod: row.draw_method as DrawMethod | null,
+    historyKey: row.history_key,
     revealedAt: row.revealed_at,
     completedAt: row.completed_at,
     cancelledAt: row.cancelled_at,
@@ -56,11 +59,13 @@ export function exchangeColumns(fields: Partial<Exchange>): Updateable<Exchanges
   if (fields.timezone !== undefined) set('timezone', fields.timezone);
   if (fields.reminderDays !== undefined) set('reminder_days', JSON.stringify(fields.reminderDays));
   if (fields.matchMode !== undefined) set('match_mode', fields.matchMode);
-  if (fields.avoidHistoryYears !== undefined) set('avoid_history_years', fields.avoidHistoryYears);
+  if (fields.avoidPastExchanges !== undefined) set('avoid_past_exchanges', fields.avoidPastExchanges);
   if (fields.previousExchangeId !== undefined) set('previous_exchange_id', fields.previousExchangeId);
   if (fields.inviteCode !== undefined) set('invite_code', fields.inviteCode);
   if (fields.state !== undefined) set('state', fields.state);
   if (fields.drawnAt !== undefined) set('drawn_at', fields.drawnAt);
+  if (fields.drawMethod !== undefined) set('draw_method', fields.drawMethod);
+  if (fields.historyKey !== undefined) set('history_key', fields.historyKey);
   if (fields.revealedAt !== undefined) set('revealed_at', fields.revealedAt);
   if (fields.completedAt !== undefined) set('completed_at', fields.completedAt);
   if (fields.cancelledAt !== undefined) set('cancelled_at', fields.cancelledAt);

@@ -23,45 +23,62 @@ export function deleteMatches(db: Db, exchangeId: number): void {
   db.run(db.q.deleteFrom('matches').where('exchange_id', '=', exchangeId));
 }
 
-export function insertPairHistory(db: Db, rows: Array<{ giverHash: string; receiverHash: string; year: number }>, now: number): void {
+/** One drawn pair in the history: hashes only, with the exchange it came from. */
+export interface PairHistoryRow {
+  giverHash: string;
+  receiverHash: string;
+  year: number;
+  exchangeKey: string;
+  exchangeAt: number;
+}
+
+export function insertPairHistory(db: Db, rows: PairHistoryRow[], now: number): void {
   for (const r of rows) {
     db.run(
       db.q
         .insertInto('pair_history')
-        .values({ giver_hash: r.giverHash, receiver_hash: r.receiverHash, year: r.year, created_at: now })
+        .values({ giver_hash: r.giverHash, receiver_hash: r.receiverHash, year: r.year, exchange_key: r.exchangeKey, exchange_at: r.exchangeAt, created_at: now })
         .onConflict((oc) => oc.doNothing()),
     );
   }
 }
 
-export function deletePairHistory(db: Db, rows: Array<{ giverHash: string; receiverHash: string; year: number }>): void {
+/**
+ * Removes an exchange's pairs from the history (re-draw, undo, splice). Rows written before
+ * migration 0005 carry only their year (`year:<y>`); the exchange's pairs among them go too.
+ */
+export function deletePairHistory(db: Db, rows: PairHistoryRow[]): void {
   for (const r of rows) {
     db.run(
       db.q
         .deleteFrom('pair_history')
         .where('giver_hash', '=', r.giverHash)
         .where('receiver_hash', '=', r.receiverHash)
-        .where('year', '=', r.year),
+        .where('exchange_key', 'in', [r.exchangeKey, `year:${r.year}`]),
     );
   }
 }
 
-/** History rows among the given person hashes in [fromYear, toYear]. */
-export function findPairHistory(db: Db, hashes: string[], fromYear: number, toYear: number): Array<{ giverHash: string; receiverHash: string }> {
+/** Keeps an exchange's history rows in order when its date moves after the draw. */
+export function movePairHistory(db: Db, exchangeKey: string, exchangeAt: number, year: number): void {
+  db.run(db.q.updateTable('pair_history').set({ exchange_at: exchangeAt, year }).where('exchange_key', '=', exchangeKey));
+}
+
+/** History rows whose giver is one of the given person hashes, from exchanges that took place before `before`. */
+export function findPairHistory(db: Db, hashes: string[], before: number): PairHistoryRow[] {
   if (hashes.length === 0) return [];
-  const out: Array<{ giverHash: string; receiverHash: string }> = [];
+  const out: PairHistoryRow[] = [];
   // Chunked: SQLite limits the number of bound parameters per statement.
   for (let i = 0; i < hashes.length; i += 500) {
     const chunk = hashes.slice(i, i + 500);
     const rows = db.all(
       db.q
         .selectFrom('pair_history')
-        .select(['giver_hash', 'receiver_hash'])
+        .select(['giver_hash', 'receiver_hash', 'year', 'exchange_key', 'exchange_at'])
         .where('giver_hash', 'in', chunk)
-        .where('year', '>=', fromYear)
-        .where('year', '<=', toYear),
+        .where('exchange_at', '<', before),
     );
-    out.push(...rows.map((r) => ({ giverHash: r.giver_hash, receiverHash: r.receiver_hash })));
+    out.push(...rows.map((r) => ({ giverHash: r.giver_hash, receiverHash: r.receiver_hash, year: r.year, exchangeKey: r.exchange_key, exchangeAt: r.exchange_at })));
   }
   return out;
 }

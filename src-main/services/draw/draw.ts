@@ -1,7 +1,7 @@
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { DomainError } from '../../core/errors';
 import { nextState } from '../../core/exchange-state';
-import { checkFeasibility, describeReason, solve, type MatchMode } from '../../core/matching';
+import { checkFeasibility, describeReason, solve, type DrawMethod, type MatchMode } from '../../core/matching';
 import { randomToken } from '../../core/tokens';
 import type { Exchange } from '../../core/types';
 import { getExchange, updateExchange } from '../../db/repos/exchanges';
@@ -11,7 +11,8 @@ import type { Deps } from '../common/deps';
 import { viewExchange } from '../exchanges/exchanges';
 import { recordOrganizerAccess } from '../organizer/break-glass';
 import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, notifyDrawUndone, withdrawUnsentMatchMail } from '../mail/match-mail';
-import { activeParticipants, buildProblem, historyRows, infeasible, reasonParticipantIds } from './problem';
+import { historyRows } from './history';
+import { activeParticipants, buildProblem, infeasible, reasonParticipantIds } from './problem';
 
 /** Every id a reason mentions, so the UI can highlight those people. */
 export function checkDraw(deps: Deps, input: ParsedInput<'draw.check'>): OperationOutput<'draw.check'> {
@@ -34,7 +35,7 @@ export function checkDraw(deps: Deps, input: ParsedInput<'draw.check'>): Operati
 interface Assigned {
   count: number;
   queued: number;
-  method: string;
+  method: DrawMethod;
   notes: string[];
 }
 
@@ -73,7 +74,7 @@ export function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Operatio
     const state = nextState(exchange.state, 'draw');
     const mode = input.mode ?? exchange.matchMode;
     const outcome = assign(deps, exchange, mode, { changedOnly: null });
-    updateExchange(deps.db, exchange.id, { state, matchMode: mode, drawnAt: deps.clock.now(), updatedAt: deps.clock.now() });
+    updateExchange(deps.db, exchange.id, { state, matchMode: mode, drawnAt: deps.clock.now(), drawMethod: outcome.method, updatedAt: deps.clock.now() });
     return outcome;
   });
   deps.events.emit({ type: 'exchange.changed', exchangeId: input.exchangeId });
@@ -89,7 +90,7 @@ export function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>): Oper
     const told = notifiedParticipants(deps, exchange.id);
     withdrawUnsentMatchMail(deps, exchange.id, 'a newer draw replaced it');
     const outcome = assign(deps, exchange, mode, { changedOnly: told });
-    updateExchange(deps.db, exchange.id, { matchMode: mode, drawnAt: deps.clock.now(), updatedAt: deps.clock.now() });
+    updateExchange(deps.db, exchange.id, { matchMode: mode, drawnAt: deps.clock.now(), drawMethod: outcome.method, updatedAt: deps.clock.now() });
     return outcome;
   });
   deps.events.emit({ type: 'exchange.changed', exchangeId: input.exchangeId });
@@ -112,7 +113,7 @@ export function undoDraw(deps: Deps, input: ParsedInput<'exchanges.undoDraw'>): 
     notifyDrawUndone(deps, exchange.id);
     deletePairHistory(deps.db, historyRows(deps, exchange, listParticipants(deps.db, exchange.id), loadMatches(deps.db, exchange.id)));
     deleteMatches(deps.db, exchange.id);
-    updateExchange(deps.db, exchange.id, { state, drawnAt: null, updatedAt: deps.clock.now() });
+    updateExchange(deps.db, exchange.id, { state, drawnAt: null, drawMethod: null, updatedAt: deps.clock.now() });
   });
   deps.events.emit({ type: 'exchange.changed', exchangeId: input.exchangeId });
   return viewExchange(deps, input.exchangeId);

@@ -1,26 +1,19 @@
-import { describeReason, type InfeasibleReason, type MatchingProblem, type MatchingRule, type MatchMode } from '../../core/matching';
+import { describeReason, type HistoryPair, type InfeasibleReason, type MatchingProblem, type MatchingRule, type MatchMode } from '../../core/matching';
 import { DomainError } from '../../core/errors';
-import { keyedHash } from '../../core/tokens';
-import { yearIn } from '../../core/time';
 import type { Exchange, Participant } from '../../core/types';
 import { findExchange } from '../../db/repos/exchanges';
-import { findPairHistory, loadMatches } from '../../db/repos/matches';
+import { loadMatches } from '../../db/repos/matches';
 import { listParticipants } from '../../db/repos/participants';
 import { loadRules } from '../../db/repos/rules';
 import type { Deps } from '../common/deps';
-import { installationSecret } from '../organizer/settings';
+import { pastExchanges } from './history';
 
 export const activeParticipants = (deps: Deps, exchangeId: number): Participant[] =>
   listParticipants(deps.db, exchangeId).filter((p) => p.withdrawnAt === null);
 
-/** The pair-history key of a person: a keyed hash of the normalised email (SPEC §2). */
-export function personHash(secret: string, email: string): string {
-  return keyedHash(secret, `person:${email}`);
-}
-
 /**
  * Everything the solver needs, compiled from the exchange's rules: exclusions, households,
- * must-draw pairs, the previous exchange's pairs and pairs from the last N years of history.
+ * must-draw pairs, and as history the pairs of the previous exchange and of the last N earlier ones.
  */
 export function buildProblem(deps: Deps, exchange: Exchange, people: Participant[], mode: MatchMode): MatchingProblem {
   const ids = new Set(people.map((p) => p.id));
@@ -37,18 +30,21 @@ export function buildProblem(deps: Deps, exchange: Exchange, people: Participant
   for (const m of stored.mustDraw) {
     if (ids.has(m.giverId) && ids.has(m.receiverId)) rules.push({ kind: 'must-draw', giver: m.giverId, receiver: m.receiverId });
   }
-  rules.push(...avoidedPairs(deps, exchange, people));
-  return { participants: people.map((p) => p.id), rules, mode };
+  return { participants: people.map((p) => p.id), rules, mode, history: avoidedPairs(deps, exchange, people) };
 }
 
-function avoidedPairs(deps: Deps, exchange: Exchange, people: Participant[]): MatchingRule[] {
+/**
+ * Pairs to avoid: the linked previous exchange's pairs and those of the organizer's last N earlier
+ * exchanges. Passed as history, so an explicit must-draw pair wins over them (the engine reports it).
+ */
+function avoidedPairs(deps: Deps, exchange: Exchange, people: Participant[]): HistoryPair[] {
   const byEmail = new Map(people.map((p) => [p.email, p.id]));
-  const pairs = new Set<string>();
-  const out: MatchingRule[] = [];
+  const seen = new Set<string>();
+  const out: HistoryPair[] = [];
   const add = (giver: number | undefined, receiver: number | undefined) => {
-    if (giver === undefined || receiver === undefined || giver === receiver || pairs.has(`${giver}>${receiver}`)) return;
-    pairs.add(`${giver}>${receiver}`);
-    out.push({ kind: 'avoid-history', giver, receiver });
+    if (giver === undefined || receiver === undefined || giver === receiver || seen.has(`${giver}>${receiver}`)) return;
+    seen.add(`${giver}>${receiver}`);
+    out.push([giver, receiver]);
   };
   if (exchange.previousExchangeId !== null) {
     const previous = findExchange(deps.db, exchange.previousExchangeId);
@@ -57,25 +53,8 @@ function avoidedPairs(deps: Deps, exchange: Exchange, people: Participant[]): Ma
       for (const [g, r] of loadMatches(deps.db, previous.id)) add(byEmail.get(emailOf.get(g) ?? ''), byEmail.get(emailOf.get(r) ?? ''));
     }
   }
-  if (exchange.avoidHistoryYears > 0) {
-    const secret = installationSecret(deps);
-    const byHash = new Map(people.map((p) => [personHash(secret, p.email), p.id]));
-    const year = yearIn(exchange.exchangeAt, exchange.timezone);
-    for (const row of findPairHistory(deps.db, [...byHash.keys()], year - exchange.avoidHistoryYears, year - 1)) {
-      add(byHash.get(row.giverHash), byHash.get(row.receiverHash));
-    }
-  }
+  for (const past of pastExchanges(deps, exchange, people)) for (const [g, r] of past.pairs) add(g, r);
   return out;
-}
-
-/** Pair-history rows for an assignment (hashes only). */
-export function historyRows(deps: Deps, exchange: Exchange, people: Participant[], assignment: ReadonlyArray<readonly [number, number]>) {
-  const secret = installationSecret(deps);
-  const emailOf = new Map(people.map((p) => [p.id, p.email]));
-  const year = yearIn(exchange.exchangeAt, exchange.timezone);
-  return assignment
-    .filter(([g, r]) => emailOf.has(g) && emailOf.has(r))
-    .map(([g, r]) => ({ giverHash: personHash(secret, emailOf.get(g)!), receiverHash: personHash(secret, emailOf.get(r)!), year }));
 }
 
 export function reasonParticipantIds(reason: InfeasibleReason): number[] {

@@ -5,7 +5,8 @@ import { deletePairHistory, insertPairHistory, loadMatches, replaceMatches } fro
 import { getParticipant, listParticipants } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
 import { enqueueMatchMail, notifiedParticipants } from '../mail/match-mail';
-import { activeParticipants, buildProblem, historyRows, infeasible } from './problem';
+import { historyRows } from './history';
+import { activeParticipants, buildProblem, infeasible } from './problem';
 
 export interface SpliceOutcome {
   changedParticipantIds: number[];

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../contract/operations';
 import { DomainError, invalidField } from '../../core/errors';
 import { assertEditable, EXCHANGE_FIELD_GROUPS, nextState, type ExchangeAction } from '../../core/exchange-state';
-import { localToUtc, utcToLocal } from '../../core/time';
+import { localToUtc, utcToLocal, yearIn } from '../../core/time';
 import { randomToken } from '../../core/tokens';
 import type { Exchange } from '../../core/types';
 import {
@@ -16,11 +16,13 @@ import {
 import { notifyExchangeCancelled, notifyExchangeUpdated } from '../mail/match-mail';
 import type { Deps } from '../common/deps';
 import { toExchangeView, type ExchangeView } from './exchange-view';
-import { getSettings } from '../organizer/settings';
+import { getSettings, installationSecret } from '../organizer/settings';
+import { movePairHistory } from '../../db/repos/matches';
+import { exchangeKey } from '../draw/history';
 import { replaceBackupsAfterDeletion } from '../organizer/backups';
 import { purgeExchanges } from '../jobs/purge';
 
-/** ≥ 96 bits (SPEC §2); 16 bytes = 128 bits, 22 URL-safe characters. */
+/** Unguessable (≥ 96 bits): the code is the only key to the invite page; 16 bytes = 128 bits, 22 URL-safe characters. */
 export const newInviteCode = (deps: Deps): string => randomToken(deps.random, 16);
 
 export function listExchangeViews(deps: Deps) {
@@ -56,11 +58,13 @@ export function createExchange(deps: Deps, input: ParsedInput<'exchanges.create'
       timezone,
       reminderDays: input.reminderDays ?? settings.reminderDays,
       matchMode: input.matchMode,
-      avoidHistoryYears: input.avoidHistoryYears,
+      avoidPastExchanges: input.avoidPastExchanges,
       previousExchangeId: input.previousExchangeId,
       inviteCode: newInviteCode(deps),
       state: 'draft',
       drawnAt: null,
+      drawMethod: null,
+      historyKey: randomToken(deps.random, 16),
       revealedAt: null,
       completedAt: null,
       cancelledAt: null,
@@ -118,6 +122,10 @@ export function updateExchangeDetails(deps: Deps, { exchangeId, patch }: ParsedI
       }
     }
     updateExchange(deps.db, exchangeId, changes);
+    // A drawn exchange's pairs stay in order among "the last N exchanges" when its date moves.
+    if (changes.exchangeAt !== undefined && changes.exchangeAt !== current.exchangeAt) {
+      movePairHistory(deps.db, exchangeKey(installationSecret(deps), current), changes.exchangeAt, yearIn(changes.exchangeAt, changes.timezone ?? current.timezone));
+    }
     // People who know their match hear of a new date, time or place (the .ics moves the event).
     const moved = (changes.exchangeAt !== undefined && changes.exchangeAt !== current.exchangeAt) || (changes.location !== undefined && changes.location !== current.location);
     if (current.state === 'matched' && moved) notifyExchangeUpdated(deps, exchangeId);

@@ -5,6 +5,8 @@ import { getExchange } from '../../db/repos/exchanges';
 import { findParticipant } from '../../db/repos/participants';
 import * as repo from '../../db/repos/rules';
 import type { Deps } from '../common/deps';
+import { pastExchanges } from '../draw/history';
+import { activeParticipants } from '../draw/problem';
 
 export type RulesView = OperationOutput<'rules.get'>;
 
@@ -17,7 +19,8 @@ export function viewRules(deps: Deps, exchangeId: number): RulesView {
     oneWay: rules.exclusions.filter((e) => e.kind === 'one-way').map((e) => ({ id: e.id, giverId: e.giverId, receiverId: e.receiverId })),
     mustDraw: rules.mustDraw,
     households: rules.households,
-    avoidHistoryYears: exchange.avoidHistoryYears,
+    avoidPastExchanges: exchange.avoidPastExchanges,
+    avoidedExchanges: pastExchanges(deps, exchange, activeParticipants(deps, exchangeId)).map((p) => p.label),
   };
 }
 

@@ -1,4 +1,4 @@
-/** Kinds whose text names the recipient's giftee: the organizer is blind to them (SPEC §3). */
+/** Kinds whose text names the recipient's giftee: the organizer is blind to them, so they can take part too. */
 export const NAMES_GIFTEE: ReadonlySet<string> = new Set(['match', 'assignment-changed', 'reminder']);
 
 /** Match emails: the ones "already told" refers to. */

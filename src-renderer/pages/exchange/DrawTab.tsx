@@ -7,6 +7,7 @@ import { ModePicker } from '../../components/ModePicker';
 import { Notice } from '../../components/Notice';
 import { RevealTable } from '../../components/RevealTable';
 import '../../components/draw.css';
+import { avoidedExchangesText, drawMethodText } from '../../lib/draw-text';
 import { formatInstant, plural, type MatchModeName } from '../../lib/format';
 import { useExchange } from '../../stores/exchange';
 import type { ExchangeView } from '../../stores/exchanges';
@@ -18,6 +19,7 @@ type Asking = 'draw' | 'reveal' | null;
 /** Drawing names (with the mode and the live check) and, once drawn, the secret and its reveal. */
 export function DrawTab({ exchange }: { exchange: ExchangeView }) {
   const check = useRules((s) => s.check);
+  const rules = useRules((s) => (s.exchangeId === exchange.id ? s.rules : null));
   const chosen = useRules((s) => s.mode) ?? exchange.matchMode;
   const revealed = useExchange((s) => s.revealed);
   const people = useParticipants((s) => s.list);
@@ -25,6 +27,8 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
   const [asking, setAsking] = useState<Asking>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  // Sentences the draw answered for the organizer (a must-draw pair that repeats an earlier pair).
+  const [notes, setNotes] = useState<string[]>([]);
   const cancel = useCallback(() => setAsking(null), []);
   const drawn = exchange.state === 'matched' || exchange.state === 'completed';
   const ready = exchange.state === 'registration_closed';
@@ -37,9 +41,10 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
       const result = await store.draw(chosen);
       setMessage(
         result.ok
-          ? { tone: 'success', text: [`Names are drawn for ${plural(result.value.participantCount, 'person', 'people')}. ${plural(result.value.emailsQueued, 'match email is', 'match emails are')} in the outbox.`, ...result.value.notes].join(' ') }
+          ? { tone: 'success', text: `Names are drawn for ${plural(result.value.participantCount, 'person', 'people')}. ${plural(result.value.emailsQueued, 'match email is', 'match emails are')} in the outbox.` }
           : { tone: 'error', text: result.error.message },
       );
+      setNotes(result.ok ? result.value.notes : []);
     } else if (asking === 'reveal') {
       const result = await store.reveal();
       if (!result.ok) setMessage({ tone: 'error', text: result.error.message });
@@ -51,6 +56,11 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
   return (
     <div className="stack">
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {notes.length > 0 && (
+        <Notice tone="info" title="Drawn as you asked">
+          {notes.join(' ')}
+        </Notice>
+      )}
       {!drawn && !ready && exchange.state !== 'cancelled' && (
         <Notice tone="info" title="Close registration first.">
           Names are drawn once the list of people is final. Use “Close registration” above when everyone is in.
@@ -61,6 +71,7 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
           <div className="stack">
             <ModePicker value={chosen} feasible={current?.feasibleModes ?? null} disabled={!ready || busy} onChange={(mode: MatchModeName) => void useRules.getState().recheck(mode)} />
             <FeasibilityNotice check={current} names={names} />
+            {rules && <p className="muted">{avoidedExchangesText(rules.avoidPastExchanges, rules.avoidedExchanges)}</p>}
             <div className="row row--end">
               <button type="button" className="btn btn--primary" disabled={!ready || busy || !current?.feasible} onClick={() => setAsking('draw')}>
                 Draw names
@@ -79,6 +90,7 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
                 example to sort out a problem), you can reveal it; that is recorded.
               </p>
             </div>
+            {exchange.drawMethod && <p className="muted">{drawMethodText(exchange.drawMethod)}</p>}
             {revealed ? (
               <>
                 <RevealTable reveal={revealed} />

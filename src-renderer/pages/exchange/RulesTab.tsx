@@ -6,13 +6,14 @@ import { HouseholdForm } from '../../components/HouseholdForm';
 import { Notice } from '../../components/Notice';
 import { PairForm } from '../../components/PairForm';
 import '../../components/rules.css';
+import { avoidedExchangesText } from '../../lib/draw-text';
 import { NO_ERRORS, type FormErrors } from '../../lib/issues';
 import type { ExchangeView } from '../../stores/exchanges';
 import { useParticipants } from '../../stores/participants';
 import { useRules } from '../../stores/rules';
 
 /** The card a change was made in: its result and the new check are shown there, in view. */
-type Where = 'households' | 'pairs' | 'must' | 'years';
+type Where = 'households' | 'pairs' | 'must' | 'earlier';
 
 const PAIR_KINDS = [
   { value: 'pair', label: 'Both ways: neither draws the other' },
@@ -27,8 +28,8 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
   const names = useMemo(() => new Map(people.map((p) => [p.id, p.name])), [people]);
   const [householdErrors, setHouseholdErrors] = useState<FormErrors>(NO_ERRORS);
   const [householdKey, setHouseholdKey] = useState(0);
-  const [years, setYears] = useState(String(exchange.avoidHistoryYears));
-  const [yearsError, setYearsError] = useState<string | undefined>();
+  const [earlier, setEarlier] = useState(String(exchange.avoidPastExchanges));
+  const [earlierError, setEarlierError] = useState<string | undefined>();
   const [message, setMessage] = useState<string | null>(null);
   const [where, setWhere] = useState<Where | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,15 +58,15 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
     if (result.ok) setHouseholdKey((k) => k + 1);
   };
 
-  const saveYears = async () => {
-    const value = Number(years);
-    if (!Number.isInteger(value) || value < 0) return setYearsError('Write a whole number of years, 0 to switch this off.');
-    setWhere('years');
+  const saveEarlier = async () => {
+    const value = Number(earlier);
+    if (!Number.isInteger(value) || value < 0) return setEarlierError('Write a whole number of exchanges, 0 to switch this off.');
+    setWhere('earlier');
     setMessage(null);
     setBusy(true);
-    const result = await store().setAvoidHistoryYears(value);
+    const result = await store().setAvoidPastExchanges(value);
     setBusy(false);
-    setYearsError(result.ok ? undefined : (result.errors.fields.avoidHistoryYears ?? result.error.message));
+    setEarlierError(result.ok ? undefined : (result.errors.fields.avoidPastExchanges ?? result.error.message));
   };
 
   const here = (at: Where) =>
@@ -165,20 +166,24 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
             {here('must')}
           </div>
         </Card>
-        <Card title="Past years" intro="Avoid pairs that were drawn in earlier exchanges on this computer, even after their data was deleted.">
+        <Card
+          title="Earlier exchanges"
+          intro="Avoid pairs drawn in your earlier exchanges with these people, by date: one earlier the same year counts too, and so do exchanges whose data was deleted. An “Always draw” pair is kept even if it was drawn before."
+        >
           <form
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              void saveYears();
+              void saveEarlier();
             }}
           >
-            <TextField label="Avoid pairs from the last N years" type="number" min={0} max={10} value={years} onChange={setYears} error={yearsError} disabled={!editable} hint="0 switches this off." />
+            <TextField label="Avoid the pairs of the last N exchanges" type="number" min={0} max={10} value={earlier} onChange={setEarlier} error={earlierError} disabled={!editable} hint="0 switches this off." />
             <button type="submit" className="btn" disabled={busy || !editable}>
               Save
             </button>
           </form>
-          {here('years')}
+          {rules && <p className="muted">{avoidedExchangesText(rules.avoidPastExchanges, rules.avoidedExchanges)}</p>}
+          {here('earlier')}
         </Card>
       </div>
     </div>

@@ -204,7 +204,7 @@ describe('pair history', () => {
     expect(JSON.stringify(t.deps.db.sqlite.prepare('select * from pair_history').all())).not.toMatch(/example|Ann|Bob/);
 
     t.clock.set(START_2026);
-    await t.ok('exchanges.update', { exchangeId, patch: { avoidHistoryYears: 1 } });
+    await t.ok('exchanges.update', { exchangeId, patch: { avoidPastExchanges: 1 } });
     await addPeople(people);
     await closeRegistration();
     for (let round = 0; round < 5; round++) {

@@ -17,7 +17,7 @@ const CHANGES: Required<Patch> = {
   timezone: 'Europe/Paris',
   reminderDays: [5],
   matchMode: 'any',
-  avoidHistoryYears: 1,
+  avoidPastExchanges: 1,
   previousExchangeId: null,
 };
 

@@ -13,7 +13,7 @@ import { installFakeTransport, refuse, type FakeTransport } from './fake-transpo
 
 let api: FakeTransport;
 const feasible = { feasible: true, mode: 'single-loop' as const, feasibleModes: ['single-loop' as const, 'any' as const], reason: null, participantIds: [], participantCount: 3 };
-const emptyRules = { exchangeId: 1, pairs: [], oneWay: [], mustDraw: [], households: [], avoidHistoryYears: 0 };
+const emptyRules = { exchangeId: 1, pairs: [], oneWay: [], mustDraw: [], households: [], avoidPastExchanges: 0, avoidedExchanges: [] };
 
 beforeEach(() => {
   api = installFakeTransport();

@@ -1,0 +1,68 @@
+import { keyedHash } from '../../core/tokens';
+import { yearIn } from '../../core/time';
+import type { Exchange, Participant } from '../../core/types';
+import { listExchanges } from '../../db/repos/exchanges';
+import { findPairHistory, type PairHistoryRow } from '../../db/repos/matches';
+import type { Deps } from '../common/deps';
+import { installationSecret } from '../organizer/settings';
+
+/** The pair-history key of a person: a keyed hash of the normalised email, so history survives the purge without naming anyone. */
+export function personHash(secret: string, email: string): string {
+  return keyedHash(secret, `person:${email}`);
+}
+
+/**
+ * The pair-history key of an exchange: opaque like the person keys. Made from the exchange's
+ * random history key, not its id, because SQLite may hand a purged exchange's id to a new one.
+ */
+export function exchangeKey(secret: string, exchange: Pick<Exchange, 'historyKey'>): string {
+  return keyedHash(secret, `exchange:${exchange.historyKey}`);
+}
+
+/** Pair-history rows for an assignment (hashes only). */
+export function historyRows(deps: Deps, exchange: Exchange, people: Participant[], assignment: ReadonlyArray<readonly [number, number]>): PairHistoryRow[] {
+  const secret = installationSecret(deps);
+  const emailOf = new Map(people.map((p) => [p.id, p.email]));
+  const key = exchangeKey(secret, exchange);
+  const year = yearIn(exchange.exchangeAt, exchange.timezone);
+  return assignment
+    .filter(([g, r]) => emailOf.has(g) && emailOf.has(r))
+    .map(([g, r]) => ({ giverHash: personHash(secret, emailOf.get(g)!), receiverHash: personHash(secret, emailOf.get(r)!), year, exchangeKey: key, exchangeAt: exchange.exchangeAt }));
+}
+
+/** An earlier exchange whose pairs this exchange avoids. */
+export interface PastExchange {
+  /** The exchange's name, or what is still known of it once it was purged. */
+  label: string;
+  exchangeAt: number;
+  /** Its pairs among this exchange's people, as this exchange's participant ids. */
+  pairs: Array<[giver: number, receiver: number]>;
+}
+
+/**
+ * The organizer's last `avoidPastExchanges` exchanges that took place before this one and paired
+ * two of its people, newest first. Exchanges that paired none of them are skipped, so "the last 2"
+ * of a family are not used up by an office exchange with other people.
+ */
+export function pastExchanges(deps: Deps, exchange: Exchange, people: Participant[]): PastExchange[] {
+  if (exchange.avoidPastExchanges <= 0 || people.length < 2) return [];
+  const secret = installationSecret(deps);
+  const byHash = new Map(people.map((p) => [personHash(secret, p.email), p.id]));
+  const own = exchangeKey(secret, exchange);
+  const groups = new Map<string, PastExchange & { year: number }>();
+  for (const row of findPairHistory(deps.db, [...byHash.keys()], exchange.exchangeAt)) {
+    const giver = byHash.get(row.giverHash);
+    const receiver = byHash.get(row.receiverHash);
+    if (row.exchangeKey === own || giver === undefined || receiver === undefined || giver === receiver) continue;
+    let group = groups.get(row.exchangeKey);
+    if (!group) groups.set(row.exchangeKey, (group = { label: row.exchangeKey, exchangeAt: row.exchangeAt, year: row.year, pairs: [] }));
+    group.pairs.push([giver, receiver]);
+  }
+  const chosen = [...groups.values()].sort((a, b) => b.exchangeAt - a.exchangeAt || a.label.localeCompare(b.label)).slice(0, exchange.avoidPastExchanges);
+  const live = new Map(listExchanges(deps.db).map((e) => [exchangeKey(secret, e), e.name]));
+  return chosen.map(({ label: key, exchangeAt, year, pairs }) => ({
+    label: live.get(key) ?? (key.startsWith('year:') ? `the pairs drawn in ${year}` : `an exchange of ${year} (deleted)`),
+    exchangeAt,
+    pairs,
+  }));
+}

@@ -23,3 +23,4 @@ export { purgeWarningEmail, type PurgeWarningEmailInput } from './purge-warning'
 export { testEmail, type TestEmailInput } from './test-email';
 export { organizerAccessNotice, organizerAccessSentence, type OrganizerAccessAction, type OrganizerAccessNoticeInput } from './organizer-access';
 export { drawCancelledEmail, exchangeCancelledEmail, exchangeUpdatedEmail, type ChangeNoticeInput } from './changes';
+export { subjectFor } from './format';

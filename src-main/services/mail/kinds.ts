@@ -1,3 +1,4 @@
+import { subjectFor } from '../../mail/templates';
 /** Kinds whose text names the recipient's giftee: the organizer is blind to them, so they can take part too. */
 export const NAMES_GIFTEE: ReadonlySet<string> = new Set(['match', 'assignment-changed', 'reminder']);
 
@@ -23,3 +24,22 @@ export const RENDERED_KINDS: ReadonlySet<string> = new Set([
 
 /** No reminder this soon after a match email or another reminder to the same person. */
 export const REMINDER_QUIET_MS = 4 * 3_600_000;
+
+/**
+ * What the outbox list shows for a row whose text is made only when it is sent: the real subject's
+ * words without rendering the message (a list of thousands must stay cheap).
+ */
+const LIST_SUBJECTS: Record<string, string> = {
+  'magic-link': 'your sign-in link',
+  welcome: "you're in!",
+  match: 'your Secret Santa match',
+  'assignment-changed': 'your Secret Santa match has changed',
+  reminder: 'a reminder of the gift exchange',
+  'draw-cancelled': 'the draw was cancelled; a new one follows',
+  'exchange-updated': 'new date, time or place',
+  'exchange-cancelled': 'the gift exchange is cancelled',
+};
+
+export function listSubject(kind: string, exchangeName: string | null): string {
+  return subjectFor(exchangeName ?? '', LIST_SUBJECTS[kind] ?? kind);
+}

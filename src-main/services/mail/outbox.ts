@@ -7,7 +7,7 @@ import type { RenderedEmail } from '../../mail/templates';
 import type { Deps } from '../common/deps';
 import { issueToken } from '../common/tokens';
 import { links, participantBaseUrl } from '../network/links';
-import { NAMES_GIFTEE, RENDERED_KINDS } from './kinds';
+import { listSubject, NAMES_GIFTEE, RENDERED_KINDS } from './kinds';
 import { mailNotices } from './notices';
 import { renderRow } from './render';
 import { isSendingPaused, smtpIsConfigured } from './smtp';
@@ -96,7 +96,13 @@ function toItem(row: repo.OutboxRow, smtpConfigured: boolean, subject = row.subj
 
 export function listOutbox(deps: Deps, filter: ParsedInput<'outbox.list'>): Item[] {
   const configured = smtpIsConfigured(deps);
-  return repo.listOutboxRows(deps.db, filter).map((row) => toItem(row, configured));
+  const names = new Map<number, string | null>();
+  const nameOf = (id: number | null) => {
+    if (id === null) return null;
+    if (!names.has(id)) names.set(id, findExchange(deps.db, id)?.name ?? null);
+    return names.get(id) ?? null;
+  };
+  return repo.listOutboxRows(deps.db, filter).map((row) => toItem(row, configured, row.subject || listSubject(row.kind, nameOf(row.exchangeId))));
 }
 
 const PLACEHOLDER = 'personal-link-created-when-sent';

@@ -80,7 +80,7 @@ export function MessageView(props: MessageViewProps) {
       {hidden ? (
         <Notice tone="info" title="This email names a giftee.">
           <div className="stack stack--tight">
-            <p>To keep the draw secret, even from you, its text stays hidden. The links above can be copied without reading it.</p>
+            <p>To keep the draw secret, even from you, its text and links stay hidden. If the email cannot reach this person, make a personal link for them on the Participants tab.</p>
             <div>
               <button type="button" className="btn btn--small" onClick={props.onRevealBody}>
                 Show the email anyway

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { uniformFit } from './stats';
 import { hasBit, setBit, transpose, wordsFor } from '../../../../src-main/core/matching/bitset';
 import { Budget } from '../../../../src-main/core/matching/budget';
 import { CycleOrder } from '../../../../src-main/core/matching/cycle-order';
@@ -41,7 +42,10 @@ describe('RandomStream', () => {
     const stream = new RandomStream(seededRandom(8));
     const counts = new Array<number>(7).fill(0);
     for (let i = 0; i < 70_000; i++) counts[stream.int(7)]!++;
-    for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(500);
+    const fit = (list: number[]) => uniformFit(new Map(list.map((c, v) => [String(v), c])), 7, 70_000);
+    expect(fit(counts).pass).toBe(true);
+    // Control: one value 6 % too likely (a modulo bias of a careless int()) fails the same check.
+    expect(fit([10_600, 9_900, 9_900, 9_900, 9_900, 9_900, 9_900]).pass).toBe(false);
   });
 
   it('stays in range for large bounds', () => {

@@ -84,9 +84,17 @@ function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, l
   return ok(row.kind === 'assignment-changed' ? assignmentChangedEmail(input) : matchEmail(input));
 }
 
+/** remainingPhrase is pure and costly (time zones); a batch asks it the same question many times. */
+let lastPhrase: { key: string; phrase: string | null } | null = null;
+function remaining(now: number, exchange: Exchange): string | null {
+  const key = `${now}|${exchange.exchangeAt}|${exchange.timezone}`;
+  if (lastPhrase?.key !== key) lastPhrase = { key, phrase: remainingPhrase(now, exchange.exchangeAt, exchange.timezone) };
+  return lastPhrase.phrase;
+}
+
 function renderReminder(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker): Rendering {
   if (s.exchange.state !== 'matched') return withdraw('the exchange is not drawn any more');
-  const when = remainingPhrase(now, s.exchange.exchangeAt, s.exchange.timezone);
+  const when = remaining(now, s.exchange);
   if (when === null) return withdraw('the exchange has already started');
   if (!s.person.remindersEnabled) return withdraw('the participant turned reminders off');
   const receiverId = findReceiverOf(deps.db, s.exchange.id, s.person.id);

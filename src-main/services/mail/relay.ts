@@ -5,14 +5,11 @@ import { SEND_DEADLINE_MS, smtpTransport, type MailTransport, type SmtpConfig } 
 import type { Deps } from '../common/deps';
 import { issueToken } from '../common/tokens';
 import { links } from '../network/links';
-import { markFailure, markSent, reportFailures } from './marks';
+import { markFailure, markSent, PendingMarks, reportFailures } from './marks';
 import { renderRow } from './render';
 import { isSendingPaused, smtpConfig, smtpIsConfigured } from './smtp';
 
 export { BACKOFF_MS } from './marks';
-
-/** Longest a delivered message waits for its "sent" mark when too few others come to share it. */
-const MARK_DELAY_MS = 10;
 
 export interface RelayOptions {
   batchSize?: number;
@@ -125,7 +122,7 @@ export class Relay {
     do {
       this.#again = false;
       try {
-        const report = await this.drainOnce();
+        await this.drainOnce();
         if (this.#moreDue) this.#again = true;
       } catch (error) {
         this.#deps.log.error('mail relay pass failed', { error });
@@ -196,25 +193,13 @@ export class Relay {
     if (!config || isSendingPaused(deps)) return report;
     const transport = this.#transportFor(config);
     const key = this.#transport!.key;
-    // Group commit: "sent" marks ride along with the next claim, or are flushed once as many are
-    // waiting as the pool has connections, or after MARK_DELAY_MS (one fsync for several with
-    // synchronous=FULL). A crash before that resends at most those few, with their Message-IDs,
-    // on top of SMTP's own window (one message per connection).
-    const delivered: repo.OutboxRow[] = [];
-    let flushTimer: NodeJS.Timeout | null = null;
-    const flush = (): void => {
-      if (flushTimer) clearTimeout(flushTimer);
-      flushTimer = null;
-      markSent(deps, delivered.splice(0), deps.clock.now());
-    };
+    const marks = new PendingMarks(deps, config.maxConnections);
     const inFlight = new Set<Promise<void>>();
     let wake: (() => void) | null = null;
     const send = async ({ row, email }: Prepared): Promise<void> => {
       try {
         await transport.send({ from: config.from, to: row.to, messageId: row.messageId, subject: email.subject, text: email.text, html: email.html, attachments: email.attachments ?? [] });
-        delivered.push(row);
-        if (delivered.length >= config.maxConnections) flush();
-        else flushTimer ??= setTimeout(flush, MARK_DELAY_MS);
+        marks.add(row);
         report.sent++;
       } catch (error) {
         const outcome = markFailure(deps, row, classifySmtpError(error));
@@ -224,9 +209,7 @@ export class Relay {
     const lowWater = Math.floor(this.#options.batchSize / 2);
     try {
       for (;;) {
-        if (flushTimer) clearTimeout(flushTimer);
-        flushTimer = null;
-        const { batch, full } = this.#claim(report, delivered.splice(0));
+        const { batch, full } = this.#claim(report, marks.take());
         report.claimed += batch.length;
         for (const item of batch) {
           const sending = send(item).finally(() => {
@@ -250,7 +233,7 @@ export class Relay {
       }
       await Promise.all(inFlight);
     } finally {
-      flush();
+      marks.flush();
     }
     if (report.claimed > 0 || report.withdrawn > 0) deps.events.emit({ type: 'outbox.changed', sent: report.sent, failed: report.failed });
     if (report.failed > 0) deps.log.warn('mail delivery failed', { failed: report.failed });

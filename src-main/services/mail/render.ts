@@ -55,13 +55,13 @@ function pendingProfile(row: repo.OutboxRow): PendingProfile | null {
 
 /** A newer message of the same kinds to the same person replaces this one. */
 function superseded(deps: Deps, row: repo.OutboxRow, kinds: readonly string[]): boolean {
-  const latest = repo.latestParticipantRow(deps.db, row.participantId ?? -1, kinds, ['pending', 'sending', 'sent', 'failed']);
+  const latest = repo.latestParticipantRowRef(deps.db, row.participantId ?? -1, kinds, ['pending', 'sending', 'sent', 'failed']);
   return latest !== undefined && latest.id > row.id && latest.exchangeId === row.exchangeId;
 }
 
 /** A match email to this person is still on its way: it already carries everything current. */
 function matchStillQueued(deps: Deps, row: repo.OutboxRow): boolean {
-  const pending = repo.latestParticipantRow(deps.db, row.participantId ?? -1, MATCH_KINDS, ['pending', 'sending']);
+  const pending = repo.latestParticipantRowRef(deps.db, row.participantId ?? -1, MATCH_KINDS, ['pending', 'sending']);
   return pending !== undefined && pending.id !== row.id;
 }
 

@@ -136,6 +136,21 @@ export function latestParticipantRow(db: Db, participantId: number, kinds: reado
   return row && toRow(row);
 }
 
+/** Like latestParticipantRow, but only the id and exchange (no JSON to parse): the relay asks it per message. */
+export function latestParticipantRowRef(db: Db, participantId: number, kinds: readonly string[], statuses: readonly OutboxStatus[]): { id: number; exchangeId: number | null } | undefined {
+  const row = db.first(
+    db.q
+      .selectFrom('email_outbox')
+      .select(['id', 'exchange_id'])
+      .where('participant_id', '=', participantId)
+      .where('kind', 'in', kinds)
+      .where('status', 'in', statuses)
+      .orderBy('id', 'desc')
+      .limit(1),
+  );
+  return row && { id: row.id, exchangeId: row.exchange_id };
+}
+
 export function lastSentAt(db: Db, participantId: number, kinds: readonly string[]): number | null {
   return (
     db.first(

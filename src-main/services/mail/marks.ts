@@ -23,6 +23,42 @@ export function markSent(deps: Deps, rows: ReadonlyArray<repo.OutboxRow>, sentAt
   });
 }
 
+/** Longest a delivered message waits for its "sent" mark when too few others come to share it. */
+const MARK_DELAY_MS = 10;
+
+/**
+ * Group commit of "sent" marks: they ride along with the relay's next claim (take), or are flushed
+ * once `limit` are waiting (the pool's connection count) or after MARK_DELAY_MS: one fsync for
+ * several with synchronous=FULL. A crash before that resends at most those few, with their
+ * Message-IDs, on top of SMTP's own window (one message per connection).
+ */
+export class PendingMarks {
+  readonly #rows: repo.OutboxRow[] = [];
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly limit: number,
+  ) {}
+
+  add(row: repo.OutboxRow): void {
+    this.#rows.push(row);
+    if (this.#rows.length >= this.limit) this.flush();
+    else this.#timer ??= setTimeout(() => this.flush(), MARK_DELAY_MS);
+  }
+
+  /** The waiting rows, for a caller that marks them in its own transaction. */
+  take(): repo.OutboxRow[] {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    return this.#rows.splice(0);
+  }
+
+  flush(): void {
+    markSent(this.deps, this.take(), this.deps.clock.now());
+  }
+}
+
 /**
  * Records one real attempt that failed: a temporary failure waits for its retry, a permanent one
  * (or the last retry) is `failed`, and in the same transaction the organizer's notice is derived

@@ -5,7 +5,7 @@ import { SEND_DEADLINE_MS, smtpTransport, type MailTransport, type SmtpConfig } 
 import type { Deps } from '../common/deps';
 import { issueToken } from '../common/tokens';
 import { links } from '../network/links';
-import { markFailure, markSent, reportFailures } from './marks';
+import { markFailure, markSent, PendingMarks, reportFailures } from './marks';
 import { renderRow } from './render';
 import { isSendingPaused, smtpConfig, smtpIsConfigured } from './smtp';
 
@@ -50,6 +50,10 @@ export class Relay {
   #stopped = true;
   #unsubscribe: (() => void) | null = null;
   #idleWaiters: Array<() => void> = [];
+  /** Set by stop(): a pass in flight claims no further batch. */
+  #closing = false;
+  /** The last pass stopped while rows may still be due (a full batch, or settings changed). */
+  #moreDue = false;
 
   constructor(deps: Deps, options: RelayOptions = {}) {
     this.#deps = deps;
@@ -58,6 +62,7 @@ export class Relay {
 
   start(): void {
     this.#stopped = false;
+    this.#closing = false;
     this.reclaim();
     this.#unsubscribe = this.#deps.events.subscribe((event) => {
       if (event.type === 'outbox.changed' || event.type === 'settings.changed') this.kick();
@@ -104,6 +109,7 @@ export class Relay {
   /** Stops looking, lets the batch in flight finish, closes the SMTP connections. */
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#closing = true;
     this.#unsubscribe?.();
     this.#clearTimer();
     await this.#running;
@@ -116,8 +122,8 @@ export class Relay {
     do {
       this.#again = false;
       try {
-        const report = await this.drainOnce();
-        if (report.claimed + report.withdrawn === this.#options.batchSize) this.#again = true;
+        await this.drainOnce();
+        if (this.#moreDue) this.#again = true;
       } catch (error) {
         this.#deps.log.error('mail relay pass failed', { error });
       }
@@ -147,16 +153,19 @@ export class Relay {
   }
 
   /**
-   * Renders the due rows and claims them in one transaction: fresh login tokens, withdrawals and
-   * leases commit together (one fsync for the batch).
+   * Marks the messages delivered since the last claim sent, then renders the due rows and claims
+   * them, all in one transaction (one fsync): fresh login tokens, withdrawals, leases and "sent"
+   * marks commit together. Returns the claimed messages and whether the batch was full.
    */
-  #prepare(report: DrainReport): Prepared[] {
+  #claim(report: DrainReport, delivered: repo.OutboxRow[]): { batch: Prepared[]; full: boolean } {
     const deps = this.#deps;
     const now = deps.clock.now();
     const link = (participantId: number, purpose: Parameters<typeof issueToken>[2], pending?: Parameters<typeof issueToken>[3]) => links.auth(deps, issueToken(deps, participantId, purpose, pending ?? null));
     return deps.db.transaction(() => {
-      const out: Prepared[] = [];
-      for (const row of repo.dueRows(deps.db, now, this.#options.batchSize)) {
+      markSent(deps, delivered, now);
+      const batch: Prepared[] = [];
+      const rows = repo.dueRows(deps.db, now, this.#options.batchSize);
+      for (const row of rows) {
         const rendering = renderRow(deps, row, now, link);
         if (!rendering.ok) {
           repo.updateOutboxRow(deps.db, row.id, { status: 'cancelled', withdrawnReason: rendering.reason, leaseUntil: null });
@@ -164,48 +173,69 @@ export class Relay {
           continue;
         }
         repo.updateOutboxRow(deps.db, row.id, { status: 'sending', leaseUntil: now + this.#options.leaseMs });
-        out.push({ row, email: rendering.email });
+        batch.push({ row, email: rendering.email });
       }
-      return out;
+      return { batch, full: rows.length === this.#options.batchSize };
     });
   }
 
-  /** One pass: render what is due and try to deliver it. Exposed for tests and "send now". */
+  /**
+   * One pass: render what is due and deliver it, batch after batch while full batches come. The
+   * next batch is rendered and claimed while the current one is still in flight (once half of it
+   * has left), so the pool's connections never wait for the database between batches. Exposed
+   * for tests and "send now".
+   */
   async drainOnce(): Promise<DrainReport> {
     const deps = this.#deps;
     const report: DrainReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, withdrawn: 0 };
+    this.#moreDue = false;
     const config = smtpConfig(deps);
     if (!config || isSendingPaused(deps)) return report;
     const transport = this.#transportFor(config);
-    const batch = this.#prepare(report);
-    report.claimed = batch.length;
-    // Group commit: the "sent" marks of messages finishing in the same turn share one transaction
-    // (one fsync with synchronous=FULL). A crash before the flush resends those few with their
-    // Message-IDs, as after any crash inside SMTP's own window.
-    const delivered: repo.OutboxRow[] = [];
-    let flushQueued = false;
-    const flush = (): void => {
-      flushQueued = false;
-      markSent(deps, delivered.splice(0), deps.clock.now());
+    const key = this.#transport!.key;
+    const marks = new PendingMarks(deps, config.maxConnections);
+    const inFlight = new Set<Promise<void>>();
+    let wake: (() => void) | null = null;
+    const send = async ({ row, email }: Prepared): Promise<void> => {
+      try {
+        await transport.send({ from: config.from, to: row.to, messageId: row.messageId, subject: email.subject, text: email.text, html: email.html, attachments: email.attachments ?? [] });
+        marks.add(row);
+        report.sent++;
+      } catch (error) {
+        const outcome = markFailure(deps, row, classifySmtpError(error));
+        report[outcome === 'failed' ? 'failed' : 'retrying']++;
+      }
     };
-    await Promise.all(
-      batch.map(async ({ row, email }) => {
-        try {
-          await transport.send({ from: config.from, to: row.to, messageId: row.messageId, subject: email.subject, text: email.text, html: email.html, attachments: email.attachments ?? [] });
-          delivered.push(row);
-          if (!flushQueued) {
-            flushQueued = true;
-            setImmediate(flush);
-          }
-          report.sent++;
-        } catch (error) {
-          const outcome = markFailure(deps, row, classifySmtpError(error));
-          report[outcome === 'failed' ? 'failed' : 'retrying']++;
+    const lowWater = Math.floor(this.#options.batchSize / 2);
+    try {
+      for (;;) {
+        const { batch, full } = this.#claim(report, marks.take());
+        report.claimed += batch.length;
+        for (const item of batch) {
+          const sending = send(item).finally(() => {
+            inFlight.delete(sending);
+            if (inFlight.size <= lowWater) wake?.();
+          });
+          inFlight.add(sending);
         }
-      }),
-    );
-    flush();
-    if (batch.length > 0 || report.withdrawn > 0) deps.events.emit({ type: 'outbox.changed', sent: report.sent, failed: report.failed });
+        if (!full || this.#closing) {
+          this.#moreDue = full;
+          break;
+        }
+        if (inFlight.size > lowWater) await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        // Settings changed under the pass (paused, new server): let the next pass start afresh.
+        const now = smtpConfig(deps);
+        if (!now || isSendingPaused(deps) || JSON.stringify(now) !== key) {
+          this.#moreDue = true;
+          break;
+        }
+      }
+      await Promise.all(inFlight);
+    } finally {
+      marks.flush();
+    }
+    if (report.claimed > 0 || report.withdrawn > 0) deps.events.emit({ type: 'outbox.changed', sent: report.sent, failed: report.failed });
     if (report.failed > 0) deps.log.warn('mail delivery failed', { failed: report.failed });
     return report;
   }

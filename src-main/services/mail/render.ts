@@ -55,13 +55,13 @@ function pendingProfile(row: repo.OutboxRow): PendingProfile | null {
 
 /** A newer message of the same kinds to the same person replaces this one. */
 function superseded(deps: Deps, row: repo.OutboxRow, kinds: readonly string[]): boolean {
-  const latest = repo.latestParticipantRow(deps.db, row.participantId ?? -1, kinds, ['pending', 'sending', 'sent', 'failed']);
+  const latest = repo.latestParticipantRowRef(deps.db, row.participantId ?? -1, kinds, ['pending', 'sending', 'sent', 'failed']);
   return latest !== undefined && latest.id > row.id && latest.exchangeId === row.exchangeId;
 }
 
 /** A match email to this person is still on its way: it already carries everything current. */
 function matchStillQueued(deps: Deps, row: repo.OutboxRow): boolean {
-  const pending = repo.latestParticipantRow(deps.db, row.participantId ?? -1, MATCH_KINDS, ['pending', 'sending']);
+  const pending = repo.latestParticipantRowRef(deps.db, row.participantId ?? -1, MATCH_KINDS, ['pending', 'sending']);
   return pending !== undefined && pending.id !== row.id;
 }
 
@@ -84,9 +84,17 @@ function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, l
   return ok(row.kind === 'assignment-changed' ? assignmentChangedEmail(input) : matchEmail(input));
 }
 
+/** remainingPhrase is pure and costly (time zones); a batch asks it the same question many times. */
+let lastPhrase: { key: string; phrase: string | null } | null = null;
+function remaining(now: number, exchange: Exchange): string | null {
+  const key = `${now}|${exchange.exchangeAt}|${exchange.timezone}`;
+  if (lastPhrase?.key !== key) lastPhrase = { key, phrase: remainingPhrase(now, exchange.exchangeAt, exchange.timezone) };
+  return lastPhrase.phrase;
+}
+
 function renderReminder(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker): Rendering {
   if (s.exchange.state !== 'matched') return withdraw('the exchange is not drawn any more');
-  const when = remainingPhrase(now, s.exchange.exchangeAt, s.exchange.timezone);
+  const when = remaining(now, s.exchange);
   if (when === null) return withdraw('the exchange has already started');
   if (!s.person.remindersEnabled) return withdraw('the participant turned reminders off');
   const receiverId = findReceiverOf(deps.db, s.exchange.id, s.person.id);

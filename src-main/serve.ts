@@ -81,6 +81,7 @@ export async function main(argv: string[]): Promise<void> {
   if (!admin) return;
   // The address actually bound (IPv6 bracketed; a wildcard bind is opened through loopback).
   const adminUrl = browsableUrl(admin.host, admin.port);
+  deps.runtime.organizerUrl = `${adminUrl}/`;
   console.log(
     [
       `Sneaky Klaus ${APP_VERSION} is running. Data folder: ${deps.paths.dataDir}`,

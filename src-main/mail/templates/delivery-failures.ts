@@ -8,6 +8,8 @@ export interface DeliveryFailuresNoticeInput {
   exchange: ExchangeInfo | null;
   organizerName: string;
   failures: Array<{ to: string; kind: string; error: string }>;
+  /** Where the organizer's screens are (headless: their address without the secret); null on the desktop. */
+  adminHint?: string | null;
 }
 
 const KIND_LABELS: Record<string, string> = {
@@ -56,7 +58,7 @@ export function deliveryFailuresNotice(input: DeliveryFailuresNoticeInput): Rend
             'You can also copy each person’s personal link from the participants list and send it by chat.',
         ],
       },
-      ...hintBlocks(null),
+      ...hintBlocks(input.adminHint),
     ],
     footer: organizerFooter(input.exchange?.name ?? null),
   });

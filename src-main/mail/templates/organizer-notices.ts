@@ -57,6 +57,8 @@ export interface WithdrawalNoticeInput {
   afterDraw: boolean;
   /** How many participants got a new match (and an email about it). */
   changedCount: number;
+  /** Where the organizer's screens are (headless: their address without the secret); null on the desktop. */
+  adminHint?: string | null;
 }
 
 export function withdrawalNotice(input: WithdrawalNoticeInput): RenderedEmail {
@@ -77,7 +79,7 @@ export function withdrawalNotice(input: WithdrawalNoticeInput): RenderedEmail {
   } else {
     blocks.push({ kind: 'para', parts: ['Names have not been drawn yet, so there is nothing else to do.'] });
   }
-  blocks.push(...hintBlocks(null));
+  blocks.push(...hintBlocks(input.adminHint));
   return renderEmail({
     subject: subjectFor(input.exchange.name, `${who} has left`),
     preheader: `${who} has left the exchange.`,
@@ -90,6 +92,8 @@ export interface RegistrationClosedNoticeInput {
   exchange: ExchangeInfo;
   organizerName: string;
   participantCount: number;
+  /** Where the organizer's screens are (headless: their address without the secret); null on the desktop. */
+  adminHint?: string | null;
 }
 
 export function registrationClosedNotice(input: RegistrationClosedNoticeInput): RenderedEmail {
@@ -104,7 +108,7 @@ export function registrationClosedNotice(input: RegistrationClosedNoticeInput): 
         parts: ['Registration for ', { strong: oneLine(input.exchange.name) }, ` is now closed, with ${count}.`],
       },
       { kind: 'para', parts: ['Next step: check the list and exclusions, then draw names in Sneaky Klaus.'] },
-      ...hintBlocks(null),
+      ...hintBlocks(input.adminHint),
     ],
     footer: organizerFooter(input.exchange.name),
   });
@@ -116,6 +120,8 @@ export interface DrawDoneNoticeInput {
   participantCount: number;
   /** Match emails written to the outbox (sent, or kept as previews when SMTP is not set up). */
   queuedCount: number;
+  /** Where the organizer's screens are (headless: their address without the secret); null on the desktop. */
+  adminHint?: string | null;
 }
 
 export function drawDoneNotice(input: DrawDoneNoticeInput): RenderedEmail {
@@ -133,7 +139,7 @@ export function drawDoneNotice(input: DrawDoneNoticeInput): RenderedEmail {
             'The pairs stay hidden from you too, unless you choose to reveal them. If you take part, your own match arrives in a separate email.',
         ],
       },
-      ...hintBlocks(null),
+      ...hintBlocks(input.adminHint),
     ],
     footer: organizerFooter(input.exchange.name),
   });

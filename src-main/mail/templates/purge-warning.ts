@@ -10,6 +10,8 @@ export interface PurgeWarningEmailInput {
   purgeAt: number;
   /** The organizer's zone, in which the deletion moment is shown. */
   timezone: string;
+  /** Where the organizer's screens are (headless: their address without the secret); null on the desktop. */
+  adminHint?: string | null;
 }
 
 /** Sent once, a week before the exchange's data is deleted for good. */
@@ -39,7 +41,7 @@ export function purgeWarningEmail(input: PurgeWarningEmailInput): RenderedEmail 
             'repeating this year’s pairs without keeping anyone’s details.',
         ],
       },
-      ...hintBlocks(null),
+      ...hintBlocks(input.adminHint),
     ],
     footer: organizerFooter(exchange.name),
   });

@@ -21,11 +21,13 @@ export interface RuntimeFacts {
   participantHost: string | null;
   /** `http://<lan-address>:<port>` for each address a phone on the same network can use. */
   participantUrls: string[];
+  /** The organizer screens' address without its secret, for notices (headless only; null on the desktop). */
+  organizerUrl: string | null;
   tunnel: TunnelState;
 }
 
 export function createRuntimeFacts(version: string): RuntimeFacts {
-  return { version, participantPort: null, participantHost: null, participantUrls: [], tunnel: { process: null, url: null, error: null } };
+  return { version, participantPort: null, participantHost: null, participantUrls: [], organizerUrl: null, tunnel: { process: null, url: null, error: null } };
 }
 
 /** Records a listener that is up; `urls` are the addresses it answers at. */

@@ -38,7 +38,7 @@ export function closeDueRegistrations(deps: Deps, now: number, only?: number): {
           to: organizer.email,
           exchangeId: e.id,
           participantId: null,
-          email: registrationClosedNotice({ exchange: exchangeInfo(e), organizerName: organizer.name, participantCount: activeParticipants(deps, e.id).length }),
+          email: registrationClosedNotice({ exchange: exchangeInfo(e), organizerName: organizer.name, participantCount: activeParticipants(deps, e.id).length, adminHint: deps.runtime.organizerUrl }),
         });
       }
     }

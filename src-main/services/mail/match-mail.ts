@@ -32,7 +32,7 @@ export function enqueueDrawDoneNotice(deps: Deps, exchange: Exchange, generation
     to: organizer.email,
     exchangeId: exchange.id,
     participantId: null,
-    email: drawDoneNotice({ exchange: exchangeInfo(exchange), organizerName: organizer.name, participantCount, queuedCount: participantCount }),
+    email: drawDoneNotice({ exchange: exchangeInfo(exchange), organizerName: organizer.name, participantCount, queuedCount: participantCount, adminHint: deps.runtime.organizerUrl }),
   });
 }
 

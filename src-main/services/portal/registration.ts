@@ -115,7 +115,7 @@ function enqueueRegistrationNotice(deps: Deps, exchange: Exchange, participantId
       organizerName: organizer.name,
       participantName: entry.name,
       participantCount: activeParticipantCount(deps.db, exchange.id),
-      adminHint: null,
+      adminHint: deps.runtime.organizerUrl,
     }),
   });
 }

@@ -1,5 +1,5 @@
 import type { OperationInput, OperationOutput } from '@contract';
-import { exchangeProblems, parseReminderDays, type CheckGroup } from './exchange-checks';
+import { exchangeProblems, parseReminderDays, type CheckGroup, type ExchangeCheckInput } from './exchange-checks';
 import type { FormErrors } from './issues';
 
 type ExchangeView = OperationOutput<'exchanges.get'>;
@@ -8,18 +8,7 @@ type Patch = OperationInput<'exchanges.update'>['patch'];
 export type EditableGroup = ExchangeView['editable'][number];
 
 /** The exchange form's fields as the inputs hold them (strings), before conversion. */
-export interface ExchangeFormValues {
-  name: string;
-  description: string;
-  location: string;
-  budgetAmount: string;
-  budgetCurrency: string;
-  maxParticipants: string;
-  registrationDeadline: string;
-  exchangeAt: string;
-  timezone: string;
-  reminderDays: string;
-}
+export type ExchangeFormValues = ExchangeCheckInput;
 
 type ExchangeField = ExchangeView['editableFields'][number];
 

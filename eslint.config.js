@@ -25,10 +25,18 @@ const ENTRIES = [m('app.ts'), m('serve.ts'), m('config.ts')];
 const TRANSPORTS = [m('http'), m('rpc'), m('electron')];
 const layerZones = [
   { target: m('contract'), from: ['./src-main'], except: ['./contract'], message: 'The contract imports only zod and itself.' },
-  { target: m('core'), from: [m('db'), m('services'), m('mail'), m('jobs'), ...TRANSPORTS, ...ENTRIES, m('log.ts')], message: 'core is pure: it imports only core and the contract.' },
+  {
+    target: m('core'),
+    from: [m('db'), m('services'), m('mail'), m('jobs'), ...TRANSPORTS, ...ENTRIES, m('log.ts')],
+    message: 'core is pure: it imports only core and the contract.',
+  },
   { target: m('db'), from: [m('services'), m('mail'), m('jobs'), ...TRANSPORTS, ...ENTRIES], message: 'db imports only core, the contract and migrations.' },
   { target: m('mail'), from: [m('db'), m('services'), m('jobs'), ...TRANSPORTS, ...ENTRIES], message: 'mail (templates, transport) imports only core and the contract.' },
-  { target: m('services'), from: [m('jobs'), ...TRANSPORTS, ...ENTRIES], message: 'Services import core, db, mail and the contract; never a transport, the scheduler or an entry.' },
+  {
+    target: m('services'),
+    from: [m('jobs'), ...TRANSPORTS, ...ENTRIES],
+    message: 'Services import core, db, mail and the contract; never a transport, the scheduler or an entry.',
+  },
   { target: [m('jobs'), ...TRANSPORTS], from: [m('db/repos')], message: 'Transports and jobs call services, never repositories.' },
   { target: [m('jobs'), m('rpc')], from: [m('http'), m('electron'), ...ENTRIES], message: 'Only the entries import http and electron.' },
   { target: m('http'), from: [m('electron'), m('jobs'), ...ENTRIES], message: 'http does not import electron, the scheduler or an entry.' },
@@ -47,10 +55,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-syntax': ['error', ...clockRules, randomRule],
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'Only src-main/electron/ may import electron.' }] },
-      ],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src-main/electron/ may import electron.' }] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',

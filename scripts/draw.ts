@@ -5,15 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import {
-  checkFeasibility,
-  describeReason,
-  solve,
-  type HistoryPair,
-  type MatchingProblem,
-  type MatchingRule,
-  type MatchMode,
-} from '../src-main/core/matching';
+import { checkFeasibility, describeReason, solve, type HistoryPair, type MatchingProblem, type MatchingRule, type MatchMode } from '../src-main/core/matching';
 import { cryptoRandom } from '../src-main/core/random';
 
 /** One normalisation for every name wherever it appears (people, pairs, lists, groups). */
@@ -40,8 +32,7 @@ class InputError extends Error {}
 /** Characters that would let a name fake or break a "Giver → Receiver" line. */
 const AMBIGUOUS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]|→|->/u;
 /** A name in an error message, on one line whatever it contains. */
-const quote = (name: string): string =>
-  JSON.stringify(name).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const quote = (name: string): string => JSON.stringify(name).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const MODE_WORDS: Record<MatchMode, string> = { 'single-loop': '"single-loop"', 'no-mutual': '"no-mutual"', any: '"any"' };
 
 function readInput(path: string): Input {
@@ -165,8 +156,7 @@ function main(argv: string[]): number {
     return 2;
   }
   const nameOf = (id: number): string => people.names[id] ?? `#${id}`;
-  const named = (pairs: ReadonlyArray<[number, number]>): Array<{ giver: string; receiver: string }> =>
-    pairs.map(([g, r]) => ({ giver: nameOf(g), receiver: nameOf(r) }));
+  const named = (pairs: ReadonlyArray<[number, number]>): Array<{ giver: string; receiver: string }> => pairs.map(([g, r]) => ({ giver: nameOf(g), receiver: nameOf(r) }));
   const random = cryptoRandom();
   const result = solve(problem, { random });
   if (result.ok) {

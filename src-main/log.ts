@@ -28,7 +28,5 @@ export function createLogger(options: { clock: Clock; level?: LogLevel; write?: 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 function safeJson(fields: Record<string, unknown>): string {
-  return JSON.stringify(fields, (_key, value: unknown) =>
-    value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value,
-  );
+  return JSON.stringify(fields, (_key, value: unknown) => (value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value));
 }

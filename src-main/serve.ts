@@ -60,8 +60,7 @@ export async function main(argv: string[]): Promise<void> {
         let adminPort = config.adminPort;
         const adminApp = createAdminApp(deps, {
           secret,
-          allowedHosts: () =>
-            config.adminPassword ? participantHosts({ bindHost: config.adminHost, port: adminPort, publicBaseUrl: null }) : new Set(loopbackHosts(adminPort)),
+          allowedHosts: () => (config.adminPassword ? participantHosts({ bindHost: config.adminHost, port: adminPort, publicBaseUrl: null }) : new Set(loopbackHosts(adminPort))),
           passwordHash: config.adminPassword ? hashPassword(config.adminPassword, deps.random) : null,
         });
         const admin = await listen(adminApp.fetch, { host: config.adminHost, port: config.adminPort, tryNext: 20 });

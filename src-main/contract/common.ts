@@ -30,9 +30,7 @@ export const TimeZone = z
   .min(1, 'Choose a timezone.')
   .refine(isTimeZone, 'Unknown timezone; use a name like Europe/Berlin or America/New_York.');
 
-export const Currency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code like EUR or USD.');
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code like EUR or USD.');
 
 export const Budget = z.object({
   amount: z

@@ -1,14 +1,5 @@
 /** What every operation returns across IPC and HTTP: errors are data, never thrown across the boundary. */
-export type ErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'conflict'
-  | 'invalid_state'
-  | 'infeasible'
-  | 'unauthorized'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'internal';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'invalid_state' | 'infeasible' | 'unauthorized' | 'rate_limited' | 'unavailable' | 'internal';
 
 /** One problem with one field of an input; `path` is dotted (`budget.currency`, `rows.3.email`). */
 export interface FieldIssue {

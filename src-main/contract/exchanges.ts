@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { Budget, DrawMethodSchema, ExchangeStateSchema, Id, LocalDateTime, MatchMode, ReminderDays, TimeZone } from './common';
 
-const Name = z
-  .string({ error: 'Give the exchange a name.' })
-  .trim()
-  .min(1, 'Give the exchange a name.')
-  .max(120, 'Names are at most 120 characters.');
+const Name = z.string({ error: 'Give the exchange a name.' }).trim().min(1, 'Give the exchange a name.').max(120, 'Names are at most 120 characters.');
 
 const fields = {
   name: Name,
@@ -24,7 +20,11 @@ const fields = {
    * Avoid the pairs of this organizer's last N earlier exchanges with these people (from the pair
    * history, which outlives purged exchanges); 0 = off. Earlier means an earlier exchange date.
    */
-  avoidPastExchanges: z.number({ error: 'Write a whole number of exchanges, 0 to switch this off.' }).int('Write a whole number of exchanges.').min(0, 'Write 0 or more.').max(10, 'At most the last 10 exchanges.'),
+  avoidPastExchanges: z
+    .number({ error: 'Write a whole number of exchanges, 0 to switch this off.' })
+    .int('Write a whole number of exchanges.')
+    .min(0, 'Write 0 or more.')
+    .max(10, 'At most the last 10 exchanges.'),
   previousExchangeId: Id.nullable(),
 };
 

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common';
 
-export const JOB_NAME_LIST = [
-  'reminders',
-  'auto-complete',
-  'data-purge',
-  'token-cleanup',
-  'session-cleanup',
-  'rate-limit-cleanup',
-  'registration-close',
-] as const;
+export const JOB_NAME_LIST = ['reminders', 'auto-complete', 'data-purge', 'token-cleanup', 'session-cleanup', 'rate-limit-cleanup', 'registration-close'] as const;
 export const JobNameSchema = z.enum(JOB_NAME_LIST, { error: `Choose one of: ${JOB_NAME_LIST.join(', ')}.` });
 
 /**
@@ -46,9 +38,7 @@ export const JobRunView = z.object({
   error: z.string().nullable(),
 });
 
-export const JobRunsInput = z
-  .object({ limit: z.number().int().min(1).max(500).default(100), job: JobNameSchema.optional() })
-  .default({ limit: 100 });
+export const JobRunsInput = z.object({ limit: z.number().int().min(1).max(500).default(100), job: JobNameSchema.optional() }).default({ limit: 100 });
 
 export const RunJobInput = z.object({ job: JobNameSchema });
 export const RunReport = z.object({

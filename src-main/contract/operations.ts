@@ -1,21 +1,6 @@
 import { z } from 'zod';
-import {
-  CreateExchangeInput,
-  ExchangeRef,
-  ExchangeSummaryView,
-  ExchangeView,
-  TransitionInput,
-  UpdateExchangeInput,
-} from './exchanges';
-import {
-  AddExclusionInput,
-  AddMustDrawInput,
-  HouseholdInput,
-  HouseholdRef,
-  RuleRef,
-  RulesView,
-  UpdateHouseholdInput,
-} from './exclusions';
+import { CreateExchangeInput, ExchangeRef, ExchangeSummaryView, ExchangeView, TransitionInput, UpdateExchangeInput } from './exchanges';
+import { AddExclusionInput, AddMustDrawInput, HouseholdInput, HouseholdRef, RuleRef, RulesView, UpdateHouseholdInput } from './exclusions';
 import {
   ListOutboxInput,
   OutboxItemView,
@@ -88,7 +73,11 @@ export const operations = {
   'rules.deleteHousehold': op(HouseholdRef, RulesView, 'Dissolve a household.'),
 
   'outbox.list': op(ListOutboxInput, z.array(OutboxItemView), 'Emails, newest first, by status, exchange or kind.'),
-  'outbox.get': op(ReadMessageInput, OutboxMessageView, 'One email with its links; the text of one that names a giftee only with showPrivate and confirm (recorded, the recipient is told).'),
+  'outbox.get': op(
+    ReadMessageInput,
+    OutboxMessageView,
+    'One email with its links; the text of one that names a giftee only with showPrivate and confirm (recorded, the recipient is told).',
+  ),
   'outbox.resend': op(OutboxRef, OutboxMessageView, 'Send a failed or sent email again.'),
   'outbox.retryNow': op(OutboxRef, OutboxMessageView, 'Try a queued email now instead of waiting for its retry.'),
   'outbox.retryFailed': op(Empty, z.object({ requeued: z.number() }), 'Queue every failed email again.'),

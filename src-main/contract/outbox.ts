@@ -90,19 +90,37 @@ export const SmtpSettingsView = z.object({
   /** Where the password lives, in words ("environment variable SNEAKY_KLAUS_SMTP_PASSWORD"). */
   passwordStore: z.string(),
   presets: z.array(
-    z.object({ id: z.string(), label: z.string(), host: z.string(), port: z.number(), security: z.string(), appPasswordNeeded: z.boolean(), hint: z.string(), appPasswordUrl: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      host: z.string(),
+      port: z.number(),
+      security: z.string(),
+      appPasswordNeeded: z.boolean(),
+      hint: z.string(),
+      appPasswordUrl: z.string().nullable(),
+    }),
   ),
 });
 
 export const SetSmtpInput = z.object({
   presetId: z.enum(['gmail', 'outlook', 'icloud', 'fastmail', 'yahoo', 'custom'], { error: 'Choose a provider or custom.' }),
-  host: z.string().trim().min(1, 'Enter the mail server name, like smtp.example.com.').max(253).regex(/^[A-Za-z0-9.-]+$/, 'A server name has only letters, digits, dots and dashes.'),
+  host: z
+    .string()
+    .trim()
+    .min(1, 'Enter the mail server name, like smtp.example.com.')
+    .max(253)
+    .regex(/^[A-Za-z0-9.-]+$/, 'A server name has only letters, digits, dots and dashes.'),
   port: z.number({ error: 'Enter a port number.' }).int().min(1, 'Ports go from 1 to 65535.').max(65535, 'Ports go from 1 to 65535.'),
   security: SmtpSecuritySchema,
   username: z.string().trim().max(320),
   /** Omit to keep the stored password; empty string removes it. */
   password: z.string().max(1000).optional(),
-  fromName: z.string().trim().max(100).refine((v) => !/[\r\n"<>]/.test(v), 'The sender name cannot contain quotes, < > or line breaks.'),
+  fromName: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((v) => !/[\r\n"<>]/.test(v), 'The sender name cannot contain quotes, < > or line breaks.'),
   fromAddress: z.string().max(320),
   maxConnections: z.number().int().min(1).max(10).default(3),
 });

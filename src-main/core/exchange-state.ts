@@ -53,9 +53,7 @@ function refusal(state: ExchangeState, action: ExchangeAction): string {
     case 'reopen':
       return `Registration can only be reopened after it was closed; this exchange is ${label}.`;
     case 'draw':
-      return state === 'matched'
-        ? 'Names were already drawn. Undo the draw or re-draw instead.'
-        : `Close registration before drawing names; this exchange is ${label}.`;
+      return state === 'matched' ? 'Names were already drawn. Undo the draw or re-draw instead.' : `Close registration before drawing names; this exchange is ${label}.`;
     case 'undo-draw':
       return `There is no draw to undo; this exchange is ${label}.`;
     case 'complete':

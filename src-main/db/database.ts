@@ -1,13 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import {
-  Kysely,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-  type Compilable,
-  type DatabaseConnection,
-  type Driver,
-} from 'kysely';
+import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable, type DatabaseConnection, type Driver } from 'kysely';
 import type { Schema } from './schema';
 
 /**
@@ -40,13 +32,7 @@ export interface Db {
   close(): void;
 }
 
-export const PRAGMAS = [
-  'journal_mode = WAL',
-  'synchronous = FULL',
-  'foreign_keys = ON',
-  'busy_timeout = 5000',
-  'secure_delete = ON',
-] as const;
+export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000', 'secure_delete = ON'] as const;
 
 /**
  * Opens (or creates) a database file with the production pragmas. `:memory:` works too.

@@ -28,10 +28,7 @@ export function schemaVersion(sqlite: BetterSqlite3.Database): number {
  * Brings the database to the newest schema: refuses one written by a newer version, backs up an
  * existing one online, then applies every pending migration in a single transaction.
  */
-export async function migrate(
-  sqlite: BetterSqlite3.Database,
-  options: { backupDir: string; now: number; migrations?: readonly Migration[] },
-): Promise<MigrationReport> {
+export async function migrate(sqlite: BetterSqlite3.Database, options: { backupDir: string; now: number; migrations?: readonly Migration[] }): Promise<MigrationReport> {
   const list = options.migrations ?? allMigrations;
   const latest = list.length;
   const from = schemaVersion(sqlite);
@@ -65,8 +62,7 @@ export async function migrate(
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseOpenError(
-      `Updating the database failed at step ${current?.name ?? '?'} (${reason}). ` +
-        'Nothing was changed' + (backupPath ? `; a copy made just before is at ${backupPath}.` : '.'),
+      `Updating the database failed at step ${current?.name ?? '?'} (${reason}). ` + 'Nothing was changed' + (backupPath ? `; a copy made just before is at ${backupPath}.` : '.'),
     );
   }
   return { from, to: latest, backupPath };

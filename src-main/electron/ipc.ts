@@ -62,10 +62,7 @@ interface EventTarget {
 }
 
 /** Pushes every core event to the window (`event` channel) while it exists. */
-export function forwardEvents(
-  events: { subscribe(listener: (event: AppEvent) => void): () => void },
-  target: () => EventTarget | null,
-): () => void {
+export function forwardEvents(events: { subscribe(listener: (event: AppEvent) => void): () => void }, target: () => EventTarget | null): () => void {
   return events.subscribe((appEvent) => {
     const contents = target();
     if (contents && !contents.isDestroyed()) contents.send('event', appEvent);

@@ -99,8 +99,7 @@ async function start(): Promise<void> {
           timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
           platform,
           toggles: () => preferenceToggles(prefs.get(), platform),
-          onAction: (action) =>
-            runTrayAction(action, { show: () => windows.show(), quit: () => app.quit(), call: call(core), preferences: prefs, applyOpenAtLogin, log }),
+          onAction: (action) => runTrayAction(action, { show: () => windows.show(), quit: () => app.quit(), call: call(core), preferences: prefs, applyOpenAtLogin, log }),
           subscribe: (listener) => core.deps.events.subscribe(listener),
           log,
         }).dispose;

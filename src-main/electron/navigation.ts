@@ -106,19 +106,13 @@ interface HardenableSession {
   setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void): void;
   setPermissionCheckHandler(handler: (contents: unknown, permission: string, requestingOrigin: string, details: { requestingUrl?: string }) => boolean): void;
   webRequest: {
-    onHeadersReceived(
-      listener: (details: { url: string; responseHeaders?: Headers }, callback: (response: { responseHeaders?: Headers }) => void) => void,
-    ): void;
+    onHeadersReceived(listener: (details: { url: string; responseHeaders?: Headers }, callback: (response: { responseHeaders?: Headers }) => void) => void): void;
   };
 }
 
 /** Permissions and the CSP header for the session the window uses. */
 export function hardenSession(session: HardenableSession, rendererUrl: () => string): void {
-  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(permissionAllowed(permission, details.requestingUrl, rendererUrl())),
-  );
-  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
-    permissionAllowed(permission, details.requestingUrl, rendererUrl()),
-  );
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permissionAllowed(permission, details.requestingUrl, rendererUrl())));
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) => permissionAllowed(permission, details.requestingUrl, rendererUrl()));
   session.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCspHeader(details, rendererUrl()) }));
 }

@@ -15,8 +15,7 @@ export interface ExchangeSnapshot {
 }
 
 export type ExchangeChange =
-  | { kind: 'joined'; exchangeId: number; exchangeName: string; added: number; total: number }
-  | { kind: 'drawn'; exchangeId: number; exchangeName: string };
+  { kind: 'joined'; exchangeId: number; exchangeName: string; added: number; total: number } | { kind: 'drawn'; exchangeId: number; exchangeName: string };
 
 /** Events are read loosely: `participant.registered` and `jobs.changed` may be newer than this file. */
 export interface LooseEvent {

@@ -6,8 +6,7 @@ import { memorySecretStore, type SecretStore } from '../services/common/secrets'
 
 export const SECRET_FILE = 'smtp-password.enc';
 
-type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
-  Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;
+type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;
 
 /**
  * The SMTP password in the OS keychain: safeStorage encrypts it with a key the keychain (macOS
@@ -51,9 +50,7 @@ export function safeStorageSecretStore(safeStorage: SafeStorageLike, file: strin
       cache = { value };
     },
     description:
-      backend === 'basic_text'
-        ? `file ${file}, encrypted with a fixed key (no secret service such as GNOME Keyring or KWallet was found)`
-        : `the ${keychainName(platform)}`,
+      backend === 'basic_text' ? `file ${file}, encrypted with a fixed key (no secret service such as GNOME Keyring or KWallet was found)` : `the ${keychainName(platform)}`,
     writable: true,
   };
 }

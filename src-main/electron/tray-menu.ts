@@ -90,9 +90,7 @@ export function trayMenuModel(input: TrayMenuInput): TrayItem[] {
     SEPARATOR,
     { label: 'Open Sneaky Klaus', enabled: true, action: 'open' },
     { label: 'Run due jobs now', enabled: true, action: 'run-due' },
-    input.paused
-      ? { label: 'Resume sending', enabled: true, action: 'resume-sending' }
-      : { label: 'Pause sending', enabled: true, action: 'pause-sending' },
+    input.paused ? { label: 'Resume sending', enabled: true, action: 'resume-sending' } : { label: 'Pause sending', enabled: true, action: 'pause-sending' },
   );
   if (input.toggles && input.toggles.length > 0) {
     items.push(SEPARATOR);

@@ -1,7 +1,17 @@
 import { Cron } from 'croner';
 import { IANAZone } from 'luxon';
 import { RECURRING_JOBS, planRecurring, upcomingJobs, type JobName, type RecurringJobName, type UpcomingJob } from '../core/schedule';
-import { closeInterruptedRuns, exchangesForJobs, handledReminderDays, jobStates, listJobRuns, recordJobEnd, recordJobStart, saveJobState, type JobRun } from '../services/jobs/job-log';
+import {
+  closeInterruptedRuns,
+  exchangesForJobs,
+  handledReminderDays,
+  jobStates,
+  listJobRuns,
+  recordJobEnd,
+  recordJobStart,
+  saveJobState,
+  type JobRun,
+} from '../services/jobs/job-log';
 import type { Deps, JobsPort } from '../services/common/deps';
 import { getSettings } from '../services/organizer/settings';
 import { exchangeUnits, PartialJobError, RECURRING_WORK, type DueUnit } from './registry';
@@ -85,17 +95,17 @@ export class Scheduler implements JobsPort {
     const exchanges = exchangesForJobs(this.#deps)
       .filter((e) => IANAZone.isValidZone(e.timezone))
       .map((e) => ({
-      id: e.id,
-      name: e.name,
-      state: e.state,
-      exchangeAt: e.exchangeAt,
-      timezone: e.timezone,
-      reminderDays: e.reminderDays,
-      registrationDeadlineAt: e.registrationDeadlineAt,
-      handledReminderDays: handled.get(e.id) ?? [],
-      endedAt: e.state === 'completed' ? e.completedAt : e.state === 'cancelled' ? e.cancelledAt : null,
-      purgeWarnedAt: e.purgeWarnedAt,
-    }));
+        id: e.id,
+        name: e.name,
+        state: e.state,
+        exchangeAt: e.exchangeAt,
+        timezone: e.timezone,
+        reminderDays: e.reminderDays,
+        registrationDeadlineAt: e.registrationDeadlineAt,
+        handledReminderDays: handled.get(e.id) ?? [],
+        endedAt: e.state === 'completed' ? e.completedAt : e.state === 'cancelled' ? e.cancelledAt : null,
+        purgeWarnedAt: e.purgeWarnedAt,
+      }));
     return upcomingJobs({ recurring, exchanges, retentionDays: getSettings(this.#deps).retentionDays }, now, limit);
   }
 

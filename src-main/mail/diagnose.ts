@@ -1,13 +1,4 @@
-export type SmtpErrorKind =
-  | 'auth'
-  | 'tls'
-  | 'connection'
-  | 'host-unknown'
-  | 'timeout'
-  | 'sender-rejected'
-  | 'recipient-rejected'
-  | 'deferred'
-  | 'unknown';
+export type SmtpErrorKind = 'auth' | 'tls' | 'connection' | 'host-unknown' | 'timeout' | 'sender-rejected' | 'recipient-rejected' | 'deferred' | 'unknown';
 
 export interface SmtpDiagnosis {
   kind: SmtpErrorKind;
@@ -77,10 +68,7 @@ function authHint(f: Facts, presetId: string | undefined): string {
   }
   const provider = presetId ? APP_PASSWORD_PROVIDERS[presetId] : undefined;
   if (provider) {
-    return (
-      ` ${provider} does not accept your normal password here: create an app password in your ${provider} ` +
-      'account’s security settings and paste that instead.'
-    );
+    return ` ${provider} does not accept your normal password here: create an app password in your ${provider} ` + 'account’s security settings and paste that instead.';
   }
   if (/application-specific password|app password|5\.7\.9\b/i.test(all)) {
     return ' Your provider asks for an app password: create one in your email account’s security settings and use it instead of your normal password.';
@@ -153,9 +141,7 @@ function timeoutDiagnosis(f: Facts): SmtpDiagnosis | null {
     default:
       return {
         kind: 'timeout',
-        message:
-          'The mail server did not answer in time. Check the server name and port; some networks (public Wi-Fi, ' +
-          'some internet providers) block outgoing email ports.',
+        message: 'The mail server did not answer in time. Check the server name and port; some networks (public Wi-Fi, ' + 'some internet providers) block outgoing email ports.',
       };
   }
 }
@@ -257,8 +243,7 @@ export function classifySmtpError(error: unknown, presetId?: string): SmtpDiagno
 }
 
 function diagnoseFacts(f: Facts, presetId: string | undefined): SmtpDiagnosis {
-  const found =
-    tlsDiagnosis(f) ?? authDiagnosis(f, presetId) ?? timeoutDiagnosis(f) ?? networkDiagnosis(f) ?? envelopeDiagnosis(f);
+  const found = tlsDiagnosis(f) ?? authDiagnosis(f, presetId) ?? timeoutDiagnosis(f) ?? networkDiagnosis(f) ?? envelopeDiagnosis(f);
   if (found) return found;
   if (f.code === 'EPROTOCOL') {
     return {

@@ -56,8 +56,7 @@ export const SMTP_PRESETS: readonly SmtpPreset[] = [
     security: 'starttls',
     appPasswordNeeded: true,
     hint:
-      'Use your full iCloud email address as the user name and an app-specific password created at ' +
-      'account.apple.com (Sign-In and Security), not your Apple Account password.',
+      'Use your full iCloud email address as the user name and an app-specific password created at ' + 'account.apple.com (Sign-In and Security), not your Apple Account password.',
     appPasswordUrl: 'https://account.apple.com',
   },
   {
@@ -67,9 +66,7 @@ export const SMTP_PRESETS: readonly SmtpPreset[] = [
     port: 465,
     security: 'tls',
     appPasswordNeeded: true,
-    hint:
-      'Use your full Fastmail address as the user name and an app password with SMTP access, created ' +
-      'under Settings → Privacy & Security → Manage app passwords.',
+    hint: 'Use your full Fastmail address as the user name and an app password with SMTP access, created ' + 'under Settings → Privacy & Security → Manage app passwords.',
     appPasswordUrl: null,
   },
   {
@@ -79,9 +76,7 @@ export const SMTP_PRESETS: readonly SmtpPreset[] = [
     port: 465,
     security: 'tls',
     appPasswordNeeded: true,
-    hint:
-      'Use your full Yahoo address as the user name and an app password generated in your Yahoo ' +
-      'account security settings, not your normal password.',
+    hint: 'Use your full Yahoo address as the user name and an app password generated in your Yahoo ' + 'account security settings, not your normal password.',
     appPasswordUrl: 'https://login.yahoo.com/account/security',
   },
   {
@@ -91,9 +86,7 @@ export const SMTP_PRESETS: readonly SmtpPreset[] = [
     port: 587,
     security: 'starttls',
     appPasswordNeeded: false,
-    hint:
-      'Copy the outgoing (SMTP) server settings from your email provider. Port 587 usually goes with ' +
-      'STARTTLS, port 465 with SSL/TLS.',
+    hint: 'Copy the outgoing (SMTP) server settings from your email provider. Port 587 usually goes with ' + 'STARTTLS, port 465 with SSL/TLS.',
     appPasswordUrl: null,
   },
 ];

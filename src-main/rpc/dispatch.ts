@@ -39,11 +39,7 @@ export async function dispatch(deps: Deps, name: string, payload: unknown): Prom
 }
 
 /** The typed face of dispatch, for callers inside the process (tests, the desktop shell). */
-export async function call<N extends OperationName>(
-  deps: Deps,
-  name: N,
-  payload: z.input<(typeof operations)[N]['input']>,
-): Promise<Result<OperationOutput<N>>> {
+export async function call<N extends OperationName>(deps: Deps, name: N, payload: z.input<(typeof operations)[N]['input']>): Promise<Result<OperationOutput<N>>> {
   return (await dispatch(deps, name, payload)) as Result<OperationOutput<N>>;
 }
 

@@ -28,8 +28,8 @@ export function ConnectionScreen() {
           Open the address printed by <code>npm run serve</code>
         </h1>
         <p>
-          This page needs the private address that Sneaky Klaus printed when it started, the one ending in <code>#secret=…</code>. Once opened, this browser remembers it, and it stays
-          the same when Sneaky Klaus restarts, unless it was started with <code>--new-admin-secret</code>: then copy the new address from the terminal.
+          This page needs the private address that Sneaky Klaus printed when it started, the one ending in <code>#secret=…</code>. Once opened, this browser remembers it, and it
+          stays the same when Sneaky Klaus restarts, unless it was started with <code>--new-admin-secret</code>: then copy the new address from the terminal.
         </p>
       </div>
     </main>

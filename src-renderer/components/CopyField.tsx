@@ -19,11 +19,7 @@ export function CopyField(props: CopyFieldProps) {
       </label>
       <div className="copy">
         <input id={id} className="input" readOnly value={props.value} onFocus={(e) => e.target.select()} />
-        <button
-          type="button"
-          className="btn"
-          onClick={() => void props.onCopy(props.value).then((ok) => setStatus(ok ? 'copied' : 'failed'))}
-        >
+        <button type="button" className="btn" onClick={() => void props.onCopy(props.value).then((ok) => setStatus(ok ? 'copied' : 'failed'))}>
           Copy
         </button>
       </div>

@@ -52,7 +52,13 @@ export function ExchangeForm(props: ExchangeFormProps) {
         <TextField label="Currency" {...common('budgetCurrency')} hint="Three letters, like EUR or USD." />
         <TextField label="Most participants" type="number" min={2} {...common('maxParticipants')} hint="Optional. Leave empty for no limit." />
         <TextField label="Reminders (days before)" {...common('reminderDays')} hint="Separated by commas, like 7, 3, 1." />
-        <TextArea label="Message for participants" {...common('description')} className="form-grid__wide" rows={3} placeholder="Anything people should know: the theme, the dress code…" />
+        <TextArea
+          label="Message for participants"
+          {...common('description')}
+          className="form-grid__wide"
+          rows={3}
+          placeholder="Anything people should know: the theme, the dress code…"
+        />
       </div>
       {!nothingEditable && (
         <div className="row row--end">

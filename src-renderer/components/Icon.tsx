@@ -11,7 +11,17 @@ const PATHS: Record<IconName, string[]> = {
 
 export function Icon(props: { name: IconName; className?: string }) {
   return (
-    <svg className={props.className ?? 'icon'} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.6} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      className={props.className ?? 'icon'}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.6}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       {PATHS[props.name].map((d) => (
         <path key={d} d={d} />
       ))}

@@ -37,7 +37,9 @@ function JobButton(props: { job: UpcomingJob; firstReminder: boolean; busy: bool
 
 /** What the app will do next, in human terms, each with what can be done about it now. */
 export function UpcomingList(props: UpcomingListProps) {
-  const firstReminders = new Set(props.jobs.filter((job) => job.job === 'reminders').map((job) => props.jobs.find((other) => other.job === 'reminders' && other.exchangeId === job.exchangeId)));
+  const firstReminders = new Set(
+    props.jobs.filter((job) => job.job === 'reminders').map((job) => props.jobs.find((other) => other.job === 'reminders' && other.exchangeId === job.exchangeId)),
+  );
   return (
     <ul className="list" aria-label={props.label}>
       {props.jobs.map((job) => (

@@ -55,18 +55,18 @@ export function MessageView(props: MessageViewProps) {
         </Notice>
       )}
       {(m.status === 'failed' || m.status === 'sent' || m.status === 'queued') && (
-      <div className="row">
-        {(m.status === 'failed' || m.status === 'sent') && (
-          <button type="button" className="btn" disabled={props.busy} onClick={props.onResend}>
-            Resend
-          </button>
-        )}
-        {m.status === 'queued' && (
-          <button type="button" className="btn" disabled={props.busy} onClick={props.onRetryNow}>
-            Try now
-          </button>
-        )}
-      </div>
+        <div className="row">
+          {(m.status === 'failed' || m.status === 'sent') && (
+            <button type="button" className="btn" disabled={props.busy} onClick={props.onResend}>
+              Resend
+            </button>
+          )}
+          {m.status === 'queued' && (
+            <button type="button" className="btn" disabled={props.busy} onClick={props.onRetryNow}>
+              Try now
+            </button>
+          )}
+        </div>
       )}
       {m.links.length > 0 && (
         <div className="stack stack--tight">
@@ -80,7 +80,9 @@ export function MessageView(props: MessageViewProps) {
       {hidden ? (
         <Notice tone="info" title="This email names a giftee.">
           <div className="stack stack--tight">
-            <p>To keep the draw secret, even from you, its text and links stay hidden. If the email cannot reach this person, make a personal link for them on the Participants tab.</p>
+            <p>
+              To keep the draw secret, even from you, its text and links stay hidden. If the email cannot reach this person, make a personal link for them on the Participants tab.
+            </p>
             <div>
               <button type="button" className="btn btn--small" onClick={props.onRevealBody}>
                 Show the email anyway

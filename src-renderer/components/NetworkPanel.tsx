@@ -64,7 +64,15 @@ export function NetworkPanel(props: NetworkPanelProps) {
         {errors.general && <Notice tone="error">{errors.general}</Notice>}
         {props.saved && <Notice tone="success">Saved. New emails use this address.</Notice>}
         <div className="inline-form">
-          <TextField label="Public address" type="url" value={url} onChange={setUrl} error={errors.fields.publicBaseUrl} placeholder="https://santa.example.net" hint="Leave empty to use the Wi-Fi address." />
+          <TextField
+            label="Public address"
+            type="url"
+            value={url}
+            onChange={setUrl}
+            error={errors.fields.publicBaseUrl}
+            placeholder="https://santa.example.net"
+            hint="Leave empty to use the Wi-Fi address."
+          />
           <button type="submit" className="btn" disabled={props.busy}>
             Save address
           </button>

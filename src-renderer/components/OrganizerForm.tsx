@@ -33,7 +33,14 @@ export function OrganizerForm(props: OrganizerFormProps) {
       {errors.general && <Notice tone="error">{errors.general}</Notice>}
       {props.saved && <Notice tone="success">Saved.</Notice>}
       <div className="form-grid">
-        <TextField label="Your name" autoComplete="name" value={values.name} onChange={(name) => setValues((v) => ({ ...v, name }))} error={errors.fields['organizer.name']} required />
+        <TextField
+          label="Your name"
+          autoComplete="name"
+          value={values.name}
+          onChange={(name) => setValues((v) => ({ ...v, name }))}
+          error={errors.fields['organizer.name']}
+          required
+        />
         <TextField
           label="Your email"
           type="email"
@@ -44,7 +51,13 @@ export function OrganizerForm(props: OrganizerFormProps) {
           hint="Sign-ups, delivery problems and other notices go here."
           required
         />
-        <TextField label="Timezone" value={values.timezone} onChange={(timezone) => setValues((v) => ({ ...v, timezone }))} error={errors.fields.timezone} hint="The default for new exchanges, like Europe/Berlin." />
+        <TextField
+          label="Timezone"
+          value={values.timezone}
+          onChange={(timezone) => setValues((v) => ({ ...v, timezone }))}
+          error={errors.fields.timezone}
+          hint="The default for new exchanges, like Europe/Berlin."
+        />
       </div>
       <div className="row row--end">
         <button type="submit" className="btn btn--primary" disabled={props.busy}>

@@ -42,8 +42,26 @@ export function ParticipantForm(props: ParticipantFormProps) {
       {errors.general && <Notice tone="error">{errors.general}</Notice>}
       <div className="form-grid">
         <TextField label="Name" name="name" autoComplete="off" value={values.name} error={errors.fields.name} onChange={(name) => setValues((v) => ({ ...v, name }))} required />
-        <TextField label="Email" name="email" type="email" autoComplete="off" value={values.email} error={errors.fields.email} onChange={(email) => setValues((v) => ({ ...v, email }))} required />
-        <TextArea label="Gift ideas" name="giftIdeas" className="form-grid__wide" rows={2} value={values.giftIdeas} error={errors.fields.giftIdeas} hint="Optional. They can edit these themselves." onChange={(giftIdeas) => setValues((v) => ({ ...v, giftIdeas }))} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          value={values.email}
+          error={errors.fields.email}
+          onChange={(email) => setValues((v) => ({ ...v, email }))}
+          required
+        />
+        <TextArea
+          label="Gift ideas"
+          name="giftIdeas"
+          className="form-grid__wide"
+          rows={2}
+          value={values.giftIdeas}
+          error={errors.fields.giftIdeas}
+          hint="Optional. They can edit these themselves."
+          onChange={(giftIdeas) => setValues((v) => ({ ...v, giftIdeas }))}
+        />
       </div>
       <Checkbox label="Send reminders" checked={values.remindersEnabled} onChange={(remindersEnabled) => setValues((v) => ({ ...v, remindersEnabled }))} />
       <Checkbox label="This is me (the organizer takes part)" checked={values.isOrganizer} onChange={(isOrganizer) => setValues((v) => ({ ...v, isOrganizer }))} />

@@ -76,7 +76,13 @@ export function ParticipantsTable(props: ParticipantsTableProps) {
                           Edit
                         </button>
                       )}
-                      <button type="button" className="btn btn--small" onClick={() => props.onLink(p)} aria-label={`Personal link for ${p.name}`} aria-expanded={props.detail?.participantId === p.id}>
+                      <button
+                        type="button"
+                        className="btn btn--small"
+                        onClick={() => props.onLink(p)}
+                        aria-label={`Personal link for ${p.name}`}
+                        aria-expanded={props.detail?.participantId === p.id}
+                      >
                         Link
                       </button>
                       {props.editable && (

@@ -21,12 +21,16 @@ export function ReachChoices({ reach }: ReachChoicesProps) {
             Relatives live elsewhere: use a tunnel
             {tunnelRecommended && <span className="badge badge--ok">Recommended</span>}
           </strong>
-          <span className="muted">A tunnel gives this computer an internet address, so links open from any home. Start a quick tunnel below, or enter the address of your own (Cloudflare Tunnel, Tailscale Funnel, ngrok).</span>
+          <span className="muted">
+            A tunnel gives this computer an internet address, so links open from any home. Start a quick tunnel below, or enter the address of your own (Cloudflare Tunnel,
+            Tailscale Funnel, ngrok).
+          </span>
         </li>
         <li>
           <strong>No links at all: hand out cards</strong>
           <span className="muted">
-            Every email already names the giftee and their gift ideas, so nobody has to open a link. For someone without email, show or print the QR code of their personal link (Participants tab, Link) and let them scan it here on your Wi-Fi.
+            Every email already names the giftee and their gift ideas, so nobody has to open a link. For someone without email, show or print the QR code of their personal link
+            (Participants tab, Link) and let them scan it here on your Wi-Fi.
           </span>
         </li>
       </ul>

@@ -24,6 +24,9 @@ export function avoidedExchangesText(count: number, labels: readonly string[]): 
   if (count === 0) return 'Pairs from earlier exchanges may be drawn again.';
   const last = count === 1 ? 'the last exchange' : `the last ${count} exchanges`;
   if (labels.length === 0) return `Avoids the pairs of ${last} with these people; none is on this computer yet.`;
-  const found = labels.length < count ? ` Only ${plural(labels.length, 'earlier exchange', 'earlier exchanges')} with these people ${labels.length === 1 ? 'is' : 'are'} on this computer.` : '';
+  const found =
+    labels.length < count
+      ? ` Only ${plural(labels.length, 'earlier exchange', 'earlier exchanges')} with these people ${labels.length === 1 ? 'is' : 'are'} on this computer.`
+      : '';
   return `Avoids the pairs of ${last} with these people (${labels.join(', ')}).${found}`;
 }

@@ -94,11 +94,20 @@ export function nextStep(state: ExchangeState, participantCount: number): { titl
     case 'draft':
       return participantCount < 3
         ? { title: 'Next: add people', text: 'Add participants yourself or import a CSV file, or open registration and share the invite link so people sign up themselves.' }
-        : { title: 'Next: open registration or close the list', text: 'Open registration to let more people sign up with the invite link, or check the exclusions and draw when everyone is in.' };
+        : {
+            title: 'Next: open registration or close the list',
+            text: 'Open registration to let more people sign up with the invite link, or check the exclusions and draw when everyone is in.',
+          };
     case 'registration_open':
-      return { title: 'Next: share the invite link', text: 'Send the link or show the QR code. New sign-ups appear in the participants list as they come in. When everyone is in, close registration.' };
+      return {
+        title: 'Next: share the invite link',
+        text: 'Send the link or show the QR code. New sign-ups appear in the participants list as they come in. When everyone is in, close registration.',
+      };
     case 'registration_closed':
-      return { title: 'Next: check the exclusions, then draw', text: 'Say who must not draw whom (partners, households), then draw names. Everyone gets an email with their match.' };
+      return {
+        title: 'Next: check the exclusions, then draw',
+        text: 'Say who must not draw whom (partners, households), then draw names. Everyone gets an email with their match.',
+      };
     case 'matched':
       return { title: 'Names are drawn', text: 'Match emails are in the outbox and reminders are scheduled. The draw stays secret, even from you, unless you reveal it.' };
     case 'completed':

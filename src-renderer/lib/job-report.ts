@@ -20,7 +20,10 @@ export function runSummary(job: string, counts: Counts): string {
   const n = (key: string) => counts[key] ?? 0;
   switch (job) {
     case 'reminders': {
-      const missed = n('skipped') > 0 ? ` ${plural(n('skipped'), 'missed reminder was', 'missed reminders were')} skipped: ${n('skipped') === 1 ? 'it was' : 'they were'} due while the computer was off.` : '';
+      const missed =
+        n('skipped') > 0
+          ? ` ${plural(n('skipped'), 'missed reminder was', 'missed reminders were')} skipped: ${n('skipped') === 1 ? 'it was' : 'they were'} due while the computer was off.`
+          : '';
       return n('queued') > 0 ? `Sent ${plural(n('queued'), 'reminder', 'reminders')}.${missed}` : `No reminders were due.${missed}`;
     }
     case 'registration-close':

@@ -1,11 +1,6 @@
 /** The admin UI's screens, addressed by the URL fragment (works from a file, over IPC and HTTP). */
 export type Route =
-  | { page: 'exchanges' }
-  | { page: 'new-exchange' }
-  | { page: 'exchange'; exchangeId: number; tab: ExchangeTab }
-  | { page: 'outbox' }
-  | { page: 'jobs' }
-  | { page: 'settings' };
+  { page: 'exchanges' } | { page: 'new-exchange' } | { page: 'exchange'; exchangeId: number; tab: ExchangeTab } | { page: 'outbox' } | { page: 'jobs' } | { page: 'settings' };
 
 export const EXCHANGE_TABS = ['overview', 'participants', 'rules', 'draw'] as const;
 export type ExchangeTab = (typeof EXCHANGE_TABS)[number];

@@ -63,7 +63,8 @@ export function applyPreset(values: SmtpFormValues, view: SmtpView, id: PresetId
 
 export function smtpInput(values: SmtpFormValues): { ok: true; input: SmtpInput } | { ok: false; errors: FormErrors } {
   const port = Number(values.port);
-  if (!Number.isInteger(port)) return { ok: false, errors: { general: 'Please check the fields marked below.', fields: { port: 'Enter a port number, like 465 or 587.' }, summary: true } };
+  if (!Number.isInteger(port))
+    return { ok: false, errors: { general: 'Please check the fields marked below.', fields: { port: 'Enter a port number, like 465 or 587.' }, summary: true } };
   return {
     ok: true,
     input: {

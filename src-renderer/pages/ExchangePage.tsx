@@ -55,7 +55,11 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
       setBusy(false);
       setPending(null);
       if ('needsConfirm' in result) return setUndoWarning(result.message);
-      setMessage(result.ok ? { tone: 'success', text: 'The draw was undone. Registration is closed; you can change things and draw again.', state: result.value.state } : { tone: 'error', text: result.error.message });
+      setMessage(
+        result.ok
+          ? { tone: 'success', text: 'The draw was undone. Registration is closed; you can change things and draw again.', state: result.value.state }
+          : { tone: 'error', text: result.error.message },
+      );
       return;
     }
     if (pending === 'complete' || pending === 'draw') return setBusy(false);
@@ -119,12 +123,28 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
       {tab === 'rules' && <RulesTab exchange={exchange} />}
       {tab === 'draw' && <DrawTab exchange={exchange} />}
       {copy && (
-        <ConfirmDialog title={copy.title} confirmLabel={copy.confirm} cancelLabel={copy.keep} danger={copy.tone === 'danger'} busy={busy} onConfirm={() => void confirm()} onCancel={cancelPending}>
+        <ConfirmDialog
+          title={copy.title}
+          confirmLabel={copy.confirm}
+          cancelLabel={copy.keep}
+          danger={copy.tone === 'danger'}
+          busy={busy}
+          onConfirm={() => void confirm()}
+          onCancel={cancelPending}
+        >
           {copy.body}
         </ConfirmDialog>
       )}
       {undoWarning && (
-        <ConfirmDialog title="People were already told" confirmLabel="Undo anyway" cancelLabel="Keep the draw" danger busy={busy} onConfirm={() => void confirmUndo()} onCancel={cancelUndo}>
+        <ConfirmDialog
+          title="People were already told"
+          confirmLabel="Undo anyway"
+          cancelLabel="Keep the draw"
+          danger
+          busy={busy}
+          onConfirm={() => void confirmUndo()}
+          onCancel={cancelUndo}
+        >
           {undoWarning}
         </ConfirmDialog>
       )}

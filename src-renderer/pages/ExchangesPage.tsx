@@ -27,7 +27,11 @@ export function ExchangesPage() {
 
   return (
     <>
-      <PageHead title="Exchanges" sub="Each exchange is one Secret Santa: invite people, draw names, and the app sends the emails." actions={list && list.length > 0 ? newButton : undefined} />
+      <PageHead
+        title="Exchanges"
+        sub="Each exchange is one Secret Santa: invite people, draw names, and the app sends the emails."
+        actions={list && list.length > 0 ? newButton : undefined}
+      />
       {error && <Notice tone="error">{error}</Notice>}
       {list && list.length === 0 && (
         <Card title="Nothing here yet">

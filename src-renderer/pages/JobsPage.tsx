@@ -44,7 +44,10 @@ export function JobsPage() {
 
   return (
     <>
-      <PageHead title="Jobs" sub="Sneaky Klaus does some work on its own: reminders, closing registration, deleting old exchanges, tidying up. Anything missed while the computer was off runs when it is back." />
+      <PageHead
+        title="Jobs"
+        sub="Sneaky Klaus does some work on its own: reminders, closing registration, deleting old exchanges, tidying up. Anything missed while the computer was off runs when it is back."
+      />
       <div className="stack">
         {error && <Notice tone="error">{error}</Notice>}
         <Card title="Coming up" intro="Reminders, registration closing, exchange days and the deletion of old exchanges.">
@@ -52,14 +55,23 @@ export function JobsPage() {
             {answer('upcoming')}
             {groups && groups.exchange.length === 0 && <EmptyState icon="calendar" title="Nothing scheduled" text="Reminders are scheduled when names are drawn." />}
             {groups && groups.exchange.length > 0 && (
-              <UpcomingList label="Coming up" jobs={groups.exchange} now={now()} busy={busy} onRunNow={(name) => void runNow(name, 'upcoming')} onSendReminder={(id) => void sendReminder(id)} />
+              <UpcomingList
+                label="Coming up"
+                jobs={groups.exchange}
+                now={now()}
+                busy={busy}
+                onRunNow={(name) => void runNow(name, 'upcoming')}
+                onSendReminder={(id) => void sendReminder(id)}
+              />
             )}
           </div>
         </Card>
         <Card title="Maintenance" intro="Housekeeping Sneaky Klaus does for itself: nothing here needs you.">
           <div className="stack">
             {answer('maintenance')}
-            {groups && groups.maintenance.length > 0 && <UpcomingList label="Maintenance" jobs={groups.maintenance} now={now()} busy={busy} onRunNow={(name) => void runNow(name, 'maintenance')} />}
+            {groups && groups.maintenance.length > 0 && (
+              <UpcomingList label="Maintenance" jobs={groups.maintenance} now={now()} busy={busy} onRunNow={(name) => void runNow(name, 'maintenance')} />
+            )}
           </div>
         </Card>
         <Card title="Run a job now" intro="Jobs only act on what is due; running one early is safe.">

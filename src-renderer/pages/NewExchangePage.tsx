@@ -11,7 +11,6 @@ import { routeHref } from '../lib/route';
 import { useExchanges } from '../stores/exchanges';
 import { useSettings } from '../stores/settings';
 
-
 /** Creating an exchange: a name and a date are enough; everything else can follow. */
 export function NewExchangePage() {
   const settings = useSettings((s) => s.settings);
@@ -45,7 +44,15 @@ export function NewExchangePage() {
         sub="A name and a date are enough to start. You can change everything until names are drawn."
       />
       <Card title="About the exchange">
-        <ExchangeForm initial={initial} errors={errors} editableFields={ALL_FIELDS} submitLabel="Create exchange" busy={busy} onSubmit={(v) => void submit(v)} onCancel={() => navigate('#/exchanges')} />
+        <ExchangeForm
+          initial={initial}
+          errors={errors}
+          editableFields={ALL_FIELDS}
+          submitLabel="Create exchange"
+          busy={busy}
+          onSubmit={(v) => void submit(v)}
+          onCancel={() => navigate('#/exchanges')}
+        />
       </Card>
     </>
   );

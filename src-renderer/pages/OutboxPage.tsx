@@ -36,13 +36,14 @@ export function OutboxPage() {
   const shown = (items ?? []).filter((item) => matchesFilter(item, filter));
   const failed = status?.counts.failed ?? 0;
 
-  const sub = status && !status.smtpConfigured ? (
-    <>
-      Mail is not set up yet: emails wait here as previews and you can copy their links. <a href="#/settings">Set up email</a> to send them.
-    </>
-  ) : (
-    'Emails are sent in the background and retried when the mail server has trouble.'
-  );
+  const sub =
+    status && !status.smtpConfigured ? (
+      <>
+        Mail is not set up yet: emails wait here as previews and you can copy their links. <a href="#/settings">Set up email</a> to send them.
+      </>
+    ) : (
+      'Emails are sent in the background and retried when the mail server has trouble.'
+    );
 
   return (
     <>
@@ -57,7 +58,12 @@ export function OutboxPage() {
               </button>
             )}
             {status?.smtpConfigured && (
-              <button type="button" className="btn" disabled={busy} onClick={() => void act(() => store().setPaused(!status.paused), status.paused ? 'Sending resumed.' : 'Sending paused.')}>
+              <button
+                type="button"
+                className="btn"
+                disabled={busy}
+                onClick={() => void act(() => store().setPaused(!status.paused), status.paused ? 'Sending resumed.' : 'Sending paused.')}
+              >
                 {status.paused ? 'Resume sending' : 'Pause sending'}
               </button>
             )}
@@ -77,7 +83,11 @@ export function OutboxPage() {
         ) : (
           <div className="outbox">
             <section aria-label="Email list">
-              {shown.length === 0 ? <p className="muted">No emails with this status.</p> : <OutboxList items={shown} selectedId={selected?.id ?? null} now={now()} onSelect={(id) => void store().select(id)} />}
+              {shown.length === 0 ? (
+                <p className="muted">No emails with this status.</p>
+              ) : (
+                <OutboxList items={shown} selectedId={selected?.id ?? null} now={now()} onSelect={(id) => void store().select(id)} />
+              )}
             </section>
             <Card title={selected ? 'Email' : 'Choose an email'} intro={selected ? undefined : 'Pick one on the left to read it and copy its links.'}>
               {selected && (
@@ -109,7 +119,8 @@ export function OutboxPage() {
             void store().select(selected.id, true);
           }}
         >
-          It tells {selected.to} whom they buy a present for. Once you read it, that part of the draw is no longer a secret to you. Reading it is recorded, and {selected.to} is told.
+          It tells {selected.to} whom they buy a present for. Once you read it, that part of the draw is no longer a secret to you. Reading it is recorded, and {selected.to} is
+          told.
         </ConfirmDialog>
       )}
     </>

@@ -72,7 +72,13 @@ export function SetupPage() {
             <fieldset className="choice">
               <legend>Set up email now?</legend>
               <ChoiceOption name="mail" checked={mailNow} onChange={() => setMailNow(true)} label="Set up email now" hint="Choose your provider and send a test email." />
-              <ChoiceOption name="mail" checked={!mailNow} onChange={() => setMailNow(false)} label="Later" hint="Emails wait in the outbox as previews, and you can copy their links into a chat. Nothing is lost." />
+              <ChoiceOption
+                name="mail"
+                checked={!mailNow}
+                onChange={() => setMailNow(false)}
+                label="Later"
+                hint="Emails wait in the outbox as previews, and you can copy their links into a chat. Nothing is lost."
+              />
             </fieldset>
             {mailNow && <MailSection />}
             <StepButtons onBack={() => setStep(0)} onNext={() => setStep(2)} />
@@ -80,7 +86,10 @@ export function SetupPage() {
         </Card>
       )}
       {step === 2 && (
-        <Card title="Participants’ address" intro="Participants open links to pages served by this computer. On your home network that works as it is; for people elsewhere, add a tunnel.">
+        <Card
+          title="Participants’ address"
+          intro="Participants open links to pages served by this computer. On your home network that works as it is; for people elsewhere, add a tunnel."
+        >
           <div className="stack">
             <NetworkSection />
             {finishError && <Notice tone="error">{finishError}</Notice>}

@@ -71,7 +71,12 @@ describe('the desktop app', () => {
 
   it.skipIf(!binary)('runs the page in a sandboxed renderer process', async () => {
     // `sandboxed` is reported on macOS and Windows; Linux leaves it undefined.
-    const renderers = await electronApp.evaluate(({ app }) => app.getAppMetrics().filter((m) => m.type === 'Tab').map((m) => m.sandboxed));
+    const renderers = await electronApp.evaluate(({ app }) =>
+      app
+        .getAppMetrics()
+        .filter((m) => m.type === 'Tab')
+        .map((m) => m.sandboxed),
+    );
     expect(renderers.length).toBeGreaterThan(0);
     expect(renderers).not.toContain(false);
   });

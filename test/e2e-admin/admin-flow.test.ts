@@ -151,7 +151,7 @@ describe('the organizer runs an exchange in the admin UI (real browser, npm run 
     await page.getByRole('cell', { name: 'Fay', exact: false }).first().waitFor();
     await shot(page, 'exchange-participants');
 
-    const guest = await browser.context.browser()?.newContext() ?? (await browser.context.newPage()).context();
+    const guest = (await browser.context.browser()?.newContext()) ?? (await browser.context.newPage()).context();
     const participantPage = await guest.newPage();
     await participantPage.goto(`${serve.participantUrl}${new URL(invite).pathname}`);
     await participantPage.getByLabel('Your name').fill('Gus');
@@ -204,7 +204,10 @@ describe('the organizer runs an exchange in the admin UI (real browser, npm run 
 
     // Outbox: the match emails are there; their text stays hidden, and they show no links (a live
     // sign-in link or the giftee's wish-list URLs would give the draw away).
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Outbox/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /Outbox/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor();
     const matchItems = page.getByRole('list', { name: 'Emails' }).getByRole('button').filter({ hasText: 'your Secret Santa match' });
     await expect.poll(() => matchItems.count()).toBe(7);

@@ -74,7 +74,10 @@ describe('getting into the organizer screens of a headless server', () => {
     await form.password.fill(PASSWORD);
     await form.submit.click();
     await page.getByRole('heading', { name: 'Exchanges', level: 1 }).waitFor();
-    await page.getByRole('link', { name: /^Family Christmas \d{4}/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /^Family Christmas \d{4}/ })
+      .first()
+      .waitFor();
     // No secret anywhere: the calls go with the session cookie and the CSRF token.
     expect(await page.evaluate(() => Object.keys(window.localStorage))).toEqual(['sneaky-klaus.admin-csrf']);
     const cookies = await browser.context.cookies(server.adminUrl);
@@ -87,7 +90,10 @@ describe('getting into the organizer screens of a headless server', () => {
     const maintenance = page.getByRole('list', { name: 'Maintenance' });
     await maintenance.waitFor();
     await maintenance.getByRole('button', { name: /Clean up login links/ }).click();
-    await page.getByRole('status').filter({ hasText: /^Clean up login links: / }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Clean up login links: / })
+      .waitFor();
     // The run arrives in the history through the pushed jobs.changed event and the reload it causes.
     await page.getByRole('table', { name: 'Job runs' }).getByRole('cell', { name: 'Clean up login links' }).first().waitFor();
 
@@ -108,7 +114,10 @@ describe('getting into the organizer screens of a headless server', () => {
     }
     await again.password.fill(PASSWORD);
     await again.submit.click();
-    await page.getByRole('alert').filter({ hasText: /Too many attempts\. Try again in \d+ minutes\./ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Too many attempts\. Try again in \d+ minutes\./ })
+      .waitFor();
     problems.push(...(await captureScreen(page, 'sign-in-rate-limited')));
     await page.close();
     await stop(server);
@@ -120,7 +129,11 @@ describe('getting into the organizer screens of a headless server', () => {
     const first = await serve(['--data-dir', data, '--admin-port', String(port)]);
     const page = await browser.context.newPage();
     await page.goto(`${first.adminUrl}/#secret=${first.secret}`);
-    await page.getByRole('navigation', { name: 'Main' }).or(page.getByRole('heading', { name: /Welcome|Set up/ })).first().waitFor();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .or(page.getByRole('heading', { name: /Welcome|Set up/ }))
+      .first()
+      .waitFor();
     await stop(first);
 
     const second = await serve(['--data-dir', data, '--admin-port', String(port)]);
@@ -129,7 +142,11 @@ describe('getting into the organizer screens of a headless server', () => {
     // The bookmark: the bare address, in a new tab.
     const bookmark = await browser.context.newPage();
     await bookmark.goto(`${second.adminUrl}/`);
-    await bookmark.getByRole('navigation', { name: 'Main' }).or(bookmark.getByRole('heading', { name: /Welcome|Set up/ })).first().waitFor();
+    await bookmark
+      .getByRole('navigation', { name: 'Main' })
+      .or(bookmark.getByRole('heading', { name: /Welcome|Set up/ }))
+      .first()
+      .waitFor();
     expect(await bookmark.getByRole('heading', { name: 'Open the address printed by npm run serve' }).count()).toBe(0);
     await stop(second);
 
@@ -143,7 +160,11 @@ describe('getting into the organizer screens of a headless server', () => {
     // The new printed address gets in.
     // Pasted into the open tab, only the fragment changes: the page takes the secret and reloads itself.
     await stale.goto(`${third.adminUrl}/#secret=${third.secret}`);
-    await stale.getByRole('navigation', { name: 'Main' }).or(stale.getByRole('heading', { name: /Welcome|Set up/ })).first().waitFor();
+    await stale
+      .getByRole('navigation', { name: 'Main' })
+      .or(stale.getByRole('heading', { name: /Welcome|Set up/ }))
+      .first()
+      .waitFor();
     await stop(third);
   });
 

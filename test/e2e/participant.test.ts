@@ -38,7 +38,15 @@ async function heading(text: string): Promise<void> {
     await page.locator('h1', { hasText: text }).waitFor({ timeout: 10_000 });
   } catch (error) {
     await shot('failure');
-    throw new Error(`expected the heading "${text}" at ${page.url()}; the page says:\n${(await page.locator('main').innerText().catch(() => '')).slice(0, 800)}`, { cause: error });
+    throw new Error(
+      `expected the heading "${text}" at ${page.url()}; the page says:\n${(
+        await page
+          .locator('main')
+          .innerText()
+          .catch(() => '')
+      ).slice(0, 800)}`,
+      { cause: error },
+    );
   }
 }
 

@@ -20,7 +20,9 @@ export function asMailed(deps: Deps, rows: OutboxRow[]): OutboxRow[] {
     let email = cache.get(row.id);
     if (!email) {
       const stored = findOutboxRow(deps.db, row.id)!;
-      const result = deps.db.transaction(() => renderRow(deps, stored, deps.clock.now(), (pid, purpose, pending) => links.auth(deps, issueToken(deps, pid, purpose, pending ?? null))));
+      const result = deps.db.transaction(() =>
+        renderRow(deps, stored, deps.clock.now(), (pid, purpose, pending) => links.auth(deps, issueToken(deps, pid, purpose, pending ?? null))),
+      );
       email = result.ok ? { subject: result.email.subject, text: result.email.text, html: result.email.html } : { subject: '', text: '', html: '' };
       cache.set(row.id, email);
     }

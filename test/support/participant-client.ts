@@ -106,14 +106,11 @@ export function appClient(app: Hono, host = 'localhost:4317', scheme: 'http' | '
 /** A client over real HTTP (`fetch`) to a listening server, e.g. `http://127.0.0.1:43123`. */
 export function fetchClient(baseUrl: string): ParticipantClient {
   const url = new URL(baseUrl);
-  return new ParticipantClient(
-    (path, init) => {
-      const headers = new Headers(init.headers);
-      headers.delete('host'); // fetch sets it from the URL
-      return fetch(`${url.origin}${path}`, { ...init, headers });
-    },
-    url.host,
-  );
+  return new ParticipantClient((path, init) => {
+    const headers = new Headers(init.headers);
+    headers.delete('host'); // fetch sets it from the URL
+    return fetch(`${url.origin}${path}`, { ...init, headers });
+  }, url.host);
 }
 
 /** Parameters of the outbox rows an app wrote, newest last. */

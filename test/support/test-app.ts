@@ -26,9 +26,7 @@ export interface TestApp {
 }
 
 /** A real app on a real SQLite file in a fresh temp folder, with a manual clock and seeded randomness. */
-export async function createTestApp(
-  options: { start?: string; seed?: number; dir?: string; smtpPassword?: SecretStore; log?: Logger } = {},
-): Promise<TestApp> {
+export async function createTestApp(options: { start?: string; seed?: number; dir?: string; smtpPassword?: SecretStore; log?: Logger } = {}): Promise<TestApp> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'sk-test-'));
   const clock = new ManualClock(options.start ?? START);
   const app = await createApp({

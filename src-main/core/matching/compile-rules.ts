@@ -47,13 +47,7 @@ export function idLookup(ids: readonly number[], index: ReadonlyMap<number, numb
   return lookup;
 }
 
-export function applyHousehold(
-  rows: Uint32Array,
-  words: number,
-  n: number,
-  members: readonly number[],
-  lookup: (id: number) => number | undefined,
-): void {
+export function applyHousehold(rows: Uint32Array, words: number, n: number, members: readonly number[], lookup: (id: number) => number | undefined): void {
   const present = members.map(lookup).filter((i): i is number => i !== undefined);
   if (present.length < 2) return;
   const mask = fullRow(n, false);

@@ -91,14 +91,7 @@ export function compile(problem: MatchingProblem): Graph {
   return { n, words, ids, index, rows, cols, outDeg, inDeg, fixedTo, fixedFrom, conflict, overriddenHistory };
 }
 
-function applyMustDraw(
-  rows: Uint32Array,
-  words: number,
-  n: number,
-  must: ReadonlyArray<[number, number]>,
-  fixedTo: Int32Array,
-  fixedFrom: Int32Array,
-): Graph['conflict'] {
+function applyMustDraw(rows: Uint32Array, words: number, n: number, must: ReadonlyArray<[number, number]>, fixedTo: Int32Array, fixedFrom: Int32Array): Graph['conflict'] {
   let conflict: Graph['conflict'] = null;
   const report = (members: number[], detail: MustDrawConflict): void => {
     conflict ??= { members, detail };

@@ -89,7 +89,7 @@ export class CycleOrder {
   toArray(): number[] {
     const out: number[] = [];
     const stack: number[] = [];
-    for (let v = this.#root; v >= 0 || stack.length > 0; ) {
+    for (let v = this.#root; v >= 0 || stack.length > 0;) {
       while (v >= 0) {
         stack.push(v);
         v = this.#left[v]!;

@@ -25,7 +25,8 @@ export function describeReason(reason: InfeasibleReason, nameOf: (id: number) =>
   switch (reason.kind) {
     case 'too-few': {
       const min = reason.minimum ?? 2;
-      const who = reason.participantIds.length === 0 ? 'nobody is taking part' : `only ${list(reason.participantIds)} ${reason.participantIds.length === 1 ? 'is' : 'are'} taking part`;
+      const who =
+        reason.participantIds.length === 0 ? 'nobody is taking part' : `only ${list(reason.participantIds)} ${reason.participantIds.length === 1 ? 'is' : 'are'} taking part`;
       const extra = min > 2 ? ' when nobody may draw the person who draws them' : '';
       return `At least ${min} people are needed to draw names${extra}; ${who}.`;
     }

@@ -18,9 +18,7 @@ export interface DrawSettings {
   exactLimit: number;
 }
 
-export type DrawOutcome =
-  | { ok: true; mate: Int32Array; method: DrawMethod; construction?: string }
-  | { ok: false; reason: InfeasibleReason };
+export type DrawOutcome = { ok: true; mate: Int32Array; method: DrawMethod; construction?: string } | { ok: false; reason: InfeasibleReason };
 
 export const defaultRejectionSteps = (n: number): number => 50 * n + 20_000;
 
@@ -59,8 +57,7 @@ export function drawMode(g: Graph, mode: MatchMode, s: DrawSettings, budget: Bud
     return { ok: false, reason: { kind: 'no-single-loop', groups: [[...g.ids]], coverExists: true } };
   }
   // After a proof of 'none' in no-mutual mode the construction below fails too and names the smallest group.
-  const built: Built =
-    mode === 'any' ? { ok: true, construction: 'matching' } : mode === 'no-mutual' ? buildNoMutual(g, m, s.random, budget) : buildLoop(g, m, s.random, budget);
+  const built: Built = mode === 'any' ? { ok: true, construction: 'matching' } : mode === 'no-mutual' ? buildNoMutual(g, m, s.random, budget) : buildLoop(g, m, s.random, budget);
   if (built === null) return exhausted;
   if (!built.ok) return built;
   if (s.mixing <= 0) return { ok: true, mate: m.mate, method: 'unmixed', construction: built.construction };

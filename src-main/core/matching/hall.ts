@@ -31,15 +31,7 @@ export function hallViolator(g: Graph, m: Matching, random: Random, budget: Budg
 }
 
 /** Smallest alternating-reachable set from an unmatched vertex on the side whose rows are `bits`. */
-function bestFrom(
-  bits: Uint32Array,
-  words: number,
-  n: number,
-  mate: Int32Array,
-  owner: Int32Array,
-  random: Random,
-  budget: Budget,
-): number[] | null {
+function bestFrom(bits: Uint32Array, words: number, n: number, mate: Int32Array, owner: Int32Array, random: Random, budget: Budget): number[] | null {
   const frees: number[] = [];
   for (let u = 0; u < n; u++) if (mate[u] === -1) frees.push(u);
   shuffleInPlace(frees, random);
@@ -82,13 +74,7 @@ function neighbourhood(bits: Uint32Array, words: number, n: number, members: rea
  * ("private") keep the deficit ≥ 1. Counts are kept as "reached once" / "reached twice or more" bit
  * rows; privates computed before a batch of removals can only under-estimate, so batches are safe.
  */
-function shrink(
-  bits: Uint32Array,
-  words: number,
-  start: readonly number[],
-  random: Random,
-  budget: Budget,
-): number[] {
+function shrink(bits: Uint32Array, words: number, start: readonly number[], random: Random, budget: Budget): number[] {
   let members = shuffleInPlace([...start], random);
   const once = new Uint32Array(words);
   const twice = new Uint32Array(words);

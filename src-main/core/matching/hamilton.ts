@@ -81,7 +81,10 @@ function run(g: Graph, adj: Adjacency, start: number, random: Random, budget: Bu
     if (forced.length > 1) return [];
     if (forced.length === 1) return forced;
     const key = options.map((u) => (canReceive[u]! * 64 + canGive[u]!) * 4096 + random.int(4096));
-    return options.map((u, i) => [key[i]!, u] as const).sort((a, b) => b[0] - a[0]).map(([, u]) => u);
+    return options
+      .map((u, i) => [key[i]!, u] as const)
+      .sort((a, b) => b[0] - a[0])
+      .map(([, u]) => u);
   };
   // The start stays a possible receiver for its givers' counts: the path's last person closes the loop to it.
   visited[start] = 1;

@@ -68,8 +68,7 @@ export function householdDraw(problem: MatchingProblem, random: Random, budget: 
   for (let v = 0; v < n; v++) lambda += forbidden[v]! / (n - 1);
   const checks = (Math.exp(lambda) * n) / Math.max(1, lambda);
   if (checks > MAX_CHECKS_PER_PERSON * n) return null;
-  const allowed = (a: number, b: number): boolean =>
-    a !== b && (house[a] === -1 || house[a] !== house[b]) && (pairs.size === 0 || !pairs.has(a * n + b));
+  const allowed = (a: number, b: number): boolean => a !== b && (house[a] === -1 || house[a] !== house[b]) && (pairs.size === 0 || !pairs.has(a * n + b));
   // Twelve times the expected work: the path fails (and hands over) with probability about e^-12.
   const slice = budget.slice(12 * checks + 4 * n);
   return problem.mode === 'single-loop' ? loop(n, allowed, random, slice) : cover(n, problem.mode === 'no-mutual', allowed, random, slice);

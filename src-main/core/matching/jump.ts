@@ -68,15 +68,7 @@ export class WalkScratch {
  * so one jump can move between any two valid assignments: the chain is irreducible even where its
  * local moves are not. Returns whether the jump was kept.
  */
-export function longJump(
-  g: Graph,
-  mate: Int32Array,
-  owner: Int32Array,
-  mode: MatchMode,
-  random: Random,
-  sampler: Sampler,
-  budget: Budget,
-): boolean {
+export function longJump(g: Graph, mate: Int32Array, owner: Int32Array, mode: MatchMode, random: Random, sampler: Sampler, budget: Budget): boolean {
   const keepMate = mate.slice();
   const keepOwner = owner.slice();
   const scratch = new WalkScratch(g.n);

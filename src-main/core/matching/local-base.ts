@@ -23,7 +23,10 @@ export function buildBase(g: Graph, mode: MatchMode, prev: Int32Array, random: R
   const { n } = g;
   const kept = new Int32Array(n).fill(-1);
   const keptFrom = new Int32Array(n).fill(-1);
-  for (const v of shuffleInPlace(Array.from({ length: n }, (_, i) => i), random)) {
+  for (const v of shuffleInPlace(
+    Array.from({ length: n }, (_, i) => i),
+    random,
+  )) {
     const r = prev[v]!;
     if (r < 0 || !allowed(g, v, r) || keptFrom[r] !== -1) continue;
     kept[v] = r;

@@ -93,14 +93,7 @@ function* combinations(items: readonly number[], size: number, from = 0): Genera
 }
 
 /** Re-assigns the givers in `cut` to the receivers they release (plus the open ones), or null. */
-function trySet(
-  g: Graph,
-  mode: MatchMode,
-  base: LocalBase,
-  cut: readonly number[],
-  random: Random,
-  budget: Budget,
-): Int32Array | null {
+function trySet(g: Graph, mode: MatchMode, base: LocalBase, cut: readonly number[], random: Random, budget: Budget): Int32Array | null {
   const k = cut.length;
   const opens = [...base.open];
   for (const v of cut) if (base.kept[v] !== -1) opens.push(base.kept[v]!);
@@ -126,7 +119,10 @@ function trySet(
   const assign = (i: number): boolean => {
     if (!budget.charge(1)) return false;
     if (i === k) return leafOk();
-    const order = shuffleInPlace(Array.from({ length: k }, (_, j) => j), random);
+    const order = shuffleInPlace(
+      Array.from({ length: k }, (_, j) => j),
+      random,
+    );
     for (const j of order) {
       if (used[j] || !allowed(g, cut[i]!, opens[j]!)) continue;
       used[j] = 1;

@@ -11,14 +11,7 @@ import { Sampler } from './sampler';
  * other in that cyclic order along the loop, and then it swaps two adjacent stretches of the loop
  * without reversing anything (directed "or-3opt"). Valid moves are all accepted: uniform target.
  */
-export function mixLoop(
-  g: Graph,
-  mate: Int32Array,
-  owner: Int32Array,
-  random: Random,
-  budget: Budget,
-  proposals: number,
-): number {
+export function mixLoop(g: Graph, mate: Int32Array, owner: Int32Array, random: Random, budget: Budget, proposals: number): number {
   const movable = movableGivers(g);
   const m = movable.length;
   if (m < 3 || proposals <= 0) return 0;

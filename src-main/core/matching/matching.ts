@@ -26,7 +26,10 @@ function randomGreedy(g: Graph, random: Random, budget: Budget): Matching | null
   const mate = new Int32Array(n).fill(-1);
   const owner = new Int32Array(n).fill(-1);
   const free = fullRow(n, true);
-  const order = shuffleInPlace(Array.from({ length: n }, (_, i) => i), random);
+  const order = shuffleInPlace(
+    Array.from({ length: n }, (_, i) => i),
+    random,
+  );
   order.sort((a, b) => g.outDeg[a]! - g.outDeg[b]!);
   let size = 0;
   const take = (u: number, r: number): void => {

@@ -32,15 +32,7 @@ export function movableGivers(g: Graph): Int32Array {
  * its reverse are equal (same products of 1/outDeg), so accepting every valid move leaves the
  * uniform distribution over valid assignments invariant.
  */
-export function mixCover(
-  g: Graph,
-  mate: Int32Array,
-  owner: Int32Array,
-  noMutual: boolean,
-  random: Random,
-  budget: Budget,
-  proposals: number,
-): number {
+export function mixCover(g: Graph, mate: Int32Array, owner: Int32Array, noMutual: boolean, random: Random, budget: Budget, proposals: number): number {
   const movable = movableGivers(g);
   const m = movable.length;
   if (m < 2 || proposals <= 0) return 0;

@@ -25,7 +25,7 @@ export function sampleMutualFreeExactly(g: Graph, random: Random, budget: Budget
   const { paths, loops, covers } = tables;
   if (covers[size - 1] === 0) return 'none';
   const mate = new Int32Array(n).fill(-1);
-  for (let set = size - 1; set !== 0; ) {
+  for (let set = size - 1; set !== 0;) {
     const low = set & -set;
     const rest = set ^ low;
     const subs: number[] = [];
@@ -46,7 +46,7 @@ function placeLoop(c: number, n: number, out: Int32Array, paths: Float64Array, r
   const members = bitsOf(c);
   let v = members[pickWeighted(random, members.length, (i) => ((out[members[i]!]! >>> s) & 1 ? paths[c * n + members[i]!]! : 0))]!;
   mate[v] = s;
-  for (let set = c; v !== s; ) {
+  for (let set = c; v !== s;) {
     const rest = set & ~(1 << v);
     const to = v;
     const cand = bitsOf(rest);

@@ -71,9 +71,16 @@ function group(labels: Int32Array): Components {
 function kosaraju(n: number, words: number, fwd: View, bwd: View, budget: Budget): Int32Array {
   const order = new Int32Array(n);
   let done = 0;
-  dfsAll(n, words, fwd, budget, Int32Array.from({ length: n }, (_, i) => i), (v) => {
-    order[done++] = v;
-  });
+  dfsAll(
+    n,
+    words,
+    fwd,
+    budget,
+    Int32Array.from({ length: n }, (_, i) => i),
+    (v) => {
+      order[done++] = v;
+    },
+  );
   const comp = new Int32Array(n).fill(-1);
   let current = -1;
   const reverse = order.slice().reverse();
@@ -91,15 +98,7 @@ function kosaraju(n: number, words: number, fwd: View, bwd: View, budget: Budget
   return comp;
 }
 
-function dfsAll(
-  n: number,
-  words: number,
-  view: View,
-  budget: Budget,
-  roots: Int32Array,
-  onFinish: (v: number) => void,
-  onRoot?: () => void,
-): void {
+function dfsAll(n: number, words: number, view: View, budget: Budget, roots: Int32Array, onFinish: (v: number) => void, onRoot?: () => void): void {
   const { bits, rowOf, nodeOf, bitOf } = view;
   const unvisited = fullRow(n, true);
   const visited = new Uint8Array(n);

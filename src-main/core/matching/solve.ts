@@ -5,15 +5,7 @@ import { DEFAULT_EXACT_LIMIT } from './exact';
 import { householdDraw } from './households';
 import type { Graph } from './graph';
 import { RandomStream } from './random-stream';
-import {
-  MATCH_MODES,
-  type Assignment,
-  type FeasibilityResult,
-  type MatchingProblem,
-  type MatchingResult,
-  type MatchMode,
-  type SolveOptions,
-} from './types';
+import { MATCH_MODES, type Assignment, type FeasibilityResult, type MatchingProblem, type MatchingResult, type MatchMode, type SolveOptions } from './types';
 
 /** Draws an assignment for the problem's mode, or explains why none exists (or none was found in budget). */
 export function solve(problem: MatchingProblem, options: SolveOptions): MatchingResult {

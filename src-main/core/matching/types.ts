@@ -87,10 +87,6 @@ export type MatchingResult =
     }
   | { ok: false; reason: InfeasibleReason };
 
-export type FeasibilityResult =
-  | { ok: true; modes: MatchMode[] }
-  | { ok: false; reason: InfeasibleReason; modes: MatchMode[] };
+export type FeasibilityResult = { ok: true; modes: MatchMode[] } | { ok: false; reason: InfeasibleReason; modes: MatchMode[] };
 
-export type SpliceResult =
-  | { ok: true; assignment: Assignment; changedGivers: number[] }
-  | { ok: false; reason: InfeasibleReason };
+export type SpliceResult = { ok: true; assignment: Assignment; changedGivers: number[] } | { ok: false; reason: InfeasibleReason };

@@ -21,13 +21,7 @@ export function calendarDaysBetween(now: number, dueAt: number, timezone: string
  * - under an hour → minutes; later today or under 12 hours → hours;
  * - otherwise calendar days in `timezone` ("tomorrow" is tomorrow's date, whatever the hour).
  */
-export function humanDue(
-  dueAt: number,
-  now: number,
-  locale: string,
-  timezone: string,
-  overdueLabel = 'overdue',
-): string {
+export function humanDue(dueAt: number, now: number, locale: string, timezone: string, overdueLabel = 'overdue'): string {
   const diff = dueAt - now;
   if (diff <= -MINUTE_MS) return overdueLabel;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });

@@ -14,10 +14,7 @@ function toExchange(row: Row): Exchange {
     name: row.name,
     description: row.description,
     location: row.location,
-    budget:
-      row.budget_amount !== null && row.budget_currency !== null
-        ? { amount: row.budget_amount, currency: row.budget_currency }
-        : null,
+    budget: row.budget_amount !== null && row.budget_currency !== null ? { amount: row.budget_amount, currency: row.budget_currency } : null,
     maxParticipants: row.max_participants,
     registrationDeadlineAt: row.registration_deadline_at,
     exchangeAt: row.exchange_at,

@@ -34,9 +34,7 @@ export function upsertJobState(db: Db, s: JobState): void {
     db.q
       .insertInto('job_state')
       .values(values)
-      .onConflict((oc) =>
-        oc.column('job_key').doUpdateSet({ due_at: s.dueAt, last_run_at: s.lastRunAt, last_outcome: s.lastOutcome, updated_at: s.updatedAt }),
-      ),
+      .onConflict((oc) => oc.column('job_key').doUpdateSet({ due_at: s.dueAt, last_run_at: s.lastRunAt, last_outcome: s.lastOutcome, updated_at: s.updatedAt })),
   );
 }
 
@@ -90,12 +88,8 @@ export function finishJobRun(db: Db, id: number, r: { finishedAt: number; outcom
 
 /** Runs left `running` by a process that died are closed as failed. */
 export function closeInterruptedRuns(db: Db, now: number): number {
-  return db.run(
-    db.q
-      .updateTable('job_runs')
-      .set({ outcome: 'failed', finished_at: now, error: 'Interrupted: the app stopped during this run.' })
-      .where('outcome', '=', 'running'),
-  ).changes;
+  return db.run(db.q.updateTable('job_runs').set({ outcome: 'failed', finished_at: now, error: 'Interrupted: the app stopped during this run.' }).where('outcome', '=', 'running'))
+    .changes;
 }
 
 export function listJobRuns(db: Db, filter: { limit: number; job?: string }): JobRun[] {

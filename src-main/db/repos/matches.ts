@@ -1,14 +1,11 @@
 import type { Db } from '../database';
 
 export function loadMatches(db: Db, exchangeId: number): Array<[giver: number, receiver: number]> {
-  return db
-    .all(db.q.selectFrom('matches').select(['giver_id', 'receiver_id']).where('exchange_id', '=', exchangeId).orderBy('giver_id'))
-    .map((r) => [r.giver_id, r.receiver_id]);
+  return db.all(db.q.selectFrom('matches').select(['giver_id', 'receiver_id']).where('exchange_id', '=', exchangeId).orderBy('giver_id')).map((r) => [r.giver_id, r.receiver_id]);
 }
 
 export function findReceiverOf(db: Db, exchangeId: number, giverId: number): number | undefined {
-  return db.first(db.q.selectFrom('matches').select('receiver_id').where('exchange_id', '=', exchangeId).where('giver_id', '=', giverId))
-    ?.receiver_id;
+  return db.first(db.q.selectFrom('matches').select('receiver_id').where('exchange_id', '=', exchangeId).where('giver_id', '=', giverId))?.receiver_id;
 }
 
 /** Replaces the exchange's whole assignment. */

@@ -10,9 +10,7 @@ export interface OrganizerAccess {
 }
 
 export function insertOrganizerAccess(db: Db, exchangeId: number, access: OrganizerAccess): void {
-  db.run(
-    db.q.insertInto('organizer_access').values({ exchange_id: exchangeId, participant_id: access.participantId, action: access.action, created_at: access.at }),
-  );
+  db.run(db.q.insertInto('organizer_access').values({ exchange_id: exchangeId, participant_id: access.participantId, action: access.action, created_at: access.at }));
 }
 
 /** What concerned this participant (their own records and the exchange-wide ones), oldest first. */

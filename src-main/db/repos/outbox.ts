@@ -137,7 +137,12 @@ export function latestParticipantRow(db: Db, participantId: number, kinds: reado
 }
 
 /** Like latestParticipantRow, but only the id and exchange (no JSON to parse): the relay asks it per message. */
-export function latestParticipantRowRef(db: Db, participantId: number, kinds: readonly string[], statuses: readonly OutboxStatus[]): { id: number; exchangeId: number | null } | undefined {
+export function latestParticipantRowRef(
+  db: Db,
+  participantId: number,
+  kinds: readonly string[],
+  statuses: readonly OutboxStatus[],
+): { id: number; exchangeId: number | null } | undefined {
   const row = db.first(
     db.q
       .selectFrom('email_outbox')
@@ -165,7 +170,12 @@ export function lastSentAt(db: Db, participantId: number, kinds: readonly string
 }
 
 export function countOutboxByStatus(db: Db): Map<OutboxStatus, number> {
-  const rows = db.all(db.q.selectFrom('email_outbox').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status'));
+  const rows = db.all(
+    db.q
+      .selectFrom('email_outbox')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status'),
+  );
   return new Map(rows.map((r) => [r.status as OutboxStatus, r.n]));
 }
 
@@ -175,12 +185,7 @@ export function dueRows(db: Db, now: number, limit: number): OutboxRow[] {
     db.q
       .selectFrom('email_outbox')
       .selectAll()
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
-          eb.and([eb('status', '=', 'sending'), eb('lease_until', '<=', now)]),
-        ]),
-      )
+      .where((eb) => eb.or([eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('lease_until', '<=', now)])]))
       .orderBy('next_attempt_at')
       .orderBy('id')
       .limit(limit),
@@ -193,9 +198,7 @@ export function dueRows(db: Db, now: number, limit: number): OutboxRow[] {
  * this process is the only owner of the database (the data folder's lock).
  */
 export function reclaimSending(db: Db, now: number): number {
-  return db.run(
-    db.q.updateTable('email_outbox').set({ status: 'pending', lease_until: null, next_attempt_at: now }).where('status', '=', 'sending'),
-  ).changes;
+  return db.run(db.q.updateTable('email_outbox').set({ status: 'pending', lease_until: null, next_attempt_at: now }).where('status', '=', 'sending')).changes;
 }
 
 export type OutboxChanges = Partial<
@@ -234,10 +237,16 @@ export function unreportedFailures(db: Db): OutboxRow[] {
 /** The earliest time anything becomes due (pending retry or an expiring lease), for the relay's timer. */
 export function nextDueAt(db: Db): number | null {
   const pending = db.first(
-    db.q.selectFrom('email_outbox').select((eb) => eb.fn.min<number>('next_attempt_at').as('at')).where('status', '=', 'pending'),
+    db.q
+      .selectFrom('email_outbox')
+      .select((eb) => eb.fn.min<number>('next_attempt_at').as('at'))
+      .where('status', '=', 'pending'),
   )?.at;
   const lease = db.first(
-    db.q.selectFrom('email_outbox').select((eb) => eb.fn.min<number>('lease_until').as('at')).where('status', '=', 'sending'),
+    db.q
+      .selectFrom('email_outbox')
+      .select((eb) => eb.fn.min<number>('lease_until').as('at'))
+      .where('status', '=', 'sending'),
   )?.at;
   const candidates = [pending, lease].filter((v): v is number => typeof v === 'number');
   return candidates.length > 0 ? Math.min(...candidates) : null;

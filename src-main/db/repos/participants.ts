@@ -65,16 +65,12 @@ export function getParticipant(db: Db, id: number): Participant {
 }
 
 export function findParticipantByEmail(db: Db, exchangeId: number, email: string): Participant | undefined {
-  const row = db.first(
-    db.q.selectFrom('participants').selectAll().where('exchange_id', '=', exchangeId).where('email', '=', email),
-  );
+  const row = db.first(db.q.selectFrom('participants').selectAll().where('exchange_id', '=', exchangeId).where('email', '=', email));
   return row && toParticipant(row);
 }
 
 export function listParticipants(db: Db, exchangeId: number): Participant[] {
-  return db
-    .all(db.q.selectFrom('participants').selectAll().where('exchange_id', '=', exchangeId).orderBy('name').orderBy('id'))
-    .map(toParticipant);
+  return db.all(db.q.selectFrom('participants').selectAll().where('exchange_id', '=', exchangeId).orderBy('name').orderBy('id')).map(toParticipant);
 }
 
 export function updateParticipant(db: Db, id: number, f: ParticipantFields): void {

@@ -9,13 +9,7 @@ export interface StoredRules {
 
 export function loadRules(db: Db, exchangeId: number): StoredRules {
   const exclusions = db
-    .all(
-      db.q
-        .selectFrom('exclusions')
-        .select(['id', 'giver_id', 'receiver_id', 'kind'])
-        .where('exchange_id', '=', exchangeId)
-        .orderBy('id'),
-    )
+    .all(db.q.selectFrom('exclusions').select(['id', 'giver_id', 'receiver_id', 'kind']).where('exchange_id', '=', exchangeId).orderBy('id'))
     .map((r) => ({ id: r.id, giverId: r.giver_id, receiverId: r.receiver_id, kind: r.kind as 'pair' | 'one-way' }));
   const mustDraw = db
     .all(db.q.selectFrom('must_draw_pairs').select(['id', 'giver_id', 'receiver_id']).where('exchange_id', '=', exchangeId).orderBy('id'))
@@ -36,10 +30,7 @@ export function loadRules(db: Db, exchangeId: number): StoredRules {
   return { exclusions, mustDraw, households };
 }
 
-export function insertExclusion(
-  db: Db,
-  e: { exchangeId: number; giverId: number; receiverId: number; kind: 'pair' | 'one-way'; now: number },
-): number {
+export function insertExclusion(db: Db, e: { exchangeId: number; giverId: number; receiverId: number; kind: 'pair' | 'one-way'; now: number }): number {
   return db.run(
     db.q.insertInto('exclusions').values({
       exchange_id: e.exchangeId,
@@ -56,11 +47,7 @@ export function deleteExclusions(db: Db, ids: number[]): void {
 }
 
 export function insertMustDraw(db: Db, m: { exchangeId: number; giverId: number; receiverId: number; now: number }): number {
-  return db.run(
-    db.q
-      .insertInto('must_draw_pairs')
-      .values({ exchange_id: m.exchangeId, giver_id: m.giverId, receiver_id: m.receiverId, created_at: m.now }),
-  ).lastInsertRowid;
+  return db.run(db.q.insertInto('must_draw_pairs').values({ exchange_id: m.exchangeId, giver_id: m.giverId, receiver_id: m.receiverId, created_at: m.now })).lastInsertRowid;
 }
 
 export function deleteMustDraw(db: Db, id: number): void {
@@ -72,8 +59,7 @@ export function findRuleExchange(db: Db, table: 'exclusions' | 'must_draw_pairs'
 }
 
 export function insertHousehold(db: Db, h: { exchangeId: number; name: string; now: number }): number {
-  return db.run(db.q.insertInto('households').values({ exchange_id: h.exchangeId, name: h.name, created_at: h.now }))
-    .lastInsertRowid;
+  return db.run(db.q.insertInto('households').values({ exchange_id: h.exchangeId, name: h.name, created_at: h.now })).lastInsertRowid;
 }
 
 export function renameHousehold(db: Db, id: number, name: string): void {

@@ -39,15 +39,10 @@ export function inviteRoutes(app: Hono, deps: Deps): void {
     };
     const { errors, email, name } = validateRegistration(values);
     if (Object.keys(errors).length > 0) {
-      return c.html(
-        invitePage({ code, exchange: exchangeView(state.exchange, null), csrfToken: p.csrf(), now: deps.clock.now(), values, errors }),
-        400,
-      );
+      return c.html(invitePage({ code, exchange: exchangeView(state.exchange, null), csrfToken: p.csrf(), now: deps.clock.now(), values, errors }), 400);
     }
     register(deps, state.exchange, { ...values, name, email });
     // Same page for new and known addresses: nobody learns who is registered.
-    return c.html(
-      checkInboxPage({ reason: 'registered', linkValidMinutes: TOKEN_TTL_MS.welcome / 60_000, exchangeName: state.exchange.name, exchangeCode: code }),
-    );
+    return c.html(checkInboxPage({ reason: 'registered', linkValidMinutes: TOKEN_TTL_MS.welcome / 60_000, exchangeName: state.exchange.name, exchangeCode: code }));
   });
 }

@@ -43,7 +43,10 @@ function withSession(deps: Deps, handler: (p: Page, participant: Participant) =>
 
 /** The participant's own page and its forms (POST, then redirect back with a message). */
 export function meRoutes(app: Hono, deps: Deps): void {
-  app.get('/me', withSession(deps, (p, participant) => render(p, participant)));
+  app.get(
+    '/me',
+    withSession(deps, (p, participant) => render(p, participant)),
+  );
 
   app.post(
     '/me/ideas',

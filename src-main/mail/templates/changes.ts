@@ -30,7 +30,14 @@ export function drawCancelledEmail(input: Omit<ChangeNoticeInput, 'uid' | 'seque
     preheader: 'Please forget the name you drew. You will get a new one soon.',
     blocks: [
       hello(input.participantName),
-      { kind: 'para', parts: ['The organizer cancelled the draw for ', { strong: oneLine(exchange.name) }, '. Please forget the name you drew: a new draw follows, and you will get its result by email.'] },
+      {
+        kind: 'para',
+        parts: [
+          'The organizer cancelled the draw for ',
+          { strong: oneLine(exchange.name) },
+          '. Please forget the name you drew: a new draw follows, and you will get its result by email.',
+        ],
+      },
       { kind: 'para', parts: ['Sorry for the mix-up, and thank you for your patience!'] },
       { kind: 'button', label: 'Open my page', url: input.link },
     ],

@@ -46,9 +46,7 @@ export function deliveryFailuresNotice(input: DeliveryFailuresNoticeInput): Rend
       { kind: 'heading', text: name ? `Hi ${name},` : 'Hello,' },
       {
         kind: 'para',
-        parts: input.exchange
-          ? [`${what} for `, { strong: oneLine(input.exchange.name) }, ', even after several tries:']
-          : [`${what}, even after several tries:`],
+        parts: input.exchange ? [`${what} for `, { strong: oneLine(input.exchange.name) }, ', even after several tries:'] : [`${what}, even after several tries:`],
       },
       { kind: 'list', items: listed },
       {

@@ -117,7 +117,10 @@ export function linkifyLine(line: string): string {
 
 /** Normalises line endings and trims blank lines at both ends; keeps the inner layout. */
 export function multiLine(value: string): string[] {
-  const lines = value.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029\u0085]/g, '\n').split('\n');
+  const lines = value
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029\u0085]/g, '\n')
+    .split('\n');
   const cleaned = lines.map((line) => {
     let out = '';
     for (const ch of line) if (ch === '\t' || !isControl(ch.charCodeAt(0))) out += ch;

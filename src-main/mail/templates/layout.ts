@@ -33,9 +33,7 @@ const MUTED = '#6f665e';
 const ACCENT = '#b3261e';
 
 function inlineHtml(parts: Inline[]): string {
-  return parts
-    .map((p) => (typeof p === 'string' ? escapeHtml(p) : `<strong>${escapeHtml(p.strong)}</strong>`))
-    .join('');
+  return parts.map((p) => (typeof p === 'string' ? escapeHtml(p) : `<strong>${escapeHtml(p.strong)}</strong>`)).join('');
 }
 
 function inlineText(parts: Inline[]): string {
@@ -71,9 +69,7 @@ function blockHtml(block: Block): string {
         `<div style="font-size:24px;font-weight:700;color:${INK};margin-top:4px;word-wrap:break-word;">${escapeHtml(block.value)}</div></div>`
       );
     case 'multiline': {
-      const body = multiLine(block.value).length
-        ? multiLineHtml(block.value)
-        : `<span style="color:${MUTED};font-style:italic;">${escapeHtml(block.empty)}</span>`;
+      const body = multiLine(block.value).length ? multiLineHtml(block.value) : `<span style="color:${MUTED};font-style:italic;">${escapeHtml(block.empty)}</span>`;
       return (
         `<div style="margin:0 0 20px;"><div style="font-weight:600;margin-bottom:6px;">${escapeHtml(block.label)}</div>` +
         `<div style="padding:12px 16px;background:#f6f4f1;border-radius:6px;word-wrap:break-word;">${body}</div></div>`
@@ -93,9 +89,7 @@ function blockHtml(block: Block): string {
       );
     case 'list':
       return (
-        `<ul style="margin:0 0 16px;padding-left:20px;">` +
-        block.items.map((i) => `<li style="margin:0 0 6px;word-wrap:break-word;">${escapeHtml(i)}</li>`).join('') +
-        `</ul>`
+        `<ul style="margin:0 0 16px;padding-left:20px;">` + block.items.map((i) => `<li style="margin:0 0 6px;word-wrap:break-word;">${escapeHtml(i)}</li>`).join('') + `</ul>`
       );
   }
 }

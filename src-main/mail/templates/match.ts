@@ -78,11 +78,7 @@ export function assignmentChangedEmail(input: AssignmentChangedEmailInput): Rend
       { kind: 'heading', text: `Hi ${oneLine(input.giverName)},` },
       {
         kind: 'para',
-        parts: [
-          'There was a change in the group for ',
-          { strong: oneLine(exchange.name) },
-          ', so your match has changed. Please forget the earlier one: this email replaces it.',
-        ],
+        parts: ['There was a change in the group for ', { strong: oneLine(exchange.name) }, ', so your match has changed. Please forget the earlier one: this email replaces it.'],
       },
       ...gifteeBlocks(input, 'You are now the Secret Santa for'),
       ...closingBlocks(input),

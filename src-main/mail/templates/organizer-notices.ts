@@ -63,10 +63,7 @@ export interface WithdrawalNoticeInput {
 
 export function withdrawalNotice(input: WithdrawalNoticeInput): RenderedEmail {
   const who = oneLine(input.participantName);
-  const blocks: Block[] = [
-    greeting(input.organizerName),
-    { kind: 'para', parts: [{ strong: who }, ' has left ', { strong: oneLine(input.exchange.name) }, '.'] },
-  ];
+  const blocks: Block[] = [greeting(input.organizerName), { kind: 'para', parts: [{ strong: who }, ' has left ', { strong: oneLine(input.exchange.name) }, '.'] }];
   if (input.afterDraw) {
     blocks.push({
       kind: 'para',

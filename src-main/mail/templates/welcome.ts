@@ -16,7 +16,10 @@ export interface WelcomeEmailInput {
 }
 
 const IDEAS_TEXT = {
-  none: { para: 'Meanwhile, add a few gift ideas on your page: they help whoever draws your name.', preheader: 'You are registered. Add a few gift ideas to help your Secret Santa.' },
+  none: {
+    para: 'Meanwhile, add a few gift ideas on your page: they help whoever draws your name.',
+    preheader: 'You are registered. Add a few gift ideas to help your Secret Santa.',
+  },
   given: { para: 'Thanks for your gift ideas. You can change them on your page until names are drawn, and after.', preheader: 'You are registered, gift ideas and all.' },
   unknown: { para: 'On your page you can add or change your gift ideas: they help whoever draws your name.', preheader: 'You are registered for your Secret Santa exchange.' },
 } as const;
@@ -38,12 +41,7 @@ export function welcomeEmail(input: WelcomeEmailInput): RenderedEmail {
   if (exchange.description.trim()) {
     blocks.push({ kind: 'multiline', label: 'From the organizer', value: exchange.description, empty: '' });
   }
-  blocks.push(
-    exchangeDetails(exchange),
-    { kind: 'para', parts: [next] },
-    { kind: 'para', parts: [ideas.para] },
-    { kind: 'button', label: 'Open my page', url: input.link },
-  );
+  blocks.push(exchangeDetails(exchange), { kind: 'para', parts: [next] }, { kind: 'para', parts: [ideas.para] }, { kind: 'button', label: 'Open my page', url: input.link });
   return renderEmail({
     subject: subjectFor(exchange.name, "you're in!"),
     preheader: ideas.preheader,

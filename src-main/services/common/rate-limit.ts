@@ -36,7 +36,12 @@ export function hitRateLimit(deps: Deps, key: string, rule: RateLimitRule): { al
       return { allowed: true as const };
     }
     if (row.count >= rule.limit) return { allowed: false as const, retryAfterMs: row.expires_at - now };
-    deps.db.run(deps.db.q.updateTable('rate_limits').set({ count: row.count + 1 }).where('key', '=', key));
+    deps.db.run(
+      deps.db.q
+        .updateTable('rate_limits')
+        .set({ count: row.count + 1 })
+        .where('key', '=', key),
+    );
     return { allowed: true as const };
   });
 }

@@ -26,13 +26,7 @@ export function issueToken(deps: Deps, participantId: number, purpose: TokenPurp
   const now = deps.clock.now();
   const token = randomToken(deps.random, 32);
   deps.db.transaction(() => {
-    deps.db.run(
-      deps.db.q
-        .deleteFrom('magic_tokens')
-        .where('participant_id', '=', participantId)
-        .where('purpose', '=', purpose)
-        .where('used_at', 'is', null),
-    );
+    deps.db.run(deps.db.q.deleteFrom('magic_tokens').where('participant_id', '=', participantId).where('purpose', '=', purpose).where('used_at', 'is', null));
     deps.db.run(
       deps.db.q.insertInto('magic_tokens').values({
         token_hash: sha256Hex(token),

@@ -103,11 +103,9 @@ export function undoDraw(deps: Deps, input: ParsedInput<'exchanges.undoDraw'>): 
     const state = nextState(exchange.state, 'undo-draw');
     const sent = countSentMatchMail(deps, exchange.id);
     if (sent > 0 && !input.confirm) {
-      throw new DomainError(
-        'conflict',
-        `${sent} ${sent === 1 ? 'person was' : 'people were'} already told whom they drew. Undo only if you will tell them; confirm to go on.`,
-        { details: { alreadyNotified: sent } },
-      );
+      throw new DomainError('conflict', `${sent} ${sent === 1 ? 'person was' : 'people were'} already told whom they drew. Undo only if you will tell them; confirm to go on.`, {
+        details: { alreadyNotified: sent },
+      });
     }
     // Everyone who was told a name hears that it no longer holds; unsent match mail is withdrawn.
     notifyDrawUndone(deps, exchange.id);

@@ -27,7 +27,13 @@ export function historyRows(deps: Deps, exchange: Exchange, people: Participant[
   const year = yearIn(exchange.exchangeAt, exchange.timezone);
   return assignment
     .filter(([g, r]) => emailOf.has(g) && emailOf.has(r))
-    .map(([g, r]) => ({ giverHash: personHash(secret, emailOf.get(g)!), receiverHash: personHash(secret, emailOf.get(r)!), year, exchangeKey: key, exchangeAt: exchange.exchangeAt }));
+    .map(([g, r]) => ({
+      giverHash: personHash(secret, emailOf.get(g)!),
+      receiverHash: personHash(secret, emailOf.get(r)!),
+      year,
+      exchangeKey: key,
+      exchangeAt: exchange.exchangeAt,
+    }));
 }
 
 /** An earlier exchange whose pairs this exchange avoids. */

@@ -8,8 +8,7 @@ import { loadRules } from '../../db/repos/rules';
 import type { Deps } from '../common/deps';
 import { pastExchanges } from './history';
 
-export const activeParticipants = (deps: Deps, exchangeId: number): Participant[] =>
-  listParticipants(deps.db, exchangeId).filter((p) => p.withdrawnAt === null);
+export const activeParticipants = (deps: Deps, exchangeId: number): Participant[] => listParticipants(deps.db, exchangeId).filter((p) => p.withdrawnAt === null);
 
 /**
  * Everything the solver needs, compiled from the exchange's rules: exclusions, households,
@@ -78,7 +77,11 @@ export function reasonParticipantIds(reason: InfeasibleReason): number[] {
 
 export function infeasible(reason: InfeasibleReason, people: Participant[]): DomainError {
   const names = new Map(people.map((p) => [p.id, p.name]));
-  return new DomainError('infeasible', describeReason(reason, (id) => names.get(id) ?? `#${id}`), {
-    details: { reason: reason.kind, participantIds: reasonParticipantIds(reason) },
-  });
+  return new DomainError(
+    'infeasible',
+    describeReason(reason, (id) => names.get(id) ?? `#${id}`),
+    {
+      details: { reason: reason.kind, participantIds: reasonParticipantIds(reason) },
+    },
+  );
 }

@@ -17,7 +17,14 @@ export interface SpliceOutcome {
  * Stores a spliced assignment and tells only the givers whose giftee changed. A giver who was
  * already told gets an "assignment changed" email; one who was not yet told gets a match email.
  */
-function storeSplice(deps: Deps, exchange: Exchange, people: Participant[], previous: Array<[number, number]>, assignment: Array<[number, number]>, changedGivers: number[]): SpliceOutcome {
+function storeSplice(
+  deps: Deps,
+  exchange: Exchange,
+  people: Participant[],
+  previous: Array<[number, number]>,
+  assignment: Array<[number, number]>,
+  changedGivers: number[],
+): SpliceOutcome {
   const now = deps.clock.now();
   const everyone = listParticipants(deps.db, exchange.id);
   deletePairHistory(deps.db, historyRows(deps, exchange, everyone, previous));

@@ -38,10 +38,7 @@ export function seedDemo(deps: Deps): { created: boolean; exchangeId: number | n
       avoidPastExchanges: 0,
       previousExchangeId: null,
     });
-    const ids = PEOPLE.map(
-      (p) =>
-        addParticipant(deps, { exchangeId: exchange.id, ...p, remindersEnabled: true, isOrganizer: false }).id,
-    );
+    const ids = PEOPLE.map((p) => addParticipant(deps, { exchangeId: exchange.id, ...p, remindersEnabled: true, isOrganizer: false }).id);
     createHousehold(deps, { exchangeId: exchange.id, name: 'Millers', memberIds: [ids[0]!, ids[1]!] });
     createHousehold(deps, { exchangeId: exchange.id, name: 'Joneses', memberIds: [ids[2]!, ids[3]!] });
     return { created: true, exchangeId: exchange.id };

@@ -4,15 +4,7 @@ import { assertEditable, EXCHANGE_FIELD_GROUPS, nextState, type ExchangeAction }
 import { localToUtc, utcToLocal, yearIn } from '../../core/time';
 import { randomToken } from '../../core/tokens';
 import type { Exchange } from '../../core/types';
-import {
-  activeParticipantCount,
-  activeParticipantCounts,
-  findExchange,
-  getExchange,
-  insertExchange,
-  listExchanges,
-  updateExchange,
-} from '../../db/repos/exchanges';
+import { activeParticipantCount, activeParticipantCounts, findExchange, getExchange, insertExchange, listExchanges, updateExchange } from '../../db/repos/exchanges';
 import { notifyExchangeCancelled, notifyExchangeUpdated } from '../mail/match-mail';
 import type { Deps } from '../common/deps';
 import { toExchangeView, type ExchangeView } from './exchange-view';
@@ -93,20 +85,12 @@ export function updateExchangeDetails(deps: Deps, { exchangeId, patch }: ParsedI
       const zone = timezone ?? current.timezone;
       const localExchange = exchangeAt ?? utcToLocal(current.exchangeAt, current.timezone);
       const localDeadline =
-        registrationDeadline !== undefined
-          ? registrationDeadline
-          : current.registrationDeadlineAt === null
-            ? null
-            : utcToLocal(current.registrationDeadlineAt, current.timezone);
+        registrationDeadline !== undefined ? registrationDeadline : current.registrationDeadlineAt === null ? null : utcToLocal(current.registrationDeadlineAt, current.timezone);
       const deadlineMatters = current.state === 'draft' || current.state === 'registration_open';
       const schedule = resolveSchedule(localExchange, deadlineMatters ? localDeadline : null, zone, now);
       changes.timezone = zone;
       changes.exchangeAt = schedule.exchangeAt;
-      changes.registrationDeadlineAt = deadlineMatters
-        ? schedule.registrationDeadlineAt
-        : localDeadline === null
-          ? null
-          : localToUtc(localDeadline, zone, 'registrationDeadline');
+      changes.registrationDeadlineAt = deadlineMatters ? schedule.registrationDeadlineAt : localDeadline === null ? null : localToUtc(localDeadline, zone, 'registrationDeadline');
     }
     if (previousExchangeId !== undefined) {
       if (previousExchangeId === exchangeId) throw invalidField('previousExchangeId', 'An exchange cannot follow itself.');

@@ -64,7 +64,10 @@ export function addExclusion(deps: Deps, input: ParsedInput<'rules.addExclusion'
     }
     if (kind === 'pair') {
       // A pair covers both one-way rules between the same two people.
-      repo.deleteExclusions(deps.db, between.map((e) => e.id));
+      repo.deleteExclusions(
+        deps.db,
+        between.map((e) => e.id),
+      );
       const [a, b] = input.giverId < input.receiverId ? [input.giverId, input.receiverId] : [input.receiverId, input.giverId];
       repo.insertExclusion(deps.db, { exchangeId, giverId: a, receiverId: b, kind, now });
     } else {
@@ -92,9 +95,7 @@ export function addMustDraw(deps: Deps, input: ParsedInput<'rules.addMustDraw'>)
       throw new DomainError('conflict', `Someone already must draw ${receiver}.`, { issues: [{ path: 'receiverId', message: 'Already taken.' }] });
     }
     const excluded = rules.exclusions.some(
-      (e) =>
-        (e.giverId === giverId && e.receiverId === receiverId) ||
-        (e.kind === 'pair' && e.giverId === receiverId && e.receiverId === giverId),
+      (e) => (e.giverId === giverId && e.receiverId === receiverId) || (e.kind === 'pair' && e.giverId === receiverId && e.receiverId === giverId),
     );
     const sameHousehold = rules.households.some((h) => h.memberIds.includes(giverId) && h.memberIds.includes(receiverId));
     if (excluded || sameHousehold) {
@@ -117,9 +118,7 @@ function checkMembers(deps: Deps, exchangeId: number, memberIds: number[], house
     const other = households.find((h) => h.id !== householdId && h.memberIds.includes(id));
     if (other) throw invalidField(`memberIds.${index}`, `${name} is already in the household "${other.name}".`);
   });
-  const mustDrawInside = repo
-    .loadRules(deps.db, exchangeId)
-    .mustDraw.find((m) => memberIds.includes(m.giverId) && memberIds.includes(m.receiverId));
+  const mustDrawInside = repo.loadRules(deps.db, exchangeId).mustDraw.find((m) => memberIds.includes(m.giverId) && memberIds.includes(m.receiverId));
   if (mustDrawInside) throw new DomainError('conflict', 'Two of these people are a must-draw pair; a household would forbid it.');
 }
 

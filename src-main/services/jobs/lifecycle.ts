@@ -38,7 +38,12 @@ export function closeDueRegistrations(deps: Deps, now: number, only?: number): {
           to: organizer.email,
           exchangeId: e.id,
           participantId: null,
-          email: registrationClosedNotice({ exchange: exchangeInfo(e), organizerName: organizer.name, participantCount: activeParticipants(deps, e.id).length, adminHint: deps.runtime.organizerUrl }),
+          email: registrationClosedNotice({
+            exchange: exchangeInfo(e),
+            organizerName: organizer.name,
+            participantCount: activeParticipants(deps, e.id).length,
+            adminHint: deps.runtime.organizerUrl,
+          }),
         });
       }
     }

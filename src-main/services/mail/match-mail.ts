@@ -32,7 +32,13 @@ export function enqueueDrawDoneNotice(deps: Deps, exchange: Exchange, generation
     to: organizer.email,
     exchangeId: exchange.id,
     participantId: null,
-    email: drawDoneNotice({ exchange: exchangeInfo(exchange), organizerName: organizer.name, participantCount, queuedCount: participantCount, adminHint: deps.runtime.organizerUrl }),
+    email: drawDoneNotice({
+      exchange: exchangeInfo(exchange),
+      organizerName: organizer.name,
+      participantCount,
+      queuedCount: participantCount,
+      adminHint: deps.runtime.organizerUrl,
+    }),
   });
 }
 
@@ -95,6 +101,11 @@ export function notifyExchangeCancelled(deps: Deps, exchangeId: number): number 
   const sequence = raiseIcsSequence(deps.db, exchangeId);
   const told = noticeToTold(deps, exchangeId, 'exchange-cancelled', sequence);
   const all = deps.db.all(deps.db.q.selectFrom('email_outbox').select('kind').distinct().where('exchange_id', '=', exchangeId)).map((r) => r.kind);
-  withdrawUnsent(deps, exchangeId, all.filter((k) => k !== 'exchange-cancelled'), 'the exchange was cancelled');
+  withdrawUnsent(
+    deps,
+    exchangeId,
+    all.filter((k) => k !== 'exchange-cancelled'),
+    'the exchange was cancelled',
+  );
   return told;
 }

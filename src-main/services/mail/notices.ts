@@ -69,13 +69,7 @@ export function mailNotices(deps: Deps): Notice[] {
 /** Participants sent a message with a link (sent, or on its way) since `since`. */
 export function participantsMailedSince(deps: Deps, since: number): number[] {
   const rows = deps.db.all(
-    deps.db.q
-      .selectFrom('email_outbox')
-      .select('participant_id')
-      .distinct()
-      .where('participant_id', 'is not', null)
-      .where('sent_at', '>=', since)
-      .where('status', '=', 'sent'),
+    deps.db.q.selectFrom('email_outbox').select('participant_id').distinct().where('participant_id', 'is not', null).where('sent_at', '>=', since).where('status', '=', 'sent'),
   );
   return rows.map((r) => r.participant_id).filter((id): id is number => id !== null);
 }

@@ -151,7 +151,15 @@ export function resendMessage(deps: Deps, id: number): OperationOutput<'outbox.g
     const row = repo.findOutboxRow(deps.db, id);
     if (!row) throw notFound('That message');
     if (row.status === 'sending') throw new DomainError('conflict', 'This message is being sent right now.');
-    repo.updateOutboxRow(deps.db, id, { status: 'pending', attempts: 0, nextAttemptAt: deps.clock.now(), lastError: null, leaseUntil: null, withdrawnReason: null, reportedAt: null });
+    repo.updateOutboxRow(deps.db, id, {
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: deps.clock.now(),
+      lastError: null,
+      leaseUntil: null,
+      withdrawnReason: null,
+      reportedAt: null,
+    });
     deps.events.emit({ type: 'outbox.changed' });
   });
   return readMessage(deps, id);

@@ -160,7 +160,8 @@ export class Relay {
   #claim(report: DrainReport, delivered: repo.OutboxRow[]): { batch: Prepared[]; full: boolean } {
     const deps = this.#deps;
     const now = deps.clock.now();
-    const link = (participantId: number, purpose: Parameters<typeof issueToken>[2], pending?: Parameters<typeof issueToken>[3]) => links.auth(deps, issueToken(deps, participantId, purpose, pending ?? null));
+    const link = (participantId: number, purpose: Parameters<typeof issueToken>[2], pending?: Parameters<typeof issueToken>[3]) =>
+      links.auth(deps, issueToken(deps, participantId, purpose, pending ?? null));
     return deps.db.transaction(() => {
       markSent(deps, delivered, now);
       const batch: Prepared[] = [];
@@ -198,7 +199,15 @@ export class Relay {
     let wake: (() => void) | null = null;
     const send = async ({ row, email }: Prepared): Promise<void> => {
       try {
-        await transport.send({ from: config.from, to: row.to, messageId: row.messageId, subject: email.subject, text: email.text, html: email.html, attachments: email.attachments ?? [] });
+        await transport.send({
+          from: config.from,
+          to: row.to,
+          messageId: row.messageId,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          attachments: email.attachments ?? [],
+        });
         marks.add(row);
         report.sent++;
       } catch (error) {

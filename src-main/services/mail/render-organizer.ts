@@ -34,7 +34,13 @@ function purgeWarning(deps: Deps, row: OutboxRow, now: number): Result {
   const settings = getSettings(deps);
   return {
     ok: true,
-    email: purgeWarningEmail({ exchange: exchangeInfo(exchange), organizerName: settings.organizer?.name ?? '', purgeAt, timezone: settings.timezone, adminHint: deps.runtime.organizerUrl }),
+    email: purgeWarningEmail({
+      exchange: exchangeInfo(exchange),
+      organizerName: settings.organizer?.name ?? '',
+      purgeAt,
+      timezone: settings.timezone,
+      adminHint: deps.runtime.organizerUrl,
+    }),
   };
 }
 
@@ -49,7 +55,12 @@ function deliveryFailures(deps: Deps, row: OutboxRow): Result {
   const failures = Array.isArray(row.params['failures']) ? (row.params['failures'] as Failure[]) : [];
   return {
     ok: true,
-    email: deliveryFailuresNotice({ exchange: exchange ? exchangeInfo(exchange) : null, organizerName: getSettings(deps).organizer?.name ?? '', failures, adminHint: deps.runtime.organizerUrl }),
+    email: deliveryFailuresNotice({
+      exchange: exchange ? exchangeInfo(exchange) : null,
+      organizerName: getSettings(deps).organizer?.name ?? '',
+      failures,
+      adminHint: deps.runtime.organizerUrl,
+    }),
   };
 }
 

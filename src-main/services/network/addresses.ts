@@ -34,4 +34,3 @@ export function participantHosts(options: { bindHost: string; port: number; publ
   }
   return hosts;
 }
-

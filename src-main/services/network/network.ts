@@ -38,7 +38,12 @@ export function closeTunnel(deps: Deps): OperationOutput<'network.info'> {
   if (tunnelUrl && base === tunnelUrl) {
     deps.db.transaction(() => {
       writeSetting(deps.db, 'publicBaseUrl', null, deps.clock.now());
-      recordLinksMoved(deps, { from: tunnelUrl, to: participantBaseUrl(deps), at: deps.clock.now(), participantIds: participantsMailedSince(deps, deps.runtime.tunnel.startedAt ?? 0) });
+      recordLinksMoved(deps, {
+        from: tunnelUrl,
+        to: participantBaseUrl(deps),
+        at: deps.clock.now(),
+        participantIds: participantsMailedSince(deps, deps.runtime.tunnel.startedAt ?? 0),
+      });
     });
     deps.events.emit({ type: 'settings.changed' });
   }

@@ -45,8 +45,6 @@ export function createOrganizerSession(deps: Deps): { token: string; csrf: strin
 /** The CSRF secret of a live organizer session, or null. */
 export function organizerSessionCsrf(deps: Deps, token: string | undefined): string | null {
   if (!token || token.length > 100) return null;
-  const row = deps.db.first(
-    deps.db.q.selectFrom('sessions').select(['csrf_secret', 'expires_at']).where('session_hash', '=', sha256Hex(token)).where('kind', '=', 'organizer'),
-  );
+  const row = deps.db.first(deps.db.q.selectFrom('sessions').select(['csrf_secret', 'expires_at']).where('session_hash', '=', sha256Hex(token)).where('kind', '=', 'organizer'));
   return row && row.expires_at > deps.clock.now() ? row.csrf_secret : null;
 }

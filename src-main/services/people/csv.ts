@@ -22,7 +22,9 @@ export function importParticipants(deps: Deps, input: ParsedInput<'participants.
   if (!header) throw new DomainError('invalid_input', 'The file is empty.', { issues: [{ path: 'csv', message: 'Empty file.' }] });
   const columns = header.map((h): Column | undefined => COLUMN_NAMES[h.trim().toLowerCase()]);
   if (!columns.includes('name') || !columns.includes('email')) {
-    throw new DomainError('invalid_input', 'The first row must name the columns, with at least "name" and "email".', { issues: [{ path: 'csv', message: 'Missing name or email column.' }] });
+    throw new DomainError('invalid_input', 'The first row must name the columns, with at least "name" and "email".', {
+      issues: [{ path: 'csv', message: 'Missing name or email column.' }],
+    });
   }
   if (body.length > 10_000) throw new DomainError('invalid_input', 'At most 10 000 people per file.', { issues: [{ path: 'csv', message: 'Too many rows.' }] });
   const exchange = getExchange(deps.db, input.exchangeId);
@@ -48,11 +50,13 @@ export function exportParticipants(deps: Deps, exchangeId: number): OperationOut
   const yes = (flag: boolean) => (flag ? 'yes' : 'no');
   const csv = stringify([
     EXPORT_HEADER,
-    ...people.map((p) =>
-      [p.name, p.email, p.giftIdeas, yes(p.remindersEnabled), yes(p.emailConfirmedAt !== null), yes(p.withdrawnAt !== null)].map(neutraliseCell),
-    ),
+    ...people.map((p) => [p.name, p.email, p.giftIdeas, yes(p.remindersEnabled), yes(p.emailConfirmedAt !== null), yes(p.withdrawnAt !== null)].map(neutraliseCell)),
   ]);
-  const slug = exchange.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'exchange';
+  const slug =
+    exchange.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'exchange';
   return { filename: `${slug}-participants.csv`, csv };
 }
 
@@ -61,7 +65,9 @@ function readRecords(csv: string): string[][] {
   try {
     return parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, delimiter: detectDelimiter(csv) }) as string[][];
   } catch (error) {
-    throw new DomainError('invalid_input', `The file is not readable as CSV: ${(error as Error).message.split('\n')[0]}`, { issues: [{ path: 'csv', message: 'Not readable as CSV.' }] });
+    throw new DomainError('invalid_input', `The file is not readable as CSV: ${(error as Error).message.split('\n')[0]}`, {
+      issues: [{ path: 'csv', message: 'Not readable as CSV.' }],
+    });
   }
 }
 

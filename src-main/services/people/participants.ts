@@ -119,9 +119,7 @@ export function removeParticipant(deps: Deps, participantId: number): SpliceOutc
     const exchange = getExchange(deps.db, participant.exchangeId);
     assertRosterOpen(exchange);
     const spliced =
-      exchange.state === 'matched' && participant.withdrawnAt === null
-        ? spliceOutParticipant(deps, exchange, participantId)
-        : { changedParticipantIds: [], emailsQueued: 0 };
+      exchange.state === 'matched' && participant.withdrawnAt === null ? spliceOutParticipant(deps, exchange, participantId) : { changedParticipantIds: [], emailsQueued: 0 };
     deleteParticipant(deps.db, participantId);
     return { exchangeId: participant.exchangeId, outcome: spliced };
   });

@@ -85,7 +85,14 @@ export function withdraw(deps: Deps, participant: Participant): void {
         to: organizer.email,
         exchangeId: exchange.id,
         participantId: participant.id,
-        email: withdrawalNotice({ exchange: exchangeInfo(exchange), organizerName: organizer.name, participantName: participant.name, afterDraw, changedCount: changed, adminHint: deps.runtime.organizerUrl }),
+        email: withdrawalNotice({
+          exchange: exchangeInfo(exchange),
+          organizerName: organizer.name,
+          participantName: participant.name,
+          afterDraw,
+          changedCount: changed,
+          adminHint: deps.runtime.organizerUrl,
+        }),
       });
     }
   });

@@ -12,10 +12,7 @@ import { getSettings } from '../organizer/settings';
 import { linkMailGate, mailWelcome } from './link-mail';
 import { sendLoginLinks } from './magic-links';
 
-export type InviteState =
-  | { kind: 'open'; exchange: Exchange }
-  | { kind: 'not-open' | 'closed' | 'drawn' | 'full' | 'cancelled'; exchange: Exchange }
-  | { kind: 'unknown' };
+export type InviteState = { kind: 'open'; exchange: Exchange } | { kind: 'not-open' | 'closed' | 'drawn' | 'full' | 'cancelled'; exchange: Exchange } | { kind: 'unknown' };
 
 /** The exchange an invite code names (for the login form's heading), if any. */
 export function exchangeByInviteCode(deps: Deps, code: string): Exchange | undefined {

@@ -41,7 +41,10 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
       const result = await store.draw(chosen);
       setMessage(
         result.ok
-          ? { tone: 'success', text: `Names are drawn for ${plural(result.value.participantCount, 'person', 'people')}. ${plural(result.value.emailsQueued, 'match email is', 'match emails are')} in the outbox.` }
+          ? {
+              tone: 'success',
+              text: `Names are drawn for ${plural(result.value.participantCount, 'person', 'people')}. ${plural(result.value.emailsQueued, 'match email is', 'match emails are')} in the outbox.`,
+            }
           : { tone: 'error', text: result.error.message },
       );
       setNotes(result.ok ? result.value.notes : []);
@@ -69,7 +72,12 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
       {!drawn && exchange.state !== 'cancelled' && (
         <Card title="Draw names" intro="Everyone gets an email with the person they buy a present for. The result stays secret, even from you.">
           <div className="stack">
-            <ModePicker value={chosen} feasible={current?.feasibleModes ?? null} disabled={!ready || busy} onChange={(mode: MatchModeName) => void useRules.getState().recheck(mode)} />
+            <ModePicker
+              value={chosen}
+              feasible={current?.feasibleModes ?? null}
+              disabled={!ready || busy}
+              onChange={(mode: MatchModeName) => void useRules.getState().recheck(mode)}
+            />
             <FeasibilityNotice check={current} names={names} />
             {rules && <p className="muted">{avoidedExchangesText(rules.avoidPastExchanges, rules.avoidedExchanges)}</p>}
             <div className="row row--end">
@@ -86,8 +94,8 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
             <div className="secret">
               <Icon name="secret" className="secret__art" />
               <p>
-                Sneaky Klaus does not show you the result, so you can take part too. Each person finds their match in their email and on their personal page. If you really need to see it (for
-                example to sort out a problem), you can reveal it; that is recorded.
+                Sneaky Klaus does not show you the result, so you can take part too. Each person finds their match in their email and on their personal page. If you really need to
+                see it (for example to sort out a problem), you can reveal it; that is recorded.
               </p>
             </div>
             {exchange.drawMethod && <p className="muted">{drawMethodText(exchange.drawMethod)}</p>}
@@ -112,13 +120,14 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
       )}
       {asking === 'draw' && (
         <ConfirmDialog title="Draw names now?" confirmLabel="Draw names" busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
-          {plural(check?.participantCount ?? exchange.participantCount, 'person takes', 'people take')} part. Each gets an email with their match, and reminders are scheduled. You can undo the
-          draw until the emails go out.
+          {plural(check?.participantCount ?? exchange.participantCount, 'person takes', 'people take')} part. Each gets an email with their match, and reminders are scheduled. You
+          can undo the draw until the emails go out.
         </ConfirmDialog>
       )}
       {asking === 'reveal' && (
         <ConfirmDialog title="Reveal the whole draw?" confirmLabel="Reveal" cancelLabel="Keep it secret" danger busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
-          You will see every pair, including your own Secret Santa if you take part. This cannot be unseen; the reveal is recorded, and every participant is told by email and on their page.
+          You will see every pair, including your own Secret Santa if you take part. This cannot be unseen; the reveal is recorded, and every participant is told by email and on
+          their page.
         </ConfirmDialog>
       )}
     </div>

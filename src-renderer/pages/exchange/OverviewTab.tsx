@@ -80,7 +80,14 @@ export function OverviewTab({ exchange }: { exchange: ExchangeView }) {
           )}
         </Card>
       )}
-      <Card title="Details" intro={exchange.editableFields.includes('name') ? 'Participants see these on their page and in their emails.' : (exchange.lockedReason ?? 'This exchange can no longer be edited.')}>
+      <Card
+        title="Details"
+        intro={
+          exchange.editableFields.includes('name')
+            ? 'Participants see these on their page and in their emails.'
+            : (exchange.lockedReason ?? 'This exchange can no longer be edited.')
+        }
+      >
         <ExchangeForm
           key={exchange.updatedAt}
           initial={exchangeFormValues(exchange)}
@@ -105,7 +112,15 @@ export function OverviewTab({ exchange }: { exchange: ExchangeView }) {
         </ConfirmDialog>
       )}
       {confirming === 'delete' && (
-        <ConfirmDialog title={`Delete “${exchange.name}”?`} confirmLabel="Delete for good" cancelLabel="Keep exchange" danger busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
+        <ConfirmDialog
+          title={`Delete “${exchange.name}”?`}
+          confirmLabel="Delete for good"
+          cancelLabel="Keep exchange"
+          danger
+          busy={busy}
+          onConfirm={() => void confirm()}
+          onCancel={cancel}
+        >
           Everything about this exchange is removed from this computer, including from older backups (they are replaced by a fresh one). This cannot be undone.
         </ConfirmDialog>
       )}

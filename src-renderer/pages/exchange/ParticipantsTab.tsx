@@ -111,7 +111,11 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
         </Card>
       )}
       {panel?.kind === 'import' && <ImportPanel onClose={() => setPanel(null)} onDone={(text) => (setPanel(null), setMessage({ tone: 'success', text }))} />}
-      <Card title="Participants" intro={editable ? 'People who sign up with the invite link appear here by themselves.' : 'The participants can no longer change.'} actions={toolbar}>
+      <Card
+        title="Participants"
+        intro={editable ? 'People who sign up with the invite link appear here by themselves.' : 'The participants can no longer change.'}
+        actions={toolbar}
+      >
         {list && list.length === 0 && (
           <EmptyState icon="people" title="No participants yet" text="Add people one by one, import a CSV file, or open registration and share the invite link." />
         )}
@@ -146,13 +150,28 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
         )}
       </Card>
       {linkFor && (
-        <ConfirmDialog title={`Make a personal link for ${linkFor.name}?`} confirmLabel="Make the link" cancelLabel="Go back" busy={busy} onConfirm={() => void showLink(linkFor)} onCancel={cancelLink}>
-          The link opens {linkFor.name}’s own page{drawn ? `, which shows whom ${linkFor.name} gives to` : ''}. Send it to {linkFor.name} by chat when email does not reach them. Making it is
-          recorded, and {linkFor.name} is told by email and on their page that you did.
+        <ConfirmDialog
+          title={`Make a personal link for ${linkFor.name}?`}
+          confirmLabel="Make the link"
+          cancelLabel="Go back"
+          busy={busy}
+          onConfirm={() => void showLink(linkFor)}
+          onCancel={cancelLink}
+        >
+          The link opens {linkFor.name}’s own page{drawn ? `, which shows whom ${linkFor.name} gives to` : ''}. Send it to {linkFor.name} by chat when email does not reach them.
+          Making it is recorded, and {linkFor.name} is told by email and on their page that you did.
         </ConfirmDialog>
       )}
       {removing && (
-        <ConfirmDialog title={`Remove ${removing.name}?`} confirmLabel="Remove" cancelLabel={`Keep ${removing.name}`} danger busy={busy} onConfirm={() => void remove()} onCancel={cancelRemove}>
+        <ConfirmDialog
+          title={`Remove ${removing.name}?`}
+          confirmLabel="Remove"
+          cancelLabel={`Keep ${removing.name}`}
+          danger
+          busy={busy}
+          onConfirm={() => void remove()}
+          onCancel={cancelRemove}
+        >
           {drawn
             ? 'Names are already drawn: the draw is mended around them and only the people whose match changes get an email.'
             : 'They are taken off the list and out of every exclusion.'}

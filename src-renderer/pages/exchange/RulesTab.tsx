@@ -99,7 +99,12 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
                       </ul>
                     </div>
                     {editable && (
-                      <button type="button" className="btn btn--small btn--danger" aria-label={`Dissolve household ${h.name}`} onClick={() => void run('households', () => store().change('rules.deleteHousehold', { householdId: h.id }))}>
+                      <button
+                        type="button"
+                        className="btn btn--small btn--danger"
+                        aria-label={`Dissolve household ${h.name}`}
+                        onClick={() => void run('households', () => store().change('rules.deleteHousehold', { householdId: h.id }))}
+                      >
                         Dissolve
                       </button>
                     )}
@@ -142,7 +147,11 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
               kinds={PAIR_KINDS}
               busy={busy}
               disabled={!editable}
-              onSubmit={(p) => void run('pairs', () => store().change('rules.addExclusion', { exchangeId: exchange.id, kind: p.kind === 'one-way' ? 'one-way' : 'pair', giverId: p.firstId, receiverId: p.secondId }))}
+              onSubmit={(p) =>
+                void run('pairs', () =>
+                  store().change('rules.addExclusion', { exchangeId: exchange.id, kind: p.kind === 'one-way' ? 'one-way' : 'pair', giverId: p.firstId, receiverId: p.secondId }),
+                )
+              }
             />
             {here('pairs')}
           </div>
@@ -177,7 +186,17 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
               void saveEarlier();
             }}
           >
-            <TextField label="Avoid the pairs of the last N exchanges" type="number" min={0} max={10} value={earlier} onChange={setEarlier} error={earlierError} disabled={!editable} hint="0 switches this off." />
+            <TextField
+              label="Avoid the pairs of the last N exchanges"
+              type="number"
+              min={0}
+              max={10}
+              value={earlier}
+              onChange={setEarlier}
+              error={earlierError}
+              disabled={!editable}
+              hint="0 switches this off."
+            />
             <button type="submit" className="btn" disabled={busy || !editable}>
               Save
             </button>

@@ -15,7 +15,10 @@ export function DefaultsSection({ settings }: { settings: Settings }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const reminderDays = days.split(/[\s,;]+/).filter(Boolean).map(Number);
+    const reminderDays = days
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .map(Number);
     if (reminderDays.some((d) => !Number.isInteger(d))) return setErrors({ general: null, fields: { reminderDays: 'Write the days as whole numbers, like 7, 3, 1.' } });
     const result = await useSettings.getState().update({ reminderDays, currency: currency.trim().toUpperCase(), retentionDays: Number(retention) });
     setErrors(result.ok ? NO_ERRORS : result.errors);
@@ -28,7 +31,16 @@ export function DefaultsSection({ settings }: { settings: Settings }) {
       <div className="form-grid">
         <TextField label="Reminders (days before)" value={days} onChange={setDays} error={errors.fields.reminderDays} hint="For new exchanges, like 7, 3, 1." />
         <TextField label="Currency" value={currency} onChange={setCurrency} error={errors.fields.currency} hint="For new exchanges, like EUR." />
-        <TextField label="Keep data after an exchange (days)" type="number" min={7} max={365} value={retention} onChange={setRetention} error={errors.fields.retentionDays} hint="Then everything about it is deleted." />
+        <TextField
+          label="Keep data after an exchange (days)"
+          type="number"
+          min={7}
+          max={365}
+          value={retention}
+          onChange={setRetention}
+          error={errors.fields.retentionDays}
+          hint="Then everything about it is deleted."
+        />
       </div>
       <div className="row row--end">
         <button type="submit" className="btn btn--primary">

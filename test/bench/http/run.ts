@@ -74,10 +74,10 @@ async function child(): Promise<void> {
   });
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
   let port = 0;
-  const participant = await listen(
-    createParticipantApp(deps, { allowedHosts: () => participantHosts({ bindHost: '127.0.0.1', port, publicBaseUrl: null }) }).fetch,
-    { host: '127.0.0.1', port: 0 },
-  );
+  const participant = await listen(createParticipantApp(deps, { allowedHosts: () => participantHosts({ bindHost: '127.0.0.1', port, publicBaseUrl: null }) }).fetch, {
+    host: '127.0.0.1',
+    port: 0,
+  });
   port = participant.port;
   const targets: Targets = {
     bare: `http://127.0.0.1:${(bare.address() as AddressInfo).port}`,

@@ -151,7 +151,12 @@ async function main(): Promise<void> {
       const cells = [
         label.padEnd(30),
         median.toFixed(0).padStart(6),
-        quantile(runs.map((r) => r.launchMs), 0.9).toFixed(0).padStart(6),
+        quantile(
+          runs.map((r) => r.launchMs),
+          0.9,
+        )
+          .toFixed(0)
+          .padStart(6),
         `${ratio.toFixed(2)}×`.padStart(6),
         cpu.toFixed(0).padStart(6),
         `${cpuRatio.toFixed(2)}×`.padStart(6),
@@ -167,7 +172,10 @@ async function main(): Promise<void> {
     console.log(row('empty (baseline)', empty));
     console.log('(launch: wall ms from spawn to "Press Ctrl+C", median and p90; CPU ms: user+system of the server at that line;');
     console.log(' memory: VmRSS in MiB, median; max growth: worst run, after 5 more catch-ups)');
-    const median = quantile(loaded.map((r) => r.launchMs), 0.5);
+    const median = quantile(
+      loaded.map((r) => r.launchMs),
+      0.5,
+    );
     console.log(`\nTarget < ${TARGET_MS} ms: ${median < TARGET_MS ? 'met' : 'NOT met'} (median ${median.toFixed(0)} ms)`);
     console.log('\nWhat the first launch caught up (run log, by job and outcome; summed counts):');
     for (const [key, value] of Object.entries(loaded[0]!.catchUp).sort()) console.log(`  ${key.padEnd(32)} ${value}`);

@@ -72,15 +72,22 @@ function ask<T>(child: ChildProcess, command: 'start' | 'stop'): Promise<T> {
 
 function reminders(n: number): Array<{ to: string; email: RenderedEmail; messageId: string }> {
   const exchange = {
-    name: 'Office party 2026', description: 'Bring something small.', exchangeAt: Date.parse('2026-12-18T17:00:00Z'),
-    timezone: 'Europe/Berlin', location: 'The kitchen', budget: { amount: '25', currency: 'EUR' },
+    name: 'Office party 2026',
+    description: 'Bring something small.',
+    exchangeAt: Date.parse('2026-12-18T17:00:00Z'),
+    timezone: 'Europe/Berlin',
+    location: 'The kitchen',
+    budget: { amount: '25', currency: 'EUR' },
   };
   return Array.from({ length: n }, (_, i) => ({
     to: `person${i}@example.test`,
     messageId: `<bench-${i}@sneaky-klaus.local>`,
     email: reminderEmail({
-      exchange, participantName: `Person ${i}`, receiverName: `Person ${(i + 1) % n}`,
-      receiverGiftIdeas: 'Books about birds\nGood tea\nhttps://shop.example.test/wishlist/42', when: 'in 3 days',
+      exchange,
+      participantName: `Person ${i}`,
+      receiverName: `Person ${(i + 1) % n}`,
+      receiverGiftIdeas: 'Books about birds\nGood tea\nhttps://shop.example.test/wishlist/42',
+      when: 'in 3 days',
       link: `http://192.168.1.20:4317/p/${i.toString(36).padStart(22, 'x')}`,
     }),
   }));
@@ -102,52 +109,71 @@ async function measure(sinkChild: ChildProcess, scenario: Scenario): Promise<Run
 }
 
 /** `synchronous`: FULL is production; NORMAL (no fsync per commit) only shows what the fsyncs cost. */
-const relayScenario = (synchronous: 'FULL' | 'NORMAL'): Scenario => async (port) => {
-  const dir = mkdtempSync(join(tmpdir(), 'sk-bench-mail-'));
-  const app = await createApp({ dataDir: dir, random: seededRandom(7), log: silentLogger, smtpPassword: memorySecretStore() });
-  app.deps.db.sqlite.pragma(`synchronous = ${synchronous}`);
-  const saved = await call(app.deps, 'smtp.set', sinkSmtpSettings({ port }, { maxConnections: MAX_CONNECTIONS }));
-  if (!saved.ok) throw new Error(saved.error.message);
-  // A matched exchange of N people 10 days ahead; the outbox holds reminder intents only, so each
-  // message is rendered at sending (giftee, remaining time, a fresh login token), as in production.
-  const created = await call(app.deps, 'exchanges.create', {
-    name: 'Office party 2026', description: 'Bring something small.', location: 'The kitchen', budget: { amount: '25', currency: 'EUR' },
-    exchangeAt: new Date(app.deps.clock.now() + 10 * 86_400_000).toISOString().slice(0, 16), timezone: 'Europe/Berlin', registrationDeadline: null,
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  const exchangeId = created.value.id;
-  const sql = app.deps.db.sqlite;
-  app.deps.db.transaction(() => {
-    const add = sql.prepare('insert into participants (exchange_id, name, email, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) values (?, ?, ?, ?, 1, 0, 0, 0)');
-    const ids = Array.from({ length: N }, (_, i) => Number(add.run(exchangeId, `Person ${i}`, `person${i}@example.test`, 'Books about birds\nGood tea\nhttps://shop.example.test/wishlist/42').lastInsertRowid));
-    const match = sql.prepare('insert into matches (exchange_id, giver_id, receiver_id, created_at) values (?, ?, ?, 0)');
-    ids.forEach((id, i) => match.run(exchangeId, id, ids[(i + 1) % N]));
-    sql.prepare("update exchanges set state = 'matched' where id = ?").run(exchangeId);
-    ids.forEach((id, i) => enqueueMail(app.deps, { key: `reminder:${exchangeId}:3:${id}`, kind: 'reminder', to: `person${i}@example.test`, exchangeId, participantId: id, params: { daysBefore: 3 } }));
-  });
-  return {
-    name: synchronous === 'FULL' ? 'relay (outbox + Relay.drainOnce)' : 'relay, synchronous=NORMAL (reference)',
-    messages: N,
-    async run() {
-      let sent = 0;
-      for (let pass = 0; sent < N && pass < N; pass++) {
-        const report = await app.relay.drainOnce();
-        if (report.claimed === 0) break;
-        sent += report.sent;
-      }
-      if (sent !== N) throw new Error(`relay sent ${sent} of ${N}`);
-    },
-    async cleanup() {
-      await app.relay.stop();
-      app.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+const relayScenario =
+  (synchronous: 'FULL' | 'NORMAL'): Scenario =>
+  async (port) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sk-bench-mail-'));
+    const app = await createApp({ dataDir: dir, random: seededRandom(7), log: silentLogger, smtpPassword: memorySecretStore() });
+    app.deps.db.sqlite.pragma(`synchronous = ${synchronous}`);
+    const saved = await call(app.deps, 'smtp.set', sinkSmtpSettings({ port }, { maxConnections: MAX_CONNECTIONS }));
+    if (!saved.ok) throw new Error(saved.error.message);
+    // A matched exchange of N people 10 days ahead; the outbox holds reminder intents only, so each
+    // message is rendered at sending (giftee, remaining time, a fresh login token), as in production.
+    const created = await call(app.deps, 'exchanges.create', {
+      name: 'Office party 2026',
+      description: 'Bring something small.',
+      location: 'The kitchen',
+      budget: { amount: '25', currency: 'EUR' },
+      exchangeAt: new Date(app.deps.clock.now() + 10 * 86_400_000).toISOString().slice(0, 16),
+      timezone: 'Europe/Berlin',
+      registrationDeadline: null,
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const exchangeId = created.value.id;
+    const sql = app.deps.db.sqlite;
+    app.deps.db.transaction(() => {
+      const add = sql.prepare(
+        'insert into participants (exchange_id, name, email, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) values (?, ?, ?, ?, 1, 0, 0, 0)',
+      );
+      const ids = Array.from({ length: N }, (_, i) =>
+        Number(add.run(exchangeId, `Person ${i}`, `person${i}@example.test`, 'Books about birds\nGood tea\nhttps://shop.example.test/wishlist/42').lastInsertRowid),
+      );
+      const match = sql.prepare('insert into matches (exchange_id, giver_id, receiver_id, created_at) values (?, ?, ?, 0)');
+      ids.forEach((id, i) => match.run(exchangeId, id, ids[(i + 1) % N]));
+      sql.prepare("update exchanges set state = 'matched' where id = ?").run(exchangeId);
+      ids.forEach((id, i) =>
+        enqueueMail(app.deps, { key: `reminder:${exchangeId}:3:${id}`, kind: 'reminder', to: `person${i}@example.test`, exchangeId, participantId: id, params: { daysBefore: 3 } }),
+      );
+    });
+    return {
+      name: synchronous === 'FULL' ? 'relay (outbox + Relay.drainOnce)' : 'relay, synchronous=NORMAL (reference)',
+      messages: N,
+      async run() {
+        let sent = 0;
+        for (let pass = 0; sent < N && pass < N; pass++) {
+          const report = await app.relay.drainOnce();
+          if (report.claimed === 0) break;
+          sent += report.sent;
+        }
+        if (sent !== N) throw new Error(`relay sent ${sent} of ${N}`);
+      },
+      async cleanup() {
+        await app.relay.stop();
+        app.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   };
-};
 
 function transportOptions(port: number, pooled: boolean) {
   return {
-    host: '127.0.0.1', port, secure: false, ignoreTLS: true, ...SMTP_TIMEOUTS, disableFileAccess: true, disableUrlAccess: true,
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ignoreTLS: true,
+    ...SMTP_TIMEOUTS,
+    disableFileAccess: true,
+    disableUrlAccess: true,
     ...(pooled ? { pool: true as const, maxConnections: MAX_CONNECTIONS, maxMessages: 100 } : {}),
   };
 }
@@ -156,16 +182,18 @@ function mailOf(m: { to: string; email: RenderedEmail; messageId: string }) {
   return { from: FROM, to: m.to, subject: m.email.subject, text: m.email.text, html: m.email.html, messageId: m.messageId, headers: { 'Auto-Submitted': 'auto-generated' } };
 }
 
-const rawPooledScenario = (n: number): Scenario => async (port) => {
-  const mails = reminders(n);
-  const transport = nodemailer.createTransport(transportOptions(port, true));
-  return {
-    name: 'raw pooled nodemailer',
-    messages: n,
-    run: async () => void (await Promise.all(mails.map((m) => transport.sendMail(mailOf(m))))),
-    cleanup: async () => transport.close(),
+const rawPooledScenario =
+  (n: number): Scenario =>
+  async (port) => {
+    const mails = reminders(n);
+    const transport = nodemailer.createTransport(transportOptions(port, true));
+    return {
+      name: 'raw pooled nodemailer',
+      messages: n,
+      run: async () => void (await Promise.all(mails.map((m) => transport.sendMail(mailOf(m))))),
+      cleanup: async () => transport.close(),
+    };
   };
-};
 
 const unpooledScenario: Scenario = async (port) => {
   const mails = reminders(UNPOOLED_N);

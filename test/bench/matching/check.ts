@@ -70,9 +70,7 @@ export function reasonHolds(a: Allowed, reason: InfeasibleReason): boolean | nul
     case 'nobody-to-receive-from':
       return neighbours([reason.receiver], false) === 0;
     case 'hall':
-      return reason.side === 'receivers'
-        ? neighbours(reason.receivers, false) < reason.receivers.length
-        : neighbours(reason.givers, true) < reason.givers.length;
+      return reason.side === 'receivers' ? neighbours(reason.receivers, false) < reason.receivers.length : neighbours(reason.givers, true) < reason.givers.length;
     case 'no-single-loop': {
       if (reason.groups.length < 2) return null;
       // Verified when the groups' own graph is not strongly connected.

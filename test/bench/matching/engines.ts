@@ -47,9 +47,7 @@ export function prepare(engine: EngineName, inst: Instance, allowed: Allowed, mo
       return () => timed(() => naive(allowed, mode, random));
     case 'gift-exchange': {
       // As a user would: households as groups, every other exclusion as a name → name rule.
-      const people: Person[] = Array.from({ length: n }, (_, i) =>
-        inst.household[i]! >= 0 ? { name: `p${i}`, group: `h${inst.household[i]}` } : { name: `p${i}` },
-      );
+      const people: Person[] = Array.from({ length: n }, (_, i) => (inst.household[i]! >= 0 ? { name: `p${i}`, group: `h${inst.household[i]}` } : { name: `p${i}` }));
       const exclusions: Exclusion[] = [];
       const rule = (g: number, r: number): Exclusion => ({ type: 'name', subject: `p${g}`, excludedType: 'name', excludedSubject: `p${r}` });
       for (let g = 0; g < n; g++) for (const r of inst.excluded(g)) exclusions.push(rule(g, r));

@@ -66,7 +66,15 @@ function enumerable(name: string, problem: MatchingProblem, draws: number): Hard
   const total = report.batches * report.drawsPerBatch;
   const ms = (performance.now() - t0) / total;
   const verdict = report.pass ? '' : ` (over ${TV_RATIO_LIMIT})`;
-  return { name, mode: problem.mode, outcomes: String(report.outcomes), tvRatio: `${report.ratio.toFixed(2)}${verdict}`, msPerDraw: ms, methods: methodMix(methods, total), failed };
+  return {
+    name,
+    mode: problem.mode,
+    outcomes: String(report.outcomes),
+    tvRatio: `${report.ratio.toFixed(2)}${verdict}`,
+    msPerDraw: ms,
+    methods: methodMix(methods, total),
+    failed,
+  };
 }
 
 function sparseRing(n: number, chords: number, seeds: number): HardRow {

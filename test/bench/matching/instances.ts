@@ -4,15 +4,7 @@ import type { MatchingProblem, MatchingRule, MatchMode } from '../../../src-main
  * Seeded benchmark instances in an engine-neutral form. Person i is called `p${i}`; exclusions are
  * one-way (giver → receiver). Everything is regenerated from (kind, n, seed) in each child process.
  */
-export type InstanceKind =
-  | 'open'
-  | 'excl10'
-  | 'excl50'
-  | 'excl90'
-  | 'households'
-  | 'households+history'
-  | 'big-household'
-  | 'two-halves';
+export type InstanceKind = 'open' | 'excl10' | 'excl50' | 'excl90' | 'households' | 'households+history' | 'big-household' | 'two-halves';
 
 export const FEASIBLE_KINDS: readonly InstanceKind[] = ['open', 'excl10', 'excl50', 'excl90', 'households', 'households+history'];
 export const INFEASIBLE_KINDS: readonly InstanceKind[] = ['big-household', 'two-halves'];
@@ -51,7 +43,7 @@ export function makeInstance(kind: InstanceKind, n: number, seed: number): Insta
   const rnd = xorshift(seed * 7919 + n);
   if (kind === 'households' || kind === 'households+history') {
     let label = 0;
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       const size = 2 + Math.floor(rnd() * 5);
       for (let k = 0; k < size && i < n; k++) household[i++] = label;
       label++;

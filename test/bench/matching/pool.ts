@@ -5,10 +5,7 @@ import type { Job } from './worker';
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
-export type JobAnswer<T> =
-  | { status: 'done'; result: T }
-  | { status: 'hang'; built: boolean }
-  | { status: 'crash'; built: boolean; detail: string };
+export type JobAnswer<T> = { status: 'done'; result: T } | { status: 'hang'; built: boolean } | { status: 'crash'; built: boolean; detail: string };
 
 /** One worker process at a time per engine; a job over the limit kills it (a fresh one starts for the next job). */
 export class WorkerPool {

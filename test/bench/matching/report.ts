@@ -80,9 +80,7 @@ export function fairnessTable(results: ReadonlyArray<{ engine: EngineName; mode:
   const lines = results.map(({ engine, mode, result }) => {
     if (typeof result === 'string') return `| ${mode} | ${engine} | – | – | ${result} |`;
     const floor = noiseFloor(result.outcomes, result.draws);
-    const note = [result.invalid > 0 ? `${result.invalid} invalid` : '', result.failures > 0 ? `${result.failures} failed` : '']
-      .filter(Boolean)
-      .join(', ');
+    const note = [result.invalid > 0 ? `${result.invalid} invalid` : '', result.failures > 0 ? `${result.failures} failed` : ''].filter(Boolean).join(', ');
     return `| ${mode} | ${engine} | ${result.outcomes} | ${result.draws} | ${result.tv.toFixed(4)} (noise ≈ ${floor.toFixed(4)}) ${note} |`;
   });
   return `| mode | engine | valid draws (K) | draws | TV distance to uniform |\n|---|---|---|---|---|\n${lines.join('\n')}\n`;

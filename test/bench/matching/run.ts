@@ -115,7 +115,15 @@ async function main(): Promise<void> {
   ];
   for (const mode of MODES) {
     const engines = ENGINES.filter((e) => supports(e, mode));
-    out.push(table(mode, engines, rows, (e, kind, n) => cells.get(cellKey(e, mode, kind, n)), (kind, n, seed) => truth(mode, kind, n, seed)));
+    out.push(
+      table(
+        mode,
+        engines,
+        rows,
+        (e, kind, n) => cells.get(cellKey(e, mode, kind, n)),
+        (kind, n, seed) => truth(mode, kind, n, seed),
+      ),
+    );
   }
   out.push(`#### fairness (7 people, households and last year's pairs; ${FAIR_DRAWS} draws)\n`, fairnessTable(fair));
   const hard = hardFamilies(quick);

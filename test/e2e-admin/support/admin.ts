@@ -17,7 +17,10 @@ export async function addParticipant(page: Page, name: string, email: string): P
   await form.getByLabel('Name', { exact: true }).fill(name);
   await form.getByLabel('Email', { exact: true }).fill(email);
   await form.getByRole('button', { name: 'Add', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: `Added ${name}.` }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Added ${name}.` })
+    .waitFor();
 }
 
 /** The visible text of the whole admin page (what a person could read on it). */

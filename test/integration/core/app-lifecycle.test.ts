@@ -9,7 +9,10 @@ import { createTestApp, type TestApp } from '../../support/test-app';
 function fakeCloudflared(): string {
   const bin = mkdtempSync(join(tmpdir(), 'sk-cloudflared-'));
   const fake = join(bin, 'cloudflared');
-  writeFileSync(fake, `#!/bin/sh\necho "INF Requesting new quick Tunnel on trycloudflare.com..." >&2\necho "INF |  https://merry-fox-sleigh.trycloudflare.com  |" >&2\nexec sleep 30\n`);
+  writeFileSync(
+    fake,
+    `#!/bin/sh\necho "INF Requesting new quick Tunnel on trycloudflare.com..." >&2\necho "INF |  https://merry-fox-sleigh.trycloudflare.com  |" >&2\nexec sleep 30\n`,
+  );
   chmodSync(fake, 0o755);
   return fake;
 }

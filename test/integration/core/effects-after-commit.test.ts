@@ -6,7 +6,12 @@ import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../../support/sm
 import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
 
 const exchange: ExchangeInfo = {
-  name: 'Office party', description: '', exchangeAt: Date.parse('2026-12-18T17:00:00Z'), timezone: 'Europe/Berlin', location: '', budget: null,
+  name: 'Office party',
+  description: '',
+  exchangeAt: Date.parse('2026-12-18T17:00:00Z'),
+  timezone: 'Europe/Berlin',
+  location: '',
+  budget: null,
 };
 
 function queueLink(t: TestApp, n: number): void {

@@ -21,8 +21,23 @@ const open = () => createApp({ dataDir: dir, clock: new ManualClock('2026-11-01T
 const dbFile = () => join(dir, 'sneaky-klaus.sqlite3');
 
 const TABLES = [
-  'settings', 'exchanges', 'participants', 'exclusions', 'households', 'household_members', 'must_draw_pairs',
-  'matches', 'pair_history', 'magic_tokens', 'sessions', 'rate_limits', 'email_outbox', 'exchange_mail_state', 'job_state', 'job_runs', 'organizer_access',
+  'settings',
+  'exchanges',
+  'participants',
+  'exclusions',
+  'households',
+  'household_members',
+  'must_draw_pairs',
+  'matches',
+  'pair_history',
+  'magic_tokens',
+  'sessions',
+  'rate_limits',
+  'email_outbox',
+  'exchange_mail_state',
+  'job_state',
+  'job_runs',
+  'organizer_access',
 ];
 
 describe('migrations', () => {
@@ -67,9 +82,16 @@ describe('migrations', () => {
     app.close();
 
     const latest = migrations.length;
-    const next = [...migrations, { version: latest + 1, name: '9999_add_probe', up: async (db: Parameters<(typeof migrations)[0]['up']>[0]) => {
-      await db.schema.createTable('probe').addColumn('id', 'integer').execute();
-    } }];
+    const next = [
+      ...migrations,
+      {
+        version: latest + 1,
+        name: '9999_add_probe',
+        up: async (db: Parameters<(typeof migrations)[0]['up']>[0]) => {
+          await db.schema.createTable('probe').addColumn('id', 'integer').execute();
+        },
+      },
+    ];
     const sqlite = openSqlite(dbFile());
     const report = await migrate(sqlite, { backupDir: join(dir, 'backups'), now: Date.parse('2026-11-01T09:00:00Z'), migrations: next });
     sqlite.close();
@@ -84,10 +106,17 @@ describe('migrations', () => {
 
   it('rolls a failed migration back completely and says so', async () => {
     (await open()).close();
-    const broken = [...migrations, { version: migrations.length + 1, name: '9999_broken', up: async (db: Parameters<(typeof migrations)[0]['up']>[0]) => {
-      await db.schema.createTable('half_done').addColumn('id', 'integer').execute();
-      await sql`select * from no_such_table`.execute(db);
-    } }];
+    const broken = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: '9999_broken',
+        up: async (db: Parameters<(typeof migrations)[0]['up']>[0]) => {
+          await db.schema.createTable('half_done').addColumn('id', 'integer').execute();
+          await sql`select * from no_such_table`.execute(db);
+        },
+      },
+    ];
     const sqlite = openSqlite(dbFile());
     await expect(migrate(sqlite, { backupDir: join(dir, 'backups'), now: 0, migrations: broken })).rejects.toThrow(
       /failed at step 9999_broken .*Nothing was changed; a copy made just before is at/,
@@ -106,7 +135,7 @@ describe('migrations', () => {
     sqlite.close();
     const app = await open();
     expect(app.migration).toMatchObject({ from: migrations.length - 1, to: migrations.length, backupPath: expect.any(String) });
-    expect((app.deps.db.sqlite.prepare('select name from exchanges').all())).toEqual([{ name: 'Kept' }]);
+    expect(app.deps.db.sqlite.prepare('select name from exchanges').all()).toEqual([{ name: 'Kept' }]);
     const indexes = app.deps.db.sqlite.prepare("select name from sqlite_master where type = 'index' and name = 'matches_giver_id'").all();
     expect(indexes).toHaveLength(1);
     app.close();

@@ -37,7 +37,13 @@ function declaredTables(): Map<string, Column[]> {
         const type = column.type?.getText(source) ?? '';
         const base = type.replace(/^Generated<(.*)>$/, '$1');
         const parts = base.split('|').map((p) => p.trim());
-        const kind = parts.includes('number') ? 'number' : parts.includes('string') ? 'string' : (() => { throw new Error(`${table}.${column.name.getText(source)}: unexpected type ${type}`); })();
+        const kind = parts.includes('number')
+          ? 'number'
+          : parts.includes('string')
+            ? 'string'
+            : (() => {
+                throw new Error(`${table}.${column.name.getText(source)}: unexpected type ${type}`);
+              })();
         return { name: column.name.getText(source), kind, nullable: parts.includes('null') };
       }),
     );

@@ -28,7 +28,12 @@ describe('the organizer CSRF header', () => {
   it('is compared in constant time on equal-length digests, whatever the length of what was sent', async () => {
     const compare = vi.mocked(crypto.timingSafeEqual);
     const flipped = `${csrf.slice(0, -1)}${csrf.endsWith('A') ? 'B' : 'A'}`;
-    for (const [token, status] of [[csrf, 200], [flipped, 401], ['short', 401], [csrf + 'x', 401]] as const) {
+    for (const [token, status] of [
+      [csrf, 200],
+      [flipped, 401],
+      ['short', 401],
+      [csrf + 'x', 401],
+    ] as const) {
       compare.mockClear();
       expect((await call(token)).status, token).toBe(status);
       // The session token is looked up by hash; the CSRF value is never compared with ===.

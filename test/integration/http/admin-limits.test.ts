@@ -55,7 +55,11 @@ describe('admin listener body limits', () => {
   });
 
   it('the organizer API: 1 MiB for operations, 413 beyond (declared or streamed), unread without the secret too', async () => {
-    const { reply } = await rawExchange({ port: listener.port, data: declaredOnly('/rpc/exchanges.list', RPC_BODY_LIMIT + 1, `Authorization: Bearer ${SECRET}\r\n`), untilHead: true });
+    const { reply } = await rawExchange({
+      port: listener.port,
+      data: declaredOnly('/rpc/exchanges.list', RPC_BODY_LIMIT + 1, `Authorization: Bearer ${SECRET}\r\n`),
+      untilHead: true,
+    });
     expect(reply).toMatch(/^HTTP\/1\.1 413 /);
     const over = await w.request('/rpc/exchanges.list', { method: 'POST', headers: json, body: streamed(RPC_BODY_LIMIT + 1), duplex: 'half' } as RequestInit);
     expect(over.status).toBe(413);
@@ -81,7 +85,11 @@ describe('admin listener body limits', () => {
   });
 
   it('a CSV over the import limit: 413 before it is read; one just over the schema maximum: the schema’s 400', async () => {
-    const { reply } = await rawExchange({ port: listener.port, data: declaredOnly('/rpc/participants.import', IMPORT_BODY_LIMIT + 1, `Authorization: Bearer ${SECRET}\r\n`), untilHead: true });
+    const { reply } = await rawExchange({
+      port: listener.port,
+      data: declaredOnly('/rpc/participants.import', IMPORT_BODY_LIMIT + 1, `Authorization: Bearer ${SECRET}\r\n`),
+      untilHead: true,
+    });
     expect(reply).toMatch(/^HTTP\/1\.1 413 /);
     const r = await w.request('/rpc/participants.import', { method: 'POST', headers: json, body: JSON.stringify({ exchangeId, csv: 'x'.repeat(2 * 1024 * 1024 + 1) }) });
     expect(r.status).toBe(400);

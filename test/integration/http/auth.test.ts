@@ -12,7 +12,13 @@ afterEach(() => w.close());
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const withoutCsrf = (text: string) => text.replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value=""');
-const newestLink = (email: string) => authPath(w.outbox().filter((m) => m.to_address === email).at(-1)!.text_body);
+const newestLink = (email: string) =>
+  authPath(
+    w
+      .outbox()
+      .filter((m) => m.to_address === email)
+      .at(-1)!.text_body,
+  );
 const tokenRows = () => w.t.deps.db.sqlite.prepare('select purpose, used_at from magic_tokens order by id').all() as Array<{ purpose: string; used_at: number | null }>;
 const cookieAttributes = (r: ClientResponse, name: string) => {
   const line = r.setCookies.find((c) => c.startsWith(`${name}=`));

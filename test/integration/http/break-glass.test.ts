@@ -16,7 +16,11 @@ beforeEach(async () => {
 afterEach(() => w.close());
 
 const records = () =>
-  w.t.deps.db.sqlite.prepare('select action, participant_id, created_at from organizer_access order by id').all() as Array<{ action: string; participant_id: number | null; created_at: number }>;
+  w.t.deps.db.sqlite.prepare('select action, participant_id, created_at from organizer_access order by id').all() as Array<{
+    action: string;
+    participant_id: number | null;
+    created_at: number;
+  }>;
 const notices = () => w.outbox('organizer-access').map((m) => m.to_address);
 
 describe('break-glass', () => {

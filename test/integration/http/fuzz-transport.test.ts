@@ -37,7 +37,11 @@ beforeAll(async () => {
   w.t.deps.db.sqlite.pragma('synchronous = OFF');
   const ids = await w.add(['Ann', 'Bob']);
   admin = createAdminApp(w.t.deps, { secret: SECRET, allowedHosts: () => new Set(loopbackHosts(4318)), passwordHash: hashPassword(PASSWORD, w.t.deps.random) });
-  const signIn = await admin.request(`http://${ADMIN_HOST}/session`, { method: 'POST', headers: { host: ADMIN_HOST, 'content-type': 'application/json' }, body: JSON.stringify({ password: PASSWORD }) });
+  const signIn = await admin.request(`http://${ADMIN_HOST}/session`, {
+    method: 'POST',
+    headers: { host: ADMIN_HOST, 'content-type': 'application/json' },
+    body: JSON.stringify({ password: PASSWORD }),
+  });
   const adminCsrf = ((await signIn.json()) as { value: { csrfToken: string } }).value.csrfToken;
   Object.assign(slots, {
     code: w.code,
@@ -67,8 +71,19 @@ async function check(app: Hono, host: string, r: FuzzRequest): Promise<void> {
 /** The same request as raw bytes on a socket (the Node parser sees it as a client sends it). */
 function raw(r: FuzzRequest, port: number, host: string): Buffer {
   const value = (v: string | { slot: Slot }) => (typeof v === 'string' ? v : slots[v.slot]);
-  const body = r.body.kind === 'text' ? Buffer.from(r.body.text) : r.body.kind === 'bytes' ? Buffer.from(r.body.bytes) : r.body.kind === 'big' ? Buffer.alloc(r.body.size, 'a') : Buffer.alloc(0);
-  const lines = [`${r.method} /${r.path.map(value).join('/')}${r.query} HTTP/1.1`, `Host: ${host}:${port}`, ...r.headers.filter(([n]) => n !== 'host').map(([n, v]) => `${n}: ${value(v)}`)];
+  const body =
+    r.body.kind === 'text'
+      ? Buffer.from(r.body.text)
+      : r.body.kind === 'bytes'
+        ? Buffer.from(r.body.bytes)
+        : r.body.kind === 'big'
+          ? Buffer.alloc(r.body.size, 'a')
+          : Buffer.alloc(0);
+  const lines = [
+    `${r.method} /${r.path.map(value).join('/')}${r.query} HTTP/1.1`,
+    `Host: ${host}:${port}`,
+    ...r.headers.filter(([n]) => n !== 'host').map(([n, v]) => `${n}: ${value(v)}`),
+  ];
   if (body.length > 0) lines.push(`Content-Length: ${body.length}`);
   lines.push('Connection: close', '', '');
   return Buffer.concat([Buffer.from(lines.join('\r\n'), 'utf8'), body]);
@@ -76,17 +91,26 @@ function raw(r: FuzzRequest, port: number, host: string): Buffer {
 
 describe('transport fuzz', () => {
   it(`participant app: ${RUNS_PER_APP} generated requests, never a 5xx`, async () => {
-    await fc.assert(fc.asyncProperty(participantRequest, (r) => check(w.app, LAN, r)), { numRuns: RUNS_PER_APP });
+    await fc.assert(
+      fc.asyncProperty(participantRequest, (r) => check(w.app, LAN, r)),
+      { numRuns: RUNS_PER_APP },
+    );
   });
 
   it(`admin app: ${RUNS_PER_APP} generated requests, never a 5xx`, async () => {
-    await fc.assert(fc.asyncProperty(adminRequest, (r) => check(admin, ADMIN_HOST, r)), { numRuns: RUNS_PER_APP });
+    await fc.assert(
+      fc.asyncProperty(adminRequest, (r) => check(admin, ADMIN_HOST, r)),
+      { numRuns: RUNS_PER_APP },
+    );
   });
 
   it(`both over real sockets: ${SOCKET_RUNS} each, never a 5xx`, async () => {
     const listeners: Listener[] = [];
     try {
-      for (const [app, arbitrary] of [[w.app, participantRequest], [admin, adminRequest]] as const) {
+      for (const [app, arbitrary] of [
+        [w.app, participantRequest],
+        [admin, adminRequest],
+      ] as const) {
         const l = await listen(app.fetch, { host: '127.0.0.1', port: 0 });
         listeners.push(l);
         await fc.assert(

@@ -49,11 +49,21 @@ describe('participant listener', () => {
   });
 
   it('every route has a limit, not only the forms: a body on a route that takes none → 413; a form past 16 KiB → 413', async () => {
-    for (const [method, path] of [['PUT', '/nowhere'], ['DELETE', '/me'], ['PATCH', `/i/${w.code}`], ['OPTIONS', '/login']] as const) {
+    for (const [method, path] of [
+      ['PUT', '/nowhere'],
+      ['DELETE', '/me'],
+      ['PATCH', `/i/${w.code}`],
+      ['OPTIONS', '/login'],
+    ] as const) {
       expect((await request(path, { method, body: streamed(10), duplex: 'half' } as RequestInit)).status, `${method} ${path}`).toBe(413);
     }
     for (const path of [`/i/${w.code}`, '/login', '/auth/some-token', '/logout']) {
-      const r = await request(path, { method: 'POST', body: streamed(FORM_LIMIT_BYTES + 1), duplex: 'half', headers: { 'content-type': 'application/x-www-form-urlencoded' } } as RequestInit);
+      const r = await request(path, {
+        method: 'POST',
+        body: streamed(FORM_LIMIT_BYTES + 1),
+        duplex: 'half',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      } as RequestInit);
       expect(r.status, path).toBe(413);
     }
     const { reply, closed } = await rawExchange({

@@ -16,7 +16,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts the headless server and resolves with its start-up text once it says it is running. */
 function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ out: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [SERVE, '--port', '0', '--admin-port', '0', '--data-dir', join(dir, String(args.length)), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [SERVE, '--port', '0', '--admin-port', '0', '--data-dir', join(dir, String(args.length)), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
   let out = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {

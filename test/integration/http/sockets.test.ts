@@ -93,7 +93,10 @@ describe.skipIf(!LAN_ADDRESS)('forwarding headers over real sockets', () => {
   it('a LAN peer naming the tunnel host is keyed by its socket; the loopback tunnel agent by the header', async () => {
     await w.t.ok('settings.update', { publicBaseUrl: PUBLIC });
     const l = await serve({ host: '0.0.0.0', port: 0 });
-    for (const [from, forged, key] of [[LAN_ADDRESS!, '198.51.100.7', LAN_ADDRESS!], ['127.0.0.1', '198.51.100.8', '198.51.100.8']] as const) {
+    for (const [from, forged, key] of [
+      [LAN_ADDRESS!, '198.51.100.7', LAN_ADDRESS!],
+      ['127.0.0.1', '198.51.100.8', '198.51.100.8'],
+    ] as const) {
       const c = socketClient(l.port, from, 'santa.example.net', 'https');
       expect((await c.get('/login')).status).toBe(200);
       expect((await c.post('/login', { email: 'a@example.com' }, { headers: { 'cf-connecting-ip': forged } })).status).toBe(200);

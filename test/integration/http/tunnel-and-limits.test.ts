@@ -41,7 +41,9 @@ describe('behind a tunnel (public base URL)', () => {
     await visitor.get(path);
     const done = await visitor.post(path);
     expect(done.location).toBe('/me');
-    const session = cookieLine(done, 'sk_session').split(';').map((s) => s.trim().toLowerCase());
+    const session = cookieLine(done, 'sk_session')
+      .split(';')
+      .map((s) => s.trim().toLowerCase());
     expect(session).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=lax']));
 
     // Someone on the LAN asking with a forged forwarding header changes nothing either.
@@ -106,7 +108,9 @@ describe('rate limits', () => {
     tooMany(await c.post(`/i/${w.code}`, { name: 'X', email: 'x@example.com' }, { headers: { 'x-forwarded-for': '10.0.0.99, 203.0.113.7' } }), 60);
     // Another real client (another address from the tunnel, or Cloudflare's own header) is not limited.
     expect((await c.post(`/i/${w.code}`, { name: 'Y', email: 'y@example.com' }, { headers: { 'x-forwarded-for': '198.51.100.4' } })).status).toBe(200);
-    expect((await c.post(`/i/${w.code}`, { name: 'Z', email: 'z@example.com' }, { headers: { 'cf-connecting-ip': '198.51.100.5', 'x-forwarded-for': '203.0.113.7' } })).status).toBe(200);
+    expect(
+      (await c.post(`/i/${w.code}`, { name: 'Z', email: 'z@example.com' }, { headers: { 'cf-connecting-ip': '198.51.100.5', 'x-forwarded-for': '203.0.113.7' } })).status,
+    ).toBe(200);
   });
 
   it('a LAN client naming the tunnel host cannot rotate CF-Connecting-IP / X-Forwarded-For past the per-client limit', async () => {
@@ -128,7 +132,7 @@ describe('rate limits', () => {
     expect((await lan.get('/login')).headers.get('strict-transport-security')).toBeNull();
   });
 
-  it('without a public address, even a loopback peer\'s forwarding headers are ignored', async () => {
+  it("without a public address, even a loopback peer's forwarding headers are ignored", async () => {
     const local = peerClient(w.app, '127.0.0.1', LAN);
     await local.get('/login');
     for (let i = 0; i < 20; i++) expect((await local.post('/login', { email: `p${i}@example.com` }, { headers: { 'cf-connecting-ip': `198.51.100.${i}` } })).status).toBe(200);

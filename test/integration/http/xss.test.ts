@@ -98,7 +98,13 @@ afterAll(() => w.close());
 
 describe('hostile text is shown as text, never run', () => {
   it('(the checker itself flags each kind of injection)', () => {
-    for (const bad of ['<p><img src=x></p>', '<a href="javascript:alert(1)">x</a>', '<p onclick="x()">x</p>', '<a href="//evil.example">x</a>', '<meta http-equiv="refresh" content="0">']) {
+    for (const bad of [
+      '<p><img src=x></p>',
+      '<a href="javascript:alert(1)">x</a>',
+      '<p onclick="x()">x</p>',
+      '<a href="//evil.example">x</a>',
+      '<meta http-equiv="refresh" content="0">',
+    ]) {
       expect(() => expectInert(bad, 'sample')).toThrow();
     }
     expect(expectInert('<p>&lt;b&gt;<textarea>&lt;i&gt;</textarea></p>', 'sample')).toBe('<b><i>');
@@ -123,7 +129,9 @@ describe('hostile text is shown as text, never run', () => {
 
   it('in every email in the outbox: inert HTML, one-line subjects, names and ideas kept', () => {
     const mails = w.outbox();
-    expect(new Set(mails.map((m) => m.kind))).toEqual(new Set(['welcome', 'organizer-new-registration', 'magic-link', 'match', 'organizer-draw-done', 'organizer-withdrawal', 'assignment-changed']));
+    expect(new Set(mails.map((m) => m.kind))).toEqual(
+      new Set(['welcome', 'organizer-new-registration', 'magic-link', 'match', 'organizer-draw-done', 'organizer-withdrawal', 'assignment-changed']),
+    );
     let all = '';
     for (const mail of mails) {
       all += expectInert(mail.html_body, `${mail.kind} to ${mail.to_address}`);

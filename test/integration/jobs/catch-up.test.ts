@@ -1,16 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RECURRING_JOBS } from '../../../src-main/core/schedule';
-import {
-  byJob,
-  dataFolder,
-  drawnExchange,
-  duplicateKeys,
-  exchangeRow,
-  jobState,
-  outbox,
-  remindersPerPerson,
-  restart,
-} from '../../support/jobs-fixtures';
+import { byJob, dataFolder, drawnExchange, duplicateKeys, exchangeRow, jobState, outbox, remindersPerPerson, restart } from '../../support/jobs-fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
 /**
@@ -97,7 +87,11 @@ describe('catch-up on launch', () => {
 
     // 29 Jan: retention (30 days from 24 Dec 17:00Z) ended 23 Jan; the warning was due 16 Jan.
     const runs = await relaunchAt('2027-01-29T09:00:00Z');
-    expect(exchangeRow(t, x.exchangeId)).toMatchObject({ state: 'completed', completed_at: Date.parse('2026-12-24T17:00:00Z'), purge_warned_at: Date.parse('2027-01-29T09:00:00Z') });
+    expect(exchangeRow(t, x.exchangeId)).toMatchObject({
+      state: 'completed',
+      completed_at: Date.parse('2026-12-24T17:00:00Z'),
+      purge_warned_at: Date.parse('2027-01-29T09:00:00Z'),
+    });
     expect(runs.find((r) => r.job === 'data-purge')).toMatchObject({ counts: { warned: 1, purged: 0 } });
     // No mail is set up here: the warning is shown on screen instead of queued.
     expect(warnings()).toEqual([]);

@@ -128,7 +128,8 @@ describe('cleanup jobs', () => {
     const limit = t.deps.db.sqlite.prepare('insert into rate_limits (key, count, window_started_at, expires_at) values (?, 1, 0, ?)');
     limit.run('login:old', due + HOUR_MS - 1);
     limit.run('login:new', due + HOUR_MS + 1);
-    const names = (table: string, column: string) => (t.deps.db.sqlite.prepare(`select ${column} v from ${table} order by ${column}`).all() as Array<{ v: string }>).map((r) => r.v);
+    const names = (table: string, column: string) =>
+      (t.deps.db.sqlite.prepare(`select ${column} v from ${table} order by ${column}`).all() as Array<{ v: string }>).map((r) => r.v);
 
     await at('2026-12-02T02:59:59Z');
     expect(names('sessions', 'session_hash')).toEqual(['expired', 'live']);
@@ -154,7 +155,13 @@ describe('data purge', () => {
     for (let day = 15; day <= 25; day++) {
       const runs = await at(`2027-01-${day}T02:00:00Z`);
       const purge = runs.find((r) => r.job === 'data-purge')!;
-      history.push({ day, warned: purge.counts.warned, purged: purge.counts.purged, warnings: outbox(t, 'organizer-purge-warning').length, exists: exchangeRow(t, x.exchangeId) !== undefined });
+      history.push({
+        day,
+        warned: purge.counts.warned,
+        purged: purge.counts.purged,
+        warnings: outbox(t, 'organizer-purge-warning').length,
+        exists: exchangeRow(t, x.exchangeId) !== undefined,
+      });
       if (day === 17) {
         await at('2027-01-17T12:00:00Z'); // a second pass the same day sends nothing more
         const notices = (await t.ok('outbox.status', {})).notices.filter((n) => n.exchangeId === x.exchangeId);

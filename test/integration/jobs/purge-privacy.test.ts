@@ -57,7 +57,8 @@ describe('purge leaves no trace of the people', () => {
     expect(historyBefore).toBeGreaterThanOrEqual(10);
 
     // Reminders go out, the exchange completes, daily backups are taken (they hold the people).
-    for (const when of ['2026-12-17T17:00:00Z', '2026-12-23T17:00:00Z', '2026-12-24T17:00:00Z', '2026-12-25T02:00:00Z', '2027-01-02T02:00:00Z', '2027-01-17T02:00:00Z']) await runAt(when);
+    for (const when of ['2026-12-17T17:00:00Z', '2026-12-23T17:00:00Z', '2026-12-24T17:00:00Z', '2026-12-25T02:00:00Z', '2027-01-02T02:00:00Z', '2027-01-17T02:00:00Z'])
+      await runAt(when);
     t.deps.db.sqlite.pragma('wal_checkpoint(PASSIVE)');
     // The search works: before the purge the people are in the database and the backups.
     const before = occurrences(personal(gone.people));

@@ -201,7 +201,10 @@ describe('what the Jobs page is told', () => {
 
   it('refuses to send reminders before the draw', async () => {
     const { id } = await t.ok('exchanges.create', { name: 'Open', exchangeAt: '2026-12-24T18:00', timezone: 'Europe/Berlin' });
-    expect(await t.call('jobs.sendReminderNow', { exchangeId: id })).toMatchObject({ ok: false, error: { code: 'invalid_state', message: expect.stringContaining('once names are drawn') } });
+    expect(await t.call('jobs.sendReminderNow', { exchangeId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state', message: expect.stringContaining('once names are drawn') },
+    });
   });
 
   it('lists a reminder due tomorrow before the cleanup jobs due sooner', async () => {

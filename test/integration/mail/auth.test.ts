@@ -13,7 +13,9 @@ const WRONG = 'wrong-battery-9Z';
 function enqueueWelcome(t: TestApp, to: string): number {
   const email = welcomeEmail({
     exchange: { name: 'Office party', description: '', exchangeAt: Date.parse('2026-12-18T17:00:00Z'), timezone: 'Europe/Berlin', location: '', budget: null },
-    participantName: 'Ann', link: 'http://127.0.0.1:4317/p/ann', registrationDeadline: null,
+    participantName: 'Ann',
+    link: 'http://127.0.0.1:4317/p/ann',
+    registrationDeadline: null,
   });
   const id = t.deps.db.transaction(() => enqueueMail(t.deps, { key: `welcome:1:${to}`, kind: 'note', to, exchangeId: null, participantId: null, email }));
   if (id === null) throw new Error('not enqueued');

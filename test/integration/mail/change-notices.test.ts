@@ -67,7 +67,12 @@ describe('change notices to people who were told', () => {
     await settle();
 
     const notices = withSubject('the draw was cancelled; a new one follows');
-    expect(notices.map((m) => m.envelopeTo[0]).sort()).toEqual(x.people.filter((p) => p !== waiting).map((p) => p.email).sort());
+    expect(notices.map((m) => m.envelopeTo[0]).sort()).toEqual(
+      x.people
+        .filter((p) => p !== waiting)
+        .map((p) => p.email)
+        .sort(),
+    );
     for (const m of notices) {
       expect(m.parsed!.text).toMatch(/forget the name you drew/);
       // It names no giftee: only the recipient's own name.

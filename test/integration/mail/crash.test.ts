@@ -64,7 +64,11 @@ describe('relay killed with SIGKILL in the middle of a batch', () => {
       for (let n = 0; n < TOTAL; n++) {
         const email = reminderEmail({
           exchange: { name: 'Office party', description: '', exchangeAt: Date.parse('2026-12-18T17:00:00Z'), timezone: 'Europe/Berlin', location: '', budget: null },
-          participantName: `P${n}`, receiverName: 'Bob', receiverGiftIdeas: 'Tea', when: 'in 3 days', link: `http://127.0.0.1:4317/p/${n}`,
+          participantName: `P${n}`,
+          receiverName: 'Bob',
+          receiverGiftIdeas: 'Tea',
+          when: 'in 3 days',
+          link: `http://127.0.0.1:4317/p/${n}`,
         });
         enqueueMail(t.deps, { key: `reminder:1:3:${n}`, kind: 'note', to: `p${n}@example.test`, exchangeId: null, participantId: null, email });
       }
@@ -89,9 +93,7 @@ describe('relay killed with SIGKILL in the middle of a batch', () => {
     expect(beforeRestart).toBeGreaterThanOrEqual(KILL_AT);
     expect(beforeRestart).toBeLessThan(TOTAL);
     const rows = new Map((await t.ok('outbox.list', { limit: 1000 })).map((row) => [row.id, row]));
-    const keyToRow = new Map(
-      [...rows.values()].map((row) => [`reminder:1:3:${/^p(\d+)@/.exec(row.to)![1]}` as string, row] as const),
-    );
+    const keyToRow = new Map([...rows.values()].map((row) => [`reminder:1:3:${/^p(\d+)@/.exec(row.to)![1]}` as string, row] as const));
     // Received by the server but never marked sent: SMTP's window at the moment of the kill.
     const inFlight = new Set(sink.messages.map(keyOf).filter((key) => keyToRow.get(key)!.status !== 'sent'));
     const sentAtKill = [...rows.values()].filter((row) => row.status === 'sent').length;

@@ -65,7 +65,19 @@ function startRelayChild(dataDir: string, now: number) {
   };
 }
 
-type Row = { id: number; kind: string; status: string; to_address: string; participant_id: number | null; exchange_id: number | null; attempts: number; message_id: string; next_attempt_at: number; withdrawn_reason: string | null; last_error: string | null };
+type Row = {
+  id: number;
+  kind: string;
+  status: string;
+  to_address: string;
+  participant_id: number | null;
+  exchange_id: number | null;
+  attempts: number;
+  message_id: string;
+  next_attempt_at: number;
+  withdrawn_reason: string | null;
+  last_error: string | null;
+};
 const rows = (t: TestApp): Row[] => t.deps.db.sqlite.prepare('select * from email_outbox order by id').all() as Row[];
 
 /** Lets the relay settle, then moves the clock to the next retry, until nothing is left to send. */
@@ -130,7 +142,11 @@ describe('scripted delivery scenario (issue #12)', () => {
     await sink.setMode('ok');
     await withTimeout(t.app.relay.settled(), 30_000, () => 'relay did not settle');
     expect(sink.messages).toHaveLength(0);
-    const retryAt = Math.min(...rows(t).filter((r) => r.status === 'pending').map((r) => r.next_attempt_at));
+    const retryAt = Math.min(
+      ...rows(t)
+        .filter((r) => r.status === 'pending')
+        .map((r) => r.next_attempt_at),
+    );
     expect(retryAt).toBe(T0 + 36 * MINUTE + 120 * MINUTE);
     await t.app.relay.stop();
 
@@ -201,7 +217,12 @@ describe('scripted delivery scenario (issue #12)', () => {
       expect(new Set(matches.map((m) => m.messageId))).toEqual(new Set([row.message_id]));
       for (const m of matches) {
         expect(textOf(m)).toMatch(nameRe(receiver.name));
-        expect(p.filter((other) => nameRe(other.name).test(textOf(m))).map((o) => o.name).sort()).toEqual([giver.name, receiver.name].sort());
+        expect(
+          p
+            .filter((other) => nameRe(other.name).test(textOf(m)))
+            .map((o) => o.name)
+            .sort(),
+        ).toEqual([giver.name, receiver.name].sort());
       }
       const reminders = received.filter((m) => /the gift exchange is/.test(subjectOf(m)));
       expect(reminders.map(subjectOf), giver.email).toEqual(['Big Family: the gift exchange is in 6 days']);

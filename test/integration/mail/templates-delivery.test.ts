@@ -39,7 +39,15 @@ const kinds: Array<{ kind: string; email: RenderedEmail; hasExchange: boolean; u
   { kind: 'welcome', email: welcomeEmail({ exchange, participantName: giver, link, registrationDeadline: null }), hasExchange: true, userText: [giver] },
   {
     kind: 'match',
-    email: matchEmail({ exchange, giverName: giver, receiverName: receiver, receiverGiftIdeas: ideas, link, uid: 'e1-p1@sneaky-klaus', sentAt: Date.parse('2026-12-01T10:00:00Z') }),
+    email: matchEmail({
+      exchange,
+      giverName: giver,
+      receiverName: receiver,
+      receiverGiftIdeas: ideas,
+      link,
+      uid: 'e1-p1@sneaky-klaus',
+      sentAt: Date.parse('2026-12-01T10:00:00Z'),
+    }),
     hasExchange: true,
     userText: [giver, receiver, `Socks ${SCRIPT}`],
   },
@@ -80,8 +88,18 @@ const kinds: Array<{ kind: string; email: RenderedEmail; hasExchange: boolean; u
     hasExchange: true,
     userText: [`550 ${SCRIPT}`],
   },
-  { kind: 'purge-warning', email: purgeWarningEmail({ exchange, organizerName: 'Olga', purgeAt: Date.parse('2027-01-30T10:00:00Z'), timezone: exchange.timezone }), hasExchange: true, userText: [] },
-  { kind: 'test', email: testEmail({ organizerName: `Olga ${SCRIPT}`, sentAt: Date.parse('2026-11-01T09:00:00Z'), timezone: 'Europe/Berlin' }), hasExchange: false, userText: [`Olga ${SCRIPT}`] },
+  {
+    kind: 'purge-warning',
+    email: purgeWarningEmail({ exchange, organizerName: 'Olga', purgeAt: Date.parse('2027-01-30T10:00:00Z'), timezone: exchange.timezone }),
+    hasExchange: true,
+    userText: [],
+  },
+  {
+    kind: 'test',
+    email: testEmail({ organizerName: `Olga ${SCRIPT}`, sentAt: Date.parse('2026-11-01T09:00:00Z'), timezone: 'Europe/Berlin' }),
+    hasExchange: false,
+    userText: [`Olga ${SCRIPT}`],
+  },
 ];
 
 function normalise(text: string | undefined): string {

@@ -57,9 +57,12 @@ describe('drawing names', () => {
     expect(next.get(ids.Bob!)).not.toBe(ids.Ann);
 
     const mails = outboxRows();
-    expect(mails.filter((m) => m.kind === 'match').map((m) => m.to_address).sort()).toEqual(
-      ['ann', 'bob', 'cy', 'dee', 'eve'].map((n) => `${n}@example.com`),
-    );
+    expect(
+      mails
+        .filter((m) => m.kind === 'match')
+        .map((m) => m.to_address)
+        .sort(),
+    ).toEqual(['ann', 'bob', 'cy', 'dee', 'eve'].map((n) => `${n}@example.com`));
     expect(mails.filter((m) => m.kind === 'organizer-draw-done').map((m) => m.to_address)).toEqual(['olga@example.com']);
     const annMail = mails.find((m) => m.to_address === 'ann@example.com')!;
     const giftee = Object.entries(ids).find(([, id]) => id === next.get(ids.Ann!))![0];
@@ -116,7 +119,11 @@ describe('drawing names', () => {
     const undone = await t.ok('exchanges.undoDraw', { exchangeId });
     expect(undone.state).toBe('registration_closed');
     expect(loadMatches(t.deps.db, exchangeId)).toEqual([]);
-    expect(outboxRows().filter((m) => m.kind === 'match').every((m) => m.status === 'cancelled')).toBe(true);
+    expect(
+      outboxRows()
+        .filter((m) => m.kind === 'match')
+        .every((m) => m.status === 'cancelled'),
+    ).toBe(true);
 
     await t.ok('exchanges.draw', { exchangeId });
     t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where kind = 'match' and status = 'pending' and to_address = 'bob@example.com'").run();
@@ -136,7 +143,12 @@ describe('drawing names', () => {
     const after = new Map(loadMatches(t.deps.db, exchangeId));
     const changed = [...after].filter(([g, r]) => before.get(g) !== r).map(([g]) => g);
     const emailOf = new Map((await t.ok('participants.list', { exchangeId })).map((p) => [p.id, p.email]));
-    expect(outboxRows().filter((m) => m.kind === 'assignment-changed').map((m) => m.to_address).sort()).toEqual(changed.map((g) => emailOf.get(g)).sort());
+    expect(
+      outboxRows()
+        .filter((m) => m.kind === 'assignment-changed')
+        .map((m) => m.to_address)
+        .sort(),
+    ).toEqual(changed.map((g) => emailOf.get(g)).sort());
   });
 
   it('reveals the pairs only on explicit confirmation, and records it', async () => {
@@ -181,7 +193,10 @@ describe('late changes after the draw', () => {
     const changed = [...after].filter(([g, r]) => before.get(g) !== r).map(([g]) => g);
     expect(changed).toHaveLength(2);
     expect(changed).toContain(added.id);
-    const kinds = outboxRows().filter((m) => m.status === 'pending').map((m) => m.kind).sort();
+    const kinds = outboxRows()
+      .filter((m) => m.status === 'pending')
+      .map((m) => m.kind)
+      .sort();
     expect(kinds).toEqual(['assignment-changed', 'match']);
   });
 });

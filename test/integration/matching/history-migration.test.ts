@@ -37,7 +37,10 @@ describe('migration 0005', () => {
     const t = await legacyDatabase();
     const sqlite = t.deps.db.sqlite;
     const exchanges = sqlite.prepare('select name, avoid_past_exchanges, draw_method, history_key from exchanges order by id').all() as Array<Record<string, unknown>>;
-    expect(exchanges.map((e) => [e.name, e.avoid_past_exchanges, e.draw_method])).toEqual([['Old 2025', 2, null], ['Other', 0, null]]);
+    expect(exchanges.map((e) => [e.name, e.avoid_past_exchanges, e.draw_method])).toEqual([
+      ['Old 2025', 2, null],
+      ['Other', 0, null],
+    ]);
     expect(exchanges[0]!.history_key).toMatch(/^[0-9a-f]{32}$/);
     expect(exchanges[0]!.history_key).not.toBe(exchanges[1]!.history_key);
     expect(sqlite.prepare('select year, exchange_key, exchange_at from pair_history order by year').all()).toEqual([

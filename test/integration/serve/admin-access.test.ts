@@ -52,8 +52,7 @@ describe('organizer listener', () => {
       const base = server.adminUrl.replace('0.0.0.0', '127.0.0.1');
       expect(await (await fetch(`${base}/session`)).json()).toEqual({ passwordLogin: true });
       expect((await fetch(`${base}/rpc/exchanges.list`, { method: 'POST' })).status).toBe(401);
-      const login = (password: string) =>
-        fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password }) });
+      const login = (password: string) => fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password }) });
       expect((await login('wrong password!!')).status).toBe(401);
       const ok = await login('correct horse battery');
       expect(ok.status).toBe(200);

@@ -92,7 +92,10 @@ describe('npm run serve (child process)', () => {
     const data = join(dir, 'half-way');
     const result = runServe(['--data-dir', data, '--port', '0', '--admin-host', '192.0.2.1'], { SNEAKY_KLAUS_ADMIN_PASSWORD: 'correct horse battery staple' });
     expect(result.status).toBe(2);
-    const said = result.stderr.trim().split('\n').filter((line) => !/^\S+Z INFO /.test(line)); // the log's info lines aside
+    const said = result.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => !/^\S+Z INFO /.test(line)); // the log's info lines aside
     expect(said).toEqual([expect.stringMatching(/^sneaky-klaus: Cannot listen: .*192\.0\.2\.1/)]);
     // The database was checkpointed and closed: its WAL was folded back (empty or gone).
     const wal = join(data, 'sneaky-klaus.sqlite3-wal');

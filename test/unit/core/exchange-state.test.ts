@@ -32,9 +32,7 @@ describe('exchange state machine', () => {
   });
 
   const refused = EXCHANGE_STATES.flatMap((state) =>
-    EXCHANGE_ACTIONS.filter((action) => !ALLOWED.some(([f, a]) => f === state && a === action)).map(
-      (action) => [state, action] as const,
-    ),
+    EXCHANGE_ACTIONS.filter((action) => !ALLOWED.some(([f, a]) => f === state && a === action)).map((action) => [state, action] as const),
   );
 
   it.each(refused)('refuses %s --%s--> with a readable reason', (state, action) => {
@@ -52,7 +50,11 @@ describe('exchange state machine', () => {
 
   it('lists exactly the allowed actions per state', () => {
     for (const state of EXCHANGE_STATES) {
-      expect(allowedActions(state).sort()).toEqual(ALLOWED.filter(([f]) => f === state).map(([, a]) => a).sort());
+      expect(allowedActions(state).sort()).toEqual(
+        ALLOWED.filter(([f]) => f === state)
+          .map(([, a]) => a)
+          .sort(),
+      );
     }
   });
 

@@ -99,7 +99,12 @@ describe('electron-builder.yml', () => {
   const fuses = () => {
     const text = readFileSync(fileURLToPath(new URL('../../../electron-builder.yml', import.meta.url)), 'utf8');
     const block = /^electronFuses:\n((?: {2}.*\n)+)/m.exec(text)?.[1] ?? '';
-    return Object.fromEntries(block.trim().split('\n').map((line) => line.trim().split(/:\s*/) as [string, string]));
+    return Object.fromEntries(
+      block
+        .trim()
+        .split('\n')
+        .map((line) => line.trim().split(/:\s*/) as [string, string]),
+    );
   };
 
   it('turns off the file: protocol’s extra privileges (the renderer no longer uses file:)', () => {

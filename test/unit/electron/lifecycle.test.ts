@@ -75,14 +75,22 @@ describe('startDesktop', () => {
   it('undoes everything that started when a step fails half-way, database included, and rethrows', async () => {
     const order: string[] = [];
     const core = fakeCore(order);
-    const { s } = steps(order, core, { openWindow: () => { throw new Error('no display'); } });
+    const { s } = steps(order, core, {
+      openWindow: () => {
+        throw new Error('no display');
+      },
+    });
     await expect(startDesktop(s, silentLogger)).rejects.toThrow('no display');
     expect(order).toEqual(['createCore', 'listen', 'relay.start', 'jobs.start', 'ipc', 'ipc.off', 'jobs.stop', 'relay.stop', 'listener.close', 'core.close']);
   });
 
   it('does not start anything when the core cannot open', async () => {
     const order: string[] = [];
-    const { s } = steps(order, fakeCore(order), { createCore: async () => { throw new Error('newer database'); } });
+    const { s } = steps(order, fakeCore(order), {
+      createCore: async () => {
+        throw new Error('newer database');
+      },
+    });
     await expect(startDesktop(s, silentLogger)).rejects.toThrow('newer database');
     expect(order).toEqual([]);
   });
@@ -114,7 +122,11 @@ describe('stopDesktop', () => {
   it('still closes the database when the relay hangs or a step throws', async () => {
     const order: string[] = [];
     const core = fakeCore(order, { relayStop: () => new Promise<void>(() => undefined) });
-    const { s } = steps(order, core, { startTray: () => () => { throw new Error('tray gone'); } });
+    const { s } = steps(order, core, {
+      startTray: () => () => {
+        throw new Error('tray gone');
+      },
+    });
     const running = await startDesktop(s, silentLogger);
     await stopDesktop(running, silentLogger, 10);
     expect(order.at(-1)).toBe('core.close');
@@ -151,7 +163,13 @@ describe('quitGuard', () => {
 
   it('quits even when the shutdown fails', async () => {
     const quit = vi.fn();
-    const guard = quitGuard({ shutdown: async () => { throw new Error('boom'); }, quit, log: silentLogger });
+    const guard = quitGuard({
+      shutdown: async () => {
+        throw new Error('boom');
+      },
+      quit,
+      log: silentLogger,
+    });
     guard.beforeQuit({ preventDefault: () => undefined });
     await flush();
     expect(quit).toHaveBeenCalledTimes(1);

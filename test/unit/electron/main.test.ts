@@ -206,9 +206,7 @@ describe('main', () => {
   it('serves the renderer from the privileged app: scheme (registered before ready), with the bundle as its only files', async () => {
     await launch();
     const { protocol } = await import('electron');
-    expect(vi.mocked(protocol.registerSchemesAsPrivileged).mock.calls[0]?.[0]).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    ]);
+    expect(vi.mocked(protocol.registerSchemesAsPrivileged).mock.calls[0]?.[0]).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     const window = state.windows[0] as FakeWindow;
     expect(window.loaded).toEqual({ url: 'app://sneaky-klaus/index.html' });
     const handler = vi.mocked(protocol.handle).mock.calls[0]?.[1] as (request: Request) => Promise<Response>;

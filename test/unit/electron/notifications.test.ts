@@ -1,13 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  changeNotice,
-  exchangeChanges,
-  failureNotice,
-  trayHintNotice,
-  watchNotifications,
-  type ExchangeSnapshot,
-  type LooseEvent,
-} from '../../../src-main/electron/notifications';
+import { changeNotice, exchangeChanges, failureNotice, trayHintNotice, watchNotifications, type ExchangeSnapshot, type LooseEvent } from '../../../src-main/electron/notifications';
 import { DesktopPreferencesSchema, type DesktopPreferences } from '../../../src-main/electron/preferences';
 import { silentLogger } from '../../../src-main/log';
 
@@ -16,7 +8,10 @@ const family = (over: Partial<ExchangeSnapshot> = {}): ExchangeSnapshot => ({ id
 
 describe('exchangeChanges', () => {
   it('finds new participants and a finished draw; ignores new exchanges and fewer people', () => {
-    const before = new Map([[1, family()], [2, family({ id: 2, name: 'Office', state: 'registration_closed' })]]);
+    const before = new Map([
+      [1, family()],
+      [2, family({ id: 2, name: 'Office', state: 'registration_closed' })],
+    ]);
     expect(
       exchangeChanges(before, [family({ participantCount: 6 }), family({ id: 2, name: 'Office', state: 'matched' }), family({ id: 3, name: 'New', participantCount: 9 })]),
     ).toEqual([

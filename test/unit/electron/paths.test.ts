@@ -4,7 +4,13 @@ import { desktopPaths, trayIconPath } from '../../../src-main/electron/paths';
 
 const repo = join('/', 'work', 'sk');
 const dev = { mainDir: join(repo, 'out', 'main'), isPackaged: false, resourcesPath: '/nowhere', env: {}, exists: () => true };
-const packaged = { mainDir: join('/', 'opt', 'SK', 'resources', 'app.asar', 'out', 'main'), isPackaged: true, resourcesPath: join('/', 'opt', 'SK', 'resources'), env: {}, exists: () => true };
+const packaged = {
+  mainDir: join('/', 'opt', 'SK', 'resources', 'app.asar', 'out', 'main'),
+  isPackaged: true,
+  resourcesPath: join('/', 'opt', 'SK', 'resources'),
+  env: {},
+  exists: () => true,
+};
 
 describe('desktopPaths', () => {
   it('finds resources and the Electron-built SQLite binding in the repository in development', () => {

@@ -8,7 +8,15 @@ const DAY = 24 * HOUR;
 const now = at('2026-12-10T09:00:00Z'); // 10:00 in Berlin
 const base = { now, locale: 'en', timezone: 'Europe/Berlin', paused: false };
 
-const job = (over: Partial<UpcomingJob>): UpcomingJob => ({ job: 'reminders', group: 'exchange', exchangeId: 1, exchangeName: 'Family 2026', dueAt: now + 3 * DAY, detail: '', ...over });
+const job = (over: Partial<UpcomingJob>): UpcomingJob => ({
+  job: 'reminders',
+  group: 'exchange',
+  exchangeId: 1,
+  exchangeName: 'Family 2026',
+  dueAt: now + 3 * DAY,
+  detail: '',
+  ...over,
+});
 const labels = (items: { label: string; separator?: true }[]) => items.map((i) => (i.separator ? '---' : i.label));
 
 describe('trayMenuModel', () => {
@@ -62,7 +70,10 @@ describe('trayMenuModel', () => {
   });
 
   it('shows past-due jobs as due now (they run at the next wake), and "now" within a minute', () => {
-    const items = trayMenuModel({ ...base, upcoming: [job({ dueAt: now - 5 * MIN }), job({ job: 'token-cleanup', group: 'maintenance', exchangeName: null, dueAt: now + 20_000 })] });
+    const items = trayMenuModel({
+      ...base,
+      upcoming: [job({ dueAt: now - 5 * MIN }), job({ job: 'token-cleanup', group: 'maintenance', exchangeName: null, dueAt: now + 20_000 })],
+    });
     expect(labels(items).slice(1, 4)).toEqual(['Reminder · Family 2026 · due now', 'Maintenance', 'Token cleanup · now']);
   });
 

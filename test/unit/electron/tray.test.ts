@@ -53,10 +53,16 @@ describe('toMenuTemplate', () => {
 describe('createTrayIcon', () => {
   it('uses a template image on macOS and opens on a left click on Windows', () => {
     const onClick = vi.fn();
-    const mac = createTrayIcon(electron, '/r/icons/trayTemplate.png', 'darwin', onClick) as unknown as { image: { setTemplateImage: ReturnType<typeof vi.fn> }; on: ReturnType<typeof vi.fn> };
+    const mac = createTrayIcon(electron, '/r/icons/trayTemplate.png', 'darwin', onClick) as unknown as {
+      image: { setTemplateImage: ReturnType<typeof vi.fn> };
+      on: ReturnType<typeof vi.fn>;
+    };
     expect(mac.image.setTemplateImage).toHaveBeenCalledWith(true);
     expect(mac.on).not.toHaveBeenCalled();
-    const win = createTrayIcon(electron, '/r/icons/tray.png', 'win32', onClick) as unknown as { image: { setTemplateImage: ReturnType<typeof vi.fn> }; on: ReturnType<typeof vi.fn> };
+    const win = createTrayIcon(electron, '/r/icons/tray.png', 'win32', onClick) as unknown as {
+      image: { setTemplateImage: ReturnType<typeof vi.fn> };
+      on: ReturnType<typeof vi.fn>;
+    };
     expect(win.image.setTemplateImage).not.toHaveBeenCalled();
     expect(win.on).toHaveBeenCalledWith('click', onClick);
   });
@@ -89,7 +95,11 @@ describe('runTrayAction', () => {
     await runTrayAction('run-due', c);
     await runTrayAction('pause-sending', c);
     await runTrayAction('resume-sending', c);
-    expect(c.call.mock.calls).toEqual([['jobs.runDue', {}], ['outbox.pause', { paused: true }], ['outbox.pause', { paused: false }]]);
+    expect(c.call.mock.calls).toEqual([
+      ['jobs.runDue', {}],
+      ['outbox.pause', { paused: true }],
+      ['outbox.pause', { paused: false }],
+    ]);
   });
 
   it('opens, quits, and flips switches (open at login reaches the OS)', async () => {
@@ -110,7 +120,10 @@ describe('startTrayController', () => {
     vi.useFakeTimers();
     let listener: ((e: { type: string }) => void) | undefined;
     const tray = { setContextMenu: vi.fn(), setToolTip: vi.fn(), destroy: vi.fn() };
-    const load = vi.fn(async () => ({ upcoming: [{ job: 'reminders' as const, group: 'exchange' as const, exchangeId: 1, exchangeName: 'Family 2026', dueAt: now + 3 * 86_400_000, detail: '' }], paused: false }));
+    const load = vi.fn(async () => ({
+      upcoming: [{ job: 'reminders' as const, group: 'exchange' as const, exchangeId: 1, exchangeName: 'Family 2026', dueAt: now + 3 * 86_400_000, detail: '' }],
+      paused: false,
+    }));
     const onAction = vi.fn();
     const controller = startTrayController({
       tray: tray as never,

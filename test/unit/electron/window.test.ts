@@ -47,7 +47,13 @@ describe('the window', () => {
     setup().controller.show();
     expect(FakeBrowserWindow.instances[0]?.loaded).toEqual({ url: 'app://sneaky-klaus/index.html' });
     expect(FakeBrowserWindow.instances[0]?.loadFile).not.toHaveBeenCalled();
-    const dev = createWindowController({ BrowserWindow, preloadPath: 'p', renderer: { url: 'http://localhost:5173/', bundleDir: null }, isQuitting: () => false, onHiddenToTray: () => undefined });
+    const dev = createWindowController({
+      BrowserWindow,
+      preloadPath: 'p',
+      renderer: { url: 'http://localhost:5173/', bundleDir: null },
+      isQuitting: () => false,
+      onHiddenToTray: () => undefined,
+    });
     dev.show();
     expect(FakeBrowserWindow.instances[1]?.loaded).toEqual({ url: 'http://localhost:5173/' });
   });

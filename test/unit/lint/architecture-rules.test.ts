@@ -35,7 +35,7 @@ beforeAll(() => {
   plant('src-main/services/draw/b.ts', "import { a } from '../people/a';\nexport const b = (): number => (a.length > 0 ? 1 : 0);\n");
   plant('src-main/http/page.ts', "export const page = (): string => 'page';\n");
   plant('src-main/services/portal/leaky.ts', "import { page } from '../../http/page';\nexport const leaky = (): string => page();\n");
-  plant('src-main/db/repos/people.ts', "export const findPeople = (): string[] => [];\n");
+  plant('src-main/db/repos/people.ts', 'export const findPeople = (): string[] => [];\n');
   plant('src-main/http/route.ts', "import { findPeople } from '../db/repos/people';\nexport const route = (): number => findPeople().length;\n");
   plant('src-main/core/pure.ts', "import { findPeople } from '../db/repos/people';\nexport const pure = (): number => findPeople().length;\n");
   plant('src-main/services/portal/fine.ts', "import { findPeople } from '../../db/repos/people';\nexport const fine = (): number => findPeople().length;\n");

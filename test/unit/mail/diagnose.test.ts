@@ -163,7 +163,12 @@ describe('diagnoseSmtpError with provider replies', () => {
 
   it.each([
     [{ code: 'EAUTH', responseCode: 534, command: 'AUTH PLAIN', response: '534-5.7.9 Application-specific password required.' }, undefined, 'auth', 'app password'],
-    [{ code: 'EAUTH', responseCode: 535, command: 'AUTH LOGIN', response: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.' }, 'outlook', 'auth', 'Authenticated SMTP'],
+    [
+      { code: 'EAUTH', responseCode: 535, command: 'AUTH LOGIN', response: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.' },
+      'outlook',
+      'auth',
+      'Authenticated SMTP',
+    ],
     [{ code: 'EAUTH', message: 'Missing credentials for "PLAIN"', command: 'API' }, 'yahoo', 'auth', 'No user name or password'],
     [{ code: 'EENVELOPE', responseCode: 530, command: 'MAIL FROM', response: '530 5.7.0 Must issue a STARTTLS command first.' }, 'gmail', 'tls', '587'],
     [{ code: 'EENVELOPE', responseCode: 550, command: 'MAIL FROM', response: '550 5.4.5 Daily user sending limit exceeded.' }, 'gmail', 'sender-rejected', 'sending limit'],

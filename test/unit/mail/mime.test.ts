@@ -23,7 +23,11 @@ describe('rendered emails as MIME', () => {
   it('keeps hostile names out of the headers', async () => {
     const parsed = await roundTrip(
       newRegistrationNotice({
-        exchange, organizerName: 'Olga', participantName: 'Eve\nCc: other@example.com', participantCount: 2, adminHint: null,
+        exchange,
+        organizerName: 'Olga',
+        participantName: 'Eve\nCc: other@example.com',
+        participantCount: 2,
+        adminHint: null,
       }),
     );
     expect(parsed.subject).toBe('Office Bcc: victim@example.com Party: Eve Cc: other@example.com signed up');
@@ -36,8 +40,12 @@ describe('rendered emails as MIME', () => {
   it('carries text, HTML and the calendar file of a match email', async () => {
     const parsed = await roundTrip(
       matchEmail({
-        exchange: { ...exchange, name: 'Office Party' }, giverName: 'Ann', receiverName: 'Bob',
-        receiverGiftIdeas: 'Tea', link: 'http://10.0.0.2:4317/p/x', uid: 'e1-p1@sneaky-klaus',
+        exchange: { ...exchange, name: 'Office Party' },
+        giverName: 'Ann',
+        receiverName: 'Bob',
+        receiverGiftIdeas: 'Tea',
+        link: 'http://10.0.0.2:4317/p/x',
+        uid: 'e1-p1@sneaky-klaus',
       }),
     );
     expect(parsed.subject).toBe('Office Party: your Secret Santa match');

@@ -56,26 +56,22 @@ const cases: Case[] = [
   {
     kind: 'match',
     link: true,
-    render: (ex, n, ideas) =>
-      matchEmail({ exchange: ex, giverName: n, receiverName: n, receiverGiftIdeas: ideas, link: LINK, uid: 'x1-p2@sneaky-klaus' }),
+    render: (ex, n, ideas) => matchEmail({ exchange: ex, giverName: n, receiverName: n, receiverGiftIdeas: ideas, link: LINK, uid: 'x1-p2@sneaky-klaus' }),
   },
   {
     kind: 'reminder',
     link: true,
-    render: (ex, n, ideas) =>
-      reminderEmail({ exchange: ex, participantName: n, receiverName: n, receiverGiftIdeas: ideas, when: 'in 3 days', link: LINK }),
+    render: (ex, n, ideas) => reminderEmail({ exchange: ex, participantName: n, receiverName: n, receiverGiftIdeas: ideas, when: 'in 3 days', link: LINK }),
   },
   {
     kind: 'assignment changed',
     link: true,
-    render: (ex, n, ideas) =>
-      assignmentChangedEmail({ exchange: ex, giverName: n, receiverName: n, receiverGiftIdeas: ideas, link: LINK, uid: 'x1-p2@sk' }),
+    render: (ex, n, ideas) => assignmentChangedEmail({ exchange: ex, giverName: n, receiverName: n, receiverGiftIdeas: ideas, link: LINK, uid: 'x1-p2@sk' }),
   },
   {
     kind: 'new registration',
     link: false,
-    render: (ex, n) =>
-      newRegistrationNotice({ exchange: ex, organizerName: n, participantName: n, participantCount: 5, adminHint: 'Open the app.' }),
+    render: (ex, n) => newRegistrationNotice({ exchange: ex, organizerName: n, participantName: n, participantCount: 5, adminHint: 'Open the app.' }),
   },
   {
     kind: 'withdrawal',
@@ -87,8 +83,7 @@ const cases: Case[] = [
   {
     kind: 'delivery failures',
     link: false,
-    render: (ex, n, ideas) =>
-      deliveryFailuresNotice({ exchange: ex, organizerName: n, failures: [{ to: `${n}@example.com`, kind: 'match', error: ideas }] }),
+    render: (ex, n, ideas) => deliveryFailuresNotice({ exchange: ex, organizerName: n, failures: [{ to: `${n}@example.com`, kind: 'match', error: ideas }] }),
   },
   { kind: 'purge warning', link: false, render: (ex, n) => purgeWarningEmail({ exchange: ex, organizerName: n, purgeAt: Date.UTC(2027, 0, 18, 2), timezone: ex.timezone }) },
 ];
@@ -146,13 +141,21 @@ describe('dates and budget', () => {
   it('formats decimal budgets and survives an unknown currency', () => {
     const usd = reminderEmail({
       exchange: exchange({ budget: { amount: '25.50', currency: 'USD' } }),
-      participantName: 'Ann', receiverName: 'Bob', receiverGiftIdeas: '', when: 'tomorrow', link: LINK,
+      participantName: 'Ann',
+      receiverName: 'Bob',
+      receiverGiftIdeas: '',
+      when: 'tomorrow',
+      link: LINK,
     });
     expect(usd.text).toContain('$25.50 per gift');
     expect(usd.subject).toBe('Family Christmas 2026: the gift exchange is tomorrow');
     const odd = matchEmail({
       exchange: exchange({ budget: { amount: '30', currency: 'nope' }, location: '' }),
-      giverName: 'Ann', receiverName: 'Bob', receiverGiftIdeas: '', link: LINK, uid: 'u@sk',
+      giverName: 'Ann',
+      receiverName: 'Bob',
+      receiverGiftIdeas: '',
+      link: LINK,
+      uid: 'u@sk',
     });
     expect(odd.text).toContain('30 nope per gift');
     expect(odd.text).not.toContain('Where:');
@@ -191,7 +194,12 @@ describe('gift ideas', () => {
 
 describe('match email privacy and calendar', () => {
   const mail = matchEmail({
-    exchange: exchange(), giverName: 'Ann', receiverName: 'Bob Secret', receiverGiftIdeas: 'Tea', link: LINK, uid: 'ex1-p2@sneaky-klaus',
+    exchange: exchange(),
+    giverName: 'Ann',
+    receiverName: 'Bob Secret',
+    receiverGiftIdeas: 'Tea',
+    link: LINK,
+    uid: 'ex1-p2@sneaky-klaus',
   });
   const ics = mail.attachments?.[0];
 
@@ -214,7 +222,12 @@ describe('match email privacy and calendar', () => {
 
   it('renders the same bytes twice (no wall clock inside)', () => {
     const again = matchEmail({
-      exchange: exchange(), giverName: 'Ann', receiverName: 'Bob Secret', receiverGiftIdeas: 'Tea', link: LINK, uid: 'ex1-p2@sneaky-klaus',
+      exchange: exchange(),
+      giverName: 'Ann',
+      receiverName: 'Bob Secret',
+      receiverGiftIdeas: 'Tea',
+      link: LINK,
+      uid: 'ex1-p2@sneaky-klaus',
     });
     expect(again).toEqual(mail);
   });
@@ -232,7 +245,11 @@ describe('organizer notices', () => {
 
   it('turns an admin URL hint into a button', () => {
     const mail = newRegistrationNotice({
-      exchange: exchange(), organizerName: 'Olga', participantName: 'Ann', participantCount: 1, adminHint: 'http://127.0.0.1:4318/',
+      exchange: exchange(),
+      organizerName: 'Olga',
+      participantName: 'Ann',
+      participantCount: 1,
+      adminHint: 'http://127.0.0.1:4318/',
     });
     expect(mail.subject).toBe('Family Christmas 2026: Ann signed up');
     expect(mail.text).toContain('1 participant so far');

@@ -41,7 +41,12 @@ describe('components (static markup)', () => {
     const html = renderToStaticMarkup(
       <FeasibilityNotice
         check={{ feasible: false, mode: 'single-loop', feasibleModes: ['any'], reason: 'Ann, Bob and Cy can only give to Dee.', participantIds: [1, 2], participantCount: 4 }}
-        names={new Map([[1, 'Ann'], [2, 'Bob']])}
+        names={
+          new Map([
+            [1, 'Ann'],
+            [2, 'Bob'],
+          ])
+        }
       />,
     );
     expect(html).toContain('role="alert"');
@@ -52,8 +57,26 @@ describe('components (static markup)', () => {
 
   it('keeps a match email’s text hidden until asked, but offers its links', () => {
     const message = {
-      id: 1, kind: 'match', to: 'ann@x.test', subject: 'Family: your Secret Santa match', exchangeId: 1, status: 'preview' as const, attempts: 0, nextAttemptAt: null, retryAt: null, withdrawnReason: null, wouldWithdraw: null,
-      lastError: null, createdAt: 0, sentAt: null, text: 'You give a present to Bob', html: '<p>Bob</p>', messageId: '<m@x>', attachments: [], links: ['http://lan/auth/t'], hidden: false,
+      id: 1,
+      kind: 'match',
+      to: 'ann@x.test',
+      subject: 'Family: your Secret Santa match',
+      exchangeId: 1,
+      status: 'preview' as const,
+      attempts: 0,
+      nextAttemptAt: null,
+      retryAt: null,
+      withdrawnReason: null,
+      wouldWithdraw: null,
+      lastError: null,
+      createdAt: 0,
+      sentAt: null,
+      text: 'You give a present to Bob',
+      html: '<p>Bob</p>',
+      messageId: '<m@x>',
+      attachments: [],
+      links: ['http://lan/auth/t'],
+      hidden: false,
     };
     const hidden = renderToStaticMarkup(<MessageView message={message} bodyRevealed={false} onRevealBody={noop} onCopy={copy} onResend={noop} onRetryNow={noop} />);
     expect(hidden).not.toContain('Bob');
@@ -65,7 +88,15 @@ describe('components (static markup)', () => {
 
   it('names bad CSV rows by line', () => {
     const html = renderToStaticMarkup(
-      <ImportPreview preview={{ added: 0, rows: [{ line: 2, name: 'Ann', email: 'ann@x.test', giftIdeas: '', error: null }, { line: 3, name: 'Bob', email: 'bob', giftIdeas: '', error: 'That is not an email address.' }] }} />,
+      <ImportPreview
+        preview={{
+          added: 0,
+          rows: [
+            { line: 2, name: 'Ann', email: 'ann@x.test', giftIdeas: '', error: null },
+            { line: 3, name: 'Bob', email: 'bob', giftIdeas: '', error: 'That is not an email address.' },
+          ],
+        }}
+      />,
     );
     expect(text(html)).toContain('1 row needs fixing before anyone is added: line 3.');
   });
@@ -88,8 +119,20 @@ describe('components (static markup)', () => {
   });
 
   it('offers "Send reminder now" once per exchange, on its next reminder, and no "Run now" for a planned deletion', () => {
-    const reminder = (dueAt: number, exchangeId: number) => ({ job: 'reminders' as const, group: 'exchange' as const, exchangeId, exchangeName: `X${exchangeId}`, dueAt, detail: '' });
-    const jobs = [reminder(1, 1), reminder(2, 2), reminder(3, 1), { job: 'data-purge' as const, group: 'exchange' as const, exchangeId: 3, exchangeName: 'Old', dueAt: 4, detail: '' }];
+    const reminder = (dueAt: number, exchangeId: number) => ({
+      job: 'reminders' as const,
+      group: 'exchange' as const,
+      exchangeId,
+      exchangeName: `X${exchangeId}`,
+      dueAt,
+      detail: '',
+    });
+    const jobs = [
+      reminder(1, 1),
+      reminder(2, 2),
+      reminder(3, 1),
+      { job: 'data-purge' as const, group: 'exchange' as const, exchangeId: 3, exchangeName: 'Old', dueAt: 4, detail: '' },
+    ];
     const html = renderToStaticMarkup(<UpcomingList label="Coming up" jobs={jobs} now={0} onRunNow={noop} onSendReminder={noop} />);
     expect(html.match(/Send reminder now/g)).toHaveLength(2);
     expect(html).not.toContain('Run now');

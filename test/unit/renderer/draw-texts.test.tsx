@@ -6,8 +6,20 @@ import { RulesTab } from '../../../src-renderer/pages/exchange/RulesTab';
 import { useRules } from '../../../src-renderer/stores/rules';
 import { exchangeView } from './builders';
 
-const rules = (avoidPastExchanges: number, avoidedExchanges: string[]) => ({ exchangeId: 1, pairs: [], oneWay: [], mustDraw: [], households: [], avoidPastExchanges, avoidedExchanges });
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
+const rules = (avoidPastExchanges: number, avoidedExchanges: string[]) => ({
+  exchangeId: 1,
+  pairs: [],
+  oneWay: [],
+  mustDraw: [],
+  households: [],
+  avoidPastExchanges,
+  avoidedExchanges,
+});
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/\s+/g, ' ');
 
 /**
  * Server rendering reads a zustand store's initial state (its server snapshot), and there is no
@@ -48,7 +60,9 @@ describe('which earlier exchanges a draw avoids', () => {
 
 describe('the draw method', () => {
   it('is a quiet fact on the Draw tab once drawn', () => {
-    const html = text(renderToStaticMarkup(<DrawTab exchange={exchangeView({ id: 1, state: 'matched', drawnAt: Date.parse('2026-12-01T10:00:00Z'), drawMethod: 'exact-count' })} />));
+    const html = text(
+      renderToStaticMarkup(<DrawTab exchange={exchangeView({ id: 1, state: 'matched', drawnAt: Date.parse('2026-12-01T10:00:00Z'), drawMethod: 'exact-count' })} />),
+    );
     expect(html).toContain('Drawn uniformly at random (exact count).');
     expect(renderToStaticMarkup(<DrawTab exchange={exchangeView({ id: 1, state: 'registration_closed' })} />)).not.toContain('Drawn uniformly');
   });

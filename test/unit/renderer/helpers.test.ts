@@ -105,7 +105,13 @@ describe('exchange form', () => {
   it('converts inputs and names what is not a number', () => {
     const values = { ...emptyExchangeForm({ timezone: 'UTC', currency: 'EUR', reminderDays: [7, 1] }), name: 'Office', exchangeAt: '2030-12-18T17:00', budgetAmount: '20' };
     const converted = convertExchangeForm(values, Date.UTC(2026, 0, 1));
-    expect(converted.ok && converted.fields).toMatchObject({ name: 'Office', budget: { amount: '20', currency: 'EUR' }, reminderDays: [7, 1], maxParticipants: null, registrationDeadline: null });
+    expect(converted.ok && converted.fields).toMatchObject({
+      name: 'Office',
+      budget: { amount: '20', currency: 'EUR' },
+      reminderDays: [7, 1],
+      maxParticipants: null,
+      registrationDeadline: null,
+    });
     const bad = convertExchangeForm({ ...values, reminderDays: '7, soon', maxParticipants: 'ten' }, Date.UTC(2026, 0, 1));
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(Object.keys(bad.errors.fields).sort()).toEqual(['maxParticipants', 'reminderDays']);

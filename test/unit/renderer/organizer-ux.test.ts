@@ -30,7 +30,14 @@ describe('exchange form checks: every problem at once', () => {
   it('uses the core’s own words for what its schema refuses', () => {
     const form = { ...VALID, name: '', budgetAmount: '1.234', budgetCurrency: 'euro', maxParticipants: '1', reminderDays: '90' };
     const ours = exchangeProblems(form, NOW);
-    const core = CreateExchangeInput.safeParse({ name: '', budget: { amount: '1.234', currency: 'EURO' }, maxParticipants: 1, exchangeAt: VALID.exchangeAt, timezone: 'Europe/Berlin', reminderDays: [90] });
+    const core = CreateExchangeInput.safeParse({
+      name: '',
+      budget: { amount: '1.234', currency: 'EURO' },
+      maxParticipants: 1,
+      exchangeAt: VALID.exchangeAt,
+      timezone: 'Europe/Berlin',
+      reminderDays: [90],
+    });
     expect(core.success).toBe(false);
     const coreByPath = Object.fromEntries((core.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
     expect(ours.name).toBe(coreByPath.name);
@@ -59,7 +66,11 @@ describe('exchange form checks: every problem at once', () => {
 });
 
 describe('currentErrors: a message goes once its field is changed', () => {
-  const errors: FormErrors = { general: 'Please fix the 2 fields marked below.', summary: true, fields: { name: 'Give the exchange a name.', 'budget.amount': 'Expected an amount like 25 or 25.50.' } };
+  const errors: FormErrors = {
+    general: 'Please fix the 2 fields marked below.',
+    summary: true,
+    fields: { name: 'Give the exchange a name.', 'budget.amount': 'Expected an amount like 25 or 25.50.' },
+  };
 
   it('keeps everything until something changes, then drops only the changed field', () => {
     expect(currentErrors(errors, VALID, VALID, exchangeErrorKeys)).toEqual(errors);
@@ -100,7 +111,9 @@ describe('job reports in words', () => {
   });
 
   it('counts reminders over every exchange, and says when none were due', () => {
-    expect(runNowReport('Reminder emails', report([run('reminders', { queued: 2, skipped: 0, daysBefore: 3 }), run('reminders', { queued: 1, skipped: 0, daysBefore: 1 })]))).toEqual({ tone: 'success', text: 'Reminder emails: sent 3 reminders.' });
+    expect(
+      runNowReport('Reminder emails', report([run('reminders', { queued: 2, skipped: 0, daysBefore: 3 }), run('reminders', { queued: 1, skipped: 0, daysBefore: 1 })])),
+    ).toEqual({ tone: 'success', text: 'Reminder emails: sent 3 reminders.' });
     expect(runSummary('reminders', { queued: 0, skipped: 0, daysBefore: 3 })).toBe('No reminders were due.');
     expect(runSummary('reminders', { queued: 0, skipped: 1, daysBefore: 7 })).toBe('No reminders were due. 1 missed reminder was skipped: it was due while the computer was off.');
     expect(totalCounts([run('x', { a: 1 }), run('x', { a: 2, b: 1 })])).toEqual({ a: 3, b: 1 });

@@ -27,7 +27,9 @@ describe('exchanges store', () => {
   it('loads the list and refreshes it after creating, mapping refusals onto the form', async () => {
     api.on('exchanges.list', () => [{ id: 1, name: 'A', state: 'draft', exchangeAt: '2030-12-24T18:00', exchangeAtUtc: 0, timezone: 'UTC', participantCount: 0 }]);
     api.on('exchanges.create', (input) =>
-      input.name === '' ? refuse({ code: 'invalid_input', message: 'name: Give the exchange a name.', issues: [{ path: 'name', message: 'Give the exchange a name.' }] }) : exchangeView({ name: input.name }),
+      input.name === ''
+        ? refuse({ code: 'invalid_input', message: 'name: Give the exchange a name.', issues: [{ path: 'name', message: 'Give the exchange a name.' }] })
+        : exchangeView({ name: input.name }),
     );
     await useExchanges.getState().load();
     expect(useExchanges.getState().list).toHaveLength(1);

@@ -7,14 +7,7 @@ export { formatDate, formatDateTime, formatMoney } from './format';
 export type { Money } from './format';
 export { escapeHtml, html, raw, SafeHtml } from './html';
 export { EMPTY_REGISTRATION, FIELD_LIMITS, invitePage, inviteStatusPage } from './invite';
-export type {
-  InvitePageModel,
-  InviteStatusModel,
-  InviteStatusReason,
-  RegistrationErrors,
-  RegistrationField,
-  RegistrationValues,
-} from './invite';
+export type { InvitePageModel, InviteStatusModel, InviteStatusReason, RegistrationErrors, RegistrationField, RegistrationValues } from './invite';
 export { STYLESHEET_URL } from './layout';
 export type { Flash } from './layout';
 export { mePage } from './me';

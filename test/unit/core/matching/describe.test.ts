@@ -24,7 +24,17 @@ describe('describeReason', () => {
       [{ kind: 'must-draw-conflict', participantIds: [0, 1, 2], detail: 'two-receivers' }, /Ann is set to draw both Bob and Cy/],
       [{ kind: 'must-draw-conflict', participantIds: [0, 1], detail: 'excluded' }, /Ann is set to draw Bob, but that pair is excluded/],
       [{ kind: 'must-draw-conflict', participantIds: [0, 1], detail: 'mutual' }, /Ann and Bob are set to draw each other/],
-      [{ kind: 'no-single-loop', groups: [[0, 1], [2, 3]], coverExists: true }, /\(Ann and Bob\), \(Cy and Dee\).*without a single loop is possible/],
+      [
+        {
+          kind: 'no-single-loop',
+          groups: [
+            [0, 1],
+            [2, 3],
+          ],
+          coverExists: true,
+        },
+        /\(Ann and Bob\), \(Cy and Dee\).*without a single loop is possible/,
+      ],
       [{ kind: 'no-mutual-impossible', participantIds: [0, 1] }, /Ann and Bob can only draw each other/],
       [{ kind: 'budget-exhausted', mode: 'single-loop', otherModesPossible: ['any'] }, /single loop.*any draw is possible/],
     ];

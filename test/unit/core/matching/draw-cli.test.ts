@@ -84,7 +84,12 @@ describe('scripts/draw.ts', () => {
     expect(out.status, out.stderr).toBe(0);
     const pairs = (JSON.parse(out.stdout) as { pairs: Array<{ giver: string; receiver: string }> }).pairs;
     expect(pairs.map((p) => p.giver).sort()).toEqual(['Ann', 'Bob', 'Cy', 'Dee', 'Eve']);
-    for (const banned of [['Ann', 'Bob'], ['Cy', 'Dee'], ['Dee', 'Cy'], ['Eve', 'Ann']]) {
+    for (const banned of [
+      ['Ann', 'Bob'],
+      ['Cy', 'Dee'],
+      ['Dee', 'Cy'],
+      ['Eve', 'Ann'],
+    ]) {
       expect(pairs).not.toContainEqual({ giver: banned[0], receiver: banned[1] });
     }
   });

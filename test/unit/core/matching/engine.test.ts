@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkFeasibility,
-  solve,
-  validateAssignment,
-  type MatchingProblem,
-  type MatchingRule,
-  type MatchMode,
-} from '../../../../src-main/core/matching';
+import { checkFeasibility, solve, validateAssignment, type MatchingProblem, type MatchingRule, type MatchMode } from '../../../../src-main/core/matching';
 import { seededRandom } from '../../../../src-main/core/random';
 import { MODES } from './oracle';
 
@@ -63,11 +56,7 @@ describe('larger draws', () => {
   });
 
   it('must-draw chains are kept inside a single loop', () => {
-    const rules: MatchingRule[] = [
-      { kind: 'must-draw', giver: 0, receiver: 5 },
-      { kind: 'must-draw', giver: 5, receiver: 9 },
-      ...households(60, 3),
-    ];
+    const rules: MatchingRule[] = [{ kind: 'must-draw', giver: 0, receiver: 5 }, { kind: 'must-draw', giver: 5, receiver: 9 }, ...households(60, 3)];
     const problem: MatchingProblem = { participants: range(60), rules, mode: 'single-loop' };
     for (const rejectionSteps of [undefined, 0]) {
       const result = solve(problem, { random: seededRandom(5), rejectionSteps });

@@ -66,11 +66,15 @@ describe('fairness on hard instances: TV distance at most 1.2× an exact sampler
   ];
   for (const [name, make, modes] of cases) {
     for (const mode of modes) {
-      it(`${name}, ${mode}`, () => {
-        const report = engineCheck(make(mode), 21);
-        expect(report.outcomes).toBeGreaterThan(1);
-        expect(report, JSON.stringify(report)).toMatchObject({ pass: true });
-      }, SLOW);
+      it(
+        `${name}, ${mode}`,
+        () => {
+          const report = engineCheck(make(mode), 21);
+          expect(report.outcomes).toBeGreaterThan(1);
+          expect(report, JSON.stringify(report)).toMatchObject({ pass: true });
+        },
+        SLOW,
+      );
     }
   }
 

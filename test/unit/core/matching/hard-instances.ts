@@ -7,9 +7,36 @@ import type { MatchingProblem, MatchingRule, MatchMode } from '../../../../src-m
  * and a sparse group of 12 where each person may give to three people (3 valid single loops).
  */
 const FAMILY_HISTORY: Array<[number, number]> = [
-  [0, 9], [1, 7], [2, 4], [3, 8], [4, 3], [5, 2], [6, 1], [7, 0], [8, 6], [9, 5],
-  [0, 8], [1, 6], [2, 5], [3, 7], [4, 9], [5, 0], [6, 3], [7, 2], [8, 4], [9, 1],
-  [0, 5], [1, 9], [2, 6], [3, 4], [4, 8], [5, 3], [6, 0], [7, 1], [8, 7], [9, 2],
+  [0, 9],
+  [1, 7],
+  [2, 4],
+  [3, 8],
+  [4, 3],
+  [5, 2],
+  [6, 1],
+  [7, 0],
+  [8, 6],
+  [9, 5],
+  [0, 8],
+  [1, 6],
+  [2, 5],
+  [3, 7],
+  [4, 9],
+  [5, 0],
+  [6, 3],
+  [7, 2],
+  [8, 4],
+  [9, 1],
+  [0, 5],
+  [1, 9],
+  [2, 6],
+  [3, 4],
+  [4, 8],
+  [5, 3],
+  [6, 0],
+  [7, 1],
+  [8, 7],
+  [9, 2],
 ];
 
 export function familyOfTen(mode: MatchMode): MatchingProblem {
@@ -22,8 +49,18 @@ export function familyOfTen(mode: MatchMode): MatchingProblem {
 }
 
 const SPARSE_ALLOWED: number[][] = [
-  [1, 11, 2], [2, 11, 10], [3, 4, 5], [4, 2, 1], [5, 11, 7], [6, 8, 2],
-  [7, 5, 1], [8, 2, 9], [9, 4, 3], [10, 2, 5], [11, 1, 4], [0, 5, 9],
+  [1, 11, 2],
+  [2, 11, 10],
+  [3, 4, 5],
+  [4, 2, 1],
+  [5, 11, 7],
+  [6, 8, 2],
+  [7, 5, 1],
+  [8, 2, 9],
+  [9, 4, 3],
+  [10, 2, 5],
+  [11, 1, 4],
+  [0, 5, 9],
 ];
 
 export function sparseTwelve(mode: MatchMode): MatchingProblem {

@@ -73,8 +73,7 @@ export function oracle(problem: MatchingProblem): Oracle {
 }
 
 /** An oracle assignment as [giver id, receiver id] pairs. */
-export const pairsOf = (o: Oracle, p: Int32Array): Array<[number, number]> =>
-  Array.from(p, (r, g) => [o.ids[g]!, o.ids[r]!] as [number, number]);
+export const pairsOf = (o: Oracle, p: Int32Array): Array<[number, number]> => Array.from(p, (r, g) => [o.ids[g]!, o.ids[r]!] as [number, number]);
 
 /** Canonical string of an assignment (for counting outcomes). */
 export const keyOf = (pairs: Iterable<[number, number]>): string =>

@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  checkFeasibility,
-  describeReason,
-  solve,
-  validateAssignment,
-  type InfeasibleReason,
-  type MatchingProblem,
-  type SolveOptions,
-} from '../../../../src-main/core/matching';
+import { checkFeasibility, describeReason, solve, validateAssignment, type InfeasibleReason, type MatchingProblem, type SolveOptions } from '../../../../src-main/core/matching';
 import { seededRandom } from '../../../../src-main/core/random';
 import { arbitraryProblem, MODES, oracle, type Oracle } from './oracle';
 
@@ -29,10 +21,7 @@ function expectSoundReason(problem: MatchingProblem, o: Oracle, reason: Infeasib
       break;
     case 'hall': {
       const [from, to] = reason.side === 'receivers' ? [reason.receivers, reason.givers] : [reason.givers, reason.receivers];
-      const reach =
-        reason.side === 'receivers'
-          ? o.ids.filter((g) => from.some((r) => o.may(g, r)))
-          : o.ids.filter((r) => from.some((g) => o.may(g, r)));
+      const reach = reason.side === 'receivers' ? o.ids.filter((g) => from.some((r) => o.may(g, r))) : o.ids.filter((r) => from.some((g) => o.may(g, r)));
       expect([...to].sort((a, b) => a - b)).toEqual(reach.sort((a, b) => a - b));
       expect(to.length).toBeLessThan(from.length);
       expect(from.every((v) => ids.has(v))).toBe(true);

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { uniformFit } from './stats';
 import { describe, expect, it } from 'vitest';
-import {
-  solve,
-  spliceIn,
-  spliceOut,
-  validateAssignment,
-  type MatchingProblem,
-  type MatchingRule,
-} from '../../../../src-main/core/matching';
+import { solve, spliceIn, spliceOut, validateAssignment, type MatchingProblem, type MatchingRule } from '../../../../src-main/core/matching';
 import { seededRandom } from '../../../../src-main/core/random';
 import { arbitraryProblem, oracle } from './oracle';
 
@@ -125,13 +118,18 @@ describe('spliceIn: someone joins after the draw', () => {
     const asText = new Map([...counts].map(([giver, c]) => [String(giver), c]));
     expect(uniformFit(asText, 4, draws).pass).toBe(true);
     // Control: the same check fails for a sampler that favours one insertion point by 15 %.
-    const biased = new Map([['1', draws * 0.25 * 1.15], ['3', draws * 0.25 * 0.95], ['4', draws * 0.25 * 0.95], ['5', draws * 0.25 * 0.95]]);
+    const biased = new Map([
+      ['1', draws * 0.25 * 1.15],
+      ['3', draws * 0.25 * 0.95],
+      ['4', draws * 0.25 * 0.95],
+      ['5', draws * 0.25 * 0.95],
+    ]);
     expect(uniformFit(biased, 4, draws).pass).toBe(false);
   });
 });
 
 describe('splice on larger draws', () => {
-  it('changes only the withdrawn person\'s giver in a 300-person loop with households', () => {
+  it("changes only the withdrawn person's giver in a 300-person loop with households", () => {
     const participants = Array.from({ length: 300 }, (_, i) => i);
     const rules: MatchingRule[] = Array.from({ length: 100 }, (_, h) => ({ kind: 'household', members: [3 * h, 3 * h + 1, 3 * h + 2] }));
     const problem: MatchingProblem = { participants, rules, mode: 'single-loop' };

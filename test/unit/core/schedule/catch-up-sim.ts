@@ -35,11 +35,7 @@ export interface RecurringRun {
   missed: number;
 }
 
-export function recurringReplay(
-  pattern: string,
-  createdAt: number,
-  record: 'now' | 'scheduledFor' = 'now',
-): { runs: RecurringRun[]; wake: (now: number) => number } {
+export function recurringReplay(pattern: string, createdAt: number, record: 'now' | 'scheduledFor' = 'now'): { runs: RecurringRun[]; wake: (now: number) => number } {
   const runs: RecurringRun[] = [];
   let lastRunAt: number | null = null;
   const wake = (now: number): number => {
@@ -57,11 +53,7 @@ export function recurringReplay(
  * Drives `wake` like the real scheduler while the app is up during each [from, to] interval:
  * at the start (launch), then every `tick` ms, and exactly at the due time it reports.
  */
-export function runWhileUp(
-  intervals: ReadonlyArray<readonly [number, number]>,
-  tick: number,
-  wake: (now: number) => number | null,
-): void {
+export function runWhileUp(intervals: ReadonlyArray<readonly [number, number]>, tick: number, wake: (now: number) => number | null): void {
   for (const [from, to] of intervals) {
     let now = from;
     while (now <= to) {

@@ -1,13 +1,7 @@
 import { Cron } from 'croner';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  RECURRING_JOBS,
-  countOccurrences,
-  nextOccurrence,
-  previousOccurrence,
-  recurringJob,
-} from '../../../../src-main/core/schedule';
+import { RECURRING_JOBS, countOccurrences, nextOccurrence, previousOccurrence, recurringJob } from '../../../../src-main/core/schedule';
 
 const at = (iso: string): number => Date.parse(iso);
 const HOURLY = '0 * * * *';

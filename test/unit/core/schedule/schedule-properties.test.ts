@@ -27,8 +27,7 @@ const zones = fc.constantFrom(
   'America/Sao_Paulo',
 );
 const instant = fc.integer({ min: at('2025-01-01T00:00:00Z'), max: at('2032-12-31T00:00:00Z') });
-const sortedOffsets = (min: number, max: number, maxLength: number) =>
-  fc.array(fc.integer({ min, max }), { maxLength }).map((offsets) => [...offsets].sort((a, b) => a - b));
+const sortedOffsets = (min: number, max: number, maxLength: number) => fc.array(fc.integer({ min, max }), { maxLength }).map((offsets) => [...offsets].sort((a, b) => a - b));
 
 describe('reminder planning under arbitrary wake-ups', () => {
   it('handles each day once, sends at most one per wake, never at or after the exchange', () => {

@@ -47,7 +47,10 @@ describe('upcomingJobs', () => {
 
   it('puts a reminder due tomorrow before cleanup jobs due sooner, so a five-line tray shows it', () => {
     const now = at('2026-12-22T18:00:00Z');
-    const cleanups = (['token-cleanup', 'session-cleanup', 'rate-limit-cleanup', 'auto-complete', 'data-purge'] as const).map((job, i) => ({ job, nextDueAt: now + (i + 1) * 60_000 }));
+    const cleanups = (['token-cleanup', 'session-cleanup', 'rate-limit-cleanup', 'auto-complete', 'data-purge'] as const).map((job, i) => ({
+      job,
+      nextDueAt: now + (i + 1) * 60_000,
+    }));
     const jobs = upcomingJobs({ recurring: cleanups, exchanges: [{ ...family, handledReminderDays: [7, 3] }], retentionDays: 30 }, now, 5);
     expect(jobs.map((job) => [job.group, job.job, job.detail])).toEqual([
       ['exchange', 'reminders', '1 day before'],
@@ -63,7 +66,14 @@ describe('upcomingJobs', () => {
     const now = at('2026-12-26T00:00:00Z');
     const completed = { ...family, state: 'completed', endedAt: ended };
     const [deletion] = upcomingJobs({ recurring, exchanges: [completed], retentionDays: 30 }, now, 1);
-    expect(deletion).toEqual({ job: 'data-purge', group: 'exchange', exchangeId: 1, exchangeName: 'Family 2026', dueAt: ended + 30 * DAY_MS, detail: 'planned deletion of its data' });
+    expect(deletion).toEqual({
+      job: 'data-purge',
+      group: 'exchange',
+      exchangeId: 1,
+      exchangeName: 'Family 2026',
+      dueAt: ended + 30 * DAY_MS,
+      detail: 'planned deletion of its data',
+    });
     // Warned late (the computer was off): the deletion waits seven days after the warning.
     const warnedAt = ended + 29 * DAY_MS;
     const late = upcomingJobs({ recurring: [], exchanges: [{ ...completed, state: 'cancelled', purgeWarnedAt: warnedAt }], retentionDays: 30 }, now, 1);

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkInboxPage,
-  continuePage,
-  linkInvalidPage,
-  loginPage,
-  rateLimitedPage,
-  requestRefusedPage,
-  serverErrorPage,
-} from '../../../../src-main/http/participant/views';
+import { checkInboxPage, continuePage, linkInvalidPage, loginPage, rateLimitedPage, requestRefusedPage, serverErrorPage } from '../../../../src-main/http/participant/views';
 
 describe('login and link pages', () => {
   it('keeps the exchange code in a hidden field of the login form', () => {

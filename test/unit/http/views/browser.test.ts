@@ -21,7 +21,7 @@ const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const SHOTS = join(ROOT, 'test-results', 'participant-views');
 const CSS = readFileSync(join(ROOT, 'resources', 'participant.css'));
 const CSP = "default-src 'self'; style-src 'self'; script-src 'none'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-const XSS = '"><img src=x onerror=alert(1)><script>alert(1)</script>\' onmouseover=\'alert(1)';
+const XSS = "\"><img src=x onerror=alert(1)><script>alert(1)</script>' onmouseover='alert(1)";
 
 const pages = new Map(allPages().map((p) => [p.name, p.html]));
 pages.set(
@@ -145,12 +145,8 @@ function domFacts(page: Page) {
         .filter(visible)
         .filter((el) => el.getBoundingClientRect().height < 44)
         .map((el) => el.outerHTML.slice(0, 80)),
-      eventAttributes: [...document.querySelectorAll('*')].flatMap((el) =>
-        [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}@${a.name}`),
-      ),
-      formsWithoutCsrf: [...document.forms]
-        .filter((f) => f.method !== 'post' || !f.querySelector('input[type=hidden][name=_csrf]'))
-        .map((f) => f.action),
+      eventAttributes: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}@${a.name}`)),
+      formsWithoutCsrf: [...document.forms].filter((f) => f.method !== 'post' || !f.querySelector('input[type=hidden][name=_csrf]')).map((f) => f.action),
       nonHttpLinks: [...document.links].filter((a) => !/^https?:$/.test(a.protocol)).map((a) => a.href),
       stylesheetApplied: getComputedStyle(document.body).fontFamily.includes('system-ui'),
     };
@@ -170,19 +166,23 @@ const CLEAN = {
 
 // Concurrent: axe is CPU-bound inside Chromium's renderer processes, so pages overlap well.
 describe.concurrent('participant pages in Chromium at 390×844, light and dark', () => {
-  it.each([...pages.keys()])('%s', async (name) => {
-    const { page, problems } = await open(name);
-    try {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        // No transitions, so axe never samples a colour halfway between the schemes.
-        await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-        expect({ colorScheme, findings: await axeFindings(page) }).toEqual({ colorScheme, findings: [] });
-        expect(await domFacts(page)).toEqual(CLEAN);
-        await page.screenshot({ path: join(SHOTS, `${name}-${colorScheme}.png`), fullPage: true });
+  it.each([...pages.keys()])(
+    '%s',
+    async (name) => {
+      const { page, problems } = await open(name);
+      try {
+        for (const colorScheme of ['light', 'dark'] as const) {
+          // No transitions, so axe never samples a colour halfway between the schemes.
+          await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+          expect({ colorScheme, findings: await axeFindings(page) }).toEqual({ colorScheme, findings: [] });
+          expect(await domFacts(page)).toEqual(CLEAN);
+          await page.screenshot({ path: join(SHOTS, `${name}-${colorScheme}.png`), fullPage: true });
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await page.close();
       }
-      expect(problems).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });

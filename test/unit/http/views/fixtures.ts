@@ -1,9 +1,4 @@
-import type {
-  ExchangeView,
-  InviteStatusReason,
-  MePageModel,
-  MeStage,
-} from '../../../../src-main/http/participant/views';
+import type { ExchangeView, InviteStatusReason, MePageModel, MeStage } from '../../../../src-main/http/participant/views';
 import {
   checkInboxPage,
   continuePage,
@@ -99,10 +94,13 @@ export function allPages(): RenderedPage[] {
     {
       name: 'me-errors',
       html: mePage(
-        meModel({ kind: 'waiting' }, {
-          errors: { giftIdeas: 'Please keep your ideas under 2000 characters.', withdraw: 'Tick the box to confirm.' },
-          flash: { kind: 'error', message: 'Nothing was changed.' },
-        }),
+        meModel(
+          { kind: 'waiting' },
+          {
+            errors: { giftIdeas: 'Please keep your ideas under 2000 characters.', withdraw: 'Tick the box to confirm.' },
+            flash: { kind: 'error', message: 'Nothing was changed.' },
+          },
+        ),
       ),
     },
     { name: 'me-completed', html: mePage(meModel({ kind: 'completed', receiver: MATCHED.kind === 'matched' ? MATCHED.receiver : null })) },

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  calendarDaysUntil,
-  formatDate,
-  formatDateTime,
-  formatDuration,
-  formatMoney,
-  isoDateTime,
-  relativeDays,
-} from '../../../../src-main/http/participant/views/format';
+import { calendarDaysUntil, formatDate, formatDateTime, formatDuration, formatMoney, isoDateTime, relativeDays } from '../../../../src-main/http/participant/views/format';
 
 describe('dates in the exchange timezone', () => {
   const at = Date.parse('2026-12-19T17:00:00Z');
@@ -19,9 +11,7 @@ describe('dates in the exchange timezone', () => {
   });
 
   it('follows daylight saving time of the zone, not of the server', () => {
-    expect(formatDateTime(Date.parse('2026-07-01T16:00:00Z'), 'Europe/Berlin')).toBe(
-      'Wednesday 1 July 2026 at 18:00 (Europe/Berlin)',
-    );
+    expect(formatDateTime(Date.parse('2026-07-01T16:00:00Z'), 'Europe/Berlin')).toBe('Wednesday 1 July 2026 at 18:00 (Europe/Berlin)');
     expect(isoDateTime(at, 'Europe/Berlin')).toBe('2026-12-19T18:00:00+01:00');
   });
 
@@ -36,12 +26,7 @@ describe('dates in the exchange timezone', () => {
     expect(calendarDaysUntil(now, Date.parse('2026-12-18T23:30:00Z'), 'UTC')).toBe(0);
     // Across the spring DST change the day count stays whole.
     expect(calendarDaysUntil(Date.parse('2027-03-27T12:00:00Z'), Date.parse('2027-03-29T12:00:00Z'), 'Europe/Berlin')).toBe(2);
-    expect([relativeDays(-1), relativeDays(0), relativeDays(1), relativeDays(5)]).toEqual([
-      'already passed',
-      'today',
-      'tomorrow',
-      'in 5 days',
-    ]);
+    expect([relativeDays(-1), relativeDays(0), relativeDays(1), relativeDays(5)]).toEqual(['already passed', 'today', 'tomorrow', 'in 5 days']);
   });
 });
 

@@ -9,15 +9,12 @@ export function openingTag(form: string): string {
 }
 
 export function count(page: string, pattern: RegExp): number {
-  return [...page.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))]
-    .length;
+  return [...page.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))].length;
 }
 
 /** ids of every input/textarea/select that a person fills in (not hidden ones). */
 export function controlIds(page: string): string[] {
-  return [...page.matchAll(/<(input|textarea|select)\b([^>]*)>/g)]
-    .filter((m) => !/type="hidden"/.test(m[2] ?? ''))
-    .map((m) => /\bid="([^"]+)"/.exec(m[2] ?? '')?.[1] ?? '(no id)');
+  return [...page.matchAll(/<(input|textarea|select)\b([^>]*)>/g)].filter((m) => !/type="hidden"/.test(m[2] ?? '')).map((m) => /\bid="([^"]+)"/.exec(m[2] ?? '')?.[1] ?? '(no id)');
 }
 
 export function h1Text(page: string): string {

@@ -55,9 +55,7 @@ describe('participant page', () => {
   });
 
   it('shows the deletion countdown in the exchange zone, and nothing when unknown', () => {
-    expect(mePage(meModel({ kind: 'waiting' }))).toContain(
-      'All data of this exchange will be deleted on Monday 18 January 2027 (in 48 days).',
-    );
+    expect(mePage(meModel({ kind: 'waiting' }))).toContain('All data of this exchange will be deleted on Monday 18 January 2027 (in 48 days).');
     expect(mePage(meModel({ kind: 'waiting' }, { deletionAt: null }))).not.toContain('will be deleted on');
   });
 
@@ -73,8 +71,6 @@ describe('participant page', () => {
       expect(page).not.toContain('/me/withdraw');
       expect(page).toContain('action="/logout"');
     }
-    expect(mePage(meModel({ kind: 'completed', receiver: { name: 'Bob', giftIdeas: '' } }))).toContain(
-      'You gave a gift to <strong>Bob</strong>.',
-    );
+    expect(mePage(meModel({ kind: 'completed', receiver: { name: 'Bob', giftIdeas: '' } }))).toContain('You gave a gift to <strong>Bob</strong>.');
   });
 });

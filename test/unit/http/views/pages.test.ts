@@ -75,8 +75,7 @@ describe.each(allPages())('page $name', ({ name, html }) => {
 
 describe('the expected forms per page', () => {
   const byName = new Map(allPages().map((p) => [p.name, p.html]));
-  const actions = (name: string): string[] =>
-    forms(byName.get(name) ?? '').map((f) => /action="([^"]*)"/.exec(openingTag(f))?.[1] ?? '');
+  const actions = (name: string): string[] => forms(byName.get(name) ?? '').map((f) => /action="([^"]*)"/.exec(openingTag(f))?.[1] ?? '');
 
   it('wires the URLs the routes expect', () => {
     expect(actions('invite')).toEqual(['/i/Ab3_invite-Code']);

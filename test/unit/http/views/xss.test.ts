@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkInboxPage,
-  continuePage,
-  invitePage,
-  inviteStatusPage,
-  linkInvalidPage,
-  loginPage,
-  mePage,
-} from '../../../../src-main/http/participant/views';
+import { checkInboxPage, continuePage, invitePage, inviteStatusPage, linkInvalidPage, loginPage, mePage } from '../../../../src-main/http/participant/views';
 import { exchange, meModel, NOW } from './fixtures';
 
 const CORPUS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', "' onmouseover='x"];
 
 /** Attribute names of every tag, with the (double-quoted, escaped) values removed. */
 function attributeNames(page: string): string[] {
-  return [...page.matchAll(/<[a-zA-Z][^>]*>/g)].flatMap((m) =>
-    [...m[0].replace(/"[^"]*"/g, '""').matchAll(/\s([^\s=>]+)=/g)].map((a) => (a[1] ?? '').toLowerCase()),
-  );
+  return [...page.matchAll(/<[a-zA-Z][^>]*>/g)].flatMap((m) => [...m[0].replace(/"[^"]*"/g, '""').matchAll(/\s([^\s=>]+)=/g)].map((a) => (a[1] ?? '').toLowerCase()));
 }
 
 function hrefs(page: string): string[] {

@@ -33,7 +33,7 @@ export function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 60_000);
     const check = () => {
       const participant = /Participants' pages: (http:\/\/127\.0\.0\.1:\d+)|Participants' pages:.*?(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       const admin = /Organizer API:\s+(http:\/\/[\d.]+:\d+)/.exec(out);

@@ -14,27 +14,28 @@ export interface LoginPageModel {
 export function loginPage(model: LoginPageModel): string {
   const error = model.errors?.email;
   const body = html`${model.exchangeName ? html`<p class="eyebrow">${model.exchangeName}</p>` : null}
-    <h1>Email me a login link</h1>
-    <p class="lead">Enter the email address you registered with. We’ll send you a link that opens your page — no password needed.</p>
-    <section class="card">
-      ${errorSummary(error ? [{ fieldId: 'email', message: error }] : [])}
-      ${postForm(
-        '/login',
-        model.csrfToken,
-        html`${model.exchangeCode ? html`<input type="hidden" name="exchange" value="${model.exchangeCode}" />` : null}
-          ${textField({
-            id: 'email',
-            name: 'email',
-            label: 'Your email',
-            type: 'email',
-            value: model.values?.email ?? '',
-            error,
-            autocomplete: 'email',
-            required: true,
-            maxLength: 255,
-          })} <button type="submit" class="button">Send me a link</button>`,
-      )}
-    </section>`;
+<h1>Email me a login link</h1>
+<p class="lead">Enter the email address you registered with. We’ll send you a link that opens your page — no password needed.</p>
+<section class="card">
+${errorSummary(error ? [{ fieldId: 'email', message: error }] : [])}
+${postForm(
+  '/login',
+  model.csrfToken,
+  html`${model.exchangeCode ? html`<input type="hidden" name="exchange" value="${model.exchangeCode}">` : null}
+${textField({
+  id: 'email',
+  name: 'email',
+  label: 'Your email',
+  type: 'email',
+  value: model.values?.email ?? '',
+  error,
+  autocomplete: 'email',
+  required: true,
+  maxLength: 255,
+})}
+<button type="submit" class="button">Send me a link</button>`,
+)}
+</section>`;
   return layout({ title: 'Email me a login link', exchangeName: model.exchangeName, body });
 }
 
@@ -53,16 +54,16 @@ export function checkInboxPage(model: CheckInboxModel): string {
       ? 'Thanks! We’ve sent an email to the address you entered. Open the link in it to see your page and confirm your email.'
       : 'If that address is registered, we’ve sent it an email with a link to your page.';
   const body = html`${model.exchangeName ? html`<p class="eyebrow">${model.exchangeName}</p>` : null}
-    <h1>Check your inbox</h1>
-    <p class="lead">${intro}</p>
-    <section class="card">
-      <ul class="tips">
-        <li>The link works once and expires after ${formatDuration(model.linkValidMinutes)}.</li>
-        <li>Nothing there after a few minutes? Look in your spam or junk folder.</li>
-        <li>Still nothing? Check the address and ask for a new link.</li>
-      </ul>
-      <p>${buttonLink(loginHref(model.exchangeCode), 'Send a new link', true)}</p>
-    </section>`;
+<h1>Check your inbox</h1>
+<p class="lead">${intro}</p>
+<section class="card">
+<ul class="tips">
+<li>The link works once and expires after ${formatDuration(model.linkValidMinutes)}.</li>
+<li>Nothing there after a few minutes? Look in your spam or junk folder.</li>
+<li>Still nothing? Check the address and ask for a new link.</li>
+</ul>
+<p>${buttonLink(loginHref(model.exchangeCode), 'Send a new link', true)}</p>
+</section>`;
   return layout({ title: 'Check your inbox', exchangeName: model.exchangeName, body });
 }
 
@@ -79,12 +80,12 @@ export interface ContinuePageModel {
  */
 export function continuePage(model: ContinuePageModel): string {
   const body = html`${model.exchangeName ? html`<p class="eyebrow">${model.exchangeName}</p>` : null}
-    <h1>Open your page</h1>
-    <section class="card">
-      <p>Your link is ready. Press the button to continue.</p>
-      ${postForm(`/auth/${encodeURIComponent(model.token)}`, model.csrfToken, html`<button type="submit" class="button">Continue to my page</button>`)}
-      <p class="hint">Why this extra step? Some email programs open links by themselves to check them. This button makes sure it is really you who opens your page.</p>
-    </section>`;
+<h1>Open your page</h1>
+<section class="card">
+<p>Your link is ready. Press the button to continue.</p>
+${postForm(`/auth/${encodeURIComponent(model.token)}`, model.csrfToken, html`<button type="submit" class="button">Continue to my page</button>`)}
+<p class="hint">Why this extra step? Some email programs open links by themselves to check them. This button makes sure it is really you who opens your page.</p>
+</section>`;
   return layout({ title: 'Continue', exchangeName: model.exchangeName, body });
 }
 
@@ -102,7 +103,7 @@ const LINK_TEXT: Record<LinkInvalidModel['reason'], { title: string; text: strin
 export function linkInvalidPage(model: LinkInvalidModel): string {
   const { title, text } = LINK_TEXT[model.reason];
   const body = html`<h1>${title}</h1>
-    <p class="lead">${text} You can get a fresh one by email right away.</p>
-    <p>${buttonLink(loginHref(model.exchangeCode), 'Email me a new link')}</p>`;
+<p class="lead">${text} You can get a fresh one by email right away.</p>
+<p>${buttonLink(loginHref(model.exchangeCode), 'Email me a new link')}</p>`;
   return layout({ title, body });
 }

@@ -37,14 +37,11 @@ export function exchangeDetails(exchange: ExchangeView, options: DetailsOptions)
     rows.push(row('Places', html`${plural(Math.max(0, exchange.spotsLeft), 'spot')} left`));
   }
   return html`<section class="card details" aria-label="Exchange details">
-    ${renderUserText(exchange.description, 'user-text description')}
-    <dl class="facts">${rows}</dl>
-  </section>`;
+${renderUserText(exchange.description, 'user-text description')}
+<dl class="facts">${rows}</dl>
+</section>`;
 }
 
 function row(term: string, value: SafeHtml): SafeHtml {
-  return html`<div class="fact">
-    <dt>${term}</dt>
-    <dd>${value}</dd>
-  </div>`;
+  return html`<div class="fact"><dt>${term}</dt><dd>${value}</dd></div>`;
 }

@@ -48,61 +48,62 @@ export function invitePage(model: InvitePageModel): string {
       ? null
       : html`<p class="hint">Registration closes ${relativeDays(calendarDaysUntil(model.now, ex.registrationDeadlineAt, ex.timezone))}.</p>`;
   const body = html`<p class="eyebrow">You’re invited to a Secret Santa</p>
-    <h1>${ex.name}</h1>
-    ${exchangeDetails(ex, { showRegistration: true })}
-    <section class="card" aria-labelledby="join-title">
-      <h2 id="join-title">Join the exchange</h2>
-      ${deadline} ${summary}
-      ${postForm(
-        `/i/${encodeURIComponent(model.code)}`,
-        model.csrfToken,
-        html`${textField({
-            id: FIELD_IDS.name,
-            name: 'name',
-            label: 'Your name',
-            hint: 'As the others know you. Your Secret Santa sees it.',
-            value: values.name,
-            error: errors.name,
-            autocomplete: 'name',
-            required: true,
-            maxLength: FIELD_LIMITS.name,
-          })}
-          ${textField({
-            id: FIELD_IDS.email,
-            name: 'email',
-            label: 'Your email',
-            hint: 'We send your login link and, after the draw, the name you are giving to.',
-            type: 'email',
-            value: values.email,
-            error: errors.email,
-            autocomplete: 'email',
-            required: true,
-            maxLength: FIELD_LIMITS.email,
-          })}
-          ${textField({
-            id: FIELD_IDS.giftIdeas,
-            name: 'giftIdeas',
-            label: 'Gift ideas',
-            hint: 'Things you would like, sizes, links. You can change them later.',
-            value: values.giftIdeas,
-            error: errors.giftIdeas,
-            multiline: true,
-            maxLength: FIELD_LIMITS.giftIdeas,
-          })}
-          ${checkboxField({ id: 'reminders', name: 'reminders', label: 'Email me reminders before the exchange', checked: values.reminders })}
-          <button type="submit" class="button">Join ${ex.name}</button>`,
-      )}
-    </section>
-    ${alreadyRegistered(model.code)}`;
+<h1>${ex.name}</h1>
+${exchangeDetails(ex, { showRegistration: true })}
+<section class="card" aria-labelledby="join-title">
+<h2 id="join-title">Join the exchange</h2>
+${deadline}
+${summary}
+${postForm(
+  `/i/${encodeURIComponent(model.code)}`,
+  model.csrfToken,
+  html`${textField({
+    id: FIELD_IDS.name,
+    name: 'name',
+    label: 'Your name',
+    hint: 'As the others know you. Your Secret Santa sees it.',
+    value: values.name,
+    error: errors.name,
+    autocomplete: 'name',
+    required: true,
+    maxLength: FIELD_LIMITS.name,
+  })}
+${textField({
+  id: FIELD_IDS.email,
+  name: 'email',
+  label: 'Your email',
+  hint: 'We send your login link and, after the draw, the name you are giving to.',
+  type: 'email',
+  value: values.email,
+  error: errors.email,
+  autocomplete: 'email',
+  required: true,
+  maxLength: FIELD_LIMITS.email,
+})}
+${textField({
+  id: FIELD_IDS.giftIdeas,
+  name: 'giftIdeas',
+  label: 'Gift ideas',
+  hint: 'Things you would like, sizes, links. You can change them later.',
+  value: values.giftIdeas,
+  error: errors.giftIdeas,
+  multiline: true,
+  maxLength: FIELD_LIMITS.giftIdeas,
+})}
+${checkboxField({ id: 'reminders', name: 'reminders', label: 'Email me reminders before the exchange', checked: values.reminders })}
+<button type="submit" class="button">Join ${ex.name}</button>`,
+)}
+</section>
+${alreadyRegistered(model.code)}`;
   return layout({ title: 'Join', exchangeName: ex.name, body });
 }
 
 function alreadyRegistered(code: string | null): SafeHtml {
   return html`<section class="aside" aria-labelledby="registered-title">
-    <h2 id="registered-title">Already registered?</h2>
-    <p>Get a fresh link to your page by email.</p>
-    <p>${buttonLink(loginHref(code), 'Email me a login link', true)}</p>
-  </section>`;
+<h2 id="registered-title">Already registered?</h2>
+<p>Get a fresh link to your page by email.</p>
+<p>${buttonLink(loginHref(code), 'Email me a login link', true)}</p>
+</section>`;
 }
 
 export type InviteStatusReason = 'not-open' | 'closed' | 'drawn' | 'full' | 'cancelled' | 'unknown';
@@ -147,8 +148,8 @@ export function inviteStatusPage(model: InviteStatusModel): string {
   const name = model.reason === 'unknown' ? null : model.exchangeName;
   const code = model.reason === 'unknown' ? null : model.code;
   const body = html`${name ? html`<p class="eyebrow">${name}</p>` : null}
-    <h1>${title}</h1>
-    <p class="lead">${text}</p>
-    ${alreadyRegistered(code)}`;
+<h1>${title}</h1>
+<p class="lead">${text}</p>
+${alreadyRegistered(code)}`;
   return layout({ title, exchangeName: name, body });
 }

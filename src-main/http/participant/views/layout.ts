@@ -20,22 +20,26 @@ export interface LayoutOptions {
 export function layout(options: LayoutOptions): string {
   const titleParts = [options.title, options.exchangeName, 'Sneaky Klaus'].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
   const doc = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light dark" />
-        <meta name="referrer" content="no-referrer" />
-        <meta name="robots" content="noindex, nofollow" />
-        <title>${titleParts.join(' — ')}</title>
-        <link rel="stylesheet" href="${STYLESHEET_URL}" />
-      </head>
-      <body>
-        <header class="site-header"><p class="brand">Sneaky Klaus</p></header>
-        <main id="main" class="page">${options.flash ? flashMessage(options.flash) : null} ${options.body}</main>
-        <footer class="site-footer"><p>Sneaky Klaus runs on the organizer’s own computer. All data of an exchange is deleted 30 days after it is over.</p></footer>
-      </body>
-    </html> `;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex, nofollow">
+<title>${titleParts.join(' — ')}</title>
+<link rel="stylesheet" href="${STYLESHEET_URL}">
+</head>
+<body>
+<header class="site-header"><p class="brand">Sneaky Klaus</p></header>
+<main id="main" class="page">
+${options.flash ? flashMessage(options.flash) : null}
+${options.body}
+</main>
+<footer class="site-footer"><p>Sneaky Klaus runs on the organizer’s own computer. All data of an exchange is deleted 30 days after it is over.</p></footer>
+</body>
+</html>
+`;
   return doc.value;
 }
 
@@ -47,12 +51,15 @@ function flashMessage(flash: Flash): SafeHtml {
 
 /** The hidden CSRF field every state-changing form carries: plain-HTTP LANs have no SameSite guarantees to lean on. */
 export function csrfField(token: string): SafeHtml {
-  return html`<input type="hidden" name="_csrf" value="${token}" />`;
+  return html`<input type="hidden" name="_csrf" value="${token}">`;
 }
 
 /** A POST form with its CSRF field; `action` is a path built by the caller (escaped here). */
 export function postForm(action: string, csrfToken: string, content: HtmlValue, className = 'stack'): SafeHtml {
-  return html`<form method="post" action="${action}" class="${className}">${csrfField(csrfToken)} ${content}</form>`;
+  return html`<form method="post" action="${action}" class="${className}">
+${csrfField(csrfToken)}
+${content}
+</form>`;
 }
 
 export interface TextFieldOptions {
@@ -76,21 +83,21 @@ export function textField(o: TextFieldOptions): SafeHtml {
   const hintId = o.hint ? `${o.id}-hint` : null;
   const errorId = o.error ? `${o.id}-error` : null;
   const describedBy = [hintId, errorId].filter((x): x is string => x !== null).join(' ');
-  const attrs = html`id="${o.id}"
-  name="${o.name}"${o.required ? raw(' required') : null}${
+  const attrs = html`id="${o.id}" name="${o.name}"${o.required ? raw(' required') : null}${
     o.maxLength ? html` maxlength="${o.maxLength}"` : null
   }${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : null}${
     describedBy ? html` aria-describedby="${describedBy}"` : null
   }${o.error ? raw(' aria-invalid="true"') : null}`;
   // The parser drops one newline right after <textarea>, so a value's own leading newline survives.
   const control = o.multiline
-    ? html`<textarea ${attrs} rows="5">${o.value}</textarea>`
-    : html`<input type="${o.type ?? 'text'}" ${attrs} value="${o.value}" ${o.type === 'email' ? raw(' inputmode="email" autocapitalize="off" spellcheck="false"') : null} />`;
+    ? html`<textarea ${attrs} rows="5">\n${o.value}</textarea>`
+    : html`<input type="${o.type ?? 'text'}" ${attrs} value="${o.value}"${o.type === 'email' ? raw(' inputmode="email" autocapitalize="off" spellcheck="false"') : null}>`;
   return html`<div class="field${o.error ? ' field-invalid' : ''}">
-    <label for="${o.id}">${o.label}${o.required || o.showOptional === false ? null : html` <span class="optional">(optional)</span>`}</label>
-    ${o.hint ? html`<p class="hint" id="${hintId}">${o.hint}</p>` : null}
-    ${o.error ? html`<p class="error" id="${errorId}"><span class="visually-hidden">Error: </span>${o.error}</p>` : null} ${control}
-  </div>`;
+<label for="${o.id}">${o.label}${o.required || o.showOptional === false ? null : html` <span class="optional">(optional)</span>`}</label>
+${o.hint ? html`<p class="hint" id="${hintId}">${o.hint}</p>` : null}
+${o.error ? html`<p class="error" id="${errorId}"><span class="visually-hidden">Error: </span>${o.error}</p>` : null}
+${control}
+</div>`;
 }
 
 export interface CheckboxOptions {
@@ -108,32 +115,24 @@ export function checkboxField(o: CheckboxOptions): SafeHtml {
   const errorId = o.error ? `${o.id}-error` : null;
   const describedBy = [hintId, errorId].filter((x): x is string => x !== null).join(' ');
   return html`<div class="field field-check${o.error ? ' field-invalid' : ''}">
-    ${o.error ? html`<p class="error" id="${errorId}"><span class="visually-hidden">Error: </span>${o.error}</p>` : null}
-    <div class="check">
-      <input
-        type="checkbox"
-        id="${o.id}"
-        name="${o.name}"
-        value="yes"
-        ${o.checked ? raw(' checked') : null}${
-          o.required ? raw(' required') : null
-        }${describedBy ? html` aria-describedby="${describedBy}"` : null}${o.error ? raw(' aria-invalid="true"') : null}
-      />
-      <label for="${o.id}">${o.label}</label>
-    </div>
-    ${o.hint ? html`<p class="hint" id="${hintId}">${o.hint}</p>` : null}
-  </div>`;
+${o.error ? html`<p class="error" id="${errorId}"><span class="visually-hidden">Error: </span>${o.error}</p>` : null}
+<div class="check">
+<input type="checkbox" id="${o.id}" name="${o.name}" value="yes"${o.checked ? raw(' checked') : null}${
+    o.required ? raw(' required') : null
+  }${describedBy ? html` aria-describedby="${describedBy}"` : null}${o.error ? raw(' aria-invalid="true"') : null}>
+<label for="${o.id}">${o.label}</label>
+</div>
+${o.hint ? html`<p class="hint" id="${hintId}">${o.hint}</p>` : null}
+</div>`;
 }
 
 /** A list of errors at the top of a form, linking to each field (works without JavaScript). */
 export function errorSummary(errors: readonly { fieldId: string; message: string }[]): SafeHtml | null {
   if (errors.length === 0) return null;
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-    <h2 id="error-summary-title">Please check the form</h2>
-    <ul>
-      ${errors.map((e) => html`<li><a href="#${e.fieldId}">${e.message}</a></li>`)}
-    </ul>
-  </div>`;
+<h2 id="error-summary-title">Please check the form</h2>
+<ul>${errors.map((e) => html`<li><a href="#${e.fieldId}">${e.message}</a></li>`)}</ul>
+</div>`;
 }
 
 /** A link styled as the page's main next step. */

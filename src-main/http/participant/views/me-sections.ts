@@ -16,28 +16,25 @@ export function stageCard(stage: MeStage, exchange: ExchangeView): SafeHtml {
   switch (stage.kind) {
     case 'waiting':
       return html`<section class="card card-notice" aria-labelledby="stage-title">
-        <h2 id="stage-title">Names haven’t been drawn yet</h2>
-        <p>
-          Names will be drawn after registration
-          closes${exchange.registrationDeadlineAt === null ? null : html` on ${timeTag(exchange.registrationDeadlineAt, exchange.timezone)}`}. We’ll email you the name of the
-          person you are giving a gift to.
-        </p>
-      </section>`;
+<h2 id="stage-title">Names haven’t been drawn yet</h2>
+<p>Names will be drawn after registration closes${
+        exchange.registrationDeadlineAt === null ? null : html` on ${timeTag(exchange.registrationDeadlineAt, exchange.timezone)}`
+      }. We’ll email you the name of the person you are giving a gift to.</p>
+</section>`;
     case 'matched':
       return gifteeCard(stage.receiver);
     case 'completed':
       return html`<section class="card card-notice" aria-labelledby="stage-title">
-        <h2 id="stage-title">This exchange is over</h2>
-        <p>
-          It took place on ${formatDate(exchange.exchangeAt, exchange.timezone)}.${stage.receiver ? html` You gave a gift to <strong>${stage.receiver.name}</strong>.` : null} Thank
-          you for taking part!
-        </p>
-      </section>`;
+<h2 id="stage-title">This exchange is over</h2>
+<p>It took place on ${formatDate(exchange.exchangeAt, exchange.timezone)}.${
+        stage.receiver ? html` You gave a gift to <strong>${stage.receiver.name}</strong>.` : null
+      } Thank you for taking part!</p>
+</section>`;
     case 'cancelled':
       return html`<section class="card card-notice" aria-labelledby="stage-title">
-        <h2 id="stage-title">This exchange was cancelled</h2>
-        <p>The organizer has cancelled this exchange. There is nothing more to do here.</p>
-      </section>`;
+<h2 id="stage-title">This exchange was cancelled</h2>
+<p>The organizer has cancelled this exchange. There is nothing more to do here.</p>
+</section>`;
     default:
       return assertNever(stage);
   }
@@ -47,37 +44,36 @@ export function stageCard(stage: MeStage, exchange: ExchangeView): SafeHtml {
 function gifteeCard(receiver: Receiver): SafeHtml {
   const ideas = renderGiftIdeas(receiver.giftIdeas);
   return html`<section class="card giftee" aria-labelledby="giftee-title">
-    <h2 id="giftee-title"><span class="giftee-intro">You are giving a gift to</span> <span class="giftee-name">${receiver.name}</span></h2>
-    <h3>Their gift ideas</h3>
-    ${ideas ?? html`<p class="muted">${receiver.name} hasn’t written any gift ideas yet. Check this page again later.</p>`}
-    <p class="hint">Keep it secret! Only you can see this on your page.</p>
-  </section>`;
+<h2 id="giftee-title"><span class="giftee-intro">You are giving a gift to</span> <span class="giftee-name">${receiver.name}</span></h2>
+<h3>Their gift ideas</h3>
+${ideas ?? html`<p class="muted">${receiver.name} hasn’t written any gift ideas yet. Check this page again later.</p>`}
+<p class="hint">Keep it secret! Only you can see this on your page.</p>
+</section>`;
 }
 
 export function withdrawSection(stage: MeStage, csrfToken: string, error: string | undefined): SafeHtml | null {
   if (stage.kind !== 'waiting' && stage.kind !== 'matched') return null;
   const afterDraw = stage.kind === 'matched';
   const warning = afterDraw
-    ? html`<p class="warning">
-        <strong>Names have already been drawn.</strong> If you withdraw, the organizer is told, and the person who drew your name will be given someone else.
-      </p>`
+    ? html`<p class="warning"><strong>Names have already been drawn.</strong> If you withdraw, the organizer is told, and the person who drew your name will be given someone else.</p>`
     : html`<p>Changed your plans? You can leave the exchange now, before names are drawn.</p>`;
   return html`<section class="card" aria-labelledby="withdraw-title">
-    <h2 id="withdraw-title">Withdraw from this exchange</h2>
-    ${warning}
-    ${postForm(
-      '/me/withdraw',
-      csrfToken,
-      html`${checkboxField({
-          id: 'withdraw-confirm',
-          name: 'confirm',
-          label: afterDraw ? 'I understand — take me out of the exchange' : 'Yes, take me out of this exchange',
-          checked: false,
-          required: true,
-          error,
-        })} <button type="submit" class="button button-danger">Withdraw</button>`,
-    )}
-  </section>`;
+<h2 id="withdraw-title">Withdraw from this exchange</h2>
+${warning}
+${postForm(
+  '/me/withdraw',
+  csrfToken,
+  html`${checkboxField({
+    id: 'withdraw-confirm',
+    name: 'confirm',
+    label: afterDraw ? 'I understand — take me out of the exchange' : 'Yes, take me out of this exchange',
+    checked: false,
+    required: true,
+    error,
+  })}
+<button type="submit" class="button button-danger">Withdraw</button>`,
+)}
+</section>`;
 }
 
 /** "All data of this exchange will be deleted on … (in N days)". */

@@ -35,15 +35,19 @@ export function mePage(model: MePageModel): string {
   const { exchange: ex, participant: me, stage } = model;
   const editable = stage.kind === 'waiting' || stage.kind === 'matched';
   const body = html`<p class="eyebrow">Hello, ${me.name}</p>
-    <h1>${ex.name}</h1>
-    ${stageCard(stage, ex)} ${organizerAccessNote(model)} ${exchangeDetails(ex, { showRegistration: false })} ${editable ? ideasSection(model) : null}
-    ${editable ? remindersSection(model) : null} ${withdrawSection(stage, model.csrfToken, model.errors?.withdraw)}
-    <section class="aside" aria-labelledby="account-title">
-      <h2 id="account-title">Your details</h2>
-      <p>Signed in as <strong>${me.name}</strong> (<span class="address">${me.email}</span>).</p>
-      ${deletionNotice(model.deletionAt, model.now, ex.timezone)}
-      ${postForm('/logout', model.csrfToken, html`<button type="submit" class="button button-secondary">Log out</button>`, 'inline')}
-    </section>`;
+<h1>${ex.name}</h1>
+${stageCard(stage, ex)}
+${organizerAccessNote(model)}
+${exchangeDetails(ex, { showRegistration: false })}
+${editable ? ideasSection(model) : null}
+${editable ? remindersSection(model) : null}
+${withdrawSection(stage, model.csrfToken, model.errors?.withdraw)}
+<section class="aside" aria-labelledby="account-title">
+<h2 id="account-title">Your details</h2>
+<p>Signed in as <strong>${me.name}</strong> (<span class="address">${me.email}</span>).</p>
+${deletionNotice(model.deletionAt, model.now, ex.timezone)}
+${postForm('/logout', model.csrfToken, html`<button type="submit" class="button button-secondary">Log out</button>`, 'inline')}
+</section>`;
   return layout({ title: 'Your page', exchangeName: ex.name, body, flash: model.flash ?? null });
 }
 
@@ -52,47 +56,47 @@ function organizerAccessNote(model: MePageModel): SafeHtml | null {
   if (seen.length === 0) return null;
   const items = seen.map((a) => html`<li>${organizerAccessSentence(a.action, formatDateTime(a.at, model.exchange.timezone))}</li>`);
   return html`<section class="card notice" aria-labelledby="organizer-access-title">
-    <h2 id="organizer-access-title">The organizer looked</h2>
-    <ul>
-      ${items}
-    </ul>
-  </section>`;
+<h2 id="organizer-access-title">The organizer looked</h2>
+<ul>${items}</ul>
+</section>`;
 }
 
 function ideasSection(model: MePageModel): SafeHtml {
   return html`<section class="card" aria-labelledby="ideas-title">
-    <h2 id="ideas-title">Your gift ideas</h2>
-    ${postForm(
-      '/me/ideas',
-      model.csrfToken,
-      html`${textField({
-          id: 'gift-ideas',
-          name: 'giftIdeas',
-          label: 'Ideas for your Secret Santa',
-          hint: 'Whoever draws your name sees these. Links starting with http:// or https:// become clickable.',
-          value: model.giftIdeasDraft ?? model.participant.giftIdeas,
-          error: model.errors?.giftIdeas,
-          multiline: true,
-          showOptional: false,
-          maxLength: FIELD_LIMITS.giftIdeas,
-        })} <button type="submit" class="button">Save gift ideas</button>`,
-    )}
-  </section>`;
+<h2 id="ideas-title">Your gift ideas</h2>
+${postForm(
+  '/me/ideas',
+  model.csrfToken,
+  html`${textField({
+    id: 'gift-ideas',
+    name: 'giftIdeas',
+    label: 'Ideas for your Secret Santa',
+    hint: 'Whoever draws your name sees these. Links starting with http:// or https:// become clickable.',
+    value: model.giftIdeasDraft ?? model.participant.giftIdeas,
+    error: model.errors?.giftIdeas,
+    multiline: true,
+    showOptional: false,
+    maxLength: FIELD_LIMITS.giftIdeas,
+  })}
+<button type="submit" class="button">Save gift ideas</button>`,
+)}
+</section>`;
 }
 
 function remindersSection(model: MePageModel): SafeHtml {
   // An unticked checkbox sends nothing: the route reads "reminders absent" as "off".
   return html`<section class="card" aria-labelledby="reminders-title">
-    <h2 id="reminders-title">Reminders</h2>
-    ${postForm(
-      '/me/reminders',
-      model.csrfToken,
-      html`${checkboxField({
-          id: 'reminders',
-          name: 'reminders',
-          label: 'Email me reminders before the exchange',
-          checked: model.participant.reminders,
-        })} <button type="submit" class="button button-secondary">Save reminder setting</button>`,
-    )}
-  </section>`;
+<h2 id="reminders-title">Reminders</h2>
+${postForm(
+  '/me/reminders',
+  model.csrfToken,
+  html`${checkboxField({
+    id: 'reminders',
+    name: 'reminders',
+    label: 'Email me reminders before the exchange',
+    checked: model.participant.reminders,
+  })}
+<button type="submit" class="button button-secondary">Save reminder setting</button>`,
+)}
+</section>`;
 }

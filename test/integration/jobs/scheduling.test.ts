@@ -122,10 +122,14 @@ describe('the wake-up timer', () => {
       own.deps.db.sqlite.exec('drop table job_runs');
       own.clock.set('2026-12-01T10:00:00Z');
       await vi.advanceTimersByTimeAsync(61_000);
-      expect(errors).toEqual(['job pass failed']);
+      // Logged (the wake at the due time and the minute's wake may both have run), never thrown.
+      expect(errors.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(errors)).toEqual(new Set(['job pass failed']));
       // …and keeps waking every minute.
+      const before = errors.length;
       await vi.advanceTimersByTimeAsync(60_000);
-      expect(errors).toEqual(['job pass failed', 'job pass failed']);
+      expect(errors.length).toBeGreaterThan(before);
+      expect(new Set(errors)).toEqual(new Set(['job pass failed']));
     } finally {
       await own.app.jobs.stop().catch(() => undefined);
       vi.useRealTimers();

@@ -51,8 +51,8 @@ describe('spliceOut: someone withdraws after the draw', () => {
         // Minimal whenever the minimum is within reach of the exhaustive part of the search.
         if (best !== null && best <= 3) expect(result.changedGivers.length).toBe(best);
       }),
-      // At most a fifth of the generated groups may be undrawable (skipped), or the run fails.
-      { numRuns: 800, maxSkipsPerRun: 0.2 },
+      // About a fifth of the generated groups cannot be drawn and are skipped; more than 30 % fails the run.
+      { numRuns: 800, maxSkipsPerRun: 0.3 },
     );
   });
 });
@@ -88,8 +88,8 @@ describe('spliceIn: someone joins after the draw', () => {
         expect(result.changedGivers).toContain(newcomer);
         if (best !== null && best <= 3) expect(result.changedGivers.length).toBe(best);
       }),
-      // At most a fifth of the generated groups may be undrawable (skipped), or the run fails.
-      { numRuns: 800, maxSkipsPerRun: 0.2 },
+      // About a fifth of the generated groups cannot be drawn and are skipped; more than 30 % fails the run.
+      { numRuns: 800, maxSkipsPerRun: 0.3 },
     );
   });
 

@@ -1,21 +1,7 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeCloudflared } from '../../support/stand-ins';
 import { createTestApp, type TestApp } from '../../support/test-app';
-
-/** A stand-in for cloudflared that prints what the real one prints, then stays up like it. */
-function fakeCloudflared(): string {
-  const bin = mkdtempSync(join(tmpdir(), 'sk-cloudflared-'));
-  const fake = join(bin, 'cloudflared');
-  writeFileSync(
-    fake,
-    `#!/bin/sh\necho "INF Requesting new quick Tunnel on trycloudflare.com..." >&2\necho "INF |  https://merry-fox-sleigh.trycloudflare.com  |" >&2\nexec sleep 30\n`,
-  );
-  chmodSync(fake, 0o755);
-  return fake;
-}
 
 function statusWithHost(port: number, host: string): Promise<number | undefined> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withDeadline } from '../../support/stand-ins';
 import { reminderEmail } from '../../../src-main/mail/templates';
 import { enqueueMail } from '../../../src-main/services/mail/outbox';
 import { memorySecretStore, SMTP_PASSWORD_ENV } from '../../../src-main/services/common/secrets';
@@ -43,12 +44,6 @@ function startChild(dataDir: string): Child {
   };
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(what())), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 const keyOf = (m: ReceivedMessage): string => `reminder:1:3:${/^p(\d+)@/.exec(m.envelopeTo[0] ?? '')?.[1]}`;
 
 describe('relay killed with SIGKILL in the middle of a batch', () => {
@@ -86,7 +81,7 @@ describe('relay killed with SIGKILL in the middle of a batch', () => {
     sink.onMessage((_message, index) => {
       if (index === KILL_AT - 1) first.kill();
     });
-    const killed = await withTimeout(first.exit, 60_000, () => `first child never reached ${KILL_AT} messages:\n${first.output()}`);
+    const killed = await withDeadline(first.exit, 60_000, () => `first child never reached ${KILL_AT} messages:\n${first.output()}`);
     expect(killed.signal).toBe('SIGKILL');
 
     const beforeRestart = sink.messages.length;
@@ -103,7 +98,7 @@ describe('relay killed with SIGKILL in the middle of a batch', () => {
     expect(inFlight.size).toBeLessThanOrEqual(2 * MAX_CONNECTIONS);
 
     const second = startChild(t.dir);
-    const done = await withTimeout(second.exit, 60_000, () => `second child did not finish:\n${second.output()}`);
+    const done = await withDeadline(second.exit, 60_000, () => `second child did not finish:\n${second.output()}`);
     expect(done, second.output()).toEqual({ code: 0, signal: null });
 
     expect(await t.ok('outbox.status', {})).toMatchObject({ counts: { sent: TOTAL, queued: 0, sending: 0, failed: 0 } });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
+import { withDeadline } from '../../support/stand-ins';
 import { loadMatches } from '../../../src-main/db/repos/matches';
 import { createParticipantApp } from '../../../src-main/http/participant/app';
 import { acquireInstanceLock } from '../../../src-main/instance-lock';
@@ -36,12 +37,6 @@ const ORGANIZER = 'olga@example.com';
 const N = 50;
 const KILL_AT = 20;
 const MAX_CONNECTIONS = 3;
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(what())), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 const running = new Set<ChildProcess>();
 
@@ -83,7 +78,7 @@ const rows = (t: TestApp): Row[] => t.deps.db.sqlite.prepare('select * from emai
 /** Lets the relay settle, then moves the clock to the next retry, until nothing is left to send. */
 async function deliverAll(t: TestApp): Promise<void> {
   for (let step = 0; step < 30; step++) {
-    await withTimeout(t.app.relay.settled(), 30_000, () => 'relay did not settle');
+    await withDeadline(t.app.relay.settled(), 30_000, () => 'relay did not settle');
     const next = (t.deps.db.sqlite.prepare("select min(next_attempt_at) n from email_outbox where status in ('pending', 'sending')").get() as { n: number | null }).n;
     if (next === null) return;
     t.clock.set(Math.max(next, t.clock.now()));
@@ -127,7 +122,7 @@ describe('scripted delivery scenario (issue #12)', () => {
 
     // --- The first hour: connections refused; retries after 1, 5 and 30 minutes, no organizer action.
     t.app.relay.start();
-    await withTimeout(t.app.relay.settled(), 30_000, () => 'relay did not settle');
+    await withDeadline(t.app.relay.settled(), 30_000, () => 'relay did not settle');
     for (const [i, wait] of [1 * MINUTE, 5 * MINUTE, 30 * MINUTE].entries()) {
       const pending = rows(t).filter((r) => r.status === 'pending');
       expect(pending.length, `pass ${i + 1}`).toBeGreaterThanOrEqual(N);
@@ -135,12 +130,12 @@ describe('scripted delivery scenario (issue #12)', () => {
       t.clock.advance(wait);
       if (i === 1) await t.ok('exchanges.transition', { exchangeId: cancelled.exchangeId, action: 'cancel' });
       if (i === 2) await t.ok('exchanges.undoDraw', { exchangeId: undone.exchangeId });
-      await withTimeout(t.app.relay.settled(), 30_000, () => 'relay did not settle');
+      await withDeadline(t.app.relay.settled(), 30_000, () => 'relay did not settle');
     }
     // Back after an hour; the queue waits for its next retry (2 h after the 4th try), untouched.
     t.clock.set(T0 + 60 * MINUTE);
     await sink.setMode('ok');
-    await withTimeout(t.app.relay.settled(), 30_000, () => 'relay did not settle');
+    await withDeadline(t.app.relay.settled(), 30_000, () => 'relay did not settle');
     expect(sink.messages).toHaveLength(0);
     const retryAt = Math.min(
       ...rows(t)
@@ -168,7 +163,7 @@ describe('scripted delivery scenario (issue #12)', () => {
     sink.onMessage((_message, index) => {
       if (index === KILL_AT - 1) child.kill();
     });
-    const killed = await withTimeout(child.exit, 60_000, () => `the relay child never reached ${KILL_AT} messages:\n${child.output()}`);
+    const killed = await withDeadline(child.exit, 60_000, () => `the relay child never reached ${KILL_AT} messages:\n${child.output()}`);
     expect(killed.signal).toBe('SIGKILL');
     const atKill = rows(t);
     const leftSending = atKill.filter((r) => r.status === 'sending').length;

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeCloudflared } from '../../support/stand-ins';
 import { createApp } from '../../../src-main/app';
 import { InstanceLockedError } from '../../../src-main/instance-lock';
 import { silentLogger } from '../../../src-main/log';
@@ -140,11 +141,7 @@ describe('mail and the network', () => {
   });
 
   it('stopping the tunnel puts links back on the LAN address and tells the organizer who can get a fresh link', async () => {
-    const bin = mkdtempSync(join(tmpdir(), 'sk-cloudflared-'));
-    const fake = join(bin, 'cloudflared');
-    // Prints its address the way cloudflared does, then keeps running until stopped.
-    writeFileSync(fake, '#!/bin/sh\necho "INF |  https://fake-quick-tunnel.trycloudflare.com  |" >&2\nexec sleep 600\n');
-    chmodSync(fake, 0o755);
+    const fake = fakeCloudflared('https://fake-quick-tunnel.trycloudflare.com');
     const saved = process.env['SNEAKY_KLAUS_CLOUDFLARED'];
     process.env['SNEAKY_KLAUS_CLOUDFLARED'] = fake;
     try {
@@ -182,7 +179,7 @@ describe('mail and the network', () => {
     } finally {
       if (saved === undefined) delete process.env['SNEAKY_KLAUS_CLOUDFLARED'];
       else process.env['SNEAKY_KLAUS_CLOUDFLARED'] = saved;
-      rmSync(bin, { recursive: true, force: true });
+      rmSync(dirname(fake), { recursive: true, force: true });
     }
   });
 });

@@ -1,7 +1,7 @@
-import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeCloudflared } from '../../support/stand-ins';
 import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
 
 let t: TestApp;
@@ -87,15 +87,7 @@ describe('links, QR codes and the network', () => {
   });
 
   it('starts a quick tunnel with cloudflared and takes its address', async () => {
-    const bin = mkdtempSync(join(tmpdir(), 'sk-cloudflared-'));
-    const fake = join(bin, 'cloudflared');
-    // A stand-in that prints what cloudflared prints, then stays up like the real one.
-    writeFileSync(
-      fake,
-      `#!/bin/sh\necho "INF Requesting new quick Tunnel on trycloudflare.com..." >&2\necho "INF |  https://merry-fox-sleigh.trycloudflare.com  |" >&2\nexec sleep 30\n`,
-    );
-    chmodSync(fake, 0o755);
-    process.env.SNEAKY_KLAUS_CLOUDFLARED = fake;
+    process.env.SNEAKY_KLAUS_CLOUDFLARED = fakeCloudflared();
     try {
       await t.app.start({ participant: { host: '127.0.0.1', port: 0 } });
       const info = await t.ok('network.startTunnel', {});

@@ -95,7 +95,7 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
               <Icon name="secret" className="secret__art" />
               <p>
                 Sneaky Klaus does not show you the result, so you can take part too. Each person finds their match in their email and on their personal page. If you really need to
-                see it (for example to sort out a problem), you can reveal it; that is recorded.
+                see it (for example to sort out a problem), you can reveal it; that is recorded, and everyone is told.
               </p>
             </div>
             {exchange.drawMethod && <p className="muted">{drawMethodText(exchange.drawMethod)}</p>}

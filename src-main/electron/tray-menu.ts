@@ -32,6 +32,10 @@ export interface TrayMenuInput {
   timezone: string;
   /** Outbox sending paused. */
   paused: boolean;
+  /** What the organizer must see even without mail (a planned deletion, links that moved). */
+  notices?: readonly string[];
+  /** Emails that could not be delivered and wait for the organizer. */
+  failed?: number;
   toggles?: readonly TrayToggle[];
   maxJobs?: number;
 }
@@ -67,7 +71,7 @@ export function jobLine(job: UpcomingJob, now: number, locale: string, timezone:
 
 /** The tray menu as data: upcoming jobs in words, then the commands. Pure, so it is unit tested. */
 export function trayMenuModel(input: TrayMenuInput): TrayItem[] {
-  const items: TrayItem[] = [{ label: 'Upcoming jobs', enabled: false }];
+  const items: TrayItem[] = [...attention(input), { label: 'Upcoming jobs', enabled: false }];
   const max = input.maxJobs ?? 5;
   if (input.upcoming === null) {
     items.push({ label: 'Upcoming jobs are not available right now', enabled: false });
@@ -102,10 +106,20 @@ export function trayMenuModel(input: TrayMenuInput): TrayItem[] {
   return items;
 }
 
+/** Failed emails and the outbox's notices lead the menu: they wait for the organizer. */
+function attention(input: TrayMenuInput): TrayItem[] {
+  const lines = [...(input.failed ? [failedLine(input.failed)] : []), ...(input.notices ?? []).map((notice) => shorten(notice, 80))];
+  if (lines.length === 0) return [];
+  return [{ label: 'Needs your attention', enabled: false }, ...lines.map((label): TrayItem => ({ label, enabled: true, action: 'open' })), SEPARATOR];
+}
+
+const failedLine = (n: number) => (n === 1 ? '1 email could not be delivered' : `${n} emails could not be delivered`);
+
 /** The icon's tooltip: the next job, and whether sending is paused. Windows cuts at 127 characters. */
 export function trayTooltip(input: TrayMenuInput): string {
   const next = input.upcoming && input.upcoming.length > 0 ? organizerFirst(input.upcoming)[0] : undefined;
   const parts = ['Sneaky Klaus', next ? `next: ${jobLine(next, input.now, input.locale, input.timezone)}` : 'no upcoming jobs'];
+  if (input.failed) parts.push(failedLine(input.failed));
   if (input.paused) parts.push('sending paused');
   return shorten(parts.join(' — '), 127);
 }

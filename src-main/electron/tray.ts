@@ -7,6 +7,9 @@ import { trayMenuModel, trayTooltip, type TrayAction, type TrayItem, type TrayTo
 export interface TrayState {
   upcoming: UpcomingJob[] | null;
   paused: boolean;
+  /** The outbox's notices (planned deletion, links that moved), as sentences. */
+  notices: string[];
+  failed: number;
 }
 
 type Call = (name: string, input: unknown) => Promise<Result<unknown>>;
@@ -35,9 +38,12 @@ export function toMenuTemplate(items: readonly TrayItem[], onAction: (action: Tr
 /** The tray's data, through the same operations the admin UI uses. */
 export async function loadTrayState(call: Call): Promise<TrayState> {
   const [upcoming, status] = await Promise.all([call('jobs.upcoming', { limit: UPCOMING_LIMIT }), call('outbox.status', {})]);
+  const outbox = status.ok ? (status.value as { paused?: unknown; notices?: Array<{ message?: unknown }>; counts?: { failed?: unknown } }) : null;
   return {
     upcoming: upcoming.ok && Array.isArray(upcoming.value) ? (upcoming.value as UpcomingJob[]) : null,
-    paused: status.ok ? Boolean((status.value as { paused?: unknown }).paused) : false,
+    paused: Boolean(outbox?.paused),
+    notices: (outbox?.notices ?? []).map((notice) => notice.message).filter((message): message is string => typeof message === 'string'),
+    failed: typeof outbox?.counts?.failed === 'number' ? outbox.counts.failed : 0,
   };
 }
 
@@ -108,7 +114,7 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
   const render = async () => {
     const state = await options.load().catch((error: unknown): TrayState => {
       options.log.warn('tray: cannot read upcoming jobs', { error });
-      return { upcoming: null, paused: false };
+      return { upcoming: null, paused: false, notices: [], failed: 0 };
     });
     if (disposed) return;
     const input = { ...state, now: options.now(), locale: options.locale, timezone: options.timezone, toggles: options.toggles() };

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { MailNotices } from '../components/MailNotices';
 import { Notice } from '../components/Notice';
 import { ExchangePage } from '../pages/ExchangePage';
 import { ExchangesPage } from '../pages/ExchangesPage';
@@ -82,6 +83,7 @@ export function App() {
       <Nav route={route} failedEmails={failed} version={null} onSignOut={passwordSession ? () => void useConnection.getState().signOut() : undefined} />
       <main className="main" id="main">
         {problem === 'unavailable' && <Notice tone="error">Sneaky Klaus is not answering. Is it still running? Changes you make now are not saved.</Notice>}
+        <MailNotices />
         <Page route={route} />
       </main>
     </div>

@@ -42,14 +42,32 @@ export function MessageView(props: MessageViewProps) {
             <dd>{formatInstant(m.sentAt)}</dd>
           </>
         )}
-        {m.status === 'queued' && m.nextAttemptAt && (
+        {m.status === 'queued' && m.retryAt !== null && (
           <>
-            <dt>Next try</dt>
+            <dt>Will retry</dt>
+            <dd>
+              {formatInstant(m.retryAt)} <span className="muted">(the mail server had temporary trouble; nothing to do)</span>
+            </dd>
+          </>
+        )}
+        {m.status === 'queued' && m.retryAt === null && m.nextAttemptAt && (
+          <>
+            <dt>Goes out</dt>
             <dd>{formatInstant(m.nextAttemptAt)}</dd>
           </>
         )}
       </dl>
-      {m.lastError && (
+      {m.withdrawnReason && (
+        <Notice tone="info" title="Not sent">
+          It was withdrawn because {m.withdrawnReason}.
+        </Notice>
+      )}
+      {!m.withdrawnReason && m.wouldWithdraw && (m.status === 'queued' || m.status === 'preview') && (
+        <Notice tone="info" title="This email will not go out">
+          When its turn comes it will be withdrawn, because {m.wouldWithdraw}.
+        </Notice>
+      )}
+      {m.lastError && m.status !== 'cancelled' && (
         <Notice tone="error" title="The mail server said">
           {m.lastError}
         </Notice>
@@ -77,7 +95,7 @@ export function MessageView(props: MessageViewProps) {
           ))}
         </div>
       )}
-      {hidden ? (
+      {m.status === 'cancelled' ? null : hidden ? (
         <Notice tone="info" title="This email names a giftee.">
           <div className="stack stack--tight">
             <p>

@@ -1,5 +1,5 @@
 import { kindLabel } from '../lib/blind';
-import { relativeTime } from '../lib/format';
+import { formatInstant, relativeTime } from '../lib/format';
 import type { OutboxItem } from '../stores/outbox';
 import './outbox.css';
 
@@ -29,6 +29,8 @@ export function OutboxList(props: OutboxListProps) {
               <span>{relativeTime(item.sentAt ?? item.createdAt, props.now)}</span>
             </span>
             <span className="mail-item__subject">{item.subject}</span>
+            {item.status === 'queued' && item.retryAt !== null && <span className="muted">Will retry at {formatInstant(item.retryAt)}</span>}
+            {item.status === 'cancelled' && item.withdrawnReason && <span className="muted">Withdrawn: {item.withdrawnReason}</span>}
             <span className="row">
               {statusBadge(item.status)}
               <span className="badge">{kindLabel(item.kind)}</span>

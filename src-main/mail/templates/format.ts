@@ -36,8 +36,17 @@ export function subjectFor(exchangeName: string, rest: string): string {
   return name ? `${name}: ${tail}` : `Sneaky Klaus: ${tail}`;
 }
 
+let lastInstant: { key: string; text: string } | null = null;
+
 /** "Saturday 19 December 2026, 18:00 (Europe/Berlin)", in the given IANA zone. */
 export function formatInstant(epochMs: number, timezone: string): string {
+  // A batch of emails for one exchange asks for the same moment again and again; luxon is costly.
+  const key = `${epochMs}|${timezone}`;
+  if (lastInstant?.key !== key) lastInstant = { key, text: describeInstant(epochMs, timezone) };
+  return lastInstant.text;
+}
+
+function describeInstant(epochMs: number, timezone: string): string {
   let dt = DateTime.fromMillis(epochMs, { zone: timezone, locale: 'en-GB' });
   // An unknown zone must not print "Invalid DateTime" into somebody's invitation.
   if (!dt.isValid) dt = DateTime.fromMillis(epochMs, { zone: 'UTC', locale: 'en-GB' });
@@ -51,6 +60,9 @@ export function formatDay(epochMs: number, timezone: string): string {
   return dt.toFormat('cccc d LLLL');
 }
 
+/** Building an Intl.NumberFormat costs more than rendering the rest of an email: one per currency. */
+const budgetFormats = new Map<string, Intl.NumberFormat>();
+
 /** "€25" or "$25.50"; falls back to "25 XYZ" when the amount or currency is not understood. */
 export function formatBudget(budget: ExchangeInfo['budget']): string | null {
   if (!budget) return null;
@@ -58,12 +70,14 @@ export function formatBudget(budget: ExchangeInfo['budget']): string | null {
   const fallback = oneLine(`${budget.amount} ${budget.currency}`);
   if (!Number.isFinite(amount)) return fallback;
   const whole = Number.isInteger(amount);
+  const key = `${budget.currency}|${whole}`;
   try {
-    return new Intl.NumberFormat('en-US', {
-      style: 'currency',
-      currency: budget.currency,
-      ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
-    }).format(amount);
+    let format = budgetFormats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat('en-US', { style: 'currency', currency: budget.currency, ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}) });
+      budgetFormats.set(key, format);
+    }
+    return format.format(amount);
   } catch {
     return fallback;
   }

@@ -23,14 +23,16 @@ export function markSent(deps: Deps, rows: ReadonlyArray<repo.OutboxRow>, sentAt
   });
 }
 
-/** Longest a delivered message waits for its "sent" mark when too few others come to share it. */
-const MARK_DELAY_MS = 10;
+/**
+ * Longest a delivered message waits for its "sent" mark when too few others come to share it. A
+ * crash within it resends those messages with their Message-IDs (README: the delivery promise).
+ */
+const MARK_DELAY_MS = 100;
 
 /**
  * Group commit of "sent" marks: they ride along with the relay's next claim (take), or are flushed
- * once `limit` are waiting (the pool's connection count) or after MARK_DELAY_MS: one fsync for
- * several with synchronous=FULL. A crash before that resends at most those few, with their
- * Message-IDs, on top of SMTP's own window (one message per connection).
+ * once `limit` are waiting (a batch) or after MARK_DELAY_MS: one fsync with synchronous=FULL covers
+ * tens of messages instead of each (bench:mail shows the difference).
  */
 export class PendingMarks {
   readonly #rows: repo.OutboxRow[] = [];

@@ -1,5 +1,6 @@
 import type { OperationOutput } from '../../contract/operations';
 import { listExchanges } from '../../db/repos/exchanges';
+import { findParticipant } from '../../db/repos/participants';
 import { readSetting, writeSetting } from '../../db/repos/settings';
 import { formatInstant } from '../../mail/templates/format';
 import type { Deps } from '../common/deps';
@@ -48,7 +49,9 @@ export function recordLinksMoved(deps: Deps, moved: LinksMoved): void {
 function linksMovedNotice(deps: Deps): Notice[] {
   const value = readSetting(deps.db, LINKS_MOVED) as LinksMoved | undefined;
   if (!value || typeof value !== 'object' || !Array.isArray(value.participantIds)) return [];
-  const n = value.participantIds.length;
+  const names = value.participantIds.flatMap((id) => findParticipant(deps.db, id)?.name ?? []);
+  const n = names.length;
+  const shown = n > NAMES_SHOWN ? [...names.slice(0, NAMES_SHOWN), `${n - NAMES_SHOWN} more`] : names;
   return [
     {
       kind: 'links-moved',
@@ -56,11 +59,16 @@ function linksMovedNotice(deps: Deps): Notice[] {
       at: value.at,
       message:
         `The public address changed from ${value.from} to ${value.to}. Links already sent to the old address no longer work. ` +
-        (n === 0 ? 'Nobody has such a link yet.' : `${n} ${n === 1 ? 'person' : 'people'} can be sent a fresh link (Send login link on their row).`),
+        (n === 0
+          ? 'Nobody has such a link yet.'
+          : `${n === 1 ? 'This person has' : `These ${n} people have`} one: ${shown.join(', ')}. The Link button on their row (People tab) gives a fresh one to send by chat.`),
       participantIds: value.participantIds,
     },
   ];
 }
+
+/** A notice is read in a glance; the rest are counted. */
+const NAMES_SHOWN = 8;
 
 export function mailNotices(deps: Deps): Notice[] {
   return [...purgeNotices(deps), ...linksMovedNotice(deps)];

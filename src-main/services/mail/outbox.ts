@@ -129,7 +129,12 @@ export function readMessage(deps: Deps, id: number, showPrivate = false): Operat
   const email = rendering.ok ? rendering.email : null;
   const text = email?.text ?? '';
   return {
-    ...toItem(row, smtpIsConfigured(deps), email?.subject ?? row.subject),
+    // A withdrawn message has no rendering: the list's words name it instead of a blank subject.
+    ...toItem(
+      row,
+      smtpIsConfigured(deps),
+      email?.subject ?? (row.subject || listSubject(row.kind, row.exchangeId === null ? null : (findExchange(deps.db, row.exchangeId)?.name ?? null))),
+    ),
     text: hidden ? '' : text,
     html: hidden ? '' : (email?.html ?? ''),
     hidden,

@@ -11,6 +11,9 @@ import { isSendingPaused, smtpConfig, smtpIsConfigured } from './smtp';
 
 export { BACKOFF_MS } from './marks';
 
+/** Rows rendered and claimed per transaction; also the most "sent" marks one commit waits for. */
+export const RELAY_BATCH_SIZE = 50;
+
 export interface RelayOptions {
   batchSize?: number;
   leaseMs?: number;
@@ -57,7 +60,7 @@ export class Relay {
 
   constructor(deps: Deps, options: RelayOptions = {}) {
     this.#deps = deps;
-    this.#options = { batchSize: 50, leaseMs: 5 * 60_000, pollMs: 30_000, sendDeadlineMs: SEND_DEADLINE_MS, ...options };
+    this.#options = { batchSize: RELAY_BATCH_SIZE, leaseMs: 5 * 60_000, pollMs: 30_000, sendDeadlineMs: SEND_DEADLINE_MS, ...options };
   }
 
   start(): void {
@@ -194,7 +197,7 @@ export class Relay {
     if (!config || isSendingPaused(deps)) return report;
     const transport = this.#transportFor(config);
     const key = this.#transport!.key;
-    const marks = new PendingMarks(deps, config.maxConnections);
+    const marks = new PendingMarks(deps, this.#options.batchSize);
     const inFlight = new Set<Promise<void>>();
     let wake: (() => void) | null = null;
     const send = async ({ row, email }: Prepared): Promise<void> => {

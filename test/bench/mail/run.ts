@@ -42,6 +42,8 @@ interface Run extends SinkStats {
   name: string;
   messages: number;
   seconds: number;
+  /** Write transactions committed during the run (each an fsync with synchronous=FULL); relay only. */
+  commits?: number;
 }
 
 /** Sink process: `start` → a fresh sink's port; `stop` → its counts. */
@@ -93,16 +95,16 @@ function reminders(n: number): Array<{ to: string; email: RenderedEmail; message
   }));
 }
 
-type Scenario = (port: number) => Promise<{ name: string; messages: number; run: () => Promise<void>; cleanup?: () => Promise<void> }>;
+type Scenario = (port: number) => Promise<{ name: string; messages: number; run: () => Promise<void>; cleanup?: () => Promise<void>; commits?: () => number }>;
 
 async function measure(sinkChild: ChildProcess, scenario: Scenario): Promise<Run> {
   const { port } = await ask<{ port: number }>(sinkChild, 'start');
-  const { name, messages, run, cleanup } = await scenario(port);
+  const { name, messages, run, cleanup, commits } = await scenario(port);
   try {
     const start = performance.now();
     await run();
     const seconds = (performance.now() - start) / 1000;
-    return { name, messages, seconds, ...(await ask<SinkStats>(sinkChild, 'stop')) };
+    return { name, messages, seconds, ...(commits ? { commits: commits() } : {}), ...(await ask<SinkStats>(sinkChild, 'stop')) };
   } finally {
     await cleanup?.();
   }
@@ -145,9 +147,23 @@ const relayScenario =
         enqueueMail(app.deps, { key: `reminder:${exchangeId}:3:${id}`, kind: 'reminder', to: `person${i}@example.test`, exchangeId, participantId: id, params: { daysBefore: 3 } }),
       );
     });
+    // Count the outermost write transactions from here on: with synchronous=FULL each is an fsync.
+    let commits = 0;
+    let depth = 0;
+    const transaction = app.deps.db.transaction.bind(app.deps.db);
+    app.deps.db.transaction = <T>(fn: () => T): T => {
+      depth++;
+      try {
+        return transaction(fn);
+      } finally {
+        depth--;
+        if (depth === 0) commits++;
+      }
+    };
     return {
       name: synchronous === 'FULL' ? 'relay (outbox + Relay.drainOnce)' : 'relay, synchronous=NORMAL (reference)',
       messages: N,
+      commits: () => commits,
       async run() {
         let sent = 0;
         for (let pass = 0; sent < N && pass < N; pass++) {
@@ -235,6 +251,7 @@ async function main(): Promise<void> {
         'msg/s': rate(r).toFixed(1),
         'vs raw pooled': `${(rate(r) / baseline).toFixed(2)}×`,
         'max connections': r.maxConnections,
+        'messages per commit': r.commits ? (r.messages / r.commits).toFixed(1) : '',
         arrived: `${r.unique}/${r.messages}`,
       })),
     );

@@ -27,6 +27,14 @@ describe('trayMenuModel', () => {
     expect(items.filter((i) => i.action).map((i) => i.action)).toEqual(['open', 'run-due', 'pause-sending', 'quit']);
   });
 
+  it('leads with what waits for the organizer: undelivered emails and the outbox notices, each opening the app', () => {
+    const notice = 'Family 2026: its data will be deleted on Sunday 3 January 2027 at 10:00 (Europe/Berlin). ' + 'x'.repeat(100);
+    const items = trayMenuModel({ ...base, upcoming: [], failed: 2, notices: [notice] });
+    expect(labels(items).slice(0, 5)).toEqual(['Needs your attention', '2 emails could not be delivered', `${notice.slice(0, 79).trimEnd()}…`, '---', 'Upcoming jobs']);
+    expect(items.slice(1, 3).map((i) => i.action)).toEqual(['open', 'open']);
+    expect(labels(trayMenuModel({ ...base, upcoming: [], failed: 0, notices: [] }))[0]).toBe('Upcoming jobs');
+  });
+
   it('says when the jobs could not be read, rather than "none"', () => {
     expect(labels(trayMenuModel({ ...base, upcoming: null }))[1]).toBe('Upcoming jobs are not available right now');
   });
@@ -113,6 +121,7 @@ describe('trayTooltip', () => {
       'Sneaky Klaus — next: Exchange day · Office · in 3 days',
     );
     expect(trayTooltip({ ...base, paused: true, upcoming: [] })).toBe('Sneaky Klaus — no upcoming jobs — sending paused');
+    expect(trayTooltip({ ...base, failed: 1, upcoming: [] })).toBe('Sneaky Klaus — no upcoming jobs — 1 email could not be delivered');
     expect(trayTooltip({ ...base, upcoming: [job({ exchangeName: 'B'.repeat(300) })] }).length).toBeLessThanOrEqual(127);
   });
 });

@@ -69,17 +69,18 @@ describe('createTrayIcon', () => {
 });
 
 describe('loadTrayState', () => {
-  it('reads upcoming jobs and the paused state through the operations', async () => {
+  it('reads upcoming jobs, the paused state, failed emails and notices through the operations', async () => {
     const upcoming = [{ job: 'token-cleanup', group: 'maintenance', exchangeId: null, exchangeName: null, dueAt: now, detail: '' }];
-    const call = vi.fn(async (name: string) => (name === 'jobs.upcoming' ? ok(upcoming) : ok({ paused: true })));
-    await expect(loadTrayState(call)).resolves.toEqual({ upcoming, paused: true });
+    const status = { paused: true, counts: { failed: 3 }, notices: [{ kind: 'links-moved', message: 'Links sent before 10:00 point to an address that is gone.' }] };
+    const call = vi.fn(async (name: string) => (name === 'jobs.upcoming' ? ok(upcoming) : ok(status)));
+    await expect(loadTrayState(call)).resolves.toEqual({ upcoming, paused: true, failed: 3, notices: ['Links sent before 10:00 point to an address that is gone.'] });
     expect(call).toHaveBeenCalledWith('jobs.upcoming', { limit: 6 });
     expect(call).toHaveBeenCalledWith('outbox.status', {});
   });
 
   it('gives null upcoming jobs when they cannot be read', async () => {
     const call = async (): Promise<Result<unknown>> => ({ ok: false, error: { code: 'internal', message: 'x' } });
-    await expect(loadTrayState(call)).resolves.toEqual({ upcoming: null, paused: false });
+    await expect(loadTrayState(call)).resolves.toEqual({ upcoming: null, paused: false, notices: [], failed: 0 });
   });
 });
 
@@ -123,6 +124,8 @@ describe('startTrayController', () => {
     const load = vi.fn(async () => ({
       upcoming: [{ job: 'reminders' as const, group: 'exchange' as const, exchangeId: 1, exchangeName: 'Family 2026', dueAt: now + 3 * 86_400_000, detail: '' }],
       paused: false,
+      notices: [],
+      failed: 0,
     }));
     const onAction = vi.fn();
     const controller = startTrayController({

@@ -1,3 +1,4 @@
+import { commitDeferringSync } from '../../db/durable-commit';
 import { findExchange, updateExchange } from '../../db/repos/exchanges';
 import * as repo from '../../db/repos/outbox';
 import type { Deps } from '../common/deps';
@@ -13,7 +14,9 @@ export const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 
  */
 export function markSent(deps: Deps, rows: ReadonlyArray<repo.OutboxRow>, sentAt: number): void {
   if (rows.length === 0) return;
-  deps.db.transaction(() => {
+  // A "sent" mark lost to a power cut only resends its message with the same Message-ID (README):
+  // nothing waits for the disk here. Inside the relay's claim it shares that commit.
+  const { durable } = commitDeferringSync(deps.db, () => {
     for (const row of rows) {
       repo.updateOutboxRow(deps.db, row.id, { status: 'sent', sentAt, leaseUntil: null, lastError: null, attempts: row.attempts + 1 });
       if (row.kind !== 'organizer-purge-warning' || row.exchangeId === null) continue;
@@ -21,6 +24,7 @@ export function markSent(deps: Deps, rows: ReadonlyArray<repo.OutboxRow>, sentAt
       if (exchange && exchange.purgeWarnedAt === null) updateExchange(deps.db, exchange.id, { purgeWarnedAt: sentAt });
     }
   });
+  durable.catch((error: unknown) => deps.log.error('mail: "sent" marks could not be synced to disk', { error }));
 }
 
 /**

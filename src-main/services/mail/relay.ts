@@ -1,3 +1,4 @@
+import { commitDeferringSync } from '../../db/durable-commit';
 import * as repo from '../../db/repos/outbox';
 import { classifySmtpError } from '../../mail/diagnose';
 import type { RenderedEmail } from '../../mail/templates';
@@ -157,15 +158,17 @@ export class Relay {
 
   /**
    * Marks the messages delivered since the last claim sent, then renders the due rows and claims
-   * them, all in one transaction (one fsync): fresh login tokens, withdrawals, leases and "sent"
-   * marks commit together. Returns the claimed messages and whether the batch was full.
+   * them, all in one transaction: fresh login tokens, withdrawals, leases and "sent" marks commit
+   * together. Its fsync runs off the event loop (`durable`); no message of the batch leaves before
+   * it resolves, so no link outruns its token. Returns the claimed messages and whether the batch
+   * was full.
    */
-  #claim(report: DrainReport, delivered: repo.OutboxRow[]): { batch: Prepared[]; full: boolean } {
+  #claim(report: DrainReport, delivered: repo.OutboxRow[]): { batch: Prepared[]; full: boolean; durable: Promise<void> } {
     const deps = this.#deps;
     const now = deps.clock.now();
     const link = (participantId: number, purpose: Parameters<typeof issueToken>[2], pending?: Parameters<typeof issueToken>[3]) =>
       links.auth(deps, issueToken(deps, participantId, purpose, pending ?? null));
-    return deps.db.transaction(() => {
+    const { result, durable } = commitDeferringSync(deps.db, () => {
       markSent(deps, delivered, now);
       const batch: Prepared[] = [];
       const rows = repo.dueRows(deps.db, now, this.#options.batchSize);
@@ -181,6 +184,9 @@ export class Relay {
       }
       return { batch, full: rows.length === this.#options.batchSize };
     });
+    // An empty batch has nobody waiting on it: a failed fsync is logged, never left unhandled.
+    durable.catch((error: unknown) => deps.log.error('mail relay: the database could not be synced to disk', { error }));
+    return { ...result, durable };
   }
 
   /**
@@ -200,8 +206,9 @@ export class Relay {
     const marks = new PendingMarks(deps, this.#options.batchSize);
     const inFlight = new Set<Promise<void>>();
     let wake: (() => void) | null = null;
-    const send = async ({ row, email }: Prepared): Promise<void> => {
+    const send = async ({ row, email }: Prepared, durable: Promise<void>): Promise<void> => {
       try {
+        await durable;
         await transport.send({
           from: config.from,
           to: row.to,
@@ -221,10 +228,10 @@ export class Relay {
     const lowWater = Math.floor(this.#options.batchSize / 2);
     try {
       for (;;) {
-        const { batch, full } = this.#claim(report, marks.take());
+        const { batch, full, durable } = this.#claim(report, marks.take());
         report.claimed += batch.length;
         for (const item of batch) {
-          const sending = send(item).finally(() => {
+          const sending = send(item, durable).finally(() => {
             inFlight.delete(sending);
             if (inFlight.size <= lowWater) wake?.();
           });

@@ -111,5 +111,5 @@ describe('a crash in the middle of a reminder fan-out', () => {
     );
     expect(runs.at(-1)!.error).toMatch(/^Interrupted/);
     expect(await t.app.jobs.runDue()).toEqual([]);
-  }, 90_000);
+  }, 150_000);
 });

@@ -64,6 +64,7 @@ export function participant(id: number, name: string, overrides: Partial<Partici
     withdrawn: false,
     householdId: null,
     createdAt: 1,
+    invitation: 'none',
     ...overrides,
   };
 }

@@ -122,8 +122,8 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
       {asking === 'draw' && (
         <ConfirmDialog title="Draw names now?" confirmLabel="Draw names" busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
           {plural(check?.participantCount ?? exchange.participantCount, 'person takes', 'people take')} part.{' '}
-          {exchange.state === 'registration_open' ? 'Registration closes now, so nobody else can sign up. ' : ''}Each gets an email with their match, and reminders are
-          scheduled. You can undo the draw until the emails go out.
+          {exchange.state === 'registration_open' ? 'Registration closes now, so nobody else can sign up. ' : ''}Each gets an email with their match, and reminders are scheduled.
+          You can undo the draw until the emails go out.
         </ConfirmDialog>
       )}
       {asking === 'reveal' && (

@@ -145,7 +145,12 @@ export function unreportedSignups(db: Db): UnreportedSignup[] {
 /** Records that the organizer was told of these sign-ups. */
 export function markSignupsReported(db: Db, ids: readonly number[], now: number): void {
   for (let i = 0; i < ids.length; i += 500) {
-    db.run(db.q.updateTable('participants').set({ signup_reported_at: now }).where('id', 'in', ids.slice(i, i + 500)));
+    db.run(
+      db.q
+        .updateTable('participants')
+        .set({ signup_reported_at: now })
+        .where('id', 'in', ids.slice(i, i + 500)),
+    );
   }
 }
 

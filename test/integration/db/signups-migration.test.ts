@@ -20,7 +20,9 @@ describe('migration 0006', () => {
     await migrate(sqlite, { backupDir: join(dir, 'backups'), now: 0, migrations: migrations.slice(0, 5) });
     sqlite.exec(`insert into exchanges (name, exchange_at, timezone, invite_code, state, avoid_past_exchanges, history_key, created_at, updated_at)
                  values ('Old', ${Date.parse('2030-12-24T17:00:00Z')}, 'Europe/Berlin', 'code-old', 'registration_open', 0, 'k', 1, 1)`);
-    const person = sqlite.prepare('insert into participants (exchange_id, name, email, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) values (1, ?, ?, ?, 1, 0, ?, ?)');
+    const person = sqlite.prepare(
+      'insert into participants (exchange_id, name, email, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) values (1, ?, ?, ?, 1, 0, ?, ?)',
+    );
     person.run('Signed Up', 'signed@example.com', '', 100, 100);
     person.run('By Hand', 'hand@example.com', '', 200, 200);
     person.run('Told Only', 'told@example.com', '', 300, 300);

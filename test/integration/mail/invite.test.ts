@@ -50,7 +50,9 @@ const settled = () => withDeadline(w.t.app.relay.settled(), 30_000, () => 'relay
 const to = (address: string) => sink.messages.filter((m) => m.envelopeTo.includes(address));
 const textOf = (m: ReceivedMessage) => m.parsed!.text ?? '';
 const welcomeRows = (participantId: number) =>
-  (w.t.deps.db.sqlite.prepare("select status from email_outbox where kind = 'welcome' and participant_id = ?").all(participantId) as Array<{ status: string }>).map((r) => r.status);
+  (w.t.deps.db.sqlite.prepare("select status from email_outbox where kind = 'welcome' and participant_id = ?").all(participantId) as Array<{ status: string }>).map(
+    (r) => r.status,
+  );
 
 async function importPeople(csv: string): Promise<void> {
   const result = await w.t.ok('participants.import', { exchangeId: w.exchangeId, csv, dryRun: false });

@@ -1,6 +1,7 @@
 import { reminderDueAt, type JobName, type RecurringJobName } from '../core/schedule';
 import type { Deps } from '../services/common/deps';
 import { cleanupRateLimits, cleanupSessions, cleanupTokens } from '../services/jobs/cleanup';
+import { sendSignupDigest } from '../services/jobs/digest';
 import { closeDueRegistrations, completeDueExchanges } from '../services/jobs/lifecycle';
 import { runDataPurge } from '../services/jobs/purge';
 import { dueReminders, sendReminder } from '../services/jobs/reminders';
@@ -63,6 +64,7 @@ export const RECURRING_WORK: Record<RecurringJobName, (deps: Deps, now: number) 
   'data-purge': (deps, now) => purgeRecordingProgress(deps, now),
   'session-cleanup': (deps, now) => cleanupSessions(deps, now),
   'rate-limit-cleanup': (deps, now) => cleanupRateLimits(deps, now),
+  'signup-digest': (deps, now) => sendSignupDigest(deps, now),
 };
 
 /**

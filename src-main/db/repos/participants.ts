@@ -20,6 +20,7 @@ function toParticipant(row: Row): Participant {
     withdrawnAt: row.withdrawn_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    registeredAt: row.registered_at,
   };
 }
 
@@ -37,7 +38,17 @@ export interface ParticipantFields {
 
 export function insertParticipant(
   db: Db,
-  p: { exchangeId: number; name: string; email: string; giftIdeas: string; remindersEnabled: boolean; isOrganizer: boolean; now: number },
+  p: {
+    exchangeId: number;
+    name: string;
+    email: string;
+    giftIdeas: string;
+    remindersEnabled: boolean;
+    isOrganizer: boolean;
+    now: number;
+    /** A sign-up with the invite link; `reported` when the organizer is told of it at once. */
+    registration?: { reported: boolean };
+  },
 ): number {
   return db.run(
     db.q.insertInto('participants').values({
@@ -49,6 +60,8 @@ export function insertParticipant(
       is_organizer: p.isOrganizer ? 1 : 0,
       created_at: p.now,
       updated_at: p.now,
+      registered_at: p.registration ? p.now : null,
+      signup_reported_at: p.registration?.reported ? p.now : null,
     }),
   ).lastInsertRowid;
 }
@@ -103,4 +116,55 @@ export function householdOfParticipants(db: Db, exchangeId: number): Map<number,
       .where('h.exchange_id', '=', exchangeId),
   );
   return new Map(rows.map((row) => [row.participant_id, row.household_id]));
+}
+
+/** A sign-up the organizer has not been told of yet. */
+export interface UnreportedSignup {
+  id: number;
+  exchangeId: number;
+  email: string;
+  registeredAt: number;
+}
+
+/** Sign-ups (through the invite link) not yet told to the organizer, by exchange, oldest first. */
+export function unreportedSignups(db: Db): UnreportedSignup[] {
+  return db
+    .all(
+      db.q
+        .selectFrom('participants')
+        .select(['id', 'exchange_id', 'email', 'registered_at'])
+        .where('registered_at', 'is not', null)
+        .where('signup_reported_at', 'is', null)
+        .orderBy('exchange_id')
+        .orderBy('registered_at')
+        .orderBy('id'),
+    )
+    .map((row) => ({ id: row.id, exchangeId: row.exchange_id, email: row.email, registeredAt: row.registered_at! }));
+}
+
+/** Records that the organizer was told of these sign-ups. */
+export function markSignupsReported(db: Db, ids: readonly number[], now: number): void {
+  for (let i = 0; i < ids.length; i += 500) {
+    db.run(
+      db.q
+        .updateTable('participants')
+        .set({ signup_reported_at: now })
+        .where('id', 'in', ids.slice(i, i + 500)),
+    );
+  }
+}
+
+/** Participants of an exchange who were sent (or are waiting for) a welcome email, whatever its purpose. */
+export function participantsWithWelcome(db: Db, exchangeId: number): Set<number> {
+  const rows = db.all(
+    db.q
+      .selectFrom('email_outbox')
+      .select('participant_id')
+      .distinct()
+      .where('exchange_id', '=', exchangeId)
+      .where('kind', '=', 'welcome')
+      .where('status', 'in', ['pending', 'sending', 'sent', 'failed'])
+      .where('participant_id', 'is not', null),
+  );
+  return new Set(rows.map((row) => row.participant_id!));
 }

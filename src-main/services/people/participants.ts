@@ -15,10 +15,11 @@ import {
 } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
 import { spliceInParticipant, spliceOutParticipant, type SpliceOutcome } from '../draw/splice';
+import { invitationOf, welcomedParticipants } from './invite';
 
 export type ParticipantView = OperationOutput<'participants.add'>;
 
-function toView(p: Participant, householdId: number | null): ParticipantView {
+function toView(p: Participant, householdId: number | null, welcomed: ReadonlySet<number>): ParticipantView {
   return {
     id: p.id,
     exchangeId: p.exchangeId,
@@ -32,18 +33,20 @@ function toView(p: Participant, householdId: number | null): ParticipantView {
     withdrawn: p.withdrawnAt !== null,
     householdId,
     createdAt: p.createdAt,
+    invitation: invitationOf(p, welcomed),
   };
 }
 
 export function listParticipantViews(deps: Deps, exchangeId: number): ParticipantView[] {
   getExchange(deps.db, exchangeId);
   const households = householdOfParticipants(deps.db, exchangeId);
-  return listParticipants(deps.db, exchangeId).map((p) => toView(p, households.get(p.id) ?? null));
+  const welcomed = welcomedParticipants(deps, exchangeId);
+  return listParticipants(deps.db, exchangeId).map((p) => toView(p, households.get(p.id) ?? null, welcomed));
 }
 
 function viewParticipant(deps: Deps, id: number): ParticipantView {
   const p = getParticipant(deps.db, id);
-  return toView(p, householdOfParticipants(deps.db, p.exchangeId).get(id) ?? null);
+  return toView(p, householdOfParticipants(deps.db, p.exchangeId).get(id) ?? null, welcomedParticipants(deps, p.exchangeId));
 }
 
 /** Roster changes are allowed until completion; after the draw they are spliced into the loop. */

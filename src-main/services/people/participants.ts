@@ -10,7 +10,9 @@ import {
   getParticipant,
   householdOfParticipants,
   insertParticipant,
+  insertParticipants,
   listParticipants,
+  participantEmails,
   updateParticipant,
 } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
@@ -59,8 +61,10 @@ export function addParticipant(deps: Deps, input: ParsedInput<'participants.add'
 type NewParticipant = Omit<ParsedInput<'participants.add'>, 'exchangeId'>;
 
 /**
- * Adds people in one transaction, counting the exchange's participants once (an import of 200
- * rows is not 200 counts). All or nothing: a taken address or a full exchange refuses the lot.
+ * Adds people in one transaction, counting the exchange's participants once and reading the
+ * addresses already taking part once (an import of 10 000 rows is not 10 000 counts or lookups),
+ * and writing them with multi-row inserts. All or nothing: a taken address or a full exchange
+ * refuses the lot (the conflict's `details.email` names the address).
  */
 export function addParticipants(deps: Deps, exchangeId: number, people: NewParticipant[]): number[] {
   const now = deps.clock.now();
@@ -68,21 +72,27 @@ export function addParticipants(deps: Deps, exchangeId: number, people: NewParti
   const ids = deps.db.transaction(() => {
     const exchange = getExchange(deps.db, exchangeId);
     assertRosterOpen(exchange);
+    const taken = participantEmails(deps.db, exchange.id);
     for (const { email } of entries) {
-      if (findParticipantByEmail(deps.db, exchange.id, email)) {
+      if (taken.has(email)) {
         throw new DomainError('conflict', `${email} is already taking part in this exchange.`, {
           issues: [{ path: 'email', message: 'Someone with this email is already taking part.' }],
+          details: { email },
         });
       }
     }
-    const active = activeParticipantCount(deps.db, exchange.id);
-    if (exchange.maxParticipants !== null && active + entries.length > exchange.maxParticipants) {
+    if (exchange.maxParticipants !== null && activeParticipantCount(deps.db, exchange.id) + entries.length > exchange.maxParticipants) {
       throw new DomainError('conflict', `This exchange is full (${exchange.maxParticipants} people). Raise the limit first.`);
     }
-    return entries.map((entry) => {
-      const newId = insertParticipant(deps.db, { ...entry, exchangeId: exchange.id, now });
+    const rows = entries.map((entry) => ({ name: entry.name, email: entry.email, giftIdeas: entry.giftIdeas, remindersEnabled: entry.remindersEnabled, isOrganizer: entry.isOrganizer }));
+    if (exchange.state !== 'matched') {
+      const byEmail = insertParticipants(deps.db, exchange.id, rows, now);
+      return rows.map((row) => byEmail.get(row.email)!);
+    }
+    return rows.map((row) => {
+      const newId = insertParticipant(deps.db, { ...row, exchangeId: exchange.id, now });
       // A latecomer after the draw is spliced into a loop (and only the affected giver is told).
-      if (exchange.state === 'matched') spliceInParticipant(deps, exchange, newId);
+      spliceInParticipant(deps, exchange, newId);
       return newId;
     });
   });

@@ -18,6 +18,8 @@ import { DAY_MS } from '../../../src-main/core/schedule';
 import { listen } from '../../../src-main/http/listen';
 import { createParticipantApp } from '../../../src-main/http/participant/app';
 import { participantHosts } from '../../../src-main/services/network/addresses';
+import { dispatch } from '../../../src-main/rpc/dispatch';
+import type { OperationInput, OperationName, OperationOutput } from '../../../src-main/contract/operations';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
 const QUICK = process.argv.includes('--quick');
@@ -140,6 +142,14 @@ async function main(): Promise<void> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   const rows: Row[] = [];
 
+  // As the organizer's screens call: through dispatch, the answer serialised as the admin API does
+  // (the test harness's own checks of the answer are left out of the measured work).
+  const api = async <N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> => {
+    const result = await dispatch(deps, name, input);
+    const body = JSON.stringify(result);
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    return (body.length > 0 ? result.value : null) as OperationOutput<N>;
+  };
   const measure = async <T>(operation: string, work: () => Promise<T>, note: (value: T) => string = () => ''): Promise<T> => {
     histogram.reset();
     histogram.enable();
@@ -166,12 +176,12 @@ async function main(): Promise<void> {
     const csv = csvOf(N, 'big');
     await measure(
       `import ${N} rows: preview`,
-      () => t.ok('participants.import', { exchangeId: big.id, csv, dryRun: true }),
+      () => api('participants.import', { exchangeId: big.id, csv, dryRun: true }),
       (r) => `${r.rows.length} rows checked`,
     );
     await measure(
       `import ${N} rows`,
-      () => t.ok('participants.import', { exchangeId: big.id, csv, dryRun: false }),
+      () => api('participants.import', { exchangeId: big.id, csv, dryRun: false }),
       (r) => `${r.added} added`,
     );
 
@@ -179,7 +189,7 @@ async function main(): Promise<void> {
     await t.ok('exchanges.transition', { exchangeId: big.id, action: 'close' });
     await measure(
       `draw ${N}, emails queued`,
-      () => t.ok('exchanges.draw', { exchangeId: big.id }),
+      () => api('exchanges.draw', { exchangeId: big.id }),
       (r) => `${r.emailsQueued} queued; goal ≤ ${DRAW_GOAL_MS} ms total`,
     );
 

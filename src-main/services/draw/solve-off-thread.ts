@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { solve, type MatchingProblem, type MatchingResult } from '../../core/matching';
+import { isSeeded, type Random } from '../../core/random';
+import type { Logger } from '../../log';
+
+/** From this many people on, the engine runs on a worker thread (below, it takes a few ms). */
+export const OFF_THREAD_FROM = 2000;
+
+/**
+ * The worker's file: `solve-worker.js` next to the bundle (out/main, built as its own entry), or
+ * the TypeScript source when running from source (tests, benchmarks: loaded through tsx).
+ */
+function workerFile(): { file: string; execArgv?: string[] } | null {
+  const here = fileURLToPath(import.meta.url);
+  const source = here.endsWith('.ts');
+  const file = join(dirname(here), source ? 'solve-worker.ts' : 'solve-worker.js');
+  if (!existsSync(file)) return null;
+  return source ? { file, execArgv: ['--import', 'tsx'] } : { file };
+}
+
+/**
+ * Solves a draw without blocking the event loop: on a worker thread for big groups, with the
+ * operating system's randomness there (or, with a seeded test generator, a seed drawn from it, so
+ * runs stay reproducible). Small groups, and any failure to start the worker (a packaging that
+ * cannot load it), solve on this thread: same engine, same result guarantees.
+ */
+export async function solveOffThread(problem: MatchingProblem, random: Random, log: Pick<Logger, 'warn'>): Promise<MatchingResult> {
+  const worker = problem.participants.length >= OFF_THREAD_FROM ? workerFile() : null;
+  if (!worker) return solve(problem, { random });
+  const seed = isSeeded(random) ? random.int(2 ** 32) : null;
+  try {
+    return await new Promise<MatchingResult>((resolve, reject) => {
+      const thread = new Worker(worker.file, { workerData: { problem, seed }, ...(worker.execArgv && { execArgv: worker.execArgv }) });
+      thread.once('message', (result: MatchingResult) => {
+        resolve(result);
+        void thread.terminate();
+      });
+      thread.once('error', reject);
+      thread.once('exit', (code) => reject(new Error(`the draw worker stopped (exit code ${code})`)));
+    });
+  } catch (error) {
+    log.warn('draw worker failed; drawing on the main thread', { error });
+    return solve(problem, { random });
+  }
+}

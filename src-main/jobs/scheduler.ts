@@ -150,7 +150,7 @@ export class Scheduler implements JobsPort {
       const resuming = resumeMatchMail(this.#deps);
       if (resuming) await resuming;
     } catch (error) {
-      this.#deps.log.error('queueing the rest of a draw\'s emails failed', { error });
+      this.#deps.log.error("queueing the rest of a draw's emails failed", { error });
     }
     for (const unit of exchangeUnits(this.#deps, now)) runs.push(await this.#execute(unit));
     const states = jobStates(this.#deps);

@@ -158,7 +158,14 @@ export function deleteSomePairHistory(db: Db, exchangeKey: string, limit: number
 }
 
 export function countMatches(db: Db, exchangeId: number): number {
-  return db.first(db.q.selectFrom('matches').select((eb) => eb.fn.countAll<number>().as('n')).where('exchange_id', '=', exchangeId))?.n ?? 0;
+  return (
+    db.first(
+      db.q
+        .selectFrom('matches')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('exchange_id', '=', exchangeId),
+    )?.n ?? 0
+  );
 }
 
 /** One page of a drawn exchange's givers still in, by id after `afterId`, with their address. */

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database';
  * hands the event loop back: a few milliseconds of work, so the pages and the organizer's screens
  * never wait long behind a 10 000-person operation (SPEC §10: no block over 50 ms).
  */
-export const SLICE_ROWS = 250;
+export const SLICE_ROWS = 100;
 
 /** Waits for the next turn of the event loop, after pending I/O: requests waiting get served. */
 export function nextTurn(): Promise<void> {

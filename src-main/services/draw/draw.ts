@@ -27,7 +27,7 @@ import { installationSecret } from '../organizer/settings';
 import { viewExchange } from '../exchanges/exchanges';
 import { recordOrganizerAccess } from '../organizer/break-glass';
 import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, notifyDrawUndone, withdrawUnsentMatchMail } from '../mail/match-mail';
-import { exchangeKey, historyRows, NOT_DRAWN, personHashes } from './history';
+import { exchangeKey, historyRows, NOT_DRAWN, prepareHistory } from './history';
 import { solveOffThread } from './solve-off-thread';
 import { activeParticipants, buildProblem, infeasible, reasonParticipantIds } from './problem';
 
@@ -208,7 +208,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
     const mode = input.mode ?? exchange.matchMode;
     const before = rosterFingerprint(deps.db, exchange.id);
     const people = drawPeople(deps.db, exchange.id);
-    const hashes = await personHashes(deps, people);
+    const hashes = await prepareHistory(deps, exchange, people);
     await nextTurn();
     const result = await solveOffThread(buildProblem(deps, exchange, people, mode, hashes), deps.random, deps.log);
     if (!result.ok) throw infeasible(result.reason, people);
@@ -221,23 +221,30 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
       await dropStaged(deps, exchange.id, historyKey);
       // In key order, so each slice fills neighbouring index pages instead of touching pages all over.
       const pairs = [...result.assignment].sort((a, b) => a[0] - b[0]);
-      await eachSlice(pairs, (slice) => sliceTransaction(deps.db, () => insertMatches(deps.db, exchange.id, slice, now)));
-      history.sort((a, b) => (a.giverHash < b.giverHash ? -1 : a.giverHash > b.giverHash ? 1 : 0));
-      await eachSlice(history, (rows) => sliceTransaction(deps.db, () => insertPairHistoryRows(deps.db, rows, now)));
-      await nextTurn();
-      deps.db.transaction(() => {
+      const changedMeanwhile = (): boolean => {
         const current = findExchange(deps.db, exchange.id);
         if (!current) throw notFound('The exchange');
-        const changed =
+        return (
           current.state !== exchange.state ||
           current.exchangeAt !== exchange.exchangeAt ||
           current.avoidPastExchanges !== exchange.avoidPastExchanges ||
           current.previousExchangeId !== exchange.previousExchangeId ||
-          rosterFingerprint(deps.db, exchange.id) !== before ||
-          countMatches(deps.db, exchange.id) !== result.assignment.length;
-        if (changed) {
-          throw new DomainError('conflict', 'The participants, the rules or the exchange changed while names were being drawn, so nothing was drawn. Draw again.');
-        }
+          rosterFingerprint(deps.db, exchange.id) !== before
+        );
+      };
+      const changedError = () => new DomainError('conflict', 'The participants, the rules or the exchange changed while names were being drawn, so nothing was drawn. Draw again.');
+      try {
+        await eachSlice(pairs, (slice) => sliceTransaction(deps.db, () => insertMatches(deps.db, exchange.id, slice, now)));
+        history.sort((a, b) => (a.giverHash < b.giverHash ? -1 : a.giverHash > b.giverHash ? 1 : 0));
+        await eachSlice(history, (rows) => sliceTransaction(deps.db, () => insertPairHistoryRows(deps.db, rows, now)));
+      } catch (error) {
+        // Someone removed meanwhile: their pair no longer fits (a foreign key); say what happened.
+        if (!(error instanceof DomainError) && changedMeanwhile()) throw changedError();
+        throw error;
+      }
+      await nextTurn();
+      deps.db.transaction(() => {
+        if (changedMeanwhile() || countMatches(deps.db, exchange.id) !== result.assignment.length) throw changedError();
         updateExchange(deps.db, exchange.id, { state, matchMode: mode, drawnAt: now, drawMethod: result.method, updatedAt: now });
         markMailPending(deps, exchange.id, generation);
         enqueueDrawDoneNotice(deps, exchange, generation, people.length);
@@ -247,7 +254,13 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
       await dropStaged(deps, exchange.id, historyKey).catch((cleanup: unknown) => deps.log.warn('removing an unfinished draw failed', { error: cleanup }));
       throw error;
     }
-    const queued = await queueMatchMail(deps, exchange.id, generation);
+    let queued = 0;
+    try {
+      queued = await queueMatchMail(deps, exchange.id, generation);
+    } catch (error) {
+      // The draw stands; its "emails pending" row stays, and the next jobs pass queues the rest.
+      deps.log.error('queueing the match emails stopped half-way; the next jobs pass finishes it', { exchangeId: exchange.id, error });
+    }
     const byId = new Map(people.map((p) => [p.id, p]));
     // A must-draw pair the organizer set wins over "avoid earlier pairs": say so, naming only pairs
     // the organizer chose themselves.
@@ -263,39 +276,43 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
 /** Everyone gets a new draw; people already told get an "assignment changed" email if theirs changed. */
 export function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>): OperationOutput<'exchanges.redraw'> {
   const release = claimDraw(deps, input.exchangeId);
-  const result = withRelease(release, () => deps.db.transaction(() => {
-    const exchange = getExchange(deps.db, input.exchangeId);
-    if (exchange.state !== 'matched') throw new DomainError('invalid_state', 'Only a drawn exchange can be re-drawn; draw names first.');
-    const mode = input.mode ?? exchange.matchMode;
-    const told = notifiedParticipants(deps, exchange.id);
-    withdrawUnsentMatchMail(deps, exchange.id, 'a newer draw replaced it');
-    clearMailPending(deps, exchange.id);
-    const outcome = assign(deps, exchange, mode, { changedOnly: told });
-    updateExchange(deps.db, exchange.id, { matchMode: mode, drawnAt: deps.clock.now(), drawMethod: outcome.method, updatedAt: deps.clock.now() });
-    return outcome;
-  }));
+  const result = withRelease(release, () =>
+    deps.db.transaction(() => {
+      const exchange = getExchange(deps.db, input.exchangeId);
+      if (exchange.state !== 'matched') throw new DomainError('invalid_state', 'Only a drawn exchange can be re-drawn; draw names first.');
+      const mode = input.mode ?? exchange.matchMode;
+      const told = notifiedParticipants(deps, exchange.id);
+      withdrawUnsentMatchMail(deps, exchange.id, 'a newer draw replaced it');
+      clearMailPending(deps, exchange.id);
+      const outcome = assign(deps, exchange, mode, { changedOnly: told });
+      updateExchange(deps.db, exchange.id, { matchMode: mode, drawnAt: deps.clock.now(), drawMethod: outcome.method, updatedAt: deps.clock.now() });
+      return outcome;
+    }),
+  );
   deps.events.emit({ type: 'exchange.changed', exchangeId: input.exchangeId });
   return { exchange: viewExchange(deps, input.exchangeId), participantCount: result.count, emailsQueued: result.queued, method: result.method, notes: result.notes };
 }
 
 export function undoDraw(deps: Deps, input: ParsedInput<'exchanges.undoDraw'>): OperationOutput<'exchanges.get'> {
   const release = claimDraw(deps, input.exchangeId);
-  withRelease(release, () => deps.db.transaction(() => {
-    const exchange = getExchange(deps.db, input.exchangeId);
-    const state = nextState(exchange.state, 'undo-draw');
-    const sent = countSentMatchMail(deps, exchange.id);
-    if (sent > 0 && !input.confirm) {
-      throw new DomainError('conflict', `${sent} ${sent === 1 ? 'person was' : 'people were'} already told whom they drew. Undo only if you will tell them; confirm to go on.`, {
-        details: { alreadyNotified: sent },
-      });
-    }
-    // Everyone who was told a name hears that it no longer holds; unsent match mail is withdrawn.
-    notifyDrawUndone(deps, exchange.id);
-    clearMailPending(deps, exchange.id);
-    deletePairHistory(deps.db, historyRows(deps, exchange, listParticipants(deps.db, exchange.id), loadMatches(deps.db, exchange.id)));
-    deleteMatches(deps.db, exchange.id);
-    updateExchange(deps.db, exchange.id, { state, drawnAt: null, drawMethod: null, updatedAt: deps.clock.now() });
-  }));
+  withRelease(release, () =>
+    deps.db.transaction(() => {
+      const exchange = getExchange(deps.db, input.exchangeId);
+      const state = nextState(exchange.state, 'undo-draw');
+      const sent = countSentMatchMail(deps, exchange.id);
+      if (sent > 0 && !input.confirm) {
+        throw new DomainError('conflict', `${sent} ${sent === 1 ? 'person was' : 'people were'} already told whom they drew. Undo only if you will tell them; confirm to go on.`, {
+          details: { alreadyNotified: sent },
+        });
+      }
+      // Everyone who was told a name hears that it no longer holds; unsent match mail is withdrawn.
+      notifyDrawUndone(deps, exchange.id);
+      clearMailPending(deps, exchange.id);
+      deletePairHistory(deps.db, historyRows(deps, exchange, listParticipants(deps.db, exchange.id), loadMatches(deps.db, exchange.id)));
+      deleteMatches(deps.db, exchange.id);
+      updateExchange(deps.db, exchange.id, { state, drawnAt: null, drawMethod: null, updatedAt: deps.clock.now() });
+    }),
+  );
   deps.events.emit({ type: 'exchange.changed', exchangeId: input.exchangeId });
   return viewExchange(deps, input.exchangeId);
 }

@@ -5,7 +5,7 @@ import type { Exchange, Participant } from '../../core/types';
 import { listExchanges } from '../../db/repos/exchanges';
 import { findPairHistory, type PairHistoryRow } from '../../db/repos/matches';
 import type { Deps } from '../common/deps';
-import { mapInSlices } from '../common/slices';
+import { eachSlice, mapInSlices } from '../common/slices';
 import { installationSecret } from '../organizer/settings';
 
 /** The pair-history key of a person: a keyed hash of the normalised email, so history survives the purge without naming anyone. */
@@ -23,14 +23,24 @@ export function exchangeKey(secret: string, exchange: Pick<Exchange, 'historyKey
 
 type Person = Pick<Participant, 'id' | 'email'>;
 
-/** Person keys already worked out (by email), for a big draw that computed them in slices. */
-export type PersonHashes = ReadonlyMap<string, string>;
+/**
+ * What a big draw works out ahead, in slices that yield to the event loop (10 000 keyed hashes
+ * and their history lookups take longer than the pages may wait): every person's key by email,
+ * and the history rows of those people from before the exchange.
+ */
+export interface HistoryPrep {
+  hashes: ReadonlyMap<string, string>;
+  rows: PairHistoryRow[];
+}
 
-/** Every person's history key, computed in slices that yield (10 000 keyed hashes take a while). */
-export async function personHashes(deps: Deps, people: readonly Person[]): Promise<PersonHashes> {
+export async function prepareHistory(deps: Deps, exchange: Exchange, people: readonly Person[]): Promise<HistoryPrep> {
   const secret = installationSecret(deps);
-  const hashes = await mapInSlices(people, (p) => personHash(secret, p.email));
-  return new Map(people.map((p, i) => [p.email, hashes[i]!]));
+  const keys = await mapInSlices(people, (p) => personHash(secret, p.email));
+  const rows: PairHistoryRow[] = [];
+  if (exchange.avoidPastExchanges > 0 && people.length >= 2) {
+    await eachSlice(keys, (chunk) => rows.push(...findPairHistory(deps.db, chunk, exchange.exchangeAt)), 500);
+  }
+  return { hashes: new Map(people.map((p, i) => [p.email, keys[i]!])), rows };
 }
 
 /** Pair-history rows for an assignment (hashes only). */
@@ -39,10 +49,10 @@ export function historyRows(
   exchange: Exchange,
   people: readonly Person[],
   assignment: ReadonlyArray<readonly [number, number]>,
-  known?: PersonHashes,
+  known?: HistoryPrep,
 ): PairHistoryRow[] {
   const secret = installationSecret(deps);
-  const hash = (email: string) => known?.get(email) ?? personHash(secret, email);
+  const hash = (email: string) => known?.hashes.get(email) ?? personHash(secret, email);
   const emailOf = new Map(people.map((p) => [p.id, p.email]));
   const key = exchangeKey(secret, exchange);
   const year = yearIn(exchange.exchangeAt, exchange.timezone);
@@ -74,16 +84,16 @@ export interface PastExchange {
  * two of its people, newest first. Exchanges that paired none of them are skipped, so "the last 2"
  * of a family are not used up by an office exchange with other people.
  */
-export function pastExchanges(deps: Deps, exchange: Exchange, people: readonly Person[], known?: PersonHashes): PastExchange[] {
+export function pastExchanges(deps: Deps, exchange: Exchange, people: readonly Person[], known?: HistoryPrep): PastExchange[] {
   if (exchange.avoidPastExchanges <= 0 || people.length < 2) return [];
   const secret = installationSecret(deps);
-  const byHash = new Map(people.map((p) => [known?.get(p.email) ?? personHash(secret, p.email), p.id]));
+  const byHash = new Map(people.map((p) => [known?.hashes.get(p.email) ?? personHash(secret, p.email), p.id]));
   const own = exchangeKey(secret, exchange);
   const exchanges = listExchanges(deps.db).map((e) => ({ key: exchangeKey(secret, e), name: e.name, state: e.state }));
   // Pairs of an exchange whose draw is under way (written in slices before it commits) do not count yet.
   const undrawn = new Set(exchanges.filter((e) => NOT_DRAWN.has(e.state)).map((e) => e.key));
   const groups = new Map<string, PastExchange & { year: number }>();
-  for (const row of findPairHistory(deps.db, [...byHash.keys()], exchange.exchangeAt)) {
+  for (const row of known?.rows ?? findPairHistory(deps.db, [...byHash.keys()], exchange.exchangeAt)) {
     const giver = byHash.get(row.giverHash);
     const receiver = byHash.get(row.receiverHash);
     if (row.exchangeKey === own || undrawn.has(row.exchangeKey) || giver === undefined || receiver === undefined || giver === receiver) continue;

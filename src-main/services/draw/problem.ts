@@ -6,7 +6,7 @@ import { loadMatches } from '../../db/repos/matches';
 import { listParticipants } from '../../db/repos/participants';
 import { loadRules } from '../../db/repos/rules';
 import type { Deps } from '../common/deps';
-import { NOT_DRAWN, pastExchanges, type PersonHashes } from './history';
+import { NOT_DRAWN, pastExchanges, type HistoryPrep } from './history';
 
 type Person = Pick<Participant, 'id' | 'email'>;
 
@@ -16,7 +16,7 @@ export const activeParticipants = (deps: Deps, exchangeId: number): Participant[
  * Everything the solver needs, compiled from the exchange's rules: exclusions, households,
  * must-draw pairs, and as history the pairs of the previous exchange and of the last N earlier ones.
  */
-export function buildProblem(deps: Deps, exchange: Exchange, people: readonly Person[], mode: MatchMode, known?: PersonHashes): MatchingProblem {
+export function buildProblem(deps: Deps, exchange: Exchange, people: readonly Person[], mode: MatchMode, known?: HistoryPrep): MatchingProblem {
   const ids = new Set(people.map((p) => p.id));
   const stored = loadRules(deps.db, exchange.id);
   const rules: MatchingRule[] = [];
@@ -38,7 +38,7 @@ export function buildProblem(deps: Deps, exchange: Exchange, people: readonly Pe
  * Pairs to avoid: the linked previous exchange's pairs and those of the organizer's last N earlier
  * exchanges. Passed as history, so an explicit must-draw pair wins over them (the engine reports it).
  */
-function avoidedPairs(deps: Deps, exchange: Exchange, people: readonly Person[], known?: PersonHashes): HistoryPair[] {
+function avoidedPairs(deps: Deps, exchange: Exchange, people: readonly Person[], known?: HistoryPrep): HistoryPair[] {
   const byEmail = new Map(people.map((p) => [p.email, p.id]));
   const seen = new Set<string>();
   const out: HistoryPair[] = [];

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { solve, type MatchingProblem, type MatchingResult } from '../../core/matching';
 import { isSeeded, type Random } from '../../core/random';
@@ -10,15 +10,18 @@ import type { Logger } from '../../log';
 export const OFF_THREAD_FROM = 2000;
 
 /**
- * The worker's file: `solve-worker.js` next to the bundle (out/main, built as its own entry), or
- * the TypeScript source when running from source (tests, benchmarks: loaded through tsx).
+ * How to start the worker: `solve-worker.js` next to the bundle (out/main, built as its own
+ * entry), or, running from source (tests, benchmarks), a bootstrap that registers tsx in the
+ * worker and imports the TypeScript file.
  */
-function workerFile(): { file: string; execArgv?: string[] } | null {
+function workerScript(): { script: string | URL; eval: boolean } | null {
   const here = fileURLToPath(import.meta.url);
   const source = here.endsWith('.ts');
   const file = join(dirname(here), source ? 'solve-worker.ts' : 'solve-worker.js');
   if (!existsSync(file)) return null;
-  return source ? { file, execArgv: ['--import', 'tsx'] } : { file };
+  if (!source) return { script: pathToFileURL(file), eval: false };
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`;
+  return { script: bootstrap, eval: true };
 }
 
 /**
@@ -28,12 +31,12 @@ function workerFile(): { file: string; execArgv?: string[] } | null {
  * cannot load it), solve on this thread: same engine, same result guarantees.
  */
 export async function solveOffThread(problem: MatchingProblem, random: Random, log: Pick<Logger, 'warn'>): Promise<MatchingResult> {
-  const worker = problem.participants.length >= OFF_THREAD_FROM ? workerFile() : null;
+  const worker = problem.participants.length >= OFF_THREAD_FROM ? workerScript() : null;
   if (!worker) return solve(problem, { random });
   const seed = isSeeded(random) ? random.int(2 ** 32) : null;
   try {
     return await new Promise<MatchingResult>((resolve, reject) => {
-      const thread = new Worker(worker.file, { workerData: { problem, seed }, ...(worker.execArgv && { execArgv: worker.execArgv }) });
+      const thread = new Worker(worker.script, { eval: worker.eval, workerData: { problem, seed } });
       thread.once('message', (result: MatchingResult) => {
         resolve(result);
         void thread.terminate();

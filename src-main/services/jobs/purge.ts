@@ -4,6 +4,7 @@ import { pruneJobRuns, upsertJobState } from '../../db/repos/jobs';
 import { findOutboxByKey } from '../../db/repos/outbox';
 import { createBackup, deleteBackupsBefore, pruneBackups } from '../organizer/backups';
 import type { Deps } from '../common/deps';
+import { nextTurn } from '../common/slices';
 import { enqueueMail } from '../mail/outbox';
 import { smtpIsConfigured } from '../mail/smtp';
 import { getSettings } from '../organizer/settings';
@@ -42,7 +43,12 @@ export async function runDataPurge(deps: Deps, now: number): Promise<Record<stri
       }
     }
   });
-  const purged = toPurge.length > 0 ? purgeExchanges(deps, toPurge) : 0;
+  // One exchange at a time, each on its own turn of the event loop (this runs in the catch-up at launch).
+  let purged = 0;
+  for (const id of toPurge) {
+    await nextTurn();
+    purged += purgeExchanges(deps, [id]);
+  }
   const runsPruned = pruneJobRuns(deps.db, now - JOB_RUN_RETENTION_MS);
   let backupsDeleted = 0;
   if (purged > 0) backupsDeleted += deleteBackupsBefore(deps, now).deleted;

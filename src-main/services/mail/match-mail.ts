@@ -11,7 +11,12 @@ import { enqueueMail, withdrawUnsent } from './outbox';
 export { exchangeInfo } from './exchange-info';
 
 /** The match email: rendered when sent, with the giftee and details current at that moment. */
-export function enqueueMatchMail(deps: Deps, exchange: Pick<Exchange, 'id'>, giver: Pick<Participant, 'id' | 'email'>, options: { generation: string; changed: boolean }): number | null {
+export function enqueueMatchMail(
+  deps: Deps,
+  exchange: Pick<Exchange, 'id'>,
+  giver: Pick<Participant, 'id' | 'email'>,
+  options: { generation: string; changed: boolean },
+): number | null {
   const kind = options.changed ? 'assignment-changed' : 'match';
   return enqueueMail(deps, {
     key: `${kind}:${exchange.id}:${options.generation}:${giver.id}`,

@@ -8,7 +8,7 @@ import { listParticipants, participantEmails } from '../../db/repos/participants
 import type { Deps } from '../common/deps';
 import { nextTurn } from '../common/slices';
 import { checkRows, COLUMN_NAMES, type Column } from './csv-rows';
-import { addParticipants } from './participants';
+import { addParticipantsInSlices } from './participants';
 
 /** The export's header; the import reads every one of these columns. */
 const EXPORT_HEADER = ['name', 'email', 'gift ideas', 'reminders', 'email confirmed', 'withdrawn'];
@@ -18,9 +18,10 @@ const EXPORT_HEADER = ['name', 'email', 'gift ideas', 'reminders', 'email confir
  * against the file and the exchange) and bad rows are named by line. Nothing is added unless every
  * row is good; rows marked withdrawn are skipped with a note.
  *
- * Reading and checking 10 000 rows runs in slices that yield to the event loop; the rows are then
- * added in one short transaction (all or nothing), which checks the exchange again as it is then:
- * someone who joined with one of the file's addresses meanwhile is named with the file's line.
+ * Reading, checking and staging 10 000 rows run in slices that yield to the event loop; the rows
+ * are then added in one short transaction (all or nothing, `addParticipantsInSlices`), which
+ * checks the exchange again as it is then: someone who joined with one of the file's addresses
+ * meanwhile is named with the file's line.
  */
 export async function importParticipants(deps: Deps, input: ParsedInput<'participants.import'>): Promise<OperationOutput<'participants.import'>> {
   const [header, ...body] = await readRecords(input.csv);
@@ -44,9 +45,8 @@ export async function importParticipants(deps: Deps, input: ParsedInput<'partici
     });
   }
   const people = checked.flatMap((c) => (c.add ? [c.add] : []));
-  await nextTurn();
   try {
-    if (people.length > 0) addParticipants(deps, exchange.id, people);
+    if (people.length > 0) await addParticipantsInSlices(deps, exchange.id, people);
   } catch (error) {
     const email = error instanceof DomainError && error.code === 'conflict' ? (error.details as { email?: string } | undefined)?.email : undefined;
     const line = email === undefined ? undefined : rows.find((r) => r.email === email && r.error === null)?.line;
@@ -77,7 +77,7 @@ export function exportParticipants(deps: Deps, exchangeId: number): OperationOut
 }
 
 /** How much of the file the parser reads per turn of the event loop. */
-const PARSE_CHUNK = 64 * 1024;
+const PARSE_CHUNK = 16 * 1024;
 
 /** Cells exactly as written (no trimming: gift ideas keep their spaces and line breaks); parsed in chunks that yield. */
 async function readRecords(csv: string): Promise<string[][]> {

@@ -5,7 +5,10 @@ import { assertEditable } from '../../core/exchange-state';
 import type { Exchange, Participant } from '../../core/types';
 import { activeParticipantCount, getExchange } from '../../db/repos/exchanges';
 import {
+  commitImportStage,
+  createImportStage,
   deleteParticipant,
+  dropImportStage,
   findParticipantByEmail,
   getParticipant,
   householdOfParticipants,
@@ -13,9 +16,12 @@ import {
   insertParticipants,
   listParticipants,
   participantEmails,
+  stagedConflict,
+  stageParticipants,
   updateParticipant,
 } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
+import { eachSlice, nextTurn } from '../common/slices';
 import { spliceInParticipant, spliceOutParticipant, type SpliceOutcome } from '../draw/splice';
 
 export type ParticipantView = OperationOutput<'participants.add'>;
@@ -84,7 +90,13 @@ export function addParticipants(deps: Deps, exchangeId: number, people: NewParti
     if (exchange.maxParticipants !== null && activeParticipantCount(deps.db, exchange.id) + entries.length > exchange.maxParticipants) {
       throw new DomainError('conflict', `This exchange is full (${exchange.maxParticipants} people). Raise the limit first.`);
     }
-    const rows = entries.map((entry) => ({ name: entry.name, email: entry.email, giftIdeas: entry.giftIdeas, remindersEnabled: entry.remindersEnabled, isOrganizer: entry.isOrganizer }));
+    const rows = entries.map((entry) => ({
+      name: entry.name,
+      email: entry.email,
+      giftIdeas: entry.giftIdeas,
+      remindersEnabled: entry.remindersEnabled,
+      isOrganizer: entry.isOrganizer,
+    }));
     if (exchange.state !== 'matched') {
       const byEmail = insertParticipants(deps.db, exchange.id, rows, now);
       return rows.map((row) => byEmail.get(row.email)!);
@@ -98,6 +110,46 @@ export function addParticipants(deps: Deps, exchangeId: number, people: NewParti
   });
   deps.events.emit({ type: 'participants.changed', exchangeId });
   return ids;
+}
+
+/**
+ * An import's rows (already checked, addresses normalised), all or nothing, without a long block:
+ * staged in slices in a TEMP table (invisible, and gone if the process dies), then moved into the
+ * exchange by one statement in one short transaction that checks the exchange as it is then.
+ * Rows go in address order, which keeps the index on (exchange, email) writing neighbouring pages.
+ * A drawn exchange splices each newcomer in (`addParticipants`). Returns how many were added.
+ */
+export async function addParticipantsInSlices(deps: Deps, exchangeId: number, people: NewParticipant[]): Promise<number> {
+  const rows = people
+    .map((p) => ({ name: p.name, email: p.email, giftIdeas: p.giftIdeas, remindersEnabled: p.remindersEnabled, isOrganizer: p.isOrganizer }))
+    .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+  const stage = createImportStage(deps.db);
+  try {
+    await eachSlice(rows, (slice) => stageParticipants(deps.db, stage, slice));
+    await nextTurn();
+    const now = deps.clock.now();
+    const added = deps.db.transaction(() => {
+      const exchange = getExchange(deps.db, exchangeId);
+      assertRosterOpen(exchange);
+      if (exchange.state === 'matched') return null;
+      const taken = stagedConflict(deps.db, stage, exchange.id);
+      if (taken !== undefined) {
+        throw new DomainError('conflict', `${taken} is already taking part in this exchange.`, {
+          issues: [{ path: 'email', message: 'Someone with this email is already taking part.' }],
+          details: { email: taken },
+        });
+      }
+      if (exchange.maxParticipants !== null && activeParticipantCount(deps.db, exchange.id) + rows.length > exchange.maxParticipants) {
+        throw new DomainError('conflict', `This exchange is full (${exchange.maxParticipants} people). Raise the limit first.`);
+      }
+      const count = commitImportStage(deps.db, stage, exchange.id, now);
+      deps.events.emit({ type: 'participants.changed', exchangeId });
+      return count;
+    });
+    return added ?? addParticipants(deps, exchangeId, people).length;
+  } finally {
+    dropImportStage(deps.db, stage);
+  }
 }
 
 export function updateParticipantDetails(deps: Deps, { participantId, patch }: ParsedInput<'participants.update'>): ParticipantView {

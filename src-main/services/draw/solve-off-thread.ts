@@ -10,18 +10,19 @@ import type { Logger } from '../../log';
 export const OFF_THREAD_FROM = 2000;
 
 /**
- * How to start the worker: `solve-worker.js` next to the bundle (out/main, built as its own
- * entry), or, running from source (tests, benchmarks), a bootstrap that registers tsx in the
- * worker and imports the TypeScript file.
+ * How to start the worker: `solve-worker.js` of the bundle (out/main, built as its own entry; this
+ * code may sit in a shared chunk one folder below), or, running from source (tests, benchmarks), a
+ * bootstrap that registers tsx in the worker and imports the TypeScript file.
  */
 function workerScript(): { script: string | URL; eval: boolean } | null {
-  const here = fileURLToPath(import.meta.url);
-  const source = here.endsWith('.ts');
-  const file = join(dirname(here), source ? 'solve-worker.ts' : 'solve-worker.js');
-  if (!existsSync(file)) return null;
-  if (!source) return { script: pathToFileURL(file), eval: false };
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`;
-  return { script: bootstrap, eval: true };
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (import.meta.url.endsWith('.ts')) {
+    const source = join(here, 'solve-worker.ts');
+    const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(source).href)}); })`;
+    return { script: bootstrap, eval: true };
+  }
+  const bundled = [join(here, 'solve-worker.js'), join(here, '..', 'solve-worker.js')].find((file) => existsSync(file));
+  return bundled === undefined ? null : { script: pathToFileURL(bundled), eval: false };
 }
 
 /**
@@ -31,8 +32,12 @@ function workerScript(): { script: string | URL; eval: boolean } | null {
  * cannot load it), solve on this thread: same engine, same result guarantees.
  */
 export async function solveOffThread(problem: MatchingProblem, random: Random, log: Pick<Logger, 'warn'>): Promise<MatchingResult> {
-  const worker = problem.participants.length >= OFF_THREAD_FROM ? workerScript() : null;
-  if (!worker) return solve(problem, { random });
+  if (problem.participants.length < OFF_THREAD_FROM) return solve(problem, { random });
+  const worker = workerScript();
+  if (!worker) {
+    log.warn('draw worker not found; drawing on the main thread');
+    return solve(problem, { random });
+  }
   const seed = isSeeded(random) ? random.int(2 ** 32) : null;
   try {
     return await new Promise<MatchingResult>((resolve, reject) => {

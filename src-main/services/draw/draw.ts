@@ -1,7 +1,7 @@
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { DomainError, notFound } from '../../core/errors';
 import { nextState } from '../../core/exchange-state';
-import { checkFeasibility, describeReason, solve, type DrawMethod, type MatchMode } from '../../core/matching';
+import { describeReason, solve, type DrawMethod, type MatchMode } from '../../core/matching';
 import { randomToken } from '../../core/tokens';
 import type { Exchange } from '../../core/types';
 import { findExchange, getExchange, updateExchange } from '../../db/repos/exchanges';
@@ -28,15 +28,17 @@ import { viewExchange } from '../exchanges/exchanges';
 import { recordOrganizerAccess } from '../organizer/break-glass';
 import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, notifyDrawUndone, withdrawUnsentMatchMail } from '../mail/match-mail';
 import { exchangeKey, historyRows, NOT_DRAWN, prepareHistory } from './history';
-import { solveOffThread } from './solve-off-thread';
+import { checkOffThread, solveOffThread } from './solve-off-thread';
 import { activeParticipants, buildProblem, infeasible, reasonParticipantIds } from './problem';
 
-/** Every id a reason mentions, so the UI can highlight those people. */
-export function checkDraw(deps: Deps, input: ParsedInput<'draw.check'>): OperationOutput<'draw.check'> {
+/** Every id a reason mentions, so the UI can highlight those people. Big groups are checked on the worker thread. */
+export async function checkDraw(deps: Deps, input: ParsedInput<'draw.check'>): Promise<OperationOutput<'draw.check'>> {
   const exchange = getExchange(deps.db, input.exchangeId);
   const mode = input.mode ?? exchange.matchMode;
-  const people = activeParticipants(deps, exchange.id);
-  const result = checkFeasibility(buildProblem(deps, exchange, people, mode), { random: deps.random });
+  const people = drawPeople(deps.db, exchange.id);
+  const prep = await prepareHistory(deps, exchange, people);
+  await nextTurn();
+  const result = await checkOffThread(buildProblem(deps, exchange, people, mode, prep), deps.random, deps.log);
   const names = new Map(people.map((p) => [p.id, p.name]));
   return {
     feasible: result.ok,

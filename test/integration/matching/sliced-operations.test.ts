@@ -140,11 +140,12 @@ describe('a draw in slices', () => {
 });
 
 describe('a big draw', () => {
-  it('2 000 people: the engine runs on a worker thread; everyone gives once and receives once, and is told once', async () => {
+  it('2 000 people: the check and the engine run on a worker thread; everyone gives once and receives once, and is told once', async () => {
     const n = OFF_THREAD_FROM;
     const warnings: string[] = [];
     t = await createTestApp({ log: { ...silentLogger, warn: (message) => warnings.push(message) } });
     const exchangeId = await closedExchange(n);
+    expect(await t.ok('draw.check', { exchangeId })).toMatchObject({ feasible: true, participantCount: n, feasibleModes: ['single-loop', 'no-mutual', 'any'] });
     const drawn = await t.ok('exchanges.draw', { exchangeId });
     expect(drawn).toMatchObject({ participantCount: n, emailsQueued: n });
     const pairs = t.deps.db.sqlite.prepare('select giver_id g, receiver_id r from matches where exchange_id = ?').all(exchangeId) as Array<{ g: number; r: number }>;

@@ -93,7 +93,7 @@ export function exchangeUnits(deps: Deps, now: number): DueUnit[] {
       // The reminder's own instant, so the log tells a late one (sent after downtime) from an on-time one.
       scheduledFor: reminderDueAt(work.exchange.exchangeAt, work.exchange.timezone, days),
       run: async () => {
-        const result = sendReminder(deps, work, now);
+        const result = await sendReminder(deps, work, now);
         return { counts: { ...result, daysBefore: days }, outcome: work.send === null ? 'skipped' : 'ok' };
       },
     });

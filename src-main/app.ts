@@ -8,7 +8,7 @@ import { applyPendingRestore } from './db/restore';
 import { listen } from './http/listen';
 import { createParticipantApp } from './http/participant/app';
 import { Scheduler } from './jobs/scheduler';
-import { Lifecycle, type Closable } from './lifecycle';
+import { launchMark, Lifecycle, type Closable } from './lifecycle';
 import { createLogger, type Logger } from './log';
 import type { Deps } from './services/common/deps';
 import { EventBus } from './services/common/events';
@@ -93,6 +93,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     throw error;
   }
   if (migration.from !== migration.to) log.info('database updated', { ...migration });
+  launchMark('db-open');
 
   const db = createDb(sqlite, { onEffectError: (error) => log.warn('after-commit effect failed', { error }) });
   // The scheduler is the jobs port of the very deps it runs with: it reads them only when called.
@@ -157,6 +158,7 @@ async function listenParticipants(deps: Deps, at: StartOptions['participant']): 
     { host: at.host, port: at.port, tryNext: at.tryNext ?? 20 },
   );
   port = listener.port;
+  launchMark('listener-up');
   recordParticipantListener(deps.runtime, { host: at.host, port }, participantUrlsFor(participantHosts({ bindHost: at.host, port, publicBaseUrl: null })));
   return {
     async close() {

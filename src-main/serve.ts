@@ -10,6 +10,10 @@ import { hashPassword } from './services/organizer/admin-auth';
 import { seedDemo } from './services/exchanges/demo';
 import { loopbackHosts } from './http/security';
 import { adminSecretFile, loadAdminSecret } from './http/admin/secret-file';
+import { launchMark } from './lifecycle';
+
+// Every static import above has been evaluated by now.
+launchMark('modules-loaded');
 
 /**
  * Headless entry (`npm run serve`): the whole core under plain Node, without Electron — for an
@@ -93,6 +97,7 @@ export async function main(argv: string[]): Promise<void> {
       'Press Ctrl+C to stop.',
     ].join('\n'),
   );
+  launchMark('banner');
 }
 
 function fail(message: string): void {

@@ -15,7 +15,7 @@ import { EventBus } from './services/common/events';
 import { clearParticipantListener, createRuntimeFacts, recordParticipantListener } from './services/common/runtime';
 import { envOrFileSecretStore, type SecretStore } from './services/common/secrets';
 import { Relay } from './services/mail/relay';
-import { participantHosts } from './services/network/addresses';
+import { participantHostCache, participantHosts } from './services/network/addresses';
 import { participantUrlsFor } from './http/hosts';
 import { stopTunnel } from './services/network/tunnel';
 import { getSettings } from './services/organizer/settings';
@@ -151,10 +151,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 /** The participants' pages on the LAN (or the given host), recorded in the runtime facts. */
 async function listenParticipants(deps: Deps, at: StartOptions['participant']): Promise<Closable> {
   let port = at.port;
+  const hosts = participantHostCache(() => ({ bindHost: at.host, port, publicBaseUrl: getSettings(deps).publicBaseUrl }));
   const listener = await listen(
-    createParticipantApp(deps, {
-      allowedHosts: () => participantHosts({ bindHost: at.host, port, publicBaseUrl: getSettings(deps).publicBaseUrl }),
-    }).fetch,
+    createParticipantApp(deps, { allowedHosts: hosts.current, refreshHosts: hosts.refresh }).fetch,
     { host: at.host, port: at.port, tryNext: at.tryNext ?? 20 },
   );
   port = listener.port;

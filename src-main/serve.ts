@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { APP_VERSION, createApp } from './app';
 import { ConfigError, parseServeConfig, USAGE } from './config';
 import { DatabaseOpenError } from './db/migrate';
-import { participantHosts } from './services/network/addresses';
+import { participantHostCache } from './services/network/addresses';
 import { createAdminApp } from './http/admin/app';
 import { browsableUrl } from './http/hosts';
 import { listen, type Listener } from './http/listen';
@@ -62,9 +62,14 @@ export async function main(argv: string[]): Promise<void> {
       participant: { host: config.host, port: config.port },
       async front() {
         let adminPort = config.adminPort;
+        const lanHosts = participantHostCache(() => ({ bindHost: config.adminHost, port: adminPort, publicBaseUrl: null }));
+        let loopback: { port: number; hosts: ReadonlySet<string> } | null = null;
         const adminApp = createAdminApp(deps, {
           secret,
-          allowedHosts: () => (config.adminPassword ? participantHosts({ bindHost: config.adminHost, port: adminPort, publicBaseUrl: null }) : new Set(loopbackHosts(adminPort))),
+          allowedHosts: config.adminPassword
+            ? lanHosts.current
+            : () => (loopback?.port === adminPort ? loopback.hosts : (loopback = { port: adminPort, hosts: new Set(loopbackHosts(adminPort)) }).hosts),
+          ...(config.adminPassword && { refreshHosts: lanHosts.refresh }),
           passwordHash: config.adminPassword ? hashPassword(config.adminPassword, deps.random) : null,
         });
         const admin = await listen(adminApp.fetch, { host: config.adminHost, port: config.adminPort, tryNext: 20 });

@@ -2,7 +2,7 @@ import { DAY_MS, HOUR_MS } from '../../core/schedule';
 import { randomToken, sha256Hex } from '../../core/tokens';
 import type { Participant } from '../../core/types';
 import { findExchange } from '../../db/repos/exchanges';
-import { findParticipant } from '../../db/repos/participants';
+import { participantById, readTogether, sessionByHash } from '../../db/repos/page-reads';
 import type { Deps } from '../common/deps';
 import { getSettings } from '../organizer/settings';
 
@@ -42,10 +42,14 @@ export function resumeSession(deps: Deps, token: string | undefined): Participan
   if (!token || token.length > 100) return null;
   const now = deps.clock.now();
   const hash = sha256Hex(token);
-  const row = deps.db.first(deps.db.q.selectFrom('sessions').selectAll().where('session_hash', '=', hash));
-  if (!row || row.expires_at <= now || row.participant_id === null) return null;
-  const participant = findParticipant(deps.db, row.participant_id);
-  if (!participant) return null;
+  const found = readTogether(deps.db, () => {
+    const row = sessionByHash(deps.db, hash);
+    if (!row || row.expires_at <= now || row.participant_id === null) return null;
+    const participant = participantById(deps.db, row.participant_id);
+    return participant ? { row, participant } : null;
+  });
+  if (!found) return null;
+  const { row, participant } = found;
   if (now - row.last_seen_at >= TOUCH_EVERY_MS) {
     deps.db.run(
       deps.db.q

@@ -34,7 +34,8 @@ interface AutocannonResult {
 type Autocannon = (options: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = [10, 100];
 
 interface Targets {
@@ -138,12 +139,28 @@ async function parent(): Promise<void> {
     const text = await response.text();
     if (response.status !== 200 || (name.includes('/me') && !text.includes('You are giving a gift to'))) throw new Error(`${name}: ${response.status}`);
   }
-  const rows: Row[] = [];
-  for (const [name, url, headers] of cases) {
-    await autocannon({ url, connections: 10, duration: 1, headers }); // warm-up
-    for (const connections of CONNECTIONS) rows.push(await measure(name, url, connections, headers));
+  for (const [, url, headers] of cases) await autocannon({ url, connections: 10, duration: 1, headers }); // warm-up
+  // Round-robin, ROUNDS times: on a shared machine the load drifts, and every target should see
+  // the same drift. Each line reports the median round.
+  const samples = new Map<string, Row[]>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const connections of CONNECTIONS) {
+      for (const [name, url, headers] of cases) {
+        const row = await measure(name, url, connections, headers);
+        const key = `${name}|${connections}`;
+        samples.set(key, [...(samples.get(key) ?? []), row]);
+      }
+    }
   }
   server.kill('SIGTERM');
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const rows: Row[] = [];
+  for (const [name] of cases) {
+    for (const connections of CONNECTIONS) {
+      const runs = samples.get(`${name}|${connections}`)!;
+      rows.push({ name, connections, rps: median(runs.map((r) => r.rps)), p99: median(runs.map((r) => r.p99)), errors: runs.reduce((n, r) => n + r.errors, 0) });
+    }
+  }
   print(rows);
 }
 
@@ -151,7 +168,7 @@ function print(rows: Row[]): void {
   const bare = new Map(rows.filter((r) => r.name.startsWith('bare')).map((r) => [r.connections, r]));
   const hono = new Map(rows.filter((r) => r.name.startsWith('Hono')).map((r) => [r.connections, r]));
   const lines = [
-    `HTTP on loopback, ${DURATION_S} s per line (node ${process.version})`,
+    `HTTP on loopback, ${ROUNDS} rounds × ${DURATION_S} s per line, median round (node ${process.version})`,
     '| target | conns | req/s | p99 ms | errors | req/s ÷ Hono /health | req/s ÷ bare | p99 ÷ bare | target met |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---|',
   ];

@@ -8,8 +8,8 @@
  * Targets (issue #15, goal 4): `/me` and the invite page ≥ 0.6× Hono's `/health` and ≥ 0.3× bare
  * throughput, p99 ≤ 3× bare's, zero errors.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -25,7 +25,7 @@ import { createSession } from '../../../src-main/services/portal/sessions';
 import { findParticipant } from '../../../src-main/db/repos/participants';
 
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p99: number; p50: number };
   errors: number;
   timeouts: number;
@@ -105,11 +105,24 @@ interface Row {
   rps: number;
   p99: number;
   errors: number;
+  /** The server process's CPU time (user + system) per request: steadier than req/s on a busy machine. */
+  cpuUs: number;
 }
 
-async function measure(name: string, url: string, connections: number, headers: Record<string, string> = {}): Promise<Row> {
+const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** CPU time (user + system) of a process so far, in µs (Linux /proc). */
+function cpuUs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLK_TCK;
+}
+
+async function measure(pid: number, name: string, url: string, connections: number, headers: Record<string, string> = {}): Promise<Row> {
+  const before = cpuUs(pid);
   const r = await autocannon({ url, connections, duration: DURATION_S, headers });
-  return { name, connections, rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
+  const cpu = (cpuUs(pid) - before) / Math.max(1, r.requests.total);
+  return { name, connections, rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, cpuUs: cpu };
 }
 
 async function parent(): Promise<void> {
@@ -146,7 +159,7 @@ async function parent(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     for (const connections of CONNECTIONS) {
       for (const [name, url, headers] of cases) {
-        const row = await measure(name, url, connections, headers);
+        const row = await measure(server.pid!, name, url, connections, headers);
         const key = `${name}|${connections}`;
         samples.set(key, [...(samples.get(key) ?? []), row]);
       }
@@ -158,7 +171,14 @@ async function parent(): Promise<void> {
   for (const [name] of cases) {
     for (const connections of CONNECTIONS) {
       const runs = samples.get(`${name}|${connections}`)!;
-      rows.push({ name, connections, rps: median(runs.map((r) => r.rps)), p99: median(runs.map((r) => r.p99)), errors: runs.reduce((n, r) => n + r.errors, 0) });
+      rows.push({
+        name,
+        connections,
+        rps: median(runs.map((r) => r.rps)),
+        p99: median(runs.map((r) => r.p99)),
+        errors: runs.reduce((n, r) => n + r.errors, 0),
+        cpuUs: median(runs.map((r) => r.cpuUs)),
+      });
     }
   }
   print(rows);
@@ -169,8 +189,8 @@ function print(rows: Row[]): void {
   const hono = new Map(rows.filter((r) => r.name.startsWith('Hono')).map((r) => [r.connections, r]));
   const lines = [
     `HTTP on loopback, ${ROUNDS} rounds × ${DURATION_S} s per line, median round (node ${process.version})`,
-    '| target | conns | req/s | p99 ms | errors | req/s ÷ Hono /health | req/s ÷ bare | p99 ÷ bare | target met |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| target | conns | req/s | p99 ms | errors | req/s ÷ Hono /health | req/s ÷ bare | p99 ÷ bare | target met | server CPU µs/req | Hono CPU ÷ this |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|',
   ];
   let allMet = true;
   for (const r of rows) {
@@ -183,9 +203,11 @@ function print(rows: Row[]): void {
     const met = !page ? '' : vsHono >= 0.6 && vsBare >= 0.3 && p99 <= 3 && r.errors === 0 ? 'yes' : 'NO';
     if (met === 'NO') allMet = false;
     lines.push(
-      `| ${r.name} | ${r.connections} | ${Math.round(r.rps)} | ${r.p99} | ${r.errors} | ${vsHono.toFixed(2)} | ${vsBare.toFixed(2)} | ${p99.toFixed(2)} | ${met} |`,
+      `| ${r.name} | ${r.connections} | ${Math.round(r.rps)} | ${r.p99} | ${r.errors} | ${vsHono.toFixed(2)} | ${vsBare.toFixed(2)} | ${p99.toFixed(2)} | ${met} | ${r.cpuUs.toFixed(0)} | ${(h.cpuUs / r.cpuUs).toFixed(2)} |`,
     );
   }
+  lines.push('(server CPU µs/req: user + system time of the server process per request answered; the last column is what');
+  lines.push(' the throughput ratio to Hono /health would be if the server had a core to itself.)');
   lines.push('', allMet ? 'All targets met (pages ≥ 0.6× Hono /health, ≥ 0.3× bare, p99 ≤ 3× bare).' : 'Some targets were missed (see "NO").');
   console.log(lines.join('\n'));
 }

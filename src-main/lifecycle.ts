@@ -24,11 +24,12 @@ const TRACE_LAUNCH = process.env.SNEAKY_KLAUS_LAUNCH_TRACE === '1';
 
 /**
  * `npm run bench:launch` sets SNEAKY_KLAUS_LAUNCH_TRACE=1 and reads these lines from stderr: a
- * phase of the launch and the ms since the process started (plus that start, as epoch ms).
+ * phase of the launch, the ms since the process started, that start (epoch ms) and the CPU ms used.
  */
 export function launchMark(phase: string): void {
   if (!TRACE_LAUNCH) return;
-  process.stderr.write(`sk-launch ${phase} ${performance.now().toFixed(1)} ${performance.timeOrigin.toFixed(1)}\n`);
+  const cpu = process.cpuUsage();
+  process.stderr.write(`sk-launch ${phase} ${performance.now().toFixed(1)} ${performance.timeOrigin.toFixed(1)} ${((cpu.user + cpu.system) / 1000).toFixed(1)}\n`);
 }
 
 /**

@@ -3,11 +3,9 @@ import { APP_VERSION, createApp } from './app';
 import { ConfigError, parseServeConfig, USAGE } from './config';
 import { DatabaseOpenError } from './db/migrate';
 import { participantHostCache } from './services/network/addresses';
-import { createAdminApp } from './http/admin/app';
 import { browsableUrl } from './http/hosts';
 import { listen, type Listener } from './http/listen';
 import { hashPassword } from './services/organizer/admin-auth';
-import { seedDemo } from './services/exchanges/demo';
 import { loopbackHosts } from './http/security';
 import { adminSecretFile, loadAdminSecret } from './http/admin/secret-file';
 import { launchMark } from './lifecycle';
@@ -39,6 +37,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   const { deps } = app;
   if (config.demo) {
+    const { seedDemo } = await import('./services/exchanges/demo');
     const seeded = seedDemo(deps);
     console.log(seeded.created ? 'Added the demo exchange.' : 'The database already has exchanges; no demo added.');
   }
@@ -61,6 +60,8 @@ export async function main(argv: string[]): Promise<void> {
     await app.start({
       participant: { host: config.host, port: config.port },
       async front() {
+        // The organizer's side (its API, every operation's schema) is loaded once the participants' pages listen.
+        const { createAdminApp } = await import('./http/admin/app');
         let adminPort = config.adminPort;
         const lanHosts = participantHostCache(() => ({ bindHost: config.adminHost, port: adminPort, publicBaseUrl: null }));
         let loopback: { port: number; hosts: ReadonlySet<string> } | null = null;

@@ -21,7 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { buildLaunchData, EXCHANGES, GROUPS, PER_EXCHANGE } from './data';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const SERVE_JS = join(ROOT, 'out/main/serve.js');
+/** BENCH_SERVE_JS: another build of serve.js to launch (to compare builds; then nothing is rebuilt). */
+const SERVE_JS = process.env.BENCH_SERVE_JS ?? join(ROOT, 'out/main/serve.js');
 const RUNS = Number(process.argv[2] ?? 5);
 const CATCH_UPS = 5;
 /** Issue #15 goal 2: pages answer this soon after process start. */
@@ -38,6 +39,8 @@ interface Launch {
   spawnToStartMs: number;
   /** ms after the child's process start. */
   phases: Record<Phase, number>;
+  /** CPU ms (user + system) the child had used at each phase it reports (not first-page). */
+  phaseCpu: Record<Phase, number>;
   /** CPU time (user + system) of the server process at the banner: steadier than wall time on a busy machine. */
   cpuMs: number;
   rssAfterStartKb: number;
@@ -112,12 +115,14 @@ async function launchOnce(dataDir: string): Promise<Launch> {
   let err = '';
   let origin = 0;
   const marks = new Map<string, number>();
+  const cpuMarks = new Map<string, number>();
   let caughtUp: () => void = () => {};
   const caughtUpSeen = new Promise<void>((resolve) => (caughtUp = resolve));
   child.stderr.on('data', (chunk: Buffer) => {
     err += chunk.toString();
-    for (const match of err.matchAll(/^sk-launch (\S+) ([\d.]+) ([\d.]+)$/gm)) {
+    for (const match of err.matchAll(/^sk-launch (\S+) ([\d.]+) ([\d.]+) ([\d.]+)$/gm)) {
       marks.set(match[1]!, Number(match[2]));
+      cpuMarks.set(match[1]!, Number(match[4]));
       origin = Number(match[3]);
       if (match[1] === 'caught-up') caughtUp();
     }
@@ -166,8 +171,12 @@ async function launchOnce(dataDir: string): Promise<Launch> {
   const code = await exited;
   if (code !== 0) throw new Error(`serve stopped with ${code}:\n${out}`);
   const phases = {} as Record<Phase, number>;
-  for (const phase of PHASES) phases[phase] = phase === 'first-page' ? firstPageAt - origin : (marks.get(phase) ?? NaN);
-  return { launchMs, spawnToStartMs: origin - startedAt, phases, cpuMs: cpuAtBanner, rssAfterStartKb, rssAfterCatchUpsKb, catchUp };
+  const phaseCpu = {} as Record<Phase, number>;
+  for (const phase of PHASES) {
+    phases[phase] = phase === 'first-page' ? firstPageAt - origin : (marks.get(phase) ?? NaN);
+    phaseCpu[phase] = cpuMarks.get(phase) ?? NaN;
+  }
+  return { launchMs, spawnToStartMs: origin - startedAt, phases, phaseCpu, cpuMs: cpuAtBanner, rssAfterStartKb, rssAfterCatchUpsKb, catchUp };
 }
 
 function quantile(values: number[], q: number): number {
@@ -189,7 +198,7 @@ async function measure(label: string, template: string | null, work: string): Pr
 }
 
 async function main(): Promise<void> {
-  ensureBuilt();
+  if (!process.env.BENCH_SERVE_JS) ensureBuilt();
   const work = mkdtempSync(join(tmpdir(), 'sk-bench-launch-'));
   try {
     const template = join(work, 'template');
@@ -214,7 +223,10 @@ async function main(): Promise<void> {
     ] as const) {
       const cells = [med(runs, (r) => r.spawnToStartMs), ...PHASES.map((p) => med(runs, (r) => r.phases[p]))];
       console.log(`| ${label} | ${cells.map((v) => v.toFixed(0)).join(' | ')} |`);
+      const cpu = PHASES.map((p) => (p === 'first-page' ? '' : med(runs, (r) => r.phaseCpu[p]).toFixed(0)));
+      console.log(`| ${label}: CPU ms used by then | | ${cpu.join(' | ')} |`);
     }
+    console.log('(CPU ms: user + system time of the server process when it reached the phase; steadier than wall time on a busy machine)');
     console.log('');
     const row = (label: string, runs: Launch[], base?: Launch[]) => {
       const median = med(runs, (r) => r.launchMs);

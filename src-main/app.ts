@@ -152,10 +152,11 @@ export async function createApp(options: AppOptions): Promise<App> {
 async function listenParticipants(deps: Deps, at: StartOptions['participant']): Promise<Closable> {
   let port = at.port;
   const hosts = participantHostCache(() => ({ bindHost: at.host, port, publicBaseUrl: getSettings(deps).publicBaseUrl }));
-  const listener = await listen(
-    createParticipantApp(deps, { allowedHosts: hosts.current, refreshHosts: hosts.refresh }).fetch,
-    { host: at.host, port: at.port, tryNext: at.tryNext ?? 20 },
-  );
+  const listener = await listen(createParticipantApp(deps, { allowedHosts: hosts.current, refreshHosts: hosts.refresh }).fetch, {
+    host: at.host,
+    port: at.port,
+    tryNext: at.tryNext ?? 20,
+  });
   port = listener.port;
   launchMark('listener-up');
   recordParticipantListener(deps.runtime, { host: at.host, port }, participantUrlsFor(participantHosts({ bindHost: at.host, port, publicBaseUrl: null })));

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as Ics from 'ics';
 import type { EventAttributes } from 'ics';
 import { formatBudget, multiLine, oneLine } from './templates/format';
 import type { ExchangeInfo } from './templates/types';
@@ -26,7 +27,7 @@ export interface IcsAttachment {
 }
 
 /** UID is an opaque token: keep printable ASCII without the characters iCalendar would escape. */
-type IcsLibrary = typeof import('ics');
+type IcsLibrary = typeof Ics;
 let library: IcsLibrary | null = null;
 
 /**

@@ -27,18 +27,30 @@ export interface ParticipantPage {
   organizerAccess: OrganizerAccess[];
 }
 
-/** What the participant's own page shows; viewing a drawn assignment is recorded (not whom). */
-export function participantPage(deps: Deps, participant: Participant): ParticipantPage {
-  const { exchange, receiver, organizerAccess } = readTogether(deps.db, () => {
-    const exchange = exchangeById(deps.db, participant.exchangeId);
-    if (!exchange) throw notFound('That exchange');
-    const receiverId = receiverOf(deps.db, exchange.id, participant.id);
-    return {
-      exchange,
-      receiver: receiverId === undefined ? undefined : participantById(deps.db, receiverId),
-      organizerAccess: organizerAccessOf(deps.db, participant.exchangeId, participant.id),
-    };
-  });
+/** The reads behind participantPage (no transaction of their own: see resumeSessionAnd). */
+export interface ParticipantPageReads {
+  exchange: Exchange;
+  receiver: Participant | undefined;
+  organizerAccess: OrganizerAccess[];
+}
+
+export function readParticipantPage(deps: Deps, participant: Participant): ParticipantPageReads {
+  const exchange = exchangeById(deps.db, participant.exchangeId);
+  if (!exchange) throw notFound('That exchange');
+  const receiverId = receiverOf(deps.db, exchange.id, participant.id);
+  return {
+    exchange,
+    receiver: receiverId === undefined ? undefined : participantById(deps.db, receiverId),
+    organizerAccess: organizerAccessOf(deps.db, participant.exchangeId, participant.id),
+  };
+}
+
+/**
+ * What the participant's own page shows; viewing a drawn assignment is recorded (not whom).
+ * `reads`: readParticipantPage's answer when the caller already read it.
+ */
+export function participantPage(deps: Deps, participant: Participant, reads?: ParticipantPageReads): ParticipantPage {
+  const { exchange, receiver, organizerAccess } = reads ?? readTogether(deps.db, () => readParticipantPage(deps, participant));
   const shown = receiver ? { name: receiver.name, giftIdeas: receiver.giftIdeas } : null;
   let stage: Stage;
   if (exchange.state === 'cancelled') stage = { kind: 'cancelled' };

@@ -8,14 +8,14 @@ import { applyPendingRestore } from './db/restore';
 import { listen } from './http/listen';
 import { createParticipantApp } from './http/participant/app';
 import { Scheduler } from './jobs/scheduler';
-import { Lifecycle, type Closable } from './lifecycle';
+import { launchMark, Lifecycle, type Closable } from './lifecycle';
 import { createLogger, type Logger } from './log';
 import type { Deps } from './services/common/deps';
 import { EventBus } from './services/common/events';
 import { clearParticipantListener, createRuntimeFacts, recordParticipantListener } from './services/common/runtime';
 import { envOrFileSecretStore, type SecretStore } from './services/common/secrets';
 import { Relay } from './services/mail/relay';
-import { participantHosts } from './services/network/addresses';
+import { participantHostCache, participantHosts } from './services/network/addresses';
 import { participantUrlsFor } from './http/hosts';
 import { stopTunnel } from './services/network/tunnel';
 import { getSettings } from './services/organizer/settings';
@@ -93,6 +93,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     throw error;
   }
   if (migration.from !== migration.to) log.info('database updated', { ...migration });
+  launchMark('db-open');
 
   const db = createDb(sqlite, { onEffectError: (error) => log.warn('after-commit effect failed', { error }) });
   // The scheduler is the jobs port of the very deps it runs with: it reads them only when called.
@@ -150,13 +151,14 @@ export async function createApp(options: AppOptions): Promise<App> {
 /** The participants' pages on the LAN (or the given host), recorded in the runtime facts. */
 async function listenParticipants(deps: Deps, at: StartOptions['participant']): Promise<Closable> {
   let port = at.port;
-  const listener = await listen(
-    createParticipantApp(deps, {
-      allowedHosts: () => participantHosts({ bindHost: at.host, port, publicBaseUrl: getSettings(deps).publicBaseUrl }),
-    }).fetch,
-    { host: at.host, port: at.port, tryNext: at.tryNext ?? 20 },
-  );
+  const hosts = participantHostCache(() => ({ bindHost: at.host, port, publicBaseUrl: getSettings(deps).publicBaseUrl }));
+  const listener = await listen(createParticipantApp(deps, { allowedHosts: hosts.current, refreshHosts: hosts.refresh }).fetch, {
+    host: at.host,
+    port: at.port,
+    tryNext: at.tryNext ?? 20,
+  });
   port = listener.port;
+  launchMark('listener-up');
   recordParticipantListener(deps.runtime, { host: at.host, port }, participantUrlsFor(participantHosts({ bindHost: at.host, port, publicBaseUrl: null })));
   return {
     async close() {

@@ -20,6 +20,18 @@ export interface LifecycleParts {
 
 export const RELAY_STOP_TIMEOUT_MS = 10_000;
 
+const TRACE_LAUNCH = process.env.SNEAKY_KLAUS_LAUNCH_TRACE === '1';
+
+/**
+ * `npm run bench:launch` sets SNEAKY_KLAUS_LAUNCH_TRACE=1 and reads these lines from stderr: a
+ * phase of the launch, the ms since the process started, that start (epoch ms) and the CPU ms used.
+ */
+export function launchMark(phase: string): void {
+  if (!TRACE_LAUNCH) return;
+  const cpu = process.cpuUsage();
+  process.stderr.write(`sk-launch ${phase} ${performance.now().toFixed(1)} ${performance.timeOrigin.toFixed(1)} ${((cpu.user + cpu.system) / 1000).toFixed(1)}\n`);
+}
+
 /**
  * One start and stop order for both shells (the database is already open and migrated):
  * participant listener → relay → jobs (catch-up in the background, never delaying the pages) →
@@ -50,7 +62,10 @@ export class Lifecycle {
       parts.relay.start();
       this.#relay = true;
       this.#jobs = true;
-      void parts.jobs.start().catch((error: unknown) => parts.log.warn('catch-up at launch failed', { error }));
+      void parts.jobs
+        .start()
+        .catch((error: unknown) => parts.log.warn('catch-up at launch failed', { error }))
+        .finally(() => launchMark('caught-up'));
       if (parts.openFront) this.#front = await parts.openFront();
     } catch (error) {
       await this.stop();

@@ -2,14 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { APP_VERSION, createApp } from './app';
 import { ConfigError, parseServeConfig, USAGE } from './config';
 import { DatabaseOpenError } from './db/migrate';
-import { participantHosts } from './services/network/addresses';
-import { createAdminApp } from './http/admin/app';
+import { participantHostCache } from './services/network/addresses';
 import { browsableUrl } from './http/hosts';
 import { listen, type Listener } from './http/listen';
 import { hashPassword } from './services/organizer/admin-auth';
-import { seedDemo } from './services/exchanges/demo';
 import { loopbackHosts } from './http/security';
 import { adminSecretFile, loadAdminSecret } from './http/admin/secret-file';
+import { launchMark } from './lifecycle';
+
+// Every static import above has been evaluated by now.
+launchMark('modules-loaded');
 
 /**
  * Headless entry (`npm run serve`): the whole core under plain Node, without Electron — for an
@@ -35,6 +37,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   const { deps } = app;
   if (config.demo) {
+    const { seedDemo } = await import('./services/exchanges/demo');
     const seeded = seedDemo(deps);
     console.log(seeded.created ? 'Added the demo exchange.' : 'The database already has exchanges; no demo added.');
   }
@@ -57,10 +60,17 @@ export async function main(argv: string[]): Promise<void> {
     await app.start({
       participant: { host: config.host, port: config.port },
       async front() {
+        // The organizer's side (its API, every operation's schema) is loaded once the participants' pages listen.
+        const { createAdminApp } = await import('./http/admin/app');
         let adminPort = config.adminPort;
+        const lanHosts = participantHostCache(() => ({ bindHost: config.adminHost, port: adminPort, publicBaseUrl: null }));
+        let loopback: { port: number; hosts: ReadonlySet<string> } | null = null;
         const adminApp = createAdminApp(deps, {
           secret,
-          allowedHosts: () => (config.adminPassword ? participantHosts({ bindHost: config.adminHost, port: adminPort, publicBaseUrl: null }) : new Set(loopbackHosts(adminPort))),
+          allowedHosts: config.adminPassword
+            ? lanHosts.current
+            : () => (loopback?.port === adminPort ? loopback.hosts : (loopback = { port: adminPort, hosts: new Set(loopbackHosts(adminPort)) }).hosts),
+          ...(config.adminPassword && { refreshHosts: lanHosts.refresh }),
           passwordHash: config.adminPassword ? hashPassword(config.adminPassword, deps.random) : null,
         });
         const admin = await listen(adminApp.fetch, { host: config.adminHost, port: config.adminPort, tryNext: 20 });
@@ -93,6 +103,7 @@ export async function main(argv: string[]): Promise<void> {
       'Press Ctrl+C to stop.',
     ].join('\n'),
   );
+  launchMark('banner');
 }
 
 function fail(message: string): void {

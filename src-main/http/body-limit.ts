@@ -22,6 +22,9 @@ export function requestBodyLimit(options: { limitFor: (c: Context) => number; to
     return response;
   };
   return async (c, next) => {
+    // A GET or HEAD request never has a body here (the Request is built without one), and asking
+    // for it would build the full Request object the node adapter otherwise never needs.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const body = c.req.raw.body;
     if (!body) return next();
     const max = options.limitFor(c);

@@ -25,17 +25,27 @@ export function securityHeaders(options: { csp: string; isHttps?: (c: Context) =
 
 /**
  * Hosts this server answers to; anything else is refused (DNS-rebinding defence). Both sides are
- * compared in one spelling, so `[::1]:4318` matches an entry built as `::1:4318`.
+ * compared in one spelling, so `[::1]:4318` matches an entry built as `::1:4318`. The canonical
+ * spellings are kept per set `allowed()` returns (a cached set costs nothing per request); a host
+ * not in it is checked once more against `refresh()` when given (an address that just came up).
  */
-export function hostAllowlist(allowed: () => ReadonlySet<string>): MiddlewareHandler {
+export function hostAllowlist(allowed: () => ReadonlySet<string>, refresh?: () => ReadonlySet<string>): MiddlewareHandler {
+  const canonicalSets = new WeakMap<ReadonlySet<string>, Set<string>>();
+  const known = (entries: ReadonlySet<string>): Set<string> => {
+    let canonical = canonicalSets.get(entries);
+    if (!canonical) {
+      canonical = new Set<string>();
+      for (const entry of entries) {
+        const spelled = canonicalAllowedHost(entry);
+        if (spelled) canonical.add(spelled);
+      }
+      canonicalSets.set(entries, canonical);
+    }
+    return canonical;
+  };
   return async (c, next) => {
     const host = canonicalHost(c.req.header('host') ?? '');
-    const known = new Set<string>();
-    for (const entry of allowed()) {
-      const canonical = canonicalAllowedHost(entry);
-      if (canonical) known.add(canonical);
-    }
-    if (host === null || !known.has(host)) {
+    if (host === null || !(known(allowed()).has(host) || (refresh !== undefined && known(refresh()).has(host)))) {
       return c.text('This address is not served here.', 421);
     }
     await next();

@@ -1,4 +1,6 @@
-import { createEvent, type EventAttributes } from 'ics';
+import { createRequire } from 'node:module';
+import type * as Ics from 'ics';
+import type { EventAttributes } from 'ics';
 import { formatBudget, multiLine, oneLine } from './templates/format';
 import type { ExchangeInfo } from './templates/types';
 
@@ -25,6 +27,18 @@ export interface IcsAttachment {
 }
 
 /** UID is an opaque token: keep printable ASCII without the characters iCalendar would escape. */
+type IcsLibrary = typeof Ics;
+let library: IcsLibrary | null = null;
+
+/**
+ * The calendar library (with its validation library) is loaded on the first attachment, not at
+ * launch. It stays outside the bundle (electron.vite.config.ts) so it can be loaded this way,
+ * synchronously, keeping rendering synchronous.
+ */
+function ics(): IcsLibrary {
+  return (library ??= createRequire(import.meta.url)('ics') as IcsLibrary);
+}
+
 function cleanUid(uid: string): string {
   const cleaned = uid.replace(/[^\x21-\x7e]|[;,\\]/g, '');
   if (!cleaned) throw new Error('ics: uid is empty after cleaning');
@@ -64,7 +78,7 @@ export function exchangeIcs(input: ExchangeIcsInput): string {
     busyStatus: 'BUSY',
     ...(oneLine(exchange.location) ? { location: oneLine(exchange.location) } : {}),
   };
-  const { error, value } = createEvent(attributes);
+  const { error, value } = ics().createEvent(attributes);
   if (error || !value) throw new Error(`ics: could not build the event (${error?.message ?? 'no output'})`);
   return value;
 }

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { SmtpSecurity } from './presets';
 
 /** What the relay hands to SMTP; everything but the envelope comes from the outbox row. */
@@ -35,23 +35,34 @@ export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_00
 /** The overall deadline for one message, after which it counts as a transient failure. */
 export const SEND_DEADLINE_MS = 60_000;
 
-/** `deadlineMs` replaces SEND_DEADLINE_MS (tests shorten it). */
+/**
+ * `deadlineMs` replaces SEND_DEADLINE_MS (tests shorten it). nodemailer is loaded on the first
+ * send, not at launch: most launches send nothing, and it is the largest module of the app.
+ */
 export function smtpTransport(config: SmtpConfig, options: { pooled: boolean; deadlineMs?: number }): MailTransport {
-  const transporter = nodemailer.createTransport({
-    host: config.host,
-    port: config.port,
-    secure: config.security === 'tls',
-    requireTLS: config.security === 'starttls',
-    ignoreTLS: config.security === 'none',
-    ...(config.username && { auth: { user: config.username, pass: config.password ?? '' } }),
-    ...SMTP_TIMEOUTS,
-    ...(options.pooled ? { pool: true, maxConnections: config.maxConnections, maxMessages: 100 } : {}),
-    ...(config.allowSelfSigned && { tls: { rejectUnauthorized: false } }),
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
+  let transporter: Promise<Transporter> | null = null;
+  let closed = false;
+  const ready = () =>
+    (transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: config.host,
+        port: config.port,
+        secure: config.security === 'tls',
+        requireTLS: config.security === 'starttls',
+        ignoreTLS: config.security === 'none',
+        ...(config.username && { auth: { user: config.username, pass: config.password ?? '' } }),
+        ...SMTP_TIMEOUTS,
+        ...(options.pooled ? { pool: true, maxConnections: config.maxConnections, maxMessages: 100 } : {}),
+        ...(config.allowSelfSigned && { tls: { rejectUnauthorized: false } }),
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      }),
+    ));
   return {
     async send(message) {
+      // As nodemailer's own pool answers a send after close().
+      if (closed && options.pooled) throw Object.assign(new Error('Connection pool was closed'), { code: 'ECONNECTION' });
+      const smtp = await ready();
       let timer: NodeJS.Timeout | undefined;
       const abort = new AbortController();
       const deadline = new Promise<never>((_, reject) => {
@@ -64,7 +75,7 @@ export function smtpTransport(config: SmtpConfig, options: { pooled: boolean; de
       });
       try {
         await Promise.race([
-          transporter.sendMail({
+          smtp.sendMail({
             from: message.from,
             to: message.to,
             subject: message.subject,
@@ -82,7 +93,8 @@ export function smtpTransport(config: SmtpConfig, options: { pooled: boolean; de
       }
     },
     close() {
-      transporter.close();
+      closed = true;
+      void transporter?.then((smtp) => smtp.close());
     },
   };
 }

@@ -5,7 +5,6 @@ import { sendReminderNow } from '../services/jobs/remind-now';
 import type { Deps } from '../services/common/deps';
 import * as backups from '../services/organizer/backups';
 import * as breakGlass from '../services/organizer/break-glass';
-import * as csv from '../services/people/csv';
 import * as exchanges from '../services/exchanges/exchanges';
 import * as network from '../services/network/network';
 import * as shareLinks from '../services/portal/share-links';
@@ -48,8 +47,9 @@ export const handlers: Handlers = {
   'exchanges.inviteLink': (deps, { exchangeId }) => shareLinks.inviteLink(deps, exchangeId),
   'exchanges.replaceInviteCode': (deps, { exchangeId }) => shareLinks.replaceInviteCode(deps, exchangeId),
   'participants.personalLink': (deps, { participantId, confirm }) => shareLinks.personalLink(deps, participantId, confirm),
-  'participants.import': (deps, input) => csv.importParticipants(deps, input),
-  'participants.export': (deps, { exchangeId }) => csv.exportParticipants(deps, exchangeId),
+  // The CSV parser and writer are loaded on first use, not at launch.
+  'participants.import': async (deps, input) => (await import('../services/people/csv')).importParticipants(deps, input),
+  'participants.export': async (deps, { exchangeId }) => (await import('../services/people/csv')).exportParticipants(deps, exchangeId),
   'network.info': (deps) => network.networkInfo(deps),
   'network.startTunnel': (deps) => network.openTunnel(deps),
   'network.stopTunnel': (deps) => network.closeTunnel(deps),

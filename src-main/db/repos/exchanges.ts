@@ -8,7 +8,7 @@ import type { ExchangesTable } from '../schema';
 
 type Row = Selectable<ExchangesTable>;
 
-function toExchange(row: Row): Exchange {
+export function toExchange(row: Row): Exchange {
   return {
     id: row.id,
     name: row.name,

@@ -6,7 +6,7 @@ import type { ParticipantsTable } from '../schema';
 
 type Row = Selectable<ParticipantsTable>;
 
-function toParticipant(row: Row): Participant {
+export function toParticipant(row: Row): Participant {
   return {
     id: row.id,
     exchangeId: row.exchange_id,

@@ -19,6 +19,8 @@ export interface AdminAppOptions {
   secret: string;
   /** `Host` headers accepted (loopback, plus LAN names when listening beyond loopback). */
   allowedHosts: () => ReadonlySet<string>;
+  /** Asked for a Host not in allowedHosts(): the list read afresh (a network that just came up). */
+  refreshHosts?: () => ReadonlySet<string>;
   /** scrypt hash of the organizer password; set only when the listener is reachable beyond loopback. */
   passwordHash: string | null;
 }
@@ -37,7 +39,7 @@ export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
   const tooLarge = (c: Context) => c.json({ ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } }, 413);
   app.use(securityHeaders({ csp: CSP }));
   app.use(requestBodyLimit({ limitFor: adminBodyLimit, tooLarge }));
-  app.use(hostAllowlist(options.allowedHosts));
+  app.use(hostAllowlist(options.allowedHosts, options.refreshHosts));
   app.use(wellFormedUrl((c) => c.json({ ok: false, error: { code: 'invalid_input', message: 'That address is not valid.' } }, 400)));
   app.get('/health', (c) => c.json({ status: 'ok' }));
 

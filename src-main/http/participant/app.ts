@@ -12,8 +12,10 @@ import { meRoutes } from './routes-me';
 import { notFoundPage, serverErrorPage } from './views';
 
 export interface ParticipantAppOptions {
-  /** Host headers accepted; recomputed when the public address changes. */
+  /** Host headers accepted (kept by the caller, see participantHostCache). */
   allowedHosts: () => ReadonlySet<string>;
+  /** Asked for a Host not in allowedHosts(): the list read afresh (a network that just came up). */
+  refreshHosts?: () => ReadonlySet<string>;
 }
 
 const CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -27,7 +29,7 @@ export function createParticipantApp(deps: Deps, options: ParticipantAppOptions)
   // Every route, not only the forms: only POSTs carry a body here, and never one larger than a form.
   app.use(requestBodyLimit({ limitFor: (c) => (c.req.method === 'POST' ? FORM_LIMIT_BYTES : 0), tooLarge }));
   app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.use(hostAllowlist(options.allowedHosts));
+  app.use(hostAllowlist(options.allowedHosts, options.refreshHosts));
   app.get('/assets/participant.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' });

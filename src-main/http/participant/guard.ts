@@ -46,7 +46,26 @@ export function csrfToken(deps: Deps, secret: string, c: Context, facts: Request
     id = randomToken(deps.random, 16);
     setCookie(c, CSRF_COOKIE, id, { httpOnly: true, sameSite: 'Lax', secure: facts.https, path: '/' });
   }
-  return keyedHash(secret, `csrf:${id}`);
+  return csrfHash(secret, id);
+}
+
+/**
+ * Token per (secret, cookie): a browser reloads its pages with the same cookie, and the HMAC is a
+ * good part of a small page's cost. Bounded; a miss only recomputes.
+ */
+const csrfHashes = new Map<string, string>();
+
+function csrfHash(secret: string, id: string): string {
+  // Only ids of the shape we issue are kept (a forged cookie may be long).
+  if (id.length !== 22) return keyedHash(secret, `csrf:${id}`);
+  const key = `${secret}\u0000${id}`;
+  let hash = csrfHashes.get(key);
+  if (hash === undefined) {
+    hash = keyedHash(secret, `csrf:${id}`);
+    if (csrfHashes.size >= 5000) csrfHashes.clear();
+    csrfHashes.set(key, hash);
+  }
+  return hash;
 }
 
 /**
@@ -68,7 +87,7 @@ export function csrfOk(secret: string, c: Context, formToken: string | undefined
   }
   const id = getCookie(c, CSRF_COOKIE);
   if (!id || !formToken) return false;
-  return sameSecret(formToken, keyedHash(secret, `csrf:${id}`));
+  return sameSecret(formToken, csrfHash(secret, id));
 }
 
 export type FormResult = { ok: true; form: URLSearchParams } | { ok: false; status: 413 | 415 };

@@ -1,10 +1,11 @@
 import { LIMITS } from '../../contract/common';
 import type { Context, Hono } from 'hono';
-import { deleteCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { DomainError } from '../../core/errors';
 import type { Participant } from '../../core/types';
 import type { Deps } from '../../services/common/deps';
-import { participantPage, saveGiftIdeas, saveReminders, withdraw } from '../../services/portal/participant-self';
+import { participantPage, readParticipantPage, saveGiftIdeas, saveReminders, withdraw, type ParticipantPageReads } from '../../services/portal/participant-self';
+import { resumeSessionAnd } from '../../services/portal/sessions';
 import { exchangeView, page, type Page } from './context';
 import { noStore, SESSION_COOKIE } from './guard';
 import { leftPage, mePage, type Flash, type MePageModel } from './views';
@@ -14,8 +15,8 @@ const FLASHES: Record<string, Flash> = {
   reminders: { kind: 'success', message: 'Your reminder choice was saved.' },
 };
 
-function render(p: Page, participant: Participant, extra: Partial<MePageModel> = {}, status: 200 | 400 | 409 = 200): Response {
-  const { exchange, stage, deletionAt, organizerAccess } = participantPage(p.deps, participant);
+function render(p: Page, participant: Participant, extra: Partial<MePageModel> = {}, status: 200 | 400 | 409 = 200, reads?: ParticipantPageReads): Response {
+  const { exchange, stage, deletionAt, organizerAccess } = participantPage(p.deps, participant, reads);
   const model: MePageModel = {
     exchange: exchangeView(exchange, null),
     participant: { name: participant.name, email: participant.email, giftIdeas: participant.giftIdeas, reminders: participant.remindersEnabled },
@@ -43,10 +44,14 @@ function withSession(deps: Deps, handler: (p: Page, participant: Participant) =>
 
 /** The participant's own page and its forms (POST, then redirect back with a message). */
 export function meRoutes(app: Hono, deps: Deps): void {
-  app.get(
-    '/me',
-    withSession(deps, (p, participant) => render(p, participant)),
-  );
+  // The session and the page are read under one read transaction (what withSession does, in one go).
+  app.get('/me', (c) => {
+    const p = page(deps, c);
+    noStore(c);
+    const found = resumeSessionAnd(deps, getCookie(c, SESSION_COOKIE), (participant) => (participant.withdrawnAt === null ? readParticipantPage(deps, participant) : null));
+    if (!found || found.participant.withdrawnAt !== null || !found.read) return c.redirect('/login', 303);
+    return render(p, found.participant, {}, 200, found.read);
+  });
 
   app.post(
     '/me/ideas',

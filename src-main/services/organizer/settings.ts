@@ -29,13 +29,16 @@ function defaults(): SettingsView {
   };
 }
 
-/** Validated settings per stored snapshot: the snapshot is replaced on every write. */
-const validated = new WeakMap<Map<string, unknown>, SettingsView>();
+/**
+ * One validated, deeply frozen settings object per stored snapshot: the snapshot is replaced on
+ * every write (db/repos/settings.ts), so a change gives a new object and readers share the rest.
+ */
+const validated = new WeakMap<Map<string, unknown>, Readonly<SettingsView>>();
 
-export function getSettings(deps: Deps): SettingsView {
+export function getSettings(deps: Deps): Readonly<SettingsView> {
   const raw = readSettings(deps.db);
   const known = validated.get(raw);
-  if (known) return structuredClone(known);
+  if (known) return known;
   const settings = defaults();
   for (const key of Object.keys(stored) as Array<keyof typeof stored>) {
     if (!raw.has(key)) continue;
@@ -43,11 +46,20 @@ export function getSettings(deps: Deps): SettingsView {
     if (parsed.success) (settings as Record<string, unknown>)[key] = parsed.data;
     else deps.log.warn('ignoring unreadable setting', { key });
   }
-  validated.set(raw, settings);
-  return structuredClone(settings);
+  const frozen = deepFreeze(settings);
+  validated.set(raw, frozen);
+  return frozen;
 }
 
-export function updateSettings(deps: Deps, patch: ParsedInput<'settings.update'>): SettingsView {
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export function updateSettings(deps: Deps, patch: ParsedInput<'settings.update'>): Readonly<SettingsView> {
   const now = deps.clock.now();
   const values: Record<string, unknown> = { ...patch };
   if (patch.organizer) {

@@ -1,9 +1,9 @@
-import { DomainError } from '../../core/errors';
+import { DomainError, notFound } from '../../core/errors';
 import type { Exchange, Participant } from '../../core/types';
 import { DAY_MS } from '../../core/schedule';
 import { getExchange } from '../../db/repos/exchanges';
-import { findReceiverOf } from '../../db/repos/matches';
-import { findParticipant, updateParticipant } from '../../db/repos/participants';
+import { exchangeById, organizerAccessOf, participantById, readTogether, receiverOf } from '../../db/repos/page-reads';
+import { updateParticipant } from '../../db/repos/participants';
 import { withdrawalNotice } from '../../mail/templates';
 import type { Deps } from '../common/deps';
 import { exchangeInfo } from '../mail/match-mail';
@@ -11,7 +11,6 @@ import { enqueueMail } from '../mail/outbox';
 import { endParticipantSessions } from './sessions';
 import { getSettings } from '../organizer/settings';
 import { spliceOutParticipant } from '../draw/splice';
-import { organizerAccessFor } from '../organizer/break-glass';
 import type { OrganizerAccess } from '../../db/repos/organizer-access';
 
 export type Stage =
@@ -28,11 +27,30 @@ export interface ParticipantPage {
   organizerAccess: OrganizerAccess[];
 }
 
-/** What the participant's own page shows; viewing a drawn assignment is recorded (not whom). */
-export function participantPage(deps: Deps, participant: Participant): ParticipantPage {
-  const exchange = getExchange(deps.db, participant.exchangeId);
-  const receiverId = findReceiverOf(deps.db, exchange.id, participant.id);
-  const receiver = receiverId === undefined ? undefined : findParticipant(deps.db, receiverId);
+/** The reads behind participantPage (no transaction of their own: see resumeSessionAnd). */
+export interface ParticipantPageReads {
+  exchange: Exchange;
+  receiver: Participant | undefined;
+  organizerAccess: OrganizerAccess[];
+}
+
+export function readParticipantPage(deps: Deps, participant: Participant): ParticipantPageReads {
+  const exchange = exchangeById(deps.db, participant.exchangeId);
+  if (!exchange) throw notFound('That exchange');
+  const receiverId = receiverOf(deps.db, exchange.id, participant.id);
+  return {
+    exchange,
+    receiver: receiverId === undefined ? undefined : participantById(deps.db, receiverId),
+    organizerAccess: organizerAccessOf(deps.db, participant.exchangeId, participant.id),
+  };
+}
+
+/**
+ * What the participant's own page shows; viewing a drawn assignment is recorded (not whom).
+ * `reads`: readParticipantPage's answer when the caller already read it.
+ */
+export function participantPage(deps: Deps, participant: Participant, reads?: ParticipantPageReads): ParticipantPage {
+  const { exchange, receiver, organizerAccess } = reads ?? readTogether(deps.db, () => readParticipantPage(deps, participant));
   const shown = receiver ? { name: receiver.name, giftIdeas: receiver.giftIdeas } : null;
   let stage: Stage;
   if (exchange.state === 'cancelled') stage = { kind: 'cancelled' };
@@ -45,7 +63,7 @@ export function participantPage(deps: Deps, participant: Participant): Participa
   }
   const ended = exchange.completedAt ?? exchange.cancelledAt;
   const deletionAt = (ended ?? exchange.exchangeAt) + getSettings(deps).retentionDays * DAY_MS;
-  return { exchange, stage, deletionAt, organizerAccess: organizerAccessFor(deps, participant) };
+  return { exchange, stage, deletionAt, organizerAccess };
 }
 
 export function saveGiftIdeas(deps: Deps, participant: Participant, giftIdeas: string): void {

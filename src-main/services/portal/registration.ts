@@ -2,7 +2,7 @@ import { LIMITS, normalisePersonName } from '../../contract/common';
 import { normaliseEmail } from '../../core/email';
 import { registrationRefusal } from '../../core/exchange-state';
 import type { Exchange } from '../../core/types';
-import { activeParticipantCount, findExchangeByInviteCode } from '../../db/repos/exchanges';
+import { activeParticipantsIn, exchangeByInviteCode as exchangeWithInviteCode, inviteExchange } from '../../db/repos/page-reads';
 import { findParticipantByEmail, insertParticipant } from '../../db/repos/participants';
 import { newRegistrationNotice } from '../../mail/templates';
 import type { Deps } from '../common/deps';
@@ -16,14 +16,14 @@ export type InviteState = { kind: 'open'; exchange: Exchange } | { kind: 'not-op
 
 /** The exchange an invite code names (for the login form's heading), if any. */
 export function exchangeByInviteCode(deps: Deps, code: string): Exchange | undefined {
-  return code.length <= 64 ? findExchangeByInviteCode(deps.db, code) : undefined;
+  return code.length <= 64 ? exchangeWithInviteCode(deps.db, code) : undefined;
 }
 
 /** What the invite page should show for a code. */
 export function inviteState(deps: Deps, code: string): InviteState {
-  const exchange = code.length <= 64 ? findExchangeByInviteCode(deps.db, code) : undefined;
-  if (!exchange) return { kind: 'unknown' };
-  const active = activeParticipantCount(deps.db, exchange.id);
+  const found = code.length <= 64 ? inviteExchange(deps.db, code) : undefined;
+  if (!found) return { kind: 'unknown' };
+  const { exchange, activeParticipants: active } = found;
   const refusal = registrationRefusal(exchange, active, deps.clock.now());
   // No "N spots left": it would drop for a new address and not for a known one, telling anyone
   // who types an address whether it is registered.
@@ -116,7 +116,7 @@ function enqueueRegistrationNotice(deps: Deps, exchange: Exchange, participantId
       exchange: exchangeInfo(exchange),
       organizerName: organizer.name,
       participantName: entry.name,
-      participantCount: activeParticipantCount(deps.db, exchange.id),
+      participantCount: activeParticipantsIn(deps.db, exchange.id),
       adminHint: deps.runtime.organizerUrl,
     }),
   });

@@ -2,7 +2,7 @@ import { DAY_MS, HOUR_MS } from '../../core/schedule';
 import { randomToken, sha256Hex } from '../../core/tokens';
 import type { Participant } from '../../core/types';
 import { findExchange } from '../../db/repos/exchanges';
-import { findParticipant } from '../../db/repos/participants';
+import { participantById, readTogether, sessionByHash } from '../../db/repos/page-reads';
 import type { Deps } from '../common/deps';
 import { getSettings } from '../organizer/settings';
 
@@ -39,13 +39,25 @@ export function createSession(deps: Deps, participant: Participant): string {
 
 /** The participant behind a session cookie, sliding its expiry; null when unknown or expired. */
 export function resumeSession(deps: Deps, token: string | undefined): Participant | null {
+  return resumeSessionAnd(deps, token, () => undefined)?.participant ?? null;
+}
+
+/**
+ * resumeSession, plus the page's own reads (`alsoRead`) under the same read transaction: one
+ * lock and one snapshot for the whole page instead of one per statement. `alsoRead` only reads.
+ */
+export function resumeSessionAnd<T>(deps: Deps, token: string | undefined, alsoRead: (participant: Participant) => T): { participant: Participant; read: T } | null {
   if (!token || token.length > 100) return null;
   const now = deps.clock.now();
   const hash = sha256Hex(token);
-  const row = deps.db.first(deps.db.q.selectFrom('sessions').selectAll().where('session_hash', '=', hash));
-  if (!row || row.expires_at <= now || row.participant_id === null) return null;
-  const participant = findParticipant(deps.db, row.participant_id);
-  if (!participant) return null;
+  const found = readTogether(deps.db, () => {
+    const row = sessionByHash(deps.db, hash);
+    if (!row || row.expires_at <= now || row.participant_id === null) return null;
+    const participant = participantById(deps.db, row.participant_id);
+    return participant ? { row, participant, read: alsoRead(participant) } : null;
+  });
+  if (!found) return null;
+  const { row, participant, read } = found;
   if (now - row.last_seen_at >= TOUCH_EVERY_MS) {
     deps.db.run(
       deps.db.q
@@ -54,7 +66,7 @@ export function resumeSession(deps: Deps, token: string | undefined): Participan
         .where('id', '=', row.id),
     );
   }
-  return participant;
+  return { participant, read };
 }
 
 export function endSession(deps: Deps, token: string | undefined): void {

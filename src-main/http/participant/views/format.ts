@@ -47,11 +47,40 @@ export const formatDate = remembered((at, timezone) => inZone(at, timezone).toFo
 /** Machine-readable value for `<time datetime>`, with the zone's offset. */
 export const isoDateTime = remembered((at, timezone) => inZone(at, timezone).toISO({ suppressMilliseconds: true }) ?? '');
 
+/**
+ * The local calendar day an instant falls on in a zone, as a day number (days since 1970-01-01),
+ * with the instants where that day starts and ends there.
+ */
+interface LocalDay {
+  day: number;
+  from: number;
+  to: number;
+}
+
+function localDay(at: number, timezone: string): LocalDay {
+  const dt = inZone(at, timezone);
+  const start = dt.startOf('day');
+  return { day: Math.round(Date.UTC(dt.year, dt.month - 1, dt.day) / 86_400_000), from: start.toMillis(), to: start.plus({ days: 1 }).toMillis() };
+}
+
+/** Per zone, the day of the latest `now` asked about: every page asks for today, and today lasts a day. */
+const today = new Map<string, LocalDay>();
+
+function dayOf(at: number, timezone: string): number {
+  const kept = today.get(timezone);
+  if (kept && at >= kept.from && at < kept.to) return kept.day;
+  const found = localDay(at, timezone);
+  if (today.size >= 200) today.clear();
+  today.set(timezone, found);
+  return found.day;
+}
+
+/** The day of a fixed instant (a deadline, an exchange date), kept like the formatted dates. */
+const dayOfInstant = remembered((at, timezone) => String(localDay(at, timezone).day));
+
 /** Calendar days from `now` to `at`, counted in the exchange's zone (midnight to midnight). */
 export function calendarDaysUntil(now: number, at: number, timezone: string): number {
-  const from = inZone(now, timezone).startOf('day');
-  const to = inZone(at, timezone).startOf('day');
-  return Math.round(to.diff(from, 'days').days);
+  return Number(dayOfInstant(at, timezone)) - dayOf(now, timezone);
 }
 
 /** "(today)", "(tomorrow)", "(in 12 days)"; past instants give "(already passed)". */
@@ -74,6 +103,20 @@ export interface Money {
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatMoney(money: Money): string {
+  const key = `${money.amount}|${money.currency}`;
+  let text = moneyTexts.get(key);
+  if (text === undefined) {
+    text = moneyText(money);
+    if (moneyTexts.size >= 2000) moneyTexts.clear();
+    moneyTexts.set(key, text);
+  }
+  return text;
+}
+
+/** Pages show the same few budgets over and over. */
+const moneyTexts = new Map<string, string>();
+
+function moneyText(money: Money): string {
   const value = Number(money.amount);
   if (money.amount.trim() === '' || !Number.isFinite(value)) return `${money.amount} ${money.currency}`;
   try {

@@ -46,5 +46,7 @@ export const ParticipantView = z.object({
   assignmentViewed: z.boolean(),
   withdrawn: z.boolean(),
   householdId: z.number().nullable(),
+  /** Others of the exchange at the same address (a family sharing one), by name. */
+  sharesAddressWith: z.array(z.string()),
   createdAt: z.number(),
 });

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { personKey } from '../../contract/common';
 import { notFound } from '../../core/errors';
 import type { Participant } from '../../core/types';
 import type { Db } from '../database';
@@ -64,9 +65,15 @@ export function getParticipant(db: Db, id: number): Participant {
   return participant;
 }
 
-export function findParticipantByEmail(db: Db, exchangeId: number, email: string): Participant | undefined {
-  const row = db.first(db.q.selectFrom('participants').selectAll().where('exchange_id', '=', exchangeId).where('email', '=', email));
-  return row && toParticipant(row);
+/** Everyone of the exchange at this address (a family may share one), in the order they joined. */
+export function participantsByEmail(db: Db, exchangeId: number, email: string): Participant[] {
+  return db.all(db.q.selectFrom('participants').selectAll().where('exchange_id', '=', exchangeId).where('email', '=', email).orderBy('id')).map(toParticipant);
+}
+
+/** The person with this name at this address (names without case: see personKey). */
+export function findParticipantByNameAndEmail(db: Db, exchangeId: number, name: string, email: string): Participant | undefined {
+  const key = personKey(name, email);
+  return participantsByEmail(db, exchangeId, email).find((p) => personKey(p.name, p.email) === key);
 }
 
 export function listParticipants(db: Db, exchangeId: number): Participant[] {

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
+import { personKey } from '../../contract/common';
 import { neutraliseCell } from '../../core/csv-cells';
 import { DomainError } from '../../core/errors';
 import { getExchange } from '../../db/repos/exchanges';
@@ -28,7 +29,7 @@ export function importParticipants(deps: Deps, input: ParsedInput<'participants.
   }
   if (body.length > 10_000) throw new DomainError('invalid_input', 'At most 10 000 people per file.', { issues: [{ path: 'csv', message: 'Too many rows.' }] });
   const exchange = getExchange(deps.db, input.exchangeId);
-  const taken = new Set(listParticipants(deps.db, exchange.id).map((p) => p.email));
+  const taken = new Set(listParticipants(deps.db, exchange.id).map((p) => personKey(p.name, p.email)));
   const checked = checkRows(exchange.id, columns, body, taken);
   const rows = checked.map((c) => c.row);
   const bad = rows.filter((r) => r.error !== null);

@@ -6,7 +6,8 @@ import type { Exchange, Participant } from '../../core/types';
 import { activeParticipantCount, getExchange } from '../../db/repos/exchanges';
 import {
   deleteParticipant,
-  findParticipantByEmail,
+  findParticipantByNameAndEmail,
+  participantsByEmail,
   getParticipant,
   householdOfParticipants,
   insertParticipant,
@@ -18,7 +19,7 @@ import { spliceInParticipant, spliceOutParticipant, type SpliceOutcome } from '.
 
 export type ParticipantView = OperationOutput<'participants.add'>;
 
-function toView(p: Participant, householdId: number | null): ParticipantView {
+function toView(p: Participant, householdId: number | null, sharesAddressWith: string[]): ParticipantView {
   return {
     id: p.id,
     exchangeId: p.exchangeId,
@@ -31,6 +32,7 @@ function toView(p: Participant, householdId: number | null): ParticipantView {
     assignmentViewed: p.assignmentViewedAt !== null,
     withdrawn: p.withdrawnAt !== null,
     householdId,
+    sharesAddressWith,
     createdAt: p.createdAt,
   };
 }
@@ -38,12 +40,21 @@ function toView(p: Participant, householdId: number | null): ParticipantView {
 export function listParticipantViews(deps: Deps, exchangeId: number): ParticipantView[] {
   getExchange(deps.db, exchangeId);
   const households = householdOfParticipants(deps.db, exchangeId);
-  return listParticipants(deps.db, exchangeId).map((p) => toView(p, households.get(p.id) ?? null));
+  const people = listParticipants(deps.db, exchangeId);
+  const byEmail = new Map<string, Participant[]>();
+  for (const p of people) if (p.withdrawnAt === null) byEmail.set(p.email, [...(byEmail.get(p.email) ?? []), p]);
+  const sharers = (p: Participant) => (byEmail.get(p.email) ?? []).filter((o) => o.id !== p.id).map((o) => o.name);
+  return people.map((p) => toView(p, households.get(p.id) ?? null, sharers(p)));
 }
 
 function viewParticipant(deps: Deps, id: number): ParticipantView {
   const p = getParticipant(deps.db, id);
-  return toView(p, householdOfParticipants(deps.db, p.exchangeId).get(id) ?? null);
+  const sharers = participantsByEmail(deps.db, p.exchangeId, p.email).filter((o) => o.id !== p.id && o.withdrawnAt === null);
+  return toView(
+    p,
+    householdOfParticipants(deps.db, p.exchangeId).get(id) ?? null,
+    sharers.map((o) => o.name),
+  );
 }
 
 /** Roster changes are allowed until completion; after the draw they are spliced into the loop. */
@@ -54,6 +65,13 @@ function assertRosterOpen(exchange: Exchange): void {
 export function addParticipant(deps: Deps, input: ParsedInput<'participants.add'>): ParticipantView {
   const [id] = addParticipants(deps, input.exchangeId, [input]);
   return viewParticipant(deps, id!);
+}
+
+/** Two people may share an address (a family), but one name at one address is one person. */
+function alreadyTakingPart(name: string, email: string): DomainError {
+  return new DomainError('conflict', `${name} <${email}> is already taking part in this exchange.`, {
+    issues: [{ path: 'name', message: `${name} with this email is already taking part. Two people may share an address, but need different names.` }],
+  });
 }
 
 type NewParticipant = Omit<ParsedInput<'participants.add'>, 'exchangeId'>;
@@ -68,12 +86,8 @@ export function addParticipants(deps: Deps, exchangeId: number, people: NewParti
   const ids = deps.db.transaction(() => {
     const exchange = getExchange(deps.db, exchangeId);
     assertRosterOpen(exchange);
-    for (const { email } of entries) {
-      if (findParticipantByEmail(deps.db, exchange.id, email)) {
-        throw new DomainError('conflict', `${email} is already taking part in this exchange.`, {
-          issues: [{ path: 'email', message: 'Someone with this email is already taking part.' }],
-        });
-      }
+    for (const { name, email } of entries) {
+      if (findParticipantByNameAndEmail(deps.db, exchange.id, name, email)) throw alreadyTakingPart(name, email);
     }
     const active = activeParticipantCount(deps.db, exchange.id);
     if (exchange.maxParticipants !== null && active + entries.length > exchange.maxParticipants) {
@@ -97,11 +111,9 @@ export function updateParticipantDetails(deps: Deps, { participantId, patch }: P
     const participant = getParticipant(deps.db, participantId);
     const exchange = getExchange(deps.db, participant.exchangeId);
     assertEditable(exchange.state, 'details');
-    if (email !== undefined && email !== participant.email && findParticipantByEmail(deps.db, exchange.id, email)) {
-      throw new DomainError('conflict', `${email} is already taking part in this exchange.`, {
-        issues: [{ path: 'email', message: 'Someone with this email is already taking part.' }],
-      });
-    }
+    const name = patch.name ?? participant.name;
+    const same = findParticipantByNameAndEmail(deps.db, exchange.id, name, email ?? participant.email);
+    if (same && same.id !== participant.id) throw alreadyTakingPart(name, email ?? participant.email);
     updateParticipant(deps.db, participantId, { ...patch, ...(email !== undefined && { email }), updatedAt: now });
     return exchange.id;
   });

@@ -30,13 +30,23 @@ function linkMailQueued(deps: Deps, participantId: number): boolean {
  * public address of that moment.
  */
 export function mailSignInLink(deps: Deps, exchange: Exchange, participant: Participant, purpose: 'login' | 'welcome'): void {
+  mailSignInLinks(deps, exchange, [participant], purpose);
+}
+
+/**
+ * Sign-in links for everyone of one exchange at one address: a family sharing an address gets one
+ * email with a link per person (rendered at sending for those still taking part then).
+ */
+export function mailSignInLinks(deps: Deps, exchange: Exchange, people: readonly Participant[], purpose: 'login' | 'welcome'): void {
+  const [first] = people;
+  if (!first) return;
   enqueueMail(deps, {
-    key: `login:${participant.id}:${randomToken(deps.random, 8)}`,
+    key: `login:${people.map((p) => p.id).join(',')}:${randomToken(deps.random, 8)}`,
     kind: 'magic-link',
-    to: participant.email,
+    to: first.email,
     exchangeId: exchange.id,
-    participantId: participant.id,
-    params: { purpose },
+    participantId: first.id,
+    params: people.length === 1 ? { purpose } : { purpose, people: people.map((p) => p.id) },
   });
 }
 

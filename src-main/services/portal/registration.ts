@@ -3,7 +3,7 @@ import { normaliseEmail } from '../../core/email';
 import { registrationRefusal } from '../../core/exchange-state';
 import type { Exchange } from '../../core/types';
 import { activeParticipantCount, findExchangeByInviteCode } from '../../db/repos/exchanges';
-import { findParticipantByEmail, insertParticipant } from '../../db/repos/participants';
+import { findParticipantByNameAndEmail, insertParticipant } from '../../db/repos/participants';
 import { newRegistrationNotice } from '../../mail/templates';
 import type { Deps } from '../common/deps';
 import { exchangeInfo } from '../mail/match-mail';
@@ -60,14 +60,15 @@ export interface Registration {
 }
 
 /**
- * Registers a new participant (welcome email with a 24 h link, organizer notice). For an address
- * already registered it mails a sign-in link instead, and for a withdrawn one a link that brings
+ * Registers a new participant (welcome email with a 24 h link, organizer notice). For a name and
+ * address already registered it mails a sign-in link instead, and for a withdrawn one a link that brings
  * them back with the new details only when used. All look the same to the visitor, and mail to
  * one address is capped (link-mail).
  */
 export function register(deps: Deps, exchange: Exchange, entry: Registration): void {
   const now = deps.clock.now();
-  const existing = findParticipantByEmail(deps.db, exchange.id, entry.email);
+  // A family may share an address: a new name at a known address is a new person (issue #18).
+  const existing = findParticipantByNameAndEmail(deps.db, exchange.id, entry.name, entry.email);
   if (existing) {
     if (existing.withdrawnAt !== null && exchange.state === 'registration_open') {
       deps.db.transaction(() => {

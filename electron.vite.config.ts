@@ -14,6 +14,8 @@ export default defineConfig({
         input: {
           main: resolve(root, 'src-main/electron/main.ts'),
           serve: resolve(root, 'src-main/serve.ts'),
+          // The draw engine's worker thread (services/draw/solve-off-thread.ts looks for it next to the bundle).
+          'solve-worker': resolve(root, 'src-main/services/draw/solve-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

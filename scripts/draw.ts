@@ -4,6 +4,8 @@
  * (exit 1). Bad input: one line on stderr, exit 2. The input format is in the README.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { checkFeasibility, describeReason, solve, type HistoryPair, type MatchingProblem, type MatchingRule, type MatchMode } from '../src-main/core/matching';
 import { cryptoRandom } from '../src-main/core/random';
@@ -141,7 +143,14 @@ function parseArgs(argv: string[]): { path: string; json: boolean } {
   return { path: files[0]!, json: flags.includes('--json') };
 }
 
-function main(argv: string[]): number {
+/** Where the command writes: the terminal in use, a buffer in tests. */
+export interface DrawOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** The whole command, minus the process: returns the exit code (0 drawn, 1 impossible, 2 bad input). */
+export function runDraw(argv: string[], io: DrawOutput): number {
   let args: { path: string; json: boolean };
   let people: People;
   let problem: MatchingProblem;
@@ -152,7 +161,7 @@ function main(argv: string[]): number {
     problem = toProblem(input, people);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    console.error(`draw: ${e.message}`);
+    io.err(`draw: ${e.message}`);
     return 2;
   }
   const nameOf = (id: number): string => people.names[id] ?? `#${id}`;
@@ -163,24 +172,27 @@ function main(argv: string[]): number {
     if (args.json) {
       const { method, assignment, overriddenHistory } = result;
       const out = { ok: true, mode: problem.mode, method, pairs: named(assignment), overriddenHistory: named(overriddenHistory) };
-      console.log(JSON.stringify(out));
+      io.out(JSON.stringify(out));
       return 0;
     }
-    console.log(result.assignment.map(([g, r]) => `${nameOf(g)} → ${nameOf(r)}`).join('\n'));
+    io.out(result.assignment.map(([g, r]) => `${nameOf(g)} → ${nameOf(r)}`).join('\n'));
     for (const [g, r] of result.overriddenHistory) {
-      console.error(`note: ${nameOf(g)} → ${nameOf(r)} is in "avoid", but "mustDraw" asks for it, so it was drawn.`);
+      io.err(`note: ${nameOf(g)} → ${nameOf(r)} is in "avoid", but "mustDraw" asks for it, so it was drawn.`);
     }
     return 0;
   }
   const message = describeReason(result.reason, nameOf);
   const others = result.reason.kind === 'budget-exhausted' ? [] : checkFeasibility(problem, { random }).modes.filter((m) => m !== problem.mode);
   if (args.json) {
-    console.log(JSON.stringify({ ok: false, mode: problem.mode, reason: result.reason.kind, message, possibleModes: others }));
+    io.out(JSON.stringify({ ok: false, mode: problem.mode, reason: result.reason.kind, message, possibleModes: others }));
     return 1;
   }
-  console.log(message);
-  if (others.length > 0) console.log(`A draw is possible with "mode": ${others.map((m) => MODE_WORDS[m]).join(' or ')}.`);
+  io.out(message);
+  if (others.length > 0) io.out(`A draw is possible with "mode": ${others.map((m) => MODE_WORDS[m]).join(' or ')}.`);
   return 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run as a command (npm run draw), not when a test imports runDraw.
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  process.exitCode = runDraw(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) });
+}

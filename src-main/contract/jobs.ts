@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common';
 
-export const JOB_NAME_LIST = ['reminders', 'auto-complete', 'data-purge', 'token-cleanup', 'session-cleanup', 'rate-limit-cleanup', 'registration-close'] as const;
+export const JOB_NAME_LIST = ['reminders', 'auto-complete', 'data-purge', 'token-cleanup', 'session-cleanup', 'rate-limit-cleanup', 'registration-close', 'signup-digest'] as const;
 export const JobNameSchema = z.enum(JOB_NAME_LIST, { error: `Choose one of: ${JOB_NAME_LIST.join(', ')}.` });
 
 /**

@@ -17,7 +17,7 @@ import {
 import { JobRunsInput, JobRunView, RunJobInput, RunReport, SchedulerHealthView, SendReminderNowInput, UpcomingInput, UpcomingJobView } from './jobs';
 import { BackupView, ExportView, ImportInput, ImportView, LinkView, NetworkView, RestoreInput, RestoreView } from './tools';
 import { DrawCheckInput, DrawCheckView, DrawInput, DrawView, RedrawInput, RevealInput, RevealView, SpliceView, UndoDrawInput } from './matching';
-import { AddParticipantInput, ParticipantRef, ParticipantView, PersonalLinkInput, UpdateParticipantInput } from './participants';
+import { AddParticipantInput, InviteInput, InviteView, ParticipantRef, ParticipantView, PersonalLinkInput, UpdateParticipantInput } from './participants';
 import { AppInfoView, SettingsView, UpdateSettingsInput } from './settings';
 
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({ input, output, summary });
@@ -61,6 +61,11 @@ export const operations = {
   'participants.list': op(ExchangeRef, z.array(ParticipantView), 'Participants of an exchange (organizer view).'),
   'participants.add': op(AddParticipantInput, ParticipantView, 'Add a participant by hand.'),
   'participants.update': op(UpdateParticipantInput, ParticipantView, 'Edit a participant.'),
+  'participants.invite': op(
+    InviteInput,
+    InviteView,
+    'Queue a welcome email with their personal link for everyone not yet invited, or for one person (again if asked); a repeated request sends once.',
+  ),
   'participants.remove': op(ParticipantRef, SpliceView, 'Remove a participant and everything that names them; after the draw their loop is mended.'),
 
   'rules.get': op(ExchangeRef, RulesView, 'Exclusions, households and must-draw pairs of an exchange.'),

@@ -33,6 +33,31 @@ export const PersonalLinkInput = z.object({
   confirm: z.boolean().default(false),
 });
 
+/**
+ * "Invite these people": a welcome email with their personal link, so people the organizer added
+ * or imported can add gift ideas before the draw. Without `participantId`, everyone not invited
+ * yet (nobody who got a welcome or signed up themselves); with it, that one person, again if asked.
+ */
+export const InviteInput = z.object({
+  exchangeId: Id,
+  participantId: Id.optional(),
+  /** Made once per press of the button: the same request twice (a double click, a retry) sends once. */
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Send a requestId of 8 to 64 letters, digits, - or _ (the same one for a repeated request).'),
+});
+
+export const InviteView = z.object({
+  /** Welcome emails this request queued (a repeat of the same request answers the same). */
+  invited: z.number(),
+  /** People left out because they were invited before or signed up themselves. */
+  alreadyInvited: z.number(),
+  participantIds: z.array(Id),
+  /** False: the emails wait in the outbox as previews until mail is set up. */
+  smtpConfigured: z.boolean(),
+});
+
+/** How a participant got (or did not get) their first email with a link. */
+export const INVITATION_STATES = ['registered', 'invited', 'none'] as const;
+
 /** The organizer's view of a participant. Never says whom they drew. */
 export const ParticipantView = z.object({
   id: Id,
@@ -49,4 +74,6 @@ export const ParticipantView = z.object({
   /** Others of the exchange at the same address (a family sharing one), by name. */
   sharesAddressWith: z.array(z.string()),
   createdAt: z.number(),
+  /** registered: signed up with the invite link; invited: a welcome email was queued or sent; none: nothing yet. */
+  invitation: z.enum(INVITATION_STATES),
 });

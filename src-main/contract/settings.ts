@@ -3,6 +3,10 @@ import { Currency, EmailInput, PersonName, ReminderDays, TimeZone } from './comm
 
 const Notifications = z.object({ registrations: z.boolean(), draws: z.boolean(), failures: z.boolean() });
 
+/** How the organizer hears of sign-ups: one email each (at once), or one daily digest. */
+export const SIGNUP_NOTICE_CHOICES = ['each', 'daily'] as const;
+export const SignupNotices = z.enum(SIGNUP_NOTICE_CHOICES, { error: 'Choose "each" (one email per sign-up) or "daily" (one digest a day).' });
+
 export const SettingsView = z.object({
   organizer: z.object({ name: z.string(), email: z.string() }).nullable(),
   timezone: z.string(),
@@ -15,6 +19,8 @@ export const SettingsView = z.object({
   launchAtLogin: z.boolean(),
   /** Desktop notifications. */
   notifications: Notifications,
+  /** Emails about sign-ups: one each, or one digest a day. */
+  signupNotices: SignupNotices,
 });
 
 export const UpdateSettingsInput = z.object({
@@ -32,6 +38,7 @@ export const UpdateSettingsInput = z.object({
   setupComplete: z.boolean().optional(),
   launchAtLogin: z.boolean().optional(),
   notifications: Notifications.partial().optional(),
+  signupNotices: SignupNotices.optional(),
 });
 
 export const AppInfoView = z.object({

@@ -13,7 +13,9 @@ const TRANSITIONS: Record<ExchangeAction, { from: readonly ExchangeState[]; to: 
   unpublish: { from: ['registration_open'], to: 'draft' },
   close: { from: ['registration_open'], to: 'registration_closed' },
   reopen: { from: ['registration_closed'], to: 'registration_open' },
-  draw: { from: ['registration_closed'], to: 'matched' },
+  // A list the organizer made by hand is drawn straight from the draft; drawing while registration
+  // is open closes it as part of the draw (the draw fixes the list either way).
+  draw: { from: ['draft', 'registration_open', 'registration_closed'], to: 'matched' },
   'undo-draw': { from: ['matched'], to: 'registration_closed' },
   complete: { from: ['matched'], to: 'completed' },
   cancel: { from: ['draft', 'registration_open', 'registration_closed', 'matched'], to: 'cancelled' },
@@ -53,7 +55,7 @@ function refusal(state: ExchangeState, action: ExchangeAction): string {
     case 'reopen':
       return `Registration can only be reopened after it was closed; this exchange is ${label}.`;
     case 'draw':
-      return state === 'matched' ? 'Names were already drawn. Undo the draw or re-draw instead.' : `Close registration before drawing names; this exchange is ${label}.`;
+      return 'Names were already drawn. Undo the draw or re-draw instead.';
     case 'undo-draw':
       return `There is no draw to undo; this exchange is ${label}.`;
     case 'complete':

@@ -36,6 +36,14 @@ export function cryptoRandom(): Random {
   };
 }
 
+/** The generators made by `seededRandom`: work handed to another thread stays reproducible with them. */
+const seeded = new WeakSet<Random>();
+
+/** Whether `random` is a deterministic test generator (then a worker thread gets a seed drawn from it). */
+export function isSeeded(random: Random): boolean {
+  return seeded.has(random);
+}
+
 /** Deterministic generator (SplitMix32) for tests and benchmarks. Not for tokens. */
 export function seededRandom(seed: number): Random {
   let state = seed >>> 0;
@@ -46,7 +54,7 @@ export function seededRandom(seed: number): Random {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
     return (z ^ (z >>> 16)) >>> 0;
   };
-  return {
+  const random: Random = {
     bytes(n) {
       const out = new Uint8Array(n);
       for (let i = 0; i < n; i++) out[i] = uint32() & 0xff;
@@ -54,6 +62,8 @@ export function seededRandom(seed: number): Random {
     },
     int: (max) => uniformBelow(uint32, max),
   };
+  seeded.add(random);
+  return random;
 }
 
 /** Rejection sampling: no modulo bias. */

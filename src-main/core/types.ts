@@ -46,4 +46,6 @@ export interface Participant {
   withdrawnAt: number | null;
   createdAt: number;
   updatedAt: number;
+  /** When they signed up themselves with the invite link; null when the organizer added them. */
+  registeredAt: number | null;
 }

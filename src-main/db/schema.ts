@@ -51,6 +51,10 @@ export interface ParticipantsTable {
   withdrawn_at: number | null;
   created_at: number;
   updated_at: number;
+  /** When they signed up themselves with the invite link; null when the organizer added them. */
+  registered_at: number | null;
+  /** When the organizer was told of the sign-up (its own notice or a daily digest). */
+  signup_reported_at: number | null;
 }
 
 export interface ExclusionsTable {

@@ -48,6 +48,7 @@ const JOB_LABELS: Record<z.output<typeof JobNameSchema>, string> = {
   'session-cleanup': 'Session cleanup',
   'rate-limit-cleanup': 'Rate-limit cleanup',
   'registration-close': 'Registration closes',
+  'signup-digest': 'Sign-up digest',
 };
 
 /** For an exchange, the same jobs are what happens to it: its date, the deletion of its data. */

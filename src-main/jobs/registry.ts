@@ -1,6 +1,7 @@
 import { reminderDueAt, type JobName, type RecurringJobName } from '../core/schedule';
 import type { Deps } from '../services/common/deps';
 import { cleanupRateLimits, cleanupSessions, cleanupTokens } from '../services/jobs/cleanup';
+import { sendSignupDigest } from '../services/jobs/digest';
 import { closeDueRegistrations, completeDueExchanges } from '../services/jobs/lifecycle';
 import { runDataPurge } from '../services/jobs/purge';
 import { dueReminders, sendReminder } from '../services/jobs/reminders';
@@ -63,6 +64,7 @@ export const RECURRING_WORK: Record<RecurringJobName, (deps: Deps, now: number) 
   'data-purge': (deps, now) => purgeRecordingProgress(deps, now),
   'session-cleanup': (deps, now) => cleanupSessions(deps, now),
   'rate-limit-cleanup': (deps, now) => cleanupRateLimits(deps, now),
+  'signup-digest': (deps, now) => sendSignupDigest(deps, now),
 };
 
 /**
@@ -91,7 +93,7 @@ export function exchangeUnits(deps: Deps, now: number): DueUnit[] {
       // The reminder's own instant, so the log tells a late one (sent after downtime) from an on-time one.
       scheduledFor: reminderDueAt(work.exchange.exchangeAt, work.exchange.timezone, days),
       run: async () => {
-        const result = sendReminder(deps, work, now);
+        const result = await sendReminder(deps, work, now);
         return { counts: { ...result, daysBefore: days }, outcome: work.send === null ? 'skipped' : 'ok' };
       },
     });

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Cron } from 'croner';
 import { IANAZone } from 'luxon';
 import { RECURRING_JOBS, planRecurring, upcomingJobs, type JobName, type RecurringJobName, type UpcomingJob } from '../core/schedule';
@@ -14,6 +15,8 @@ import {
 } from '../services/jobs/job-log';
 import type { Deps, JobsPort } from '../services/common/deps';
 import { getSettings } from '../services/organizer/settings';
+import { compactIfWanted } from '../services/jobs/purge';
+import { resumeMatchMail } from '../services/draw/draw';
 import { exchangeUnits, PartialJobError, RECURRING_WORK, type DueUnit } from './registry';
 
 /**
@@ -46,12 +49,19 @@ export class Scheduler implements JobsPort {
     return this.runDue();
   }
 
-  stop(): Promise<JobRun[] | undefined> {
+  /** Stops waking, lets a running pass finish, then compacts the file if a purge asked for it (quitting). */
+  async stop(): Promise<JobRun[] | undefined> {
     this.#tick?.stop();
     this.#precise?.stop();
     this.#tick = this.#precise = null;
     this.#unsubscribe?.();
-    return this.#pass ?? Promise.resolve(undefined);
+    const runs = await (this.#pass ?? Promise.resolve(undefined));
+    try {
+      compactIfWanted(this.#deps);
+    } catch (error) {
+      this.#deps.log.warn('compacting the database failed', { error });
+    }
+    return runs;
   }
 
   /** Wake from sleep (desktop powerMonitor) or "Run due jobs now". */
@@ -135,6 +145,13 @@ export class Scheduler implements JobsPort {
     const now = this.#deps.clock.now();
     this.#lastWakeAt = now;
     const runs: JobRun[] = [];
+    // A draw whose match emails a crash left half-queued gets the rest first (idempotent).
+    try {
+      const resuming = resumeMatchMail(this.#deps);
+      if (resuming) await resuming;
+    } catch (error) {
+      this.#deps.log.error("queueing the rest of a draw's emails failed", { error });
+    }
     for (const unit of exchangeUnits(this.#deps, now)) runs.push(await this.#execute(unit));
     const states = jobStates(this.#deps);
     for (const r of RECURRING_JOBS) {
@@ -166,7 +183,10 @@ export class Scheduler implements JobsPort {
     return run;
   }
 
-  /** Runs one unit with its log row; a failure is recorded, never thrown. */
+  /**
+   * Runs one unit with its log row; a failure is recorded, never thrown. The next unit waits for
+   * the next turn of the event loop, so a catch-up of many units never holds the pages up for long.
+   */
   async #execute(unit: DueUnit): Promise<JobRun> {
     const { clock, log } = this.#deps;
     const startedAt = clock.now();
@@ -182,6 +202,7 @@ export class Scheduler implements JobsPort {
     }
     const finishedAt = clock.now();
     recordJobEnd(this.#deps, id, { finishedAt, ...result });
+    await nextTurn();
     return { id, job: unit.job, jobKey: unit.jobKey, exchangeId: unit.exchangeId, scheduledFor: unit.scheduledFor, startedAt, finishedAt, ...result };
   }
 

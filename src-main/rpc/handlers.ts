@@ -11,6 +11,7 @@ import * as network from '../services/network/network';
 import * as shareLinks from '../services/portal/share-links';
 import * as matching from '../services/draw/draw';
 import * as outbox from '../services/mail/outbox';
+import * as invite from '../services/people/invite';
 import * as participants from '../services/people/participants';
 import * as rules from '../services/exchanges/rules';
 import * as settings from '../services/organizer/settings';
@@ -62,6 +63,7 @@ export const handlers: Handlers = {
   'participants.list': (deps, { exchangeId }) => participants.listParticipantViews(deps, exchangeId),
   'participants.add': (deps, input) => participants.addParticipant(deps, input),
   'participants.update': (deps, input) => participants.updateParticipantDetails(deps, input),
+  'participants.invite': (deps, input) => invite.inviteParticipants(deps, input),
   'participants.remove': (deps, { participantId }) => participants.removeParticipant(deps, participantId),
 
   'rules.get': (deps, { exchangeId }) => rules.viewRules(deps, exchangeId),
@@ -86,7 +88,7 @@ export const handlers: Handlers = {
   'jobs.upcoming': (deps, { limit }) => deps.jobs.upcoming(limit),
   'jobs.runs': (deps, input) => listJobRuns(deps, input),
   'jobs.runNow': async (deps, { job }) => runReport(await deps.jobs.runNow(job), job),
-  'jobs.sendReminderNow': (deps, { exchangeId }) => runReport([sendReminderNow(deps, exchangeId)], 'reminders'),
+  'jobs.sendReminderNow': async (deps, { exchangeId }) => runReport([await sendReminderNow(deps, exchangeId)], 'reminders'),
   'jobs.runDue': async (deps) => runReport(await deps.jobs.runDue(), null),
   'jobs.health': (deps) => deps.jobs.health(),
   'smtp.get': (deps) => smtp.viewSmtp(deps),

@@ -12,11 +12,21 @@ export interface ParticipantsTableProps {
   /** After the draw: show whether each person opened their match (never what it is). */
   drawn: boolean;
   editable: boolean;
+  /** Before the draw: each row offers to email the person their link ("Invite", "Invite again"). */
+  invitable?: boolean;
   /** Shown in a row right under one person (their personal link), where it was asked for. */
   detail?: { participantId: number; content: ReactNode } | null;
   onEdit(participant: Participant): void;
   onLink(participant: Participant): void;
   onRemove(participant: Participant): void;
+  onInvite?(participant: Participant): void;
+}
+
+/** Not confirmed yet: were they emailed a link at all? (Signed up themselves: their welcome has one.) */
+function unconfirmedText(p: Participant): string {
+  if (p.invitation === 'invited') return 'Invited';
+  if (p.invitation === 'none') return 'Not invited';
+  return 'Not yet';
 }
 
 function Yes(props: { yes: boolean; yesText: string; noText: string }) {
@@ -62,7 +72,7 @@ export function ParticipantsTable(props: ParticipantsTableProps) {
                   </td>
                   <td className="ptable__ideas-cell">{p.giftIdeas ? <span className="ptable__ideas">{p.giftIdeas}</span> : <span className="muted">None yet</span>}</td>
                   <td>
-                    <Yes yes={p.emailConfirmed} yesText="Yes" noText="Not yet" />
+                    <Yes yes={p.emailConfirmed} yesText="Yes" noText={unconfirmedText(p)} />
                   </td>
                   {props.drawn && (
                     <td>
@@ -72,6 +82,16 @@ export function ParticipantsTable(props: ParticipantsTableProps) {
                   <td>{p.remindersEnabled ? 'On' : 'Off'}</td>
                   <td>
                     <div className="ptable__actions">
+                      {props.invitable && !p.withdrawn && props.onInvite && (
+                        <button
+                          type="button"
+                          className="btn btn--small"
+                          onClick={() => props.onInvite?.(p)}
+                          aria-label={`${p.invitation === 'none' ? 'Invite' : 'Invite again:'} ${p.name}`}
+                        >
+                          {p.invitation === 'none' ? 'Invite' : 'Invite again'}
+                        </button>
+                      )}
                       {props.editable && (
                         <button type="button" className="btn btn--small" onClick={() => props.onEdit(p)} aria-label={`Edit ${p.name}`}>
                           Edit

@@ -95,13 +95,13 @@ export function nextStep(state: ExchangeState, participantCount: number): { titl
       return participantCount < 3
         ? { title: 'Next: add people', text: 'Add participants yourself or import a CSV file, or open registration and share the invite link so people sign up themselves.' }
         : {
-            title: 'Next: open registration or close the list',
-            text: 'Open registration to let more people sign up with the invite link, or check the exclusions and draw when everyone is in.',
+            title: 'Next: open registration, or draw names',
+            text: 'Open registration to let more people sign up with the invite link, or, when everyone is on the list, check the exclusions and draw names.',
           };
     case 'registration_open':
       return {
         title: 'Next: share the invite link',
-        text: 'Send the link or show the QR code. New sign-ups appear in the participants list as they come in. When everyone is in, close registration.',
+        text: 'Send the link or show the QR code. New sign-ups appear in the participants list as they come in. When everyone is in, close registration, or draw names: that closes it too.',
       };
     case 'registration_closed':
       return {

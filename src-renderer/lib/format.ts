@@ -57,6 +57,7 @@ const JOB_LABELS: Record<JobName, string> = {
   'session-cleanup': 'Clean up sessions',
   'rate-limit-cleanup': 'Clean up rate limits',
   'registration-close': 'Close registration',
+  'signup-digest': 'Daily sign-up digest',
 };
 
 export const JOB_NAMES = Object.keys(JOB_LABELS) as JobName[];

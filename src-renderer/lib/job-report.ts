@@ -28,6 +28,8 @@ export function runSummary(job: string, counts: Counts): string {
     }
     case 'registration-close':
       return n('closed') > 0 ? `Closed registration of ${plural(n('closed'), 'exchange', 'exchanges')}.` : 'No registration was due to close.';
+    case 'signup-digest':
+      return n('digests') > 0 ? `Emailed you ${plural(n('signups'), 'new sign-up', 'new sign-ups')} in one digest.` : 'No new sign-ups to report.';
     case 'auto-complete':
       return n('completed') > 0 ? `Marked ${plural(n('completed'), 'exchange', 'exchanges')} as completed.` : 'No exchange was due to complete.';
     case 'data-purge': {

@@ -9,6 +9,7 @@ import { DefaultsSection } from './settings/DefaultsSection';
 import { DesktopSection } from './settings/DesktopSection';
 import { MailSection } from './settings/MailSection';
 import { NetworkSection } from './settings/NetworkSection';
+import { NoticesSection } from './settings/NoticesSection';
 
 /** Everything set once: the organizer, mail, network, defaults, backups, and desktop options. */
 export function SettingsPage() {
@@ -40,6 +41,9 @@ export function SettingsPage() {
             submitLabel="Save"
             onSubmit={(v) => void saveOrganizer(v)}
           />
+        </Card>
+        <Card title="Emails to you" intro="Sneaky Klaus tells you when people sign up, when names are drawn, and when an email cannot be delivered.">
+          <NoticesSection settings={settings} />
         </Card>
         <Card title="Email" intro="The mail account that sends invitations, matches and reminders. Until it is set up, emails wait in the outbox as previews.">
           <MailSection />

@@ -7,6 +7,7 @@ export type Participant = OperationOutput<'participants.list'>[number];
 export type ImportPreview = OperationOutput<'participants.import'>;
 export type PersonalLink = OperationOutput<'participants.personalLink'>;
 export type SpliceView = OperationOutput<'participants.remove'>;
+export type InviteResult = OperationOutput<'participants.invite'>;
 type AddInput = Omit<OperationInput<'participants.add'>, 'exchangeId'>;
 type Patch = OperationInput<'participants.update'>['patch'];
 
@@ -25,6 +26,17 @@ interface ParticipantsState {
   importCsv(csv: string, dryRun: boolean): Promise<ActionResult<ImportPreview>>;
   exportCsv(): Promise<ActionResult<OperationOutput<'participants.export'>>>;
   personalLink(participantId: number): Promise<ActionResult<PersonalLink>>;
+  /**
+   * Welcome emails with their own link: everyone not invited yet, or one person (again). The same
+   * `requestId` twice (a double click) sends once; make one per press of the button.
+   */
+  invite(requestId: string, participantId?: number): Promise<ActionResult<InviteResult>>;
+}
+
+/** A fresh id for one press of a button that sends email (getRandomValues works on plain-HTTP pages too). */
+export function newRequestId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** The participants of the exchange on screen. Never holds who drew whom. */
@@ -72,6 +84,11 @@ export const useParticipants = create<ParticipantsState>()((set, get) => {
     },
     exportCsv() {
       return attempt('participants.export', { exchangeId: current() });
+    },
+    async invite(requestId, participantId) {
+      const result = await attempt('participants.invite', { exchangeId: current(), requestId, ...(participantId !== undefined && { participantId }) });
+      if (result.ok) await get().refresh();
+      return result;
     },
     personalLink(participantId) {
       // Only ever called after the organizer confirmed the peek (it is recorded; the person is told).

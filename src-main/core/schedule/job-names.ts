@@ -6,7 +6,7 @@ export const JOB_NAMES = JOB_NAME_LIST;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** Jobs that run on a fixed cron pattern (the others are due at per-exchange instants). */
-export type RecurringJobName = Extract<JobName, 'token-cleanup' | 'auto-complete' | 'data-purge' | 'session-cleanup' | 'rate-limit-cleanup'>;
+export type RecurringJobName = Extract<JobName, 'token-cleanup' | 'auto-complete' | 'data-purge' | 'session-cleanup' | 'rate-limit-cleanup' | 'signup-digest'>;
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;

@@ -16,6 +16,8 @@ export const RECURRING_JOBS: readonly RecurringJob[] = Object.freeze([
   { job: 'data-purge', pattern: '0 2 * * *', summary: 'daily at 02:00 UTC' },
   { job: 'session-cleanup', pattern: '0 3 * * *', summary: 'daily at 03:00 UTC' },
   { job: 'rate-limit-cleanup', pattern: '0 4 * * *', summary: 'daily at 04:00 UTC' },
+  // New: the organizer's daily digest of sign-ups (when chosen in Settings instead of one email each).
+  { job: 'signup-digest', pattern: '0 18 * * *', summary: 'daily at 18:00 UTC' },
 ]);
 
 export function recurringJob(job: RecurringJobName): RecurringJob {

@@ -79,3 +79,124 @@ export function findPairHistory(db: Db, hashes: string[], before: number): PairH
   }
   return out;
 }
+
+/**
+ * One page of a drawn exchange's reminder recipients, by id after `afterId`: givers still in, with
+ * reminders on, whose giftee is still in.
+ */
+export function reminderRecipients(db: Db, exchangeId: number, afterId: number, limit: number): Array<{ id: number; email: string }> {
+  return db.all(
+    db.q
+      .selectFrom('participants as p')
+      .innerJoin('matches as m', (join) => join.onRef('m.exchange_id', '=', 'p.exchange_id').onRef('m.giver_id', '=', 'p.id'))
+      .innerJoin('participants as r', 'r.id', 'm.receiver_id')
+      .select(['p.id', 'p.email'])
+      .where('p.exchange_id', '=', exchangeId)
+      .where('p.id', '>', afterId)
+      .where('p.withdrawn_at', 'is', null)
+      .where('p.reminders_enabled', '=', 1)
+      .where('r.withdrawn_at', 'is', null)
+      .orderBy('p.id')
+      .limit(limit),
+  );
+}
+
+const insertStatements = new WeakMap<Db, Map<string, ReturnType<Db['sqlite']['prepare']>>>();
+
+/** A cached multi-row INSERT of `rows` rows of `width` values each. */
+function bulkInsert(db: Db, name: string, head: string, width: number, rows: number, tail = ''): ReturnType<Db['sqlite']['prepare']> {
+  let cache = insertStatements.get(db);
+  if (!cache) insertStatements.set(db, (cache = new Map()));
+  const key = `${name}:${rows}`;
+  let stmt = cache.get(key);
+  if (!stmt) {
+    const row = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+    stmt = db.sqlite.prepare(`${head} values ${Array.from({ length: rows }, () => row).join(', ')}${tail}`);
+    cache.set(key, stmt);
+  }
+  return stmt;
+}
+
+/**
+ * Adds pairs to an exchange's matches with multi-row inserts (one slice of a staged draw; the
+ * caller holds the transaction). Rows of an exchange that is not `matched` are shown nowhere.
+ */
+export function insertMatches(db: Db, exchangeId: number, pairs: ReadonlyArray<readonly [number, number]>, now: number): void {
+  for (let start = 0; start < pairs.length; start += 100) {
+    const batch = pairs.slice(start, start + 100);
+    const params: number[] = [];
+    for (const [giver, receiver] of batch) params.push(exchangeId, giver, receiver, now);
+    bulkInsert(db, 'matches', 'insert into matches (exchange_id, giver_id, receiver_id, created_at)', 4, batch.length).run(params);
+  }
+}
+
+/** Like insertPairHistory, with multi-row inserts. */
+export function insertPairHistoryRows(db: Db, rows: readonly PairHistoryRow[], now: number): void {
+  for (let start = 0; start < rows.length; start += 100) {
+    const batch = rows.slice(start, start + 100);
+    const params: Array<string | number> = [];
+    for (const r of batch) params.push(r.giverHash, r.receiverHash, r.year, r.exchangeKey, r.exchangeAt, now);
+    bulkInsert(
+      db,
+      'pair_history',
+      'insert into pair_history (giver_hash, receiver_hash, year, exchange_key, exchange_at, created_at)',
+      6,
+      batch.length,
+      ' on conflict do nothing',
+    ).run(params);
+  }
+}
+
+/** Deletes up to `limit` of an exchange's matches; returns how many (a slice of a long clean-up). */
+export function deleteSomeMatches(db: Db, exchangeId: number, limit: number): number {
+  return db.sqlite.prepare('delete from matches where rowid in (select rowid from matches where exchange_id = ? limit ?)').run(exchangeId, limit).changes;
+}
+
+/** Deletes up to `limit` history rows under one exchange key; returns how many. */
+export function deleteSomePairHistory(db: Db, exchangeKey: string, limit: number): number {
+  return db.sqlite.prepare('delete from pair_history where id in (select id from pair_history where exchange_key = ? limit ?)').run(exchangeKey, limit).changes;
+}
+
+export function countMatches(db: Db, exchangeId: number): number {
+  return (
+    db.first(
+      db.q
+        .selectFrom('matches')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('exchange_id', '=', exchangeId),
+    )?.n ?? 0
+  );
+}
+
+/** One page of a drawn exchange's givers still in, by id after `afterId`, with their address. */
+export function matchedGivers(db: Db, exchangeId: number, afterId: number, limit: number): Array<{ id: number; email: string }> {
+  return db.all(
+    db.q
+      .selectFrom('matches as m')
+      .innerJoin('participants as p', 'p.id', 'm.giver_id')
+      .select(['p.id', 'p.email'])
+      .where('m.exchange_id', '=', exchangeId)
+      .where('m.giver_id', '>', afterId)
+      .where('p.withdrawn_at', 'is', null)
+      .orderBy('m.giver_id')
+      .limit(limit),
+  );
+}
+
+/**
+ * What a draw depends on, in one row: who takes part (ids, withdrawals, addresses) and the rules
+ * (gift ideas and names may change meanwhile). A draw computed over many turns of the event loop compares it before it commits.
+ */
+export function rosterFingerprint(db: Db, exchangeId: number): string {
+  const row = db.sqlite
+    .prepare(
+      `select
+        (select count(*) || ':' || total(id) || ':' || total(withdrawn_at is null) || ':' || total(length(email)) from participants where exchange_id = @id) as people,
+        (select count(*) || ':' || ifnull(max(id), 0) || ':' || total(id) from exclusions where exchange_id = @id) as exclusions,
+        (select count(*) || ':' || ifnull(max(id), 0) || ':' || total(id) from households where exchange_id = @id) as households,
+        (select count(*) || ':' || total(participant_id) || ':' || total(household_id * participant_id) from household_members where household_id in (select id from households where exchange_id = @id)) as members,
+        (select count(*) || ':' || ifnull(max(id), 0) || ':' || total(id) from must_draw_pairs where exchange_id = @id) as must`,
+    )
+    .get({ id: exchangeId }) as Record<string, string>;
+  return Object.values(row).join('|');
+}

@@ -21,6 +21,7 @@ function toParticipant(row: Row): Participant {
     withdrawnAt: row.withdrawn_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    registeredAt: row.registered_at,
   };
 }
 
@@ -38,7 +39,17 @@ export interface ParticipantFields {
 
 export function insertParticipant(
   db: Db,
-  p: { exchangeId: number; name: string; email: string; giftIdeas: string; remindersEnabled: boolean; isOrganizer: boolean; now: number },
+  p: {
+    exchangeId: number;
+    name: string;
+    email: string;
+    giftIdeas: string;
+    remindersEnabled: boolean;
+    isOrganizer: boolean;
+    now: number;
+    /** A sign-up with the invite link; `reported` when the organizer is told of it at once. */
+    registration?: { reported: boolean };
+  },
 ): number {
   return db.run(
     db.q.insertInto('participants').values({
@@ -50,8 +61,87 @@ export function insertParticipant(
       is_organizer: p.isOrganizer ? 1 : 0,
       created_at: p.now,
       updated_at: p.now,
+      registered_at: p.registration ? p.now : null,
+      signup_reported_at: p.registration?.reported ? p.now : null,
     }),
   ).lastInsertRowid;
+}
+
+export type NewParticipantRow = { name: string; email: string; giftIdeas: string; remindersEnabled: boolean; isOrganizer: boolean };
+
+const BULK_ROWS = 100;
+const bulkStatements = new WeakMap<Db, Map<number, ReturnType<Db['sqlite']['prepare']>>>();
+
+/**
+ * Many participants of one exchange in one go (an import): multi-row INSERTs of up to 100 rows on
+ * prepared statements, a fraction of the cost of one built query per row. Call inside the
+ * caller's transaction. Returns the new ids by email.
+ */
+/** Returns the new ids by personKey(name, email): RETURNING gives no order, and one address may hold several people. */
+export function insertParticipants(db: Db, exchangeId: number, rows: readonly NewParticipantRow[], now: number): Map<string, number> {
+  let cache = bulkStatements.get(db);
+  if (!cache) bulkStatements.set(db, (cache = new Map()));
+  const ids = new Map<string, number>();
+  for (let start = 0; start < rows.length; start += BULK_ROWS) {
+    const batch = rows.slice(start, start + BULK_ROWS);
+    let stmt = cache.get(batch.length);
+    if (!stmt) {
+      const values = Array.from({ length: batch.length }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      stmt = db.sqlite.prepare(
+        `insert into participants (exchange_id, name, email, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) values ${values} returning id, name, email`,
+      );
+      cache.set(batch.length, stmt);
+    }
+    const params: unknown[] = [];
+    for (const p of batch) params.push(exchangeId, p.name, p.email, p.giftIdeas, p.remindersEnabled ? 1 : 0, p.isOrganizer ? 1 : 0, now, now);
+    for (const row of stmt.all(params) as Array<{ id: number; name: string; email: string }>) ids.set(personKey(row.name, row.email), row.id);
+  }
+  return ids;
+}
+
+let stages = 0;
+
+/**
+ * A staging table for an import, in the connection's TEMP database: invisible to everything
+ * else, filled in slices, and gone with the process if it dies. `commitImportStage` moves its
+ * rows into an exchange in one statement. Drop it with `dropImportStage`.
+ */
+export function createImportStage(db: Db): string {
+  const table = `import_stage_${++stages}`;
+  db.sqlite.exec(
+    `create temp table ${table} (name text not null, email text not null, gift_ideas text not null, reminders_enabled integer not null, is_organizer integer not null)`,
+  );
+  return table;
+}
+
+export function stageParticipants(db: Db, table: string, rows: readonly NewParticipantRow[]): void {
+  const insert = db.sqlite.prepare(`insert into temp.${table} values (?, ?, ?, ?, ?)`);
+  for (const p of rows) insert.run(p.name, p.email, p.giftIdeas, p.remindersEnabled ? 1 : 0, p.isOrganizer ? 1 : 0);
+}
+
+/** The first staged person (name at address) already taking part in the exchange, if any. */
+export function stagedConflict(db: Db, table: string, exchangeId: number): { name: string; email: string } | undefined {
+  return db.sqlite
+    .prepare(`select s.name, s.email from temp.${table} s join participants p on p.exchange_id = ? and p.email = s.email and lower(p.name) = lower(s.name) limit 1`)
+    .get(exchangeId) as { name: string; email: string } | undefined;
+}
+
+/** Moves the staged rows into the exchange (in the caller's transaction); returns how many. */
+export function commitImportStage(db: Db, table: string, exchangeId: number, now: number): number {
+  return db.sqlite
+    .prepare(
+      `insert into participants (exchange_id, name, email, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) select ?, name, email, gift_ideas, reminders_enabled, is_organizer, ?, ? from temp.${table} order by rowid`,
+    )
+    .run(exchangeId, now, now).changes;
+}
+
+export function dropImportStage(db: Db, table: string): void {
+  if (db.sqlite.open) db.sqlite.exec(`drop table if exists temp.${table}`);
+}
+
+/** Everyone already in an exchange as personKey(name, email), withdrawn people included. */
+export function participantKeys(db: Db, exchangeId: number): Set<string> {
+  return new Set(db.all(db.q.selectFrom('participants').select(['name', 'email']).where('exchange_id', '=', exchangeId)).map((r) => personKey(r.name, r.email)));
 }
 
 export function findParticipant(db: Db, id: number): Participant | undefined {
@@ -74,6 +164,13 @@ export function participantsByEmail(db: Db, exchangeId: number, email: string): 
 export function findParticipantByNameAndEmail(db: Db, exchangeId: number, name: string, email: string): Participant | undefined {
   const key = personKey(name, email);
   return participantsByEmail(db, exchangeId, email).find((p) => personKey(p.name, p.email) === key);
+}
+
+/** Who takes part in a draw: the people not withdrawn, in the roster's order, with only what the draw needs. */
+export function drawPeople(db: Db, exchangeId: number): Array<Pick<Participant, 'id' | 'name' | 'email'>> {
+  return db.all(
+    db.q.selectFrom('participants').select(['id', 'name', 'email']).where('exchange_id', '=', exchangeId).where('withdrawn_at', 'is', null).orderBy('name').orderBy('id'),
+  );
 }
 
 export function listParticipants(db: Db, exchangeId: number): Participant[] {
@@ -110,4 +207,55 @@ export function householdOfParticipants(db: Db, exchangeId: number): Map<number,
       .where('h.exchange_id', '=', exchangeId),
   );
   return new Map(rows.map((row) => [row.participant_id, row.household_id]));
+}
+
+/** A sign-up the organizer has not been told of yet. */
+export interface UnreportedSignup {
+  id: number;
+  exchangeId: number;
+  email: string;
+  registeredAt: number;
+}
+
+/** Sign-ups (through the invite link) not yet told to the organizer, by exchange, oldest first. */
+export function unreportedSignups(db: Db): UnreportedSignup[] {
+  return db
+    .all(
+      db.q
+        .selectFrom('participants')
+        .select(['id', 'exchange_id', 'email', 'registered_at'])
+        .where('registered_at', 'is not', null)
+        .where('signup_reported_at', 'is', null)
+        .orderBy('exchange_id')
+        .orderBy('registered_at')
+        .orderBy('id'),
+    )
+    .map((row) => ({ id: row.id, exchangeId: row.exchange_id, email: row.email, registeredAt: row.registered_at! }));
+}
+
+/** Records that the organizer was told of these sign-ups. */
+export function markSignupsReported(db: Db, ids: readonly number[], now: number): void {
+  for (let i = 0; i < ids.length; i += 500) {
+    db.run(
+      db.q
+        .updateTable('participants')
+        .set({ signup_reported_at: now })
+        .where('id', 'in', ids.slice(i, i + 500)),
+    );
+  }
+}
+
+/** Participants of an exchange who were sent (or are waiting for) a welcome email, whatever its purpose. */
+export function participantsWithWelcome(db: Db, exchangeId: number): Set<number> {
+  const rows = db.all(
+    db.q
+      .selectFrom('email_outbox')
+      .select('participant_id')
+      .distinct()
+      .where('exchange_id', '=', exchangeId)
+      .where('kind', '=', 'welcome')
+      .where('status', 'in', ['pending', 'sending', 'sent', 'failed'])
+      .where('participant_id', 'is not', null),
+  );
+  return new Set(rows.map((row) => row.participant_id!));
 }

@@ -15,6 +15,7 @@ export {
 } from './organizer-notices';
 export { deliveryFailuresNotice, type DeliveryFailuresNoticeInput } from './delivery-failures';
 export { purgeWarningEmail, type PurgeWarningEmailInput } from './purge-warning';
+export { signupDigestNotice, type SignupDigestInput } from './signup-digest';
 export { testEmail, type TestEmailInput } from './test-email';
 export { organizerAccessNotice, organizerAccessSentence, type OrganizerAccessAction, type OrganizerAccessNoticeInput } from './organizer-access';
 export { drawCancelledEmail, exchangeCancelledEmail, exchangeUpdatedEmail, type ChangeNoticeInput } from './changes';

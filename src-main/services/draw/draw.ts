@@ -1,25 +1,44 @@
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
-import { DomainError } from '../../core/errors';
+import { DomainError, notFound } from '../../core/errors';
 import { nextState } from '../../core/exchange-state';
-import { checkFeasibility, describeReason, solve, type DrawMethod, type MatchMode } from '../../core/matching';
+import { describeReason, solve, type DrawMethod, type MatchMode } from '../../core/matching';
 import { randomToken } from '../../core/tokens';
 import type { Exchange } from '../../core/types';
-import { getExchange, updateExchange } from '../../db/repos/exchanges';
-import { deletePairHistory, insertPairHistory, loadMatches, replaceMatches, deleteMatches } from '../../db/repos/matches';
-import { listParticipants } from '../../db/repos/participants';
+import { findExchange, getExchange, updateExchange } from '../../db/repos/exchanges';
+import { upsertJobState } from '../../db/repos/jobs';
+import {
+  countMatches,
+  deleteMatches,
+  deletePairHistory,
+  deleteSomeMatches,
+  deleteSomePairHistory,
+  insertMatches,
+  insertPairHistory,
+  insertPairHistoryRows,
+  loadMatches,
+  matchedGivers,
+  replaceMatches,
+  rosterFingerprint,
+} from '../../db/repos/matches';
+import { drawPeople, listParticipants } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
+import { eachSlice, nextTurn, sliceTransaction, SLICE_ROWS } from '../common/slices';
+import { installationSecret } from '../organizer/settings';
 import { viewExchange } from '../exchanges/exchanges';
 import { recordOrganizerAccess } from '../organizer/break-glass';
 import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, notifyDrawUndone, withdrawUnsentMatchMail } from '../mail/match-mail';
-import { historyRows } from './history';
+import { exchangeKey, historyRows, NOT_DRAWN, prepareHistory } from './history';
+import { checkOffThread, solveOffThread } from './solve-off-thread';
 import { activeParticipants, buildProblem, infeasible, reasonParticipantIds } from './problem';
 
-/** Every id a reason mentions, so the UI can highlight those people. */
-export function checkDraw(deps: Deps, input: ParsedInput<'draw.check'>): OperationOutput<'draw.check'> {
+/** Every id a reason mentions, so the UI can highlight those people. Big groups are checked on the worker thread. */
+export async function checkDraw(deps: Deps, input: ParsedInput<'draw.check'>): Promise<OperationOutput<'draw.check'>> {
   const exchange = getExchange(deps.db, input.exchangeId);
   const mode = input.mode ?? exchange.matchMode;
-  const people = activeParticipants(deps, exchange.id);
-  const result = checkFeasibility(buildProblem(deps, exchange, people, mode), { random: deps.random });
+  const people = drawPeople(deps.db, exchange.id);
+  const prep = await prepareHistory(deps, exchange, people);
+  await nextTurn();
+  const result = await checkOffThread(buildProblem(deps, exchange, people, mode, prep), deps.random, deps.log);
   const names = new Map(people.map((p) => [p.id, p.name]));
   return {
     feasible: result.ok,
@@ -31,7 +50,15 @@ export function checkDraw(deps: Deps, input: ParsedInput<'draw.check'>): Operati
   };
 }
 
-/** Solves, stores matches and pair history, and queues one match email per person, atomically. */
+function withRelease<T>(release: () => void, fn: () => T): T {
+  try {
+    return fn();
+  } finally {
+    release();
+  }
+}
+
+/** Solves, stores matches and pair history, and queues one match email per person, atomically (re-draw). */
 interface Assigned {
   count: number;
   queued: number;
@@ -68,51 +95,226 @@ function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { chan
   return { count: people.length, queued, method: result.method, notes };
 }
 
-export function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): OperationOutput<'exchanges.draw'> {
-  const result = deps.db.transaction(() => {
+/**
+ * Exchanges whose names are being drawn right now, per database: a draw runs over many turns of
+ * the event loop, and a second draw, a re-draw or an undo of the same exchange meanwhile would
+ * work on a half-written state.
+ */
+const drawing = new WeakMap<Deps['db'], Set<number>>();
+
+function claimDraw(deps: Deps, exchangeId: number): () => void {
+  let busy = drawing.get(deps.db);
+  if (!busy) drawing.set(deps.db, (busy = new Set()));
+  if (busy.has(exchangeId)) {
+    throw new DomainError('conflict', 'Names are being drawn for this exchange right now. Wait until that draw has finished (a few seconds), then try again.');
+  }
+  busy.add(exchangeId);
+  return () => busy.delete(exchangeId);
+}
+
+/** The job-state row of a draw whose match emails are still being queued (its generation in `last_outcome`). */
+const mailKey = (exchangeId: number) => `match-mail:${exchangeId}`;
+
+function markMailPending(deps: Deps, exchangeId: number, generation: string): void {
+  upsertJobState(deps.db, { jobKey: mailKey(exchangeId), job: 'match-mail', exchangeId, dueAt: null, lastRunAt: null, lastOutcome: generation, updatedAt: deps.clock.now() });
+}
+
+function pendingGeneration(deps: Deps, exchangeId: number): string | null {
+  return deps.db.first(deps.db.q.selectFrom('job_state').select('last_outcome').where('job_key', '=', mailKey(exchangeId)))?.last_outcome ?? null;
+}
+
+function clearMailPending(deps: Deps, exchangeId: number): void {
+  deps.db.run(deps.db.q.deleteFrom('job_state').where('job_key', '=', mailKey(exchangeId)));
+}
+
+/**
+ * Queues the match emails of a committed draw in slices, each its own short transaction that
+ * checks the draw still stands (not undone, re-drawn or deleted meanwhile) and reads the givers
+ * as they are then. The last slice clears the draw's "emails pending" row; a crash before that
+ * leaves it, and `resumeMatchMail` finishes the job (the outbox keys make repeats no-ops).
+ */
+async function queueMatchMail(deps: Deps, exchangeId: number, generation: string): Promise<number> {
+  let queued = 0;
+  let after = 0;
+  for (;;) {
+    await nextTurn();
+    const page = sliceTransaction(deps.db, () => {
+      const exchange = findExchange(deps.db, exchangeId);
+      if (exchange?.state !== 'matched' || pendingGeneration(deps, exchangeId) !== generation) return null;
+      const givers = matchedGivers(deps.db, exchangeId, after, SLICE_ROWS);
+      for (const giver of givers) if (enqueueMatchMail(deps, exchange, giver, { generation, changed: false }) !== null) queued++;
+      if (givers.length < SLICE_ROWS) clearMailPending(deps, exchangeId);
+      return givers;
+    });
+    if (page === null || page.length < SLICE_ROWS) return queued;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+/**
+ * Draws whose match emails a crash left half-queued: queued now (the jobs' pass calls this).
+ * Null, at once, when there are none.
+ */
+export function resumeMatchMail(deps: Deps): Promise<number> | null {
+  const pending = deps.db.all(deps.db.q.selectFrom('job_state').select(['exchange_id', 'last_outcome']).where('job', '=', 'match-mail'));
+  return pending.length === 0 ? null : resumePending(deps, pending);
+}
+
+async function resumePending(deps: Deps, pending: Array<{ exchange_id: number | null; last_outcome: string | null }>): Promise<number> {
+  let queued = 0;
+  for (const { exchange_id: exchangeId, last_outcome: generation } of pending) {
+    if (exchangeId === null || generation === null) continue;
+    const busy = drawing.get(deps.db)?.has(exchangeId) ?? false;
+    if (busy) continue;
+    const release = claimDraw(deps, exchangeId);
+    try {
+      queued += await queueMatchMail(deps, exchangeId, generation);
+    } finally {
+      release();
+    }
+  }
+  return queued;
+}
+
+/** Removes what a draw that did not commit wrote ahead (invisible: the exchange is not drawn), in slices. */
+async function dropStaged(deps: Deps, exchangeId: number, historyKey: string): Promise<void> {
+  const state = () => findExchange(deps.db, exchangeId)?.state;
+  for (;;) {
+    await nextTurn();
+    const current = state();
+    if (current === undefined || !NOT_DRAWN.has(current)) return;
+    const removed = sliceTransaction(deps.db, () => deleteSomeMatches(deps.db, exchangeId, SLICE_ROWS * 4) + deleteSomePairHistory(deps.db, historyKey, SLICE_ROWS * 4));
+    if (removed === 0) return;
+  }
+}
+
+/**
+ * Draws names for an exchange of any size without freezing the app, all or nothing:
+ *
+ * 1. reads the people and rules, works out their history keys in slices, and solves on a worker
+ *    thread (big groups);
+ * 2. writes the matches and pair history in slices of a few hundred rows while the exchange is
+ *    still "registration closed", where they are shown and used nowhere;
+ * 3. commits in one short transaction: checks that nobody joined or left and no rule changed
+ *    meanwhile, moves the exchange to "matched", and records that its match emails are due;
+ * 4. queues the match emails in slices (resumed after a crash, see `queueMatchMail`).
+ *
+ * A failure before the commit leaves the exchange as it was and queues no mail (what step 2 wrote
+ * is removed, and is invisible until then). A second draw of the same exchange meanwhile is refused.
+ */
+export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Promise<OperationOutput<'exchanges.draw'>> {
+  const release = claimDraw(deps, input.exchangeId);
+  try {
     const exchange = getExchange(deps.db, input.exchangeId);
     const state = nextState(exchange.state, 'draw');
     const mode = input.mode ?? exchange.matchMode;
-    const outcome = assign(deps, exchange, mode, { changedOnly: null });
-    updateExchange(deps.db, exchange.id, { state, matchMode: mode, drawnAt: deps.clock.now(), drawMethod: outcome.method, updatedAt: deps.clock.now() });
-    return outcome;
-  });
-  deps.events.emit({ type: 'exchange.changed', exchangeId: input.exchangeId });
-  return { exchange: viewExchange(deps, input.exchangeId), participantCount: result.count, emailsQueued: result.queued, method: result.method, notes: result.notes };
+    const before = rosterFingerprint(deps.db, exchange.id);
+    const people = drawPeople(deps.db, exchange.id);
+    const hashes = await prepareHistory(deps, exchange, people);
+    await nextTurn();
+    const result = await solveOffThread(buildProblem(deps, exchange, people, mode, hashes), deps.random, deps.log);
+    if (!result.ok) throw infeasible(result.reason, people);
+    deps.log.info('names drawn', { exchangeId: exchange.id, mode, method: result.method, people: people.length });
+    const historyKey = exchangeKey(installationSecret(deps), exchange);
+    const history = historyRows(deps, exchange, people, result.assignment, hashes);
+    const now = deps.clock.now();
+    const generation = randomToken(deps.random, 6);
+    try {
+      await dropStaged(deps, exchange.id, historyKey);
+      // In key order, so each slice fills neighbouring index pages instead of touching pages all over.
+      const pairs = [...result.assignment].sort((a, b) => a[0] - b[0]);
+      const changedMeanwhile = (): boolean => {
+        const current = findExchange(deps.db, exchange.id);
+        if (!current) throw notFound('The exchange');
+        return (
+          current.state !== exchange.state ||
+          current.exchangeAt !== exchange.exchangeAt ||
+          current.avoidPastExchanges !== exchange.avoidPastExchanges ||
+          current.previousExchangeId !== exchange.previousExchangeId ||
+          rosterFingerprint(deps.db, exchange.id) !== before
+        );
+      };
+      const changedError = () => new DomainError('conflict', 'The participants, the rules or the exchange changed while names were being drawn, so nothing was drawn. Draw again.');
+      try {
+        await eachSlice(pairs, (slice) => sliceTransaction(deps.db, () => insertMatches(deps.db, exchange.id, slice, now)));
+        history.sort((a, b) => (a.giverHash < b.giverHash ? -1 : a.giverHash > b.giverHash ? 1 : 0));
+        await eachSlice(history, (rows) => sliceTransaction(deps.db, () => insertPairHistoryRows(deps.db, rows, now)));
+      } catch (error) {
+        // Someone removed meanwhile: their pair no longer fits (a foreign key); say what happened.
+        if (!(error instanceof DomainError) && changedMeanwhile()) throw changedError();
+        throw error;
+      }
+      await nextTurn();
+      deps.db.transaction(() => {
+        if (changedMeanwhile() || countMatches(deps.db, exchange.id) !== result.assignment.length) throw changedError();
+        updateExchange(deps.db, exchange.id, { state, matchMode: mode, drawnAt: now, drawMethod: result.method, updatedAt: now });
+        markMailPending(deps, exchange.id, generation);
+        enqueueDrawDoneNotice(deps, exchange, generation, people.length);
+        deps.events.emit({ type: 'exchange.changed', exchangeId: exchange.id });
+      });
+    } catch (error) {
+      await dropStaged(deps, exchange.id, historyKey).catch((cleanup: unknown) => deps.log.warn('removing an unfinished draw failed', { error: cleanup }));
+      throw error;
+    }
+    let queued = 0;
+    try {
+      queued = await queueMatchMail(deps, exchange.id, generation);
+    } catch (error) {
+      // The draw stands; its "emails pending" row stays, and the next jobs pass queues the rest.
+      deps.log.error('queueing the match emails stopped half-way; the next jobs pass finishes it', { exchangeId: exchange.id, error });
+    }
+    const byId = new Map(people.map((p) => [p.id, p]));
+    // A must-draw pair the organizer set wins over "avoid earlier pairs": say so, naming only pairs
+    // the organizer chose themselves.
+    const notes = result.overriddenHistory.map(
+      ([giver, receiver]) => `${byId.get(giver)?.name ?? 'Someone'} gives to ${byId.get(receiver)?.name ?? 'someone'} again, as you asked, although they were paired before.`,
+    );
+    return { exchange: viewExchange(deps, exchange.id), participantCount: people.length, emailsQueued: queued, method: result.method, notes };
+  } finally {
+    release();
+  }
 }
 
 /** Everyone gets a new draw; people already told get an "assignment changed" email if theirs changed. */
 export function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>): OperationOutput<'exchanges.redraw'> {
-  const result = deps.db.transaction(() => {
-    const exchange = getExchange(deps.db, input.exchangeId);
-    if (exchange.state !== 'matched') throw new DomainError('invalid_state', 'Only a drawn exchange can be re-drawn; draw names first.');
-    const mode = input.mode ?? exchange.matchMode;
-    const told = notifiedParticipants(deps, exchange.id);
-    withdrawUnsentMatchMail(deps, exchange.id, 'a newer draw replaced it');
-    const outcome = assign(deps, exchange, mode, { changedOnly: told });
-    updateExchange(deps.db, exchange.id, { matchMode: mode, drawnAt: deps.clock.now(), drawMethod: outcome.method, updatedAt: deps.clock.now() });
-    return outcome;
-  });
+  const release = claimDraw(deps, input.exchangeId);
+  const result = withRelease(release, () =>
+    deps.db.transaction(() => {
+      const exchange = getExchange(deps.db, input.exchangeId);
+      if (exchange.state !== 'matched') throw new DomainError('invalid_state', 'Only a drawn exchange can be re-drawn; draw names first.');
+      const mode = input.mode ?? exchange.matchMode;
+      const told = notifiedParticipants(deps, exchange.id);
+      withdrawUnsentMatchMail(deps, exchange.id, 'a newer draw replaced it');
+      clearMailPending(deps, exchange.id);
+      const outcome = assign(deps, exchange, mode, { changedOnly: told });
+      updateExchange(deps.db, exchange.id, { matchMode: mode, drawnAt: deps.clock.now(), drawMethod: outcome.method, updatedAt: deps.clock.now() });
+      return outcome;
+    }),
+  );
   deps.events.emit({ type: 'exchange.changed', exchangeId: input.exchangeId });
   return { exchange: viewExchange(deps, input.exchangeId), participantCount: result.count, emailsQueued: result.queued, method: result.method, notes: result.notes };
 }
 
 export function undoDraw(deps: Deps, input: ParsedInput<'exchanges.undoDraw'>): OperationOutput<'exchanges.get'> {
-  deps.db.transaction(() => {
-    const exchange = getExchange(deps.db, input.exchangeId);
-    const state = nextState(exchange.state, 'undo-draw');
-    const sent = countSentMatchMail(deps, exchange.id);
-    if (sent > 0 && !input.confirm) {
-      throw new DomainError('conflict', `${sent} ${sent === 1 ? 'person was' : 'people were'} already told whom they drew. Undo only if you will tell them; confirm to go on.`, {
-        details: { alreadyNotified: sent },
-      });
-    }
-    // Everyone who was told a name hears that it no longer holds; unsent match mail is withdrawn.
-    notifyDrawUndone(deps, exchange.id);
-    deletePairHistory(deps.db, historyRows(deps, exchange, listParticipants(deps.db, exchange.id), loadMatches(deps.db, exchange.id)));
-    deleteMatches(deps.db, exchange.id);
-    updateExchange(deps.db, exchange.id, { state, drawnAt: null, drawMethod: null, updatedAt: deps.clock.now() });
-  });
+  const release = claimDraw(deps, input.exchangeId);
+  withRelease(release, () =>
+    deps.db.transaction(() => {
+      const exchange = getExchange(deps.db, input.exchangeId);
+      const state = nextState(exchange.state, 'undo-draw');
+      const sent = countSentMatchMail(deps, exchange.id);
+      if (sent > 0 && !input.confirm) {
+        throw new DomainError('conflict', `${sent} ${sent === 1 ? 'person was' : 'people were'} already told whom they drew. Undo only if you will tell them; confirm to go on.`, {
+          details: { alreadyNotified: sent },
+        });
+      }
+      // Everyone who was told a name hears that it no longer holds; unsent match mail is withdrawn.
+      notifyDrawUndone(deps, exchange.id);
+      clearMailPending(deps, exchange.id);
+      deletePairHistory(deps.db, historyRows(deps, exchange, listParticipants(deps.db, exchange.id), loadMatches(deps.db, exchange.id)));
+      deleteMatches(deps.db, exchange.id);
+      updateExchange(deps.db, exchange.id, { state, drawnAt: null, drawMethod: null, updatedAt: deps.clock.now() });
+    }),
+  );
   deps.events.emit({ type: 'exchange.changed', exchangeId: input.exchangeId });
   return viewExchange(deps, input.exchangeId);
 }

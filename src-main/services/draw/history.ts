@@ -1,9 +1,11 @@
 import { keyedHash } from '../../core/tokens';
 import { yearIn } from '../../core/time';
+import type { ExchangeState } from '../../core/exchange-state';
 import type { Exchange, Participant } from '../../core/types';
 import { listExchanges } from '../../db/repos/exchanges';
 import { findPairHistory, type PairHistoryRow } from '../../db/repos/matches';
 import type { Deps } from '../common/deps';
+import { eachSlice, mapInSlices } from '../common/slices';
 import { installationSecret } from '../organizer/settings';
 
 /** The pair-history key of a person: a keyed hash of the normalised email, so history survives the purge without naming anyone. */
@@ -19,22 +21,54 @@ export function exchangeKey(secret: string, exchange: Pick<Exchange, 'historyKey
   return keyedHash(secret, `exchange:${exchange.historyKey}`);
 }
 
-/** Pair-history rows for an assignment (hashes only). */
-export function historyRows(deps: Deps, exchange: Exchange, people: Participant[], assignment: ReadonlyArray<readonly [number, number]>): PairHistoryRow[] {
+type Person = Pick<Participant, 'id' | 'email'>;
+
+/**
+ * What a big draw works out ahead, in slices that yield to the event loop (10 000 keyed hashes
+ * and their history lookups take longer than the pages may wait): every person's key by email,
+ * and the history rows of those people from before the exchange.
+ */
+export interface HistoryPrep {
+  hashes: ReadonlyMap<string, string>;
+  rows: PairHistoryRow[];
+}
+
+export async function prepareHistory(deps: Deps, exchange: Exchange, people: readonly Person[]): Promise<HistoryPrep> {
   const secret = installationSecret(deps);
+  const keys = await mapInSlices(people, (p) => personHash(secret, p.email));
+  const rows: PairHistoryRow[] = [];
+  if (exchange.avoidPastExchanges > 0 && people.length >= 2) {
+    await eachSlice(keys, (chunk) => rows.push(...findPairHistory(deps.db, chunk, exchange.exchangeAt)), 500);
+  }
+  return { hashes: new Map(people.map((p, i) => [p.email, keys[i]!])), rows };
+}
+
+/** Pair-history rows for an assignment (hashes only). */
+export function historyRows(
+  deps: Deps,
+  exchange: Exchange,
+  people: readonly Person[],
+  assignment: ReadonlyArray<readonly [number, number]>,
+  known?: HistoryPrep,
+): PairHistoryRow[] {
+  const secret = installationSecret(deps);
+  const hash = (email: string) => known?.hashes.get(email) ?? personHash(secret, email);
   const emailOf = new Map(people.map((p) => [p.id, p.email]));
   const key = exchangeKey(secret, exchange);
   const year = yearIn(exchange.exchangeAt, exchange.timezone);
   return assignment
     .filter(([g, r]) => emailOf.has(g) && emailOf.has(r))
     .map(([g, r]) => ({
-      giverHash: personHash(secret, emailOf.get(g)!),
-      receiverHash: personHash(secret, emailOf.get(r)!),
+      giverHash: hash(emailOf.get(g)!),
+      receiverHash: hash(emailOf.get(r)!),
       year,
       exchangeKey: key,
       exchangeAt: exchange.exchangeAt,
     }));
 }
+
+/** States in which an exchange has no draw (yet): its matches and history rows, if any, are a draw under way. */
+export const NOT_DRAWN: ReadonlySet<ExchangeState> = new Set<ExchangeState>(['draft', 'registration_open', 'registration_closed']);
 
 /** An earlier exchange whose pairs this exchange avoids. */
 export interface PastExchange {
@@ -50,22 +84,25 @@ export interface PastExchange {
  * two of its people, newest first. Exchanges that paired none of them are skipped, so "the last 2"
  * of a family are not used up by an office exchange with other people.
  */
-export function pastExchanges(deps: Deps, exchange: Exchange, people: Participant[]): PastExchange[] {
+export function pastExchanges(deps: Deps, exchange: Exchange, people: readonly Person[], known?: HistoryPrep): PastExchange[] {
   if (exchange.avoidPastExchanges <= 0 || people.length < 2) return [];
   const secret = installationSecret(deps);
-  const byHash = new Map(people.map((p) => [personHash(secret, p.email), p.id]));
+  const byHash = new Map(people.map((p) => [known?.hashes.get(p.email) ?? personHash(secret, p.email), p.id]));
   const own = exchangeKey(secret, exchange);
+  const exchanges = listExchanges(deps.db).map((e) => ({ key: exchangeKey(secret, e), name: e.name, state: e.state }));
+  // Pairs of an exchange whose draw is under way (written in slices before it commits) do not count yet.
+  const undrawn = new Set(exchanges.filter((e) => NOT_DRAWN.has(e.state)).map((e) => e.key));
   const groups = new Map<string, PastExchange & { year: number }>();
-  for (const row of findPairHistory(deps.db, [...byHash.keys()], exchange.exchangeAt)) {
+  for (const row of known?.rows ?? findPairHistory(deps.db, [...byHash.keys()], exchange.exchangeAt)) {
     const giver = byHash.get(row.giverHash);
     const receiver = byHash.get(row.receiverHash);
-    if (row.exchangeKey === own || giver === undefined || receiver === undefined || giver === receiver) continue;
+    if (row.exchangeKey === own || undrawn.has(row.exchangeKey) || giver === undefined || receiver === undefined || giver === receiver) continue;
     let group = groups.get(row.exchangeKey);
     if (!group) groups.set(row.exchangeKey, (group = { label: row.exchangeKey, exchangeAt: row.exchangeAt, year: row.year, pairs: [] }));
     group.pairs.push([giver, receiver]);
   }
   const chosen = [...groups.values()].sort((a, b) => b.exchangeAt - a.exchangeAt || a.label.localeCompare(b.label)).slice(0, exchange.avoidPastExchanges);
-  const live = new Map(listExchanges(deps.db).map((e) => [exchangeKey(secret, e), e.name]));
+  const live = new Map(exchanges.map((e) => [e.key, e.name]));
   return chosen.map(({ label: key, exchangeAt, year, pairs }) => ({
     label: live.get(key) ?? (key.startsWith('year:') ? `the pairs drawn in ${year}` : `an exchange of ${year} (deleted)`),
     exchangeAt,

@@ -6,7 +6,9 @@ import { loadMatches } from '../../db/repos/matches';
 import { listParticipants } from '../../db/repos/participants';
 import { loadRules } from '../../db/repos/rules';
 import type { Deps } from '../common/deps';
-import { pastExchanges } from './history';
+import { NOT_DRAWN, pastExchanges, type HistoryPrep } from './history';
+
+type Person = Pick<Participant, 'id' | 'email'>;
 
 export const activeParticipants = (deps: Deps, exchangeId: number): Participant[] => listParticipants(deps.db, exchangeId).filter((p) => p.withdrawnAt === null);
 
@@ -14,7 +16,7 @@ export const activeParticipants = (deps: Deps, exchangeId: number): Participant[
  * Everything the solver needs, compiled from the exchange's rules: exclusions, households,
  * must-draw pairs, and as history the pairs of the previous exchange and of the last N earlier ones.
  */
-export function buildProblem(deps: Deps, exchange: Exchange, people: Participant[], mode: MatchMode): MatchingProblem {
+export function buildProblem(deps: Deps, exchange: Exchange, people: readonly Person[], mode: MatchMode, known?: HistoryPrep): MatchingProblem {
   const ids = new Set(people.map((p) => p.id));
   const stored = loadRules(deps.db, exchange.id);
   const rules: MatchingRule[] = [];
@@ -29,14 +31,14 @@ export function buildProblem(deps: Deps, exchange: Exchange, people: Participant
   for (const m of stored.mustDraw) {
     if (ids.has(m.giverId) && ids.has(m.receiverId)) rules.push({ kind: 'must-draw', giver: m.giverId, receiver: m.receiverId });
   }
-  return { participants: people.map((p) => p.id), rules, mode, history: avoidedPairs(deps, exchange, people) };
+  return { participants: people.map((p) => p.id), rules, mode, history: avoidedPairs(deps, exchange, people, known) };
 }
 
 /**
  * Pairs to avoid: the linked previous exchange's pairs and those of the organizer's last N earlier
  * exchanges. Passed as history, so an explicit must-draw pair wins over them (the engine reports it).
  */
-function avoidedPairs(deps: Deps, exchange: Exchange, people: Participant[]): HistoryPair[] {
+function avoidedPairs(deps: Deps, exchange: Exchange, people: readonly Person[], known?: HistoryPrep): HistoryPair[] {
   const byEmail = new Map(people.map((p) => [p.email, p.id]));
   const seen = new Set<string>();
   const out: HistoryPair[] = [];
@@ -47,12 +49,13 @@ function avoidedPairs(deps: Deps, exchange: Exchange, people: Participant[]): Hi
   };
   if (exchange.previousExchangeId !== null) {
     const previous = findExchange(deps.db, exchange.previousExchangeId);
-    if (previous) {
+    // Matches of an exchange not drawn (a draw of it under way) mean nothing yet.
+    if (previous && !NOT_DRAWN.has(previous.state)) {
       const emailOf = new Map(listParticipants(deps.db, previous.id).map((p) => [p.id, p.email]));
       for (const [g, r] of loadMatches(deps.db, previous.id)) add(byEmail.get(emailOf.get(g) ?? ''), byEmail.get(emailOf.get(r) ?? ''));
     }
   }
-  for (const past of pastExchanges(deps, exchange, people)) for (const [g, r] of past.pairs) add(g, r);
+  for (const past of pastExchanges(deps, exchange, people, known)) for (const [g, r] of past.pairs) add(g, r);
   return out;
 }
 
@@ -75,7 +78,7 @@ export function reasonParticipantIds(reason: InfeasibleReason): number[] {
   }
 }
 
-export function infeasible(reason: InfeasibleReason, people: Participant[]): DomainError {
+export function infeasible(reason: InfeasibleReason, people: readonly Pick<Participant, 'id' | 'name'>[]): DomainError {
   const names = new Map(people.map((p) => [p.id, p.name]));
   return new DomainError(
     'infeasible',

@@ -13,7 +13,7 @@ import { handledReminderDays, recordJobEnd, recordJobStart, type JobRun } from '
  * same number of days is then treated as sent, so nobody gets it twice, and planned ones already
  * past (missed while the computer was off) are skipped rather than sent after it.
  */
-export function sendReminderNow(deps: Deps, exchangeId: number): JobRun {
+export async function sendReminderNow(deps: Deps, exchangeId: number): Promise<JobRun> {
   const now = deps.clock.now();
   const exchange = getExchange(deps.db, exchangeId);
   if (!exchange) throw notFound('The exchange');
@@ -29,9 +29,9 @@ export function sendReminderNow(deps: Deps, exchangeId: number): JobRun {
   const id = recordJobStart(deps, run);
   let counts: Record<string, number>;
   try {
-    counts = { ...sendReminder(deps, { exchange, send: daysLeft, skip }, now), daysBefore: daysLeft };
+    counts = { ...(await sendReminder(deps, { exchange, send: daysLeft, skip }, now)), daysBefore: daysLeft };
   } catch (error) {
-    // The fan-out is one transaction, so nothing was queued; the log says it failed, not "running".
+    // What was queued stays (a second press queues the rest, by the same keys); the log says it failed, not "running".
     recordJobEnd(deps, id, { finishedAt: deps.clock.now(), outcome: 'failed', counts: {}, error: error instanceof Error ? error.message : String(error) });
     throw error;
   }

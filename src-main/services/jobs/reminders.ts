@@ -1,10 +1,10 @@
 import { planReminders } from '../../core/schedule';
 import type { Exchange } from '../../core/types';
-import { listExchanges } from '../../db/repos/exchanges';
+import { findExchange, listExchanges } from '../../db/repos/exchanges';
 import { handledReminderDays, upsertJobState } from '../../db/repos/jobs';
-import { loadMatches } from '../../db/repos/matches';
+import { reminderRecipients } from '../../db/repos/matches';
 import type { Deps } from '../common/deps';
-import { activeParticipants } from '../draw/problem';
+import { nextTurn, sliceTransaction, SLICE_ROWS } from '../common/slices';
 import { enqueueMail } from '../mail/outbox';
 
 export interface ReminderWork {
@@ -32,36 +32,49 @@ export function dueReminders(deps: Deps, now: number): ReminderWork[] {
 }
 
 /**
- * Sends one exchange's reminder to every opted-in, non-withdrawn participant, and records the day
- * as handled, in one transaction: a crash mid fan-out leaves nothing half-done, and the outbox
- * keys (`reminder:<exchange>:<days>:<participant>`) make a second run a no-op.
+ * Sends one exchange's reminder to every opted-in, non-withdrawn participant who has a giftee, then
+ * records the day as handled. The fan-out is written in slices of a few hundred rows, each its own
+ * short transaction, yielding to the event loop between them (10 000 people never freeze the
+ * pages), and every slice reads the people as they are then. The outbox keys
+ * (`reminder:<exchange>:<days>:<participant>`) make it resumable: a crash mid fan-out leaves the day
+ * unhandled, and the next pass queues only those not queued yet.
  */
-export function sendReminder(deps: Deps, work: ReminderWork, now: number): { queued: number; skipped: number } {
-  return deps.db.transaction(() => {
-    const { exchange } = work;
-    for (const days of work.skip) markHandled(deps, exchange.id, days, 'skipped', now);
-    if (work.send === null) return { queued: 0, skipped: work.skip.length };
-    const people = activeParticipants(deps, exchange.id);
-    const byId = new Map(people.map((p) => [p.id, p]));
-    const receiverOf = new Map(loadMatches(deps.db, exchange.id));
-    let queued = 0;
-    for (const person of people) {
-      const receiver = byId.get(receiverOf.get(person.id) ?? -1);
-      if (!person.remindersEnabled || !receiver) continue;
-      // Intent only: the remaining time, giftee and link are worked out when it is sent.
-      const id = enqueueMail(deps, {
-        key: `reminder:${exchange.id}:${work.send}:${person.id}`,
-        kind: 'reminder',
-        to: person.email,
-        exchangeId: exchange.id,
-        participantId: person.id,
-        params: { daysBefore: work.send },
+export async function sendReminder(deps: Deps, work: ReminderWork, now: number): Promise<{ queued: number; skipped: number }> {
+  const { exchange } = work;
+  let queued = 0;
+  if (work.send !== null) {
+    const days = work.send;
+    let after = 0;
+    for (;;) {
+      await nextTurn();
+      const page = sliceTransaction(deps.db, () => {
+        // Drawn no longer (undone, completed, deleted) while the fan-out ran: stop here.
+        if (findExchange(deps.db, exchange.id)?.state !== 'matched') return null;
+        const people = reminderRecipients(deps.db, exchange.id, after, SLICE_ROWS);
+        for (const person of people) {
+          // Intent only: the remaining time, giftee and link are worked out when it is sent.
+          const id = enqueueMail(deps, {
+            key: `reminder:${exchange.id}:${days}:${person.id}`,
+            kind: 'reminder',
+            to: person.email,
+            exchangeId: exchange.id,
+            participantId: person.id,
+            params: { daysBefore: days },
+          });
+          if (id !== null) queued++;
+        }
+        return people;
       });
-      if (id !== null) queued++;
+      if (page === null) return { queued, skipped: 0 };
+      if (page.length < SLICE_ROWS) break;
+      after = page[page.length - 1]!.id;
     }
-    markHandled(deps, exchange.id, work.send, 'sent', now);
-    return { queued, skipped: work.skip.length };
+  }
+  deps.db.transaction(() => {
+    for (const days of work.skip) markHandled(deps, exchange.id, days, 'skipped', now);
+    if (work.send !== null) markHandled(deps, exchange.id, work.send, 'sent', now);
   });
+  return { queued, skipped: work.skip.length };
 }
 
 function markHandled(deps: Deps, exchangeId: number, days: number, outcome: 'sent' | 'skipped', now: number): void {

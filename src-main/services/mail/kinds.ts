@@ -20,6 +20,7 @@ export const RENDERED_KINDS: ReadonlySet<string> = new Set([
   'exchange-cancelled',
   'organizer-purge-warning',
   'organizer-delivery-failures',
+  'organizer-signup-digest',
 ]);
 
 /** No reminder this soon after a match email or another reminder to the same person. */
@@ -38,6 +39,7 @@ const LIST_SUBJECTS: Record<string, string> = {
   'draw-cancelled': 'the draw was cancelled; a new one follows',
   'exchange-updated': 'new date, time or place',
   'exchange-cancelled': 'the gift exchange is cancelled',
+  'organizer-signup-digest': 'new sign-ups today',
 };
 
 export function listSubject(kind: string, exchangeName: string | null): string {

@@ -11,9 +11,14 @@ import { enqueueMail, withdrawUnsent } from './outbox';
 export { exchangeInfo } from './exchange-info';
 
 /** The match email: rendered when sent, with the giftee and details current at that moment. */
-export function enqueueMatchMail(deps: Deps, exchange: Exchange, giver: Participant, options: { generation: string; changed: boolean }): void {
+export function enqueueMatchMail(
+  deps: Deps,
+  exchange: Pick<Exchange, 'id'>,
+  giver: Pick<Participant, 'id' | 'email'>,
+  options: { generation: string; changed: boolean },
+): number | null {
   const kind = options.changed ? 'assignment-changed' : 'match';
-  enqueueMail(deps, {
+  return enqueueMail(deps, {
     key: `${kind}:${exchange.id}:${options.generation}:${giver.id}`,
     kind,
     to: giver.email,

@@ -61,7 +61,7 @@ function linksMovedNotice(deps: Deps): Notice[] {
         `The public address changed from ${value.from} to ${value.to}. Links already sent to the old address no longer work. ` +
         (n === 0
           ? 'Nobody has such a link yet.'
-          : `${n === 1 ? 'This person has' : `These ${n} people have`} one: ${shown.join(', ')}. The Link button on their row (People tab) gives a fresh one to send by chat.`),
+          : `${n === 1 ? 'This person has' : `These ${n} people have`} one: ${shown.join(', ')}. Resend their last email from the Outbox: it goes out again with the new address and a fresh link.`),
       participantIds: value.participantIds,
     },
   ];

@@ -1,8 +1,9 @@
 import { nextOccurrence, purgeDueAt, recurringJob } from '../../core/schedule';
 import type { Exchange } from '../../core/types';
-import { findExchange } from '../../db/repos/exchanges';
+import { activeParticipantCount, findExchange } from '../../db/repos/exchanges';
+import { findParticipant } from '../../db/repos/participants';
 import type { OutboxRow } from '../../db/repos/outbox';
-import { deliveryFailuresNotice, purgeWarningEmail, type RenderedEmail } from '../../mail/templates';
+import { deliveryFailuresNotice, purgeWarningEmail, signupDigestNotice, type RenderedEmail, type SignupDigestInput } from '../../mail/templates';
 import type { Deps } from '../common/deps';
 import { getSettings } from '../organizer/settings';
 import { exchangeInfo } from './exchange-info';
@@ -64,9 +65,44 @@ function deliveryFailures(deps: Deps, row: OutboxRow): Result {
   };
 }
 
+/**
+ * The daily digest of sign-ups: the row holds [participant id, signed-up-at] pairs; the names come
+ * from the database as it is now. A person removed since (or a purged exchange) drops out; the
+ * sign-up instant guards against an id SQLite gave to someone new.
+ */
+function signupDigest(deps: Deps, row: OutboxRow): Result {
+  const pairs = Array.isArray(row.params['signups']) ? (row.params['signups'] as unknown[]) : [];
+  const byExchange = new Map<number, SignupDigestInput['exchanges'][number]>();
+  for (const pair of pairs) {
+    if (!Array.isArray(pair) || typeof pair[0] !== 'number' || typeof pair[1] !== 'number') continue;
+    const person = findParticipant(deps.db, pair[0]);
+    if (!person || person.registeredAt !== pair[1]) continue;
+    let entry = byExchange.get(person.exchangeId);
+    if (!entry) {
+      const exchange = findExchange(deps.db, person.exchangeId);
+      if (!exchange) continue;
+      entry = { name: exchange.name, participantCount: activeParticipantCount(deps.db, exchange.id), signups: [] };
+      byExchange.set(person.exchangeId, entry);
+    }
+    entry.signups.push({ name: person.name, at: pair[1], left: person.withdrawnAt !== null });
+  }
+  if (byExchange.size === 0) return { ok: false, reason: 'everyone it listed was removed' };
+  const settings = getSettings(deps);
+  return {
+    ok: true,
+    email: signupDigestNotice({
+      organizerName: settings.organizer?.name ?? '',
+      timezone: settings.timezone,
+      exchanges: [...byExchange.values()],
+      adminHint: deps.runtime.organizerUrl,
+    }),
+  };
+}
+
 /** Organizer notices rendered at sending; null for the ones written with their text. */
 export function renderOrganizerRow(deps: Deps, row: OutboxRow, now: number): Result | null {
   if (row.kind === 'organizer-purge-warning') return purgeWarning(deps, row, now);
+  if (row.kind === 'organizer-signup-digest') return signupDigest(deps, row);
   if (row.kind === 'organizer-delivery-failures') return deliveryFailures(deps, row);
   return null;
 }

@@ -22,6 +22,7 @@ import { TOKEN_TTL_MS, type PendingProfile, type TokenPurpose } from '../common/
 import { eventUid, exchangeInfo } from './exchange-info';
 import { MATCH_KINDS, REMINDER_QUIET_MS, RENDERED_KINDS } from './kinds';
 import { renderOrganizerRow } from './render-organizer';
+import { getSettings } from '../organizer/settings';
 
 /** A link into the participant pages; at sending it carries a fresh token, in a preview none. */
 export type LinkMaker = (participantId: number, purpose: TokenPurpose, pending?: PendingProfile | null) => string;
@@ -175,8 +176,12 @@ function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: numbe
     }
     case 'welcome': {
       if (s.exchange.state === 'completed') return withdraw('the exchange is over');
+      const invited = row.params['invited'] === true;
+      // An invitation asks for gift ideas before the draw; once drawn, the match email has the link.
+      if (invited && s.exchange.state === 'matched') return withdraw('names were drawn; the match email brings their link');
       const pending = pendingProfile(row);
       const name = pending?.name ?? s.person.name;
+      // Read when sent: someone who added ideas since the invitation was queued is not asked for any.
       const ideas = pending?.giftIdeas ?? s.person.giftIdeas;
       return ok(
         welcomeEmail({
@@ -185,6 +190,7 @@ function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: numbe
           link: link(s.person.id, 'welcome', pending),
           registrationDeadline: s.exchange.registrationDeadlineAt,
           hasGiftIdeas: ideas.trim() !== '',
+          ...(invited && { invitedBy: getSettings(deps).organizer?.name ?? '' }),
         }),
       );
     }

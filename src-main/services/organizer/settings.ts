@@ -25,6 +25,7 @@ function defaults(): SettingsView {
     setupComplete: false,
     launchAtLogin: false,
     notifications: { registrations: true, draws: true, failures: true },
+    signupNotices: 'each',
   };
 }
 

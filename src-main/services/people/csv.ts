@@ -1,14 +1,15 @@
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { personKey } from '../../contract/common';
 import { neutraliseCell } from '../../core/csv-cells';
 import { DomainError } from '../../core/errors';
 import { getExchange } from '../../db/repos/exchanges';
-import { listParticipants } from '../../db/repos/participants';
+import { listParticipants, participantKeys } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
+import { nextTurn } from '../common/slices';
 import { checkRows, COLUMN_NAMES, type Column } from './csv-rows';
-import { addParticipants } from './participants';
+import { addParticipantsInSlices } from './participants';
 
 /** The export's header; the import reads every one of these columns. */
 const EXPORT_HEADER = ['name', 'email', 'gift ideas', 'reminders', 'email confirmed', 'withdrawn'];
@@ -17,9 +18,14 @@ const EXPORT_HEADER = ['name', 'email', 'gift ideas', 'reminders', 'email confir
  * CSV import with a preview: every row is checked with the same schema as `participants.add` (and
  * against the file and the exchange) and bad rows are named by line. Nothing is added unless every
  * row is good; rows marked withdrawn are skipped with a note.
+ *
+ * Reading, checking and staging 10 000 rows run in slices that yield to the event loop; the rows
+ * are then added in one short transaction (all or nothing, `addParticipantsInSlices`), which
+ * checks the exchange again as it is then: someone who joined with one of the file's addresses
+ * meanwhile is named with the file's line.
  */
-export function importParticipants(deps: Deps, input: ParsedInput<'participants.import'>): OperationOutput<'participants.import'> {
-  const [header, ...body] = readRecords(input.csv);
+export async function importParticipants(deps: Deps, input: ParsedInput<'participants.import'>): Promise<OperationOutput<'participants.import'>> {
+  const [header, ...body] = await readRecords(input.csv);
   if (!header) throw new DomainError('invalid_input', 'The file is empty.', { issues: [{ path: 'csv', message: 'Empty file.' }] });
   const columns = header.map((h): Column | undefined => COLUMN_NAMES[h.trim().toLowerCase()]);
   if (!columns.includes('name') || !columns.includes('email')) {
@@ -29,8 +35,8 @@ export function importParticipants(deps: Deps, input: ParsedInput<'participants.
   }
   if (body.length > 10_000) throw new DomainError('invalid_input', 'At most 10 000 people per file.', { issues: [{ path: 'csv', message: 'Too many rows.' }] });
   const exchange = getExchange(deps.db, input.exchangeId);
-  const taken = new Set(listParticipants(deps.db, exchange.id).map((p) => personKey(p.name, p.email)));
-  const checked = checkRows(exchange.id, columns, body, taken);
+  const taken = participantKeys(deps.db, exchange.id);
+  const checked = await checkRows(exchange.id, columns, body, taken);
   const rows = checked.map((c) => c.row);
   const bad = rows.filter((r) => r.error !== null);
   if (input.dryRun || rows.length === 0) return { rows, added: 0 };
@@ -40,7 +46,19 @@ export function importParticipants(deps: Deps, input: ParsedInput<'participants.
     });
   }
   const people = checked.flatMap((c) => (c.add ? [c.add] : []));
-  if (people.length > 0) addParticipants(deps, exchange.id, people);
+  try {
+    if (people.length > 0) await addParticipantsInSlices(deps, exchange.id, people);
+  } catch (error) {
+    const taken = error instanceof DomainError && error.code === 'conflict' ? (error.details as { name?: string; email?: string } | undefined) : undefined;
+    const key = taken?.name === undefined || taken.email === undefined ? undefined : personKey(taken.name, taken.email);
+    const line = key === undefined ? undefined : rows.find((r) => personKey(r.name, r.email) === key && r.error === null)?.line;
+    if (line === undefined || !taken) throw error;
+    const who = `${taken.name} <${taken.email}>`;
+    throw new DomainError('conflict', `Line ${line}: ${who} joined this exchange while the file was being checked. Nothing was added; import again to see the rows to fix.`, {
+      issues: [{ path: `rows.${line}`, message: `${who} is already taking part.` }],
+      details: { name: taken.name, email: taken.email },
+    });
+  }
   return { rows, added: people.length };
 }
 
@@ -61,15 +79,33 @@ export function exportParticipants(deps: Deps, exchangeId: number): OperationOut
   return { filename: `${slug}-participants.csv`, csv };
 }
 
-/** Cells exactly as written (no trimming: gift ideas keep their spaces and line breaks). */
-function readRecords(csv: string): string[][] {
-  try {
-    return parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, delimiter: detectDelimiter(csv) }) as string[][];
-  } catch (error) {
-    throw new DomainError('invalid_input', `The file is not readable as CSV: ${(error as Error).message.split('\n')[0]}`, {
+/** How much of the file the parser reads per turn of the event loop. */
+const PARSE_CHUNK = 16 * 1024;
+
+/** Cells exactly as written (no trimming: gift ideas keep their spaces and line breaks); parsed in chunks that yield. */
+async function readRecords(csv: string): Promise<string[][]> {
+  const text = csv.replace(/^\uFEFF/, '');
+  const records: string[][] = [];
+  const parser = parse({ relax_column_count: true, skip_empty_lines: true, delimiter: detectDelimiter(csv) });
+  let failure: Error | null = null;
+  parser.on('data', (record: string[]) => records.push(record));
+  parser.on('error', (error: Error) => (failure ??= error));
+  const ended = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('error', () => resolve());
+  });
+  for (let at = 0; at < text.length && failure === null; at += PARSE_CHUNK) {
+    parser.write(text.slice(at, at + PARSE_CHUNK));
+    await nextTurn();
+  }
+  if (failure === null) parser.end();
+  await ended;
+  if (failure !== null) {
+    throw new DomainError('invalid_input', `The file is not readable as CSV: ${(failure as Error).message.split('\n')[0]}`, {
       issues: [{ path: 'csv', message: 'Not readable as CSV.' }],
     });
   }
+  return records;
 }
 
 /** Spreadsheets in many locales save with semicolons. */

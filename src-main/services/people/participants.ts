@@ -1,3 +1,4 @@
+import { personKey } from '../../contract/common';
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { checkedEmail } from '../../core/email';
 import { DomainError } from '../../core/errors';
@@ -5,21 +6,30 @@ import { assertEditable } from '../../core/exchange-state';
 import type { Exchange, Participant } from '../../core/types';
 import { activeParticipantCount, getExchange } from '../../db/repos/exchanges';
 import {
+  commitImportStage,
+  createImportStage,
   deleteParticipant,
+  dropImportStage,
   findParticipantByNameAndEmail,
+  participantKeys,
   participantsByEmail,
   getParticipant,
   householdOfParticipants,
   insertParticipant,
+  insertParticipants,
   listParticipants,
+  stagedConflict,
+  stageParticipants,
   updateParticipant,
 } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
+import { eachSlice, nextTurn } from '../common/slices';
 import { spliceInParticipant, spliceOutParticipant, type SpliceOutcome } from '../draw/splice';
+import { invitationOf, welcomedParticipants } from './invite';
 
 export type ParticipantView = OperationOutput<'participants.add'>;
 
-function toView(p: Participant, householdId: number | null, sharesAddressWith: string[]): ParticipantView {
+function toView(p: Participant, householdId: number | null, welcomed: ReadonlySet<number>, sharesAddressWith: string[]): ParticipantView {
   return {
     id: p.id,
     exchangeId: p.exchangeId,
@@ -34,17 +44,19 @@ function toView(p: Participant, householdId: number | null, sharesAddressWith: s
     householdId,
     sharesAddressWith,
     createdAt: p.createdAt,
+    invitation: invitationOf(p, welcomed),
   };
 }
 
 export function listParticipantViews(deps: Deps, exchangeId: number): ParticipantView[] {
   getExchange(deps.db, exchangeId);
   const households = householdOfParticipants(deps.db, exchangeId);
+  const welcomed = welcomedParticipants(deps, exchangeId);
   const people = listParticipants(deps.db, exchangeId);
   const byEmail = new Map<string, Participant[]>();
   for (const p of people) if (p.withdrawnAt === null) byEmail.set(p.email, [...(byEmail.get(p.email) ?? []), p]);
   const sharers = (p: Participant) => (byEmail.get(p.email) ?? []).filter((o) => o.id !== p.id).map((o) => o.name);
-  return people.map((p) => toView(p, households.get(p.id) ?? null, sharers(p)));
+  return people.map((p) => toView(p, households.get(p.id) ?? null, welcomed, sharers(p)));
 }
 
 function viewParticipant(deps: Deps, id: number): ParticipantView {
@@ -53,6 +65,7 @@ function viewParticipant(deps: Deps, id: number): ParticipantView {
   return toView(
     p,
     householdOfParticipants(deps.db, p.exchangeId).get(id) ?? null,
+    welcomedParticipants(deps, p.exchangeId),
     sharers.map((o) => o.name),
   );
 }
@@ -71,14 +84,17 @@ export function addParticipant(deps: Deps, input: ParsedInput<'participants.add'
 function alreadyTakingPart(name: string, email: string): DomainError {
   return new DomainError('conflict', `${name} <${email}> is already taking part in this exchange.`, {
     issues: [{ path: 'name', message: `${name} with this email is already taking part. Two people may share an address, but need different names.` }],
+    details: { name, email },
   });
 }
 
 type NewParticipant = Omit<ParsedInput<'participants.add'>, 'exchangeId'>;
 
 /**
- * Adds people in one transaction, counting the exchange's participants once (an import of 200
- * rows is not 200 counts). All or nothing: a taken address or a full exchange refuses the lot.
+ * Adds people in one transaction, counting the exchange's participants once and reading the
+ * addresses already taking part once (an import of 10 000 rows is not 10 000 counts or lookups),
+ * and writing them with multi-row inserts. All or nothing: a taken address or a full exchange
+ * refuses the lot (the conflict's `details.email` names the address).
  */
 export function addParticipants(deps: Deps, exchangeId: number, people: NewParticipant[]): number[] {
   const now = deps.clock.now();
@@ -86,22 +102,68 @@ export function addParticipants(deps: Deps, exchangeId: number, people: NewParti
   const ids = deps.db.transaction(() => {
     const exchange = getExchange(deps.db, exchangeId);
     assertRosterOpen(exchange);
+    const taken = participantKeys(deps.db, exchange.id);
     for (const { name, email } of entries) {
-      if (findParticipantByNameAndEmail(deps.db, exchange.id, name, email)) throw alreadyTakingPart(name, email);
+      if (taken.has(personKey(name, email))) throw alreadyTakingPart(name, email);
     }
-    const active = activeParticipantCount(deps.db, exchange.id);
-    if (exchange.maxParticipants !== null && active + entries.length > exchange.maxParticipants) {
+    if (exchange.maxParticipants !== null && activeParticipantCount(deps.db, exchange.id) + entries.length > exchange.maxParticipants) {
       throw new DomainError('conflict', `This exchange is full (${exchange.maxParticipants} people). Raise the limit first.`);
     }
-    return entries.map((entry) => {
-      const newId = insertParticipant(deps.db, { ...entry, exchangeId: exchange.id, now });
+    const rows = entries.map((entry) => ({
+      name: entry.name,
+      email: entry.email,
+      giftIdeas: entry.giftIdeas,
+      remindersEnabled: entry.remindersEnabled,
+      isOrganizer: entry.isOrganizer,
+    }));
+    if (exchange.state !== 'matched') {
+      const byPerson = insertParticipants(deps.db, exchange.id, rows, now);
+      return rows.map((row) => byPerson.get(personKey(row.name, row.email))!);
+    }
+    return rows.map((row) => {
+      const newId = insertParticipant(deps.db, { ...row, exchangeId: exchange.id, now });
       // A latecomer after the draw is spliced into a loop (and only the affected giver is told).
-      if (exchange.state === 'matched') spliceInParticipant(deps, exchange, newId);
+      spliceInParticipant(deps, exchange, newId);
       return newId;
     });
   });
   deps.events.emit({ type: 'participants.changed', exchangeId });
   return ids;
+}
+
+/**
+ * An import's rows (already checked, addresses normalised), all or nothing, without a long block:
+ * staged in slices in a TEMP table (invisible, and gone if the process dies), then moved into the
+ * exchange by one statement in one short transaction that checks the exchange as it is then.
+ * Rows go in address order, which keeps the index on (exchange, email) writing neighbouring pages.
+ * A drawn exchange splices each newcomer in (`addParticipants`). Returns how many were added.
+ */
+export async function addParticipantsInSlices(deps: Deps, exchangeId: number, people: NewParticipant[]): Promise<number> {
+  const rows = people
+    .map((p) => ({ name: p.name, email: p.email, giftIdeas: p.giftIdeas, remindersEnabled: p.remindersEnabled, isOrganizer: p.isOrganizer }))
+    .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+  const stage = createImportStage(deps.db);
+  try {
+    await eachSlice(rows, (slice) => stageParticipants(deps.db, stage, slice));
+    await nextTurn();
+    const now = deps.clock.now();
+    const added = deps.db.transaction(() => {
+      const exchange = getExchange(deps.db, exchangeId);
+      assertRosterOpen(exchange);
+      if (exchange.state === 'matched') return null;
+      const taken = stagedConflict(deps.db, stage, exchange.id);
+      if (taken !== undefined) throw alreadyTakingPart(taken.name, taken.email);
+      if (exchange.maxParticipants !== null && activeParticipantCount(deps.db, exchange.id) + rows.length > exchange.maxParticipants) {
+        throw new DomainError('conflict', `This exchange is full (${exchange.maxParticipants} people). Raise the limit first.`);
+      }
+      const count = commitImportStage(deps.db, stage, exchange.id, now);
+      deps.events.emit({ type: 'participants.changed', exchangeId });
+      return count;
+    });
+    return added ?? addParticipants(deps, exchangeId, people).length;
+  } finally {
+    dropImportStage(deps.db, stage);
+  }
 }
 
 export function updateParticipantDetails(deps: Deps, { participantId, patch }: ParsedInput<'participants.update'>): ParticipantView {

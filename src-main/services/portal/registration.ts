@@ -82,6 +82,12 @@ export function register(deps: Deps, exchange: Exchange, entry: Registration): v
     }
     return;
   }
+  const settings = getSettings(deps);
+  const organizer = settings.organizer;
+  // With a daily digest the sign-up waits, unreported, for the digest job (services/jobs/digest);
+  // otherwise the organizer is told at once (or never: no organizer, or it is the organizer).
+  const noticeNow = organizer !== null && organizer.email !== entry.email && settings.signupNotices === 'each';
+  const reported = settings.signupNotices === 'each' || organizer === null || organizer.email === entry.email;
   deps.db.transaction(() => {
     linkMailGate(deps, entry.email);
     const id = insertParticipant(deps.db, {
@@ -92,16 +98,15 @@ export function register(deps: Deps, exchange: Exchange, entry: Registration): v
       remindersEnabled: entry.reminders,
       isOrganizer: false,
       now,
+      registration: { reported },
     });
     mailWelcome(deps, exchange, id, entry.email, null);
-    enqueueRegistrationNotice(deps, exchange, id, entry);
+    if (noticeNow) enqueueRegistrationNotice(deps, exchange, id, entry, organizer);
   });
   deps.events.emit({ type: 'participants.changed', exchangeId: exchange.id });
 }
 
-function enqueueRegistrationNotice(deps: Deps, exchange: Exchange, participantId: number, entry: Registration): void {
-  const organizer = getSettings(deps).organizer;
-  if (!organizer || organizer.email === entry.email) return;
+function enqueueRegistrationNotice(deps: Deps, exchange: Exchange, participantId: number, entry: Registration, organizer: { name: string; email: string }): void {
   enqueueMail(deps, {
     key: `organizer-new-registration:${participantId}`,
     kind: 'organizer-new-registration',

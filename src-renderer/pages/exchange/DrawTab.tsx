@@ -31,7 +31,8 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
   const [notes, setNotes] = useState<string[]>([]);
   const cancel = useCallback(() => setAsking(null), []);
   const drawn = exchange.state === 'matched' || exchange.state === 'completed';
-  const ready = exchange.state === 'registration_closed';
+  // A hand-made list is drawn from the draft; drawing while registration is open closes it.
+  const ready = exchange.state === 'draft' || exchange.state === 'registration_open' || exchange.state === 'registration_closed';
   const current = check && check.mode === chosen ? check : null;
 
   const confirm = async () => {
@@ -64,9 +65,9 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
           {notes.join(' ')}
         </Notice>
       )}
-      {!drawn && !ready && exchange.state !== 'cancelled' && (
-        <Notice tone="info" title="Close registration first.">
-          Names are drawn once the list of people is final. Use “Close registration” above when everyone is in.
+      {exchange.state === 'registration_open' && (
+        <Notice tone="info" title="Registration is still open.">
+          Drawing names closes it: nobody else can sign up with the invite link. Draw when everyone is in.
         </Notice>
       )}
       {!drawn && exchange.state !== 'cancelled' && (
@@ -120,8 +121,9 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
       )}
       {asking === 'draw' && (
         <ConfirmDialog title="Draw names now?" confirmLabel="Draw names" busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
-          {plural(check?.participantCount ?? exchange.participantCount, 'person takes', 'people take')} part. Each gets an email with their match, and reminders are scheduled. You
-          can undo the draw until the emails go out.
+          {plural(check?.participantCount ?? exchange.participantCount, 'person takes', 'people take')} part.{' '}
+          {exchange.state === 'registration_open' ? 'Registration closes now, so nobody else can sign up. ' : ''}Each gets an email with their match, and reminders are scheduled.
+          You can undo the draw until the emails go out.
         </ConfirmDialog>
       )}
       {asking === 'reveal' && (

@@ -7,11 +7,16 @@ import { EMPTY_PARTICIPANT, ParticipantForm, participantFormValues, type Partici
 import { ParticipantsTable } from '../../components/ParticipantsTable';
 import { PersonalLink } from '../../components/PersonalLink';
 import { copyText, csvFileName, downloadText } from '../../lib/download';
+import { plural } from '../../lib/format';
 import { NO_ERRORS, type FormErrors } from '../../lib/issues';
 import type { ExchangeView } from '../../stores/exchanges';
-import { useParticipants, type Participant, type PersonalLink as Link } from '../../stores/participants';
+import { invitedText } from '../../lib/invite-text';
+import { newRequestId, useParticipants, type Participant, type PersonalLink as Link } from '../../stores/participants';
 import { useRules } from '../../stores/rules';
 import { ImportPanel } from './ImportPanel';
+
+/** "Invite these people" (everyone not invited yet) or one person; one request id per question asked. */
+type Inviting = { who: 'all'; count: number; requestId: string } | { who: Participant; requestId: string } | null;
 
 type Panel = { kind: 'add' } | { kind: 'import' } | { kind: 'edit'; participant: Participant } | { kind: 'link'; participant: Participant; link: Link } | null;
 
@@ -26,10 +31,14 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
   const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<Participant | null>(null);
   const [linkFor, setLinkFor] = useState<Participant | null>(null);
+  const [inviting, setInviting] = useState<Inviting>(null);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const editable = exchange.editable.includes('participants');
   const households = useMemo(() => new Map((rules?.households ?? []).flatMap((h) => h.memberIds.map((id) => [id, h.name] as const))), [rules]);
   const drawn = exchange.state === 'matched' || exchange.state === 'completed';
+  // Before the draw, people the organizer added can be emailed their link to add gift ideas.
+  const invitable = editable && !drawn && exchange.state !== 'cancelled';
+  const notInvited = (list ?? []).filter((p) => !p.withdrawn && p.invitation === 'none').length;
 
   const open = (next: Panel) => {
     setErrors(NO_ERRORS);
@@ -55,6 +64,15 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
     else setMessage({ tone: 'error', text: result.error.message });
   };
   const cancelLink = useCallback(() => setLinkFor(null), []);
+  const invite = async () => {
+    if (!inviting) return;
+    setBusy(true);
+    const result = await useParticipants.getState().invite(inviting.requestId, inviting.who === 'all' ? undefined : inviting.who.id);
+    setBusy(false);
+    setInviting(null);
+    setMessage(result.ok ? { tone: 'success', text: invitedText(result.value) } : { tone: 'error', text: result.error.message });
+  };
+  const cancelInvite = useCallback(() => setInviting(null), []);
   const exportCsv = async () => {
     const result = await useParticipants.getState().exportCsv();
     if (result.ok) downloadText(result.value.filename || csvFileName(exchange.name), result.value.csv);
@@ -85,6 +103,11 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
       {editable && (
         <button type="button" className="btn" onClick={() => open({ kind: 'import' })}>
           Import CSV
+        </button>
+      )}
+      {invitable && notInvited > 0 && (
+        <button type="button" className="btn" onClick={() => (setMessage(null), setInviting({ who: 'all', count: notInvited, requestId: newRequestId() }))}>
+          Invite these people
         </button>
       )}
       <button type="button" className="btn" onClick={() => void exportCsv()} disabled={!list || list.length === 0}>
@@ -126,6 +149,8 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
             flaggedIds={check && !check.feasible ? check.participantIds : []}
             drawn={drawn}
             editable={editable}
+            invitable={invitable}
+            onInvite={(participant) => (setMessage(null), setInviting({ who: participant, requestId: newRequestId() }))}
             detail={
               panel?.kind === 'link'
                 ? {
@@ -160,6 +185,24 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
         >
           The link opens {linkFor.name}’s own page{drawn ? `, which shows whom ${linkFor.name} gives to` : ''}. Send it to {linkFor.name} by chat when email does not reach them.
           Making it is recorded, and {linkFor.name} is told by email and on their page that you did.
+        </ConfirmDialog>
+      )}
+      {inviting && (
+        <ConfirmDialog
+          title={
+            inviting.who === 'all'
+              ? `Invite ${plural(inviting.count, 'person', 'people')} by email?`
+              : `${inviting.who.invitation === 'none' ? 'Invite' : 'Invite again:'} ${inviting.who.name}?`
+          }
+          confirmLabel={inviting.who === 'all' ? 'Send the invitations' : 'Send the invitation'}
+          cancelLabel="Not now"
+          busy={busy}
+          onConfirm={() => void invite()}
+          onCancel={cancelInvite}
+        >
+          {inviting.who === 'all'
+            ? 'Everyone you added who has not had an email yet gets a welcome email with their own link, so they can add gift ideas before the draw. People invited before, or who signed up themselves, are left out.'
+            : `${inviting.who.name} gets a welcome email with their own link${inviting.who.invitation === 'none' ? '' : ' (a new one: an older link stops working)'}, so they can add gift ideas before the draw.`}
         </ConfirmDialog>
       )}
       {removing && (

@@ -7,9 +7,9 @@ import { openSqlite } from '../../../src-main/db/database';
 import { migrate } from '../../../src-main/db/migrate';
 
 /**
- * Migration 0006 rebuilds `participants` (the unique key becomes exchange + email + name): every
+ * Migration 0007 rebuilds `participants` (the unique key becomes exchange + email + name): every
  * row pointing at a participant must still point at the same person, nothing cascades away, and
- * foreign keys are on again afterwards. A real file at version 5, with a drawn exchange in it.
+ * foreign keys are on again afterwards. A real file at version 6, with a drawn exchange in it.
  */
 let dir: string;
 beforeEach(() => {
@@ -17,10 +17,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function version5() {
+async function version6() {
   const file = join(dir, 'sneaky-klaus.sqlite3');
   const sqlite = openSqlite(file);
-  await migrate(sqlite, { backupDir: join(dir, 'backups'), now: 0, migrations: migrations.slice(0, 5) });
+  await migrate(sqlite, { backupDir: join(dir, 'backups'), now: 0, migrations: migrations.slice(0, 6) });
   sqlite.exec(`insert into exchanges (id, name, exchange_at, timezone, invite_code, state, history_key, created_at, updated_at)
                values (1, 'Family', 1, 'Europe/Berlin', 'code', 'matched', 'k', 1, 1)`);
   const person = sqlite.prepare('insert into participants (id, exchange_id, name, email, created_at, updated_at) values (?, 1, ?, ?, 1, 1)');
@@ -33,9 +33,9 @@ async function version5() {
   return { file, sqlite };
 }
 
-describe('migration 0006 (shared addresses)', () => {
+describe('migration 0007 (shared addresses)', () => {
   it('keeps every participant, match and rule, with foreign keys on again, and lets two people share an address', async () => {
-    const { sqlite } = await version5();
+    const { sqlite } = await version6();
     const report = await migrate(sqlite, { backupDir: join(dir, 'backups'), now: 0 });
     expect(report.to).toBe(migrations.length);
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -64,13 +64,13 @@ describe('migration 0006 (shared addresses)', () => {
   });
 
   it('refuses a rebuild that would leave rows pointing at nothing: nothing changes, foreign keys on again', async () => {
-    const { sqlite } = await version5();
-    const careless = { version: 6, name: 'careless', foreignKeysOff: true as const, up: async () => void sqlite.exec('delete from participants where id = 2') };
-    await expect(migrate(sqlite, { backupDir: join(dir, 'backups'), now: 0, migrations: [...migrations.slice(0, 5), careless] })).rejects.toThrow(
+    const { sqlite } = await version6();
+    const careless = { version: 7, name: 'careless', foreignKeysOff: true as const, up: async () => void sqlite.exec('delete from participants where id = 2') };
+    await expect(migrate(sqlite, { backupDir: join(dir, 'backups'), now: 0, migrations: [...migrations.slice(0, 6), careless] })).rejects.toThrow(
       /Updating the database failed at step careless \(\d+ rows would point at nothing\)\. Nothing was changed/,
     );
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(sqlite.pragma('user_version', { simple: true })).toBe(5);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(6);
     expect(sqlite.prepare('select count(*) as n from participants').get()).toEqual({ n: 3 });
     sqlite.close();
   });

@@ -93,7 +93,7 @@ beforeAll(async () => {
   w.t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where kind = 'match'").run();
   const left = await clients[0]!.post('/me/withdraw', { confirm: 'yes' });
   pages.push(['left page', left.text]);
-}, 60_000);
+}, 120_000);
 afterAll(() => w.close());
 
 describe('hostile text is shown as text, never run', () => {

@@ -54,7 +54,7 @@ afterEach(() => {
 });
 
 describe('a crash in the middle of a reminder fan-out', () => {
-  it('SIGKILL while the reminder run is open: nothing half-sent; the relaunch sends each person exactly one, and logs the run as interrupted', async () => {
+  it('SIGKILL while the reminder run is open: the relaunch finishes the fan-out, each person gets exactly one, and the run is logged as interrupted', async () => {
     folder = dataFolder();
     const setup = await createTestApp({ dir: folder.dir, start: '2026-12-10T09:00:00Z', seed: nextSeed() });
     await setup.app.jobs.runDue();
@@ -87,17 +87,21 @@ describe('a crash in the middle of a reminder fan-out', () => {
       });
     });
     expect((await first.exit).signal, `the child finished before it could be killed:\n${first.output()}`).toBe('SIGKILL');
-    // All or nothing: the outbox now holds only intent, so the fan-out may commit before the kill
-    // lands; either way no reminder exists without its "handled" mark, and the run is still open.
+    // The fan-out commits in slices (so 10 000 people never freeze the pages): the kill may land
+    // with part of it queued. The day is marked handled only once everyone is queued, and the
+    // run is still open.
     const committed = count(reminderRows);
-    expect([0, PEOPLE]).toContain(committed);
-    expect(count("select count(*) n from job_state where job = 'reminders'")).toBe(committed === 0 ? 0 : 1);
+    expect(committed).toBeGreaterThanOrEqual(0);
+    expect(committed).toBeLessThanOrEqual(PEOPLE);
+    const marked = count("select count(*) n from job_state where job = 'reminders'");
+    if (committed < PEOPLE) expect(marked).toBe(0);
     expect(count(runningReminders)).toBe(1);
     reader.close();
 
     const second = launch(folder.dir, DUE);
     expect(await second.exit, second.output()).toEqual({ code: 0, signal: null });
-    if (committed === 0) expect(second.output()).toMatch(/"jobKey":"reminder:\d+:7","outcome":"ok","counts":\{"queued":2000/);
+    // The relaunch queues only those the killed run had not queued yet (the outbox keys).
+    if (marked === 0) expect(second.output()).toMatch(new RegExp(`"jobKey":"reminder:\\d+:7","outcome":"ok","counts":\\{"queued":${PEOPLE - committed}[,}]`));
 
     t = await createTestApp({ dir: folder.dir, start: DUE, seed: nextSeed() });
     const perPerson = remindersPerPerson(t, x.exchangeId);
@@ -107,9 +111,9 @@ describe('a crash in the middle of a reminder fan-out', () => {
     const runs = await t.ok('jobs.runs', { job: 'reminders' });
     const interrupted = { key: `reminder:${x.exchangeId}:7`, outcome: 'failed', queued: undefined };
     expect(runs.map((r) => ({ key: r.jobKey, outcome: r.outcome, queued: r.counts.queued }))).toEqual(
-      committed === 0 ? [{ key: `reminder:${x.exchangeId}:7`, outcome: 'ok', queued: PEOPLE }, interrupted] : [interrupted],
+      marked === 0 ? [{ key: `reminder:${x.exchangeId}:7`, outcome: 'ok', queued: PEOPLE - committed }, interrupted] : [interrupted],
     );
     expect(runs.at(-1)!.error).toMatch(/^Interrupted/);
     expect(await t.app.jobs.runDue()).toEqual([]);
-  }, 90_000);
+  }, 150_000);
 });

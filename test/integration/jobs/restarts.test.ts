@@ -85,6 +85,7 @@ describe('restarts before catch-up finishes', () => {
       'data-purge:ok',
       'session-cleanup:ok',
       'rate-limit-cleanup:ok',
+      'signup-digest:ok',
     ]);
     const expected = snapshot(reference);
     expect(expected.exchanges).toMatchObject([

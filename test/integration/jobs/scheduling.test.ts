@@ -93,6 +93,7 @@ describe('run log and health', () => {
       ['data-purge', 'ok'],
       ['session-cleanup', 'ok'],
       ['rate-limit-cleanup', 'failed'],
+      ['signup-digest', 'ok'],
     ]);
 
     const log = await t.ok('jobs.runs', { limit: 10 });

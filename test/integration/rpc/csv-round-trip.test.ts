@@ -77,7 +77,7 @@ describe('participants.import checks rows as participants.add does', () => {
     ]);
   });
 
-  it('counts the participants once per import, not once per row', async () => {
+  it('counts the participants at most once per import (only to check a maximum), not once per row', async () => {
     const csv = ['name,email', ...Array.from({ length: 50 }, (_, i) => `P${i},p${i}@example.com`)].join('\n');
     const counts: string[] = [];
     const db = t.deps.db;
@@ -92,6 +92,6 @@ describe('participants.import checks rows as participants.add does', () => {
     } finally {
       db.first = first;
     }
-    expect(counts).toHaveLength(1);
+    expect(counts.length).toBeLessThanOrEqual(1);
   });
 });

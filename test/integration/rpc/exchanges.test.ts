@@ -16,7 +16,8 @@ describe('exchanges through dispatch', () => {
     expect(e.registrationDeadlineAt).toBe(Date.parse('2026-12-10T19:00:00Z'));
     expect(e.inviteCode).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(e.reminderDays).toEqual([7, 3, 1]);
-    expect(e.allowedActions).toEqual(['open', 'cancel']);
+    // A hand-made list can be drawn straight from the draft (issue #17).
+    expect(e.allowedActions).toEqual(['open', 'draw', 'cancel']);
     const other = await t.ok('exchanges.create', exchangeInput({ name: 'Office' }));
     expect(other.inviteCode).not.toBe(e.inviteCode);
     expect((await t.ok('exchanges.list', {})).map((x) => x.name).sort()).toEqual(['Family Christmas 2026', 'Office']);

@@ -57,6 +57,7 @@ function inputs(): Record<OperationName, () => OperationInput<OperationName> | P
     'participants.list': () => ({ exchangeId }),
     'participants.add': () => ({ exchangeId: spareId, name: 'Late Comer', email: 'late@example.com' }),
     'participants.update': () => ({ participantId: b!, patch: { remindersEnabled: false } }),
+    'participants.invite': () => ({ exchangeId, requestId: 'blindness-check' }),
     'rules.get': () => ({ exchangeId }),
     'rules.addExclusion': () => ({ exchangeId, kind: 'pair', giverId: a!, receiverId: b! }),
     'rules.removeExclusion': () => ({ id: 1 }),

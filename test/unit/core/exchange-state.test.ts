@@ -17,6 +17,9 @@ const ALLOWED: Array<[ExchangeState, ExchangeAction, ExchangeState]> = [
   ['registration_open', 'unpublish', 'draft'],
   ['registration_open', 'close', 'registration_closed'],
   ['registration_closed', 'reopen', 'registration_open'],
+  // A hand-made list is drawn straight from the draft; drawing while open closes registration.
+  ['draft', 'draw', 'matched'],
+  ['registration_open', 'draw', 'matched'],
   ['registration_closed', 'draw', 'matched'],
   ['matched', 'undo-draw', 'registration_closed'],
   ['matched', 'complete', 'completed'],
@@ -58,9 +61,14 @@ describe('exchange state machine', () => {
     }
   });
 
-  it('explains a second draw differently from an early one', () => {
+  it('explains a second draw, and a draw of an exchange that is over', () => {
     expect(() => nextState('matched', 'draw')).toThrow(/already drawn/);
-    expect(() => nextState('registration_open', 'draw')).toThrow(/Close registration/);
+    expect(() => nextState('completed', 'draw')).toThrow(/completed/);
+    expect(() => nextState('cancelled', 'draw')).toThrow(/cancelled/);
+  });
+
+  it('undoing a draw made from a draft returns to closed registration, as any undo does', () => {
+    expect(nextState(nextState('draft', 'draw'), 'undo-draw')).toBe('registration_closed');
   });
 
   it('freezes matching rules at the draw and everything at the end', () => {

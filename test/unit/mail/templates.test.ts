@@ -9,6 +9,7 @@ import {
   purgeWarningEmail,
   registrationClosedNotice,
   reminderEmail,
+  signupDigestNotice,
   testEmail,
   welcomeEmail,
   withdrawalNotice,
@@ -52,6 +53,22 @@ const cases: Case[] = [
     kind: 'welcome',
     link: true,
     render: (ex, n) => welcomeEmail({ exchange: ex, participantName: n, link: LINK, registrationDeadline: Date.UTC(2026, 11, 1, 12) }),
+  },
+  {
+    kind: 'welcome (an invitation from the organizer)',
+    link: true,
+    render: (ex, n) => welcomeEmail({ exchange: ex, participantName: n, link: LINK, registrationDeadline: null, hasGiftIdeas: false, invitedBy: n }),
+  },
+  {
+    kind: 'sign-up digest',
+    link: false,
+    render: (ex, n) =>
+      signupDigestNotice({
+        organizerName: n,
+        timezone: ex.timezone,
+        exchanges: [{ name: ex.name, participantCount: 3, signups: [{ name: n, at: Date.UTC(2026, 10, 1, 10), left: true }] }],
+        adminHint: null,
+      }),
   },
   {
     kind: 'match',
@@ -261,5 +278,34 @@ describe('organizer notices', () => {
     expect(before.text).toContain('not been drawn yet');
     const after = withdrawalNotice({ exchange: exchange(), organizerName: 'Olga', participantName: 'Ann', afterDraw: true, changedCount: 2 });
     expect(after.text).toContain('2 participants got a new giftee');
+  });
+});
+
+describe('invitations and the sign-up digest (issue 17)', () => {
+  it('an invitation names the organizer and asks for gift ideas only of people without any', () => {
+    const asked = welcomeEmail({ exchange: exchange(), participantName: 'Ann', link: LINK, registrationDeadline: null, hasGiftIdeas: false, invitedBy: 'Olga' });
+    expect(asked.text).toContain('Olga added you to Family Christmas 2026.');
+    expect(asked.text).toContain('add a few gift ideas on your page');
+    const given = welcomeEmail({ exchange: exchange(), participantName: 'Bob', link: LINK, registrationDeadline: null, hasGiftIdeas: true, invitedBy: '' });
+    expect(given.text).toContain('The organizer added you to Family Christmas 2026.');
+    expect(given.text).not.toMatch(/add a few gift ideas|Thanks for your gift ideas/);
+    expect(given.text).toContain('Your gift ideas are already on your page');
+    // A registration's welcome is unchanged.
+    expect(welcomeEmail({ exchange: exchange(), participantName: 'Cy', link: LINK, registrationDeadline: null, hasGiftIdeas: true }).text).toContain("You're in for");
+  });
+
+  it('the digest lists each exchange with its sign-ups, in the organizer’s zone, and the screens’ address', () => {
+    const mail = signupDigestNotice({
+      organizerName: 'Olga',
+      timezone: 'Europe/Berlin',
+      exchanges: [
+        { name: 'Family', participantCount: 5, signups: [{ name: 'Ann', at: Date.UTC(2026, 10, 1, 10), left: false }] },
+        { name: 'Office', participantCount: 1, signups: [{ name: 'Bob', at: Date.UTC(2026, 10, 1, 17, 59), left: true }] },
+      ],
+      adminHint: 'http://127.0.0.1:4318/',
+    });
+    expect(mail.subject).toBe('Sneaky Klaus: 2 new sign-ups today');
+    expect(mail.text).toMatch(/Family \(now 5 participants\)\s+- Ann, Sun 1 Nov, 11:00\s+Office \(now 1 participant\)\s+- Bob, Sun 1 Nov, 18:59 \(has left again since\)/);
+    expect(mail.text).toContain('http://127.0.0.1:4318/');
   });
 });

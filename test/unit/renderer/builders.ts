@@ -22,7 +22,7 @@ export function exchangeView(overrides: Partial<ExchangeView> = {}): ExchangeVie
     previousExchangeId: null,
     inviteCode: 'abc',
     state: 'draft',
-    allowedActions: ['open', 'cancel'],
+    allowedActions: ['open', 'draw', 'cancel'],
     editable: ['details', 'schedule', 'matching', 'participants'],
     editableFields: [
       'name',
@@ -65,6 +65,7 @@ export function participant(id: number, name: string, overrides: Partial<Partici
     householdId: null,
     sharesAddressWith: [],
     createdAt: 1,
+    invitation: 'none',
     ...overrides,
   };
 }

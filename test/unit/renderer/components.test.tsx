@@ -37,6 +37,42 @@ describe('components (static markup)', () => {
     expect(html.match(/is-flagged/g)).toHaveLength(1);
   });
 
+  it('before the draw, says who was invited and offers to invite (again) from each row', () => {
+    const people = [
+      participant(1, 'Ann', { invitation: 'none' }),
+      participant(2, 'Bob', { invitation: 'invited' }),
+      participant(3, 'Cy', { invitation: 'registered' }),
+      participant(4, 'Dee', { invitation: 'invited', emailConfirmed: true }),
+      participant(5, 'Eve', { invitation: 'none', withdrawn: true }),
+    ];
+    const html = renderToStaticMarkup(
+      <ParticipantsTable
+        participants={people}
+        householdOf={new Map()}
+        flaggedIds={[]}
+        drawn={false}
+        editable
+        invitable
+        onEdit={noop}
+        onLink={noop}
+        onRemove={noop}
+        onInvite={noop}
+      />,
+    );
+    const rows = html.split('<tr').slice(2).map(text);
+    expect(rows[0]).toMatch(/Ann .*Not invited .*Invite Edit/);
+    expect(rows[1]).toMatch(/Bob .*Invited .*Invite again Edit/);
+    expect(rows[2]).toMatch(/Cy .*Not yet .*Invite again Edit/);
+    expect(rows[3]).toMatch(/Dee .*Yes .*Invite again Edit/);
+    expect(rows[4]).not.toMatch(/Invite/);
+    expect(html).toContain('aria-label="Invite again: Bob"');
+    // After the draw the match email carries the link: no invitations.
+    const drawn = renderToStaticMarkup(
+      <ParticipantsTable participants={people} householdOf={new Map()} flaggedIds={[]} drawn editable onEdit={noop} onLink={noop} onRemove={noop} onInvite={noop} />,
+    );
+    expect(drawn).not.toMatch(/aria-label="Invite/);
+  });
+
   it('names the people who make the draw impossible, and the modes that would work', () => {
     const html = renderToStaticMarkup(
       <FeasibilityNotice

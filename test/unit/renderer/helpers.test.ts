@@ -3,6 +3,8 @@ import { revealsMatch } from '../../../src-renderer/lib/blind';
 import { csvFileName, svgDataUrl } from '../../../src-renderer/lib/download';
 import { convertExchangeForm, editablePatch, emptyExchangeForm, exchangeFieldError, exchangeFormValues } from '../../../src-renderer/lib/exchange-form';
 import { formatLocal, jobLabel, plural, relativeTime } from '../../../src-renderer/lib/format';
+import { nextStep } from '../../../src-renderer/lib/exchange-copy';
+import { invitedText } from '../../../src-renderer/lib/invite-text';
 import { formErrors } from '../../../src-renderer/lib/issues';
 import { batchDone, nextBatch } from '../../../src-renderer/lib/progress';
 import { parseRoute, routeHref } from '../../../src-renderer/lib/route';
@@ -138,5 +140,25 @@ describe('sending progress', () => {
     batch = nextBatch(batch, { queued: 12, sending: 0, sent: 9, failed: 1 });
     expect(batch?.total).toBe(17);
     expect(nextBatch(batch, { queued: 0, sending: 0, sent: 22, failed: 1 })).toBeNull();
+  });
+});
+
+describe('invitations and the next step (issue 17)', () => {
+  it('says how many were invited, who was left out, and that the emails wait as previews without mail', () => {
+    expect(invitedText({ invited: 3, alreadyInvited: 0, participantIds: [1, 2, 3], smtpConfigured: false })).toBe(
+      'Invited 3 people: each gets a welcome email with their own link, to add gift ideas before the draw. Mail is not set up yet, so the emails wait in the outbox as previews: copy their links from there, or set up mail in Settings to send them.',
+    );
+    expect(invitedText({ invited: 1, alreadyInvited: 2, participantIds: [4], smtpConfigured: true })).toBe(
+      'Invited 1 person: each gets a welcome email with their own link, to add gift ideas before the draw. 2 people were left out: invited before, or signed up themselves.',
+    );
+    expect(invitedText({ invited: 0, alreadyInvited: 1, participantIds: [], smtpConfigured: false })).toBe(
+      'Nobody was left to invite. 1 person was left out: invited before, or signed up themselves.',
+    );
+  });
+
+  it('never points to a Close registration button that is not shown', () => {
+    expect(nextStep('draft', 5).text).not.toMatch(/close registration/i);
+    expect(nextStep('draft', 5).title).toBe('Next: open registration, or draw names');
+    expect(nextStep('registration_open', 5).text).toContain('or draw names: that closes it too');
   });
 });

@@ -8,13 +8,14 @@ const HOURLY = '0 * * * *';
 const DAILY_2 = '0 2 * * *';
 
 describe('RECURRING_JOBS', () => {
-  it('holds the seed schedules in UTC', () => {
+  it('holds the seed schedules in UTC, and the daily sign-up digest', () => {
     expect(Object.fromEntries(RECURRING_JOBS.map((entry) => [entry.job, entry.pattern]))).toEqual({
       'token-cleanup': '0 * * * *',
       'auto-complete': '0 0 * * *',
       'data-purge': '0 2 * * *',
       'session-cleanup': '0 3 * * *',
       'rate-limit-cleanup': '0 4 * * *',
+      'signup-digest': '0 18 * * *',
     });
     expect(recurringJob('data-purge').summary).toBe('daily at 02:00 UTC');
     expect(Object.isFrozen(RECURRING_JOBS)).toBe(true);

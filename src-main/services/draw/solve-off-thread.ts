@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { checkFeasibility, solve, type FeasibilityResult, type MatchingProblem, type MatchingResult } from '../../core/matching';
+import { isSeeded, type Random } from '../../core/random';
+import type { Logger } from '../../log';
+
+/** From this many people on, the engine runs on a worker thread (below, it takes a few ms). */
+export const OFF_THREAD_FROM = 2000;
+
+/**
+ * How to start the worker: `solve-worker.js` of the bundle (out/main, built as its own entry; this
+ * code may sit in a shared chunk one folder below), or, running from source (tests, benchmarks), a
+ * bootstrap that registers tsx in the worker and imports the TypeScript file.
+ */
+function workerScript(): { script: string | URL; eval: boolean } | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (import.meta.url.endsWith('.ts')) {
+    const source = join(here, 'solve-worker.ts');
+    const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(source).href)}); })`;
+    return { script: bootstrap, eval: true };
+  }
+  const bundled = [join(here, 'solve-worker.js'), join(here, '..', 'solve-worker.js')].find((file) => existsSync(file));
+  return bundled === undefined ? null : { script: pathToFileURL(bundled), eval: false };
+}
+
+/** What the worker runs: a draw, or the check of which modes can be drawn (the Draw tab's). */
+export type EngineJob = { kind: 'solve' } | { kind: 'check' };
+
+function onThisThread(job: EngineJob, problem: MatchingProblem, random: Random): MatchingResult | FeasibilityResult {
+  return job.kind === 'solve' ? solve(problem, { random }) : checkFeasibility(problem, { random });
+}
+
+async function runEngine(job: EngineJob, problem: MatchingProblem, random: Random, log: Pick<Logger, 'warn'>): Promise<MatchingResult | FeasibilityResult> {
+  if (problem.participants.length < OFF_THREAD_FROM) return onThisThread(job, problem, random);
+  const worker = workerScript();
+  if (!worker) {
+    log.warn('draw worker not found; drawing on the main thread');
+    return onThisThread(job, problem, random);
+  }
+  const seed = isSeeded(random) ? random.int(2 ** 32) : null;
+  try {
+    return await new Promise<MatchingResult | FeasibilityResult>((resolve, reject) => {
+      const thread = new Worker(worker.script, { eval: worker.eval, workerData: { job: job.kind, problem, seed } });
+      thread.once('message', (result: MatchingResult | FeasibilityResult) => {
+        resolve(result);
+        void thread.terminate();
+      });
+      thread.once('error', reject);
+      thread.once('exit', (code) => reject(new Error(`the draw worker stopped (exit code ${code})`)));
+    });
+  } catch (error) {
+    log.warn('draw worker failed; drawing on the main thread', { error });
+    return onThisThread(job, problem, random);
+  }
+}
+
+/**
+ * Solves a draw without blocking the event loop: on a worker thread for big groups, with the
+ * operating system's randomness there (or, with a seeded test generator, a seed drawn from it, so
+ * runs stay reproducible). Small groups, and any failure to start the worker (a packaging that
+ * cannot load it), solve on this thread: same engine, same result guarantees.
+ */
+export function solveOffThread(problem: MatchingProblem, random: Random, log: Pick<Logger, 'warn'>): Promise<MatchingResult> {
+  return runEngine({ kind: 'solve' }, problem, random, log) as Promise<MatchingResult>;
+}
+
+/** `checkFeasibility` the same way (the Draw tab asks it whenever rules change). */
+export function checkOffThread(problem: MatchingProblem, random: Random, log: Pick<Logger, 'warn'>): Promise<FeasibilityResult> {
+  return runEngine({ kind: 'check' }, problem, random, log) as Promise<FeasibilityResult>;
+}

@@ -1,0 +1,213 @@
+/**
+ * The draw and the CSV import run in slices that yield to the event loop (10 000 people never
+ * freeze the app). They stay all or nothing: a fault half-way, or an organizer action in the
+ * middle, leaves no partial matches, no queued mail and no half-imported file. Real SQLite files
+ * with the production pragmas; faults come through the ports (clock, logger), never a mocked DB.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger, type Logger } from '../../../src-main/log';
+import { OFF_THREAD_FROM } from '../../../src-main/services/draw/solve-off-thread';
+import { addParticipant } from '../../../src-main/services/people/participants';
+import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
+
+const PEOPLE = 600;
+
+let t: TestApp;
+afterEach(() => t?.close());
+
+const csvOf = (n: number, from = 0) => ['name,email', ...Array.from({ length: n }, (_, i) => `Person ${from + i},p${from + i}@example.com`)].join('\n');
+
+async function closedExchange(n = PEOPLE): Promise<number> {
+  const { id } = await t.ok('exchanges.create', exchangeInput({ registrationDeadline: null }));
+  await t.ok('exchanges.transition', { exchangeId: id, action: 'open' });
+  expect((await t.ok('participants.import', { exchangeId: id, csv: csvOf(n), dryRun: false })).added).toBe(n);
+  await t.ok('exchanges.transition', { exchangeId: id, action: 'close' });
+  return id;
+}
+
+const count = (sql: string, ...params: unknown[]) => (t.deps.db.sqlite.prepare(sql).get(...params) as { n: number }).n;
+
+/** Nothing of a draw is left: the exchange as it was, no matches, no history, no mail, no pending row. */
+function expectUndrawn(exchangeId: number): void {
+  expect(count('select count(*) n from exchanges where id = ? and state = ?', exchangeId, 'registration_closed')).toBe(1);
+  expect(count('select count(*) n from matches where exchange_id = ?', exchangeId)).toBe(0);
+  expect(count('select count(*) n from pair_history')).toBe(0);
+  expect(count('select count(*) n from email_outbox where exchange_id = ?', exchangeId)).toBe(0);
+  expect(count("select count(*) n from job_state where job = 'match-mail'")).toBe(0);
+}
+
+/** A logger that calls `hook` when a message is written (how a test reaches the middle of an operation). */
+function hookedLogger(hook: (message: string) => void): Logger {
+  return { ...silentLogger, info: (message) => hook(message), error: (message) => hook(message) };
+}
+
+describe('a draw in slices', () => {
+  it('a fault in its final commit (after every slice was written) leaves nothing drawn and no mail; the next draw works', async () => {
+    let armed = false;
+    t = await createTestApp({ log: hookedLogger((m) => m === 'names drawn' && (armed = true)) });
+    const exchangeId = await closedExchange();
+    // The clock port fails on its second reading after the solve: the first dates the rows, the
+    // second comes inside the commit, after the matches and history were written in slices.
+    const now = t.clock.now.bind(t.clock);
+    let readings = 0;
+    t.clock.now = () => {
+      if (armed && ++readings === 2) throw new Error('clock fault');
+      return now();
+    };
+    const failed = await t.call('exchanges.draw', { exchangeId });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expectUndrawn(exchangeId);
+
+    armed = false;
+    const drawn = await t.ok('exchanges.draw', { exchangeId });
+    expect(drawn).toMatchObject({ participantCount: PEOPLE, emailsQueued: PEOPLE });
+    expect(count('select count(*) n from matches where exchange_id = ?', exchangeId)).toBe(PEOPLE);
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match'", exchangeId)).toBe(PEOPLE);
+  });
+
+  it('someone removed while names are drawn: the draw is refused as a whole, with a clear message', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    const someone = (t.deps.db.sqlite.prepare('select id from participants where exchange_id = ? limit 1').get(exchangeId) as { id: number }).id;
+    const drawing = t.call('exchanges.draw', { exchangeId });
+    // Runs while the draw waits for its next slice.
+    expect((await t.call('participants.remove', { participantId: someone })).ok).toBe(true);
+    const result = await drawing;
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!result.ok) expect(result.error.message).toMatch(/changed while names were being drawn.*Draw again/);
+    expectUndrawn(exchangeId);
+    expect((await t.ok('exchanges.draw', { exchangeId })).participantCount).toBe(PEOPLE - 1);
+  });
+
+  it('a second draw, a re-draw or an undo of the same exchange while one runs is refused; the first completes once', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    const first = t.call('exchanges.draw', { exchangeId });
+    const second = await t.call('exchanges.draw', { exchangeId });
+    expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!second.ok) expect(second.error.message).toMatch(/being drawn for this exchange right now/);
+    expect(await t.call('exchanges.redraw', { exchangeId, confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await t.call('exchanges.undoDraw', { exchangeId, confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await first).toMatchObject({ ok: true, value: { emailsQueued: PEOPLE } });
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match'", exchangeId)).toBe(PEOPLE);
+    expect(count('select count(*) n from matches where exchange_id = ?', exchangeId)).toBe(PEOPLE);
+    // Done: the same exchange can be re-drawn now.
+    expect((await t.call('exchanges.redraw', { exchangeId, confirm: true })).ok).toBe(true);
+  });
+
+  it('match emails cut off half-way after the commit: the draw stands, and the next jobs pass queues the rest, once each', async () => {
+    let armed = false;
+    t = await createTestApp({ log: hookedLogger((m) => m === 'names drawn' && (armed = true)) });
+    const exchangeId = await closedExchange();
+    const now = t.clock.now.bind(t.clock);
+    let readings = 0;
+    // Past the commit, every queued email reads the clock: fail on the 250th.
+    t.clock.now = () => {
+      if (armed && ++readings === 250) throw new Error('clock fault');
+      return now();
+    };
+    const drawn = await t.ok('exchanges.draw', { exchangeId });
+    armed = false;
+    expect(drawn.exchange.state).toBe('matched');
+    const queued = count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match'", exchangeId);
+    expect(queued).toBeGreaterThan(0);
+    expect(queued).toBeLessThan(PEOPLE);
+    expect(count("select count(*) n from job_state where job = 'match-mail'")).toBe(1);
+
+    await t.app.jobs.runDue();
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match'", exchangeId)).toBe(PEOPLE);
+    expect(count("select count(distinct participant_id) n from email_outbox where exchange_id = ? and kind = 'match'", exchangeId)).toBe(PEOPLE);
+    expect(count("select count(*) n from job_state where job = 'match-mail'")).toBe(0);
+  });
+
+  it('an undo after such a cut-off: the rest is never queued', async () => {
+    let armed = false;
+    t = await createTestApp({ log: hookedLogger((m) => m === 'names drawn' && (armed = true)) });
+    const exchangeId = await closedExchange();
+    const now = t.clock.now.bind(t.clock);
+    let readings = 0;
+    t.clock.now = () => {
+      if (armed && ++readings === 250) throw new Error('clock fault');
+      return now();
+    };
+    await t.ok('exchanges.draw', { exchangeId });
+    armed = false;
+    await t.ok('exchanges.undoDraw', { exchangeId, confirm: true });
+    await t.app.jobs.runDue();
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'pending'", exchangeId)).toBe(0);
+    expect(count("select count(*) n from job_state where job = 'match-mail'")).toBe(0);
+  });
+});
+
+describe('a big draw', () => {
+  it('2 000 people: the check and the engine run on a worker thread; everyone gives once and receives once, and is told once', async () => {
+    const n = OFF_THREAD_FROM;
+    const warnings: string[] = [];
+    t = await createTestApp({ log: { ...silentLogger, warn: (message) => warnings.push(message) } });
+    const exchangeId = await closedExchange(n);
+    expect(await t.ok('draw.check', { exchangeId })).toMatchObject({ feasible: true, participantCount: n, feasibleModes: ['single-loop', 'no-mutual', 'any'] });
+    const drawn = await t.ok('exchanges.draw', { exchangeId });
+    expect(drawn).toMatchObject({ participantCount: n, emailsQueued: n });
+    const pairs = t.deps.db.sqlite.prepare('select giver_id g, receiver_id r from matches where exchange_id = ?').all(exchangeId) as Array<{ g: number; r: number }>;
+    expect(pairs).toHaveLength(n);
+    expect(new Set(pairs.map((p) => p.g)).size).toBe(n);
+    expect(new Set(pairs.map((p) => p.r)).size).toBe(n);
+    expect(pairs.every((p) => p.g !== p.r)).toBe(true);
+    expect(count("select count(distinct participant_id) n from email_outbox where exchange_id = ? and kind = 'match'", exchangeId)).toBe(n);
+    // Not the fallback on this thread.
+    expect(warnings).not.toContain('draw worker failed; drawing on the main thread');
+  });
+});
+
+describe('an import in slices', () => {
+  it('an address of the file taken after the file was checked, just before it is added: nothing is added, and the line is named', async () => {
+    t = await createTestApp();
+    const { id: exchangeId } = await t.ok('exchanges.create', exchangeInput());
+    await t.ok('exchanges.transition', { exchangeId, action: 'open' });
+    // The import reads the clock once, after checking and staging the rows and before adding them:
+    // that is when someone registers with line 302's address (p300@example.com).
+    const now = t.clock.now.bind(t.clock);
+    let armed = true;
+    t.clock.now = () => {
+      if (armed) {
+        armed = false;
+        addParticipant(t.deps, { exchangeId, name: 'Early bird', email: 'p300@example.com', giftIdeas: '', remindersEnabled: true, isOrganizer: false });
+      }
+      return now();
+    };
+    const result = await t.call('participants.import', { exchangeId, csv: csvOf(PEOPLE), dryRun: false });
+    expect(armed).toBe(false);
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'rows.302' }] } });
+    if (!result.ok) expect(result.error.message).toMatch(/^Line 302: p300@example\.com .*Nothing was added/);
+    expect(count('select count(*) n from participants where exchange_id = ?', exchangeId)).toBe(1);
+  });
+
+  it('an address of the file taken while the file is read: that row is named, nothing is added', async () => {
+    t = await createTestApp();
+    const { id: exchangeId } = await t.ok('exchanges.create', exchangeInput());
+    await t.ok('exchanges.transition', { exchangeId, action: 'open' });
+    const importing = t.call('participants.import', { exchangeId, csv: csvOf(PEOPLE), dryRun: false });
+    expect((await t.call('participants.add', { exchangeId, name: 'Early bird', email: 'p300@example.com' })).ok).toBe(true);
+    expect(await importing).toMatchObject({ ok: false, error: { issues: [{ path: 'rows.302' }] } });
+    expect(count('select count(*) n from participants where exchange_id = ?', exchangeId)).toBe(1);
+  });
+
+  it('the exchange closed to changes meanwhile (cancelled): nothing is added', async () => {
+    t = await createTestApp();
+    const { id: exchangeId } = await t.ok('exchanges.create', exchangeInput());
+    await t.ok('exchanges.transition', { exchangeId, action: 'open' });
+    const importing = t.call('participants.import', { exchangeId, csv: csvOf(PEOPLE), dryRun: false });
+    await t.ok('exchanges.transition', { exchangeId, action: 'cancel' });
+    expect((await importing).ok).toBe(false);
+    expect(count('select count(*) n from participants where exchange_id = ?', exchangeId)).toBe(0);
+  });
+
+  it('a bad row far down a big file: nothing is added, the row is named', async () => {
+    t = await createTestApp();
+    const { id: exchangeId } = await t.ok('exchanges.create', exchangeInput());
+    const csv = `${csvOf(2000)}\nBroken,not-an-email\n${csvOf(10, 5000).split('\n').slice(1).join('\n')}`;
+    const result = await t.call('participants.import', { exchangeId, csv, dryRun: false });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'rows.2002' }] } });
+    expect(count('select count(*) n from participants where exchange_id = ?', exchangeId)).toBe(0);
+  });
+});

@@ -12,11 +12,15 @@ import { enqueueMail } from '../mail/outbox';
  * so a flood of requests neither fills their inbox nor replaces (and so kills) the link they
  * have, and the real person is never locked out. The visitor's answer is the same either way.
  */
-export function linkMailGate(deps: Deps, email: string): (participantId: number) => boolean {
+export function linkMailGate(deps: Deps, email: string): LinkMailGate {
   const underCap = hitRateLimit(deps, `link-mail:${sha256Hex(email)}`, RATE_LIMITS.linkMailsPerAddress).allowed;
   // A link still waiting in the outbox counts as live: its token is made when it is sent.
-  return (participantId) => underCap || !(hasLiveEmailedLink(deps, participantId) || linkMailQueued(deps, participantId));
+  const gate = (participantId: number) => underCap || !(hasLiveEmailedLink(deps, participantId) || linkMailQueued(deps, participantId));
+  return Object.assign(gate, { underCap });
 }
+
+/** Per participant: may a link be mailed? `underCap`: this request was within the address's cap. */
+export type LinkMailGate = ((participantId: number) => boolean) & { readonly underCap: boolean };
 
 /** A link email still waiting to go out, asked for after the person last signed in by link. */
 function linkMailQueued(deps: Deps, participantId: number): boolean {

@@ -3,7 +3,7 @@ import { normaliseEmail } from '../../core/email';
 import { registrationRefusal } from '../../core/exchange-state';
 import type { Exchange } from '../../core/types';
 import { activeParticipantCount, findExchangeByInviteCode } from '../../db/repos/exchanges';
-import { findParticipantByNameAndEmail, insertParticipant } from '../../db/repos/participants';
+import { findParticipantByNameAndEmail, insertParticipant, participantsByEmail } from '../../db/repos/participants';
 import { newRegistrationNotice } from '../../mail/templates';
 import type { Deps } from '../common/deps';
 import { exchangeInfo } from '../mail/match-mail';
@@ -89,7 +89,10 @@ export function register(deps: Deps, exchange: Exchange, entry: Registration): v
   const noticeNow = organizer !== null && organizer.email !== entry.email && settings.signupNotices === 'each';
   const reported = settings.signupNotices === 'each' || organizer === null || organizer.email === entry.email;
   deps.db.transaction(() => {
-    linkMailGate(deps, entry.email);
+    const gate = linkMailGate(deps, entry.email);
+    // Someone new at an address others already use (a family): past the address's cap no welcome
+    // goes out, so a flood of names cannot fill one inbox; they can ask for a link later.
+    const mailable = gate.underCap || participantsByEmail(deps.db, exchange.id, entry.email).length === 0;
     const id = insertParticipant(deps.db, {
       exchangeId: exchange.id,
       name: entry.name,
@@ -100,7 +103,7 @@ export function register(deps: Deps, exchange: Exchange, entry: Registration): v
       now,
       registration: { reported },
     });
-    mailWelcome(deps, exchange, id, entry.email, null);
+    if (mailable) mailWelcome(deps, exchange, id, entry.email, null);
     if (noticeNow) enqueueRegistrationNotice(deps, exchange, id, entry, organizer);
   });
   deps.events.emit({ type: 'participants.changed', exchangeId: exchange.id });

@@ -5,12 +5,18 @@ import * as m0003 from './0003_add_privacy_records';
 import * as m0004 from './0004_outbox_intent';
 import * as m0005 from './0005_history_by_exchange';
 import * as m0006 from './0006_participant_signups';
+import * as m0007 from './0007_shared_addresses';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied: the list position, starting at 1. */
   version: number;
   name: string;
   up(db: Kysely<unknown>): Promise<void>;
+  /**
+   * Rebuilds a table other tables point at (SQLite cannot drop a constraint): the runner switches
+   * foreign keys off around the whole transaction and checks every reference before committing.
+   */
+  foreignKeysOff?: true;
 }
 
 /** Every migration, in order. Append only; never reorder or edit a released entry. */
@@ -21,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: '0004_outbox_intent', up: m0004.up },
   { version: 5, name: '0005_history_by_exchange', up: m0005.up },
   { version: 6, name: '0006_participant_signups', up: m0006.up },
+  { version: 7, name: '0007_shared_addresses', up: m0007.up, foreignKeysOff: true },
 ];

@@ -71,6 +71,14 @@ export function normalisePersonName(raw: string): { ok: true; name: string } | {
   return { ok: true, name };
 }
 
+/**
+ * One person in an exchange is a (name, address) pair: a family may share one address (issue #18).
+ * Names compare without case, so "Mia" and "mia" at one address are the same person.
+ */
+export function personKey(name: string, email: string): string {
+  return `${name.toLocaleLowerCase('en')}\u0000${email}`;
+}
+
 export const PersonName = z.string({ error: 'Enter a name.' }).transform((raw, ctx) => {
   const result = normalisePersonName(raw);
   if (result.ok) return result.name;

@@ -71,6 +71,8 @@ export const ParticipantView = z.object({
   assignmentViewed: z.boolean(),
   withdrawn: z.boolean(),
   householdId: z.number().nullable(),
+  /** Others of the exchange at the same address (a family sharing one), by name. */
+  sharesAddressWith: z.array(z.string()),
   createdAt: z.number(),
   /** registered: signed up with the invite link; invited: a welcome email was queued or sent; none: nothing yet. */
   invitation: z.enum(INVITATION_STATES),

@@ -49,6 +49,10 @@ export async function migrate(sqlite: BetterSqlite3.Database, options: { backupD
 
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
   const pending = list.slice(from);
+  // SQLite ignores this pragma inside a transaction, so it is set around it (sqlite.org/lang_altertable.html).
+  const foreignKeysWereOn = sqlite.pragma('foreign_keys', { simple: true }) === 1;
+  const foreignKeysOff = foreignKeysWereOn && pending.some((m) => m.foreignKeysOff);
+  if (foreignKeysOff) sqlite.pragma('foreign_keys = OFF');
   sqlite.exec('BEGIN IMMEDIATE');
   let current: Migration | undefined;
   try {
@@ -57,6 +61,10 @@ export async function migrate(sqlite: BetterSqlite3.Database, options: { backupD
       await migration.up(db);
       sqlite.pragma(`user_version = ${migration.version}`);
     }
+    if (foreignKeysOff) {
+      const broken = sqlite.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`${broken.length} rows would point at nothing`);
+    }
     sqlite.exec('COMMIT');
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
@@ -64,6 +72,8 @@ export async function migrate(sqlite: BetterSqlite3.Database, options: { backupD
     throw new DatabaseOpenError(
       `Updating the database failed at step ${current?.name ?? '?'} (${reason}). ` + 'Nothing was changed' + (backupPath ? `; a copy made just before is at ${backupPath}.` : '.'),
     );
+  } finally {
+    if (foreignKeysOff) sqlite.pragma('foreign_keys = ON');
   }
   return { from, to: latest, backupPath };
 }

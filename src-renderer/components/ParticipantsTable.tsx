@@ -62,6 +62,7 @@ export function ParticipantsTable(props: ParticipantsTableProps) {
                   <td>
                     <span className="ptable__name">{p.name}</span>
                     <span className="ptable__email">{p.email}</span>
+                    {p.sharesAddressWith.length > 0 && <span className="ptable__email">Shares this address with {p.sharesAddressWith.join(', ')}</span>}
                     <span className="ptable__tags">
                       {p.isOrganizer && <span className="badge badge--info">You</span>}
                       {household && <span className="badge">{household}</span>}

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { personKey } from '../../contract/common';
 import { notFound } from '../../core/errors';
 import type { Participant } from '../../core/types';
 import type { Db } from '../database';
@@ -76,6 +77,7 @@ const bulkStatements = new WeakMap<Db, Map<number, ReturnType<Db['sqlite']['prep
  * prepared statements, a fraction of the cost of one built query per row. Call inside the
  * caller's transaction. Returns the new ids by email.
  */
+/** Returns the new ids by personKey(name, email): RETURNING gives no order, and one address may hold several people. */
 export function insertParticipants(db: Db, exchangeId: number, rows: readonly NewParticipantRow[], now: number): Map<string, number> {
   let cache = bulkStatements.get(db);
   if (!cache) bulkStatements.set(db, (cache = new Map()));
@@ -86,13 +88,13 @@ export function insertParticipants(db: Db, exchangeId: number, rows: readonly Ne
     if (!stmt) {
       const values = Array.from({ length: batch.length }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
       stmt = db.sqlite.prepare(
-        `insert into participants (exchange_id, name, email, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) values ${values} returning id, email`,
+        `insert into participants (exchange_id, name, email, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) values ${values} returning id, name, email`,
       );
       cache.set(batch.length, stmt);
     }
     const params: unknown[] = [];
     for (const p of batch) params.push(exchangeId, p.name, p.email, p.giftIdeas, p.remindersEnabled ? 1 : 0, p.isOrganizer ? 1 : 0, now, now);
-    for (const row of stmt.all(params) as Array<{ id: number; email: string }>) ids.set(row.email, row.id);
+    for (const row of stmt.all(params) as Array<{ id: number; name: string; email: string }>) ids.set(personKey(row.name, row.email), row.id);
   }
   return ids;
 }
@@ -117,11 +119,11 @@ export function stageParticipants(db: Db, table: string, rows: readonly NewParti
   for (const p of rows) insert.run(p.name, p.email, p.giftIdeas, p.remindersEnabled ? 1 : 0, p.isOrganizer ? 1 : 0);
 }
 
-/** The first staged address already taking part in the exchange, if any. */
-export function stagedConflict(db: Db, table: string, exchangeId: number): string | undefined {
-  const row = db.sqlite.prepare(`select s.email from temp.${table} s join participants p on p.exchange_id = ? and p.email = s.email limit 1`).get(exchangeId) as
-    { email: string } | undefined;
-  return row?.email;
+/** The first staged person (name at address) already taking part in the exchange, if any. */
+export function stagedConflict(db: Db, table: string, exchangeId: number): { name: string; email: string } | undefined {
+  return db.sqlite
+    .prepare(`select s.name, s.email from temp.${table} s join participants p on p.exchange_id = ? and p.email = s.email and lower(p.name) = lower(s.name) limit 1`)
+    .get(exchangeId) as { name: string; email: string } | undefined;
 }
 
 /** Moves the staged rows into the exchange (in the caller's transaction); returns how many. */
@@ -137,9 +139,9 @@ export function dropImportStage(db: Db, table: string): void {
   if (db.sqlite.open) db.sqlite.exec(`drop table if exists temp.${table}`);
 }
 
-/** The (normalised) emails already taking part in an exchange, withdrawn people included. */
-export function participantEmails(db: Db, exchangeId: number): Set<string> {
-  return new Set(db.all(db.q.selectFrom('participants').select('email').where('exchange_id', '=', exchangeId)).map((r) => r.email));
+/** Everyone already in an exchange as personKey(name, email), withdrawn people included. */
+export function participantKeys(db: Db, exchangeId: number): Set<string> {
+  return new Set(db.all(db.q.selectFrom('participants').select(['name', 'email']).where('exchange_id', '=', exchangeId)).map((r) => personKey(r.name, r.email)));
 }
 
 export function findParticipant(db: Db, id: number): Participant | undefined {
@@ -153,9 +155,15 @@ export function getParticipant(db: Db, id: number): Participant {
   return participant;
 }
 
-export function findParticipantByEmail(db: Db, exchangeId: number, email: string): Participant | undefined {
-  const row = db.first(db.q.selectFrom('participants').selectAll().where('exchange_id', '=', exchangeId).where('email', '=', email));
-  return row && toParticipant(row);
+/** Everyone of the exchange at this address (a family may share one), in the order they joined. */
+export function participantsByEmail(db: Db, exchangeId: number, email: string): Participant[] {
+  return db.all(db.q.selectFrom('participants').selectAll().where('exchange_id', '=', exchangeId).where('email', '=', email).orderBy('id')).map(toParticipant);
+}
+
+/** The person with this name at this address (names without case: see personKey). */
+export function findParticipantByNameAndEmail(db: Db, exchangeId: number, name: string, email: string): Participant | undefined {
+  const key = personKey(name, email);
+  return participantsByEmail(db, exchangeId, email).find((p) => personKey(p.name, p.email) === key);
 }
 
 /** Who takes part in a draw: the people not withdrawn, in the roster's order, with only what the draw needs. */

@@ -1,5 +1,5 @@
 export type { ExchangeInfo, RenderedEmail } from './types';
-export { magicLinkEmail, type MagicLinkEmailInput } from './magic-link';
+export { magicLinkEmail, sharedMagicLinksEmail, type MagicLinkEmailInput, type SharedMagicLinksEmailInput } from './magic-link';
 export { welcomeEmail, type WelcomeEmailInput } from './welcome';
 export { assignmentChangedEmail, matchEmail, type AssignmentChangedEmailInput, type MatchEmailInput } from './match';
 export { reminderEmail, type ReminderEmailInput } from './reminder';

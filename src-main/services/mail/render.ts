@@ -3,18 +3,20 @@ import type { Exchange, Participant } from '../../core/types';
 import { findExchange } from '../../db/repos/exchanges';
 import { findReceiverOf } from '../../db/repos/matches';
 import * as repo from '../../db/repos/outbox';
-import { findParticipant } from '../../db/repos/participants';
+import { findParticipant, participantsByEmail } from '../../db/repos/participants';
 import {
   assignmentChangedEmail,
   drawCancelledEmail,
   exchangeCancelledEmail,
   exchangeUpdatedEmail,
   magicLinkEmail,
+  sharedMagicLinksEmail,
   matchEmail,
   reminderEmail,
   welcomeEmail,
   type RenderedEmail,
 } from '../../mail/templates';
+import { oneLine } from '../../mail/templates/format';
 import type { Deps } from '../common/deps';
 import { TOKEN_TTL_MS, type PendingProfile, type TokenPurpose } from '../common/tokens';
 import { eventUid, exchangeInfo } from './exchange-info';
@@ -46,6 +48,19 @@ function subjectOf(deps: Deps, row: repo.OutboxRow): Subject | string {
   if (person.withdrawnAt !== null && !pendingProfile(row)) return 'the participant left the exchange';
   if (exchange.state === 'cancelled' && row.kind !== 'exchange-cancelled') return 'the exchange was cancelled';
   return { exchange, person };
+}
+
+/**
+ * The people a shared sign-in email is for (params.people), as they are at sending: still in this
+ * exchange, at this address, not withdrawn. The row's own person first.
+ */
+function sharedAddressPeople(deps: Deps, row: repo.OutboxRow, s: Subject): Participant[] {
+  const ids = row.params['people'];
+  if (!Array.isArray(ids)) return [s.person];
+  return ids.flatMap((id) => {
+    const p = typeof id === 'number' ? findParticipant(deps.db, id) : undefined;
+    return p && p.exchangeId === s.exchange.id && p.email === row.to && p.withdrawnAt === null ? [p] : [];
+  });
 }
 
 /** What a returning (withdrawn) person asked to rejoin with, carried by their welcome row. */
@@ -140,12 +155,24 @@ function renderChange(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, 
 function renderParticipantRow(deps: Deps, row: repo.OutboxRow, now: number, link: LinkMaker): Rendering {
   const s = subjectOf(deps, row);
   if (typeof s === 'string') return withdraw(s);
+  const rendering = renderForPerson(deps, row, s, now, link);
+  if (!rendering.ok || Array.isArray(row.params['people'])) return rendering;
+  // An address a family shares: the subject says whom this one is for ("… (for Mia)").
+  const others = participantsByEmail(deps.db, s.exchange.id, s.person.email).filter((p) => p.id !== s.person.id && p.withdrawnAt === null);
+  if (others.length === 0) return rendering;
+  return ok({ ...rendering.email, subject: `${rendering.email.subject} (for ${oneLine(s.person.name)})` });
+}
+
+function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker): Rendering {
   const info = exchangeInfo(s.exchange);
   switch (row.kind) {
     case 'magic-link': {
       if (s.exchange.state === 'completed') return withdraw('the exchange is over');
       const purpose = row.params['purpose'] === 'welcome' ? 'welcome' : 'login';
-      return ok(magicLinkEmail({ exchange: info, participantName: s.person.name, link: link(s.person.id, purpose), expiresInMinutes: TOKEN_TTL_MS[purpose] / 60_000 }));
+      const expiresInMinutes = TOKEN_TTL_MS[purpose] / 60_000;
+      const people = sharedAddressPeople(deps, row, s);
+      if (people.length > 1) return ok(sharedMagicLinksEmail({ exchange: info, people: people.map((p) => ({ name: p.name, link: link(p.id, purpose) })), expiresInMinutes }));
+      return ok(magicLinkEmail({ exchange: info, participantName: s.person.name, link: link(s.person.id, purpose), expiresInMinutes }));
     }
     case 'welcome': {
       if (s.exchange.state === 'completed') return withdraw('the exchange is over');

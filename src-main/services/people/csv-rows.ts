@@ -1,4 +1,5 @@
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
+import { personKey } from '../../contract/common';
 import { AddParticipantInput } from '../../contract/participants';
 import { restoreCell } from '../../core/csv-cells';
 import { normaliseEmail } from '../../core/email';
@@ -46,6 +47,7 @@ function yesNo(cell: string, blank: boolean): boolean | null {
  * the API refuses, with the same words) and the same email rule, then against the exchange and
  * the rest of the file. Checked in slices that yield to the event loop.
  */
+/** `taken`: the personKey of everyone already in the exchange. */
 export function checkRows(exchangeId: number, columns: Array<Column | undefined>, records: string[][], taken: Set<string>): Promise<CheckedRow[]> {
   const seen = new Map<string, number>();
   // In slices: 10 000 rows through the schema take longer than the pages may wait.
@@ -78,10 +80,12 @@ export function checkRows(exchangeId: number, columns: Array<Column | undefined>
       return { row };
     }
     row.email = email.email;
-    const earlier = seen.get(email.email);
-    if (earlier === undefined) seen.set(email.email, line);
-    if (taken.has(email.email)) row.error = `${email.email} is already taking part.`;
-    else if (earlier !== undefined) row.error = `${email.email} is also on line ${earlier}.`;
+    // A family may share an address: one person is a name at an address (personKey).
+    const key = personKey(row.name, email.email);
+    const earlier = seen.get(key);
+    if (earlier === undefined) seen.set(key, line);
+    if (taken.has(key)) row.error = `${row.name} <${email.email}> is already taking part.`;
+    else if (earlier !== undefined) row.error = `${row.name} <${email.email}> is also on line ${earlier}.`;
     if (row.error !== null) return { row };
     const { exchangeId: _exchange, ...add } = parsed.data;
     return { row, add: { ...add, email: email.email } };

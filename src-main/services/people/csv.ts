@@ -1,10 +1,11 @@
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
+import { personKey } from '../../contract/common';
 import { neutraliseCell } from '../../core/csv-cells';
 import { DomainError } from '../../core/errors';
 import { getExchange } from '../../db/repos/exchanges';
-import { listParticipants, participantEmails } from '../../db/repos/participants';
+import { listParticipants, participantKeys } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
 import { nextTurn } from '../common/slices';
 import { checkRows, COLUMN_NAMES, type Column } from './csv-rows';
@@ -34,7 +35,7 @@ export async function importParticipants(deps: Deps, input: ParsedInput<'partici
   }
   if (body.length > 10_000) throw new DomainError('invalid_input', 'At most 10 000 people per file.', { issues: [{ path: 'csv', message: 'Too many rows.' }] });
   const exchange = getExchange(deps.db, input.exchangeId);
-  const taken = participantEmails(deps.db, exchange.id);
+  const taken = participantKeys(deps.db, exchange.id);
   const checked = await checkRows(exchange.id, columns, body, taken);
   const rows = checked.map((c) => c.row);
   const bad = rows.filter((r) => r.error !== null);
@@ -48,12 +49,14 @@ export async function importParticipants(deps: Deps, input: ParsedInput<'partici
   try {
     if (people.length > 0) await addParticipantsInSlices(deps, exchange.id, people);
   } catch (error) {
-    const email = error instanceof DomainError && error.code === 'conflict' ? (error.details as { email?: string } | undefined)?.email : undefined;
-    const line = email === undefined ? undefined : rows.find((r) => r.email === email && r.error === null)?.line;
-    if (line === undefined) throw error;
-    throw new DomainError('conflict', `Line ${line}: ${email} joined this exchange while the file was being checked. Nothing was added; import again to see the rows to fix.`, {
-      issues: [{ path: `rows.${line}`, message: `${email} is already taking part.` }],
-      details: { email },
+    const taken = error instanceof DomainError && error.code === 'conflict' ? (error.details as { name?: string; email?: string } | undefined) : undefined;
+    const key = taken?.name === undefined || taken.email === undefined ? undefined : personKey(taken.name, taken.email);
+    const line = key === undefined ? undefined : rows.find((r) => personKey(r.name, r.email) === key && r.error === null)?.line;
+    if (line === undefined || !taken) throw error;
+    const who = `${taken.name} <${taken.email}>`;
+    throw new DomainError('conflict', `Line ${line}: ${who} joined this exchange while the file was being checked. Nothing was added; import again to see the rows to fix.`, {
+      issues: [{ path: `rows.${line}`, message: `${who} is already taking part.` }],
+      details: { name: taken.name, email: taken.email },
     });
   }
   return { rows, added: people.length };

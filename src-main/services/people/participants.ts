@@ -1,3 +1,4 @@
+import { personKey } from '../../contract/common';
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { checkedEmail } from '../../core/email';
 import { DomainError } from '../../core/errors';
@@ -9,13 +10,14 @@ import {
   createImportStage,
   deleteParticipant,
   dropImportStage,
-  findParticipantByEmail,
+  findParticipantByNameAndEmail,
+  participantKeys,
+  participantsByEmail,
   getParticipant,
   householdOfParticipants,
   insertParticipant,
   insertParticipants,
   listParticipants,
-  participantEmails,
   stagedConflict,
   stageParticipants,
   updateParticipant,
@@ -27,7 +29,7 @@ import { invitationOf, welcomedParticipants } from './invite';
 
 export type ParticipantView = OperationOutput<'participants.add'>;
 
-function toView(p: Participant, householdId: number | null, welcomed: ReadonlySet<number>): ParticipantView {
+function toView(p: Participant, householdId: number | null, welcomed: ReadonlySet<number>, sharesAddressWith: string[]): ParticipantView {
   return {
     id: p.id,
     exchangeId: p.exchangeId,
@@ -40,6 +42,7 @@ function toView(p: Participant, householdId: number | null, welcomed: ReadonlySe
     assignmentViewed: p.assignmentViewedAt !== null,
     withdrawn: p.withdrawnAt !== null,
     householdId,
+    sharesAddressWith,
     createdAt: p.createdAt,
     invitation: invitationOf(p, welcomed),
   };
@@ -49,12 +52,22 @@ export function listParticipantViews(deps: Deps, exchangeId: number): Participan
   getExchange(deps.db, exchangeId);
   const households = householdOfParticipants(deps.db, exchangeId);
   const welcomed = welcomedParticipants(deps, exchangeId);
-  return listParticipants(deps.db, exchangeId).map((p) => toView(p, households.get(p.id) ?? null, welcomed));
+  const people = listParticipants(deps.db, exchangeId);
+  const byEmail = new Map<string, Participant[]>();
+  for (const p of people) if (p.withdrawnAt === null) byEmail.set(p.email, [...(byEmail.get(p.email) ?? []), p]);
+  const sharers = (p: Participant) => (byEmail.get(p.email) ?? []).filter((o) => o.id !== p.id).map((o) => o.name);
+  return people.map((p) => toView(p, households.get(p.id) ?? null, welcomed, sharers(p)));
 }
 
 function viewParticipant(deps: Deps, id: number): ParticipantView {
   const p = getParticipant(deps.db, id);
-  return toView(p, householdOfParticipants(deps.db, p.exchangeId).get(id) ?? null, welcomedParticipants(deps, p.exchangeId));
+  const sharers = participantsByEmail(deps.db, p.exchangeId, p.email).filter((o) => o.id !== p.id && o.withdrawnAt === null);
+  return toView(
+    p,
+    householdOfParticipants(deps.db, p.exchangeId).get(id) ?? null,
+    welcomedParticipants(deps, p.exchangeId),
+    sharers.map((o) => o.name),
+  );
 }
 
 /** Roster changes are allowed until completion; after the draw they are spliced into the loop. */
@@ -65,6 +78,14 @@ function assertRosterOpen(exchange: Exchange): void {
 export function addParticipant(deps: Deps, input: ParsedInput<'participants.add'>): ParticipantView {
   const [id] = addParticipants(deps, input.exchangeId, [input]);
   return viewParticipant(deps, id!);
+}
+
+/** Two people may share an address (a family), but one name at one address is one person. */
+function alreadyTakingPart(name: string, email: string): DomainError {
+  return new DomainError('conflict', `${name} <${email}> is already taking part in this exchange.`, {
+    issues: [{ path: 'name', message: `${name} with this email is already taking part. Two people may share an address, but need different names.` }],
+    details: { name, email },
+  });
 }
 
 type NewParticipant = Omit<ParsedInput<'participants.add'>, 'exchangeId'>;
@@ -81,14 +102,9 @@ export function addParticipants(deps: Deps, exchangeId: number, people: NewParti
   const ids = deps.db.transaction(() => {
     const exchange = getExchange(deps.db, exchangeId);
     assertRosterOpen(exchange);
-    const taken = participantEmails(deps.db, exchange.id);
-    for (const { email } of entries) {
-      if (taken.has(email)) {
-        throw new DomainError('conflict', `${email} is already taking part in this exchange.`, {
-          issues: [{ path: 'email', message: 'Someone with this email is already taking part.' }],
-          details: { email },
-        });
-      }
+    const taken = participantKeys(deps.db, exchange.id);
+    for (const { name, email } of entries) {
+      if (taken.has(personKey(name, email))) throw alreadyTakingPart(name, email);
     }
     if (exchange.maxParticipants !== null && activeParticipantCount(deps.db, exchange.id) + entries.length > exchange.maxParticipants) {
       throw new DomainError('conflict', `This exchange is full (${exchange.maxParticipants} people). Raise the limit first.`);
@@ -101,8 +117,8 @@ export function addParticipants(deps: Deps, exchangeId: number, people: NewParti
       isOrganizer: entry.isOrganizer,
     }));
     if (exchange.state !== 'matched') {
-      const byEmail = insertParticipants(deps.db, exchange.id, rows, now);
-      return rows.map((row) => byEmail.get(row.email)!);
+      const byPerson = insertParticipants(deps.db, exchange.id, rows, now);
+      return rows.map((row) => byPerson.get(personKey(row.name, row.email))!);
     }
     return rows.map((row) => {
       const newId = insertParticipant(deps.db, { ...row, exchangeId: exchange.id, now });
@@ -136,12 +152,7 @@ export async function addParticipantsInSlices(deps: Deps, exchangeId: number, pe
       assertRosterOpen(exchange);
       if (exchange.state === 'matched') return null;
       const taken = stagedConflict(deps.db, stage, exchange.id);
-      if (taken !== undefined) {
-        throw new DomainError('conflict', `${taken} is already taking part in this exchange.`, {
-          issues: [{ path: 'email', message: 'Someone with this email is already taking part.' }],
-          details: { email: taken },
-        });
-      }
+      if (taken !== undefined) throw alreadyTakingPart(taken.name, taken.email);
       if (exchange.maxParticipants !== null && activeParticipantCount(deps.db, exchange.id) + rows.length > exchange.maxParticipants) {
         throw new DomainError('conflict', `This exchange is full (${exchange.maxParticipants} people). Raise the limit first.`);
       }
@@ -162,11 +173,9 @@ export function updateParticipantDetails(deps: Deps, { participantId, patch }: P
     const participant = getParticipant(deps.db, participantId);
     const exchange = getExchange(deps.db, participant.exchangeId);
     assertEditable(exchange.state, 'details');
-    if (email !== undefined && email !== participant.email && findParticipantByEmail(deps.db, exchange.id, email)) {
-      throw new DomainError('conflict', `${email} is already taking part in this exchange.`, {
-        issues: [{ path: 'email', message: 'Someone with this email is already taking part.' }],
-      });
-    }
+    const name = patch.name ?? participant.name;
+    const same = findParticipantByNameAndEmail(deps.db, exchange.id, name, email ?? participant.email);
+    if (same && same.id !== participant.id) throw alreadyTakingPart(name, email ?? participant.email);
     updateParticipant(deps.db, participantId, { ...patch, ...(email !== undefined && { email }), updatedAt: now });
     return exchange.id;
   });

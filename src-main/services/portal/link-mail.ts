@@ -12,11 +12,15 @@ import { enqueueMail } from '../mail/outbox';
  * so a flood of requests neither fills their inbox nor replaces (and so kills) the link they
  * have, and the real person is never locked out. The visitor's answer is the same either way.
  */
-export function linkMailGate(deps: Deps, email: string): (participantId: number) => boolean {
+export function linkMailGate(deps: Deps, email: string): LinkMailGate {
   const underCap = hitRateLimit(deps, `link-mail:${sha256Hex(email)}`, RATE_LIMITS.linkMailsPerAddress).allowed;
   // A link still waiting in the outbox counts as live: its token is made when it is sent.
-  return (participantId) => underCap || !(hasLiveEmailedLink(deps, participantId) || linkMailQueued(deps, participantId));
+  const gate = (participantId: number) => underCap || !(hasLiveEmailedLink(deps, participantId) || linkMailQueued(deps, participantId));
+  return Object.assign(gate, { underCap });
 }
+
+/** Per participant: may a link be mailed? `underCap`: this request was within the address's cap. */
+export type LinkMailGate = ((participantId: number) => boolean) & { readonly underCap: boolean };
 
 /** A link email still waiting to go out, asked for after the person last signed in by link. */
 function linkMailQueued(deps: Deps, participantId: number): boolean {
@@ -30,13 +34,23 @@ function linkMailQueued(deps: Deps, participantId: number): boolean {
  * public address of that moment.
  */
 export function mailSignInLink(deps: Deps, exchange: Exchange, participant: Participant, purpose: 'login' | 'welcome'): void {
+  mailSignInLinks(deps, exchange, [participant], purpose);
+}
+
+/**
+ * Sign-in links for everyone of one exchange at one address: a family sharing an address gets one
+ * email with a link per person (rendered at sending for those still taking part then).
+ */
+export function mailSignInLinks(deps: Deps, exchange: Exchange, people: readonly Participant[], purpose: 'login' | 'welcome'): void {
+  const [first] = people;
+  if (!first) return;
   enqueueMail(deps, {
-    key: `login:${participant.id}:${randomToken(deps.random, 8)}`,
+    key: `login:${people.map((p) => p.id).join(',')}:${randomToken(deps.random, 8)}`,
     kind: 'magic-link',
-    to: participant.email,
+    to: first.email,
     exchangeId: exchange.id,
-    participantId: participant.id,
-    params: { purpose },
+    participantId: first.id,
+    params: people.length === 1 ? { purpose } : { purpose, people: people.map((p) => p.id) },
   });
 }
 

@@ -5,7 +5,7 @@ import { activeParticipantCount, findExchange, findExchangeByInviteCode } from '
 import { findParticipant, updateParticipant } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
 import type { PendingProfile } from '../common/tokens';
-import { linkMailGate, mailSignInLink } from './link-mail';
+import { linkMailGate, mailSignInLinks } from './link-mail';
 import { createSession } from './sessions';
 
 export type RedeemResult = { kind: 'ok'; sessionToken: string; participant: Participant } | { kind: 'expired' | 'used' | 'unknown' };
@@ -82,11 +82,16 @@ export function sendLoginLinks(deps: Deps, email: string, inviteCode: string | n
     const mayMail = linkMailGate(deps, email);
     let query = deps.db.q.selectFrom('participants').select('id').where('email', '=', email).where('withdrawn_at', 'is', null);
     if (only) query = query.where('exchange_id', '=', only.id);
-    for (const { id } of deps.db.all(query)) {
+    // One email per exchange: people sharing the address get a link each in it.
+    const byExchange = new Map<number, Participant[]>();
+    for (const { id } of deps.db.all(query.orderBy('id'))) {
       const participant = findParticipant(deps.db, id)!;
-      const exchange = findExchange(deps.db, participant.exchangeId)!;
+      if (mayMail(participant.id)) byExchange.set(participant.exchangeId, [...(byExchange.get(participant.exchangeId) ?? []), participant]);
+    }
+    for (const [exchangeId, people] of byExchange) {
+      const exchange = findExchange(deps.db, exchangeId)!;
       if (exchange.state === 'completed' || exchange.state === 'cancelled') continue;
-      if (mayMail(participant.id)) mailSignInLink(deps, exchange, participant, purpose);
+      mailSignInLinks(deps, exchange, people, purpose);
     }
   });
 }

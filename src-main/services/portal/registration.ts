@@ -3,7 +3,7 @@ import { normaliseEmail } from '../../core/email';
 import { registrationRefusal } from '../../core/exchange-state';
 import type { Exchange } from '../../core/types';
 import { activeParticipantsIn, exchangeByInviteCode as exchangeWithInviteCode, inviteExchange } from '../../db/repos/page-reads';
-import { findParticipantByEmail, insertParticipant } from '../../db/repos/participants';
+import { findParticipantByNameAndEmail, insertParticipant, participantsByEmail } from '../../db/repos/participants';
 import { newRegistrationNotice } from '../../mail/templates';
 import type { Deps } from '../common/deps';
 import { exchangeInfo } from '../mail/match-mail';
@@ -60,14 +60,15 @@ export interface Registration {
 }
 
 /**
- * Registers a new participant (welcome email with a 24 h link, organizer notice). For an address
- * already registered it mails a sign-in link instead, and for a withdrawn one a link that brings
+ * Registers a new participant (welcome email with a 24 h link, organizer notice). For a name and
+ * address already registered it mails a sign-in link instead, and for a withdrawn one a link that brings
  * them back with the new details only when used. All look the same to the visitor, and mail to
  * one address is capped (link-mail).
  */
 export function register(deps: Deps, exchange: Exchange, entry: Registration): void {
   const now = deps.clock.now();
-  const existing = findParticipantByEmail(deps.db, exchange.id, entry.email);
+  // A family may share an address: a new name at a known address is a new person (issue #18).
+  const existing = findParticipantByNameAndEmail(deps.db, exchange.id, entry.name, entry.email);
   if (existing) {
     if (existing.withdrawnAt !== null && exchange.state === 'registration_open') {
       deps.db.transaction(() => {
@@ -88,7 +89,10 @@ export function register(deps: Deps, exchange: Exchange, entry: Registration): v
   const noticeNow = organizer !== null && organizer.email !== entry.email && settings.signupNotices === 'each';
   const reported = settings.signupNotices === 'each' || organizer === null || organizer.email === entry.email;
   deps.db.transaction(() => {
-    linkMailGate(deps, entry.email);
+    const gate = linkMailGate(deps, entry.email);
+    // Someone new at an address others already use (a family): past the address's cap no welcome
+    // goes out, so a flood of names cannot fill one inbox; they can ask for a link later.
+    const mailable = gate.underCap || participantsByEmail(deps.db, exchange.id, entry.email).length === 0;
     const id = insertParticipant(deps.db, {
       exchangeId: exchange.id,
       name: entry.name,
@@ -99,7 +103,7 @@ export function register(deps: Deps, exchange: Exchange, entry: Registration): v
       now,
       registration: { reported },
     });
-    mailWelcome(deps, exchange, id, entry.email, null);
+    if (mailable) mailWelcome(deps, exchange, id, entry.email, null);
     if (noticeNow) enqueueRegistrationNotice(deps, exchange, id, entry, organizer);
   });
   deps.events.emit({ type: 'participants.changed', exchangeId: exchange.id });

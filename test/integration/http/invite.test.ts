@@ -140,7 +140,8 @@ describe('registration', () => {
     const newOne = await fresh.post(`/i/${w.code}`, { name: 'Bob', email: 'bob@example.com', reminders: 'yes' });
     const known = w.client();
     await known.get(`/i/${w.code}`);
-    const again = await known.post(`/i/${w.code}`, { name: 'Someone else', email: ' ANN@example.com', reminders: 'yes' });
+    // The same person (a name at an address; names without case) registering again.
+    const again = await known.post(`/i/${w.code}`, { name: 'ANN', email: ' ANN@example.com', reminders: 'yes' });
 
     expect(again.status).toBe(newOne.status);
     expect(withoutCsrf(again.text)).toBe(withoutCsrf(newOne.text));
@@ -157,5 +158,16 @@ describe('registration', () => {
     expect(links[0]!.text_body).toContain(`http://${LAN}/auth/`);
     expect(w.outbox('welcome').map((m) => m.to_address)).toEqual(['ann@example.com', 'bob@example.com']);
     expect(w.outbox('organizer-new-registration')).toHaveLength(2);
+  });
+
+  it('lets a family share an address: a new name at a known address joins as its own person', async () => {
+    w = await participantWorld();
+    await w.register({ name: 'Ann', email: 'ann@example.com' });
+    await w.register({ name: 'Mia', email: 'ann@example.com' });
+    expect(participants().map((p) => [p.name, p.email])).toEqual([
+      ['Ann', 'ann@example.com'],
+      ['Mia', 'ann@example.com'],
+    ]);
+    expect(w.outbox('welcome').map((m) => m.to_address)).toEqual(['ann@example.com', 'ann@example.com']);
   });
 });

@@ -165,20 +165,20 @@ describe('an import in slices', () => {
     const { id: exchangeId } = await t.ok('exchanges.create', exchangeInput());
     await t.ok('exchanges.transition', { exchangeId, action: 'open' });
     // The import reads the clock once, after checking and staging the rows and before adding them:
-    // that is when someone registers with line 302's address (p300@example.com).
+    // that is when line 302's person (Person 300 at p300@example.com) registers.
     const now = t.clock.now.bind(t.clock);
     let armed = true;
     t.clock.now = () => {
       if (armed) {
         armed = false;
-        addParticipant(t.deps, { exchangeId, name: 'Early bird', email: 'p300@example.com', giftIdeas: '', remindersEnabled: true, isOrganizer: false });
+        addParticipant(t.deps, { exchangeId, name: 'person 300', email: 'p300@example.com', giftIdeas: '', remindersEnabled: true, isOrganizer: false });
       }
       return now();
     };
     const result = await t.call('participants.import', { exchangeId, csv: csvOf(PEOPLE), dryRun: false });
     expect(armed).toBe(false);
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'rows.302' }] } });
-    if (!result.ok) expect(result.error.message).toMatch(/^Line 302: p300@example\.com .*Nothing was added/);
+    if (!result.ok) expect(result.error.message).toMatch(/^Line 302: Person 300 <p300@example\.com> .*Nothing was added/);
     expect(count('select count(*) n from participants where exchange_id = ?', exchangeId)).toBe(1);
   });
 
@@ -187,7 +187,7 @@ describe('an import in slices', () => {
     const { id: exchangeId } = await t.ok('exchanges.create', exchangeInput());
     await t.ok('exchanges.transition', { exchangeId, action: 'open' });
     const importing = t.call('participants.import', { exchangeId, csv: csvOf(PEOPLE), dryRun: false });
-    expect((await t.call('participants.add', { exchangeId, name: 'Early bird', email: 'p300@example.com' })).ok).toBe(true);
+    expect((await t.call('participants.add', { exchangeId, name: 'Person 300', email: 'p300@example.com' })).ok).toBe(true);
     expect(await importing).toMatchObject({ ok: false, error: { issues: [{ path: 'rows.302' }] } });
     expect(count('select count(*) n from participants where exchange_id = ?', exchangeId)).toBe(1);
   });

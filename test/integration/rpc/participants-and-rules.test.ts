@@ -28,9 +28,19 @@ describe('participants through dispatch', () => {
     expect((await t.ok('exchanges.get', { exchangeId })).participantCount).toBe(4);
   });
 
-  it('refuses a second person with the same address, naming the email field', async () => {
-    const result = await t.call('participants.add', { exchangeId, name: 'Ann again', email: 'ann@EXAMPLE.com' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'email' }] } });
+  it('refuses the same person twice (a name at an address, names without case), naming the name field', async () => {
+    const result = await t.call('participants.add', { exchangeId, name: 'ANN', email: 'ann@EXAMPLE.com' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: 'ANN <ann@example.com> is already taking part in this exchange.', issues: [{ path: 'name' }] } });
+  });
+
+  it('lets a family share an address, and shows who shares it', async () => {
+    const mia = await t.ok('participants.add', { exchangeId, name: 'Mia', email: 'ann@example.com' });
+    expect(mia.sharesAddressWith).toEqual(['Ann']);
+    const list = await t.ok('participants.list', { exchangeId });
+    expect(list.find((p) => p.name === 'Ann')!.sharesAddressWith).toEqual(['Mia']);
+    expect(list.find((p) => p.name === 'Bob')!.sharesAddressWith).toEqual([]);
+    // Renaming Mia to Ann would make two of one person.
+    expect(await t.call('participants.update', { participantId: mia.id, patch: { name: 'ann' } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('refuses a malformed email with the precise reason', async () => {

@@ -63,6 +63,7 @@ export function participant(id: number, name: string, overrides: Partial<Partici
     assignmentViewed: false,
     withdrawn: false,
     householdId: null,
+    sharesAddressWith: [],
     createdAt: 1,
     invitation: 'none',
     ...overrides,

@@ -16,7 +16,8 @@ afterEach(async () => {
 });
 
 describe('CSV import and export', () => {
-  const csv = 'Name;E-mail;Gift ideas\nAnn;ann@example.com;Books\n"Bob ""B"" Jones";BOB@example.com;"Tea; biscuits"\nCy;not-an-email;\n;dee@example.com;\nEve;ann@example.com;\nann;ANN@example.com;\n';
+  const csv =
+    'Name;E-mail;Gift ideas\nAnn;ann@example.com;Books\n"Bob ""B"" Jones";BOB@example.com;"Tea; biscuits"\nCy;not-an-email;\n;dee@example.com;\nEve;ann@example.com;\nann;ANN@example.com;\n';
 
   it('previews every row and names the bad ones by line, adding nothing', async () => {
     const preview = await t.ok('participants.import', { exchangeId, csv, dryRun: true });

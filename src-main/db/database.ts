@@ -18,8 +18,13 @@ export interface Db {
   all<R>(query: Compilable<R>): R[];
   first<R>(query: Compilable<R>): R | undefined;
   run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number };
-  /** Runs `fn` in a `BEGIN IMMEDIATE` transaction (a savepoint when nested); throws roll back. */
-  transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` in a `BEGIN IMMEDIATE` transaction (a savepoint when nested); throws roll back.
+   * `syncLater`: the outermost commit skips its fsync (`synchronous = NORMAL` for that commit only,
+   * the connection's level again before any after-commit effect runs): a crashed process loses
+   * nothing, a power cut the last such commits. db/durable-commit.ts then syncs off the event loop.
+   */
+  transaction<T>(fn: () => T, options?: { syncLater?: boolean }): T;
   /**
    * Effects after commit: inside `transaction`, `effect` is kept until the outermost transaction
    * commits and dropped if it (or the savepoint it was raised in) rolls back; outside a
@@ -97,13 +102,17 @@ export function createDb(sqlite: BetterSqlite3.Database, options: DbOptions = {}
       const result = stmt.run(...params);
       return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };
     },
-    transaction<T>(fn: () => T): T {
+    transaction<T>(fn: () => T, options?: { syncLater?: boolean }): T {
       const frame = new Map<string, () => void>();
+      // Only the outermost commit syncs; a nested call is a savepoint of it.
+      const level = options?.syncLater === true && frames.length === 0 ? (sqlite.pragma('synchronous', { simple: true }) as number) : null;
       frames.push(frame);
       let result: T;
       try {
+        if (level !== null) sqlite.pragma('synchronous = NORMAL');
         result = sqlite.transaction(fn).immediate();
       } finally {
+        if (level !== null) sqlite.pragma(`synchronous = ${level}`);
         frames.pop();
       }
       const parent = frames.at(-1);

@@ -25,14 +25,9 @@ export interface DeferredCommit<T> {
 export function commitDeferringSync<T>(db: Db, fn: () => T): DeferredCommit<T> {
   const sqlite = db.sqlite;
   const level = sqlite.pragma('synchronous', { simple: true }) as number;
-  if (sqlite.inTransaction || level < FULL || sqlite.memory) return { result: db.transaction(fn), durable: Promise.resolve() };
-  sqlite.pragma('synchronous = NORMAL');
-  let result: T;
-  try {
-    result = db.transaction(fn);
-  } finally {
-    sqlite.pragma(`synchronous = ${level}`);
-  }
+  if (sqlite.inTransaction || level !== FULL || sqlite.memory) return { result: db.transaction(fn), durable: Promise.resolve() };
+  // FULL is back before the transaction's after-commit effects run (their own writes stay FULL).
+  const result = db.transaction(fn, { syncLater: true });
   return { result, durable: syncFile(`${sqlite.name}-wal`) };
 }
 

@@ -42,12 +42,5 @@ export async function mapInSlices<T, U>(items: readonly T[], fn: (item: T, index
  * than the slice itself.
  */
 export function sliceTransaction<T>(db: Db, fn: () => T): T {
-  if (db.sqlite.inTransaction) return db.transaction(fn);
-  const previous = db.sqlite.pragma('synchronous', { simple: true }) as number;
-  db.sqlite.pragma('synchronous = NORMAL');
-  try {
-    return db.transaction(fn);
-  } finally {
-    db.sqlite.pragma(`synchronous = ${previous}`);
-  }
+  return db.transaction(fn, { syncLater: true });
 }

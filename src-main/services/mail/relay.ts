@@ -209,6 +209,13 @@ export class Relay {
     const send = async ({ row, email }: Prepared, durable: Promise<void>): Promise<void> => {
       try {
         await durable;
+      } catch {
+        // The claim (and the token in this message's link) may not be on disk: not sent, tried again.
+        markFailure(deps, row, { temporary: true, message: 'The data folder could not be written to disk; Sneaky Klaus tries again later.' });
+        report.retrying++;
+        return;
+      }
+      try {
         await transport.send({
           from: config.from,
           to: row.to,

@@ -44,6 +44,15 @@ describe('commitDeferringSync', () => {
     await expect(durable).resolves.toBeUndefined();
   });
 
+  it("runs the transaction's after-commit effects with FULL again (their own writes wait for the disk)", () => {
+    const seen: unknown[] = [];
+    commitDeferringSync(db, () => {
+      db.sqlite.prepare("insert into notes (text) values ('a')").run();
+      db.afterCommit(() => seen.push(db.sqlite.pragma('synchronous', { simple: true })));
+    });
+    expect(seen).toEqual([2]);
+  });
+
   it('restores FULL and commits nothing when the work throws', () => {
     expect(() =>
       commitDeferringSync(db, () => {

@@ -233,6 +233,16 @@ export function updateOutboxRow(db: Db, id: number, f: OutboxChanges): void {
   );
 }
 
+/** The relay's claim of one row (hot: once per message, so a prepared statement). */
+export function markRowSending(db: Db, id: number, leaseUntil: number): void {
+  hot(db, "update email_outbox set status = 'sending', lease_until = ? where id = ?").run(leaseUntil, id);
+}
+
+/** One delivered row (hot: once per message); its attempt counts. */
+export function markRowSent(db: Db, id: number, sentAt: number): void {
+  hot(db, "update email_outbox set status = 'sent', sent_at = ?, lease_until = null, last_error = null, attempts = attempts + 1 where id = ?").run(sentAt, id);
+}
+
 /** Failed participant mail not yet told to the organizer (survives any crash: it is the rows). */
 export function unreportedFailures(db: Db): OutboxRow[] {
   return db

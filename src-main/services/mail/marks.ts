@@ -18,7 +18,7 @@ export function markSent(deps: Deps, rows: ReadonlyArray<repo.OutboxRow>, sentAt
   // nothing waits for the disk here. Inside the relay's claim it shares that commit.
   const { durable } = commitDeferringSync(deps.db, () => {
     for (const row of rows) {
-      repo.updateOutboxRow(deps.db, row.id, { status: 'sent', sentAt, leaseUntil: null, lastError: null, attempts: row.attempts + 1 });
+      repo.markRowSent(deps.db, row.id, sentAt);
       if (row.kind !== 'organizer-purge-warning' || row.exchangeId === null) continue;
       const exchange = findExchange(deps.db, row.exchangeId);
       if (exchange && exchange.purgeWarnedAt === null) updateExchange(deps.db, exchange.id, { purgeWarnedAt: sentAt });

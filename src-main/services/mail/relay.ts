@@ -179,7 +179,7 @@ export class Relay {
           report.withdrawn++;
           continue;
         }
-        repo.updateOutboxRow(deps.db, row.id, { status: 'sending', leaseUntil: now + this.#options.leaseMs });
+        repo.markRowSending(deps.db, row.id, now + this.#options.leaseMs);
         batch.push({ row, email: rendering.email });
       }
       return { batch, full: rows.length === this.#options.batchSize };

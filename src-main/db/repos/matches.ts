@@ -101,20 +101,10 @@ export function reminderRecipients(db: Db, exchangeId: number, afterId: number, 
   );
 }
 
-const insertStatements = new WeakMap<Db, Map<string, ReturnType<Db['sqlite']['prepare']>>>();
-
-/** A cached multi-row INSERT of `rows` rows of `width` values each. */
-function bulkInsert(db: Db, name: string, head: string, width: number, rows: number, tail = ''): ReturnType<Db['sqlite']['prepare']> {
-  let cache = insertStatements.get(db);
-  if (!cache) insertStatements.set(db, (cache = new Map()));
-  const key = `${name}:${rows}`;
-  let stmt = cache.get(key);
-  if (!stmt) {
-    const row = `(${Array.from({ length: width }, () => '?').join(', ')})`;
-    stmt = db.sqlite.prepare(`${head} values ${Array.from({ length: rows }, () => row).join(', ')}${tail}`);
-    cache.set(key, stmt);
-  }
-  return stmt;
+/** A multi-row INSERT of `rows` rows of `width` values each, prepared once per shape. */
+function bulkInsert(db: Db, head: string, width: number, rows: number, tail = ''): ReturnType<Db['prepared']> {
+  const row = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  return db.prepared(`${head} values ${Array.from({ length: rows }, () => row).join(', ')}${tail}`);
 }
 
 /**
@@ -126,7 +116,7 @@ export function insertMatches(db: Db, exchangeId: number, pairs: ReadonlyArray<r
     const batch = pairs.slice(start, start + 100);
     const params: number[] = [];
     for (const [giver, receiver] of batch) params.push(exchangeId, giver, receiver, now);
-    bulkInsert(db, 'matches', 'insert into matches (exchange_id, giver_id, receiver_id, created_at)', 4, batch.length).run(params);
+    bulkInsert(db, 'insert into matches (exchange_id, giver_id, receiver_id, created_at)', 4, batch.length).run(params);
   }
 }
 
@@ -136,25 +126,18 @@ export function insertPairHistoryRows(db: Db, rows: readonly PairHistoryRow[], n
     const batch = rows.slice(start, start + 100);
     const params: Array<string | number> = [];
     for (const r of batch) params.push(r.giverHash, r.receiverHash, r.year, r.exchangeKey, r.exchangeAt, now);
-    bulkInsert(
-      db,
-      'pair_history',
-      'insert into pair_history (giver_hash, receiver_hash, year, exchange_key, exchange_at, created_at)',
-      6,
-      batch.length,
-      ' on conflict do nothing',
-    ).run(params);
+    bulkInsert(db, 'insert into pair_history (giver_hash, receiver_hash, year, exchange_key, exchange_at, created_at)', 6, batch.length, ' on conflict do nothing').run(params);
   }
 }
 
 /** Deletes up to `limit` of an exchange's matches; returns how many (a slice of a long clean-up). */
 export function deleteSomeMatches(db: Db, exchangeId: number, limit: number): number {
-  return db.sqlite.prepare('delete from matches where rowid in (select rowid from matches where exchange_id = ? limit ?)').run(exchangeId, limit).changes;
+  return db.prepared('delete from matches where rowid in (select rowid from matches where exchange_id = ? limit ?)').run(exchangeId, limit).changes;
 }
 
 /** Deletes up to `limit` history rows under one exchange key; returns how many. */
 export function deleteSomePairHistory(db: Db, exchangeKey: string, limit: number): number {
-  return db.sqlite.prepare('delete from pair_history where id in (select id from pair_history where exchange_key = ? limit ?)').run(exchangeKey, limit).changes;
+  return db.prepared('delete from pair_history where id in (select id from pair_history where exchange_key = ? limit ?)').run(exchangeKey, limit).changes;
 }
 
 export function countMatches(db: Db, exchangeId: number): number {

@@ -70,28 +70,21 @@ export function insertParticipant(
 export type NewParticipantRow = { name: string; email: string; giftIdeas: string; remindersEnabled: boolean; isOrganizer: boolean };
 
 const BULK_ROWS = 100;
-const bulkStatements = new WeakMap<Db, Map<number, ReturnType<Db['sqlite']['prepare']>>>();
 
 /**
  * Many participants of one exchange in one go (an import): multi-row INSERTs of up to 100 rows on
  * prepared statements, a fraction of the cost of one built query per row. Call inside the
- * caller's transaction. Returns the new ids by email.
+ * caller's transaction. Returns the new ids by personKey(name, email): RETURNING gives no order,
+ * and one address may hold several people.
  */
-/** Returns the new ids by personKey(name, email): RETURNING gives no order, and one address may hold several people. */
 export function insertParticipants(db: Db, exchangeId: number, rows: readonly NewParticipantRow[], now: number): Map<string, number> {
-  let cache = bulkStatements.get(db);
-  if (!cache) bulkStatements.set(db, (cache = new Map()));
   const ids = new Map<string, number>();
   for (let start = 0; start < rows.length; start += BULK_ROWS) {
     const batch = rows.slice(start, start + BULK_ROWS);
-    let stmt = cache.get(batch.length);
-    if (!stmt) {
-      const values = Array.from({ length: batch.length }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-      stmt = db.sqlite.prepare(
-        `insert into participants (exchange_id, name, email, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) values ${values} returning id, name, email`,
-      );
-      cache.set(batch.length, stmt);
-    }
+    const values = Array.from({ length: batch.length }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    const stmt = db.prepared(
+      `insert into participants (exchange_id, name, email, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) values ${values} returning id, name, email`,
+    );
     const params: unknown[] = [];
     for (const p of batch) params.push(exchangeId, p.name, p.email, p.giftIdeas, p.remindersEnabled ? 1 : 0, p.isOrganizer ? 1 : 0, now, now);
     for (const row of stmt.all(params) as Array<{ id: number; name: string; email: string }>) ids.set(personKey(row.name, row.email), row.id);

@@ -45,7 +45,8 @@ function subjectOf(deps: Deps, row: repo.OutboxRow): Subject | string {
   const person = row.participantId === null ? undefined : findParticipant(deps.db, row.participantId);
   if (!person) return 'the participant was removed';
   // A welcome that brings a withdrawn person back (its link carries their new details) still goes.
-  if (person.withdrawnAt !== null && !pendingProfile(row)) return 'the participant left the exchange';
+  // A sign-in email for a shared address goes to whoever of them still takes part (sharedAddressPeople).
+  if (person.withdrawnAt !== null && !pendingProfile(row) && !Array.isArray(row.params['people'])) return 'the participant left the exchange';
   if (exchange.state === 'cancelled' && row.kind !== 'exchange-cancelled') return 'the exchange was cancelled';
   return { exchange, person };
 }
@@ -56,7 +57,7 @@ function subjectOf(deps: Deps, row: repo.OutboxRow): Subject | string {
  */
 function sharedAddressPeople(deps: Deps, row: repo.OutboxRow, s: Subject): Participant[] {
   const ids = row.params['people'];
-  if (!Array.isArray(ids)) return [s.person];
+  if (!Array.isArray(ids)) return s.person.withdrawnAt === null || pendingProfile(row) ? [s.person] : [];
   return ids.flatMap((id) => {
     const p = typeof id === 'number' ? findParticipant(deps.db, id) : undefined;
     return p && p.exchangeId === s.exchange.id && p.email === row.to && p.withdrawnAt === null ? [p] : [];
@@ -172,7 +173,9 @@ function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: numbe
       const expiresInMinutes = TOKEN_TTL_MS[purpose] / 60_000;
       const people = sharedAddressPeople(deps, row, s);
       if (people.length > 1) return ok(sharedMagicLinksEmail({ exchange: info, people: people.map((p) => ({ name: p.name, link: link(p.id, purpose) })), expiresInMinutes }));
-      return ok(magicLinkEmail({ exchange: info, participantName: s.person.name, link: link(s.person.id, purpose), expiresInMinutes }));
+      const [only] = people;
+      if (!only) return withdraw('nobody at this address takes part any more');
+      return ok(magicLinkEmail({ exchange: info, participantName: only.name, link: link(only.id, purpose), expiresInMinutes }));
     }
     case 'welcome': {
       if (s.exchange.state === 'completed') return withdraw('the exchange is over');

@@ -74,6 +74,22 @@ describe('people sharing one address', () => {
     }
   });
 
+  it('a shared sign-in email still goes to the others when the first of them left before it was sent', async () => {
+    w = await participantWorld();
+    const ids = await family();
+    const client = w.client();
+    await client.get('/login');
+    await client.post('/login', { email: FAMILY });
+    await deferredWorkDone(w.t.deps);
+    // Ann (the row's own person) has withdrawn (on her page) by the time the email is sent.
+    w.t.deps.db.sqlite.prepare('update participants set withdrawn_at = ? where id = ?').run(w.t.clock.now(), ids['Ann']!);
+    const mail = w.outbox('magic-link').filter((m) => m.to_address === FAMILY)[0]!;
+    expect(mail.text_body).toContain('Sign in as Mia');
+    expect(mail.text_body).toContain('Sign in as Tom');
+    expect(mail.text_body).not.toContain('Sign in as Ann');
+    expect(allLinks(mail.text_body)).toHaveLength(2);
+  });
+
   it('one name at one address is one person: registering again mails a link, nobody is added', async () => {
     w = await participantWorld();
     await family();

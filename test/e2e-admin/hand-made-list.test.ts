@@ -169,6 +169,22 @@ describe('a hand-made list in the admin UI (real browser, npm run serve)', () =>
     await page.getByRole('group', { name: 'When people sign up' }).getByLabel('One digest a day').waitFor();
     expect(await page.getByRole('group', { name: 'When people sign up' }).getByLabel('One digest a day').isChecked()).toBe(true);
     await shot('settings-signup-emails', page.getByRole('group', { name: 'When people sign up' }));
+  });
+
+  it('shows who shares an email address (a family may), and refuses the same person twice', async () => {
+    const cousins = await rpc<{ id: number }>('exchanges.create', { name: 'Cousins', exchangeAt: '2030-12-26T15:00', timezone: 'Europe/Berlin' });
+    for (const name of ['Lena', 'Mia', 'Tom']) await rpc('participants.add', { exchangeId: cousins.id, name, email: name === 'Tom' ? 'tom@example.test' : 'family@example.test' });
+    await page.goto(`${adminUrl().split('#')[0]}#/exchanges/${cousins.id}/participants`);
+    await row('Lena').getByText('Shares this address with Mia').waitFor();
+    await row('Mia').getByText('Shares this address with Lena').waitFor();
+    expect(
+      await row('Tom')
+        .getByText(/Shares this address/)
+        .count(),
+    ).toBe(0);
+    await shot('participants-shared-address');
+    const again = await serve.rpc('participants.add', { exchangeId: cousins.id, name: 'mia', email: 'FAMILY@example.test' });
+    expect(again.body).toMatchObject({ ok: false, error: { code: 'conflict', message: 'mia <family@example.test> is already taking part in this exchange.' } });
 
     expect(problems).toEqual([]);
     expect(pageErrors).toEqual([]);

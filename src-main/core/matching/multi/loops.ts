@@ -106,3 +106,11 @@ export function mixLoops(g: MultiGraph, loops: Loops, steps: number, random: Ran
     if (drawn !== null) loops[j] = drawn.mate;
   }
 }
+
+/** Replaces loop j by a uniformly drawn loop that fits with the others; false when none does. */
+export function redrawLoop(g: MultiGraph, loops: Loops, j: number, random: Random, budget: Budget): boolean {
+  const drawn = drawOneLoop(g, takenBy(g.n, loops, j), mustFor(g, loops, j), random, 1, budget);
+  if (drawn === null) return false;
+  loops[j] = drawn.mate;
+  return true;
+}

@@ -1,5 +1,6 @@
 import { exchangeIcsAttachment } from '../ics';
 import { oneLine, subjectFor } from './format';
+import { severalGifteesBlocks, type Giftee } from './giftees';
 import { exchangeDetails, participantFooter, renderEmail, type Block } from './layout';
 import type { ExchangeInfo, RenderedEmail } from './types';
 
@@ -8,6 +9,8 @@ export interface MatchEmailInput {
   giverName: string;
   receiverName: string;
   receiverGiftIdeas: string;
+  /** With several giftees each: all of them in round order (the first is `receiverName`). */
+  giftees?: ReadonlyArray<Giftee>;
   link: string;
   /** Calendar UID, stable per exchange + participant. */
   uid: string;
@@ -24,6 +27,9 @@ const NO_IDEAS = 'No ideas yet. They may add some later: your page and your remi
  * organizer's computer, which serves the page, may well be asleep when this is read.
  */
 function gifteeBlocks(input: MatchEmailInput, label: string): Block[] {
+  if (input.giftees !== undefined && input.giftees.length > 1) {
+    return [...severalGifteesBlocks(input.giftees, label === 'You are the Secret Santa for' ? 'Your giftees' : 'Your giftees now', NO_IDEAS), exchangeDetails(input.exchange)];
+  }
   const receiver = oneLine(input.receiverName);
   return [
     { kind: 'highlight', label, value: receiver },

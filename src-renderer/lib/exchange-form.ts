@@ -7,8 +7,11 @@ type CreateInput = OperationInput<'exchanges.create'>;
 type Patch = OperationInput<'exchanges.update'>['patch'];
 export type EditableGroup = ExchangeView['editable'][number];
 
+/** Giftees per person as the select holds it. */
+export type GiftsChoice = '1' | '2' | '3';
+
 /** The exchange form's fields as the inputs hold them (strings), before conversion. */
-export type ExchangeFormValues = ExchangeCheckInput;
+export type ExchangeFormValues = ExchangeCheckInput & { giftsPerPerson: GiftsChoice };
 
 type ExchangeField = ExchangeView['editableFields'][number];
 
@@ -25,6 +28,7 @@ export const FORM_FIELD_SOURCE: Record<keyof ExchangeFormValues, ExchangeField> 
   exchangeAt: 'exchangeAt',
   timezone: 'timezone',
   reminderDays: 'reminderDays',
+  giftsPerPerson: 'giftsPerPerson',
 };
 
 /** Every field of a new exchange can be set. */
@@ -42,6 +46,7 @@ export function emptyExchangeForm(defaults: { timezone: string; currency: string
     exchangeAt: '',
     timezone: defaults.timezone,
     reminderDays: defaults.reminderDays.join(', '),
+    giftsPerPerson: '1',
   };
 }
 
@@ -57,6 +62,7 @@ export function exchangeFormValues(view: ExchangeView): ExchangeFormValues {
     exchangeAt: view.exchangeAt.slice(0, 16),
     timezone: view.timezone,
     reminderDays: view.reminderDays.join(', '),
+    giftsPerPerson: String(view.giftsPerPerson) as GiftsChoice,
   };
 }
 
@@ -84,6 +90,7 @@ export function convertExchangeForm(values: ExchangeFormValues, now: number, edi
       exchangeAt: values.exchangeAt,
       timezone: values.timezone.trim(),
       reminderDays: parseReminderDays(values.reminderDays),
+      giftsPerPerson: Number(values.giftsPerPerson) as 1 | 2 | 3,
     },
   };
 }

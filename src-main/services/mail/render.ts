@@ -21,6 +21,7 @@ import type { Deps } from '../common/deps';
 import { TOKEN_TTL_MS, type PendingProfile, type TokenPurpose } from '../common/tokens';
 import { eventUid, exchangeInfo } from './exchange-info';
 import { MATCH_KINDS, REMINDER_QUIET_MS, RENDERED_KINDS } from './kinds';
+import { renderBetweenRow } from './render-between';
 import { renderOrganizerRow } from './render-organizer';
 import { getSettings } from '../organizer/settings';
 
@@ -203,7 +204,7 @@ function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: numbe
     case 'reminder':
       return renderReminder(deps, row, s, now, link);
     default:
-      return renderChange(deps, row, s, now, link);
+      return renderBetweenRow(deps, row, s, now, link) ?? renderChange(deps, row, s, now, link);
   }
 }
 

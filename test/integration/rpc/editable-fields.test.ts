@@ -19,6 +19,8 @@ const CHANGES: Required<Patch> = {
   matchMode: 'any',
   avoidPastExchanges: 1,
   previousExchangeId: null,
+  santaReveal: 'manual',
+  santaRevealEmail: true,
 };
 
 describe('the exchange view says exactly which fields can change now', () => {

@@ -37,6 +37,8 @@ export function exchangeView(overrides: Partial<ExchangeView> = {}): ExchangeVie
       'matchMode',
       'avoidPastExchanges',
       'previousExchangeId',
+      'santaReveal',
+      'santaRevealEmail',
     ],
     lockedReason: null,
     participantCount: 0,
@@ -46,6 +48,9 @@ export function exchangeView(overrides: Partial<ExchangeView> = {}): ExchangeVie
     cancelledAt: null,
     createdAt: 1,
     updatedAt: 1,
+    santaReveal: 'never',
+    santaRevealEmail: false,
+    santasRevealedAt: null,
     ...overrides,
   };
 }

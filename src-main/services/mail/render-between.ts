@@ -3,6 +3,7 @@ import type { Exchange, Participant } from '../../core/types';
 import { findMessage, pairsOf } from '../../db/repos/conversations';
 import type { OutboxRow } from '../../db/repos/outbox';
 import { findParticipant } from '../../db/repos/participants';
+import { findPrivateAddress } from '../../db/repos/private-addresses';
 import { newMessageEmail, santaRevealEmail, type RenderedEmail } from '../../mail/templates';
 import type { Deps } from '../common/deps';
 import { exchangeInfo } from './exchange-info';
@@ -38,4 +39,10 @@ export function renderBetweenRow(deps: Deps, row: OutboxRow, s: { exchange: Exch
     default:
       return null;
   }
+}
+
+/** A giftee's postal address for their Santa's match email, only if they allowed it there. */
+export function addressForMatchEmail(deps: Deps, receiverId: number): string | null {
+  const found = findPrivateAddress(deps.db, receiverId);
+  return found?.inMatchEmail ? found.address : null;
 }

@@ -21,7 +21,7 @@ import type { Deps } from '../common/deps';
 import { TOKEN_TTL_MS, type PendingProfile, type TokenPurpose } from '../common/tokens';
 import { eventUid, exchangeInfo } from './exchange-info';
 import { MATCH_KINDS, REMINDER_QUIET_MS, RENDERED_KINDS } from './kinds';
-import { renderBetweenRow } from './render-between';
+import { addressForMatchEmail, renderBetweenRow } from './render-between';
 import { renderOrganizerRow } from './render-organizer';
 import { getSettings } from '../organizer/settings';
 
@@ -94,6 +94,7 @@ function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, l
     giverName: s.person.name,
     receiverName: receiver.name,
     receiverGiftIdeas: receiver.giftIdeas,
+    receiverAddress: addressForMatchEmail(deps, receiver.id),
     link: link(s.person.id, 'match'),
     uid: eventUid(s.exchange.id, s.person.id),
     sentAt: now,

@@ -71,6 +71,7 @@ export function participant(id: number, name: string, overrides: Partial<Partici
     sharesAddressWith: [],
     createdAt: 1,
     invitation: 'none',
+    addressGiven: false,
     ...overrides,
   };
 }

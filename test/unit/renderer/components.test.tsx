@@ -37,6 +37,17 @@ describe('components (static markup)', () => {
     expect(html.match(/is-flagged/g)).toHaveLength(1);
   });
 
+  it('says only whether each person gave a postal address, never the address', () => {
+    const people = [participant(1, 'Ann', { addressGiven: true }), participant(2, 'Bob')];
+    const html = renderToStaticMarkup(
+      <ParticipantsTable participants={people} householdOf={new Map()} flaggedIds={[]} drawn editable onEdit={noop} onLink={noop} onRemove={noop} />,
+    );
+    expect(text(html)).toContain('Address given');
+    const rows = html.split('<tr').slice(2).map(text);
+    expect(rows[0]).toMatch(/Ann .* Yes/);
+    expect(rows[1]).toMatch(/Bob .* No /);
+  });
+
   it('before the draw, says who was invited and offers to invite (again) from each row', () => {
     const people = [
       participant(1, 'Ann', { invitation: 'none' }),

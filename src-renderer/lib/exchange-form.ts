@@ -8,7 +8,21 @@ type Patch = OperationInput<'exchanges.update'>['patch'];
 export type EditableGroup = ExchangeView['editable'][number];
 
 /** The exchange form's fields as the inputs hold them (strings), before conversion. */
-export type ExchangeFormValues = ExchangeCheckInput;
+export type ExchangeFormValues = ExchangeCheckInput & {
+  /** When participants learn who their Santa was: never | after_party | manual. */
+  santaReveal: string;
+  /** 'yes': email each participant their Santa's name when it is revealed. */
+  santaRevealEmail: string;
+};
+
+export type SantaRevealChoice = ExchangeView['santaReveal'];
+
+/** The organizer's words for each reveal mode (the setting and the exchange page use them). */
+export const SANTA_REVEAL_CHOICES: ReadonlyArray<{ value: SantaRevealChoice; label: string }> = [
+  { value: 'never', label: 'Never' },
+  { value: 'after_party', label: 'After the party (at the exchange’s date and time)' },
+  { value: 'manual', label: 'When I press “Reveal to everyone”' },
+];
 
 type ExchangeField = ExchangeView['editableFields'][number];
 
@@ -25,6 +39,8 @@ export const FORM_FIELD_SOURCE: Record<keyof ExchangeFormValues, ExchangeField> 
   exchangeAt: 'exchangeAt',
   timezone: 'timezone',
   reminderDays: 'reminderDays',
+  santaReveal: 'santaReveal',
+  santaRevealEmail: 'santaRevealEmail',
 };
 
 /** Every field of a new exchange can be set. */
@@ -42,6 +58,8 @@ export function emptyExchangeForm(defaults: { timezone: string; currency: string
     exchangeAt: '',
     timezone: defaults.timezone,
     reminderDays: defaults.reminderDays.join(', '),
+    santaReveal: 'never',
+    santaRevealEmail: '',
   };
 }
 
@@ -57,6 +75,8 @@ export function exchangeFormValues(view: ExchangeView): ExchangeFormValues {
     exchangeAt: view.exchangeAt.slice(0, 16),
     timezone: view.timezone,
     reminderDays: view.reminderDays.join(', '),
+    santaReveal: view.santaReveal,
+    santaRevealEmail: view.santaRevealEmail ? 'yes' : '',
   };
 }
 
@@ -84,6 +104,8 @@ export function convertExchangeForm(values: ExchangeFormValues, now: number, edi
       exchangeAt: values.exchangeAt,
       timezone: values.timezone.trim(),
       reminderDays: parseReminderDays(values.reminderDays),
+      santaReveal: SANTA_REVEAL_CHOICES.find((c) => c.value === values.santaReveal)?.value ?? 'never',
+      santaRevealEmail: values.santaRevealEmail === 'yes',
     },
   };
 }

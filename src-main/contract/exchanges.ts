@@ -28,6 +28,10 @@ const fields = {
     .min(0, 'Write 0 or more.')
     .max(10, 'At most the last 10 exchanges.'),
   previousExchangeId: Id.nullable(),
+  /** When participants learn who their Santa was: never, once the exchange's date and time passed, or when the organizer presses "Reveal to everyone". */
+  santaReveal: z.enum(['never', 'after_party', 'manual'], { error: 'Choose when participants learn who their Santa was: never, after the party, or when you reveal it.' }),
+  /** Also email each participant the name of their Santa when it is revealed. */
+  santaRevealEmail: z.boolean({ error: 'Say yes or no to the reveal email.' }),
 };
 
 /** The fields `exchanges.update` can change; the exchange view says which of them can change now. */
@@ -48,6 +52,8 @@ export const CreateExchangeInput = z.object({
   giftsPerPerson: fields.giftsPerPerson.default(1),
   avoidPastExchanges: fields.avoidPastExchanges.default(0),
   previousExchangeId: fields.previousExchangeId.default(null),
+  santaReveal: fields.santaReveal.default('never'),
+  santaRevealEmail: fields.santaRevealEmail.default(false),
 });
 
 export const UpdateExchangeInput = z.object({
@@ -88,6 +94,10 @@ export const ExchangeView = z.object({
   cancelledAt: z.number().nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  santaReveal: fields.santaReveal,
+  santaRevealEmail: z.boolean(),
+  /** When participants' pages name their Santa (the organizer's press, or the party's date and time, maybe still ahead); null: not planned. */
+  santasRevealedAt: z.number().nullable(),
 });
 
 export const ExchangeSummaryView = ExchangeView.pick({

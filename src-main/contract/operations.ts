@@ -19,6 +19,7 @@ import { BackupView, ExportView, ImportInput, ImportView, LinkView, NetworkView,
 import { DrawCheckInput, DrawCheckView, DrawInput, DrawView, RedrawInput, RevealInput, RevealView, SpliceView, UndoDrawInput } from './matching';
 import { AddParticipantInput, InviteInput, InviteView, ParticipantRef, ParticipantView, PersonalLinkInput, UpdateParticipantInput } from './participants';
 import { AppInfoView, SettingsView, UpdateSettingsInput } from './settings';
+import { RevealSantasInput } from './between';
 
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({ input, output, summary });
 const Empty = z.object({}).default({});
@@ -45,6 +46,7 @@ export const operations = {
   'exchanges.undoDraw': op(UndoDrawInput, ExchangeView, 'Undo the draw (confirm once anyone was told).'),
   'exchanges.redraw': op(RedrawInput, DrawView, 'Draw everyone again; people already told get a changed-assignment email.'),
   'exchanges.reveal': op(RevealInput, RevealView, 'Show who drew whom, on explicit confirmation (recorded).'),
+  'exchanges.revealSantas': op(RevealSantasInput, ExchangeView, 'Reveal to everyone: each participant’s page names their Santa (manual mode); the organizer sees no pair.'),
 
   'exchanges.inviteLink': op(ExchangeRef, LinkView, 'The invite link with its QR code.'),
   'exchanges.replaceInviteCode': op(ExchangeRef, ExchangeView, 'Replace a leaked invite link; the old one stops working.'),

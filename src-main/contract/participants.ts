@@ -76,4 +76,6 @@ export const ParticipantView = z.object({
   createdAt: z.number(),
   /** registered: signed up with the invite link; invited: a welcome email was queued or sent; none: nothing yet. */
   invitation: z.enum(INVITATION_STATES),
+  /** They gave a postal address for their Santa. Only yes or no: the address is never sent to the organizer. */
+  addressGiven: z.boolean(),
 });

@@ -97,6 +97,8 @@ export const EXCHANGE_FIELD_GROUPS: Record<ExchangeField, EditableGroup> = {
   giftsPerPerson: 'matching',
   avoidPastExchanges: 'matching',
   previousExchangeId: 'matching',
+  santaReveal: 'details',
+  santaRevealEmail: 'details',
 };
 
 /** The exchange fields that can change in this state. */

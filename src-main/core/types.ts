@@ -3,6 +3,9 @@ import type { DrawMethod } from './matching/types';
 
 export type MatchMode = 'single-loop' | 'no-mutual' | 'any';
 
+/** When participants learn who their Santa was. */
+export type SantaReveal = 'never' | 'after_party' | 'manual';
+
 /** Domain objects: what repositories return and services work with. Instants are epoch ms UTC. */
 export interface Exchange {
   id: number;
@@ -33,6 +36,11 @@ export interface Exchange {
   purgeWarnedAt: number | null;
   createdAt: number;
   updatedAt: number;
+  santaReveal: SantaReveal;
+  /** An email tells each participant who their Santa was, when it is revealed. */
+  santaRevealEmail: boolean;
+  /** When the organizer pressed "Reveal to everyone" (manual mode); null until then. */
+  santasRevealedAt: number | null;
 }
 
 export interface Participant {

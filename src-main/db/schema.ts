@@ -38,6 +38,12 @@ export interface ExchangesTable {
   purge_warned_at: number | null;
   created_at: number;
   updated_at: number;
+  /** When participants learn who their Santa was: 'never' | 'after_party' | 'manual'. */
+  santa_reveal: Generated<string>;
+  /** 1: an email tells each participant when it is revealed. */
+  santa_reveal_email: Generated<number>;
+  /** When the organizer pressed "Reveal to everyone" (manual mode). */
+  santas_revealed_at: number | null;
 }
 
 export interface ParticipantsTable {
@@ -206,6 +212,34 @@ export interface JobRunsTable {
   error: string | null;
 }
 
+/** One drawn pair's thread while the pair holds (migration 0009); never read by organizer operations. */
+export interface ConversationsTable {
+  id: Generated<number>;
+  exchange_id: number;
+  giver_id: number;
+  receiver_id: number;
+  created_at: number;
+  /** Set when the pair no longer holds (re-draw, splice, withdrawal): read-only from then on. */
+  ended_at: number | null;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  conversation_id: number;
+  /** 1: the Santa wrote it; 0: the giftee. */
+  from_giver: number;
+  body: string;
+  created_at: number;
+}
+
+/** A postal address only the participant's Santa sees. */
+export interface PrivateAddressesTable {
+  participant_id: number;
+  address: string;
+  in_match_email: Generated<number>;
+  updated_at: number;
+}
+
 export interface Schema {
   settings: SettingsTable;
   exchanges: ExchangesTable;
@@ -224,4 +258,7 @@ export interface Schema {
   job_state: JobStateTable;
   job_runs: JobRunsTable;
   organizer_access: OrganizerAccessTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  private_addresses: PrivateAddressesTable;
 }

@@ -15,6 +15,7 @@ import * as participants from '../services/people/participants';
 import * as rules from '../services/exchanges/rules';
 import * as settings from '../services/organizer/settings';
 import * as smtp from '../services/mail/smtp';
+import * as santaReveal from '../services/between/reveal';
 
 type Handler<N extends OperationName> = (deps: Deps, input: ParsedInput<N>) => OperationOutput<N> | Promise<OperationOutput<N>>;
 export type Handlers = { [N in OperationName]: Handler<N> };
@@ -43,6 +44,7 @@ export const handlers: Handlers = {
   'exchanges.undoDraw': (deps, input) => matching.undoDraw(deps, input),
   'exchanges.redraw': (deps, input) => matching.redraw(deps, input),
   'exchanges.reveal': (deps, input) => matching.reveal(deps, input),
+  'exchanges.revealSantas': (deps, input) => santaReveal.revealSantas(deps, input),
 
   'exchanges.inviteLink': (deps, { exchangeId }) => shareLinks.inviteLink(deps, exchangeId),
   'exchanges.replaceInviteCode': (deps, { exchangeId }) => shareLinks.replaceInviteCode(deps, exchangeId),

@@ -1,8 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import type { OperationOutput } from '@contract';
-import { exchangeErrorKeys, exchangeFieldError, FORM_FIELD_SOURCE, type ExchangeFormValues, type GiftsChoice } from '../lib/exchange-form';
+import {
+  exchangeErrorKeys,
+  exchangeFieldError,
+  FORM_FIELD_SOURCE,
+  SANTA_REVEAL_CHOICES,
+  type ExchangeFormValues,
+  type GiftsChoice,
+  type SantaRevealChoice,
+} from '../lib/exchange-form';
 import { currentErrors, type FormErrors } from '../lib/issues';
-import { SelectField, TextArea, TextField } from './Fields';
+import { Checkbox, SelectField, TextArea, TextField } from './Fields';
 import { Notice } from './Notice';
 
 export interface ExchangeFormProps {
@@ -76,6 +84,22 @@ export function ExchangeForm(props: ExchangeFormProps) {
           rows={3}
           placeholder="Anything people should know: the theme, the dress code…"
         />
+        <SelectField<SantaRevealChoice>
+          label="Participants learn who their Santa was"
+          {...common('santaReveal')}
+          value={(values.santaReveal as SantaRevealChoice) ?? 'never'}
+          options={SANTA_REVEAL_CHOICES}
+          hint="Each person sees only their own Santa, on their page. You still see no pairs."
+        />
+        <div className="form-grid__wide">
+          <Checkbox
+            label="Also email each participant their Santa’s name when it is revealed"
+            name="santaRevealEmail"
+            checked={values.santaRevealEmail === 'yes'}
+            disabled={!props.editableFields.includes('santaRevealEmail') || props.busy || values.santaReveal === 'never'}
+            onChange={(checked) => setValues((v) => ({ ...v, santaRevealEmail: checked ? 'yes' : '' }))}
+          />
+        </div>
       </div>
       {!nothingEditable && (
         <div className="row row--end">

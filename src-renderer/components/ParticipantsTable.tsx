@@ -36,7 +36,7 @@ function Yes(props: { yes: boolean; yesText: string; noText: string }) {
 /** The organizer's list of people. It never says whom anyone drew. */
 export function ParticipantsTable(props: ParticipantsTableProps) {
   const flagged = new Set(props.flaggedIds);
-  const columns = props.drawn ? 6 : 5;
+  const columns = props.drawn ? 7 : 6;
   return (
     <div className="table-wrap">
       <table className="table ptable">
@@ -48,6 +48,7 @@ export function ParticipantsTable(props: ParticipantsTableProps) {
             <th scope="col">Confirmed</th>
             {props.drawn && <th scope="col">Match opened</th>}
             <th scope="col">Reminders</th>
+            <th scope="col">Address given</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -80,6 +81,8 @@ export function ParticipantsTable(props: ParticipantsTableProps) {
                     </td>
                   )}
                   <td>{p.remindersEnabled ? 'On' : 'Off'}</td>
+                  {/* Only whether one was given: the address itself is for the person's Santa alone. */}
+                  <td>{p.addressGiven ? 'Yes' : 'No'}</td>
                   <td>
                     <div className="ptable__actions">
                       {props.invitable && !p.withdrawn && props.onInvite && (

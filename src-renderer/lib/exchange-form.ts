@@ -11,7 +11,22 @@ export type EditableGroup = ExchangeView['editable'][number];
 export type GiftsChoice = '1' | '2' | '3';
 
 /** The exchange form's fields as the inputs hold them (strings), before conversion. */
-export type ExchangeFormValues = ExchangeCheckInput & { giftsPerPerson: GiftsChoice };
+export type ExchangeFormValues = ExchangeCheckInput & {
+  giftsPerPerson: GiftsChoice;
+  /** When participants learn who their Santa was: never | after_party | manual. */
+  santaReveal: string;
+  /** 'yes': email each participant their Santa's name when it is revealed. */
+  santaRevealEmail: string;
+};
+
+export type SantaRevealChoice = ExchangeView['santaReveal'];
+
+/** The organizer's words for each reveal mode (the setting and the exchange page use them). */
+export const SANTA_REVEAL_CHOICES: ReadonlyArray<{ value: SantaRevealChoice; label: string }> = [
+  { value: 'never', label: 'Never' },
+  { value: 'after_party', label: 'After the party (at the exchange’s date and time)' },
+  { value: 'manual', label: 'When I press “Reveal to everyone”' },
+];
 
 type ExchangeField = ExchangeView['editableFields'][number];
 
@@ -29,6 +44,8 @@ export const FORM_FIELD_SOURCE: Record<keyof ExchangeFormValues, ExchangeField> 
   timezone: 'timezone',
   reminderDays: 'reminderDays',
   giftsPerPerson: 'giftsPerPerson',
+  santaReveal: 'santaReveal',
+  santaRevealEmail: 'santaRevealEmail',
 };
 
 /** Every field of a new exchange can be set. */
@@ -47,6 +64,8 @@ export function emptyExchangeForm(defaults: { timezone: string; currency: string
     timezone: defaults.timezone,
     reminderDays: defaults.reminderDays.join(', '),
     giftsPerPerson: '1',
+    santaReveal: 'never',
+    santaRevealEmail: '',
   };
 }
 
@@ -63,6 +82,8 @@ export function exchangeFormValues(view: ExchangeView): ExchangeFormValues {
     timezone: view.timezone,
     reminderDays: view.reminderDays.join(', '),
     giftsPerPerson: String(view.giftsPerPerson) as GiftsChoice,
+    santaReveal: view.santaReveal,
+    santaRevealEmail: view.santaRevealEmail ? 'yes' : '',
   };
 }
 
@@ -91,6 +112,8 @@ export function convertExchangeForm(values: ExchangeFormValues, now: number, edi
       timezone: values.timezone.trim(),
       reminderDays: parseReminderDays(values.reminderDays),
       giftsPerPerson: Number(values.giftsPerPerson) as 1 | 2 | 3,
+      santaReveal: SANTA_REVEAL_CHOICES.find((c) => c.value === values.santaReveal)?.value ?? 'never',
+      santaRevealEmail: values.santaRevealEmail === 'yes',
     },
   };
 }

@@ -30,6 +30,8 @@ interface ExchangeState {
   undoDraw(confirm: boolean): Promise<UndoResult>;
   reveal(): Promise<ActionResult<RevealView>>;
   hideReveal(): void;
+  /** "Reveal to everyone": each participant's page names their own Santa; the organizer sees nothing. */
+  revealSantas(): Promise<ActionResult<ExchangeView>>;
   replaceInviteCode(): Promise<ActionResult<ExchangeView>>;
   remove(): Promise<ActionResult<{ done: true }>>;
 }
@@ -105,6 +107,11 @@ export const useExchange = create<ExchangeState>()((set, get) => {
     },
     hideReveal() {
       set({ revealed: null });
+    },
+    async revealSantas() {
+      const result = await attempt('exchanges.revealSantas', { exchangeId: current() });
+      if (result.ok) apply(result.value);
+      return result;
     },
     async replaceInviteCode() {
       const result = await attempt('exchanges.replaceInviteCode', { exchangeId: current() });

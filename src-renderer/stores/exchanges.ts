@@ -20,6 +20,8 @@ export const EXCHANGE_FORM_FIELDS = [
   'reminderDays',
   'matchMode',
   'avoidPastExchanges',
+  'santaReveal',
+  'santaRevealEmail',
 ] as const;
 
 interface ExchangesState {

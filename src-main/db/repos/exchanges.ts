@@ -2,7 +2,7 @@ import type { Selectable, Updateable } from 'kysely';
 import { notFound } from '../../core/errors';
 import type { ExchangeState } from '../../core/exchange-state';
 import type { DrawMethod } from '../../core/matching/types';
-import type { Exchange, MatchMode } from '../../core/types';
+import type { Exchange, MatchMode, SantaReveal } from '../../core/types';
 import type { Db } from '../database';
 import type { ExchangesTable } from '../schema';
 
@@ -35,6 +35,9 @@ export function toExchange(row: Row): Exchange {
     purgeWarnedAt: row.purge_warned_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    santaReveal: row.santa_reveal as SantaReveal,
+    santaRevealEmail: row.santa_reveal_email === 1,
+    santasRevealedAt: row.santas_revealed_at,
   };
 }
 
@@ -71,6 +74,9 @@ export function exchangeColumns(fields: Partial<Exchange>): Updateable<Exchanges
   if (fields.purgeWarnedAt !== undefined) set('purge_warned_at', fields.purgeWarnedAt);
   if (fields.createdAt !== undefined) set('created_at', fields.createdAt);
   if (fields.updatedAt !== undefined) set('updated_at', fields.updatedAt);
+  if (fields.santaReveal !== undefined) set('santa_reveal', fields.santaReveal);
+  if (fields.santaRevealEmail !== undefined) set('santa_reveal_email', fields.santaRevealEmail ? 1 : 0);
+  if (fields.santasRevealedAt !== undefined) set('santas_revealed_at', fields.santasRevealedAt);
   return columns;
 }
 

@@ -9,14 +9,18 @@ import { resumeSessionAnd } from '../../services/portal/sessions';
 import { exchangeView, page, type Page } from './context';
 import { noStore, SESSION_COOKIE } from './guard';
 import { leftPage, mePage, type Flash, type MePageModel } from './views';
+import { readBetween } from '../../services/between/page';
+import { BETWEEN_FLASHES } from './views/between';
 
 const FLASHES: Record<string, Flash> = {
   ideas: { kind: 'success', message: 'Your gift ideas were saved.' },
   reminders: { kind: 'success', message: 'Your reminder choice was saved.' },
+  ...BETWEEN_FLASHES,
 };
 
-function render(p: Page, participant: Participant, extra: Partial<MePageModel> = {}, status: 200 | 400 | 409 = 200, reads?: ParticipantPageReads): Response {
+export function render(p: Page, participant: Participant, extra: Partial<MePageModel> = {}, status: 200 | 400 | 409 = 200, reads?: ParticipantPageReads): Response {
   const { exchange, stage, deletionAt, organizerAccess } = participantPage(p.deps, participant, reads);
+  const between = readBetween(p.deps, participant, exchange);
   const model: MePageModel = {
     exchange: exchangeView(exchange, null),
     participant: { name: participant.name, email: participant.email, giftIdeas: participant.giftIdeas, reminders: participant.remindersEnabled },
@@ -26,13 +30,14 @@ function render(p: Page, participant: Participant, extra: Partial<MePageModel> =
     deletionAt,
     organizerAccess,
     flash: FLASHES[p.c.req.query('done') ?? ''] ?? null,
+    between,
     ...extra,
   };
   return p.c.html(mePage(model), status);
 }
 
 /** Session pages: every one is `no-store`, and without a session they lead to the login page. */
-function withSession(deps: Deps, handler: (p: Page, participant: Participant) => Response | Promise<Response>) {
+export function withSession(deps: Deps, handler: (p: Page, participant: Participant) => Response | Promise<Response>) {
   return async (c: Context) => {
     const p = page(deps, c);
     noStore(c);

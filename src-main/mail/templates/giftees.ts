@@ -6,6 +6,8 @@ import type { Block } from './layout';
 export interface Giftee {
   name: string;
   giftIdeas: string;
+  /** Their postal address, only when they allowed it in their Santa's match email. */
+  address?: string | null;
 }
 
 /** "Your giftees: Ann and Bob", then each one's gift ideas (with several giftees each). */
@@ -13,6 +15,9 @@ export function severalGifteesBlocks(giftees: ReadonlyArray<Giftee>, label: stri
   const names = giftees.map((g) => oneLine(g.name));
   return [
     { kind: 'highlight', label, value: joinNames(names) },
-    ...giftees.map((g, i): Block => ({ kind: 'multiline', label: `${names[i]!}'s ${ideasLabel}`, value: g.giftIdeas, empty })),
+    ...giftees.flatMap((g, i): Block[] => [
+      { kind: 'multiline', label: `${names[i]!}'s ${ideasLabel}`, value: g.giftIdeas, empty },
+      ...(g.address ? [{ kind: 'multiline' as const, label: `${names[i]!}'s address for the gift`, value: g.address, empty: '' }] : []),
+    ]),
   ];
 }

@@ -11,6 +11,8 @@ export interface MatchEmailInput {
   receiverGiftIdeas: string;
   /** With several giftees each: all of them in round order (the first is `receiverName`). */
   giftees?: ReadonlyArray<Giftee>;
+  /** The giftee's postal address, only when they allowed it in this email. */
+  receiverAddress?: string | null;
   link: string;
   /** Calendar UID, stable per exchange + participant. */
   uid: string;
@@ -34,6 +36,7 @@ function gifteeBlocks(input: MatchEmailInput, label: string): Block[] {
   return [
     { kind: 'highlight', label, value: receiver },
     { kind: 'multiline', label: `${receiver}'s gift ideas`, value: input.receiverGiftIdeas, empty: NO_IDEAS },
+    ...(input.receiverAddress ? [{ kind: 'multiline' as const, label: `${receiver}'s address for the gift`, value: input.receiverAddress, empty: '' }] : []),
     exchangeDetails(input.exchange),
   ];
 }

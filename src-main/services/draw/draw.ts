@@ -27,6 +27,7 @@ import { installationSecret } from '../organizer/settings';
 import { viewExchange } from '../exchanges/exchanges';
 import { recordOrganizerAccess } from '../organizer/break-glass';
 import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, notifyDrawUndone, withdrawUnsentMatchMail } from '../mail/match-mail';
+import { pairsChanged } from '../between/pairs-changed';
 import { exchangeKey, historyRows, NOT_DRAWN, prepareHistory } from './history';
 import { checkOffThread, solveOffThread } from './solve-off-thread';
 import { activeParticipants, buildProblem, infeasible, reasonParticipantIds } from './problem';
@@ -75,6 +76,7 @@ function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { chan
   const previous = loadMatches(deps.db, exchange.id);
   deletePairHistory(deps.db, historyRows(deps, exchange, listParticipants(deps.db, exchange.id), previous));
   replaceMatches(deps.db, exchange.id, result.assignment, now, result.slots);
+  pairsChanged(deps, exchange.id, 'whole-draw');
   insertPairHistory(deps.db, historyRows(deps, exchange, people, result.assignment), now);
   const byId = new Map(people.map((p) => [p.id, p]));
   const giftees = (pairs: ReadonlyArray<readonly [number, number]>): Map<number, string> => {
@@ -318,6 +320,7 @@ export function undoDraw(deps: Deps, input: ParsedInput<'exchanges.undoDraw'>): 
       clearMailPending(deps, exchange.id);
       deletePairHistory(deps.db, historyRows(deps, exchange, listParticipants(deps.db, exchange.id), loadMatches(deps.db, exchange.id)));
       deleteMatches(deps.db, exchange.id);
+      pairsChanged(deps, exchange.id, 'whole-draw');
       updateExchange(deps.db, exchange.id, { state, drawnAt: null, drawMethod: null, updatedAt: deps.clock.now() });
     }),
   );

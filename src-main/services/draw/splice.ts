@@ -5,6 +5,7 @@ import { deletePairHistory, insertPairHistory, loadMatchRounds, replaceMatches }
 import { getParticipant, listParticipants } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
 import { enqueueMatchMail, notifiedParticipants } from '../mail/match-mail';
+import { pairsChanged } from '../between/pairs-changed';
 import { historyRows } from './history';
 import { activeParticipants, buildProblem, infeasible } from './problem';
 
@@ -30,6 +31,7 @@ function storeSplice(
   const everyone = listParticipants(deps.db, exchange.id);
   deletePairHistory(deps.db, historyRows(deps, exchange, everyone, previous));
   replaceMatches(deps.db, exchange.id, assignment, now, slots);
+  pairsChanged(deps, exchange.id, 'splice');
   insertPairHistory(deps.db, historyRows(deps, exchange, people, assignment), now);
   const byId = new Map(people.map((p) => [p.id, p]));
   const told = notifiedParticipants(deps, exchange.id);

@@ -38,6 +38,8 @@ export function seedDemo(deps: Deps): { created: boolean; exchangeId: number | n
       giftsPerPerson: 1,
       avoidPastExchanges: 0,
       previousExchangeId: null,
+      santaReveal: 'after_party',
+      santaRevealEmail: false,
     });
     const ids = PEOPLE.map((p) => addParticipant(deps, { exchangeId: exchange.id, ...p, remindersEnabled: true, isOrganizer: false }).id);
     createHousehold(deps, { exchangeId: exchange.id, name: 'Millers', memberIds: [ids[0]!, ids[1]!] });

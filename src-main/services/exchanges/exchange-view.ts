@@ -1,5 +1,6 @@
 import type { OperationOutput } from '../../contract/operations';
 import { allowedActions, editableFields, editableGroups, lockedReason } from '../../core/exchange-state';
+import { santaRevealAt } from '../../core/santa-reveal';
 import { utcToLocal } from '../../core/time';
 import type { Exchange } from '../../core/types';
 
@@ -37,5 +38,8 @@ export function toExchangeView(e: Exchange, participantCount: number): ExchangeV
     cancelledAt: e.cancelledAt,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
+    santaReveal: e.santaReveal,
+    santaRevealEmail: e.santaRevealEmail,
+    santasRevealedAt: santaRevealAt(e),
   };
 }

@@ -83,6 +83,9 @@ export function createExchange(deps: Deps, input: ParsedInput<'exchanges.create'
       purgeWarnedAt: null,
       createdAt: now,
       updatedAt: now,
+      santaReveal: input.santaReveal,
+      santaRevealEmail: input.santaRevealEmail,
+      santasRevealedAt: null,
     });
   });
   deps.events.emit({ type: 'exchange.changed', exchangeId: id });

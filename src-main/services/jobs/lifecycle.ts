@@ -5,6 +5,7 @@ import { exchangeInfo } from '../mail/match-mail';
 import { activeParticipants } from '../draw/problem';
 import { enqueueMail } from '../mail/outbox';
 import { getSettings } from '../organizer/settings';
+import { queueRevealMail } from '../between/reveal';
 
 /** Drawn exchanges whose date has passed become completed, as of their date (not of the catch-up). */
 export function completeDueExchanges(deps: Deps, now: number, only?: number): { completed: number } {
@@ -13,6 +14,7 @@ export function completeDueExchanges(deps: Deps, now: number, only?: number): { 
     for (const e of listExchanges(deps.db)) {
       if (e.state !== 'matched' || e.exchangeAt > now || (only !== undefined && e.id !== only)) continue;
       updateExchange(deps.db, e.id, { state: 'completed', completedAt: e.exchangeAt, updatedAt: now });
+      queueRevealMail(deps, { ...e, state: 'completed' }, now);
       done.push(e.id);
     }
     return done;

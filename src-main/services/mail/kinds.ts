@@ -1,6 +1,10 @@
 import { subjectFor } from '../../mail/templates';
-/** Kinds whose text names the recipient's giftee: the organizer is blind to them, so they can take part too. */
-export const NAMES_GIFTEE: ReadonlySet<string> = new Set(['match', 'assignment-changed', 'reminder']);
+/**
+ * Kinds whose text names the recipient's giftee or Santa, or whose link opens a page that does
+ * (a new message between a Santa and their giftee): the organizer is blind to them, so they can
+ * take part too.
+ */
+export const NAMES_GIFTEE: ReadonlySet<string> = new Set(['match', 'assignment-changed', 'reminder', 'santa-reveal', 'between-message']);
 
 /** Match emails: the ones "already told" refers to. */
 export const MATCH_KINDS = ['match', 'assignment-changed'] as const;
@@ -21,6 +25,8 @@ export const RENDERED_KINDS: ReadonlySet<string> = new Set([
   'organizer-purge-warning',
   'organizer-delivery-failures',
   'organizer-signup-digest',
+  'between-message',
+  'santa-reveal',
 ]);
 
 /** No reminder this soon after a match email or another reminder to the same person. */
@@ -40,6 +46,8 @@ const LIST_SUBJECTS: Record<string, string> = {
   'exchange-updated': 'new date, time or place',
   'exchange-cancelled': 'the gift exchange is cancelled',
   'organizer-signup-digest': 'new sign-ups today',
+  'between-message': 'you have a new message',
+  'santa-reveal': 'who was your Secret Santa?',
 };
 
 export function listSubject(kind: string, exchangeName: string | null): string {

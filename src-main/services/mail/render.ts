@@ -17,10 +17,12 @@ import {
   type RenderedEmail,
 } from '../../mail/templates';
 import { oneLine } from '../../mail/templates/format';
+import type { Giftee } from '../../mail/templates/giftees';
 import type { Deps } from '../common/deps';
 import { TOKEN_TTL_MS, type PendingProfile, type TokenPurpose } from '../common/tokens';
 import { eventUid, exchangeInfo } from './exchange-info';
 import { MATCH_KINDS, REMINDER_QUIET_MS, RENDERED_KINDS } from './kinds';
+import { addressForMatchEmail, renderBetweenRow } from './render-between';
 import { renderOrganizerRow } from './render-organizer';
 import { getSettings } from '../organizer/settings';
 
@@ -87,9 +89,12 @@ function gifteesOf(deps: Deps, s: Subject): Participant[] {
   return findReceiversOf(deps.db, s.exchange.id, s.person.id).flatMap((id) => findParticipant(deps.db, id) ?? []);
 }
 
-/** The templates' list of giftees, only when there are several (one giftee keeps its wording). */
-const several = (giftees: Participant[]): { giftees?: Array<{ name: string; giftIdeas: string }> } =>
-  giftees.length > 1 ? { giftees: giftees.map((g) => ({ name: g.name, giftIdeas: g.giftIdeas })) } : {};
+/**
+ * The templates' list of giftees, only when there are several (one giftee keeps its wording).
+ * With `addresses`, each giftee's postal address where they allowed it in the match email.
+ */
+const several = (giftees: Participant[], addresses?: (id: number) => string | null): { giftees?: Giftee[] } =>
+  giftees.length > 1 ? { giftees: giftees.map((g) => ({ name: g.name, giftIdeas: g.giftIdeas, address: addresses?.(g.id) ?? null })) } : {};
 
 function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker): Rendering {
   if (s.exchange.state !== 'matched') return withdraw(s.exchange.state === 'completed' ? 'the exchange is over' : 'the draw was undone');
@@ -102,7 +107,8 @@ function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, l
     giverName: s.person.name,
     receiverName: receiver.name,
     receiverGiftIdeas: receiver.giftIdeas,
-    ...several(giftees),
+    ...several(giftees, (id) => addressForMatchEmail(deps, id)),
+    receiverAddress: addressForMatchEmail(deps, receiver.id),
     link: link(s.person.id, 'match'),
     uid: eventUid(s.exchange.id, s.person.id),
     sentAt: now,
@@ -214,7 +220,7 @@ function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: numbe
     case 'reminder':
       return renderReminder(deps, row, s, now, link);
     default:
-      return renderChange(deps, row, s, now, link);
+      return renderBetweenRow(deps, row, s, now, link) ?? renderChange(deps, row, s, now, link);
   }
 }
 

@@ -22,6 +22,7 @@ import {
   stageParticipants,
   updateParticipant,
 } from '../../db/repos/participants';
+import { findPrivateAddress, participantsWithAddress } from '../../db/repos/private-addresses';
 import type { Deps } from '../common/deps';
 import { eachSlice, nextTurn } from '../common/slices';
 import { spliceInParticipant, spliceOutParticipant, type SpliceOutcome } from '../draw/splice';
@@ -29,7 +30,7 @@ import { invitationOf, welcomedParticipants } from './invite';
 
 export type ParticipantView = OperationOutput<'participants.add'>;
 
-function toView(p: Participant, householdId: number | null, welcomed: ReadonlySet<number>, sharesAddressWith: string[]): ParticipantView {
+function toView(p: Participant, householdId: number | null, welcomed: ReadonlySet<number>, sharesAddressWith: string[], addressGiven: boolean): ParticipantView {
   return {
     id: p.id,
     exchangeId: p.exchangeId,
@@ -45,6 +46,7 @@ function toView(p: Participant, householdId: number | null, welcomed: ReadonlySe
     sharesAddressWith,
     createdAt: p.createdAt,
     invitation: invitationOf(p, welcomed),
+    addressGiven,
   };
 }
 
@@ -56,7 +58,8 @@ export function listParticipantViews(deps: Deps, exchangeId: number): Participan
   const byEmail = new Map<string, Participant[]>();
   for (const p of people) if (p.withdrawnAt === null) byEmail.set(p.email, [...(byEmail.get(p.email) ?? []), p]);
   const sharers = (p: Participant) => (byEmail.get(p.email) ?? []).filter((o) => o.id !== p.id).map((o) => o.name);
-  return people.map((p) => toView(p, households.get(p.id) ?? null, welcomed, sharers(p)));
+  const withAddress = participantsWithAddress(deps.db, exchangeId);
+  return people.map((p) => toView(p, households.get(p.id) ?? null, welcomed, sharers(p), withAddress.has(p.id)));
 }
 
 function viewParticipant(deps: Deps, id: number): ParticipantView {
@@ -67,6 +70,7 @@ function viewParticipant(deps: Deps, id: number): ParticipantView {
     householdOfParticipants(deps.db, p.exchangeId).get(id) ?? null,
     welcomedParticipants(deps, p.exchangeId),
     sharers.map((o) => o.name),
+    findPrivateAddress(deps.db, id) !== undefined,
   );
 }
 

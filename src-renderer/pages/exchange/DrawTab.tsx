@@ -6,6 +6,8 @@ import { FeasibilityNotice } from '../../components/FeasibilityNotice';
 import { ModePicker } from '../../components/ModePicker';
 import { Notice } from '../../components/Notice';
 import { RevealTable } from '../../components/RevealTable';
+import { SantaRevealCard } from '../../components/SantaRevealCard';
+import { now } from '../../lib/now';
 import '../../components/draw.css';
 import { avoidedExchangesText, drawMethodText } from '../../lib/draw-text';
 import { formatInstant, plural, type MatchModeName } from '../../lib/format';
@@ -27,6 +29,13 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
   const [asking, setAsking] = useState<Asking>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [santaError, setSantaError] = useState<string | null>(null);
+  const revealSantas = async () => {
+    setBusy(true);
+    const result = await useExchange.getState().revealSantas();
+    setSantaError(result.ok ? null : result.error.message);
+    setBusy(false);
+  };
   // Sentences the draw answered for the organizer (a must-draw pair that repeats an earlier pair).
   const [notes, setNotes] = useState<string[]>([]);
   const cancel = useCallback(() => setAsking(null), []);
@@ -119,6 +128,7 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
           </div>
         </Card>
       )}
+      {drawn && <SantaRevealCard exchange={exchange} now={now()} busy={busy} error={santaError} onReveal={() => void revealSantas()} />}
       {asking === 'draw' && (
         <ConfirmDialog title="Draw names now?" confirmLabel="Draw names" busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
           {plural(check?.participantCount ?? exchange.participantCount, 'person takes', 'people take')} part.{' '}

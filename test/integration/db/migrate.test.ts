@@ -38,6 +38,9 @@ const TABLES = [
   'job_state',
   'job_runs',
   'organizer_access',
+  'conversations',
+  'messages',
+  'private_addresses',
 ];
 
 describe('migrations', () => {

@@ -20,6 +20,8 @@ const CHANGES: Required<Patch> = {
   giftsPerPerson: 2,
   avoidPastExchanges: 1,
   previousExchangeId: null,
+  santaReveal: 'manual',
+  santaRevealEmail: true,
 };
 
 describe('the exchange view says exactly which fields can change now', () => {

@@ -43,6 +43,7 @@ function inputs(): Record<OperationName, () => OperationInput<OperationName> | P
     'exchanges.draw': () => ({ exchangeId }),
     'exchanges.redraw': () => ({ exchangeId }),
     'exchanges.reveal': () => ({ exchangeId }),
+    'exchanges.revealSantas': () => ({ exchangeId }),
     'exchanges.inviteLink': () => ({ exchangeId }),
     'exchanges.replaceInviteCode': () => ({ exchangeId }),
     'participants.personalLink': () => ({ participantId: a! }),

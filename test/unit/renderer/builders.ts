@@ -39,6 +39,8 @@ export function exchangeView(overrides: Partial<ExchangeView> = {}): ExchangeVie
       'giftsPerPerson',
       'avoidPastExchanges',
       'previousExchangeId',
+      'santaReveal',
+      'santaRevealEmail',
     ],
     lockedReason: null,
     participantCount: 0,
@@ -48,6 +50,9 @@ export function exchangeView(overrides: Partial<ExchangeView> = {}): ExchangeVie
     cancelledAt: null,
     createdAt: 1,
     updatedAt: 1,
+    santaReveal: 'never',
+    santaRevealEmail: false,
+    santasRevealedAt: null,
     ...overrides,
   };
 }
@@ -68,6 +73,7 @@ export function participant(id: number, name: string, overrides: Partial<Partici
     sharesAddressWith: [],
     createdAt: 1,
     invitation: 'none',
+    addressGiven: false,
     ...overrides,
   };
 }

@@ -9,7 +9,8 @@ import { MessageView } from '../../../src-renderer/components/MessageView';
 import { ParticipantsTable } from '../../../src-renderer/components/ParticipantsTable';
 import { QrImage } from '../../../src-renderer/components/QrImage';
 import { TextField } from '../../../src-renderer/components/Fields';
-import { participant } from './builders';
+import { SantaRevealCard } from '../../../src-renderer/components/SantaRevealCard';
+import { exchangeView, participant } from './builders';
 
 const noop = () => undefined;
 const copy = async () => true;
@@ -35,6 +36,30 @@ describe('components (static markup)', () => {
     expect(text(html)).toContain('Match opened');
     expect(text(html)).toContain('Millers');
     expect(html.match(/is-flagged/g)).toHaveLength(1);
+  });
+
+  it('offers "Reveal to everyone" only in manual mode before the press, and says when pages name the Santas', () => {
+    const card = (overrides: Parameters<typeof exchangeView>[0]) =>
+      text(renderToStaticMarkup(<SantaRevealCard exchange={exchangeView({ state: 'matched', ...overrides })} now={1_900_000_000_000} busy={false} error={null} onReveal={noop} />));
+    expect(card({ santaReveal: 'manual' })).toContain('Reveal to everyone');
+    expect(card({ santaReveal: 'manual', santasRevealedAt: 1_800_000_000_000 })).not.toContain('Reveal to everyone');
+    expect(card({ santaReveal: 'manual', santasRevealedAt: 1_800_000_000_000 })).toContain('Revealed to everyone on');
+    expect(card({ santaReveal: 'never' })).toContain('never learn');
+    expect(card({ santaReveal: 'never' })).not.toContain('Reveal to everyone');
+    expect(card({ santaReveal: 'after_party', santasRevealedAt: 1_924_966_800_000, santaRevealEmail: true })).toMatch(
+      /After the party \(.+\), each participant’s page will say who their Santa was\. Each also gets an email\./,
+    );
+  });
+
+  it('says only whether each person gave a postal address, never the address', () => {
+    const people = [participant(1, 'Ann', { addressGiven: true }), participant(2, 'Bob')];
+    const html = renderToStaticMarkup(
+      <ParticipantsTable participants={people} householdOf={new Map()} flaggedIds={[]} drawn editable onEdit={noop} onLink={noop} onRemove={noop} />,
+    );
+    expect(text(html)).toContain('Address given');
+    const rows = html.split('<tr').slice(2).map(text);
+    expect(rows[0]).toMatch(/Ann .* Yes/);
+    expect(rows[1]).toMatch(/Bob .* No /);
   });
 
   it('before the draw, says who was invited and offers to invite (again) from each row', () => {

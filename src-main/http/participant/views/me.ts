@@ -5,6 +5,7 @@ import { html, type SafeHtml } from './html';
 import { FIELD_LIMITS } from './invite';
 import { checkboxField, layout, postForm, textField, type Flash } from './layout';
 import { deletionNotice, stageCard, withdrawSection, type MeStage } from './me-sections';
+import { addressSection, gifteeAddressCard, messagesSection, santaRevealCard, type BetweenErrors, type BetweenView } from './between';
 
 export interface MeParticipant {
   name: string;
@@ -29,6 +30,10 @@ export interface MePageModel {
   errors?: { giftIdeas?: string; withdraw?: string };
   /** The rejected gift-ideas text, so nothing typed is lost. */
   giftIdeasDraft?: string;
+  /** Messages, addresses and the Santa reveal (services/between). */
+  between?: BetweenView;
+  /** A refused message or address, with what was typed. */
+  betweenErrors?: BetweenErrors;
 }
 
 export function mePage(model: MePageModel): string {
@@ -36,10 +41,14 @@ export function mePage(model: MePageModel): string {
   const editable = stage.kind === 'waiting' || stage.kind === 'matched';
   const body = html`<p class="eyebrow">Hello, ${me.name}</p>
 <h1>${ex.name}</h1>
+${model.between ? santaRevealCard(model.between.santas) : null}
 ${stageCard(stage, ex)}
+${model.between ? gifteeAddressCard(model.between.gifteeAddresses) : null}
+${model.between ? messagesSection(model.between, model.csrfToken, model.betweenErrors ?? {}, ex.timezone) : null}
 ${organizerAccessNote(model)}
 ${exchangeDetails(ex, { showRegistration: false })}
 ${editable ? ideasSection(model) : null}
+${model.between ? addressSection(model.between, model.csrfToken, model.betweenErrors?.address) : null}
 ${editable ? remindersSection(model) : null}
 ${withdrawSection(stage, model.csrfToken, model.errors?.withdraw)}
 <section class="aside" aria-labelledby="account-title">

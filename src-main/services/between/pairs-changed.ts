@@ -1,0 +1,15 @@
+import { endConversationsOfBrokenPairs } from '../../db/repos/conversations';
+import { updateExchange } from '../../db/repos/exchanges';
+import type { Deps } from '../common/deps';
+
+/**
+ * Called by the draw services (inside their transaction) right after the exchange's pairs were
+ * rewritten. A conversation belongs to the pair it was started in: every one whose pair no
+ * longer holds ends here, so it is never shown to a new pair. A whole new draw (re-draw, undo)
+ * also takes back a "Reveal to everyone": the new pairs have not had their party.
+ */
+export function pairsChanged(deps: Deps, exchangeId: number, change: 'splice' | 'whole-draw'): void {
+  const now = deps.clock.now();
+  endConversationsOfBrokenPairs(deps.db, exchangeId, now);
+  if (change === 'whole-draw') updateExchange(deps.db, exchangeId, { santasRevealedAt: null });
+}

@@ -8,27 +8,31 @@ import { participantPage, readParticipantPage, saveGiftIdeas, saveReminders, wit
 import { resumeSessionAnd } from '../../services/portal/sessions';
 import { exchangeView, page, type Page } from './context';
 import { noStore, SESSION_COOKIE } from './guard';
-import { leftPage, mePage, type Flash, type MePageModel } from './views';
+import { KeptPages, sendKeptPage } from './kept-pages';
+import { leftPage, localDayEnd, mePage, type Flash, type MePageModel } from './views';
 
 const FLASHES: Record<string, Flash> = {
   ideas: { kind: 'success', message: 'Your gift ideas were saved.' },
   reminders: { kind: 'success', message: 'Your reminder choice was saved.' },
 };
 
-function render(p: Page, participant: Participant, extra: Partial<MePageModel> = {}, status: 200 | 400 | 409 = 200, reads?: ParticipantPageReads): Response {
+function meModel(p: Page, participant: Participant, csrfToken: string, extra: Partial<MePageModel> = {}, reads?: ParticipantPageReads): MePageModel {
   const { exchange, stage, deletionAt, organizerAccess } = participantPage(p.deps, participant, reads);
-  const model: MePageModel = {
+  return {
     exchange: exchangeView(exchange, null),
     participant: { name: participant.name, email: participant.email, giftIdeas: participant.giftIdeas, reminders: participant.remindersEnabled },
     stage,
-    csrfToken: p.csrf(),
+    csrfToken,
     now: p.deps.clock.now(),
     deletionAt,
     organizerAccess,
     flash: FLASHES[p.c.req.query('done') ?? ''] ?? null,
     ...extra,
   };
-  return p.c.html(mePage(model), status);
+}
+
+function render(p: Page, participant: Participant, extra: Partial<MePageModel> = {}, status: 200 | 400 | 409 = 200, reads?: ParticipantPageReads): Response {
+  return p.c.html(mePage(meModel(p, participant, p.csrf(), extra, reads)), status);
 }
 
 /** Session pages: every one is `no-store`, and without a session they lead to the login page. */
@@ -44,13 +48,31 @@ function withSession(deps: Deps, handler: (p: Page, participant: Participant) =>
 
 /** The participant's own page and its forms (POST, then redirect back with a message). */
 export function meRoutes(app: Hono, deps: Deps): void {
-  // The session and the page are read under one read transaction (what withSession does, in one go).
+  const kept = new KeptPages(deps);
+  // The session and the page are read under one read transaction (what withSession does, in one
+  // go), and the page is kept per session until anything is written (KeptPages).
   app.get('/me', (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    const now = deps.clock.now();
+    // A page with a query carries a one-off message: not kept.
+    const keepable = token !== undefined && !c.req.url.includes('?');
+    const known = keepable ? kept.get(token, now) : null;
+    if (known) return sendKeptPage(deps, c, known, { noStore: true });
+    const version = deps.db.changeCount();
     const p = page(deps, c);
-    noStore(c);
-    const found = resumeSessionAnd(deps, getCookie(c, SESSION_COOKIE), (participant) => (participant.withdrawnAt === null ? readParticipantPage(deps, participant) : null));
-    if (!found || found.participant.withdrawnAt !== null || !found.read) return c.redirect('/login', 303);
-    return render(p, found.participant, {}, 200, found.read);
+    const found = resumeSessionAnd(deps, token, (participant) => (participant.withdrawnAt === null ? readParticipantPage(deps, participant) : null));
+    if (!found || found.participant.withdrawnAt !== null || !found.read) {
+      noStore(c);
+      return c.redirect('/login', 303);
+    }
+    if (!keepable) {
+      noStore(c);
+      return render(p, found.participant, {}, 200, found.read);
+    }
+    const model = meModel(p, found.participant, kept.slot, {}, found.read);
+    // The page counts days to the deletion in the exchange's zone; the session must be touched hourly.
+    const until = Math.min(found.quietUntil, localDayEnd(now, model.exchange.timezone));
+    return sendKeptPage(deps, c, kept.keep(token, version, until, mePage(model)), { noStore: true });
   });
 
   app.post(

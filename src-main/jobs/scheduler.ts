@@ -177,6 +177,7 @@ export class Scheduler implements JobsPort {
       run: async () => ({ counts: { ...(await RECURRING_WORK[job](this.#deps, now)), ...(missed > 1 && { coalesced: missed }) }, outcome: 'ok' }),
     };
     const run = await this.#execute(unit);
+    await nextTurn();
     const pattern = RECURRING_JOBS.find((r) => r.job === job)!.pattern;
     const plan = planRecurring({ pattern, lastRunAt: now, createdAt: now }, now);
     saveJobState(this.#deps, { jobKey: job, job, exchangeId: null, dueAt: plan.nextDueAt, lastRunAt: now, lastOutcome: run.outcome, updatedAt: now });
@@ -191,6 +192,8 @@ export class Scheduler implements JobsPort {
     const { clock, log } = this.#deps;
     const startedAt = clock.now();
     const id = recordJobStart(this.#deps, { job: unit.job, jobKey: unit.jobKey, exchangeId: unit.exchangeId, scheduledFor: unit.scheduledFor, startedAt });
+    // Each of these steps may wait for a commit to reach the disk: a turn of the loop between them.
+    await nextTurn();
     let result: Pick<JobRun, 'outcome' | 'counts' | 'error'>;
     try {
       const { counts, outcome } = await unit.run();
@@ -201,6 +204,7 @@ export class Scheduler implements JobsPort {
       result = { outcome: 'failed', counts, error: error instanceof Error ? error.message : String(error) };
     }
     const finishedAt = clock.now();
+    await nextTurn();
     recordJobEnd(this.#deps, id, { finishedAt, ...result });
     await nextTurn();
     return { id, job: unit.job, jobKey: unit.jobKey, exchangeId: unit.exchangeId, scheduledFor: unit.scheduledFor, startedAt, finishedAt, ...result };

@@ -164,17 +164,22 @@ describe('an import in slices', () => {
     t = await createTestApp();
     const { id: exchangeId } = await t.ok('exchanges.create', exchangeInput());
     await t.ok('exchanges.transition', { exchangeId, action: 'open' });
-    // The import reads the clock once, after checking and staging the rows and before adding them:
-    // that is when line 302's person (Person 300 at p300@example.com) registers.
+    // The import's progress says when every row is checked and staged, just before they are added:
+    // that is when line 302's person (Person 300 at p300@example.com) registers. (Each clock read
+    // is a second later, so that every progress step is sent.)
     const now = t.clock.now.bind(t.clock);
-    let armed = true;
     t.clock.now = () => {
-      if (armed) {
-        armed = false;
-        addParticipant(t.deps, { exchangeId, name: 'person 300', email: 'p300@example.com', giftIdeas: '', remindersEnabled: true, isOrganizer: false });
-      }
+      t.clock.advance(1000);
       return now();
     };
+    let armed = true;
+    t.deps.events.subscribe((event) => {
+      if (!armed || event.type !== 'work.progress' || event.progress.kind !== 'import') return;
+      const { done, total, finished } = event.progress;
+      if (finished || total === 0 || done < total) return;
+      armed = false;
+      addParticipant(t.deps, { exchangeId, name: 'person 300', email: 'p300@example.com', giftIdeas: '', remindersEnabled: true, isOrganizer: false });
+    });
     const result = await t.call('participants.import', { exchangeId, csv: csvOf(PEOPLE), dryRun: false });
     expect(armed).toBe(false);
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'rows.302' }] } });

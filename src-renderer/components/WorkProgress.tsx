@@ -1,23 +1,26 @@
+import type { WorkProgress } from '@contract';
 import { workText } from '../lib/work';
 import { useWork } from '../stores/work';
-import type { WorkProgress } from '@contract';
+import { Notice } from './Notice';
 
-/** One line per long operation running in the core: what it does and how far it got. */
+/** One notice per long operation running in the core: what it does and how far it got. */
 export function WorkProgressList(props: { running: readonly WorkProgress[] }) {
   if (props.running.length === 0) return null;
   return (
-    <div className="stack stack--tight" role="status" aria-live="polite">
+    <>
       {props.running.map((work) => (
-        <div key={work.id} className="stack stack--tight">
-          <p>{workText(work)}</p>
-          {work.total > 0 ? (
-            <progress className="progress" max={work.total} value={work.done} aria-label={workText(work)} />
-          ) : (
-            <progress className="progress" aria-label={workText(work)} />
-          )}
-        </div>
+        <Notice key={work.id} tone="info">
+          <div className="stack stack--tight">
+            <p>{workText(work)}</p>
+            {work.total > 0 ? (
+              <progress className="progress" max={work.total} value={work.done} aria-label={workText(work)} />
+            ) : (
+              <progress className="progress" aria-label={workText(work)} />
+            )}
+          </div>
+        </Notice>
       ))}
-    </div>
+    </>
   );
 }
 

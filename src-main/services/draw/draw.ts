@@ -103,7 +103,7 @@ function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { chan
  */
 const drawing = new WeakMap<Deps['db'], Set<number>>();
 
-function claimDraw(deps: Deps, exchangeId: number): () => void {
+export function claimDraw(deps: Deps, exchangeId: number): () => void {
   let busy = drawing.get(deps.db);
   if (!busy) drawing.set(deps.db, (busy = new Set()));
   if (busy.has(exchangeId)) {
@@ -124,7 +124,7 @@ function pendingGeneration(deps: Deps, exchangeId: number): string | null {
   return deps.db.first(deps.db.q.selectFrom('job_state').select('last_outcome').where('job_key', '=', mailKey(exchangeId)))?.last_outcome ?? null;
 }
 
-function clearMailPending(deps: Deps, exchangeId: number): void {
+export function clearMailPending(deps: Deps, exchangeId: number): void {
   deps.db.run(deps.db.q.deleteFrom('job_state').where('job_key', '=', mailKey(exchangeId)));
 }
 
@@ -185,7 +185,7 @@ async function resumePending(deps: Deps, pending: Array<{ exchange_id: number | 
 }
 
 /** Removes what a draw that did not commit wrote ahead (invisible: the exchange is not drawn), in slices. */
-async function dropStaged(deps: Deps, exchangeId: number, historyKey: string): Promise<void> {
+export async function dropStaged(deps: Deps, exchangeId: number, historyKey: string): Promise<void> {
   const state = () => findExchange(deps.db, exchangeId)?.state;
   for (;;) {
     await nextTurn();

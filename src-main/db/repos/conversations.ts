@@ -87,6 +87,11 @@ export function endConversationsOfBrokenPairs(db: Db, exchangeId: number, now: n
     .run(now, exchangeId).changes;
 }
 
+/** Ends every open conversation of the exchange (its draw was undone, whatever the matches table still holds). */
+export function endAllConversations(db: Db, exchangeId: number, now: number): number {
+  return db.prepared('update conversations set ended_at = ? where exchange_id = ? and ended_at is null').run(now, exchangeId).changes;
+}
+
 /** The drawn pairs a participant is in: whom they give to, and who gives to them. */
 export function pairsOf(db: Db, exchangeId: number, participantId: number): { receivers: number[]; givers: number[] } {
   const rows = db.all(

@@ -331,7 +331,7 @@ export function undoDraw(deps: Deps, input: ParsedInput<'exchanges.undoDraw'>): 
       clearMailPending(deps, exchange.id);
       deletePairHistory(deps.db, historyRows(deps, exchange, listParticipants(deps.db, exchange.id), loadMatches(deps.db, exchange.id)));
       deleteMatches(deps.db, exchange.id);
-      pairsChanged(deps, exchange.id, 'whole-draw');
+      pairsChanged(deps, exchange.id, 'undone');
       updateExchange(deps.db, exchange.id, { state, drawnAt: null, drawMethod: null, updatedAt: deps.clock.now() });
     }),
   );

@@ -3,6 +3,7 @@ import { DomainError } from '../../core/errors';
 import { nextState } from '../../core/exchange-state';
 import { getExchange, updateExchange } from '../../db/repos/exchanges';
 import type { Deps } from '../common/deps';
+import { pairsChanged } from '../between/pairs-changed';
 import { viewExchange } from '../exchanges/exchanges';
 import { countSentMatchMail, notifyDrawUndone } from '../mail/match-mail';
 import { installationSecret } from '../organizer/settings';
@@ -36,6 +37,7 @@ export async function undoDrawInSlices(deps: Deps, input: ParsedInput<'exchanges
       // Everyone who was told a name hears that it no longer holds; unsent match mail is withdrawn.
       notifyDrawUndone(deps, exchange.id);
       clearMailPending(deps, exchange.id);
+      pairsChanged(deps, exchange.id, 'undone');
       updateExchange(deps.db, exchange.id, { state, drawnAt: null, drawMethod: null, updatedAt: deps.clock.now() });
       deps.events.emit({ type: 'exchange.changed', exchangeId: exchange.id });
       return exchangeKey(installationSecret(deps), exchange);

@@ -174,4 +174,27 @@ describe('messages between a Santa and their giftee', () => {
     const conversations = w.t.deps.db.sqlite.prepare('select count(*) n from conversations where ended_at is not null').get() as { n: number };
     expect(conversations.n).toBe(2);
   });
+
+  it('an undone draw ends every conversation, so a pair drawn again after it starts with an empty thread', async () => {
+    const a = 'Annika';
+    const b = giftee(a);
+    await write(a, 'giftee', 'Before the undo');
+    // Undo and draw again until Annika gives to the same person (the seeded random port makes it certain within a few tries).
+    for (let attempt = 0; attempt < 30; attempt++) {
+      await w.t.ok('exchanges.undoDraw', { exchangeId: w.exchangeId, confirm: true });
+      await w.t.ok('exchanges.draw', { exchangeId: w.exchangeId });
+      if (giftee(a) === b) break;
+    }
+    expect(giftee(a)).toBe(b);
+    const mine = await page(a);
+    // The open thread with the same giftee is empty; the old one stands below it, ended.
+    const openThreads = mine.slice(mine.indexOf('id="messages"'), mine.indexOf('thread-ended'));
+    expect(openThreads).toContain(`Ask ${b}`);
+    expect(openThreads).toContain('No messages yet.');
+    expect(openThreads).not.toContain('Before the undo');
+    expect(mine.slice(mine.indexOf('thread-ended'))).toContain('this conversation has ended');
+    expect((await write(a, 'giftee', 'After the draw')).status).toBe(303);
+    const open = w.t.deps.db.sqlite.prepare('select count(*) n from conversations where ended_at is null').get() as { n: number };
+    expect(open.n).toBe(1);
+  });
 });

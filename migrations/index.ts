@@ -6,6 +6,7 @@ import * as m0004 from './0004_outbox_intent';
 import * as m0005 from './0005_history_by_exchange';
 import * as m0006 from './0006_participant_signups';
 import * as m0007 from './0007_shared_addresses';
+import * as m0008 from './0008_everyone_takes_part';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied: the list position, starting at 1. */
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '0005_history_by_exchange', up: m0005.up },
   { version: 6, name: '0006_participant_signups', up: m0006.up },
   { version: 7, name: '0007_shared_addresses', up: m0007.up, foreignKeysOff: true },
+  { version: 8, name: '0008_everyone_takes_part', up: m0008.up },
 ];

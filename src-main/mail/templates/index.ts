@@ -19,4 +19,5 @@ export { signupDigestNotice, type SignupDigestInput } from './signup-digest';
 export { testEmail, type TestEmailInput } from './test-email';
 export { organizerAccessNotice, organizerAccessSentence, type OrganizerAccessAction, type OrganizerAccessNoticeInput } from './organizer-access';
 export { drawCancelledEmail, exchangeCancelledEmail, exchangeUpdatedEmail, type ChangeNoticeInput } from './changes';
+export { passOnLinkEmail, type PassOnLinkEmailInput } from './pass-on';
 export { subjectFor } from './format';

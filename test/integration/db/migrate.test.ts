@@ -38,6 +38,9 @@ const TABLES = [
   'job_state',
   'job_runs',
   'organizer_access',
+  'table_draws',
+  'table_looks',
+  'printed_cards',
 ];
 
 describe('migrations', () => {

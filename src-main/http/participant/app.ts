@@ -9,6 +9,7 @@ import { FORM_LIMIT_BYTES, requestFacts } from './guard';
 import { authRoutes } from './routes-auth';
 import { inviteRoutes } from './routes-invite';
 import { meRoutes } from './routes-me';
+import { tableRoutes } from './routes-table';
 import { notFoundPage, serverErrorPage } from './views';
 
 export interface ParticipantAppOptions {
@@ -39,6 +40,7 @@ export function createParticipantApp(deps: Deps, options: ParticipantAppOptions)
   inviteRoutes(app, deps);
   authRoutes(app, deps);
   meRoutes(app, deps);
+  tableRoutes(app, deps);
   app.notFound((c) => c.html(notFoundPage(), 404));
   app.onError((error, c) => {
     if (bodyLimitExceeded(c)) return tooLarge(c);

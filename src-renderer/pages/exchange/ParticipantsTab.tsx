@@ -38,7 +38,7 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
   const drawn = exchange.state === 'matched' || exchange.state === 'completed';
   // Before the draw, people the organizer added can be emailed their link to add gift ideas.
   const invitable = editable && !drawn && exchange.state !== 'cancelled';
-  const notInvited = (list ?? []).filter((p) => !p.withdrawn && p.invitation === 'none').length;
+  const notInvited = (list ?? []).filter((p) => !p.withdrawn && p.email !== '' && p.invitation === 'none').length;
 
   const open = (next: Panel) => {
     setErrors(NO_ERRORS);
@@ -127,6 +127,7 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
             initial={panel.kind === 'edit' ? participantFormValues(panel.participant) : EMPTY_PARTICIPANT}
             errors={errors}
             submitLabel={panel.kind === 'add' ? 'Add' : 'Save'}
+            deliverers={(list ?? []).filter((p) => !p.withdrawn && p.email !== '' && (panel.kind !== 'edit' || p.id !== panel.participant.id))}
             busy={busy}
             onSubmit={(v) => void submit(v)}
             onCancel={() => setPanel(null)}

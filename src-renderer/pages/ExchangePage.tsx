@@ -13,6 +13,7 @@ import { routeHref, type ExchangeTab } from '../lib/route';
 import { useExchange } from '../stores/exchange';
 import { useParticipants } from '../stores/participants';
 import { useRules } from '../stores/rules';
+import { EveryoneTab } from './exchange/EveryoneTab';
 import { DrawTab } from './exchange/DrawTab';
 import { OverviewTab } from './exchange/OverviewTab';
 import { ParticipantsTab } from './exchange/ParticipantsTab';
@@ -116,12 +117,14 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
           { id: 'participants', label: `Participants (${exchange.participantCount})`, href: href('participants') },
           { id: 'rules', label: 'Exclusions', href: href('rules') },
           { id: 'draw', label: 'Draw', href: href('draw') },
+          { id: 'everyone', label: 'Cards & table', href: href('everyone') },
         ]}
       />
       {tab === 'overview' && <OverviewTab exchange={exchange} />}
       {tab === 'participants' && <ParticipantsTab exchange={exchange} />}
       {tab === 'rules' && <RulesTab exchange={exchange} />}
       {tab === 'draw' && <DrawTab exchange={exchange} />}
+      {tab === 'everyone' && <EveryoneTab exchange={exchange} />}
       {copy && (
         <ConfirmDialog
           title={copy.title}

@@ -32,25 +32,27 @@ export function PrintSheet({ printed, exchange }: PrintSheetProps) {
           </div>
           {card.giftee && (
             <div className="print-card__inside">
-              <p className="print-card__label">You give a gift to</p>
-              <p className="print-card__giftee">{card.giftee.name}</p>
-              {card.giftee.giftIdeas.trim() && <p className="print-card__ideas">{card.giftee.giftIdeas}</p>}
-              <dl className="print-card__facts">
-                <dt>When</dt>
-                <dd>{formatLocal(exchange.exchangeAt)}</dd>
-                {exchange.location && (
-                  <>
-                    <dt>Where</dt>
-                    <dd>{exchange.location}</dd>
-                  </>
-                )}
-                {exchange.budget && (
-                  <>
-                    <dt>Budget</dt>
-                    <dd>{formatBudget(exchange.budget)}</dd>
-                  </>
-                )}
-              </dl>
+              <div className="print-card__text">
+                <p className="print-card__label">You give a gift to</p>
+                <p className="print-card__giftee">{card.giftee.name}</p>
+                {card.giftee.giftIdeas.trim() && <p className="print-card__ideas">{card.giftee.giftIdeas}</p>}
+                <dl className="print-card__facts">
+                  <dt>When</dt>
+                  <dd>{formatLocal(exchange.exchangeAt)}</dd>
+                  {exchange.location && (
+                    <>
+                      <dt>Where</dt>
+                      <dd>{exchange.location}</dd>
+                    </>
+                  )}
+                  {exchange.budget && (
+                    <>
+                      <dt>Budget</dt>
+                      <dd>{formatBudget(exchange.budget)}</dd>
+                    </>
+                  )}
+                </dl>
+              </div>
               <QrImage svg={card.qrSvg} alt={`QR code of ${card.name}'s page`} />
             </div>
           )}

@@ -14,6 +14,7 @@ import { useExchange } from '../stores/exchange';
 import { useParticipants } from '../stores/participants';
 import { useRules } from '../stores/rules';
 import { EveryoneTab } from './exchange/EveryoneTab';
+import { useEveryone } from '../stores/everyone';
 import { DrawTab } from './exchange/DrawTab';
 import { OverviewTab } from './exchange/OverviewTab';
 import { ParticipantsTab } from './exchange/ParticipantsTab';
@@ -36,6 +37,7 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
     void useExchange.getState().open(exchangeId);
     void useParticipants.getState().open(exchangeId);
     void useRules.getState().open(exchangeId);
+    void useEveryone.getState().open(exchangeId);
     setMessage(null);
   }, [exchangeId]);
   // A result line belongs to the screen where the action was; another tab is other work.

@@ -119,37 +119,39 @@ export function EveryoneTab({ exchange }: { exchange: ExchangeView }) {
         )}
       </Card>
       <Card title="Printed cards" intro="A folded card per person, with a QR code of their own page: their way in without email.">
-        <fieldset className="stack stack--tight">
-          <legend>Cards for</legend>
-          {active.map((p) => (
-            <label key={p.id} className="check">
-              <input type="checkbox" checked={selected.has(p.id)} onChange={() => toggle(p.id)} /> {p.name}
-              {p.email === '' ? <span className="muted"> (no email)</span> : null}
+        <div className="stack">
+          <fieldset className="stack stack--tight">
+            <legend>Cards for</legend>
+            {active.map((p) => (
+              <label key={p.id} className="check">
+                <input type="checkbox" checked={selected.has(p.id)} onChange={() => toggle(p.id)} /> {p.name}
+                {p.email === '' ? <span className="muted"> (no email)</span> : null}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="stack stack--tight">
+            <legend>Style</legend>
+            <label className="check">
+              <input type="radio" name="card-style" checked={style === 'name-qr'} onChange={() => setStyle('name-qr')} /> Name and QR code only: you never see whom they give to
             </label>
-          ))}
-        </fieldset>
-        <fieldset className="stack stack--tight">
-          <legend>Style</legend>
-          <label className="check">
-            <input type="radio" name="card-style" checked={style === 'name-qr'} onChange={() => setStyle('name-qr')} /> Name and QR code only: you never see whom they give to
-          </label>
-          <label className="check">
-            <input type="radio" name="card-style" checked={style === 'full'} disabled={!drawn} onChange={() => setStyle('full')} /> Full card: the giftee, ideas, date, place and
-            budget under a fold (recorded, and each person is told)
-          </label>
-        </fieldset>
-        <p className="muted">A new card replaces the person’s earlier card: the QR code of an older one stops working.</p>
-        <div className="row">
-          <button type="button" className="btn btn--primary" disabled={busy || selected.size === 0} onClick={() => (style === 'full' ? setAsking(true) : void print(false))}>
-            Prepare {plural(selected.size, 'card', 'cards')}
-          </button>
-          {printed && (
-            <button type="button" className="btn" onClick={() => window.print()}>
-              Print the cards
+            <label className="check">
+              <input type="radio" name="card-style" checked={style === 'full'} disabled={!drawn} onChange={() => setStyle('full')} /> Full card: the giftee, ideas, date, place and
+              budget under a fold (recorded, and each person is told)
+            </label>
+          </fieldset>
+          <p className="muted">A new card replaces the person’s earlier card: the QR code of an older one stops working.</p>
+          <div className="row">
+            <button type="button" className="btn btn--primary" disabled={busy || selected.size === 0} onClick={() => (style === 'full' ? setAsking(true) : void print(false))}>
+              Prepare {plural(selected.size, 'card', 'cards')}
             </button>
-          )}
+            {printed && (
+              <button type="button" className="btn" onClick={() => window.print()}>
+                Print the cards
+              </button>
+            )}
+          </div>
+          {printed && <PrintSheet printed={printed} exchange={exchange} />}
         </div>
-        {printed && <PrintSheet printed={printed} exchange={exchange} />}
       </Card>
       {printed && createPortal(<div className="print-only">{<PrintSheet printed={printed} exchange={exchange} />}</div>, document.body)}
       {asking && (

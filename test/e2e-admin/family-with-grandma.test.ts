@@ -122,8 +122,10 @@ describe('a family with Grandma in the organizer screens (real browser, npm run 
     await page.getByText('Ann is emailed a link to pass on to them. No email, so reminders go to nobody.').waitFor();
     await shot('01-participants', page.locator('.ptable tbody tr').last());
 
-    await rpc('exchanges.transition', { exchangeId, action: 'open' });
-    await rpc('exchanges.transition', { exchangeId, action: 'close' });
+    await page.getByRole('group', { name: 'Exchange actions' }).getByRole('button', { name: 'Open registration' }).click();
+    await confirmDialog(page, 'Open registration');
+    await page.getByRole('group', { name: 'Exchange actions' }).getByRole('button', { name: 'Close registration' }).click();
+    await confirmDialog(page, 'Close registration');
     await openTab(page, 'Draw');
     await page.getByRole('button', { name: 'Draw names', exact: true }).click();
     await confirmDialog(page, 'Draw names');

@@ -1,6 +1,7 @@
 import { personKey } from '../../contract/common';
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { checkReach, type Reach } from '../../core/delivery';
+import { randomToken } from '../../core/tokens';
 import { DomainError, invalidField } from '../../core/errors';
 import { assertEditable } from '../../core/exchange-state';
 import type { Exchange, Participant } from '../../core/types';
@@ -26,6 +27,7 @@ import {
 import type { Deps } from '../common/deps';
 import { eachSlice, nextTurn } from '../common/slices';
 import { spliceInParticipant, spliceOutParticipant, type SpliceOutcome } from '../draw/splice';
+import { enqueueMatchMail } from '../mail/match-mail';
 import { invitationOf, welcomedParticipants } from './invite';
 
 export type ParticipantView = OperationOutput<'participants.add'>;
@@ -228,6 +230,12 @@ export function updateParticipantDetails(deps: Deps, { participantId, patch }: P
     const same = findParticipantByNameAndEmail(deps.db, exchange.id, name, reach.email);
     if (same && same.id !== participant.id) throw alreadyTakingPart(name, reach.email);
     updateParticipant(deps.db, participantId, { ...patch, ...reach, updatedAt: now });
+    // After the draw, a new way to learn the giftee takes effect at once: the match email, or the
+    // link to pass on (to the new deliverer); a card or the table needs nothing sent.
+    const rerouted = reach.delivery !== participant.delivery || reach.deliveredBy !== participant.deliveredBy;
+    if (exchange.state === 'matched' && rerouted && participant.withdrawnAt === null) {
+      enqueueMatchMail(deps, exchange, { id: participant.id, email: reach.email }, { generation: randomToken(deps.random, 6), changed: false });
+    }
     return exchange.id;
   });
   deps.events.emit({ type: 'participants.changed', exchangeId });

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyField } from '../../components/CopyField';
 import { Notice } from '../../components/Notice';
 import { PrintSheet } from '../../components/PrintSheet';
+import '../../components/everyone.css';
 import { QrImage } from '../../components/QrImage';
 import { copyText } from '../../lib/download';
 import { formatInstant, plural } from '../../lib/format';
@@ -106,7 +107,7 @@ export function EveryoneTab({ exchange }: { exchange: ExchangeView }) {
           </div>
         )}
         {table && table.people.length > 0 ? (
-          <ul className="stack stack--tight" aria-label="People at the table">
+          <ul className="stack stack--tight everyone-list" aria-label="People at the table">
             {table.people.map((p) => (
               <li key={p.id} className="row row--between">
                 <span>{p.name}</span>

@@ -82,6 +82,20 @@ describe('people without email', () => {
     expect((await again.post(path)).status).toBe(303);
   });
 
+  it('after the draw, a new way takes effect at once: switched to "passed on", the deliverer is emailed the link', async () => {
+    w = await participantWorld();
+    const ids = await family();
+    await w.closeAndDraw();
+    expect(w.outbox('pass-on-link').map((m) => m.to_address)).toEqual(['ann@example.com']);
+    await w.t.ok('participants.update', { participantId: ids['Grandma']!, patch: { delivery: 'delivered', deliveredBy: ids['Bob']! } });
+    const links = w.outbox('pass-on-link');
+    expect(links.map((m) => m.to_address)).toEqual(['ann@example.com', 'bob@example.com']);
+    expect(links[1]!.subject).toBe('Family Christmas 2026: A Secret Santa link to pass on to Grandma');
+    // Saving again without a change sends nothing more.
+    await w.t.ok('participants.update', { participantId: ids['Grandma']!, patch: { giftIdeas: 'Tea' } });
+    expect(w.outbox('pass-on-link')).toHaveLength(2);
+  });
+
   it('are skipped by reminders, and the job log records how many and why', async () => {
     w = await participantWorld();
     const ids = await family();

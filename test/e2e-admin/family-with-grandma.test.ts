@@ -201,6 +201,8 @@ describe('a family with Grandma in the organizer screens (real browser, npm run 
     await page.reload();
     await page.getByText('Has looked').nth(1).waitFor();
     await shot('07-table-status');
+    const status = await rpc<{ people: Array<{ name: string; looked: boolean }> }>('tableDraw.status', { exchangeId });
+    expect(status.people).toEqual([expect.objectContaining({ name: 'Lea', looked: true }), expect.objectContaining({ name: 'Tim', looked: true })]);
 
     expect(problems).toEqual([]);
     expect(pageErrors).toEqual([]);

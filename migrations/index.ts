@@ -6,6 +6,7 @@ import * as m0004 from './0004_outbox_intent';
 import * as m0005 from './0005_history_by_exchange';
 import * as m0006 from './0006_participant_signups';
 import * as m0007 from './0007_shared_addresses';
+import * as m0008 from './0008_everyone_takes_part';
 import * as m0009 from './0009_between_santa_and_giftee';
 import * as m0010 from './0010_several_giftees';
 
@@ -30,7 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '0005_history_by_exchange', up: m0005.up },
   { version: 6, name: '0006_participant_signups', up: m0006.up },
   { version: 7, name: '0007_shared_addresses', up: m0007.up, foreignKeysOff: true },
-  // 0008 (another branch) is merged before these two; versions are list positions until then.
-  { version: 8, name: '0009_between_santa_and_giftee', up: m0009.up },
-  { version: 9, name: '0010_several_giftees', up: m0010.up },
+  { version: 8, name: '0008_everyone_takes_part', up: m0008.up },
+  { version: 9, name: '0009_between_santa_and_giftee', up: m0009.up },
+  { version: 10, name: '0010_several_giftees', up: m0010.up },
 ];

@@ -1,6 +1,7 @@
 export * from './bridge';
 export * from './common';
 export * from './envelope';
+export * from './everyone';
 export * from './events';
 export * from './exchanges';
 export * from './exclusions';

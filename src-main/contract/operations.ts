@@ -20,6 +20,7 @@ import { DrawCheckInput, DrawCheckView, DrawInput, DrawView, RedrawInput, Reveal
 import { AddParticipantInput, InviteInput, InviteView, ParticipantRef, ParticipantView, PersonalLinkInput, UpdateParticipantInput } from './participants';
 import { AppInfoView, SettingsView, UpdateSettingsInput } from './settings';
 import { RevealSantasInput } from './between';
+import { CardsStatusView, PrintCardsInput, PrintedCardsView, TableDrawStatusView } from './everyone';
 
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({ input, output, summary });
 const Empty = z.object({}).default({});
@@ -99,6 +100,12 @@ export const operations = {
   'smtp.get': op(Empty, SmtpSettingsView, 'Mail server settings (never the password) and presets.'),
   'smtp.set': op(SetSmtpInput, SmtpSettingsView, 'Save the mail server settings and, optionally, the password.'),
   'smtp.test': op(TestSmtpInput, TestSmtpResult, 'Send a test email now and explain any failure.'),
+
+  'tableDraw.open': op(ExchangeRef, LinkView, 'Start the in-person draw: a one-time link (and QR) for the one device passed around the table.'),
+  'tableDraw.status': op(ExchangeRef, TableDrawStatusView, 'Who draws at the table and who has looked (never what they saw).'),
+  'tableDraw.close': op(ExchangeRef, Done, 'End the table draw: the device shows nothing more.'),
+  'cards.print': op(PrintCardsInput, PrintedCardsView, 'Cards to print: name and QR only, or with the giftee under a fold (confirm; recorded, the person is told).'),
+  'cards.status': op(ExchangeRef, CardsStatusView, 'Cards printed so far, and which show an old giftee and need printing again.'),
 } as const;
 
 export type Operations = typeof operations;

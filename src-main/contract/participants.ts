@@ -1,9 +1,21 @@
 import { z } from 'zod';
 import { EmailInput, GiftIdeas, Id, PersonName } from './common';
 
+/**
+ * How a participant learns their giftee: the match email, a printed card, the in-person (table)
+ * draw, or another participant who is emailed a sealed link to pass on (`deliveredBy`). Only
+ * `email` needs an address of their own (issue #18).
+ */
+export const DELIVERIES = ['email', 'card', 'in_person', 'delivered'] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+export const DeliverySchema = z.enum(DELIVERIES, { error: 'Choose how they learn their giftee: email, card, in_person or delivered.' });
+
 const fields = {
   name: PersonName,
   email: EmailInput,
+  delivery: DeliverySchema,
+  /** For `delivered`: the participant who passes the link on; null otherwise. */
+  deliveredBy: Id.nullable(),
   giftIdeas: GiftIdeas,
   remindersEnabled: z.boolean(),
   isOrganizer: z.boolean(),
@@ -12,6 +24,10 @@ const fields = {
 export const AddParticipantInput = z.object({
   exchangeId: Id,
   ...fields,
+  /** Empty for someone without email (then `delivery` says how they learn their giftee). */
+  email: EmailInput.default(''),
+  delivery: DeliverySchema.default('email'),
+  deliveredBy: Id.nullable().default(null),
   giftIdeas: GiftIdeas.default(''),
   remindersEnabled: z.boolean().default(true),
   isOrganizer: z.boolean().default(false),
@@ -63,7 +79,10 @@ export const ParticipantView = z.object({
   id: Id,
   exchangeId: Id,
   name: z.string(),
+  /** '' for someone without email. */
   email: z.string(),
+  delivery: DeliverySchema,
+  deliveredBy: Id.nullable(),
   giftIdeas: z.string(),
   remindersEnabled: z.boolean(),
   isOrganizer: z.boolean(),

@@ -1,5 +1,6 @@
 import type { ExchangeState } from './exchange-state';
 import type { DrawMethod } from './matching/types';
+import type { Delivery } from '../contract/participants';
 
 export type MatchMode = 'single-loop' | 'no-mutual' | 'any';
 
@@ -47,7 +48,11 @@ export interface Participant {
   id: number;
   exchangeId: number;
   name: string;
+  /** '' when they have no email (see `delivery`). */
   email: string;
+  delivery: Delivery;
+  /** For `delivered`: who passes their link on. */
+  deliveredBy: number | null;
   giftIdeas: string;
   remindersEnabled: boolean;
   isOrganizer: boolean;

@@ -63,6 +63,10 @@ export interface ParticipantsTable {
   registered_at: number | null;
   /** When the organizer was told of the sign-up (its own notice or a daily digest). */
   signup_reported_at: number | null;
+  /** How they learn their giftee: email | card | in_person | delivered (migration 0008). */
+  delivery: Generated<string>;
+  /** For `delivered`: the participant who is emailed a link to pass on. */
+  delivered_by: number | null;
 }
 
 export interface ExclusionsTable {
@@ -240,6 +244,37 @@ export interface PrivateAddressesTable {
   updated_at: number;
 }
 
+/** A "pass the phone" session of the in-person draw. */
+export interface TableDrawsTable {
+  id: Generated<number>;
+  exchange_id: number;
+  code_hash: string;
+  device_hash: string | null;
+  showing_participant_id: number | null;
+  created_at: number;
+  expires_at: number;
+  closed_at: number | null;
+}
+
+/** Who has seen their giftee at the table. */
+export interface TableLooksTable {
+  exchange_id: number;
+  participant_id: number;
+  giftee_id: number | null;
+  looked_at: number;
+}
+
+/** A printed card; `giftee_id` only for the full style. */
+export interface PrintedCardsTable {
+  id: Generated<number>;
+  exchange_id: number;
+  participant_id: number;
+  style: string;
+  giftee_id: number | null;
+  printed_at: number;
+  replaced_at: number | null;
+}
+
 export interface Schema {
   settings: SettingsTable;
   exchanges: ExchangesTable;
@@ -261,4 +296,7 @@ export interface Schema {
   conversations: ConversationsTable;
   messages: MessagesTable;
   private_addresses: PrivateAddressesTable;
+  table_draws: TableDrawsTable;
+  table_looks: TableLooksTable;
+  printed_cards: PrintedCardsTable;
 }

@@ -8,6 +8,8 @@ import * as breakGlass from '../services/organizer/break-glass';
 import * as exchanges from '../services/exchanges/exchanges';
 import * as network from '../services/network/network';
 import * as shareLinks from '../services/portal/share-links';
+import * as tableDraw from '../services/portal/table-draw';
+import * as cards from '../services/people/cards';
 import * as matching from '../services/draw/draw';
 import { undoDrawInSlices } from '../services/draw/undo-in-slices';
 import * as outbox from '../services/mail/outbox';
@@ -97,4 +99,10 @@ export const handlers: Handlers = {
   'smtp.get': (deps) => smtp.viewSmtp(deps),
   'smtp.set': (deps, input) => smtp.saveSmtp(deps, input),
   'smtp.test': (deps, input) => smtp.sendTestEmail(deps, input),
+
+  'tableDraw.open': (deps, { exchangeId }) => tableDraw.openTableDraw(deps, exchangeId),
+  'tableDraw.status': (deps, { exchangeId }) => tableDraw.tableDrawStatus(deps, exchangeId),
+  'tableDraw.close': (deps, { exchangeId }) => (tableDraw.closeTableDraw(deps, exchangeId), { done: true as const }),
+  'cards.print': (deps, input) => cards.printCards(deps, input),
+  'cards.status': (deps, { exchangeId }) => cards.cardsStatus(deps, exchangeId),
 };

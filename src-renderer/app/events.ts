@@ -1,5 +1,6 @@
 import { subscribe, type ClientEvent } from '../api/client';
 import { useExchange } from '../stores/exchange';
+import { useEveryone } from '../stores/everyone';
 import { useExchanges } from '../stores/exchanges';
 import { useJobs } from '../stores/jobs';
 import { useOutbox } from '../stores/outbox';
@@ -15,7 +16,13 @@ export function refreshesFor(event: ClientEvent, openExchangeId: number | null):
   switch (event.type) {
     case 'participants.changed':
       return isOpen
-        ? [() => useParticipants.getState().refresh(), () => useRules.getState().recheck(), () => useExchange.getState().refresh(), () => useExchanges.getState().load()]
+        ? [
+            () => useParticipants.getState().refresh(),
+            () => useRules.getState().recheck(),
+            () => useExchange.getState().refresh(),
+            () => useExchanges.getState().load(),
+            () => useEveryone.getState().refresh(),
+          ]
         : [() => useExchanges.getState().load()];
     case 'rules.changed':
       return isOpen ? [() => useRules.getState().refresh(), () => useParticipants.getState().refresh()] : [];
@@ -23,7 +30,7 @@ export function refreshesFor(event: ClientEvent, openExchangeId: number | null):
     case 'exchange.deleted':
       return [
         () => useExchanges.getState().load(),
-        ...(isOpen ? [() => useExchange.getState().refresh(), () => useRules.getState().refresh()] : []),
+        ...(isOpen ? [() => useExchange.getState().refresh(), () => useRules.getState().refresh(), () => useEveryone.getState().refresh()] : []),
         () => useJobs.getState().load(),
       ];
     case 'outbox.changed':
@@ -42,6 +49,7 @@ export function refreshesFor(event: ClientEvent, openExchangeId: number | null):
         () => useExchange.getState().refresh(),
         () => useParticipants.getState().refresh(),
         () => useRules.getState().refresh(),
+        () => useEveryone.getState().refresh(),
         () => useOutbox.getState().load(),
         () => useJobs.getState().load(),
       ];

@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
+import { deliveryText } from '../lib/delivery';
 import type { Participant } from '../stores/participants';
 import './participants.css';
 import './ui.css';
@@ -36,6 +37,7 @@ function Yes(props: { yes: boolean; yesText: string; noText: string }) {
 /** The organizer's list of people. It never says whom anyone drew. */
 export function ParticipantsTable(props: ParticipantsTableProps) {
   const flagged = new Set(props.flaggedIds);
+  const names = new Map(props.participants.map((p) => [p.id, p.name]));
   const columns = props.drawn ? 7 : 6;
   return (
     <div className="table-wrap">
@@ -62,7 +64,8 @@ export function ParticipantsTable(props: ParticipantsTableProps) {
                 <tr className={flagged.has(p.id) ? 'is-flagged' : undefined}>
                   <td>
                     <span className="ptable__name">{p.name}</span>
-                    <span className="ptable__email">{p.email}</span>
+                    <span className="ptable__email">{p.email || 'No email'}</span>
+                    {(p.delivery !== 'email' || p.email === '') && <span className="ptable__email">{deliveryText(p, (id) => names.get(id))}</span>}
                     {p.sharesAddressWith.length > 0 && <span className="ptable__email">Shares this address with {p.sharesAddressWith.join(', ')}</span>}
                     <span className="ptable__tags">
                       {p.isOrganizer && <span className="badge badge--info">You</span>}
@@ -72,20 +75,18 @@ export function ParticipantsTable(props: ParticipantsTableProps) {
                     </span>
                   </td>
                   <td className="ptable__ideas-cell">{p.giftIdeas ? <span className="ptable__ideas">{p.giftIdeas}</span> : <span className="muted">None yet</span>}</td>
-                  <td>
-                    <Yes yes={p.emailConfirmed} yesText="Yes" noText={unconfirmedText(p)} />
-                  </td>
+                  <td>{p.email === '' ? <span className="muted">No email</span> : <Yes yes={p.emailConfirmed} yesText="Yes" noText={unconfirmedText(p)} />}</td>
                   {props.drawn && (
                     <td>
                       <Yes yes={p.assignmentViewed} yesText="Opened" noText="Not yet" />
                     </td>
                   )}
-                  <td>{p.remindersEnabled ? 'On' : 'Off'}</td>
+                  <td>{p.email === '' ? 'No email' : p.remindersEnabled ? 'On' : 'Off'}</td>
                   {/* Only whether one was given: the address itself is for the person's Santa alone. */}
                   <td>{p.addressGiven ? 'Yes' : 'No'}</td>
                   <td>
                     <div className="ptable__actions">
-                      {props.invitable && !p.withdrawn && props.onInvite && (
+                      {props.invitable && !p.withdrawn && p.email !== '' && props.onInvite && (
                         <button
                           type="button"
                           className="btn btn--small"

@@ -24,7 +24,9 @@ export function runSummary(job: string, counts: Counts): string {
         n('skipped') > 0
           ? ` ${plural(n('skipped'), 'missed reminder was', 'missed reminders were')} skipped: ${n('skipped') === 1 ? 'it was' : 'they were'} due while the computer was off.`
           : '';
-      return n('queued') > 0 ? `Sent ${plural(n('queued'), 'reminder', 'reminders')}.${missed}` : `No reminders were due.${missed}`;
+      const noEmail = n('noEmail') > 0 ? ` ${plural(n('noEmail'), 'person without email got', 'people without email got')} no reminder: there is no address to send it to.` : '';
+      const sent = n('queued') > 0 ? `Sent ${plural(n('queued'), 'reminder', 'reminders')}.` : n('noEmail') > 0 ? 'No reminder was sent.' : 'No reminders were due.';
+      return sent + missed + noEmail;
     }
     case 'registration-close':
       return n('closed') > 0 ? `Closed registration of ${plural(n('closed'), 'exchange', 'exchanges')}.` : 'No registration was due to close.';

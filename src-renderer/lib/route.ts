@@ -2,7 +2,7 @@
 export type Route =
   { page: 'exchanges' } | { page: 'new-exchange' } | { page: 'exchange'; exchangeId: number; tab: ExchangeTab } | { page: 'outbox' } | { page: 'jobs' } | { page: 'settings' };
 
-export const EXCHANGE_TABS = ['overview', 'participants', 'rules', 'draw'] as const;
+export const EXCHANGE_TABS = ['overview', 'participants', 'rules', 'draw', 'everyone'] as const;
 export type ExchangeTab = (typeof EXCHANGE_TABS)[number];
 
 export function parseRoute(hash: string): Route {

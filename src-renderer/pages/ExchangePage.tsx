@@ -13,6 +13,8 @@ import { routeHref, type ExchangeTab } from '../lib/route';
 import { useExchange } from '../stores/exchange';
 import { useParticipants } from '../stores/participants';
 import { useRules } from '../stores/rules';
+import { EveryoneTab } from './exchange/EveryoneTab';
+import { useEveryone } from '../stores/everyone';
 import { DrawTab } from './exchange/DrawTab';
 import { OverviewTab } from './exchange/OverviewTab';
 import { ParticipantsTab } from './exchange/ParticipantsTab';
@@ -35,6 +37,7 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
     void useExchange.getState().open(exchangeId);
     void useParticipants.getState().open(exchangeId);
     void useRules.getState().open(exchangeId);
+    void useEveryone.getState().open(exchangeId);
     setMessage(null);
   }, [exchangeId]);
   // A result line belongs to the screen where the action was; another tab is other work.
@@ -116,12 +119,14 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
           { id: 'participants', label: `Participants (${exchange.participantCount})`, href: href('participants') },
           { id: 'rules', label: 'Exclusions', href: href('rules') },
           { id: 'draw', label: 'Draw', href: href('draw') },
+          { id: 'everyone', label: 'Cards & table', href: href('everyone') },
         ]}
       />
       {tab === 'overview' && <OverviewTab exchange={exchange} />}
       {tab === 'participants' && <ParticipantsTab exchange={exchange} />}
       {tab === 'rules' && <RulesTab exchange={exchange} />}
       {tab === 'draw' && <DrawTab exchange={exchange} />}
+      {tab === 'everyone' && <EveryoneTab exchange={exchange} />}
       {copy && (
         <ConfirmDialog
           title={copy.title}

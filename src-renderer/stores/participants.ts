@@ -11,7 +11,7 @@ export type InviteResult = OperationOutput<'participants.invite'>;
 type AddInput = Omit<OperationInput<'participants.add'>, 'exchangeId'>;
 type Patch = OperationInput<'participants.update'>['patch'];
 
-export const PARTICIPANT_FIELDS = ['name', 'email', 'giftIdeas', 'remindersEnabled', 'isOrganizer'] as const;
+export const PARTICIPANT_FIELDS = ['name', 'email', 'delivery', 'deliveredBy', 'giftIdeas', 'remindersEnabled', 'isOrganizer'] as const;
 
 interface ParticipantsState {
   exchangeId: number | null;

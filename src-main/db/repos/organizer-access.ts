@@ -1,6 +1,6 @@
 import type { Db } from '../database';
 
-export type OrganizerAccessAction = 'personal-link' | 'reveal' | 'private-email';
+export type OrganizerAccessAction = 'personal-link' | 'reveal' | 'private-email' | 'printed-card';
 
 export interface OrganizerAccess {
   action: OrganizerAccessAction;

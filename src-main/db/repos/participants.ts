@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { personKey } from '../../contract/common';
 import { notFound } from '../../core/errors';
 import type { Participant } from '../../core/types';
+import type { Delivery } from '../../contract/participants';
 import type { Db } from '../database';
 import type { ParticipantsTable } from '../schema';
 
@@ -13,6 +14,8 @@ export function toParticipant(row: Row): Participant {
     exchangeId: row.exchange_id,
     name: row.name,
     email: row.email,
+    delivery: row.delivery as Delivery,
+    deliveredBy: row.delivered_by,
     giftIdeas: row.gift_ideas,
     remindersEnabled: row.reminders_enabled === 1,
     isOrganizer: row.is_organizer === 1,
@@ -28,6 +31,8 @@ export function toParticipant(row: Row): Participant {
 export interface ParticipantFields {
   name?: string;
   email?: string;
+  delivery?: Delivery;
+  deliveredBy?: number | null;
   giftIdeas?: string;
   remindersEnabled?: boolean;
   isOrganizer?: boolean;
@@ -43,6 +48,8 @@ export function insertParticipant(
     exchangeId: number;
     name: string;
     email: string;
+    delivery?: Delivery;
+    deliveredBy?: number | null;
     giftIdeas: string;
     remindersEnabled: boolean;
     isOrganizer: boolean;
@@ -56,6 +63,8 @@ export function insertParticipant(
       exchange_id: p.exchangeId,
       name: p.name,
       email: p.email,
+      delivery: p.delivery ?? 'email',
+      delivered_by: p.deliveredBy ?? null,
       gift_ideas: p.giftIdeas,
       reminders_enabled: p.remindersEnabled ? 1 : 0,
       is_organizer: p.isOrganizer ? 1 : 0,
@@ -67,7 +76,15 @@ export function insertParticipant(
   ).lastInsertRowid;
 }
 
-export type NewParticipantRow = { name: string; email: string; giftIdeas: string; remindersEnabled: boolean; isOrganizer: boolean };
+export type NewParticipantRow = {
+  name: string;
+  email: string;
+  delivery: Delivery;
+  deliveredBy: number | null;
+  giftIdeas: string;
+  remindersEnabled: boolean;
+  isOrganizer: boolean;
+};
 
 const BULK_ROWS = 100;
 
@@ -81,12 +98,12 @@ export function insertParticipants(db: Db, exchangeId: number, rows: readonly Ne
   const ids = new Map<string, number>();
   for (let start = 0; start < rows.length; start += BULK_ROWS) {
     const batch = rows.slice(start, start + BULK_ROWS);
-    const values = Array.from({ length: batch.length }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    const values = Array.from({ length: batch.length }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
     const stmt = db.prepared(
-      `insert into participants (exchange_id, name, email, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) values ${values} returning id, name, email`,
+      `insert into participants (exchange_id, name, email, delivery, delivered_by, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) values ${values} returning id, name, email`,
     );
     const params: unknown[] = [];
-    for (const p of batch) params.push(exchangeId, p.name, p.email, p.giftIdeas, p.remindersEnabled ? 1 : 0, p.isOrganizer ? 1 : 0, now, now);
+    for (const p of batch) params.push(exchangeId, p.name, p.email, p.delivery, p.deliveredBy, p.giftIdeas, p.remindersEnabled ? 1 : 0, p.isOrganizer ? 1 : 0, now, now);
     for (const row of stmt.all(params) as Array<{ id: number; name: string; email: string }>) ids.set(personKey(row.name, row.email), row.id);
   }
   return ids;
@@ -102,14 +119,15 @@ let stages = 0;
 export function createImportStage(db: Db): string {
   const table = `import_stage_${++stages}`;
   db.sqlite.exec(
-    `create temp table ${table} (name text not null, email text not null, gift_ideas text not null, reminders_enabled integer not null, is_organizer integer not null)`,
+    `create temp table ${table} (name text not null, email text not null, delivery text not null, gift_ideas text not null, reminders_enabled integer not null, is_organizer integer not null)`,
   );
   return table;
 }
 
 export function stageParticipants(db: Db, table: string, rows: readonly NewParticipantRow[]): void {
-  const insert = db.sqlite.prepare(`insert into temp.${table} values (?, ?, ?, ?, ?)`);
-  for (const p of rows) insert.run(p.name, p.email, p.giftIdeas, p.remindersEnabled ? 1 : 0, p.isOrganizer ? 1 : 0);
+  // An import names no deliverer (`delivered` is chosen on the screen, where the people exist).
+  const insert = db.sqlite.prepare(`insert into temp.${table} values (?, ?, ?, ?, ?, ?)`);
+  for (const p of rows) insert.run(p.name, p.email, p.delivery, p.giftIdeas, p.remindersEnabled ? 1 : 0, p.isOrganizer ? 1 : 0);
 }
 
 /** The first staged person (name at address) already taking part in the exchange, if any. */
@@ -123,7 +141,7 @@ export function stagedConflict(db: Db, table: string, exchangeId: number): { nam
 export function commitImportStage(db: Db, table: string, exchangeId: number, now: number): number {
   return db.sqlite
     .prepare(
-      `insert into participants (exchange_id, name, email, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) select ?, name, email, gift_ideas, reminders_enabled, is_organizer, ?, ? from temp.${table} order by rowid`,
+      `insert into participants (exchange_id, name, email, delivery, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) select ?, name, email, delivery, gift_ideas, reminders_enabled, is_organizer, ?, ? from temp.${table} order by rowid`,
     )
     .run(exchangeId, now, now).changes;
 }
@@ -148,15 +166,21 @@ export function getParticipant(db: Db, id: number): Participant {
   return participant;
 }
 
-/** Everyone of the exchange at this address (a family may share one), in the order they joined. */
+/** Everyone of the exchange at this address (a family may share one), in the order they joined. No address is nobody's. */
 export function participantsByEmail(db: Db, exchangeId: number, email: string): Participant[] {
+  if (email === '') return [];
   return db.all(db.q.selectFrom('participants').selectAll().where('exchange_id', '=', exchangeId).where('email', '=', email).orderBy('id')).map(toParticipant);
 }
 
 /** The person with this name at this address (names without case: see personKey). */
 export function findParticipantByNameAndEmail(db: Db, exchangeId: number, name: string, email: string): Participant | undefined {
   const key = personKey(name, email);
-  return participantsByEmail(db, exchangeId, email).find((p) => personKey(p.name, p.email) === key);
+  const people = email === '' ? withoutEmail(db, exchangeId) : participantsByEmail(db, exchangeId, email);
+  return people.find((p) => personKey(p.name, p.email) === key);
+}
+
+function withoutEmail(db: Db, exchangeId: number): Participant[] {
+  return db.all(db.q.selectFrom('participants').selectAll().where('exchange_id', '=', exchangeId).where('email', '=', '').orderBy('id')).map(toParticipant);
 }
 
 /** Who takes part in a draw: the people not withdrawn, in the roster's order, with only what the draw needs. */
@@ -174,6 +198,8 @@ export function updateParticipant(db: Db, id: number, f: ParticipantFields): voi
   const columns = {
     ...(f.name !== undefined && { name: f.name }),
     ...(f.email !== undefined && { email: f.email }),
+    ...(f.delivery !== undefined && { delivery: f.delivery }),
+    ...(f.deliveredBy !== undefined && { delivered_by: f.deliveredBy }),
     ...(f.giftIdeas !== undefined && { gift_ideas: f.giftIdeas }),
     ...(f.remindersEnabled !== undefined && { reminders_enabled: f.remindersEnabled ? 1 : 0 }),
     ...(f.isOrganizer !== undefined && { is_organizer: f.isOrganizer ? 1 : 0 }),

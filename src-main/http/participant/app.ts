@@ -11,6 +11,7 @@ import { inviteRoutes } from './routes-invite';
 import { PARTICIPANT_CSP } from './kept-pages';
 import { meRoutes } from './routes-me';
 import { betweenRoutes } from './routes-between';
+import { tableRoutes } from './routes-table';
 import { notFoundPage, serverErrorPage } from './views';
 
 export interface ParticipantAppOptions {
@@ -40,6 +41,7 @@ export function createParticipantApp(deps: Deps, options: ParticipantAppOptions)
   authRoutes(app, deps);
   meRoutes(app, deps);
   betweenRoutes(app, deps);
+  tableRoutes(app, deps);
   app.notFound((c) => c.html(notFoundPage(), 404));
   app.onError((error, c) => {
     if (bodyLimitExceeded(c)) return tooLarge(c);

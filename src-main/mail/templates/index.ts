@@ -20,4 +20,5 @@ export { testEmail, type TestEmailInput } from './test-email';
 export { organizerAccessNotice, organizerAccessSentence, type OrganizerAccessAction, type OrganizerAccessNoticeInput } from './organizer-access';
 export { drawCancelledEmail, exchangeCancelledEmail, exchangeUpdatedEmail, type ChangeNoticeInput } from './changes';
 export { newMessageEmail, santaRevealEmail, type NewMessageEmailInput, type SantaRevealEmailInput } from './between';
+export { passOnLinkEmail, type PassOnLinkEmailInput } from './pass-on';
 export { subjectFor } from './format';

@@ -3,7 +3,7 @@ import { participantFooter, renderEmail } from './layout';
 import type { ExchangeInfo, RenderedEmail } from './types';
 
 /** What the organizer chose to do that showed (or can show) whom this participant gives to. */
-export type OrganizerAccessAction = 'personal-link' | 'reveal' | 'private-email';
+export type OrganizerAccessAction = 'personal-link' | 'reveal' | 'private-email' | 'printed-card';
 
 export interface OrganizerAccessNoticeInput {
   exchange: ExchangeInfo;
@@ -22,6 +22,8 @@ export function organizerAccessSentence(action: OrganizerAccessAction, when: str
       return `On ${when} the organizer revealed who drew whom, including whom you give to.`;
     case 'private-email':
       return `On ${when} the organizer read the email that tells you whom you give to.`;
+    case 'printed-card':
+      return `On ${when} the organizer printed your card, which shows whom you give to under a fold.`;
     default: {
       const never: never = action;
       return never;

@@ -1,15 +1,30 @@
 import { randomToken, sha256Hex } from '../../core/tokens';
 import type { Deps } from './deps';
 
-export type TokenPurpose = 'login' | 'welcome' | 'match' | 'personal';
+export type TokenPurpose = 'login' | 'welcome' | 'match' | 'personal' | 'card' | 'handover';
 
-/** 30 min for a requested login link (the person is waiting for it), 24 h for links inside welcome and match emails (read later). */
+/**
+ * 30 min for a requested login link (the person is waiting for it), 24 h for links inside welcome
+ * and match emails (read later). A printed card's QR and a link passed on to someone without
+ * email are that person's only way in (they cannot ask for a login link), so they last 60 days.
+ */
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   login: 30 * 60_000,
   welcome: 24 * 3_600_000,
   match: 24 * 3_600_000,
   personal: 24 * 3_600_000,
+  card: 60 * 24 * 3_600_000,
+  handover: 60 * 24 * 3_600_000,
 };
+
+/**
+ * Links of people without email work every time until they expire: a card is scanned again
+ * tomorrow, and such a person cannot ask for a fresh link. A new card or email replaces them.
+ */
+export const REUSABLE_PURPOSES: ReadonlySet<TokenPurpose> = new Set(['card', 'handover']);
+
+/** Links the organizer made or handed out: they prove nothing about an address. */
+const NOT_EMAILED = ['personal', 'card', 'handover'] as const;
 
 /** What a withdrawn address asked to rejoin with; it takes effect only when the link is used. */
 export interface PendingProfile {
@@ -52,7 +67,7 @@ export function lastEmailedLinkUsedAt(deps: Deps, participantId: number): number
       .selectFrom('magic_tokens')
       .select((eb) => eb.fn.max('used_at').as('last'))
       .where('participant_id', '=', participantId)
-      .where('purpose', '!=', 'personal'),
+      .where('purpose', 'not in', NOT_EMAILED),
   );
   return row?.last ?? null;
 }
@@ -63,7 +78,7 @@ export function hasLiveEmailedLink(deps: Deps, participantId: number): boolean {
       .selectFrom('magic_tokens')
       .select('id')
       .where('participant_id', '=', participantId)
-      .where('purpose', '!=', 'personal')
+      .where('purpose', 'not in', NOT_EMAILED)
       .where('used_at', 'is', null)
       .where('expires_at', '>', deps.clock.now()),
   );

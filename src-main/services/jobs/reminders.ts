@@ -39,9 +39,11 @@ export function dueReminders(deps: Deps, now: number): ReminderWork[] {
  * (`reminder:<exchange>:<days>:<participant>`) make it resumable: a crash mid fan-out leaves the day
  * unhandled, and the next pass queues only those not queued yet.
  */
-export async function sendReminder(deps: Deps, work: ReminderWork, now: number): Promise<{ queued: number; skipped: number }> {
+export async function sendReminder(deps: Deps, work: ReminderWork, now: number): Promise<{ queued: number; skipped: number; noEmail: number }> {
   const { exchange } = work;
   let queued = 0;
+  // People without email get no reminder; the run's counts say how many, and the Jobs screen why.
+  let noEmail = 0;
   if (work.send !== null) {
     const days = work.send;
     let after = 0;
@@ -52,6 +54,10 @@ export async function sendReminder(deps: Deps, work: ReminderWork, now: number):
         if (findExchange(deps.db, exchange.id)?.state !== 'matched') return null;
         const people = reminderRecipients(deps.db, exchange.id, after, SLICE_ROWS);
         for (const person of people) {
+          if (person.email === '') {
+            noEmail++;
+            continue;
+          }
           // Intent only: the remaining time, giftee and link are worked out when it is sent.
           const id = enqueueMail(deps, {
             key: `reminder:${exchange.id}:${days}:${person.id}`,
@@ -65,7 +71,7 @@ export async function sendReminder(deps: Deps, work: ReminderWork, now: number):
         }
         return people;
       });
-      if (page === null) return { queued, skipped: 0 };
+      if (page === null) return { queued, skipped: 0, noEmail };
       if (page.length < SLICE_ROWS) break;
       after = page[page.length - 1]!.id;
     }
@@ -75,7 +81,7 @@ export async function sendReminder(deps: Deps, work: ReminderWork, now: number):
     for (const days of work.skip) markHandled(deps, exchange.id, days, 'skipped', now);
     if (work.send !== null) markHandled(deps, exchange.id, work.send, 'sent', now);
   });
-  return { queued, skipped: work.skip.length };
+  return { queued, skipped: work.skip.length, noEmail };
 }
 
 function markHandled(deps: Deps, exchangeId: number, days: number, outcome: 'sent' | 'skipped', now: number): void {

@@ -1,5 +1,9 @@
 import type { Exchange, Participant } from '../../core/types';
+import type { Delivery } from '../../contract/participants';
+import { findReceiverOf } from '../../db/repos/matches';
 import { raiseIcsSequence } from '../../db/repos/outbox';
+import { markCardsReplaced } from '../../db/repos/printed-cards';
+import { forgetStaleLook } from '../../db/repos/table-draws';
 import { listParticipants } from '../../db/repos/participants';
 import { drawDoneNotice } from '../../mail/templates';
 import type { Deps } from '../common/deps';
@@ -10,13 +14,26 @@ import { enqueueMail, withdrawUnsent } from './outbox';
 
 export { exchangeInfo } from './exchange-info';
 
-/** The match email: rendered when sent, with the giftee and details current at that moment. */
+/**
+ * A giver's giftee was (re)set: by a draw, a re-draw, or a splice. How they hear of it depends on
+ * their delivery: the match email (rendered when sent, with the giftee current at that moment), a
+ * link emailed to the person who passes it on (no giftee in it), or nothing by mail for a card or
+ * the table. A printed full card or a look at the table showing an earlier giftee is marked stale
+ * here, so the organizer is told which cards to reprint and the person may look again.
+ */
 export function enqueueMatchMail(
   deps: Deps,
   exchange: Pick<Exchange, 'id'>,
   giver: Pick<Participant, 'id' | 'email'>,
   options: { generation: string; changed: boolean },
 ): number | null {
+  const reach = reachOf(deps, giver.id);
+  if (reach === undefined) return null;
+  const giftee = findReceiverOf(deps.db, exchange.id, giver.id) ?? null;
+  markCardsReplaced(deps.db, exchange.id, giver.id, giftee, deps.clock.now());
+  forgetStaleLook(deps.db, exchange.id, giver.id, giftee);
+  if (reach.delivery === 'delivered') return enqueuePassOnLink(deps, exchange.id, giver.id, reach.deliveredBy, options.generation);
+  if (reach.delivery !== 'email' || reach.email === '') return null;
   const kind = options.changed ? 'assignment-changed' : 'match';
   return enqueueMail(deps, {
     key: `${kind}:${exchange.id}:${options.generation}:${giver.id}`,
@@ -25,6 +42,34 @@ export function enqueueMatchMail(
     exchangeId: exchange.id,
     participantId: giver.id,
     generation: options.generation,
+  });
+}
+
+/** A giver's delivery as it is now, read with one prepared statement (a fan-out asks thousands of times). */
+function reachOf(deps: Deps, participantId: number): { email: string; delivery: Delivery; deliveredBy: number | null } | undefined {
+  const row = deps.db.prepared('select email, delivery, delivered_by from participants where id = ?').get(participantId) as
+    { email: string; delivery: Delivery; delivered_by: number | null } | undefined;
+  return row && { email: row.email, delivery: row.delivery, deliveredBy: row.delivered_by };
+}
+
+/**
+ * "Someone delivers it": the deliverer gets a link to the person's page to hand over, never the
+ * giftee. Keyed by the person and the draw, so one email per (re)set of their giftee.
+ */
+function enqueuePassOnLink(deps: Deps, exchangeId: number, personId: number, delivererId: number | null, generation: string): number | null {
+  const deliverer = delivererId === null ? undefined : reachOf(deps, delivererId);
+  if (!deliverer || deliverer.email === '') {
+    deps.log.warn('nobody to pass a link on', { exchangeId, participantId: personId });
+    return null;
+  }
+  return enqueueMail(deps, {
+    key: `pass-on-link:${exchangeId}:${generation}:${personId}`,
+    kind: 'pass-on-link',
+    to: deliverer.email,
+    exchangeId,
+    participantId: personId,
+    generation,
+    params: { delivererId },
   });
 }
 

@@ -33,8 +33,10 @@ export interface MailToSend {
   notBefore?: number;
 }
 
-/** Writes the outbox row; a second call with the same key does nothing. Returns the new row id. */
+/** Writes the outbox row; a second call with the same key, or no address, does nothing. Returns the new row id. */
 export function enqueueMail(deps: Deps, mail: MailToSend): number | null {
+  // Someone without email (issue #18) is never written to: no row, so nothing waits or fails.
+  if (mail.to.trim() === '') return null;
   const rendered = RENDERED_KINDS.has(mail.kind);
   if (rendered === (mail.email !== undefined)) {
     throw new Error(`outbox: ${mail.kind} ${rendered ? 'is rendered when sent and takes no text' : 'needs its text'}`);

@@ -12,6 +12,7 @@ import {
   magicLinkEmail,
   sharedMagicLinksEmail,
   matchEmail,
+  passOnLinkEmail,
   reminderEmail,
   welcomeEmail,
   type RenderedEmail,
@@ -117,6 +118,16 @@ function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, l
   return ok(row.kind === 'assignment-changed' ? assignmentChangedEmail(input) : matchEmail(input));
 }
 
+/** The link for someone without email, to whoever passes it on as they are now; never the giftee. */
+function renderPassOn(deps: Deps, row: repo.OutboxRow, s: Subject, link: LinkMaker): Rendering {
+  if (s.exchange.state !== 'matched') return withdraw(s.exchange.state === 'completed' ? 'the exchange is over' : 'the draw was undone');
+  if (s.person.delivery !== 'delivered') return withdraw(`${s.person.name} now learns their giftee another way`);
+  const deliverer = s.person.deliveredBy === null ? undefined : findParticipant(deps.db, s.person.deliveredBy);
+  if (!deliverer || deliverer.email !== row.to || deliverer.withdrawnAt !== null) return withdraw('someone else passes the link on now');
+  if (superseded(deps, row, ['pass-on-link'])) return withdraw('a newer link replaced it');
+  return ok(passOnLinkEmail({ exchange: exchangeInfo(s.exchange), delivererName: deliverer.name, recipientName: s.person.name, link: link(s.person.id, 'handover') }));
+}
+
 /** remainingPhrase is pure and costly (time zones); a batch asks it the same question many times. */
 let lastPhrase: { key: string; phrase: string | null } | null = null;
 function remaining(now: number, exchange: Exchange): string | null {
@@ -219,6 +230,8 @@ function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: numbe
       return renderMatch(deps, row, s, now, link);
     case 'reminder':
       return renderReminder(deps, row, s, now, link);
+    case 'pass-on-link':
+      return renderPassOn(deps, row, s, link);
     default:
       return renderBetweenRow(deps, row, s, now, link) ?? renderChange(deps, row, s, now, link);
   }

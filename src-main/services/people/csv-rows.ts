@@ -2,10 +2,11 @@ import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { personKey } from '../../contract/common';
 import { AddParticipantInput } from '../../contract/participants';
 import { restoreCell } from '../../core/csv-cells';
-import { normaliseEmail } from '../../core/email';
+import { checkReach } from '../../core/delivery';
+import type { Delivery } from '../../contract/participants';
 import { mapInSlices } from '../common/slices';
 
-export type Column = 'name' | 'email' | 'giftIdeas' | 'reminders' | 'emailConfirmed' | 'withdrawn';
+export type Column = 'name' | 'email' | 'delivery' | 'giftIdeas' | 'reminders' | 'emailConfirmed' | 'withdrawn';
 
 /** Header names (lower-cased) the import understands, including every column the export writes. */
 export const COLUMN_NAMES: Record<string, Column> = {
@@ -14,6 +15,8 @@ export const COLUMN_NAMES: Record<string, Column> = {
   email: 'email',
   'e-mail': 'email',
   'email address': 'email',
+  delivery: 'delivery',
+  'how they learn': 'delivery',
   'gift ideas': 'giftIdeas',
   giftideas: 'giftIdeas',
   ideas: 'giftIdeas',
@@ -42,6 +45,34 @@ function yesNo(cell: string, blank: boolean): boolean | null {
   return null;
 }
 
+/** The delivery cell as the export writes it (and a few spellings); blank means email. */
+const DELIVERY_CELLS: Record<string, Delivery> = {
+  '': 'email',
+  email: 'email',
+  card: 'card',
+  'printed card': 'card',
+  'in person': 'in_person',
+  in_person: 'in_person',
+  table: 'in_person',
+  'at the table': 'in_person',
+};
+
+function deliveryOf(cell: string): { ok: true; delivery: Delivery } | { ok: false; message: string } {
+  const value = cell.trim().toLowerCase().replace(/\s+/g, ' ');
+  const delivery = DELIVERY_CELLS[value];
+  if (delivery !== undefined) return { ok: true, delivery };
+  if (value.startsWith('delivered')) {
+    return { ok: false, message: 'A file cannot say who passes a link on: import them with "card" or "in person", then choose "someone delivers it" on the Participants tab.' };
+  }
+  return { ok: false, message: 'Write email, card or in person in the delivery column (or leave it empty for email).' };
+}
+
+/** What the export writes in the delivery column. */
+export function deliveryCell(delivery: Delivery, delivererName: string | null): string {
+  if (delivery === 'delivered') return `delivered by ${delivererName ?? 'nobody'}`;
+  return delivery === 'in_person' ? 'in person' : delivery;
+}
+
 /**
  * Checks each row with the contract's schema for `participants.add` (so the import refuses what
  * the API refuses, with the same words) and the same email rule, then against the exchange and
@@ -68,26 +99,40 @@ export function checkRows(exchangeId: number, columns: Array<Column | undefined>
       row.error = 'Write yes or no in the reminders column.';
       return { row };
     }
-    const parsed = AddParticipantInput.safeParse({ exchangeId, name: row.name, email: rawEmail, giftIdeas: row.giftIdeas, remindersEnabled: reminders });
+    const delivery = deliveryOf(get('delivery'));
+    if (!delivery.ok) {
+      row.error = delivery.message;
+      return { row };
+    }
+    const parsed = AddParticipantInput.safeParse({
+      exchangeId,
+      name: row.name,
+      email: rawEmail,
+      delivery: delivery.delivery,
+      giftIdeas: row.giftIdeas,
+      remindersEnabled: reminders,
+    });
     if (!parsed.success) {
       row.error = parsed.error.issues[0]!.message;
       return { row };
     }
     row.name = parsed.data.name;
-    const email = normaliseEmail(parsed.data.email);
-    if (!email.ok) {
-      row.error = email.message;
+    const reach = checkReach(parsed.data.email, delivery.delivery, null);
+    if (!reach.ok) {
+      row.error = rawEmail.trim() === '' ? 'The email cell is empty: write an address, or card or in person in the delivery column.' : reach.message;
       return { row };
     }
-    row.email = email.email;
-    // A family may share an address: one person is a name at an address (personKey).
-    const key = personKey(row.name, email.email);
+    const email = reach.reach.email;
+    row.email = email;
+    // A family may share an address: one person is a name at an address (personKey); without one, a name.
+    const key = personKey(row.name, email);
+    const who = email === '' ? `${row.name} (without email)` : `${row.name} <${email}>`;
     const earlier = seen.get(key);
     if (earlier === undefined) seen.set(key, line);
-    if (taken.has(key)) row.error = `${row.name} <${email.email}> is already taking part.`;
-    else if (earlier !== undefined) row.error = `${row.name} <${email.email}> is also on line ${earlier}.`;
+    if (taken.has(key)) row.error = `${who} is already taking part.`;
+    else if (earlier !== undefined) row.error = `${who} is also on line ${earlier}.`;
     if (row.error !== null) return { row };
     const { exchangeId: _exchange, ...add } = parsed.data;
-    return { row, add: { ...add, email: email.email } };
+    return { row, add: { ...add, ...reach.reach } };
   });
 }

@@ -9,11 +9,11 @@ import { listParticipants, participantKeys } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
 import { trackProgress, type ProgressReporter } from '../common/progress';
 import { nextTurn } from '../common/slices';
-import { checkRows, COLUMN_NAMES, type Column } from './csv-rows';
+import { checkRows, COLUMN_NAMES, deliveryCell, type Column } from './csv-rows';
 import { addParticipantsInSlices } from './participants';
 
 /** The export's header; the import reads every one of these columns. */
-const EXPORT_HEADER = ['name', 'email', 'gift ideas', 'reminders', 'email confirmed', 'withdrawn'];
+const EXPORT_HEADER = ['name', 'email', 'delivery', 'gift ideas', 'reminders', 'email confirmed', 'withdrawn'];
 
 /**
  * CSV import with a preview: every row is checked with the same schema as `participants.add` (and
@@ -80,9 +80,20 @@ export function exportParticipants(deps: Deps, exchangeId: number): OperationOut
   const exchange = getExchange(deps.db, exchangeId);
   const people = listParticipants(deps.db, exchangeId);
   const yes = (flag: boolean) => (flag ? 'yes' : 'no');
+  const names = new Map(people.map((p) => [p.id, p.name]));
   const csv = stringify([
     EXPORT_HEADER,
-    ...people.map((p) => [p.name, p.email, p.giftIdeas, yes(p.remindersEnabled), yes(p.emailConfirmedAt !== null), yes(p.withdrawnAt !== null)].map(neutraliseCell)),
+    ...people.map((p) =>
+      [
+        p.name,
+        p.email,
+        deliveryCell(p.delivery, p.deliveredBy === null ? null : (names.get(p.deliveredBy) ?? null)),
+        p.giftIdeas,
+        yes(p.remindersEnabled),
+        yes(p.emailConfirmedAt !== null),
+        yes(p.withdrawnAt !== null),
+      ].map(neutraliseCell),
+    ),
   ]);
   const slug =
     exchange.name

@@ -53,11 +53,14 @@ export function inviteParticipants(deps: Deps, input: ParsedInput<'participants.
       const person = getParticipant(deps.db, input.participantId);
       if (person.exchangeId !== exchange.id) throw new DomainError('not_found', 'That participant is not part of this exchange.');
       if (person.withdrawnAt !== null) throw new DomainError('invalid_state', `${person.name} has left this exchange, so they are not invited.`);
+      if (person.email === '')
+        throw new DomainError('invalid_state', `${person.name} has no email address, so cannot be invited by email. Their card or the table draw is their way in.`);
       people = [person];
     } else {
       people = [];
       for (const p of listParticipants(deps.db, exchange.id)) {
-        if (p.withdrawnAt !== null) continue;
+        // Nobody to write to without an address: they are not counted as invited either.
+        if (p.withdrawnAt !== null || p.email === '') continue;
         // Someone this very request already invited counts as invited by it (a repeated request).
         const thisRequest = findOutboxByKey(deps.db, inviteKey(p.id, input.requestId)) !== undefined;
         if (!thisRequest && invitationOf(p, welcomed) !== 'none') alreadyInvited++;

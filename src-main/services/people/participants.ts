@@ -1,7 +1,8 @@
 import { personKey } from '../../contract/common';
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
-import { checkedEmail } from '../../core/email';
-import { DomainError } from '../../core/errors';
+import { checkReach, type Reach } from '../../core/delivery';
+import { randomToken } from '../../core/tokens';
+import { DomainError, invalidField } from '../../core/errors';
 import { assertEditable } from '../../core/exchange-state';
 import type { Exchange, Participant } from '../../core/types';
 import { activeParticipantCount, getExchange } from '../../db/repos/exchanges';
@@ -10,6 +11,7 @@ import {
   createImportStage,
   deleteParticipant,
   dropImportStage,
+  findParticipant,
   findParticipantByNameAndEmail,
   participantKeys,
   participantsByEmail,
@@ -27,6 +29,7 @@ import type { Deps } from '../common/deps';
 import type { ProgressReporter } from '../common/progress';
 import { eachSlice, nextTurn, SLICE_ROWS } from '../common/slices';
 import { spliceInParticipant, spliceOutParticipant, type SpliceOutcome } from '../draw/splice';
+import { enqueueMatchMail } from '../mail/match-mail';
 import { invitationOf, welcomedParticipants } from './invite';
 
 export type ParticipantView = OperationOutput<'participants.add'>;
@@ -37,6 +40,8 @@ function toView(p: Participant, householdId: number | null, welcomed: ReadonlySe
     exchangeId: p.exchangeId,
     name: p.name,
     email: p.email,
+    delivery: p.delivery,
+    deliveredBy: p.deliveredBy,
     giftIdeas: p.giftIdeas,
     remindersEnabled: p.remindersEnabled,
     isOrganizer: p.isOrganizer,
@@ -57,7 +62,7 @@ export function listParticipantViews(deps: Deps, exchangeId: number): Participan
   const welcomed = welcomedParticipants(deps, exchangeId);
   const people = listParticipants(deps.db, exchangeId);
   const byEmail = new Map<string, Participant[]>();
-  for (const p of people) if (p.withdrawnAt === null) byEmail.set(p.email, [...(byEmail.get(p.email) ?? []), p]);
+  for (const p of people) if (p.withdrawnAt === null && p.email !== '') byEmail.set(p.email, [...(byEmail.get(p.email) ?? []), p]);
   const sharers = (p: Participant) => (byEmail.get(p.email) ?? []).filter((o) => o.id !== p.id).map((o) => o.name);
   const withAddress = participantsWithAddress(deps.db, exchangeId);
   return people.map((p) => toView(p, households.get(p.id) ?? null, welcomed, sharers(p), withAddress.has(p.id)));
@@ -75,25 +80,54 @@ function viewParticipant(deps: Deps, id: number): ParticipantView {
   );
 }
 
+type Added = ParsedInput<'participants.add'>;
+/** A new person; without `delivery` they learn their giftee by email. */
+type NewParticipant = Omit<Added, 'exchangeId' | 'delivery' | 'deliveredBy'> & Partial<Pick<Added, 'delivery' | 'deliveredBy'>>;
+
 /** Roster changes are allowed until completion; after the draw they are spliced into the loop. */
 function assertRosterOpen(exchange: Exchange): void {
   assertEditable(exchange.state, 'participants');
 }
 
-export function addParticipant(deps: Deps, input: ParsedInput<'participants.add'>): ParticipantView {
+export function addParticipant(deps: Deps, input: NewParticipant & { exchangeId: number }): ParticipantView {
   const [id] = addParticipants(deps, input.exchangeId, [input]);
   return viewParticipant(deps, id!);
 }
 
-/** Two people may share an address (a family), but one name at one address is one person. */
+/** Two people may share an address (a family), but one name at one address (or without one) is one person. */
 function alreadyTakingPart(name: string, email: string): DomainError {
+  if (email === '') {
+    return new DomainError('conflict', `${name} (without email) is already taking part in this exchange.`, {
+      issues: [{ path: 'name', message: `${name} without email is already taking part. Give one of them a fuller name (like ${name} B.).` }],
+      details: { name, email },
+    });
+  }
   return new DomainError('conflict', `${name} <${email}> is already taking part in this exchange.`, {
     issues: [{ path: 'name', message: `${name} with this email is already taking part. Two people may share an address, but need different names.` }],
     details: { name, email },
   });
 }
 
-type NewParticipant = Omit<ParsedInput<'participants.add'>, 'exchangeId'>;
+/** The address and delivery as given, checked by the one rule (core/delivery), or a message naming the field. */
+function checkedReach(email: string, delivery: Reach['delivery'], deliveredBy: number | null): Reach {
+  const result = checkReach(email, delivery, deliveredBy);
+  if (!result.ok) throw invalidField(result.path, result.message);
+  return result.reach;
+}
+
+/**
+ * The person who passes someone's link on must be another active participant of the same exchange
+ * who has an address and gets their own news by email (else the link would go nowhere).
+ */
+function assertDeliverer(deps: Deps, exchangeId: number, reach: Reach, self: number | null): void {
+  if (reach.delivery !== 'delivered') return;
+  const deliverer = reach.deliveredBy === null ? undefined : findParticipant(deps.db, reach.deliveredBy);
+  if (!deliverer || deliverer.exchangeId !== exchangeId || deliverer.withdrawnAt !== null) {
+    throw invalidField('deliveredBy', 'Choose someone taking part in this exchange to pass the link on.');
+  }
+  if (deliverer.id === self) throw invalidField('deliveredBy', 'Someone else has to pass the link on: choose another person.');
+  if (deliverer.email === '') throw invalidField('deliveredBy', `${deliverer.name} has no email address, so cannot be sent the link to pass on. Choose someone with one.`);
+}
 
 /**
  * Adds people in one transaction, counting the exchange's participants once and reading the
@@ -103,10 +137,11 @@ type NewParticipant = Omit<ParsedInput<'participants.add'>, 'exchangeId'>;
  */
 export function addParticipants(deps: Deps, exchangeId: number, people: NewParticipant[]): number[] {
   const now = deps.clock.now();
-  const entries = people.map((p) => ({ ...p, email: checkedEmail(p.email) }));
+  const entries = people.map((p) => ({ ...p, ...checkedReach(p.email, p.delivery ?? 'email', p.deliveredBy ?? null) }));
   const ids = deps.db.transaction(() => {
     const exchange = getExchange(deps.db, exchangeId);
     assertRosterOpen(exchange);
+    for (const entry of entries) assertDeliverer(deps, exchange.id, entry, null);
     const taken = participantKeys(deps.db, exchange.id);
     for (const { name, email } of entries) {
       if (taken.has(personKey(name, email))) throw alreadyTakingPart(name, email);
@@ -117,6 +152,8 @@ export function addParticipants(deps: Deps, exchangeId: number, people: NewParti
     const rows = entries.map((entry) => ({
       name: entry.name,
       email: entry.email,
+      delivery: entry.delivery,
+      deliveredBy: entry.deliveredBy,
       giftIdeas: entry.giftIdeas,
       remindersEnabled: entry.remindersEnabled,
       isOrganizer: entry.isOrganizer,
@@ -145,7 +182,15 @@ export function addParticipants(deps: Deps, exchangeId: number, people: NewParti
  */
 export async function addParticipantsInSlices(deps: Deps, exchangeId: number, people: NewParticipant[], progress?: Pick<ProgressReporter, 'update'>): Promise<number> {
   const rows = people
-    .map((p) => ({ name: p.name, email: p.email, giftIdeas: p.giftIdeas, remindersEnabled: p.remindersEnabled, isOrganizer: p.isOrganizer }))
+    .map((p) => ({
+      name: p.name,
+      email: p.email,
+      delivery: p.delivery ?? 'email',
+      deliveredBy: p.deliveredBy ?? null,
+      giftIdeas: p.giftIdeas,
+      remindersEnabled: p.remindersEnabled,
+      isOrganizer: p.isOrganizer,
+    }))
     .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
   const stage = createImportStage(deps.db);
   try {
@@ -173,19 +218,38 @@ export async function addParticipantsInSlices(deps: Deps, exchangeId: number, pe
 
 export function updateParticipantDetails(deps: Deps, { participantId, patch }: ParsedInput<'participants.update'>): ParticipantView {
   const now = deps.clock.now();
-  const email = patch.email === undefined ? undefined : checkedEmail(patch.email);
   const exchangeId = deps.db.transaction(() => {
     const participant = getParticipant(deps.db, participantId);
     const exchange = getExchange(deps.db, participant.exchangeId);
     assertEditable(exchange.state, 'details');
+    const reach = checkedReach(
+      patch.email ?? participant.email,
+      patch.delivery ?? participant.delivery,
+      patch.deliveredBy !== undefined ? patch.deliveredBy : participant.deliveredBy,
+    );
+    assertDeliverer(deps, exchange.id, reach, participant.id);
+    if (reach.email === '' && passesLinksOn(deps, exchange.id, participant.id)) {
+      throw invalidField('email', `${participant.name} passes links on to others, so needs an email address. Choose someone else for them first.`);
+    }
     const name = patch.name ?? participant.name;
-    const same = findParticipantByNameAndEmail(deps.db, exchange.id, name, email ?? participant.email);
-    if (same && same.id !== participant.id) throw alreadyTakingPart(name, email ?? participant.email);
-    updateParticipant(deps.db, participantId, { ...patch, ...(email !== undefined && { email }), updatedAt: now });
+    const same = findParticipantByNameAndEmail(deps.db, exchange.id, name, reach.email);
+    if (same && same.id !== participant.id) throw alreadyTakingPart(name, reach.email);
+    updateParticipant(deps.db, participantId, { ...patch, ...reach, updatedAt: now });
+    // After the draw, a new way to learn the giftee takes effect at once: the match email, or the
+    // link to pass on (to the new deliverer); a card or the table needs nothing sent.
+    const rerouted = reach.delivery !== participant.delivery || reach.deliveredBy !== participant.deliveredBy;
+    if (exchange.state === 'matched' && rerouted && participant.withdrawnAt === null) {
+      enqueueMatchMail(deps, exchange, { id: participant.id, email: reach.email }, { generation: randomToken(deps.random, 6), changed: false });
+    }
     return exchange.id;
   });
   deps.events.emit({ type: 'participants.changed', exchangeId });
   return viewParticipant(deps, participantId);
+}
+
+/** Whether anyone of the exchange has their link passed on by this person. */
+function passesLinksOn(deps: Deps, exchangeId: number, participantId: number): boolean {
+  return listParticipants(deps.db, exchangeId).some((p) => p.deliveredBy === participantId && p.delivery === 'delivered' && p.withdrawnAt === null);
 }
 
 /**

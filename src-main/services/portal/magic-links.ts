@@ -4,7 +4,7 @@ import type { Participant } from '../../core/types';
 import { activeParticipantCount, findExchange, findExchangeByInviteCode } from '../../db/repos/exchanges';
 import { findParticipant, updateParticipant } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
-import type { PendingProfile } from '../common/tokens';
+import { REUSABLE_PURPOSES, type PendingProfile, type TokenPurpose } from '../common/tokens';
 import { linkMailGate, mailSignInLinks } from './link-mail';
 import { createSession } from './sessions';
 
@@ -14,7 +14,8 @@ export type RedeemResult = { kind: 'ok'; sessionToken: string; participant: Part
  * Spends a link token exactly once (the UPDATE only matches an unused, unexpired token, inside one
  * synchronous transaction, so two concurrent POSTs cannot both win) and starts a fresh session.
  * An emailed link proves the address; a personal link does not (the organizer made it and may
- * have opened it), so only the former marks the email confirmed.
+ * have opened it), so only the former marks the email confirmed. Card and hand-over links are
+ * not spent (REUSABLE_PURPOSES): they are the only way in for someone without email.
  */
 export function redeemToken(deps: Deps, token: string): RedeemResult {
   if (token.length === 0 || token.length > 100) return { kind: 'unknown' };
@@ -25,8 +26,11 @@ export function redeemToken(deps: Deps, token: string): RedeemResult {
     if (!row) return { kind: 'unknown' };
     if (row.used_at !== null) return { kind: 'used' };
     if (row.expires_at <= now) return { kind: 'expired' };
-    const spent = deps.db.run(deps.db.q.updateTable('magic_tokens').set({ used_at: now }).where('id', '=', row.id).where('used_at', 'is', null));
-    if (spent.changes !== 1) return { kind: 'used' };
+    const reusable = REUSABLE_PURPOSES.has(row.purpose as TokenPurpose);
+    if (!reusable) {
+      const spent = deps.db.run(deps.db.q.updateTable('magic_tokens').set({ used_at: now }).where('id', '=', row.id).where('used_at', 'is', null));
+      if (spent.changes !== 1) return { kind: 'used' };
+    }
     let participant = findParticipant(deps.db, row.participant_id);
     if (!participant || !findExchange(deps.db, participant.exchangeId)) return { kind: 'unknown' };
     if (row.pending_profile !== null && participant.withdrawnAt !== null) {
@@ -34,7 +38,7 @@ export function redeemToken(deps: Deps, token: string): RedeemResult {
       participant = findParticipant(deps.db, participant.id)!;
     }
     if (participant.withdrawnAt !== null) return { kind: 'unknown' };
-    if (participant.emailConfirmedAt === null && row.purpose !== 'personal') {
+    if (participant.emailConfirmedAt === null && row.purpose !== 'personal' && !reusable && participant.email !== '') {
       updateParticipant(deps.db, participant.id, { emailConfirmedAt: now });
     }
     return { kind: 'ok', sessionToken: createSession(deps, participant), participant };

@@ -13,6 +13,7 @@ import type { ExchangeView } from '../../stores/exchanges';
 import { invitedText } from '../../lib/invite-text';
 import { newRequestId, useParticipants, type Participant, type PersonalLink as Link } from '../../stores/participants';
 import { useRules } from '../../stores/rules';
+import { useEveryone } from '../../stores/everyone';
 import { ImportPanel } from './ImportPanel';
 
 /** "Invite these people" (everyone not invited yet) or one person; one request id per question asked. */
@@ -24,6 +25,8 @@ type Panel = { kind: 'add' } | { kind: 'import' } | { kind: 'edit'; participant:
 export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
   const list = useParticipants((s) => (s.exchangeId === exchange.id ? s.list : null));
   const loadError = useParticipants((s) => s.error);
+  const cards = useEveryone((s) => (s.exchangeId === exchange.id ? s.cards : null));
+  const toReprint = cards?.toReprint ?? [];
   const rules = useRules((s) => s.rules);
   const check = useRules((s) => s.check);
   const [panel, setPanel] = useState<Panel>(null);
@@ -38,7 +41,7 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
   const drawn = exchange.state === 'matched' || exchange.state === 'completed';
   // Before the draw, people the organizer added can be emailed their link to add gift ideas.
   const invitable = editable && !drawn && exchange.state !== 'cancelled';
-  const notInvited = (list ?? []).filter((p) => !p.withdrawn && p.invitation === 'none').length;
+  const notInvited = (list ?? []).filter((p) => !p.withdrawn && p.email !== '' && p.invitation === 'none').length;
 
   const open = (next: Panel) => {
     setErrors(NO_ERRORS);
@@ -120,6 +123,12 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
     <div className="stack">
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       {loadError && <Notice tone="error">{loadError}</Notice>}
+      {toReprint.length > 0 && (
+        <Notice tone="error">
+          The printed {toReprint.length === 1 ? 'card' : 'cards'} of {toReprint.join(', ')} now {toReprint.length === 1 ? 'shows' : 'show'} the wrong person: print again on the
+          Cards &amp; table tab.
+        </Notice>
+      )}
       {(panel?.kind === 'add' || panel?.kind === 'edit') && (
         <Card title={panel.kind === 'add' ? 'Add a participant' : `Edit ${panel.participant.name}`}>
           <ParticipantForm
@@ -127,6 +136,7 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
             initial={panel.kind === 'edit' ? participantFormValues(panel.participant) : EMPTY_PARTICIPANT}
             errors={errors}
             submitLabel={panel.kind === 'add' ? 'Add' : 'Save'}
+            deliverers={(list ?? []).filter((p) => !p.withdrawn && p.email !== '' && (panel.kind !== 'edit' || p.id !== panel.participant.id))}
             busy={busy}
             onSubmit={(v) => void submit(v)}
             onCancel={() => setPanel(null)}

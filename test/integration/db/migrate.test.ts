@@ -41,6 +41,9 @@ const TABLES = [
   'conversations',
   'messages',
   'private_addresses',
+  'table_draws',
+  'table_looks',
+  'printed_cards',
 ];
 
 describe('migrations', () => {

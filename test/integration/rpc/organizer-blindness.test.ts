@@ -24,7 +24,18 @@ let people: Person[];
 const answers: Array<{ op: OperationName; answer: unknown }> = [];
 /** Operations that answer with an outbox message view, whose `links` field is the known leak. */
 const MESSAGE_VIEWS: OperationName[] = ['outbox.get', 'outbox.resend', 'outbox.retryNow'];
-const withoutLinks = (op: OperationName, answer: unknown) => (MESSAGE_VIEWS.includes(op) && answer !== null && typeof answer === 'object' ? { ...answer, links: [] } : answer);
+const withoutMessageLinks = (op: OperationName, answer: unknown) =>
+  MESSAGE_VIEWS.includes(op) && answer !== null && typeof answer === 'object' ? { ...answer, links: [] } : answer;
+/**
+ * Issue #18, by design: a printed card's QR code is the person's own way in (they may have no
+ * email), so `cards.print` hands the organizer a live link even for the name-and-QR style. That
+ * style must still name no giftee (searched below); its links are left out of the token search only.
+ */
+const withoutCardLinks = (op: OperationName, answer: unknown) =>
+  op === 'cards.print' && answer !== null && typeof answer === 'object' && 'cards' in answer
+    ? { ...answer, cards: (answer as { cards: object[] }).cards.map((card) => ({ ...card, url: '', qrSvg: '' })) }
+    : answer;
+const withoutLinks = (op: OperationName, answer: unknown) => withoutCardLinks(op, withoutMessageLinks(op, answer));
 
 /** Operations in an order that keeps the draw in place until the end; every name must be here. */
 function inputs(): Record<OperationName, () => OperationInput<OperationName> | Promise<OperationInput<OperationName>>> {
@@ -84,6 +95,12 @@ function inputs(): Record<OperationName, () => OperationInput<OperationName> | P
     'smtp.get': () => ({}),
     'smtp.set': () => ({ presetId: 'custom', host: '', port: 0, security: 'tls', username: '', fromName: '', fromAddress: '' }),
     'smtp.test': () => ({}),
+    'tableDraw.open': () => ({ exchangeId }),
+    'tableDraw.status': () => ({ exchangeId }),
+    'tableDraw.close': () => ({ exchangeId }),
+    // Name and QR only: needs no confirmation, and must name nobody's giftee.
+    'cards.print': () => ({ exchangeId, participantIds: [a!, b!, c!], style: 'name-qr' }),
+    'cards.status': () => ({ exchangeId }),
     'participants.remove': () => ({ participantId: people.at(-1)!.id }),
     'exchanges.undoDraw': () => ({ exchangeId }),
     'exchanges.delete': () => ({ exchangeId: spareId }),

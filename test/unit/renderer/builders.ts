@@ -63,6 +63,8 @@ export function participant(id: number, name: string, overrides: Partial<Partici
     exchangeId: 1,
     name,
     email: `${name.toLowerCase()}@example.test`,
+    delivery: 'email',
+    deliveredBy: null,
     giftIdeas: '',
     remindersEnabled: true,
     isOrganizer: false,

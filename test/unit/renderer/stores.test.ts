@@ -170,7 +170,7 @@ describe('connection problems and events', () => {
   });
 
   it('refreshes the participants of the open exchange only', () => {
-    expect(refreshesFor({ type: 'participants.changed', exchangeId: 1 }, 1)).toHaveLength(4);
+    expect(refreshesFor({ type: 'participants.changed', exchangeId: 1 }, 1)).toHaveLength(5);
     expect(refreshesFor({ type: 'participants.changed', exchangeId: 2 }, 1)).toHaveLength(1);
     expect(refreshesFor({ type: 'outbox.changed' }, null)).toHaveLength(1);
     expect(refreshesFor({ type: 'connection.restored' }, null).length).toBeGreaterThan(5);

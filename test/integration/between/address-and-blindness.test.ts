@@ -74,6 +74,10 @@ describe('a private address', () => {
     expect(w.outbox('match').some((m) => m.text_body.includes('Vrillmoth'))).toBe(false);
     expect(await page(santaOf('Bertram'))).toContain('Rue Vrillmoth 12');
 
+    // Escaped on the Santa's page like every text a person writes.
+    await browsers.get('Bertram')!.post('/me/address', { address: '<img src=x onerror=alert(1)> & Co' });
+    expect(await page(santaOf('Bertram'))).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; Co');
+
     const removed = await browsers.get('Bertram')!.post('/me/address', { address: '' });
     expect(removed.location).toBe('/me?done=address-removed#address');
     expect(await page(santaOf('Bertram'))).not.toContain('Vrillmoth');

@@ -1,6 +1,6 @@
 import { BETWEEN_LIMITS } from '../../contract/between';
 import { DomainError } from '../../core/errors';
-import type { Participant } from '../../core/types';
+import type { Exchange, Participant } from '../../core/types';
 import { conversationsOf, insertMessage, messagesOf, openConversationOf, pairsOf, type Conversation } from '../../db/repos/conversations';
 import { getExchange } from '../../db/repos/exchanges';
 import { findParticipant } from '../../db/repos/participants';
@@ -46,8 +46,7 @@ export interface Thread {
  * ended ones that have messages. A thread is open only while its pair is drawn and the exchange
  * is `matched`, even if a conversation row was somehow not marked ended.
  */
-export function readThreads(deps: Deps, participant: Participant): Thread[] {
-  const exchange = getExchange(deps.db, participant.exchangeId);
+export function readThreads(deps: Deps, participant: Participant, exchange: Exchange = getExchange(deps.db, participant.exchangeId)): Thread[] {
   if (exchange.state !== 'matched' && exchange.state !== 'completed') return [];
   const me = participant.id;
   const pairs = pairsOf(deps.db, exchange.id, me);

@@ -7,6 +7,7 @@ import * as m0005 from './0005_history_by_exchange';
 import * as m0006 from './0006_participant_signups';
 import * as m0007 from './0007_shared_addresses';
 import * as m0009 from './0009_between_santa_and_giftee';
+import * as m0010 from './0010_several_giftees';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied: the list position, starting at 1. */
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '0005_history_by_exchange', up: m0005.up },
   { version: 6, name: '0006_participant_signups', up: m0006.up },
   { version: 7, name: '0007_shared_addresses', up: m0007.up, foreignKeysOff: true },
-  // Numbered 0009 by assignment; its version is its place in this list (8 until 0008 is merged before it).
+  // Merging: 0008 (another branch) comes before these; each version is its list position.
   { version: 8, name: '0009_between_santa_and_giftee', up: m0009.up },
+  { version: 9, name: '0010_several_giftees', up: m0010.up },
 ];

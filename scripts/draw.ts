@@ -1,6 +1,7 @@
 /**
  * Draw names from a JSON file: `npm run draw -- [--json] family.json`.
- * Prints "Giver → Receiver" lines (or, with --json, one JSON object), or why no draw is possible
+ * Prints "Giver → Receiver" lines (one per pair: k per giver with "giftsPerPerson": k; or, with
+ * --json, one JSON object), or why no draw is possible
  * (exit 1). Bad input: one line on stderr, exit 2. The input format is in the README.
  */
 import { readFileSync } from 'node:fs';
@@ -18,6 +19,8 @@ const Row = z.union([z.array(z.number().int().nonnegative()), z.string().startsW
 const Lists = z.union([z.record(Name, z.array(Name)), z.array(Row)]);
 const Input = z.strictObject({
   mode: z.enum(['single-loop', 'no-mutual', 'any']).optional(),
+  /** Giftees per person: everyone gives this many gifts, to different people (single-loop: this many loops). */
+  giftsPerPerson: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'must be 1, 2 or 3' }).optional(),
   people: z.array(z.union([Name, z.strictObject({ name: Name, household: Name.optional() })])).min(1),
   groups: z.array(z.array(Name)).optional(),
   exclusions: z.array(Pair).optional(),
@@ -131,7 +134,7 @@ function toProblem(input: Input, people: People): MatchingProblem {
   if (input.forbidden !== undefined) rules.push(...listRules(input.forbidden, false, people, 'forbidden'));
   if (input.allowed !== undefined) rules.push(...listRules(input.allowed, true, people, 'allowed'));
   const history: HistoryPair[] = (input.avoid ?? []).map(([a, b]) => [idOf(a), idOf(b)]);
-  return { participants: people.names.map((_, i) => i), rules, mode: input.mode ?? 'single-loop', history };
+  return { participants: people.names.map((_, i) => i), rules, mode: input.mode ?? 'single-loop', giftsPerPerson: input.giftsPerPerson ?? 1, history };
 }
 
 function parseArgs(argv: string[]): { path: string; json: boolean } {
@@ -170,8 +173,10 @@ export function runDraw(argv: string[], io: DrawOutput): number {
   const result = solve(problem, { random });
   if (result.ok) {
     if (args.json) {
-      const { method, assignment, overriddenHistory } = result;
-      const out = { ok: true, mode: problem.mode, method, pairs: named(assignment), overriddenHistory: named(overriddenHistory) };
+      const { method, assignment, overriddenHistory, slots } = result;
+      // With several giftees each, every pair says its round (single-loop: which loop it belongs to).
+      const pairs = named(assignment).map((pair, e) => (slots === undefined ? pair : { ...pair, round: slots[e]! + 1 }));
+      const out = { ok: true, mode: problem.mode, giftsPerPerson: problem.giftsPerPerson, method, pairs, overriddenHistory: named(overriddenHistory) };
       io.out(JSON.stringify(out));
       return 0;
     }

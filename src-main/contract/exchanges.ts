@@ -16,6 +16,8 @@ const fields = {
   timezone: TimeZone,
   reminderDays: ReminderDays,
   matchMode: MatchMode,
+  /** Giftees per person: everyone gives this many gifts and receives this many, never the same pair twice. */
+  giftsPerPerson: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'Choose 1, 2 or 3 giftees per person.' }),
   /**
    * Avoid the pairs of this organizer's last N earlier exchanges with these people (from the pair
    * history, which outlives purged exchanges); 0 = off. Earlier means an earlier exchange date.
@@ -47,6 +49,7 @@ export const CreateExchangeInput = z.object({
   timezone: TimeZone.optional(),
   reminderDays: fields.reminderDays.optional(),
   matchMode: fields.matchMode.default('single-loop'),
+  giftsPerPerson: fields.giftsPerPerson.default(1),
   avoidPastExchanges: fields.avoidPastExchanges.default(0),
   previousExchangeId: fields.previousExchangeId.default(null),
   santaReveal: fields.santaReveal.default('never'),
@@ -72,6 +75,7 @@ export const ExchangeView = z.object({
   timezone: z.string(),
   reminderDays: z.array(z.number()),
   matchMode: MatchMode,
+  giftsPerPerson: z.number(),
   avoidPastExchanges: z.number(),
   previousExchangeId: z.number().nullable(),
   inviteCode: z.string(),

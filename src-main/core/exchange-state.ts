@@ -94,6 +94,7 @@ export const EXCHANGE_FIELD_GROUPS: Record<ExchangeField, EditableGroup> = {
   timezone: 'schedule',
   reminderDays: 'schedule',
   matchMode: 'matching',
+  giftsPerPerson: 'matching',
   avoidPastExchanges: 'matching',
   previousExchangeId: 'matching',
   santaReveal: 'details',

@@ -19,6 +19,8 @@ export interface Exchange {
   timezone: string;
   reminderDays: number[];
   matchMode: MatchMode;
+  /** Giftees per person: everyone gives this many gifts and receives this many (1, 2 or 3). */
+  giftsPerPerson: number;
   avoidPastExchanges: number;
   previousExchangeId: number | null;
   inviteCode: string;

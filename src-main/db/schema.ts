@@ -20,6 +20,8 @@ export interface ExchangesTable {
   timezone: string;
   reminder_days: string;
   match_mode: string;
+  /** Giftees per person: 1, 2 or 3 (migration 0010). */
+  gifts_per_person: Generated<number>;
   /** How many earlier exchanges of this organizer count as history to avoid; 0 = none. */
   avoid_past_exchanges: number;
   previous_exchange_id: number | null;
@@ -96,6 +98,8 @@ export interface MatchesTable {
   exchange_id: number;
   giver_id: number;
   receiver_id: number;
+  /** The pair's round, 0..k-1 with k giftees each: every round is a one-giftee draw (single loop: loop j). */
+  slot: Generated<number>;
   created_at: number;
 }
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { OperationOutput } from '@contract';
-import { exchangeErrorKeys, exchangeFieldError, FORM_FIELD_SOURCE, SANTA_REVEAL_CHOICES, type ExchangeFormValues, type SantaRevealChoice } from '../lib/exchange-form';
+import { exchangeErrorKeys, exchangeFieldError, FORM_FIELD_SOURCE, SANTA_REVEAL_CHOICES, type ExchangeFormValues, type GiftsChoice, type SantaRevealChoice } from '../lib/exchange-form';
 import { currentErrors, type FormErrors } from '../lib/issues';
 import { Checkbox, SelectField, TextArea, TextField } from './Fields';
 import { Notice } from './Notice';
@@ -17,7 +17,13 @@ export interface ExchangeFormProps {
   onCancel?: () => void;
 }
 
-/** Name, place, budget and dates of an exchange; used to create and to edit. */
+const GIFT_OPTIONS: ReadonlyArray<{ value: GiftsChoice; label: string }> = [
+  { value: '1', label: '1 giftee each' },
+  { value: '2', label: '2 giftees each' },
+  { value: '3', label: '3 giftees each' },
+];
+
+/** Name, place, budget, dates and gifts per person of an exchange; used to create and to edit. */
 export function ExchangeForm(props: ExchangeFormProps) {
   const [values, setValues] = useState(props.initial);
   // What was sent last: a message stays on a field only until that field is changed.
@@ -37,6 +43,7 @@ export function ExchangeForm(props: ExchangeFormProps) {
     props.onSubmit(values);
   };
   const nothingEditable = props.editableFields.length === 0;
+  const gifts = common('giftsPerPerson');
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
@@ -52,6 +59,16 @@ export function ExchangeForm(props: ExchangeFormProps) {
         <TextField label="Currency" {...common('budgetCurrency')} hint="Three letters, like EUR or USD." />
         <TextField label="Most participants" type="number" min={2} {...common('maxParticipants')} hint="Optional. Leave empty for no limit." />
         <TextField label="Reminders (days before)" {...common('reminderDays')} hint="Separated by commas, like 7, 3, 1." />
+        <SelectField<GiftsChoice>
+          label="Gifts per person"
+          name="giftsPerPerson"
+          value={values.giftsPerPerson}
+          options={GIFT_OPTIONS}
+          onChange={(value) => setValues((v) => ({ ...v, giftsPerPerson: value }))}
+          error={gifts.error}
+          disabled={gifts.disabled}
+          hint="Everyone gives this many gifts, to different people, and receives as many. More gifts need a bigger group (5 people for 2 each without mutual pairs). Can change until names are drawn."
+        />
         <TextArea
           label="Message for participants"
           {...common('description')}

@@ -7,8 +7,12 @@ type CreateInput = OperationInput<'exchanges.create'>;
 type Patch = OperationInput<'exchanges.update'>['patch'];
 export type EditableGroup = ExchangeView['editable'][number];
 
+/** Giftees per person as the select holds it. */
+export type GiftsChoice = '1' | '2' | '3';
+
 /** The exchange form's fields as the inputs hold them (strings), before conversion. */
 export type ExchangeFormValues = ExchangeCheckInput & {
+  giftsPerPerson: GiftsChoice;
   /** When participants learn who their Santa was: never | after_party | manual. */
   santaReveal: string;
   /** 'yes': email each participant their Santa's name when it is revealed. */
@@ -41,6 +45,7 @@ export const FORM_FIELD_SOURCE: Record<keyof ExchangeFormValues, ExchangeField> 
   reminderDays: 'reminderDays',
   santaReveal: 'santaReveal',
   santaRevealEmail: 'santaRevealEmail',
+  giftsPerPerson: 'giftsPerPerson',
 };
 
 /** Every field of a new exchange can be set. */
@@ -60,6 +65,7 @@ export function emptyExchangeForm(defaults: { timezone: string; currency: string
     reminderDays: defaults.reminderDays.join(', '),
     santaReveal: 'never',
     santaRevealEmail: '',
+    giftsPerPerson: '1',
   };
 }
 
@@ -77,6 +83,7 @@ export function exchangeFormValues(view: ExchangeView): ExchangeFormValues {
     reminderDays: view.reminderDays.join(', '),
     santaReveal: view.santaReveal,
     santaRevealEmail: view.santaRevealEmail ? 'yes' : '',
+    giftsPerPerson: String(view.giftsPerPerson) as GiftsChoice,
   };
 }
 
@@ -106,6 +113,7 @@ export function convertExchangeForm(values: ExchangeFormValues, now: number, edi
       reminderDays: parseReminderDays(values.reminderDays),
       santaReveal: SANTA_REVEAL_CHOICES.find((c) => c.value === values.santaReveal)?.value ?? 'never',
       santaRevealEmail: values.santaRevealEmail === 'yes',
+      giftsPerPerson: Number(values.giftsPerPerson) as 1 | 2 | 3,
     },
   };
 }

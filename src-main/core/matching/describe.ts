@@ -19,6 +19,22 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
 }
 
+/** Why a group of `min` is the least for k giftees each (the minimum tells the mode apart). */
+function tooFewWhy(min: number, k: number): string {
+  if (min === 2 * k + 1) return `(${k} giftees and ${k} other people giving to each person, as nobody may draw the person who draws them)`;
+  if (min === k + 1) return `(each person gives to ${k} other people)`;
+  return `(${k} loops through everyone that share no pair)`;
+}
+
+/** "Ann and Bob must give 4 gifts (2 each) but may only give to Cy and Dee, who can take 3 of them." */
+function describeShortOfGiftees(givers: string[], receivers: string[], gifts: { each: number; need: number; capacity: number }): string {
+  const who = joinNames(givers);
+  const verb = givers.length === 1 ? 'needs' : 'need';
+  const per = givers.length === 1 ? '' : ` (${gifts.each} each)`;
+  if (receivers.length === 0) return `${who} ${verb} ${gifts.need} ${gifts.need === 1 ? 'giftee' : 'giftees'}${per} but may give to nobody.`;
+  return `${who} ${verb} ${gifts.need} ${gifts.need === 1 ? 'giftee' : 'giftees'}${per} but may only give to ${joinNames(receivers)}, who can take ${gifts.capacity} of them.`;
+}
+
 /** A readable sentence naming the people who make the draw impossible. */
 export function describeReason(reason: InfeasibleReason, nameOf: (id: number) => string): string {
   const list = (ids: readonly number[]): string => joinNames(ids.map(nameOf));
@@ -27,6 +43,8 @@ export function describeReason(reason: InfeasibleReason, nameOf: (id: number) =>
       const min = reason.minimum ?? 2;
       const who =
         reason.participantIds.length === 0 ? 'nobody is taking part' : `only ${list(reason.participantIds)} ${reason.participantIds.length === 1 ? 'is' : 'are'} taking part`;
+      const k = reason.giftsPerPerson ?? 1;
+      if (k > 1) return `At least ${min} people are needed for ${k} giftees each ${tooFewWhy(min, k)}; ${who}.`;
       const extra = min > 2 ? ' when nobody may draw the person who draws them' : '';
       return `At least ${min} people are needed to draw names${extra}; ${who}.`;
     }
@@ -35,6 +53,7 @@ export function describeReason(reason: InfeasibleReason, nameOf: (id: number) =>
     case 'nobody-to-receive-from':
       return `Nobody may give to ${nameOf(reason.receiver)}: every other person is excluded.`;
     case 'hall':
+      if (reason.gifts !== undefined) return describeShortOfGiftees(reason.givers.map(nameOf), reason.receivers.map(nameOf), reason.gifts);
       if (reason.side === 'receivers') {
         return reason.givers.length === 0
           ? `Nobody may give to ${list(reason.receivers)}.`
@@ -47,6 +66,9 @@ export function describeReason(reason: InfeasibleReason, nameOf: (id: number) =>
       return describeMustDraw(reason.detail, reason.participantIds.map(nameOf));
     case 'no-single-loop': {
       const fallback = reason.coverExists ? ' A draw without a single loop is possible.' : '';
+      if (reason.loops !== undefined && reason.loops > 1 && reason.groups.length <= 1) {
+        return `No ${reason.loops} loops through everyone that share no pair fit these rules (every arrangement was checked).${fallback}`;
+      }
       if (reason.groups.length <= 1) {
         return `No single loop through everyone fits these rules (every arrangement was checked).${fallback}`;
       }
@@ -85,6 +107,10 @@ function describeMustDraw(detail: string, names: string[]): string {
       return `The fixed pairs ${joinNames(names)} close a loop on their own, so a single loop through everyone is impossible.`;
     case 'mutual':
       return `${a} and ${b} are set to draw each other, but mutual pairs are not allowed.`;
+    case 'too-many-receivers':
+      return `${a} is set to draw ${joinNames(names.slice(1))}: more giftees than each person has.`;
+    case 'too-many-givers':
+      return `${joinNames(names.slice(0, -1))} are all set to draw ${names[names.length - 1] ?? '?'}: more givers than each person has.`;
     default:
       return `The fixed pairs for ${joinNames(names)} contradict each other.`;
   }

@@ -3,6 +3,7 @@ export { spliceIn, spliceOut } from './splice';
 export { describeReason, joinNames } from './describe';
 export { validateAssignment } from './validate';
 export { MATCH_MODES } from './types';
+export { minimumGroup as minimumGroupSize } from './multi/graph';
 export type {
   Assignment,
   DrawMethod,

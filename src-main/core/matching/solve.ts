@@ -3,12 +3,15 @@ import { compile } from './compile';
 import { defaultRejectionSteps, drawMode, type DrawSettings } from './draw';
 import { DEFAULT_EXACT_LIMIT } from './exact';
 import { householdDraw } from './households';
+import { checkMulti, giftsOf, solveMulti } from './multi/solve';
 import type { Graph } from './graph';
 import { RandomStream } from './random-stream';
 import { MATCH_MODES, type Assignment, type FeasibilityResult, type MatchingProblem, type MatchingResult, type MatchMode, type SolveOptions } from './types';
 
 /** Draws an assignment for the problem's mode, or explains why none exists (or none was found in budget). */
 export function solve(problem: MatchingProblem, options: SolveOptions): MatchingResult {
+  const k = giftsOf(problem);
+  if (k > 1) return solveMulti(problem, k, options);
   const budget = Budget.from(options);
   const random = new RandomStream(options.random);
   if ((options.rejectionSteps ?? 1) > 0) {
@@ -40,6 +43,8 @@ export function solve(problem: MatchingProblem, options: SolveOptions): Matching
 
 /** Which modes admit a valid assignment (found, not sampled); the problem's own mode decides `ok`. */
 export function checkFeasibility(problem: MatchingProblem, options: SolveOptions): FeasibilityResult {
+  const k = giftsOf(problem);
+  if (k > 1) return checkMulti(problem, k, options);
   const g = compile(problem);
   const outcomes = new Map(MATCH_MODES.map((mode) => [mode, drawMode(g, mode, quick(options), shareOf(options, 3))]));
   const modes = MATCH_MODES.filter((m) => outcomes.get(m)!.ok);

@@ -1,21 +1,28 @@
 import { Budget } from './budget';
 import { compile } from './compile';
 import { localRepair } from './local-repair';
+import { spliceInMulti, spliceOutMulti } from './multi/splice';
+import { giftsOf } from './multi/solve';
 import { RandomStream } from './random-stream';
 import { solve, toAssignment } from './solve';
 import type { Assignment, MatchingProblem, SolveOptions, SpliceResult } from './types';
 
 /**
- * Someone left after the draw. `problem` no longer contains them; `previous` still does. Their
+ * Someone left after the draw (with several giftees each, `previousSlots` are the rounds of
+ * `previous`, needed to mend single loops). `problem` no longer contains them; `previous` still does. Their
  * giver takes their receiver when allowed, else the smallest local re-draw, else a full re-draw.
  */
-export function spliceOut(problem: MatchingProblem, previous: Assignment, removed: number, options: SolveOptions): SpliceResult {
+export function spliceOut(problem: MatchingProblem, previous: Assignment, removed: number, options: SolveOptions, previousSlots?: readonly number[]): SpliceResult {
+  const k = giftsOf(problem);
+  if (k > 1) return spliceOutMulti(problem, k, previous, previousSlots, options);
   void removed; // edges to or from a non-participant are dropped when the previous draw is read
   return splice(problem, previous, options);
 }
 
 /** Someone joined after the draw: inserted between a giver and their receiver when allowed, else re-drawn locally. */
-export function spliceIn(problem: MatchingProblem, previous: Assignment, added: number, options: SolveOptions): SpliceResult {
+export function spliceIn(problem: MatchingProblem, previous: Assignment, added: number, options: SolveOptions, previousSlots?: readonly number[]): SpliceResult {
+  const k = giftsOf(problem);
+  if (k > 1) return spliceInMulti(problem, k, previous, previousSlots, added, options);
   void added;
   return splice(problem, previous, options);
 }

@@ -30,6 +30,11 @@ export interface MatchingProblem {
    * earlier exchanges count is the caller's decision; an explicit must-draw pair wins over them.
    */
   history?: readonly HistoryPair[];
+  /**
+   * Giftees per person (1, 2 or 3; default 1): everyone gives k gifts and receives k, never the same
+   * pair twice; 'single-loop' then means k loops through everyone that share no pair.
+   */
+  giftsPerPerson?: number;
 }
 
 export interface SolveOptions {
@@ -55,20 +60,27 @@ export interface SolveOptions {
 export type DrawMethod = 'exact-rejection' | 'exact-count' | 'markov-chain' | 'unmixed';
 
 /** `detail` codes for must-draw conflicts; describeReason turns them into sentences. */
-export type MustDrawConflict = 'self' | 'two-receivers' | 'two-givers' | 'excluded' | 'closes-loop-early' | 'mutual';
+export type MustDrawConflict = 'self' | 'two-receivers' | 'two-givers' | 'excluded' | 'closes-loop-early' | 'mutual' | 'too-many-receivers' | 'too-many-givers';
 
 export type InfeasibleReason =
-  | { kind: 'too-few'; participantIds: number[]; minimum?: number }
+  | { kind: 'too-few'; participantIds: number[]; minimum?: number; giftsPerPerson?: number }
   | { kind: 'nobody-to-give-to'; giver: number }
   | { kind: 'nobody-to-receive-from'; receiver: number }
   /**
    * Hall violation. Default side 'givers': `givers` may only give to `receivers` and there are fewer
    * receivers than givers. Side 'receivers': `receivers` can only be drawn by `givers`, fewer givers.
    */
-  | { kind: 'hall'; givers: number[]; receivers: number[]; side?: 'givers' | 'receivers' }
+  | {
+      kind: 'hall';
+      givers: number[];
+      receivers: number[];
+      side?: 'givers' | 'receivers';
+      /** With several giftees each: `givers` still need `need` giftees (`each` per person) and `receivers` can take only `capacity` of them. */
+      gifts?: { each: number; need: number; capacity: number };
+    }
   | { kind: 'must-draw-conflict'; participantIds: number[]; detail: MustDrawConflict }
   /** Groups (strongly connected components) that no single loop can join; one group = proven exhaustively. */
-  | { kind: 'no-single-loop'; groups: number[][]; coverExists: boolean }
+  | { kind: 'no-single-loop'; groups: number[][]; coverExists: boolean; /** k loops were asked for (several giftees each). */ loops?: number }
   | { kind: 'no-mutual-impossible'; participantIds: number[] }
   | { kind: 'budget-exhausted'; mode: MatchMode; otherModesPossible: MatchMode[] };
 
@@ -82,6 +94,11 @@ export type MatchingResult =
       /** How the chain's starting draw was built (diagnostics), when `method` is 'markov-chain' or 'unmixed'. */
       construction?: string;
       steps: number;
+      /**
+       * With several giftees each: the round (0..k-1) of each pair of `assignment`; every round is
+       * a one-giftee draw (in 'single-loop', round j is loop j). Absent for one giftee.
+       */
+      slots?: number[];
       /** History pairs that were drawn anyway because a must-draw rule asks for exactly that pair. */
       overriddenHistory: Assignment;
     }
@@ -89,4 +106,4 @@ export type MatchingResult =
 
 export type FeasibilityResult = { ok: true; modes: MatchMode[] } | { ok: false; reason: InfeasibleReason; modes: MatchMode[] };
 
-export type SpliceResult = { ok: true; assignment: Assignment; changedGivers: number[] } | { ok: false; reason: InfeasibleReason };
+export type SpliceResult = { ok: true; assignment: Assignment; changedGivers: number[]; slots?: number[] } | { ok: false; reason: InfeasibleReason };

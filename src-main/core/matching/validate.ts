@@ -1,7 +1,13 @@
+import { validateMulti } from './multi/validate';
 import type { MatchingProblem } from './types';
 
-/** Independent check of an assignment against the problem: every violation as a short message (ids). */
-export function validateAssignment(problem: MatchingProblem, assignment: Array<[number, number]>): string[] {
+/**
+ * Independent check of an assignment against the problem: every violation as a short message (ids).
+ * With several giftees each, `slots` (the result's round of each pair) lets it check single loops.
+ */
+export function validateAssignment(problem: MatchingProblem, assignment: Array<[number, number]>, slots?: readonly number[]): string[] {
+  const k = problem.giftsPerPerson ?? 1;
+  if (k !== 1) return validateMulti(problem, k, assignment, slots);
   const out: string[] = [];
   const people = new Set(problem.participants);
   const receiverOf = new Map<number, number>();

@@ -21,6 +21,7 @@ export function toExchange(row: Row): Exchange {
     timezone: row.timezone,
     reminderDays: JSON.parse(row.reminder_days) as number[],
     matchMode: row.match_mode as MatchMode,
+    giftsPerPerson: row.gifts_per_person,
     avoidPastExchanges: row.avoid_past_exchanges,
     previousExchangeId: row.previous_exchange_id,
     inviteCode: row.invite_code,
@@ -59,6 +60,7 @@ export function exchangeColumns(fields: Partial<Exchange>): Updateable<Exchanges
   if (fields.timezone !== undefined) set('timezone', fields.timezone);
   if (fields.reminderDays !== undefined) set('reminder_days', JSON.stringify(fields.reminderDays));
   if (fields.matchMode !== undefined) set('match_mode', fields.matchMode);
+  if (fields.giftsPerPerson !== undefined) set('gifts_per_person', fields.giftsPerPerson);
   if (fields.avoidPastExchanges !== undefined) set('avoid_past_exchanges', fields.avoidPastExchanges);
   if (fields.previousExchangeId !== undefined) set('previous_exchange_id', fields.previousExchangeId);
   if (fields.inviteCode !== undefined) set('invite_code', fields.inviteCode);

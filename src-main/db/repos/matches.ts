@@ -1,19 +1,35 @@
 import type { Db } from '../database';
 
+/** A drawn pair, optionally with its round (slot 0..k-1 with k giftees each; 0 when left out). */
+export type MatchRow = readonly [giver: number, receiver: number] | readonly [giver: number, receiver: number, slot: number];
+
+/** Every drawn pair (k per giver with several giftees each), by giver then round. */
 export function loadMatches(db: Db, exchangeId: number): Array<[giver: number, receiver: number]> {
-  return db.all(db.q.selectFrom('matches').select(['giver_id', 'receiver_id']).where('exchange_id', '=', exchangeId).orderBy('giver_id')).map((r) => [r.giver_id, r.receiver_id]);
+  return loadMatchRounds(db, exchangeId).pairs;
 }
 
+/** The drawn pairs and, in the same order, the round of each (needed to mend single loops). */
+export function loadMatchRounds(db: Db, exchangeId: number): { pairs: Array<[giver: number, receiver: number]>; slots: number[] } {
+  const rows = db.all(db.q.selectFrom('matches').select(['giver_id', 'receiver_id', 'slot']).where('exchange_id', '=', exchangeId).orderBy('giver_id').orderBy('slot'));
+  return { pairs: rows.map((r) => [r.giver_id, r.receiver_id]), slots: rows.map((r) => r.slot) };
+}
+
+/** The giver's giftee of the first round (the only one with one giftee each). */
 export function findReceiverOf(db: Db, exchangeId: number, giverId: number): number | undefined {
-  return db.first(db.q.selectFrom('matches').select('receiver_id').where('exchange_id', '=', exchangeId).where('giver_id', '=', giverId))?.receiver_id;
+  return findReceiversOf(db, exchangeId, giverId)[0];
 }
 
-/** Replaces the exchange's whole assignment. */
-export function replaceMatches(db: Db, exchangeId: number, assignment: ReadonlyArray<readonly [number, number]>, now: number): void {
+/** All of the giver's giftees, in round order. */
+export function findReceiversOf(db: Db, exchangeId: number, giverId: number): number[] {
+  return db.all(db.q.selectFrom('matches').select('receiver_id').where('exchange_id', '=', exchangeId).where('giver_id', '=', giverId).orderBy('slot')).map((r) => r.receiver_id);
+}
+
+/** Replaces the exchange's whole assignment (rows' rounds, or `slots` in the same order, or round 0). */
+export function replaceMatches(db: Db, exchangeId: number, assignment: ReadonlyArray<MatchRow>, now: number, slots?: readonly number[]): void {
   db.run(db.q.deleteFrom('matches').where('exchange_id', '=', exchangeId));
-  for (const [giver, receiver] of assignment) {
-    db.run(db.q.insertInto('matches').values({ exchange_id: exchangeId, giver_id: giver, receiver_id: receiver, created_at: now }));
-  }
+  assignment.forEach(([giver, receiver, slot], e) => {
+    db.run(db.q.insertInto('matches').values({ exchange_id: exchangeId, giver_id: giver, receiver_id: receiver, slot: slot ?? slots?.[e] ?? 0, created_at: now }));
+  });
 }
 
 export function deleteMatches(db: Db, exchangeId: number): void {
@@ -96,6 +112,8 @@ export function reminderRecipients(db: Db, exchangeId: number, afterId: number, 
       .where('p.withdrawn_at', 'is', null)
       .where('p.reminders_enabled', '=', 1)
       .where('r.withdrawn_at', 'is', null)
+      // One row per giver: every giver has a pair in round 0.
+      .where('m.slot', '=', 0)
       .orderBy('p.id')
       .limit(limit),
   );
@@ -111,12 +129,12 @@ function bulkInsert(db: Db, head: string, width: number, rows: number, tail = ''
  * Adds pairs to an exchange's matches with multi-row inserts (one slice of a staged draw; the
  * caller holds the transaction). Rows of an exchange that is not `matched` are shown nowhere.
  */
-export function insertMatches(db: Db, exchangeId: number, pairs: ReadonlyArray<readonly [number, number]>, now: number): void {
+export function insertMatches(db: Db, exchangeId: number, pairs: ReadonlyArray<MatchRow>, now: number): void {
   for (let start = 0; start < pairs.length; start += 100) {
     const batch = pairs.slice(start, start + 100);
     const params: number[] = [];
-    for (const [giver, receiver] of batch) params.push(exchangeId, giver, receiver, now);
-    bulkInsert(db, 'insert into matches (exchange_id, giver_id, receiver_id, created_at)', 4, batch.length).run(params);
+    for (const [giver, receiver, slot] of batch) params.push(exchangeId, giver, receiver, slot ?? 0, now);
+    bulkInsert(db, 'insert into matches (exchange_id, giver_id, receiver_id, slot, created_at)', 5, batch.length).run(params);
   }
 }
 
@@ -160,6 +178,7 @@ export function matchedGivers(db: Db, exchangeId: number, afterId: number, limit
       .select(['p.id', 'p.email'])
       .where('m.exchange_id', '=', exchangeId)
       .where('m.giver_id', '>', afterId)
+      .where('m.slot', '=', 0)
       .where('p.withdrawn_at', 'is', null)
       .orderBy('m.giver_id')
       .limit(limit),

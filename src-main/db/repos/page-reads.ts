@@ -19,6 +19,7 @@ interface Statements {
   exchangeByInviteCode: BetterSqlite3.Statement<[string], Selectable<ExchangesTable>>;
   activeParticipantCount: BetterSqlite3.Statement<[number], { n: number }>;
   receiverOf: BetterSqlite3.Statement<[number, number], { receiver_id: number }>;
+  receiversOf: BetterSqlite3.Statement<[number, number], { receiver_id: number }>;
   organizerAccess: BetterSqlite3.Statement<[number, number], { action: string; participant_id: number | null; created_at: number }>;
   inviteExchange: BetterSqlite3.Statement<[string], Selectable<ExchangesTable> & { active_participants: number }>;
   together: BetterSqlite3.Transaction<(read: () => unknown) => unknown>;
@@ -36,7 +37,8 @@ function statements(db: Db): Statements {
       exchange: sqlite.prepare('select * from "exchanges" where "id" = ?'),
       exchangeByInviteCode: sqlite.prepare('select * from "exchanges" where "invite_code" = ?'),
       activeParticipantCount: sqlite.prepare('select count(*) as "n" from "participants" where "exchange_id" = ? and "withdrawn_at" is null'),
-      receiverOf: sqlite.prepare('select "receiver_id" from "matches" where "exchange_id" = ? and "giver_id" = ?'),
+      receiverOf: sqlite.prepare('select "receiver_id" from "matches" where "exchange_id" = ? and "giver_id" = ? order by "slot" limit 1'),
+      receiversOf: sqlite.prepare('select "receiver_id" from "matches" where "exchange_id" = ? and "giver_id" = ? order by "slot"'),
       organizerAccess: sqlite.prepare(
         'select "action", "participant_id", "created_at" from "organizer_access" where "exchange_id" = ? and ("participant_id" = ? or "participant_id" is null) order by "created_at", "id"',
       ),
@@ -90,8 +92,16 @@ export function activeParticipantsIn(db: Db, exchangeId: number): number {
   return statements(db).activeParticipantCount.get(exchangeId)?.n ?? 0;
 }
 
+/** The giver's giftee (the first round's, with several giftees each). */
 export function receiverOf(db: Db, exchangeId: number, giverId: number): number | undefined {
   return statements(db).receiverOf.get(exchangeId, giverId)?.receiver_id;
+}
+
+/** All of the giver's giftees, in round order (one, or k with several giftees each). */
+export function receiversOf(db: Db, exchangeId: number, giverId: number): number[] {
+  return statements(db)
+    .receiversOf.all(exchangeId, giverId)
+    .map((row) => row.receiver_id);
 }
 
 /** What concerned this participant (their own records and the exchange-wide ones), oldest first. */

@@ -1,5 +1,6 @@
 import { exchangeIcsAttachment } from '../ics';
 import { oneLine, subjectFor } from './format';
+import { severalGifteesBlocks, type Giftee } from './giftees';
 import { exchangeDetails, participantFooter, renderEmail, type Block } from './layout';
 import type { ExchangeInfo, RenderedEmail } from './types';
 
@@ -10,6 +11,8 @@ export interface MatchEmailInput {
   receiverGiftIdeas: string;
   /** The giftee's postal address, only when they allowed it in this email. */
   receiverAddress?: string | null;
+  /** With several giftees each: all of them in round order (the first is `receiverName`). */
+  giftees?: ReadonlyArray<Giftee>;
   link: string;
   /** Calendar UID, stable per exchange + participant. */
   uid: string;
@@ -26,6 +29,9 @@ const NO_IDEAS = 'No ideas yet. They may add some later: your page and your remi
  * organizer's computer, which serves the page, may well be asleep when this is read.
  */
 function gifteeBlocks(input: MatchEmailInput, label: string): Block[] {
+  if (input.giftees !== undefined && input.giftees.length > 1) {
+    return [...severalGifteesBlocks(input.giftees, label === 'You are the Secret Santa for' ? 'Your giftees' : 'Your giftees now', NO_IDEAS), exchangeDetails(input.exchange)];
+  }
   const receiver = oneLine(input.receiverName);
   return [
     { kind: 'highlight', label, value: receiver },

@@ -1,4 +1,5 @@
 import { oneLine, subjectFor } from './format';
+import { severalGifteesBlocks, type Giftee } from './giftees';
 import { exchangeDetails, participantFooter, renderEmail } from './layout';
 import type { ExchangeInfo, RenderedEmail } from './types';
 
@@ -8,10 +9,14 @@ export interface ReminderEmailInput {
   receiverName: string;
   /** The giftee's ideas as they are now, which may have changed since the draw. */
   receiverGiftIdeas: string;
+  /** With several giftees each: all of them in round order (the first is `receiverName`). */
+  giftees?: ReadonlyArray<Giftee>;
   /** How far away the exchange is as of sending ("in 5 days", "tomorrow", "today at 18:00"). */
   when: string;
   link: string;
 }
+
+const NO_IDEAS_YET = 'No ideas yet. A small surprise will do nicely!';
 
 /** "N days to go", with the giftee's current ideas so it is useful on its own. */
 export function reminderEmail(input: ReminderEmailInput): RenderedEmail {
@@ -27,13 +32,12 @@ export function reminderEmail(input: ReminderEmailInput): RenderedEmail {
         kind: 'para',
         parts: ['A friendly reminder: ', { strong: oneLine(exchange.name) }, ` is ${when}.`],
       },
-      { kind: 'highlight', label: 'You are the Secret Santa for', value: receiver },
-      {
-        kind: 'multiline',
-        label: `${receiver}'s latest gift ideas`,
-        value: input.receiverGiftIdeas,
-        empty: 'No ideas yet. A small surprise will do nicely!',
-      },
+      ...(input.giftees !== undefined && input.giftees.length > 1
+        ? severalGifteesBlocks(input.giftees, 'Your giftees', NO_IDEAS_YET, 'latest gift ideas')
+        : [
+            { kind: 'highlight' as const, label: 'You are the Secret Santa for', value: receiver },
+            { kind: 'multiline' as const, label: `${receiver}'s latest gift ideas`, value: input.receiverGiftIdeas, empty: NO_IDEAS_YET },
+          ]),
       exchangeDetails(exchange),
       { kind: 'button', label: 'Open my page', url: input.link },
       {

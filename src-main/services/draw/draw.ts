@@ -75,16 +75,22 @@ function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { chan
   const now = deps.clock.now();
   const previous = loadMatches(deps.db, exchange.id);
   deletePairHistory(deps.db, historyRows(deps, exchange, listParticipants(deps.db, exchange.id), previous));
-  replaceMatches(deps.db, exchange.id, result.assignment, now);
+  replaceMatches(deps.db, exchange.id, result.assignment, now, result.slots);
   pairsChanged(deps, exchange.id, 'whole-draw');
   insertPairHistory(deps.db, historyRows(deps, exchange, people, result.assignment), now);
   const byId = new Map(people.map((p) => [p.id, p]));
-  const before = new Map(previous);
+  const giftees = (pairs: ReadonlyArray<readonly [number, number]>): Map<number, string> => {
+    const out = new Map<number, number[]>();
+    for (const [giver, receiver] of pairs) out.set(giver, [...(out.get(giver) ?? []), receiver]);
+    return new Map([...out].map(([giver, receivers]) => [giver, receivers.sort((a, b) => a - b).join(',')]));
+  };
+  const before = giftees(previous);
   const generation = randomToken(deps.random, 6);
   let queued = 0;
-  for (const [giver, receiver] of result.assignment) {
+  // One email per giver, listing all of their giftees; a giver already told hears only of a change.
+  for (const [giver, receivers] of giftees(result.assignment)) {
     const told = options.changedOnly?.has(giver) ?? false;
-    if (told && before.get(giver) === receiver) continue;
+    if (told && before.get(giver) === receivers) continue;
     enqueueMatchMail(deps, exchange, byId.get(giver)!, { generation, changed: told });
     queued++;
   }
@@ -224,7 +230,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
     try {
       await dropStaged(deps, exchange.id, historyKey);
       // In key order, so each slice fills neighbouring index pages instead of touching pages all over.
-      const pairs = [...result.assignment].sort((a, b) => a[0] - b[0]);
+      const pairs = result.assignment.map(([giver, receiver], e) => [giver, receiver, result.slots?.[e] ?? 0] as const).sort((a, b) => a[0] - b[0] || a[2] - b[2]);
       const changedMeanwhile = (): boolean => {
         const current = findExchange(deps.db, exchange.id);
         if (!current) throw notFound('The exchange');

@@ -31,7 +31,7 @@ export function buildProblem(deps: Deps, exchange: Exchange, people: readonly Pe
   for (const m of stored.mustDraw) {
     if (ids.has(m.giverId) && ids.has(m.receiverId)) rules.push({ kind: 'must-draw', giver: m.giverId, receiver: m.receiverId });
   }
-  return { participants: people.map((p) => p.id), rules, mode, history: avoidedPairs(deps, exchange, people, known) };
+  return { participants: people.map((p) => p.id), rules, mode, giftsPerPerson: exchange.giftsPerPerson, history: avoidedPairs(deps, exchange, people, known) };
 }
 
 /**

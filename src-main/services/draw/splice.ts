@@ -1,7 +1,7 @@
 import { spliceIn, spliceOut } from '../../core/matching';
 import { randomToken } from '../../core/tokens';
 import type { Exchange, Participant } from '../../core/types';
-import { deletePairHistory, insertPairHistory, loadMatches, replaceMatches } from '../../db/repos/matches';
+import { deletePairHistory, insertPairHistory, loadMatchRounds, replaceMatches } from '../../db/repos/matches';
 import { getParticipant, listParticipants } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
 import { enqueueMatchMail, notifiedParticipants } from '../mail/match-mail';
@@ -25,11 +25,12 @@ function storeSplice(
   previous: Array<[number, number]>,
   assignment: Array<[number, number]>,
   changedGivers: number[],
+  slots: readonly number[] | undefined,
 ): SpliceOutcome {
   const now = deps.clock.now();
   const everyone = listParticipants(deps.db, exchange.id);
   deletePairHistory(deps.db, historyRows(deps, exchange, everyone, previous));
-  replaceMatches(deps.db, exchange.id, assignment, now);
+  replaceMatches(deps.db, exchange.id, assignment, now, slots);
   pairsChanged(deps, exchange.id, 'splice');
   insertPairHistory(deps.db, historyRows(deps, exchange, people, assignment), now);
   const byId = new Map(people.map((p) => [p.id, p]));
@@ -48,17 +49,17 @@ function storeSplice(
  */
 export function spliceOutParticipant(deps: Deps, exchange: Exchange, participantId: number): SpliceOutcome {
   const remaining = activeParticipants(deps, exchange.id).filter((p) => p.id !== participantId);
-  const previous = loadMatches(deps.db, exchange.id);
-  const result = spliceOut(buildProblem(deps, exchange, remaining, exchange.matchMode), previous, participantId, { random: deps.random });
+  const { pairs: previous, slots } = loadMatchRounds(deps.db, exchange.id);
+  const result = spliceOut(buildProblem(deps, exchange, remaining, exchange.matchMode), previous, participantId, { random: deps.random }, slots);
   if (!result.ok) throw infeasible(result.reason, [...remaining, getParticipant(deps.db, participantId)]);
-  return storeSplice(deps, exchange, remaining, previous, result.assignment, result.changedGivers);
+  return storeSplice(deps, exchange, remaining, previous, result.assignment, result.changedGivers, result.slots);
 }
 
-/** Adds an already inserted participant to a drawn exchange by opening one loop for them. */
+/** Adds an already inserted participant to a drawn exchange by opening one loop for them (k loops, or k pairs, with k giftees each). */
 export function spliceInParticipant(deps: Deps, exchange: Exchange, participantId: number): SpliceOutcome {
   const people = activeParticipants(deps, exchange.id);
-  const previous = loadMatches(deps.db, exchange.id);
-  const result = spliceIn(buildProblem(deps, exchange, people, exchange.matchMode), previous, participantId, { random: deps.random });
+  const { pairs: previous, slots } = loadMatchRounds(deps.db, exchange.id);
+  const result = spliceIn(buildProblem(deps, exchange, people, exchange.matchMode), previous, participantId, { random: deps.random }, slots);
   if (!result.ok) throw infeasible(result.reason, people);
-  return storeSplice(deps, exchange, people, previous, result.assignment, result.changedGivers);
+  return storeSplice(deps, exchange, people, previous, result.assignment, result.changedGivers, result.slots);
 }

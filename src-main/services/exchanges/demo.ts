@@ -35,6 +35,7 @@ export function seedDemo(deps: Deps): { created: boolean; exchangeId: number | n
       timezone: zone,
       reminderDays: [7, 3, 1],
       matchMode: 'single-loop',
+      giftsPerPerson: 1,
       avoidPastExchanges: 0,
       previousExchangeId: null,
       santaReveal: 'after_party',

@@ -22,6 +22,7 @@ export function toExchangeView(e: Exchange, participantCount: number): ExchangeV
     timezone: e.timezone,
     reminderDays: e.reminderDays,
     matchMode: e.matchMode,
+    giftsPerPerson: e.giftsPerPerson,
     avoidPastExchanges: e.avoidPastExchanges,
     previousExchangeId: e.previousExchangeId,
     inviteCode: e.inviteCode,

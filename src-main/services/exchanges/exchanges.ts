@@ -3,7 +3,8 @@ import { DomainError, invalidField } from '../../core/errors';
 import { assertEditable, EXCHANGE_FIELD_GROUPS, nextState, type ExchangeAction } from '../../core/exchange-state';
 import { localToUtc, utcToLocal, yearIn } from '../../core/time';
 import { randomToken } from '../../core/tokens';
-import type { Exchange } from '../../core/types';
+import { minimumGroupSize } from '../../core/matching';
+import type { Exchange, MatchMode } from '../../core/types';
 import { activeParticipantCount, activeParticipantCounts, findExchange, getExchange, insertExchange, listExchanges, updateExchange } from '../../db/repos/exchanges';
 import { notifyExchangeCancelled, notifyExchangeUpdated } from '../mail/match-mail';
 import type { Deps } from '../common/deps';
@@ -30,12 +31,30 @@ export function viewExchange(deps: Deps, exchangeId: number): ExchangeView {
   return toExchangeView(exchange, activeParticipantCount(deps.db, exchangeId));
 }
 
+const MODE_WORDS: Record<MatchMode, string> = { 'single-loop': 'in loops', 'no-mutual': 'without mutual pairs', any: '' };
+
+/**
+ * Several giftees each need a bigger group (the engine's minimum per mode): refused at once when the
+ * exchange's own limit on participants already rules the draw out. Fewer people than that at the
+ * draw are reported by the draw check.
+ */
+function assertGroupCanBeDrawn(mode: MatchMode, giftsPerPerson: number, maxParticipants: number | null): void {
+  const minimum = minimumGroupSize(mode, giftsPerPerson);
+  if (maxParticipants === null || maxParticipants >= minimum || giftsPerPerson === 1) return;
+  const how = MODE_WORDS[mode] === '' ? '' : ` ${MODE_WORDS[mode]}`;
+  throw invalidField(
+    'giftsPerPerson',
+    `${giftsPerPerson} giftees each${how} needs at least ${minimum} people, but this exchange allows at most ${maxParticipants}. Raise the limit or choose fewer giftees.`,
+  );
+}
+
 export function createExchange(deps: Deps, input: ParsedInput<'exchanges.create'>): ExchangeView {
   const now = deps.clock.now();
   const settings = getSettings(deps);
   const timezone = input.timezone ?? settings.timezone;
   const schedule = resolveSchedule(input.exchangeAt, input.registrationDeadline, timezone, now);
   const id = deps.db.transaction(() => {
+    assertGroupCanBeDrawn(input.matchMode, input.giftsPerPerson, input.maxParticipants);
     if (input.previousExchangeId !== null && !findExchange(deps.db, input.previousExchangeId)) {
       throw invalidField('previousExchangeId', 'The previous exchange no longer exists.');
     }
@@ -50,6 +69,7 @@ export function createExchange(deps: Deps, input: ParsedInput<'exchanges.create'
       timezone,
       reminderDays: input.reminderDays ?? settings.reminderDays,
       matchMode: input.matchMode,
+      giftsPerPerson: input.giftsPerPerson,
       avoidPastExchanges: input.avoidPastExchanges,
       previousExchangeId: input.previousExchangeId,
       inviteCode: newInviteCode(deps),
@@ -107,6 +127,10 @@ export function updateExchangeDetails(deps: Deps, { exchangeId, patch }: ParsedI
       if (patch.maxParticipants < active) {
         throw invalidField('maxParticipants', `${active} people have already joined; the limit cannot be lower.`);
       }
+    }
+    const next = { ...current, ...changes };
+    if (patch.giftsPerPerson !== undefined || patch.matchMode !== undefined || patch.maxParticipants !== undefined) {
+      assertGroupCanBeDrawn(next.matchMode, next.giftsPerPerson, next.maxParticipants);
     }
     updateExchange(deps.db, exchangeId, changes);
     // A drawn exchange's pairs stay in order among "the last N exchanges" when its date moves.

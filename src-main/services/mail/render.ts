@@ -1,7 +1,7 @@
 import { remainingPhrase } from '../../core/schedule';
 import type { Exchange, Participant } from '../../core/types';
 import { findExchange } from '../../db/repos/exchanges';
-import { findReceiverOf } from '../../db/repos/matches';
+import { findReceiversOf } from '../../db/repos/matches';
 import * as repo from '../../db/repos/outbox';
 import { findParticipant, participantsByEmail } from '../../db/repos/participants';
 import {
@@ -83,10 +83,19 @@ function matchStillQueued(deps: Deps, row: repo.OutboxRow): boolean {
   return pending !== undefined && pending.id !== row.id;
 }
 
+/** The person's giftees as they are now, in round order (one unless the exchange has several each). */
+function gifteesOf(deps: Deps, s: Subject): Participant[] {
+  return findReceiversOf(deps.db, s.exchange.id, s.person.id).flatMap((id) => findParticipant(deps.db, id) ?? []);
+}
+
+/** The templates' list of giftees, only when there are several (one giftee keeps its wording). */
+const several = (giftees: Participant[]): { giftees?: Array<{ name: string; giftIdeas: string }> } =>
+  giftees.length > 1 ? { giftees: giftees.map((g) => ({ name: g.name, giftIdeas: g.giftIdeas })) } : {};
+
 function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker): Rendering {
   if (s.exchange.state !== 'matched') return withdraw(s.exchange.state === 'completed' ? 'the exchange is over' : 'the draw was undone');
-  const receiverId = findReceiverOf(deps.db, s.exchange.id, s.person.id);
-  const receiver = receiverId === undefined ? undefined : findParticipant(deps.db, receiverId);
+  const giftees = gifteesOf(deps, s);
+  const receiver = giftees[0];
   if (!receiver) return withdraw('the draw was undone');
   if (superseded(deps, row, MATCH_KINDS)) return withdraw('a newer draw replaced it');
   const input = {
@@ -95,6 +104,8 @@ function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, l
     receiverName: receiver.name,
     receiverGiftIdeas: receiver.giftIdeas,
     receiverAddress: addressForMatchEmail(deps, receiver.id),
+    // Several giftees: each one's address too, where they allowed it.
+    ...(giftees.length > 1 && { giftees: giftees.map((g) => ({ name: g.name, giftIdeas: g.giftIdeas, address: addressForMatchEmail(deps, g.id) })) }),
     link: link(s.person.id, 'match'),
     uid: eventUid(s.exchange.id, s.person.id),
     sentAt: now,
@@ -116,8 +127,8 @@ function renderReminder(deps: Deps, row: repo.OutboxRow, s: Subject, now: number
   const when = remaining(now, s.exchange);
   if (when === null) return withdraw('the exchange has already started');
   if (!s.person.remindersEnabled) return withdraw('the participant turned reminders off');
-  const receiverId = findReceiverOf(deps.db, s.exchange.id, s.person.id);
-  const receiver = receiverId === undefined ? undefined : findParticipant(deps.db, receiverId);
+  const giftees = gifteesOf(deps, s);
+  const receiver = giftees[0];
   if (!receiver) return withdraw('the participant has no match');
   if (superseded(deps, row, ['reminder'])) return withdraw('a later reminder replaced it');
   if (matchStillQueued(deps, row)) return withdraw('the match email on its way already says it all');
@@ -129,6 +140,7 @@ function renderReminder(deps: Deps, row: repo.OutboxRow, s: Subject, now: number
       participantName: s.person.name,
       receiverName: receiver.name,
       receiverGiftIdeas: receiver.giftIdeas,
+      ...several(giftees),
       when,
       link: link(s.person.id, 'match'),
     }),

@@ -2,7 +2,7 @@ import { DomainError, notFound } from '../../core/errors';
 import type { Exchange, Participant } from '../../core/types';
 import { DAY_MS } from '../../core/schedule';
 import { getExchange } from '../../db/repos/exchanges';
-import { exchangeById, organizerAccessOf, participantById, readTogether, receiverOf } from '../../db/repos/page-reads';
+import { exchangeById, organizerAccessOf, participantById, readTogether, receiversOf } from '../../db/repos/page-reads';
 import { updateParticipant } from '../../db/repos/participants';
 import { withdrawalNotice } from '../../mail/templates';
 import type { Deps } from '../common/deps';
@@ -13,11 +13,11 @@ import { getSettings } from '../organizer/settings';
 import { spliceOutParticipant } from '../draw/splice';
 import type { OrganizerAccess } from '../../db/repos/organizer-access';
 
+type Shown = { name: string; giftIdeas: string };
+
+/** `others`: the second and third giftee, when the exchange has several giftees each. */
 export type Stage =
-  | { kind: 'waiting' }
-  | { kind: 'matched'; receiver: { name: string; giftIdeas: string } }
-  | { kind: 'completed'; receiver: { name: string; giftIdeas: string } | null }
-  | { kind: 'cancelled' };
+  { kind: 'waiting' } | { kind: 'matched'; receiver: Shown; others?: Shown[] } | { kind: 'completed'; receiver: Shown | null; others?: Shown[] } | { kind: 'cancelled' };
 
 export interface ParticipantPage {
   exchange: Exchange;
@@ -31,16 +31,19 @@ export interface ParticipantPage {
 export interface ParticipantPageReads {
   exchange: Exchange;
   receiver: Participant | undefined;
+  /** Every giftee in round order (the first is `receiver`); several with several giftees each. */
+  receivers?: Participant[];
   organizerAccess: OrganizerAccess[];
 }
 
 export function readParticipantPage(deps: Deps, participant: Participant): ParticipantPageReads {
   const exchange = exchangeById(deps.db, participant.exchangeId);
   if (!exchange) throw notFound('That exchange');
-  const receiverId = receiverOf(deps.db, exchange.id, participant.id);
+  const receivers = receiversOf(deps.db, exchange.id, participant.id).flatMap((id) => participantById(deps.db, id) ?? []);
   return {
     exchange,
-    receiver: receiverId === undefined ? undefined : participantById(deps.db, receiverId),
+    receiver: receivers[0],
+    receivers,
     organizerAccess: organizerAccessOf(deps.db, participant.exchangeId, participant.id),
   };
 }
@@ -50,12 +53,14 @@ export function readParticipantPage(deps: Deps, participant: Participant): Parti
  * `reads`: readParticipantPage's answer when the caller already read it.
  */
 export function participantPage(deps: Deps, participant: Participant, reads?: ParticipantPageReads): ParticipantPage {
-  const { exchange, receiver, organizerAccess } = reads ?? readTogether(deps.db, () => readParticipantPage(deps, participant));
+  const { exchange, receiver, receivers, organizerAccess } = reads ?? readTogether(deps.db, () => readParticipantPage(deps, participant));
   const shown = receiver ? { name: receiver.name, giftIdeas: receiver.giftIdeas } : null;
+  const others = (receivers ?? []).slice(1).map((r) => ({ name: r.name, giftIdeas: r.giftIdeas }));
+  const more = others.length > 0 ? { others } : {};
   let stage: Stage;
   if (exchange.state === 'cancelled') stage = { kind: 'cancelled' };
-  else if (exchange.state === 'completed') stage = { kind: 'completed', receiver: shown };
-  else if (exchange.state === 'matched' && shown) stage = { kind: 'matched', receiver: shown };
+  else if (exchange.state === 'completed') stage = { kind: 'completed', receiver: shown, ...more };
+  else if (exchange.state === 'matched' && shown) stage = { kind: 'matched', receiver: shown, ...more };
   else stage = { kind: 'waiting' };
   if (stage.kind === 'matched' && participant.assignmentViewedAt === null) {
     updateParticipant(deps.db, participant.id, { assignmentViewedAt: deps.clock.now() });

@@ -17,6 +17,7 @@ const CHANGES: Required<Patch> = {
   timezone: 'Europe/Paris',
   reminderDays: [5],
   matchMode: 'any',
+  giftsPerPerson: 2,
   avoidPastExchanges: 1,
   previousExchangeId: null,
   santaReveal: 'manual',

@@ -9,8 +9,12 @@ export interface Receiver {
   giftIdeas: string;
 }
 
-/** Where the exchange stands, from this participant's point of view. */
-export type MeStage = { kind: 'waiting' } | { kind: 'matched'; receiver: Receiver } | { kind: 'completed'; receiver: Receiver | null } | { kind: 'cancelled' };
+/** Where the exchange stands, from this participant's point of view (`others`: more giftees, with several each). */
+export type MeStage =
+  | { kind: 'waiting' }
+  | { kind: 'matched'; receiver: Receiver; others?: Receiver[] }
+  | { kind: 'completed'; receiver: Receiver | null; others?: Receiver[] }
+  | { kind: 'cancelled' };
 
 export function stageCard(stage: MeStage, exchange: ExchangeView): SafeHtml {
   switch (stage.kind) {
@@ -22,12 +26,12 @@ export function stageCard(stage: MeStage, exchange: ExchangeView): SafeHtml {
       }. We’ll email you the name of the person you are giving a gift to.</p>
 </section>`;
     case 'matched':
-      return gifteeCard(stage.receiver);
+      return stage.others !== undefined && stage.others.length > 0 ? severalGifteesCard([stage.receiver, ...stage.others]) : gifteeCard(stage.receiver);
     case 'completed':
       return html`<section class="card card-notice" aria-labelledby="stage-title">
 <h2 id="stage-title">This exchange is over</h2>
 <p>It took place on ${formatDate(exchange.exchangeAt, exchange.timezone)}.${
-        stage.receiver ? html` You gave a gift to <strong>${stage.receiver.name}</strong>.` : null
+        stage.receiver ? html` You gave ${stage.others?.length ? 'gifts' : 'a gift'} to ${strongNames([stage.receiver, ...(stage.others ?? [])])}.` : null
       } Thank you for taking part!</p>
 </section>`;
     case 'cancelled':
@@ -47,6 +51,25 @@ function gifteeCard(receiver: Receiver): SafeHtml {
 <h2 id="giftee-title"><span class="giftee-intro">You are giving a gift to</span> <span class="giftee-name">${receiver.name}</span></h2>
 <h3>Their gift ideas</h3>
 ${ideas ?? html`<p class="muted">${receiver.name} hasn’t written any gift ideas yet. Check this page again later.</p>`}
+<p class="hint">Keep it secret! Only you can see this on your page.</p>
+</section>`;
+}
+
+/** "Ann", "Ann and Bob", "Ann, Bob and Cy", each in bold. */
+function strongNames(people: readonly Receiver[]): SafeHtml {
+  const names = people.map((p) => html`<strong>${p.name}</strong>`);
+  if (names.length === 1) return names[0]!;
+  return html`${names.slice(0, -1).map((n, i) => (i === 0 ? n : html`, ${n}`))} and ${names[names.length - 1]!}`;
+}
+
+/** Several giftees each: all names at the top, then each one's ideas under their name. */
+function severalGifteesCard(giftees: readonly Receiver[]): SafeHtml {
+  return html`<section class="card giftee" aria-labelledby="giftee-title">
+<h2 id="giftee-title"><span class="giftee-intro">Your giftees:</span> <span class="giftee-name">${strongNames(giftees)}</span></h2>
+${giftees.map(
+  (g) => html`<h3>${g.name}’s gift ideas</h3>
+${renderGiftIdeas(g.giftIdeas) ?? html`<p class="muted">${g.name} hasn’t written any gift ideas yet. Check this page again later.</p>`}`,
+)}
 <p class="hint">Keep it secret! Only you can see this on your page.</p>
 </section>`;
 }

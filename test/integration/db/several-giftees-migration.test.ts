@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../../migrations/index';
+import { openSqlite } from '../../../src-main/db/database';
+import { migrate } from '../../../src-main/db/migrate';
+
+/**
+ * Migration 0010 (several giftees each) adds exchanges.gifts_per_person and rebuilds `matches` with
+ * a round per pair. A real file just before it, with a drawn exchange of three.
+ */
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sk-giftees-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const position = migrations.findIndex((m) => m.name === '0010_several_giftees');
+
+async function before0010() {
+  const sqlite = openSqlite(join(dir, 'sneaky-klaus.sqlite3'));
+  await migrate(sqlite, { backupDir: join(dir, 'backups'), now: 0, migrations: migrations.slice(0, position) });
+  sqlite.exec(`insert into exchanges (id, name, exchange_at, timezone, invite_code, state, history_key, created_at, updated_at)
+               values (1, 'Family', 1, 'Europe/Berlin', 'code', 'matched', 'k', 1, 1)`);
+  const person = sqlite.prepare('insert into participants (id, exchange_id, name, email, created_at, updated_at) values (?, 1, ?, ?, 1, 1)');
+  ['ann', 'bob', 'cy'].forEach((name, i) => person.run(i + 1, name, `${name}@example.test`));
+  const match = sqlite.prepare('insert into matches (exchange_id, giver_id, receiver_id, created_at) values (1, ?, ?, 1)');
+  match.run(1, 2);
+  match.run(2, 3);
+  match.run(3, 1);
+  return sqlite;
+}
+
+describe('migration 0010 (several giftees each)', () => {
+  it('keeps every drawn pair as round 0, defaults exchanges to one giftee, and guards the new keys', async () => {
+    const sqlite = await before0010();
+    await migrate(sqlite, { backupDir: join(dir, 'backups'), now: 0 });
+    expect(sqlite.prepare('select gifts_per_person from exchanges').all()).toEqual([{ gifts_per_person: 1 }]);
+    expect(sqlite.prepare('select giver_id, receiver_id, slot from matches order by giver_id').all()).toEqual([
+      { giver_id: 1, receiver_id: 2, slot: 0 },
+      { giver_id: 2, receiver_id: 3, slot: 0 },
+      { giver_id: 3, receiver_id: 1, slot: 0 },
+    ]);
+    const add = sqlite.prepare('insert into matches (exchange_id, giver_id, receiver_id, slot, created_at) values (1, ?, ?, ?, 1)');
+    // Round 1 of a two-giftee draw fits next to round 0; the same pair twice, a giver twice in a
+    // round, a fourth round or a gift to oneself do not.
+    expect(() => add.run(1, 3, 1)).not.toThrow();
+    expect(() => add.run(1, 2, 2)).toThrow(/UNIQUE/);
+    expect(() => add.run(2, 1, 0)).toThrow(/UNIQUE/);
+    expect(() => add.run(2, 1, 3)).toThrow(/CHECK/);
+    expect(() => add.run(2, 2, 1)).toThrow(/CHECK/);
+    expect(() => sqlite.exec('update exchanges set gifts_per_person = 4')).toThrow(/CHECK/);
+    // Still cascades with the exchange.
+    sqlite.exec('delete from exchanges where id = 1');
+    expect(sqlite.prepare('select count(*) as n from matches').get()).toEqual({ n: 0 });
+    sqlite.close();
+  });
+});

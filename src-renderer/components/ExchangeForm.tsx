@@ -1,6 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { OperationOutput } from '@contract';
-import { exchangeErrorKeys, exchangeFieldError, FORM_FIELD_SOURCE, SANTA_REVEAL_CHOICES, type ExchangeFormValues, type GiftsChoice, type SantaRevealChoice } from '../lib/exchange-form';
+import {
+  exchangeErrorKeys,
+  exchangeFieldError,
+  FORM_FIELD_SOURCE,
+  SANTA_REVEAL_CHOICES,
+  type ExchangeFormValues,
+  type GiftsChoice,
+  type SantaRevealChoice,
+} from '../lib/exchange-form';
 import { currentErrors, type FormErrors } from '../lib/issues';
 import { Checkbox, SelectField, TextArea, TextField } from './Fields';
 import { Notice } from './Notice';

@@ -52,4 +52,20 @@ describe('messages with several giftees each', () => {
       expect(own[1]!.b).toMatch(new RegExp(`^A from ${receiver} via `));
     }
   });
+
+  it('put a giftee’s allowed address in both of their Santas’ match emails, and in no other', async () => {
+    w = await participantWorld({ exchange: { giftsPerPerson: 2 } });
+    const ids = await w.add(NAMES);
+    const bertram = await w.signIn('bertram@example.com');
+    await bertram.get('/me');
+    expect((await bertram.post('/me/address', { address: 'Quellgasse 4, Wien', inMatchEmail: 'yes' })).status).toBe(303);
+    await w.closeAndDraw();
+    const santas = loadMatches(w.t.deps.db, w.exchangeId)
+      .filter(([, r]) => r === ids['Bertram'])
+      .map(([g]) => NAMES.find((n) => ids[n] === g)!.toLowerCase() + '@example.com');
+    expect(santas).toHaveLength(2);
+    const mails = w.outbox('match');
+    expect(mails).toHaveLength(5);
+    for (const mail of mails) expect(mail.text_body.includes('Quellgasse 4, Wien'), mail.to_address).toBe(santas.includes(mail.to_address));
+  });
 });

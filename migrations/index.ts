@@ -30,7 +30,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '0005_history_by_exchange', up: m0005.up },
   { version: 6, name: '0006_participant_signups', up: m0006.up },
   { version: 7, name: '0007_shared_addresses', up: m0007.up, foreignKeysOff: true },
-  // Merging: 0008 (another branch) comes before these; each version is its list position.
+  // 0008 (another branch) is merged before these two; versions are list positions until then.
   { version: 8, name: '0009_between_santa_and_giftee', up: m0009.up },
   { version: 9, name: '0010_several_giftees', up: m0010.up },
 ];

@@ -13,23 +13,38 @@ export interface Random {
 
 const POOL_SIZE = 64 * 1024;
 
-/** CSPRNG-backed, buffered so that the matching engine's many small draws stay cheap. */
+/** Requests up to this many bytes are served from the pool (tokens, CSRF ids); larger ones are filled directly. */
+const POOLED_MAX = 256;
+
+/**
+ * CSPRNG-backed, buffered so that the matching engine's many small draws and the pages' tokens
+ * stay cheap (one small `randomFillSync` costs more than the page that needs it). Every pooled
+ * byte is handed out once.
+ */
 export function cryptoRandom(): Random {
   const pool = new Uint8Array(POOL_SIZE);
   let offset = POOL_SIZE;
-  const uint32 = (): number => {
-    if (offset + 4 > POOL_SIZE) {
+  const take = (n: number): number => {
+    if (offset + n > POOL_SIZE) {
       randomFillSync(pool);
       offset = 0;
     }
-    const v = (pool[offset]! | (pool[offset + 1]! << 8) | (pool[offset + 2]! << 16) | (pool[offset + 3]! << 24)) >>> 0;
-    offset += 4;
-    return v;
+    const at = offset;
+    offset += n;
+    return at;
+  };
+  const uint32 = (): number => {
+    const at = take(4);
+    return (pool[at]! | (pool[at + 1]! << 8) | (pool[at + 2]! << 16) | (pool[at + 3]! << 24)) >>> 0;
   };
   return {
     bytes(n) {
       const out = new Uint8Array(n);
-      randomFillSync(out);
+      if (n > POOLED_MAX) randomFillSync(out);
+      else {
+        const at = take(n);
+        out.set(pool.subarray(at, at + n));
+      }
       return out;
     },
     int: (max) => uniformBelow(uint32, max),

@@ -38,6 +38,13 @@ export interface Db {
    * hot paths where building the query with kysely costs more than running it.
    */
   prepared(sql: string): BetterSqlite3.Statement;
+  /**
+   * A number that moves whenever this connection changes a row (SQLite's `total_changes()`:
+   * every INSERT, UPDATE and DELETE, in or out of `transaction`, through kysely or raw SQL). A
+   * rollback moves it too, which only costs a cache a miss. Only this connection writes the file
+   * while the app runs, so "same number" means "same data": caches of rendered pages key on it.
+   */
+  changeCount(): number;
   readonly sqlite: BetterSqlite3.Database;
   close(): void;
 }
@@ -89,6 +96,7 @@ export function createDb(sqlite: BetterSqlite3.Database, options: DbOptions = {}
     }
     return stmt;
   };
+  let totalChanges: BetterSqlite3.Statement | undefined;
   const prepare = (query: Compilable<unknown>): { stmt: BetterSqlite3.Statement; params: unknown[] } => {
     const compiled = query.compile();
     return { stmt: cached(compiled.sql), params: compiled.parameters as unknown[] };
@@ -132,6 +140,10 @@ export function createDb(sqlite: BetterSqlite3.Database, options: DbOptions = {}
       return result;
     },
     prepared: cached,
+    changeCount() {
+      totalChanges ??= sqlite.prepare('select total_changes()').pluck();
+      return totalChanges.get() as number;
+    },
     afterCommit(effect, key) {
       const frame = frames.at(-1);
       if (!frame) return runEffects([effect]);
@@ -140,6 +152,7 @@ export function createDb(sqlite: BetterSqlite3.Database, options: DbOptions = {}
     },
     close() {
       statements.clear();
+      totalChanges = undefined;
       if (sqlite.open) sqlite.close();
     },
   };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { WorkProgress } from '../contract/events';
 import type { JobNameSchema, UpcomingJobView } from '../contract/jobs';
 import { humanDue } from '../core/schedule/human-due';
 import type { PreferenceToggle } from './preferences';
@@ -37,6 +38,8 @@ export interface TrayMenuInput {
   /** Emails that could not be delivered and wait for the organizer. */
   failed?: number;
   toggles?: readonly TrayToggle[];
+  /** Long operations running now (draw, import, queueing emails, catch-up), oldest first. */
+  working?: readonly WorkProgress[];
   maxJobs?: number;
 }
 
@@ -116,13 +119,37 @@ function attention(input: TrayMenuInput): TrayItem[] {
 
 const failedLine = (n: number) => (n === 1 ? '1 email could not be delivered' : `${n} emails could not be delivered`);
 
-/** The icon's tooltip: the next job, and whether sending is paused. Windows cuts at 127 characters. */
+/**
+ * The icon's tooltip: what is running now (it says why the app is busy), else the next job; and
+ * whether sending is paused. Windows cuts at 127 characters.
+ */
 export function trayTooltip(input: TrayMenuInput): string {
   const next = input.upcoming && input.upcoming.length > 0 ? organizerFirst(input.upcoming)[0] : undefined;
-  const parts = ['Sneaky Klaus', next ? `next: ${jobLine(next, input.now, input.locale, input.timezone)}` : 'no upcoming jobs'];
+  const working = (input.working ?? []).filter((w) => !w.finished);
+  const parts = ['Sneaky Klaus'];
+  if (working.length > 0) parts.push(working.map(workLine).join(', '));
+  else parts.push(next ? `next: ${jobLine(next, input.now, input.locale, input.timezone)}` : 'no upcoming jobs');
   if (input.failed) parts.push(failedLine(input.failed));
   if (input.paused) parts.push('sending paused');
   return shorten(parts.join(' — '), 127);
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+/** "importing 10,000 people: 4,200 added", "drawing names: 4,200 of 10,000 pairs written". */
+export function workLine(work: WorkProgress): string {
+  const known = work.total > 0;
+  switch (work.kind) {
+    case 'draw':
+      return known ? `drawing names: ${count(work.done)} of ${count(work.total)} pairs written` : 'drawing names…';
+    case 'import':
+      if (!known) return 'importing…';
+      return work.done === 0 ? `importing ${count(work.total)} people: checking the rows` : `importing ${count(work.total)} people: ${count(work.done)} added`;
+    case 'match-mail':
+      return known ? `queueing match emails: ${count(work.done)} of ${count(work.total)}` : 'queueing match emails…';
+    case 'catch-up':
+      return 'running due jobs…';
+  }
 }
 
 /**

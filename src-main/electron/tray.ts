@@ -2,7 +2,8 @@ import type { Menu, MenuItemConstructorOptions, NativeImage, nativeImage, Tray }
 import type { Result } from '../contract/envelope';
 import type { Logger } from '../log';
 import type { PreferenceToggle, PreferencesStore } from './preferences';
-import { trayMenuModel, trayTooltip, type TrayAction, type TrayItem, type TrayToggle, type UpcomingJob } from './tray-menu';
+import type { WorkProgress } from '../contract/events';
+import { trayMenuModel, trayTooltip, type TrayAction, type TrayItem, type TrayMenuInput, type TrayToggle, type UpcomingJob } from './tray-menu';
 
 export interface TrayState {
   upcoming: UpcomingJob[] | null;
@@ -17,6 +18,8 @@ type Call = (name: string, input: unknown) => Promise<Result<unknown>>;
 /** Events after which the upcoming jobs or the paused state may have changed. */
 export const TRAY_REFRESH_EVENTS: ReadonlySet<string> = new Set(['exchange.changed', 'exchange.deleted', 'jobs.changed', 'outbox.changed', 'settings.changed']);
 export const TRAY_REFRESH_MS = 60_000;
+/** A run that sent no progress for this long is no longer shown (its end was lost, say, to an error). */
+export const WORK_FORGOTTEN_MS = 60_000;
 /** One more than the menu shows, so it knows to offer "More in the Jobs screen…". */
 const UPCOMING_LIMIT = 6;
 
@@ -111,15 +114,31 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
       .then(() => (action === 'quit' || action === 'open' ? undefined : refresh()));
   };
 
+  // Long operations running now, from their progress events; the tooltip says what is running.
+  const working = new Map<string, { progress: WorkProgress; at: number }>();
+  let lastInput: TrayMenuInput | null = null;
+  const workingNow = (): WorkProgress[] => {
+    const now = options.now();
+    for (const [id, w] of working) if (w.progress.finished || now - w.at > WORK_FORGOTTEN_MS) working.delete(id);
+    return [...working.values()].map((w) => w.progress);
+  };
+
   const render = async () => {
     const state = await options.load().catch((error: unknown): TrayState => {
       options.log.warn('tray: cannot read upcoming jobs', { error });
       return { upcoming: null, paused: false, notices: [], failed: 0 };
     });
     if (disposed) return;
-    const input = { ...state, now: options.now(), locale: options.locale, timezone: options.timezone, toggles: options.toggles() };
+    const input = { ...state, now: options.now(), locale: options.locale, timezone: options.timezone, toggles: options.toggles(), working: workingNow() };
+    lastInput = input;
     options.tray.setContextMenu(options.buildMenu(toMenuTemplate(trayMenuModel(input), act, options.platform)));
     options.tray.setToolTip(trayTooltip(input));
+  };
+
+  /** A progress event changes only the tooltip: no reload, at most a few per second (the events are throttled). */
+  const showProgress = (progress: WorkProgress) => {
+    working.set(progress.id, { progress, at: options.now() });
+    if (lastInput && !disposed) options.tray.setToolTip(trayTooltip({ ...lastInput, now: options.now(), working: workingNow() }));
   };
 
   // Bursts of events (a relay batch) become one refresh plus at most one more.
@@ -140,7 +159,8 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
   };
 
   const unsubscribe = options.subscribe((event) => {
-    if (TRAY_REFRESH_EVENTS.has(event.type)) void refresh();
+    if (event.type === 'work.progress' && 'progress' in event) showProgress((event as { progress: WorkProgress }).progress);
+    else if (TRAY_REFRESH_EVENTS.has(event.type)) void refresh();
   });
   const timer = setInterval(() => void refresh(), options.intervalMs ?? TRAY_REFRESH_MS);
   void refresh();

@@ -2,6 +2,38 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { canonicalAllowedHost, canonicalHost } from './hosts';
 
+/** The headers every response of ours carries, whatever the scheme. */
+const FIXED_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+} as const;
+
+/** The security headers of one response, as a fresh plain record (the caller may add to it). */
+export function securityHeaderRecord(csp: string, https: boolean): Record<string, string> {
+  const headers: Record<string, string> = { 'Content-Security-Policy': csp, ...FIXED_HEADERS };
+  if (https) headers['Strict-Transport-Security'] = 'max-age=31536000';
+  return headers;
+}
+
+/** Responses built whole, security headers included (securityHeaders leaves them alone). */
+const complete = new WeakSet<Response>();
+
+/**
+ * A response whose headers (security headers from securityHeaderRecord among them) are all in
+ * `headers`. Given as a plain record, the node adapter writes them straight to the socket; adding
+ * them one by one afterwards would build a Headers object per request, which costs a small
+ * page a good part of its time.
+ */
+export function completeResponse(body: string, status: number, headers: Record<string, string>): Response {
+  const response = new Response(body, { status, headers });
+  complete.add(response);
+  return response;
+}
+
 /**
  * Security headers chosen per scheme: the LAN is plain HTTP, so no HSTS and no
  * `upgrade-insecure-requests` there; a tunnel arrives as HTTPS and gets HSTS.
@@ -9,14 +41,10 @@ import { canonicalAllowedHost, canonicalHost } from './hosts';
 export function securityHeaders(options: { csp: string; isHttps?: (c: Context) => boolean }): MiddlewareHandler {
   return async (c, next) => {
     await next();
+    if (complete.has(c.res)) return;
     const h = c.res.headers;
     h.set('Content-Security-Policy', options.csp);
-    h.set('X-Content-Type-Options', 'nosniff');
-    h.set('Referrer-Policy', 'no-referrer');
-    h.set('X-Frame-Options', 'DENY');
-    h.set('Cross-Origin-Opener-Policy', 'same-origin');
-    h.set('Cross-Origin-Resource-Policy', 'same-origin');
-    h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    for (const [name, value] of Object.entries(FIXED_HEADERS)) h.set(name, value);
     // Behind a tunnel the request reaches us as plain HTTP; the caller knows whether it was HTTPS.
     const https = options.isHttps ? options.isHttps(c) : new URL(c.req.url).protocol === 'https:';
     if (https) h.set('Strict-Transport-Security', 'max-age=31536000');
@@ -43,8 +71,19 @@ export function hostAllowlist(allowed: () => ReadonlySet<string>, refresh?: () =
     }
     return canonical;
   };
+  // Browsers send the same few Host values over and over; spelling one costs a URL parse.
+  const spelled = new Map<string, string | null>();
+  const canonical = (raw: string): string | null => {
+    let host = spelled.get(raw);
+    if (host === undefined) {
+      host = canonicalHost(raw);
+      if (spelled.size >= 100) spelled.clear();
+      spelled.set(raw, host);
+    }
+    return host;
+  };
   return async (c, next) => {
-    const host = canonicalHost(c.req.header('host') ?? '');
+    const host = canonical(c.req.header('host') ?? '');
     if (host === null || !(known(allowed()).has(host) || (refresh !== undefined && known(refresh()).has(host)))) {
       return c.text('This address is not served here.', 421);
     }

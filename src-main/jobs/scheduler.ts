@@ -14,6 +14,7 @@ import {
   type JobRun,
 } from '../services/jobs/job-log';
 import type { Deps, JobsPort } from '../services/common/deps';
+import { trackProgress, type ProgressReporter } from '../services/common/progress';
 import { getSettings } from '../services/organizer/settings';
 import { compactIfWanted } from '../services/jobs/purge';
 import { resumeMatchMail } from '../services/draw/draw';
@@ -152,7 +153,14 @@ export class Scheduler implements JobsPort {
     } catch (error) {
       this.#deps.log.error("queueing the rest of a draw's emails failed", { error });
     }
-    for (const unit of exchangeUnits(this.#deps, now)) runs.push(await this.#execute(unit));
+    const units = exchangeUnits(this.#deps, now);
+    // Shown on the screens and the tray once there is something to run (a pass every minute mostly has not).
+    let progress: ProgressReporter | null = null;
+    const step = () => (progress ??= trackProgress(this.#deps, 'catch-up', null, units.length + RECURRING_JOBS.length)).update(runs.length);
+    for (const unit of units) {
+      step();
+      runs.push(await this.#execute(unit));
+    }
     const states = jobStates(this.#deps);
     for (const r of RECURRING_JOBS) {
       const state = states.get(r.job);
@@ -162,8 +170,12 @@ export class Scheduler implements JobsPort {
         continue;
       }
       const plan = planRecurring({ pattern: r.pattern, lastRunAt: state.lastRunAt, createdAt: state.updatedAt }, now);
-      if (plan.due) runs.push(await this.#runRecurring(r.job, now, plan.scheduledFor, plan.missed));
+      if (plan.due) {
+        step();
+        runs.push(await this.#runRecurring(r.job, now, plan.scheduledFor, plan.missed));
+      }
     }
+    (progress as ProgressReporter | null)?.finish();
     if (runs.length > 0) this.#deps.events.emit({ type: 'jobs.changed' });
     return runs;
   }
@@ -177,6 +189,7 @@ export class Scheduler implements JobsPort {
       run: async () => ({ counts: { ...(await RECURRING_WORK[job](this.#deps, now)), ...(missed > 1 && { coalesced: missed }) }, outcome: 'ok' }),
     };
     const run = await this.#execute(unit);
+    await nextTurn();
     const pattern = RECURRING_JOBS.find((r) => r.job === job)!.pattern;
     const plan = planRecurring({ pattern, lastRunAt: now, createdAt: now }, now);
     saveJobState(this.#deps, { jobKey: job, job, exchangeId: null, dueAt: plan.nextDueAt, lastRunAt: now, lastOutcome: run.outcome, updatedAt: now });
@@ -191,6 +204,8 @@ export class Scheduler implements JobsPort {
     const { clock, log } = this.#deps;
     const startedAt = clock.now();
     const id = recordJobStart(this.#deps, { job: unit.job, jobKey: unit.jobKey, exchangeId: unit.exchangeId, scheduledFor: unit.scheduledFor, startedAt });
+    // Each of these steps may wait for a commit to reach the disk: a turn of the loop between them.
+    await nextTurn();
     let result: Pick<JobRun, 'outcome' | 'counts' | 'error'>;
     try {
       const { counts, outcome } = await unit.run();
@@ -201,6 +216,7 @@ export class Scheduler implements JobsPort {
       result = { outcome: 'failed', counts, error: error instanceof Error ? error.message : String(error) };
     }
     const finishedAt = clock.now();
+    await nextTurn();
     recordJobEnd(this.#deps, id, { finishedAt, ...result });
     await nextTurn();
     return { id, job: unit.job, jobKey: unit.jobKey, exchangeId: unit.exchangeId, scheduledFor: unit.scheduledFor, startedAt, finishedAt, ...result };

@@ -9,6 +9,7 @@ import * as exchanges from '../services/exchanges/exchanges';
 import * as network from '../services/network/network';
 import * as shareLinks from '../services/portal/share-links';
 import * as matching from '../services/draw/draw';
+import { undoDrawInSlices } from '../services/draw/undo-in-slices';
 import * as outbox from '../services/mail/outbox';
 import * as invite from '../services/people/invite';
 import * as participants from '../services/people/participants';
@@ -41,7 +42,7 @@ export const handlers: Handlers = {
 
   'draw.check': (deps, input) => matching.checkDraw(deps, input),
   'exchanges.draw': (deps, input) => matching.draw(deps, input),
-  'exchanges.undoDraw': (deps, input) => matching.undoDraw(deps, input),
+  'exchanges.undoDraw': (deps, input) => undoDrawInSlices(deps, input),
   'exchanges.redraw': (deps, input) => matching.redraw(deps, input),
   'exchanges.reveal': (deps, input) => matching.reveal(deps, input),
   'exchanges.revealSantas': (deps, input) => santaReveal.revealSantas(deps, input),

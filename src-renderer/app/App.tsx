@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { MailNotices } from '../components/MailNotices';
 import { Notice } from '../components/Notice';
+import { RunningWork } from '../components/WorkProgress';
 import { ExchangePage } from '../pages/ExchangePage';
 import { ExchangesPage } from '../pages/ExchangesPage';
 import { JobsPage } from '../pages/JobsPage';
@@ -84,6 +85,7 @@ export function App() {
       <main className="main" id="main">
         {problem === 'unavailable' && <Notice tone="error">Sneaky Klaus is not answering. Is it still running? Changes you make now are not saved.</Notice>}
         <MailNotices />
+        <RunningWork />
         <Page route={route} />
       </main>
     </div>

@@ -6,6 +6,8 @@ import { useOutbox } from '../stores/outbox';
 import { useParticipants } from '../stores/participants';
 import { useRules } from '../stores/rules';
 import { useSettings } from '../stores/settings';
+import { useWork } from '../stores/work';
+import { now } from '../lib/now';
 
 /** Which stores an event makes stale. Pure, so the mapping is tested without a transport. */
 export function refreshesFor(event: ClientEvent, openExchangeId: number | null): Array<() => Promise<void>> {
@@ -30,6 +32,9 @@ export function refreshesFor(event: ClientEvent, openExchangeId: number | null):
       return [() => useJobs.getState().load()];
     case 'settings.changed':
       return [() => useSettings.getState().load()];
+    case 'work.progress':
+      // Progress changes no data: it goes to the work store (listenToEvents), nothing is reloaded.
+      return [];
     case 'connection.restored':
       return [
         () => useSettings.getState().load(),
@@ -46,6 +51,7 @@ export function refreshesFor(event: ClientEvent, openExchangeId: number | null):
 /** The one subscription to pushed events: each event refreshes the stores it concerns. */
 export function listenToEvents(): () => void {
   return subscribe((event) => {
+    if (event.type === 'work.progress') useWork.getState().apply(event.progress, now());
     for (const refresh of refreshesFor(event, useExchange.getState().exchangeId)) void refresh();
   });
 }

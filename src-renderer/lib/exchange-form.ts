@@ -43,9 +43,9 @@ export const FORM_FIELD_SOURCE: Record<keyof ExchangeFormValues, ExchangeField> 
   exchangeAt: 'exchangeAt',
   timezone: 'timezone',
   reminderDays: 'reminderDays',
+  giftsPerPerson: 'giftsPerPerson',
   santaReveal: 'santaReveal',
   santaRevealEmail: 'santaRevealEmail',
-  giftsPerPerson: 'giftsPerPerson',
 };
 
 /** Every field of a new exchange can be set. */
@@ -63,9 +63,9 @@ export function emptyExchangeForm(defaults: { timezone: string; currency: string
     exchangeAt: '',
     timezone: defaults.timezone,
     reminderDays: defaults.reminderDays.join(', '),
+    giftsPerPerson: '1',
     santaReveal: 'never',
     santaRevealEmail: '',
-    giftsPerPerson: '1',
   };
 }
 
@@ -81,9 +81,9 @@ export function exchangeFormValues(view: ExchangeView): ExchangeFormValues {
     exchangeAt: view.exchangeAt.slice(0, 16),
     timezone: view.timezone,
     reminderDays: view.reminderDays.join(', '),
+    giftsPerPerson: String(view.giftsPerPerson) as GiftsChoice,
     santaReveal: view.santaReveal,
     santaRevealEmail: view.santaRevealEmail ? 'yes' : '',
-    giftsPerPerson: String(view.giftsPerPerson) as GiftsChoice,
   };
 }
 
@@ -111,9 +111,9 @@ export function convertExchangeForm(values: ExchangeFormValues, now: number, edi
       exchangeAt: values.exchangeAt,
       timezone: values.timezone.trim(),
       reminderDays: parseReminderDays(values.reminderDays),
+      giftsPerPerson: Number(values.giftsPerPerson) as 1 | 2 | 3,
       santaReveal: SANTA_REVEAL_CHOICES.find((c) => c.value === values.santaReveal)?.value ?? 'never',
       santaRevealEmail: values.santaRevealEmail === 'yes',
-      giftsPerPerson: Number(values.giftsPerPerson) as 1 | 2 | 3,
     },
   };
 }

@@ -8,6 +8,7 @@ import { hostAllowlist, securityHeaders } from '../security';
 import { FORM_LIMIT_BYTES, requestFacts } from './guard';
 import { authRoutes } from './routes-auth';
 import { inviteRoutes } from './routes-invite';
+import { PARTICIPANT_CSP } from './kept-pages';
 import { meRoutes } from './routes-me';
 import { betweenRoutes } from './routes-between';
 import { notFoundPage, serverErrorPage } from './views';
@@ -19,14 +20,12 @@ export interface ParticipantAppOptions {
   refreshHosts?: () => ReadonlySet<string>;
 }
 
-const CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
 /** The public app: the only thing reachable from the LAN or a tunnel. */
 export function createParticipantApp(deps: Deps, options: ParticipantAppOptions): Hono {
   const css = readFileSync(join(resourcesDir(), 'participant.css'), 'utf8');
   const app = new Hono();
   const tooLarge = (c: Context) => c.text('That form is too large.', 413);
-  app.use(securityHeaders({ csp: CSP, isHttps: (c) => requestFacts(deps, c).https }));
+  app.use(securityHeaders({ csp: PARTICIPANT_CSP, isHttps: (c) => requestFacts(deps, c).https }));
   // Every route, not only the forms: only POSTs carry a body here, and never one larger than a form.
   app.use(requestBodyLimit({ limitFor: (c) => (c.req.method === 'POST' ? FORM_LIMIT_BYTES : 0), tooLarge }));
   app.get('/health', (c) => c.json({ status: 'ok' }));

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { generateCookie, getCookie, setCookie } from 'hono/cookie';
 import { keyedHash, randomToken } from '../../core/tokens';
 import type { Deps } from '../../services/common/deps';
 import { getSettings } from '../../services/organizer/settings';
@@ -41,12 +41,20 @@ export function requestFacts(deps: Deps, c: Context): RequestFacts {
  * works before login as well as after, on plain-HTTP LANs where `Sec-Fetch-*` is missing.
  */
 export function csrfToken(deps: Deps, secret: string, c: Context, facts: RequestFacts): string {
-  let id = getCookie(c, CSRF_COOKIE);
-  if (!id || !/^[A-Za-z0-9_-]{22}$/.test(id)) {
-    id = randomToken(deps.random, 16);
-    setCookie(c, CSRF_COOKIE, id, { httpOnly: true, sameSite: 'Lax', secure: facts.https, path: '/' });
-  }
-  return csrfHash(secret, id);
+  const { token, cookie } = csrfFor(deps, secret, c, facts);
+  if (cookie !== null) c.header('Set-Cookie', cookie, { append: true });
+  return token;
+}
+
+/**
+ * csrfToken, with the `Set-Cookie` value (a browser without the cookie yet gets one) handed back
+ * instead of set on the context: for responses built whole (see completeResponse).
+ */
+export function csrfFor(deps: Deps, secret: string, c: Context, facts: RequestFacts): { token: string; cookie: string | null } {
+  const id = getCookie(c, CSRF_COOKIE);
+  if (id && /^[A-Za-z0-9_-]{22}$/.test(id)) return { token: csrfHash(secret, id), cookie: null };
+  const fresh = randomToken(deps.random, 16);
+  return { token: csrfHash(secret, fresh), cookie: generateCookie(CSRF_COOKIE, fresh, { httpOnly: true, sameSite: 'Lax', secure: facts.https, path: '/' }) };
 }
 
 /**

@@ -4,16 +4,25 @@ import { RATE_LIMITS } from '../../services/common/rate-limit';
 import { inviteState, register, validateRegistration } from '../../services/portal/registration';
 import { TOKEN_TTL_MS } from '../../services/common/tokens';
 import { exchangeView, page } from './context';
-import { checkInboxPage, invitePage, inviteStatusPage } from './views';
+import { KeptPages, sendKeptPage } from './kept-pages';
+import { checkInboxPage, invitePage, inviteStatusPage, localDayEnd } from './views';
 
 /** `/i/:code`: the invite page and registration. */
 export function inviteRoutes(app: Hono, deps: Deps): void {
+  const kept = new KeptPages(deps);
   app.get('/i/:code', (c) => {
-    const p = page(deps, c);
     const code = c.req.param('code');
+    const now = deps.clock.now();
+    const known = kept.get(code, now);
+    if (known) return sendKeptPage(deps, c, known, { noStore: false });
+    const version = deps.db.changeCount();
     const state = inviteState(deps, code);
     if (state.kind === 'open') {
-      return c.html(invitePage({ code, exchange: exchangeView(state.exchange, null), csrfToken: p.csrf(), now: deps.clock.now() }));
+      const ex = state.exchange;
+      // "Registration closes in N days" counts local days, and at the deadline the page closes.
+      const until = Math.min(localDayEnd(now, ex.timezone), ex.registrationDeadlineAt ?? Infinity);
+      const html = invitePage({ code, exchange: exchangeView(ex, null), csrfToken: kept.slot, now });
+      return sendKeptPage(deps, c, kept.keep(code, version, until, html), { noStore: false });
     }
     const name = state.kind === 'unknown' ? null : state.exchange.name;
     return c.html(inviteStatusPage({ reason: state.kind, exchangeName: name, code }), state.kind === 'unknown' ? 404 : 200);

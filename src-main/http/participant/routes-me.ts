@@ -8,7 +8,8 @@ import { participantPage, readParticipantPage, saveGiftIdeas, saveReminders, wit
 import { resumeSessionAnd } from '../../services/portal/sessions';
 import { exchangeView, page, type Page } from './context';
 import { noStore, SESSION_COOKIE } from './guard';
-import { leftPage, mePage, type Flash, type MePageModel } from './views';
+import { KeptPages, sendKeptPage } from './kept-pages';
+import { leftPage, localDayEnd, mePage, type Flash, type MePageModel } from './views';
 import { readBetween } from '../../services/between/page';
 import { BETWEEN_FLASHES } from './views/between';
 
@@ -18,14 +19,14 @@ const FLASHES: Record<string, Flash> = {
   ...BETWEEN_FLASHES,
 };
 
-export function render(p: Page, participant: Participant, extra: Partial<MePageModel> = {}, status: 200 | 400 | 409 = 200, reads?: ParticipantPageReads): Response {
+function meModel(p: Page, participant: Participant, csrfToken: string, extra: Partial<MePageModel> = {}, reads?: ParticipantPageReads): MePageModel {
   const { exchange, stage, deletionAt, organizerAccess } = participantPage(p.deps, participant, reads);
   const between = readBetween(p.deps, participant, exchange);
-  const model: MePageModel = {
+  return {
     exchange: exchangeView(exchange, null),
     participant: { name: participant.name, email: participant.email, giftIdeas: participant.giftIdeas, reminders: participant.remindersEnabled },
     stage,
-    csrfToken: p.csrf(),
+    csrfToken,
     now: p.deps.clock.now(),
     deletionAt,
     organizerAccess,
@@ -33,7 +34,10 @@ export function render(p: Page, participant: Participant, extra: Partial<MePageM
     between,
     ...extra,
   };
-  return p.c.html(mePage(model), status);
+}
+
+export function render(p: Page, participant: Participant, extra: Partial<MePageModel> = {}, status: 200 | 400 | 409 = 200, reads?: ParticipantPageReads): Response {
+  return p.c.html(mePage(meModel(p, participant, p.csrf(), extra, reads)), status);
 }
 
 /** Session pages: every one is `no-store`, and without a session they lead to the login page. */
@@ -49,13 +53,34 @@ export function withSession(deps: Deps, handler: (p: Page, participant: Particip
 
 /** The participant's own page and its forms (POST, then redirect back with a message). */
 export function meRoutes(app: Hono, deps: Deps): void {
-  // The session and the page are read under one read transaction (what withSession does, in one go).
+  const kept = new KeptPages(deps);
+  // The session and the page are read under one read transaction (what withSession does, in one
+  // go), and the page is kept per session until anything is written (KeptPages).
   app.get('/me', (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    const now = deps.clock.now();
+    // A page with a query carries a one-off message: not kept.
+    const keepable = token !== undefined && !c.req.url.includes('?');
+    const known = keepable ? kept.get(token, now) : null;
+    if (known) return sendKeptPage(deps, c, known, { noStore: true });
+    const version = deps.db.changeCount();
     const p = page(deps, c);
-    noStore(c);
-    const found = resumeSessionAnd(deps, getCookie(c, SESSION_COOKIE), (participant) => (participant.withdrawnAt === null ? readParticipantPage(deps, participant) : null));
-    if (!found || found.participant.withdrawnAt !== null || !found.read) return c.redirect('/login', 303);
-    return render(p, found.participant, {}, 200, found.read);
+    const found = resumeSessionAnd(deps, token, (participant) => (participant.withdrawnAt === null ? readParticipantPage(deps, participant) : null));
+    if (!found || found.participant.withdrawnAt !== null || !found.read) {
+      noStore(c);
+      return c.redirect('/login', 303);
+    }
+    if (!keepable) {
+      noStore(c);
+      return render(p, found.participant, {}, 200, found.read);
+    }
+    const model = meModel(p, found.participant, kept.slot, {}, found.read);
+    // The page counts days to the deletion in the exchange's zone; the session must be touched hourly;
+    // the registration deadline and the party itself (which may reveal the Santas) change it unwritten.
+    const ex = found.read.exchange;
+    const moments = [ex.registrationDeadlineAt, ex.exchangeAt].filter((t): t is number => t !== null && t > now);
+    const until = Math.min(found.quietUntil, localDayEnd(now, model.exchange.timezone), ...moments);
+    return sendKeptPage(deps, c, kept.keep(token, version, until, mePage(model)), { noStore: true });
   });
 
   app.post(

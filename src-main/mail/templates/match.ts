@@ -9,10 +9,10 @@ export interface MatchEmailInput {
   giverName: string;
   receiverName: string;
   receiverGiftIdeas: string;
-  /** The giftee's postal address, only when they allowed it in this email. */
-  receiverAddress?: string | null;
   /** With several giftees each: all of them in round order (the first is `receiverName`). */
   giftees?: ReadonlyArray<Giftee>;
+  /** The giftee's postal address, only when they allowed it in this email. */
+  receiverAddress?: string | null;
   link: string;
   /** Calendar UID, stable per exchange + participant. */
   uid: string;

@@ -1,5 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import type { Db } from '../../db/database';
+import type { ProgressReporter } from './progress';
 
 /**
  * How many rows one slice of a long operation (import, draw, fan-out) writes or checks before it
@@ -13,16 +14,20 @@ export function nextTurn(): Promise<void> {
   return setImmediate();
 }
 
-/** Calls `fn` on consecutive slices of `items`, yielding to the event loop before each. */
-export async function eachSlice<T>(items: readonly T[], fn: (slice: T[], start: number) => void, size = SLICE_ROWS): Promise<void> {
+/**
+ * Calls `fn` on consecutive slices of `items`, yielding to the event loop before each; `progress`
+ * is told how many items are done after each slice.
+ */
+export async function eachSlice<T>(items: readonly T[], fn: (slice: T[], start: number) => void, size = SLICE_ROWS, progress?: Pick<ProgressReporter, 'update'>): Promise<void> {
   for (let start = 0; start < items.length; start += size) {
     await nextTurn();
     fn(items.slice(start, start + size), start);
+    progress?.update(Math.min(items.length, start + size), items.length);
   }
 }
 
-/** Like `Array.prototype.map`, computed in slices that yield to the event loop. */
-export async function mapInSlices<T, U>(items: readonly T[], fn: (item: T, index: number) => U, size = SLICE_ROWS * 4): Promise<U[]> {
+/** Like `Array.prototype.map`, computed in slices that yield to the event loop (and told to `progress`). */
+export async function mapInSlices<T, U>(items: readonly T[], fn: (item: T, index: number) => U, size = SLICE_ROWS * 4, progress?: Pick<ProgressReporter, 'update'>): Promise<U[]> {
   const out: U[] = new Array<U>(items.length);
   await eachSlice(
     items,
@@ -30,6 +35,7 @@ export async function mapInSlices<T, U>(items: readonly T[], fn: (item: T, index
       slice.forEach((item, i) => (out[start + i] = fn(item, start + i)));
     },
     size,
+    progress,
   );
   return out;
 }

@@ -23,6 +23,7 @@ import {
 import { drawPeople, listParticipants } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
 import { eachSlice, nextTurn, sliceTransaction, SLICE_ROWS } from '../common/slices';
+import { trackProgress } from '../common/progress';
 import { installationSecret } from '../organizer/settings';
 import { viewExchange } from '../exchanges/exchanges';
 import { recordOrganizerAccess } from '../organizer/break-glass';
@@ -110,7 +111,7 @@ function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { chan
  */
 const drawing = new WeakMap<Deps['db'], Set<number>>();
 
-function claimDraw(deps: Deps, exchangeId: number): () => void {
+export function claimDraw(deps: Deps, exchangeId: number): () => void {
   let busy = drawing.get(deps.db);
   if (!busy) drawing.set(deps.db, (busy = new Set()));
   if (busy.has(exchangeId)) {
@@ -131,7 +132,7 @@ function pendingGeneration(deps: Deps, exchangeId: number): string | null {
   return deps.db.first(deps.db.q.selectFrom('job_state').select('last_outcome').where('job_key', '=', mailKey(exchangeId)))?.last_outcome ?? null;
 }
 
-function clearMailPending(deps: Deps, exchangeId: number): void {
+export function clearMailPending(deps: Deps, exchangeId: number): void {
   deps.db.run(deps.db.q.deleteFrom('job_state').where('job_key', '=', mailKey(exchangeId)));
 }
 
@@ -144,7 +145,10 @@ function clearMailPending(deps: Deps, exchangeId: number): void {
 async function queueMatchMail(deps: Deps, exchangeId: number, generation: string): Promise<number> {
   let queued = 0;
   let after = 0;
+  const progress = trackProgress(deps, 'match-mail', exchangeId, countMatches(deps.db, exchangeId));
+  let seen = 0;
   for (;;) {
+    progress.update(seen);
     await nextTurn();
     const page = sliceTransaction(deps.db, () => {
       const exchange = findExchange(deps.db, exchangeId);
@@ -154,7 +158,11 @@ async function queueMatchMail(deps: Deps, exchangeId: number, generation: string
       if (givers.length < SLICE_ROWS) clearMailPending(deps, exchangeId);
       return givers;
     });
-    if (page === null || page.length < SLICE_ROWS) return queued;
+    if (page === null || page.length < SLICE_ROWS) {
+      progress.finish(seen + (page?.length ?? 0));
+      return queued;
+    }
+    seen += page.length;
     after = page[page.length - 1]!.id;
   }
 }
@@ -185,7 +193,7 @@ async function resumePending(deps: Deps, pending: Array<{ exchange_id: number | 
 }
 
 /** Removes what a draw that did not commit wrote ahead (invisible: the exchange is not drawn), in slices. */
-async function dropStaged(deps: Deps, exchangeId: number, historyKey: string): Promise<void> {
+export async function dropStaged(deps: Deps, exchangeId: number, historyKey: string): Promise<void> {
   const state = () => findExchange(deps.db, exchangeId)?.state;
   for (;;) {
     await nextTurn();
@@ -212,6 +220,7 @@ async function dropStaged(deps: Deps, exchangeId: number, historyKey: string): P
  */
 export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Promise<OperationOutput<'exchanges.draw'>> {
   const release = claimDraw(deps, input.exchangeId);
+  const progress = trackProgress(deps, 'draw', input.exchangeId, 0);
   try {
     const exchange = getExchange(deps.db, input.exchangeId);
     const state = nextState(exchange.state, 'draw');
@@ -244,7 +253,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
       };
       const changedError = () => new DomainError('conflict', 'The participants, the rules or the exchange changed while names were being drawn, so nothing was drawn. Draw again.');
       try {
-        await eachSlice(pairs, (slice) => sliceTransaction(deps.db, () => insertMatches(deps.db, exchange.id, slice, now)));
+        await eachSlice(pairs, (slice) => sliceTransaction(deps.db, () => insertMatches(deps.db, exchange.id, slice, now)), SLICE_ROWS, progress);
         history.sort((a, b) => (a.giverHash < b.giverHash ? -1 : a.giverHash > b.giverHash ? 1 : 0));
         await eachSlice(history, (rows) => sliceTransaction(deps.db, () => insertPairHistoryRows(deps.db, rows, now)));
       } catch (error) {
@@ -264,6 +273,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
       await dropStaged(deps, exchange.id, historyKey).catch((cleanup: unknown) => deps.log.warn('removing an unfinished draw failed', { error: cleanup }));
       throw error;
     }
+    progress.finish();
     let queued = 0;
     try {
       queued = await queueMatchMail(deps, exchange.id, generation);
@@ -279,6 +289,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
     );
     return { exchange: viewExchange(deps, exchange.id), participantCount: people.length, emailsQueued: queued, method: result.method, notes };
   } finally {
+    progress.finish();
     release();
   }
 }

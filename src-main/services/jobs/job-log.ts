@@ -19,12 +19,18 @@ export const listJobRuns = (deps: Deps, filter: { limit: number; job?: string })
 /** Runs left "running" by a process that died are closed as interrupted. */
 export const closeInterruptedRuns = (deps: Deps): number => repo.closeInterruptedRuns(deps.db, deps.clock.now());
 
+/**
+ * The run log's rows commit without waiting for the disk (`syncLater`): they are the Jobs screen's
+ * record, not what decides whether a job runs again (that is the job state, and the job's own
+ * writes, committed in full), and the next full commit syncs them anyway. A catch-up writes two
+ * per unit, and two fsyncs per unit on the event loop were most of its longest pause.
+ */
 export function recordJobStart(deps: Deps, run: { job: string; jobKey: string; exchangeId: number | null; scheduledFor: number | null; startedAt: number }): number {
-  return repo.startJobRun(deps.db, run);
+  return deps.db.transaction(() => repo.startJobRun(deps.db, run), { syncLater: true });
 }
 
 export function recordJobEnd(deps: Deps, id: number, result: { finishedAt: number; outcome: JobRun['outcome']; counts: Record<string, number>; error: string | null }): void {
-  repo.finishJobRun(deps.db, id, result);
+  deps.db.transaction(() => repo.finishJobRun(deps.db, id, result), { syncLater: true });
 }
 
 /** Why "Run now" ran nothing, in words; the per-exchange jobs are the only ones that can be "not due". */

@@ -47,7 +47,12 @@ export async function runDataPurge(deps: Deps, now: number): Promise<Record<stri
   let purged = 0;
   for (const id of toPurge) {
     await nextTurn();
-    purged += purgeExchanges(deps, [id]);
+    purged += deleteExchangeRows(deps, [id]);
+  }
+  if (purged > 0) {
+    // One scrub of the WAL for them all, on a turn of its own (it waits for the disk).
+    await nextTurn();
+    scrubWal(deps);
   }
   const runsPruned = pruneJobRuns(deps.db, now - JOB_RUN_RETENTION_MS);
   let backupsDeleted = 0;
@@ -67,13 +72,24 @@ export async function runDataPurge(deps: Deps, now: number): Promise<Record<stri
  * at launch): the file is compacted on quit instead (`compactIfWanted`).
  */
 export function purgeExchanges(deps: Deps, exchangeIds: number[]): number {
+  const count = deleteExchangeRows(deps, exchangeIds);
+  scrubWal(deps);
+  return count;
+}
+
+/** purgeExchanges' delete: the rows go (zeroed by `secure_delete`); older copies may stay in the WAL until scrubWal. */
+function deleteExchangeRows(deps: Deps, exchangeIds: number[]): number {
   deps.db.transaction(() => {
     for (const id of exchangeIds) deleteExchange(deps.db, id);
     upsertJobState(deps.db, { jobKey: COMPACT_KEY, job: COMPACT_KEY, exchangeId: null, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: deps.clock.now() });
   });
-  deps.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   deps.log.info('exchanges purged', { count: exchangeIds.length });
   return exchangeIds.length;
+}
+
+/** Folds the WAL back into the (scrubbed) file and truncates it: no older copy of a deleted page is left. */
+function scrubWal(deps: Deps): void {
+  deps.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /** The job-state row saying the file has free pages to give back since the last purge. */

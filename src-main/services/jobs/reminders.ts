@@ -70,6 +70,7 @@ export async function sendReminder(deps: Deps, work: ReminderWork, now: number):
       after = page[page.length - 1]!.id;
     }
   }
+  await nextTurn();
   deps.db.transaction(() => {
     for (const days of work.skip) markHandled(deps, exchange.id, days, 'skipped', now);
     if (work.send !== null) markHandled(deps, exchange.id, work.send, 'sent', now);

@@ -17,6 +17,7 @@ import {
   type RenderedEmail,
 } from '../../mail/templates';
 import { oneLine } from '../../mail/templates/format';
+import type { Giftee } from '../../mail/templates/giftees';
 import type { Deps } from '../common/deps';
 import { TOKEN_TTL_MS, type PendingProfile, type TokenPurpose } from '../common/tokens';
 import { eventUid, exchangeInfo } from './exchange-info';
@@ -88,9 +89,12 @@ function gifteesOf(deps: Deps, s: Subject): Participant[] {
   return findReceiversOf(deps.db, s.exchange.id, s.person.id).flatMap((id) => findParticipant(deps.db, id) ?? []);
 }
 
-/** The templates' list of giftees, only when there are several (one giftee keeps its wording). */
-const several = (giftees: Participant[]): { giftees?: Array<{ name: string; giftIdeas: string }> } =>
-  giftees.length > 1 ? { giftees: giftees.map((g) => ({ name: g.name, giftIdeas: g.giftIdeas })) } : {};
+/**
+ * The templates' list of giftees, only when there are several (one giftee keeps its wording).
+ * With `addresses`, each giftee's postal address where they allowed it in the match email.
+ */
+const several = (giftees: Participant[], addresses?: (id: number) => string | null): { giftees?: Giftee[] } =>
+  giftees.length > 1 ? { giftees: giftees.map((g) => ({ name: g.name, giftIdeas: g.giftIdeas, address: addresses?.(g.id) ?? null })) } : {};
 
 function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker): Rendering {
   if (s.exchange.state !== 'matched') return withdraw(s.exchange.state === 'completed' ? 'the exchange is over' : 'the draw was undone');
@@ -103,9 +107,8 @@ function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, l
     giverName: s.person.name,
     receiverName: receiver.name,
     receiverGiftIdeas: receiver.giftIdeas,
+    ...several(giftees, (id) => addressForMatchEmail(deps, id)),
     receiverAddress: addressForMatchEmail(deps, receiver.id),
-    // Several giftees: each one's address too, where they allowed it.
-    ...(giftees.length > 1 && { giftees: giftees.map((g) => ({ name: g.name, giftIdeas: g.giftIdeas, address: addressForMatchEmail(deps, g.id) })) }),
     link: link(s.person.id, 'match'),
     uid: eventUid(s.exchange.id, s.person.id),
     sentAt: now,

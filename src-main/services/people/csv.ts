@@ -7,6 +7,7 @@ import { DomainError } from '../../core/errors';
 import { getExchange } from '../../db/repos/exchanges';
 import { listParticipants, participantKeys } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
+import { trackProgress, type ProgressReporter } from '../common/progress';
 import { nextTurn } from '../common/slices';
 import { checkRows, COLUMN_NAMES, type Column } from './csv-rows';
 import { addParticipantsInSlices } from './participants';
@@ -25,6 +26,17 @@ const EXPORT_HEADER = ['name', 'email', 'gift ideas', 'reminders', 'email confir
  * meanwhile is named with the file's line.
  */
 export async function importParticipants(deps: Deps, input: ParsedInput<'participants.import'>): Promise<OperationOutput<'participants.import'>> {
+  if (input.dryRun) return importRows(deps, input);
+  // A real import is shown on the screens and the tray while it runs: rows checked, of how many.
+  const progress = trackProgress(deps, 'import', input.exchangeId, 0);
+  try {
+    return await importRows(deps, input, progress);
+  } finally {
+    progress.finish();
+  }
+}
+
+async function importRows(deps: Deps, input: ParsedInput<'participants.import'>, progress?: ProgressReporter): Promise<OperationOutput<'participants.import'>> {
   const [header, ...body] = await readRecords(input.csv);
   if (!header) throw new DomainError('invalid_input', 'The file is empty.', { issues: [{ path: 'csv', message: 'Empty file.' }] });
   const columns = header.map((h): Column | undefined => COLUMN_NAMES[h.trim().toLowerCase()]);
@@ -36,6 +48,7 @@ export async function importParticipants(deps: Deps, input: ParsedInput<'partici
   if (body.length > 10_000) throw new DomainError('invalid_input', 'At most 10 000 people per file.', { issues: [{ path: 'csv', message: 'Too many rows.' }] });
   const exchange = getExchange(deps.db, input.exchangeId);
   const taken = participantKeys(deps.db, exchange.id);
+  progress?.update(0, body.length);
   const checked = await checkRows(exchange.id, columns, body, taken);
   const rows = checked.map((c) => c.row);
   const bad = rows.filter((r) => r.error !== null);
@@ -47,7 +60,7 @@ export async function importParticipants(deps: Deps, input: ParsedInput<'partici
   }
   const people = checked.flatMap((c) => (c.add ? [c.add] : []));
   try {
-    if (people.length > 0) await addParticipantsInSlices(deps, exchange.id, people);
+    if (people.length > 0) await addParticipantsInSlices(deps, exchange.id, people, progress);
   } catch (error) {
     const taken = error instanceof DomainError && error.code === 'conflict' ? (error.details as { name?: string; email?: string } | undefined) : undefined;
     const key = taken?.name === undefined || taken.email === undefined ? undefined : personKey(taken.name, taken.email);

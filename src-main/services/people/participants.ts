@@ -24,7 +24,8 @@ import {
 } from '../../db/repos/participants';
 import { findPrivateAddress, participantsWithAddress } from '../../db/repos/private-addresses';
 import type { Deps } from '../common/deps';
-import { eachSlice, nextTurn } from '../common/slices';
+import type { ProgressReporter } from '../common/progress';
+import { eachSlice, nextTurn, SLICE_ROWS } from '../common/slices';
 import { spliceInParticipant, spliceOutParticipant, type SpliceOutcome } from '../draw/splice';
 import { invitationOf, welcomedParticipants } from './invite';
 
@@ -142,13 +143,13 @@ export function addParticipants(deps: Deps, exchangeId: number, people: NewParti
  * Rows go in address order, which keeps the index on (exchange, email) writing neighbouring pages.
  * A drawn exchange splices each newcomer in (`addParticipants`). Returns how many were added.
  */
-export async function addParticipantsInSlices(deps: Deps, exchangeId: number, people: NewParticipant[]): Promise<number> {
+export async function addParticipantsInSlices(deps: Deps, exchangeId: number, people: NewParticipant[], progress?: Pick<ProgressReporter, 'update'>): Promise<number> {
   const rows = people
     .map((p) => ({ name: p.name, email: p.email, giftIdeas: p.giftIdeas, remindersEnabled: p.remindersEnabled, isOrganizer: p.isOrganizer }))
     .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
   const stage = createImportStage(deps.db);
   try {
-    await eachSlice(rows, (slice) => stageParticipants(deps.db, stage, slice));
+    await eachSlice(rows, (slice) => stageParticipants(deps.db, stage, slice), SLICE_ROWS, progress);
     await nextTurn();
     const now = deps.clock.now();
     const added = deps.db.transaction(() => {

@@ -45,8 +45,14 @@ export function resumeSession(deps: Deps, token: string | undefined): Participan
 /**
  * resumeSession, plus the page's own reads (`alsoRead`) under the same read transaction: one
  * lock and one snapshot for the whole page instead of one per statement. `alsoRead` only reads.
+ * `quietUntil`: until then the same token resumes the same session without writing anything
+ * (no expiry, no sliding touch), unless the data changes: what a kept page may rely on.
  */
-export function resumeSessionAnd<T>(deps: Deps, token: string | undefined, alsoRead: (participant: Participant) => T): { participant: Participant; read: T } | null {
+export function resumeSessionAnd<T>(
+  deps: Deps,
+  token: string | undefined,
+  alsoRead: (participant: Participant) => T,
+): { participant: Participant; read: T; quietUntil: number } | null {
   if (!token || token.length > 100) return null;
   const now = deps.clock.now();
   const hash = sha256Hex(token);
@@ -58,15 +64,14 @@ export function resumeSessionAnd<T>(deps: Deps, token: string | undefined, alsoR
   });
   if (!found) return null;
   const { row, participant, read } = found;
+  let lastSeen = row.last_seen_at;
+  let expires = row.expires_at;
   if (now - row.last_seen_at >= TOUCH_EVERY_MS) {
-    deps.db.run(
-      deps.db.q
-        .updateTable('sessions')
-        .set({ last_seen_at: now, expires_at: Math.min(now + SESSION_MS, row.max_expires_at) })
-        .where('id', '=', row.id),
-    );
+    lastSeen = now;
+    expires = Math.min(now + SESSION_MS, row.max_expires_at);
+    deps.db.run(deps.db.q.updateTable('sessions').set({ last_seen_at: lastSeen, expires_at: expires }).where('id', '=', row.id));
   }
-  return { participant, read };
+  return { participant, read, quietUntil: Math.min(expires, lastSeen + TOUCH_EVERY_MS) };
 }
 
 export function endSession(deps: Deps, token: string | undefined): void {

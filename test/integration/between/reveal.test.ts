@@ -50,6 +50,16 @@ describe('the reveal after the party', () => {
     expect((await w.t.call('exchanges.revealSantas', { exchangeId: w.exchangeId })).ok).toBe(false);
   });
 
+  it('after the party: a page loaded (and kept) just before names the Santa at the party’s minute, with nothing written', async () => {
+    await drawn('after_party');
+    w.t.clock.set(PARTY_UTC - 60_000);
+    // Twice: the first round touches the sessions (a write); the second is kept with nothing written since.
+    expect(await revealed()).toEqual(nobody());
+    expect(await revealed()).toEqual(nobody());
+    w.t.clock.set(PARTY_UTC);
+    expect(await revealed()).toEqual(truth());
+  });
+
   it('after the party: from the exchange’s date and time in its zone, naming the Santa of the re-draw, with the email', async () => {
     await drawn('after_party', true);
     const first = truth();

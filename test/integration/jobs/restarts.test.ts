@@ -112,7 +112,10 @@ describe('restarts before catch-up finishes', () => {
     const log = await t.ok('jobs.runs', { limit: 100 });
     expect(log.filter((r) => r.outcome === 'running')).toEqual([]);
     const interrupted = log.filter((r) => r.outcome === 'failed');
-    expect(interrupted.map((r) => r.job).sort()).toEqual(['registration-close', 'reminders']);
+    // One run cut short per cut-short launch; which one depends on how far each got (the
+    // scheduler yields between a run's log row and its work).
+    expect(interrupted).toHaveLength(2);
+    for (const run of interrupted) expect(['registration-close', 'reminders']).toContain(run.job);
     for (const run of interrupted) expect(run.error).toMatch(/^Interrupted/);
   });
 });

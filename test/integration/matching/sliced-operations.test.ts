@@ -139,6 +139,49 @@ describe('a draw in slices', () => {
   });
 });
 
+describe('an undo in slices', () => {
+  it('the exchange is undrawn in one short commit; matches and pair history go after it, a turn at a time; the next draw is whole', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    await t.ok('exchanges.draw', { exchangeId });
+    expect(count('select count(*) n from pair_history')).toBe(PEOPLE);
+    // What another request sees between two turns of the undo: the exchange already undrawn.
+    const seen: string[] = [];
+    let watching = true;
+    const watch = () => {
+      if (!watching) return;
+      const state = (t.deps.db.sqlite.prepare('select state from exchanges where id = ?').get(exchangeId) as { state: string }).state;
+      const matches = count('select count(*) n from matches where exchange_id = ?', exchangeId);
+      seen.push(`${state}:${matches > 0 ? 'rows left' : 'no rows'}`);
+      setImmediate(watch);
+    };
+    setImmediate(watch);
+    const undone = await t.ok('exchanges.undoDraw', { exchangeId, confirm: true });
+    watching = false;
+    expect(undone.state).toBe('registration_closed');
+    // Every state seen half-way was undrawn with rows still being removed, never drawn with rows gone.
+    expect(seen).toContain('registration_closed:rows left');
+    expect(seen).not.toContain('matched:no rows');
+    expect(count('select count(*) n from matches where exchange_id = ?', exchangeId)).toBe(0);
+    expect(count('select count(*) n from pair_history')).toBe(0);
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'pending'", exchangeId)).toBe(0);
+
+    const again = await t.ok('exchanges.draw', { exchangeId });
+    expect(again.participantCount).toBe(PEOPLE);
+    expect(count('select count(*) n from matches where exchange_id = ?', exchangeId)).toBe(PEOPLE);
+  });
+
+  it('a second undo, or a draw, of the same exchange while it runs is refused', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    await t.ok('exchanges.draw', { exchangeId });
+    const undoing = t.call('exchanges.undoDraw', { exchangeId, confirm: true });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await t.call('exchanges.draw', { exchangeId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await undoing).ok).toBe(true);
+  });
+});
+
 describe('a big draw', () => {
   it('2 000 people: the check and the engine run on a worker thread; everyone gives once and receives once, and is told once', async () => {
     const n = OFF_THREAD_FROM;
@@ -164,17 +207,22 @@ describe('an import in slices', () => {
     t = await createTestApp();
     const { id: exchangeId } = await t.ok('exchanges.create', exchangeInput());
     await t.ok('exchanges.transition', { exchangeId, action: 'open' });
-    // The import reads the clock once, after checking and staging the rows and before adding them:
-    // that is when line 302's person (Person 300 at p300@example.com) registers.
+    // The import's progress says when every row is checked and staged, just before they are added:
+    // that is when line 302's person (Person 300 at p300@example.com) registers. (Each clock read
+    // is a second later, so that every progress step is sent.)
     const now = t.clock.now.bind(t.clock);
-    let armed = true;
     t.clock.now = () => {
-      if (armed) {
-        armed = false;
-        addParticipant(t.deps, { exchangeId, name: 'person 300', email: 'p300@example.com', giftIdeas: '', remindersEnabled: true, isOrganizer: false });
-      }
+      t.clock.advance(1000);
       return now();
     };
+    let armed = true;
+    t.deps.events.subscribe((event) => {
+      if (!armed || event.type !== 'work.progress' || event.progress.kind !== 'import') return;
+      const { done, total, finished } = event.progress;
+      if (finished || total === 0 || done < total) return;
+      armed = false;
+      addParticipant(t.deps, { exchangeId, name: 'person 300', email: 'p300@example.com', giftIdeas: '', remindersEnabled: true, isOrganizer: false });
+    });
     const result = await t.call('participants.import', { exchangeId, csv: csvOf(PEOPLE), dryRun: false });
     expect(armed).toBe(false);
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'rows.302' }] } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobLine, trayLocale, trayMenuModel, trayTooltip, type UpcomingJob } from '../../../src-main/electron/tray-menu';
+import { jobLine, trayLocale, trayMenuModel, trayTooltip, workLine, type UpcomingJob } from '../../../src-main/electron/tray-menu';
 
 const at = (iso: string): number => Date.parse(iso);
 const MIN = 60_000;
@@ -130,5 +130,18 @@ describe('trayLocale', () => {
   it('keeps English locales and uses English otherwise (the menu’s words are English)', () => {
     expect(trayLocale('en-GB')).toBe('en-GB');
     expect(trayLocale('de-DE')).toBe('en');
+  });
+});
+
+describe('workLine', () => {
+  const work = (kind: 'draw' | 'import' | 'match-mail' | 'catch-up', done: number, total: number) => ({ id: `${kind}-1`, kind, exchangeId: 1, done, total, finished: false });
+
+  it('says what runs and how far it got, with thousands grouped', () => {
+    expect(workLine(work('import', 0, 10_000))).toBe('importing 10,000 people: checking the rows');
+    expect(workLine(work('import', 4200, 10_000))).toBe('importing 10,000 people: 4,200 added');
+    expect(workLine(work('draw', 0, 0))).toBe('drawing names…');
+    expect(workLine(work('draw', 2500, 10_000))).toBe('drawing names: 2,500 of 10,000 pairs written');
+    expect(workLine(work('match-mail', 300, 10_000))).toBe('queueing match emails: 300 of 10,000');
+    expect(workLine(work('catch-up', 3, 20))).toBe('running due jobs…');
   });
 });

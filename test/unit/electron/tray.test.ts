@@ -141,7 +141,7 @@ describe('startTrayController', () => {
       subscribe: (fn) => ((listener = fn), () => (listener = undefined)),
       log: silentLogger,
     });
-    return { controller, tray, load, onAction, emit: (type: string) => listener?.({ type }) };
+    return { controller, tray, load, onAction, emit: (type: string) => listener?.({ type }), send: (event: { type: string; progress: unknown }) => listener?.(event) };
   };
 
   it('renders at once: menu and tooltip', async () => {
@@ -183,6 +183,20 @@ describe('startTrayController', () => {
     await vi.advanceTimersByTimeAsync(120_000);
     expect(load).toHaveBeenCalledTimes(1);
     expect(tray.destroy).toHaveBeenCalled();
+  });
+
+  it('says in the tooltip what is running while it runs, without reloading, and the next job again after', async () => {
+    const { tray, load, send } = setup();
+    await vi.advanceTimersByTimeAsync(0);
+    const progress = { id: 'import-1', kind: 'import', exchangeId: 1, done: 4200, total: 10_000, finished: false };
+    send({ type: 'work.progress', progress });
+    expect(tray.setToolTip).toHaveBeenLastCalledWith('Sneaky Klaus — importing 10,000 people: 4,200 added');
+    send({ type: 'work.progress', progress: { id: 'draw-2', kind: 'draw', exchangeId: 2, done: 0, total: 0, finished: false } });
+    expect(tray.setToolTip).toHaveBeenLastCalledWith('Sneaky Klaus — importing 10,000 people: 4,200 added, drawing names…');
+    send({ type: 'work.progress', progress: { ...progress, done: 10_000, finished: true } });
+    send({ type: 'work.progress', progress: { id: 'draw-2', kind: 'draw', exchangeId: 2, done: 30, total: 30, finished: true } });
+    expect(tray.setToolTip).toHaveBeenLastCalledWith('Sneaky Klaus — next: Reminder · Family 2026 · in 3 days');
+    expect(load).toHaveBeenCalledTimes(1);
   });
 
   it('menu clicks reach the action handler', async () => {

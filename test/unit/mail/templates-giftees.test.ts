@@ -36,4 +36,14 @@ describe('emails with several giftees each', () => {
     expect(one.text).toMatch(/You are the Secret Santa for:?\s+Bob\n/);
     expect(one.text).not.toContain('giftees');
   });
+
+  it('a giftee who allowed their postal address in the match email has it under their name, the other not', () => {
+    const withAddress = [
+      { ...giftees[0]!, address: '12 Elm Street\nSpringfield' },
+      { ...giftees[1]!, address: null },
+    ];
+    const mail = matchEmail({ exchange, giverName: 'Ann', ...first, giftees: withAddress, link: LINK, uid: 'u@sk' });
+    expect(mail.text).toMatch(/Bob's address for the gift\s+12 Elm Street\s+Springfield/);
+    expect(mail.text).not.toContain("Cy <b>'s address");
+  });
 });

@@ -75,6 +75,12 @@ function dayOf(at: number, timezone: string): number {
   return found.day;
 }
 
+/** When the local day `at` falls on ends in a zone: what a page counting days stays true until. */
+export function localDayEnd(at: number, timezone: string): number {
+  dayOf(at, timezone);
+  return today.get(timezone)!.to;
+}
+
 /** The day of a fixed instant (a deadline, an exchange date), kept like the formatted dates. */
 const dayOfInstant = remembered((at, timezone) => String(localDay(at, timezone).day));
 

@@ -3,7 +3,7 @@ export type { CheckInboxModel, ContinuePageModel, LinkInvalidModel, LoginPageMod
 export { notFoundPage, rateLimitedPage, requestRefusedPage, serverErrorPage } from './errors';
 export type { RateLimitedModel } from './errors';
 export type { ExchangeView } from './exchange-details';
-export { formatDate, formatDateTime, formatMoney } from './format';
+export { formatDate, formatDateTime, formatMoney, localDayEnd } from './format';
 export type { Money } from './format';
 export { escapeHtml, html, raw, SafeHtml } from './html';
 export { EMPTY_REGISTRATION, FIELD_LIMITS, invitePage, inviteStatusPage } from './invite';

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, startServe, type ServeProcess } from '../support/serve-process';
+import { launchBrowser, type Browser } from './support/browser';
+import { captureScreen, type A11yProblem } from './support/screens';
+
+/**
+ * A long operation seen from the organizer's screens (issue #15): while 10 000 people are imported
+ * through the API, the open screen says what is running and how far it got, and the line goes
+ * when the import ends.
+ */
+const DAY = 86_400_000;
+const PEOPLE = 10_000;
+
+let dir: string;
+let serve: ServeProcess;
+let browser: Browser;
+let page: Page;
+const problems: A11yProblem[] = [];
+const pageErrors: string[] = [];
+
+const localInDays = (days: number) => new Date(performance.timeOrigin + performance.now() + days * DAY).toISOString().slice(0, 16);
+const adminUrl = () => serve.output().match(/Organizer screens:\s+(\S+)/)?.[1] ?? '';
+
+beforeAll(async () => {
+  ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'sk-e2e-progress-'));
+  serve = await startServe(['--data-dir', join(dir, 'data'), '--host', '127.0.0.1']);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('progress of a long operation (real browser, npm run serve on loopback)', () => {
+  it('shows "Importing 10,000 people" while the import runs, and nothing once it is done', async () => {
+    const created = await serve.rpc('exchanges.create', { name: 'Big office party', exchangeAt: localInDays(30), timezone: 'Europe/Berlin' });
+    expect(created.body.ok, JSON.stringify(created.body)).toBe(true);
+    const exchangeId = (created.body as { value: { id: number } }).value.id;
+    await serve.rpc('settings.update', { setupComplete: true });
+    await page.goto(adminUrl());
+    await page.getByRole('link', { name: 'Big office party' }).waitFor();
+
+    const csv = ['name,email', ...Array.from({ length: PEOPLE }, (_, i) => `Person ${i},p${i}@example.com`)].join('\n');
+    const importing = serve.rpc('participants.import', { exchangeId, csv, dryRun: false });
+    const status = page.getByRole('status').filter({ hasText: /^Importing/ });
+    await status.waitFor({ timeout: 20_000 });
+    problems.push(...(await captureScreen(page, 'work-progress-import')));
+
+    const answer = await importing;
+    expect(answer.body).toMatchObject({ ok: true, value: { added: PEOPLE } });
+    await status.waitFor({ state: 'detached', timeout: 20_000 });
+    expect(pageErrors).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});

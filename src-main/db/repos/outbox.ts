@@ -106,8 +106,9 @@ export function findOutboxByKey(db: Db, key: string): OutboxRow | undefined {
   return row && toRow(row);
 }
 
-export function listOutboxRows(db: Db, filter: { status?: OutboxStatus; exchangeId?: number; kind?: string; limit: number }): OutboxRow[] {
+export function listOutboxRows(db: Db, filter: { status?: OutboxStatus; exchangeId?: number; kind?: string; limit: number; hiddenKinds?: readonly string[] }): OutboxRow[] {
   let query = db.q.selectFrom('email_outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit);
+  if (filter.hiddenKinds?.length) query = query.where('kind', 'not in', filter.hiddenKinds);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.exchangeId !== undefined) query = query.where('exchange_id', '=', filter.exchangeId);
   if (filter.kind) query = query.where('kind', '=', filter.kind);

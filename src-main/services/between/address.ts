@@ -1,6 +1,6 @@
 import { BETWEEN_LIMITS } from '../../contract/between';
 import { DomainError } from '../../core/errors';
-import type { Participant } from '../../core/types';
+import type { Exchange, Participant } from '../../core/types';
 import { pairsOf } from '../../db/repos/conversations';
 import { getExchange } from '../../db/repos/exchanges';
 import { findParticipant } from '../../db/repos/participants';
@@ -42,8 +42,7 @@ export function ownAddress(deps: Deps, participant: Participant): { address: str
 }
 
 /** The addresses of the people this participant gives to (as their Santa), while drawn. */
-export function gifteeAddresses(deps: Deps, participant: Participant): Array<{ name: string; address: string }> {
-  const exchange = getExchange(deps.db, participant.exchangeId);
+export function gifteeAddresses(deps: Deps, participant: Participant, exchange: Exchange = getExchange(deps.db, participant.exchangeId)): Array<{ name: string; address: string }> {
   if (exchange.state !== 'matched' && exchange.state !== 'completed') return [];
   return pairsOf(deps.db, exchange.id, participant.id).receivers.flatMap((id) => {
     const address = findPrivateAddress(deps.db, id);

@@ -1,6 +1,6 @@
 import { BETWEEN_LIMITS } from '../../contract/between';
 import { DomainError } from '../../core/errors';
-import type { Participant } from '../../core/types';
+import type { Exchange, Participant } from '../../core/types';
 import { conversationsOf, insertMessage, messagesOf, openConversationOf, pairsOf, type Conversation } from '../../db/repos/conversations';
 import { getExchange } from '../../db/repos/exchanges';
 import { findParticipant } from '../../db/repos/participants';
@@ -36,8 +36,8 @@ export interface Thread {
   ref: ThreadRef;
   /** The giftee's name on the giftee side; never the Santa's. */
   giftee: string | null;
-  /** Ended threads are read-only and say why; open ones take new messages. */
-  ended: boolean;
+  /** Why a thread is read-only (its pair changed, or the exchange is over); null while it takes new messages. */
+  ended: 'pair-changed' | 'exchange-over' | null;
   messages: ThreadMessage[];
 }
 
@@ -46,8 +46,7 @@ export interface Thread {
  * ended ones that have messages. A thread is open only while its pair is drawn and the exchange
  * is `matched`, even if a conversation row was somehow not marked ended.
  */
-export function readThreads(deps: Deps, participant: Participant): Thread[] {
-  const exchange = getExchange(deps.db, participant.exchangeId);
+export function readThreads(deps: Deps, participant: Participant, exchange: Exchange = getExchange(deps.db, participant.exchangeId)): Thread[] {
   if (exchange.state !== 'matched' && exchange.state !== 'completed') return [];
   const me = participant.id;
   const pairs = pairsOf(deps.db, exchange.id, me);
@@ -56,7 +55,7 @@ export function readThreads(deps: Deps, participant: Participant): Thread[] {
     deps.db,
     conversations.map((c) => c.id),
   );
-  const toThread = (c: Conversation | undefined, side: Thread['side'], ref: ThreadRef, giftee: string | null, ended: boolean): Thread => ({
+  const toThread = (c: Conversation | undefined, side: Thread['side'], ref: ThreadRef, giftee: string | null, ended: Thread['ended']): Thread => ({
     side,
     ref,
     giftee,
@@ -64,18 +63,18 @@ export function readThreads(deps: Deps, participant: Participant): Thread[] {
     messages: c ? messages.filter((m) => m.conversationId === c.id).map((m) => ({ mine: m.fromGiver === (side === 'giftee'), body: m.body, at: m.createdAt })) : [],
   });
   const open = (giver: number, receiver: number) => conversations.find((c) => c.giverId === giver && c.receiverId === receiver && c.endedAt === null);
-  const closed = exchange.state !== 'matched';
+  const over = exchange.state !== 'matched' ? 'exchange-over' : null;
   const current = new Set<number>();
   const threads: Thread[] = [];
   for (const receiver of pairs.receivers) {
     const c = open(me, receiver);
     if (c) current.add(c.id);
-    threads.push(toThread(c, 'giftee', `giftee:${receiver}`, findParticipant(deps.db, receiver)?.name ?? '', closed));
+    threads.push(toThread(c, 'giftee', `giftee:${receiver}`, findParticipant(deps.db, receiver)?.name ?? '', over));
   }
   for (const giver of pairs.givers) {
     const c = open(giver, me);
     if (c) current.add(c.id);
-    threads.push(toThread(c, 'santa', santaRef(deps, giver, me), null, closed));
+    threads.push(toThread(c, 'santa', santaRef(deps, giver, me), null, over));
   }
   for (const c of conversations) {
     if (current.has(c.id) || !messages.some((m) => m.conversationId === c.id)) continue;
@@ -86,7 +85,7 @@ export function readThreads(deps: Deps, participant: Participant): Thread[] {
         side,
         side === 'giftee' ? `giftee:${c.receiverId}` : santaRef(deps, c.giverId, me),
         side === 'giftee' ? (findParticipant(deps.db, c.receiverId)?.name ?? '') : null,
-        true,
+        'pair-changed',
       ),
     );
   }

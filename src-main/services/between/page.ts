@@ -18,10 +18,10 @@ export interface BetweenPage {
 
 export function readBetween(deps: Deps, participant: Participant, exchange: Exchange): BetweenPage {
   return {
-    threads: readThreads(deps, participant),
+    threads: readThreads(deps, participant, exchange),
     ownAddress: ownAddress(deps, participant),
     addressEditable: exchange.state !== 'completed' && exchange.state !== 'cancelled',
-    gifteeAddresses: gifteeAddresses(deps, participant),
+    gifteeAddresses: gifteeAddresses(deps, participant, exchange),
     santas: revealedSantas(deps, participant, exchange),
   };
 }

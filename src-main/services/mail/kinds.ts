@@ -6,6 +6,13 @@ import { subjectFor } from '../../mail/templates';
  */
 export const NAMES_GIFTEE: ReadonlySet<string> = new Set(['match', 'assignment-changed', 'reminder', 'santa-reveal', 'between-message']);
 
+/**
+ * Kinds the organizer's screens never list, open or report: who gets a "new message" notice, and
+ * when, would show which two people write to each other, i.e. a pair. The relay delivers and
+ * retries them like any other message; a failed one stays on the recipient's side.
+ */
+export const UNLISTED_KINDS: ReadonlySet<string> = new Set(['between-message']);
+
 /** Match emails: the ones "already told" refers to. */
 export const MATCH_KINDS = ['match', 'assignment-changed'] as const;
 

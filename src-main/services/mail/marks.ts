@@ -3,6 +3,7 @@ import { findExchange, updateExchange } from '../../db/repos/exchanges';
 import * as repo from '../../db/repos/outbox';
 import type { Deps } from '../common/deps';
 import { getSettings } from '../organizer/settings';
+import { UNLISTED_KINDS } from './kinds';
 import { enqueueMail } from './outbox';
 
 /** Waits after the 1st, 2nd, … failed attempt; after the last, the message is `failed` (SPEC §5). */
@@ -96,10 +97,13 @@ export function reportFailures(deps: Deps): number {
   const organizer = getSettings(deps).organizer;
   if (!organizer) return 0;
   return deps.db.transaction(() => {
-    const rows = repo.unreportedFailures(deps.db);
+    const now = deps.clock.now();
+    const all = repo.unreportedFailures(deps.db);
+    // An unlisted kind's failure would name its recipient to the organizer: it is marked, not told.
+    for (const row of all) if (UNLISTED_KINDS.has(row.kind)) repo.updateOutboxRow(deps.db, row.id, { reportedAt: now });
+    const rows = all.filter((row) => !UNLISTED_KINDS.has(row.kind));
     const groups = new Map<number | null, repo.OutboxRow[]>();
     for (const row of rows) groups.set(row.exchangeId, [...(groups.get(row.exchangeId) ?? []), row]);
-    const now = deps.clock.now();
     for (const [exchangeId, group] of groups) {
       enqueueMail(deps, {
         key: `organizer-delivery-failures:${group[0]!.id}:${group.at(-1)!.id}:${group.length}`,

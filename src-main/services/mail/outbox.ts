@@ -7,7 +7,7 @@ import type { RenderedEmail } from '../../mail/templates';
 import type { Deps } from '../common/deps';
 import { issueToken } from '../common/tokens';
 import { links, participantBaseUrl } from '../network/links';
-import { listSubject, NAMES_GIFTEE, RENDERED_KINDS } from './kinds';
+import { listSubject, NAMES_GIFTEE, RENDERED_KINDS, UNLISTED_KINDS } from './kinds';
 import { mailNotices } from './notices';
 import { renderRow } from './render';
 import { isSendingPaused, smtpIsConfigured } from './smtp';
@@ -104,7 +104,9 @@ export function listOutbox(deps: Deps, filter: ParsedInput<'outbox.list'>): Item
     if (!names.has(id)) names.set(id, findExchange(deps.db, id)?.name ?? null);
     return names.get(id) ?? null;
   };
-  return repo.listOutboxRows(deps.db, filter).map((row) => toItem(row, configured, row.subject || listSubject(row.kind, nameOf(row.exchangeId))));
+  return repo
+    .listOutboxRows(deps.db, { ...filter, hiddenKinds: [...UNLISTED_KINDS] })
+    .map((row) => toItem(row, configured, row.subject || listSubject(row.kind, nameOf(row.exchangeId))));
 }
 
 const PLACEHOLDER = 'personal-link-created-when-sent';
@@ -115,8 +117,7 @@ const PLACEHOLDER = 'personal-link-created-when-sent';
  * show their text only when asked; other unsent messages get working links to copy into a chat.
  */
 export function readMessage(deps: Deps, id: number, showPrivate = false): OperationOutput<'outbox.get'> {
-  const row = repo.findOutboxRow(deps.db, id);
-  if (!row) throw notFound('That message');
+  const row = organizerRow(deps, id);
   const private_ = NAMES_GIFTEE.has(row.kind);
   const hidden = private_ && !showPrivate;
   if (private_ && showPrivate) deps.log.info('organizer read an email that names a giftee', { messageId: row.id });
@@ -147,6 +148,13 @@ export function readMessage(deps: Deps, id: number, showPrivate = false): Operat
   };
 }
 
+/** A row the organizer may open; the unlisted kinds answer as if they did not exist. */
+function organizerRow(deps: Deps, id: number): repo.OutboxRow {
+  const row = repo.findOutboxRow(deps.db, id);
+  if (!row || UNLISTED_KINDS.has(row.kind)) throw notFound('That message');
+  return row;
+}
+
 function drawn(deps: Deps, exchangeId: number | null): boolean {
   const state = exchangeId === null ? undefined : findExchange(deps.db, exchangeId)?.state;
   return state === 'matched' || state === 'completed';
@@ -155,8 +163,7 @@ function drawn(deps: Deps, exchangeId: number | null): boolean {
 /** Sends a message again, rendered afresh (same Message-ID, so mail clients collapse a duplicate). */
 export function resendMessage(deps: Deps, id: number): OperationOutput<'outbox.get'> {
   deps.db.transaction(() => {
-    const row = repo.findOutboxRow(deps.db, id);
-    if (!row) throw notFound('That message');
+    const row = organizerRow(deps, id);
     if (row.status === 'sending') throw new DomainError('conflict', 'This message is being sent right now.');
     repo.updateOutboxRow(deps.db, id, {
       status: 'pending',
@@ -174,8 +181,7 @@ export function resendMessage(deps: Deps, id: number): OperationOutput<'outbox.g
 
 /** A queued message waiting for its retry is tried at once. */
 export function retryNow(deps: Deps, id: number): OperationOutput<'outbox.get'> {
-  const row = repo.findOutboxRow(deps.db, id);
-  if (!row) throw notFound('That message');
+  const row = organizerRow(deps, id);
   if (row.status !== 'pending') throw new DomainError('invalid_state', 'Only a queued message can be tried now; use Resend for a failed or sent one.');
   repo.updateOutboxRow(deps.db, id, { nextAttemptAt: deps.clock.now() });
   deps.events.emit({ type: 'outbox.changed' });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationInput, OperationName } from '../../../src-main/contract/operations';
 import { loadMatches } from '../../../src-main/db/repos/matches';
+import { reportFailures } from '../../../src-main/services/mail/marks';
 import type { ParticipantClient } from '../../support/participant-client';
 import { participantWorld, type World } from '../../support/participant-world';
 
@@ -73,6 +74,10 @@ describe('a private address', () => {
     expect(w.outbox('match').some((m) => m.text_body.includes('Vrillmoth'))).toBe(false);
     expect(await page(santaOf('Bertram'))).toContain('Rue Vrillmoth 12');
 
+    // Escaped on the Santa's page like every text a person writes.
+    await browsers.get('Bertram')!.post('/me/address', { address: '<img src=x onerror=alert(1)> & Co' });
+    expect(await page(santaOf('Bertram'))).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; Co');
+
     const removed = await browsers.get('Bertram')!.post('/me/address', { address: '' });
     expect(removed.location).toBe('/me?done=address-removed#address');
     expect(await page(santaOf('Bertram'))).not.toContain('Vrillmoth');
@@ -112,8 +117,17 @@ describe('the organizer is blind to addresses and messages', () => {
       ['backups.list', {}],
       ['smtp.get', {}],
     ];
-    const outboxIds = (w.t.deps.db.sqlite.prepare('select id from email_outbox').all() as Array<{ id: number }>).map((r) => r.id);
+    const outboxIds = (w.t.deps.db.sqlite.prepare("select id from email_outbox where kind <> 'between-message'").all() as Array<{ id: number }>).map((r) => r.id);
     for (const id of outboxIds) reads.push(['outbox.get', { id }]);
+    // Who got a "new message" notice, and when, would pair two people: those rows are not the organizer's to list or open.
+    const notices = (w.t.deps.db.sqlite.prepare("select id from email_outbox where kind = 'between-message'").all() as Array<{ id: number }>).map((r) => r.id);
+    expect(notices).toHaveLength(2);
+    for (const id of notices) {
+      for (const op of ['outbox.get', 'outbox.resend', 'outbox.retryNow'] as const) {
+        expect(await w.t.call(op, { id }), op).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      }
+      expect(await w.t.call('outbox.get', { id, showPrivate: true, confirm: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
     const answers: string[] = [];
     for (const [op, input] of reads) {
       const result = await w.t.call(op, input as never);
@@ -123,12 +137,27 @@ describe('the organizer is blind to addresses and messages', () => {
     const all = answers.join('\n');
     // The sweep can see what it looks for: the organizer's answers do name the people.
     expect(all).toContain('Bertram');
-    for (const needle of ['Vrillmoth', '75011', 'Plorbnax', 'Gwendrix', 'size M', 'which size']) expect(all).not.toContain(needle);
+    for (const needle of ['Vrillmoth', '75011', 'Plorbnax', 'Gwendrix', 'size M', 'which size', 'between-message', 'new message']) expect(all).not.toContain(needle);
 
     const listed = await w.t.ok('participants.list', { exchangeId: w.exchangeId });
     expect(listed.map((p) => [p.name, p.addressGiven])).toEqual(NAMES.map((n) => [n, n === 'Bertram']));
     const csv = await w.t.ok('participants.export', { exchangeId: w.exchangeId });
     expect(JSON.stringify(csv)).toContain('Bertram');
     expect(JSON.stringify(csv)).not.toContain('Vrillmoth');
+  });
+
+  it('a message notice that failed for good is not reported to the organizer by recipient; other failures are', async () => {
+    await w.closeAndDraw();
+    const santa = santaOf('Bertram');
+    const ref = /name="thread" value="(giftee:\d+)"/.exec(await page(santa))![1]!;
+    await browsers.get(santa)!.post('/me/messages', { thread: ref, body: 'Anything?' });
+    const sql = w.t.deps.db.sqlite;
+    sql
+      .prepare("update email_outbox set status = 'failed', last_error = '550 no such user' where kind in ('between-message', 'match') and to_address = 'bertram@example.com'")
+      .run();
+    expect(reportFailures(w.t.deps)).toBe(1);
+    const notice = sql.prepare("select params from email_outbox where kind = 'organizer-delivery-failures'").get() as { params: string };
+    expect(JSON.parse(notice.params)).toEqual({ failures: [{ to: 'bertram@example.com', kind: 'match', error: '550 no such user' }] });
+    expect(sql.prepare("select count(*) n from email_outbox where status = 'failed' and reported_at is null").get()).toEqual({ n: 0 });
   });
 });

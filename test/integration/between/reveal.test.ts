@@ -75,6 +75,11 @@ describe('the reveal after the party', () => {
     await w.t.app.jobs.runDue();
     const now = truth();
     expect(await revealed()).toEqual(now);
+    // The exchange is over: its conversations are closed, and say so without blaming a change of pair.
+    const over = (await browsers.get('Annika')!.get('/me')).text;
+    expect(over).toContain('The exchange is over; this conversation is closed.');
+    expect(over).not.toContain('this conversation has ended');
+    expect(over).not.toContain('name="thread"');
     // The re-draw's Santas, not the first draw's (the seed gives a different draw).
     expect(now).not.toEqual(first);
 

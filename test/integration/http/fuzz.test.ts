@@ -63,6 +63,8 @@ const ROUTES: Array<[string, (param: string) => string]> = [
   ['/me/ideas', () => '/me/ideas'],
   ['/me/reminders', () => '/me/reminders'],
   ['/me/withdraw', () => '/me/withdraw'],
+  ['/me/messages', () => '/me/messages'],
+  ['/me/address', () => '/me/address'],
   ['/logout', () => '/logout'],
 ];
 

@@ -15,7 +15,7 @@ export interface ThreadView {
   side: 'giftee' | 'santa';
   ref: string;
   giftee: string | null;
-  ended: boolean;
+  ended: 'pair-changed' | 'exchange-over' | null;
   messages: Array<{ mine: boolean; body: string; at: number }>;
 }
 
@@ -58,7 +58,7 @@ export function messagesSection(view: BetweenView, csrfToken: string, errors: Be
   return html`<section class="card messages" id="messages" aria-labelledby="messages-title">
 <h2 id="messages-title">Messages</h2>
 <p class="hint">Ask your giftee a question without giving yourself away, or write to your Secret Santa. The organizer cannot read these.</p>
-${view.threads.map((t, i) => thread(t, i, csrfToken, errors.message?.ref === t.ref && !t.ended ? errors.message : undefined, timezone))}
+${view.threads.map((t, i) => thread(t, i, csrfToken, errors.message?.ref === t.ref && t.ended === null ? errors.message : undefined, timezone))}
 </section>`;
 }
 
@@ -70,12 +70,10 @@ function thread(t: ThreadView, index: number, csrfToken: string, error: BetweenE
   const id = `thread-${index}`;
   return html`<div class="thread${t.ended ? ' thread-ended' : ''}" aria-labelledby="${id}-title">
 <h3 id="${id}-title">${title}</h3>
-${t.ended ? html`<p class="warning">${endedNote(t)}</p>` : html`<p class="hint">${intro}</p>`}
+${t.ended === 'pair-changed' ? html`<p class="warning">${endedNote(t)}</p>` : t.ended === 'exchange-over' ? html`<p class="hint">The exchange is over; this conversation is closed.</p>` : html`<p class="hint">${intro}</p>`}
 ${
   t.messages.length === 0
-    ? t.ended
-      ? null
-      : html`<p class="muted">No messages yet.</p>`
+    ? html`<p class="muted">No messages yet.</p>`
     : html`<ol class="thread-messages">${t.messages.map(
         (m) => html`<li class="message ${m.mine ? 'message-mine' : 'message-theirs'}">
 <p class="message-meta"><strong>${m.mine ? 'You' : them}</strong> · <time>${formatDateTime(m.at, timezone)}</time></p>

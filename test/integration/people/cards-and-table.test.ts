@@ -61,7 +61,11 @@ describe('printed cards and the table draw', () => {
     for (const client of [w.client(), w.client()]) {
       await client.get(path);
       expect((await client.post(path)).status).toBe(303);
-      expect((await client.get('/me')).text).toContain('the organizer printed your card');
+      const me = (await client.get('/me')).text;
+      expect(me).toContain('the organizer printed your card');
+      // No address: no reminder setting to offer, and the page says how to come back.
+      expect(me).toContain('no email address: keep your card or link to come back here');
+      expect(me).not.toContain('Email me reminders');
     }
   });
 

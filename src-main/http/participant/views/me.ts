@@ -49,11 +49,11 @@ ${organizerAccessNote(model)}
 ${exchangeDetails(ex, { showRegistration: false })}
 ${editable ? ideasSection(model) : null}
 ${model.between ? addressSection(model.between, model.csrfToken, model.betweenErrors?.address) : null}
-${editable ? remindersSection(model) : null}
+${editable && me.email !== '' ? remindersSection(model) : null}
 ${withdrawSection(stage, model.csrfToken, model.errors?.withdraw)}
 <section class="aside" aria-labelledby="account-title">
 <h2 id="account-title">Your details</h2>
-<p>Signed in as <strong>${me.name}</strong> (<span class="address">${me.email}</span>).</p>
+<p>Signed in as <strong>${me.name}</strong> ${me.email === '' ? html`(no email address: keep your card or link to come back here)` : html`(<span class="address">${me.email}</span>)`}.</p>
 ${deletionNotice(model.deletionAt, model.now, ex.timezone)}
 ${postForm('/logout', model.csrfToken, html`<button type="submit" class="button button-secondary">Log out</button>`, 'inline')}
 </section>`;

@@ -13,8 +13,10 @@ import { sql, type Kysely } from 'kysely';
  *   one-time code of its link, `device_hash` the cookie of the one device that opened it.
  * - `table_looks`: who has seen which giftee at the table (a second look there is refused until
  *   a latecomer or a withdrawal changes that giftee).
- * - `printed_cards`: every card printed, with the giftee a "full" card shows, so a later change of
- *   giftee marks it `replaced_at` and the organizer is told to reprint it.
+ * - `printed_cards`: every card printed, with the giftees a "full" card shows (`giftees`, the ids
+ *   in ascending order, comma-separated: several with several giftees each), so a later change of
+ *   giftee marks it `replaced_at` and the organizer is told to reprint it. `table_looks.giftees`
+ *   likewise.
  * - `organizer_access.action` also allows `printed-card` (a full card shows the giftee), and
  *   `magic_tokens.purpose` allows `card` (a card's QR) and `handover` (a link passed on): both are
  *   the only way in for someone without email, so they are not spent when used.
@@ -47,7 +49,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('table_looks')
     .addColumn('exchange_id', 'integer', (c) => c.notNull().references('exchanges.id').onDelete('cascade'))
     .addColumn('participant_id', 'integer', (c) => c.notNull().references('participants.id').onDelete('cascade'))
-    .addColumn('giftee_id', 'integer', (c) => c.references('participants.id').onDelete('set null'))
+    .addColumn('giftees', 'text')
     .addColumn('looked_at', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('table_looks_pk', ['exchange_id', 'participant_id'])
     .modifyEnd(sql`strict`)
@@ -60,14 +62,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('exchange_id', 'integer', (c) => c.notNull().references('exchanges.id').onDelete('cascade'))
     .addColumn('participant_id', 'integer', (c) => c.notNull().references('participants.id').onDelete('cascade'))
     .addColumn('style', 'text', (c) => c.notNull().check(sql`style in ('full', 'name-qr')`))
-    .addColumn('giftee_id', 'integer', (c) => c.references('participants.id').onDelete('set null'))
+    .addColumn('giftees', 'text')
     .addColumn('printed_at', 'integer', (c) => c.notNull())
     .addColumn('replaced_at', 'integer')
     .modifyEnd(sql`strict`)
     .execute();
   await db.schema.createIndex('printed_cards_exchange_id').on('printed_cards').columns(['exchange_id', 'participant_id']).execute();
   await db.schema.createIndex('printed_cards_participant_id').on('printed_cards').column('participant_id').execute();
-  await db.schema.createIndex('printed_cards_giftee_id').on('printed_cards').column('giftee_id').execute();
 
   await allowValue(db, 'organizer_access', 'action', 'printed-card');
   await allowValue(db, 'magic_tokens', 'purpose', 'card');

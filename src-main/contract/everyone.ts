@@ -34,8 +34,8 @@ export const CardView = z.object({
   /** Their own page: a link that keeps working (it is their way in without email). */
   url: z.string(),
   qrSvg: z.string(),
-  /** Only on a full card. */
-  giftee: z.object({ name: z.string(), giftIdeas: z.string() }).nullable(),
+  /** Only on a full card (empty on a name-and-QR card): every giftee, several with several each. */
+  giftees: z.array(z.object({ name: z.string(), giftIdeas: z.string() })),
 });
 
 export const PrintedCardsView = z.object({ style: CardStyle, cards: z.array(CardView) });

@@ -260,7 +260,8 @@ export interface TableDrawsTable {
 export interface TableLooksTable {
   exchange_id: number;
   participant_id: number;
-  giftee_id: number | null;
+  /** The giftees seen, as `gifteesKey` spells them. */
+  giftees: string | null;
   looked_at: number;
 }
 
@@ -270,7 +271,8 @@ export interface PrintedCardsTable {
   exchange_id: number;
   participant_id: number;
   style: string;
-  giftee_id: number | null;
+  /** The giftees a full card shows, as `gifteesKey` spells them; null on a name-and-QR card. */
+  giftees: string | null;
   printed_at: number;
   replaced_at: number | null;
 }

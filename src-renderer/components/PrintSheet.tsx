@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { PrintedCards } from '../stores/everyone';
 import { formatBudget, formatLocal } from '../lib/format';
 import { QrImage } from './QrImage';
@@ -21,7 +22,7 @@ export function PrintSheet({ printed, exchange }: PrintSheetProps) {
           <div className="print-card__outside">
             <p className="print-card__exchange">{exchange.name}</p>
             <p className="print-card__name">{card.name}</p>
-            {card.giftee ? (
+            {card.giftees.length > 0 ? (
               <p className="print-card__hint">Fold here. Open it when nobody is looking.</p>
             ) : (
               <>
@@ -30,12 +31,16 @@ export function PrintSheet({ printed, exchange }: PrintSheetProps) {
               </>
             )}
           </div>
-          {card.giftee && (
+          {card.giftees.length > 0 && (
             <div className="print-card__inside">
               <div className="print-card__text">
-                <p className="print-card__label">You give a gift to</p>
-                <p className="print-card__giftee">{card.giftee.name}</p>
-                {card.giftee.giftIdeas.trim() && <p className="print-card__ideas">{card.giftee.giftIdeas}</p>}
+                <p className="print-card__label">{card.giftees.length === 1 ? 'You give a gift to' : 'You give gifts to'}</p>
+                {card.giftees.map((giftee) => (
+                  <Fragment key={giftee.name}>
+                    <p className="print-card__giftee">{giftee.name}</p>
+                    {giftee.giftIdeas.trim() && <p className="print-card__ideas">{giftee.giftIdeas}</p>}
+                  </Fragment>
+                ))}
                 <dl className="print-card__facts">
                   <dt>When</dt>
                   <dd>{formatLocal(exchange.exchangeAt)}</dd>

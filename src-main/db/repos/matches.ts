@@ -24,6 +24,15 @@ export function findReceiversOf(db: Db, exchangeId: number, giverId: number): nu
   return db.all(db.q.selectFrom('matches').select('receiver_id').where('exchange_id', '=', exchangeId).where('giver_id', '=', giverId).orderBy('slot')).map((r) => r.receiver_id);
 }
 
+/**
+ * A giver's giftees as one comparable value (ids ascending, comma-separated), or null before the
+ * draw: what a printed card or a look at the table showed, to tell later whether it still holds.
+ */
+export function gifteesKey(db: Db, exchangeId: number, giverId: number): string | null {
+  const ids = db.prepared('select receiver_id from matches where exchange_id = ? and giver_id = ? order by receiver_id').pluck().all(exchangeId, giverId) as number[];
+  return ids.length === 0 ? null : ids.join(',');
+}
+
 /** Replaces the exchange's whole assignment (rows' rounds, or `slots` in the same order, or round 0). */
 export function replaceMatches(db: Db, exchangeId: number, assignment: ReadonlyArray<MatchRow>, now: number, slots?: readonly number[]): void {
   db.run(db.q.deleteFrom('matches').where('exchange_id', '=', exchangeId));

@@ -5,8 +5,8 @@ export type CardStyle = 'full' | 'name-qr';
 export interface PrintedCard {
   participantId: number;
   style: CardStyle;
-  /** The giftee a full card shows; null on a name-and-QR card. */
-  gifteeId: number | null;
+  /** The giftees a full card shows (`gifteesKey`); null on a name-and-QR card. */
+  giftees: string | null;
   printedAt: number;
   replacedAt: number | null;
 }
@@ -17,7 +17,7 @@ export function insertPrintedCard(db: Db, exchangeId: number, card: Omit<Printed
       exchange_id: exchangeId,
       participant_id: card.participantId,
       style: card.style,
-      giftee_id: card.gifteeId,
+      giftees: card.giftees,
       printed_at: card.printedAt,
     }),
   );
@@ -29,18 +29,18 @@ export function settleEarlierCards(db: Db, exchangeId: number, participantId: nu
 }
 
 /**
- * Full cards of this giver that show a giftee other than `currentGifteeId` are marked replaced
- * (a latecomer or a withdrawal changed the loop). Returns how many were marked.
+ * Full cards of this giver that show other giftees than `current` (`gifteesKey`) are marked
+ * replaced (a latecomer or a withdrawal changed the loop). Returns how many were marked.
  */
-export function markCardsReplaced(db: Db, exchangeId: number, giverId: number, currentGifteeId: number | null, now: number): number {
+export function markCardsReplaced(db: Db, exchangeId: number, giverId: number, current: string | null, now: number): number {
   return db
-    .prepared(`update printed_cards set replaced_at = ? where exchange_id = ? and participant_id = ? and style = 'full' and replaced_at is null and giftee_id is not ?`)
-    .run(now, exchangeId, giverId, currentGifteeId).changes;
+    .prepared(`update printed_cards set replaced_at = ? where exchange_id = ? and participant_id = ? and style = 'full' and replaced_at is null and giftees is not ?`)
+    .run(now, exchangeId, giverId, current).changes;
 }
 
 /** Every card of an exchange, newest first. */
 export function listPrintedCards(db: Db, exchangeId: number): PrintedCard[] {
   return db
     .all(db.q.selectFrom('printed_cards').selectAll().where('exchange_id', '=', exchangeId).orderBy('printed_at', 'desc').orderBy('id', 'desc'))
-    .map((row) => ({ participantId: row.participant_id, style: row.style as CardStyle, gifteeId: row.giftee_id, printedAt: row.printed_at, replacedAt: row.replaced_at }));
+    .map((row) => ({ participantId: row.participant_id, style: row.style as CardStyle, giftees: row.giftees, printedAt: row.printed_at, replacedAt: row.replaced_at }));
 }

@@ -57,11 +57,10 @@ export function latestTableDraw(db: Db, exchangeId: number): TableDraw | undefin
 }
 
 /** Records a look; false when this person has looked already (the primary key refuses a second). */
-export function insertTableLook(db: Db, exchangeId: number, participantId: number, gifteeId: number, now: number): boolean {
+export function insertTableLook(db: Db, exchangeId: number, participantId: number, giftees: string, now: number): boolean {
   return (
-    db
-      .prepared(`insert into table_looks (exchange_id, participant_id, giftee_id, looked_at) values (?, ?, ?, ?) on conflict do nothing`)
-      .run(exchangeId, participantId, gifteeId, now).changes === 1
+    db.prepared(`insert into table_looks (exchange_id, participant_id, giftees, looked_at) values (?, ?, ?, ?) on conflict do nothing`).run(exchangeId, participantId, giftees, now)
+      .changes === 1
   );
 }
 
@@ -71,7 +70,7 @@ export function tableLooks(db: Db, exchangeId: number): Map<number, number> {
   return new Map(rows.map((r) => [r.participant_id, r.looked_at]));
 }
 
-/** A look at a giftee that is no longer theirs is forgotten: they may look again at the table. */
-export function forgetStaleLook(db: Db, exchangeId: number, participantId: number, currentGifteeId: number | null): void {
-  db.prepared(`delete from table_looks where exchange_id = ? and participant_id = ? and giftee_id is not ?`).run(exchangeId, participantId, currentGifteeId);
+/** A look at giftees that are no longer theirs (`gifteesKey`) is forgotten: they may look again at the table. */
+export function forgetStaleLook(db: Db, exchangeId: number, participantId: number, current: string | null): void {
+  db.prepared(`delete from table_looks where exchange_id = ? and participant_id = ? and giftees is not ?`).run(exchangeId, participantId, current);
 }

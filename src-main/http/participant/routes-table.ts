@@ -87,7 +87,7 @@ export function tableRoutes(app: Hono, deps: Deps): void {
       tableShowPage({
         exchange: exchangeView(table.exchange, null),
         personName: showing.person.name,
-        giftee: { name: showing.giftee.name, giftIdeas: showing.giftee.giftIdeas },
+        giftees: showing.giftees.map((g) => ({ name: g.name, giftIdeas: g.giftIdeas })),
         csrfToken: p.csrf(),
       }),
     );

@@ -1,6 +1,6 @@
 import type { Exchange, Participant } from '../../core/types';
 import type { Delivery } from '../../contract/participants';
-import { findReceiverOf } from '../../db/repos/matches';
+import { gifteesKey } from '../../db/repos/matches';
 import { raiseIcsSequence } from '../../db/repos/outbox';
 import { markCardsReplaced } from '../../db/repos/printed-cards';
 import { forgetStaleLook } from '../../db/repos/table-draws';
@@ -29,9 +29,9 @@ export function enqueueMatchMail(
 ): number | null {
   const reach = reachOf(deps, giver.id);
   if (reach === undefined) return null;
-  const giftee = findReceiverOf(deps.db, exchange.id, giver.id) ?? null;
-  markCardsReplaced(deps.db, exchange.id, giver.id, giftee, deps.clock.now());
-  forgetStaleLook(deps.db, exchange.id, giver.id, giftee);
+  const giftees = gifteesKey(deps.db, exchange.id, giver.id);
+  markCardsReplaced(deps.db, exchange.id, giver.id, giftees, deps.clock.now());
+  forgetStaleLook(deps.db, exchange.id, giver.id, giftees);
   if (reach.delivery === 'delivered') return enqueuePassOnLink(deps, exchange.id, giver.id, reach.deliveredBy, options.generation);
   if (reach.delivery !== 'email' || reach.email === '') return null;
   const kind = options.changed ? 'assignment-changed' : 'match';

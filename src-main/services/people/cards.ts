@@ -3,7 +3,7 @@ import { DomainError } from '../../core/errors';
 import { qrSvg } from '../../core/qr';
 import type { Participant } from '../../core/types';
 import { getExchange } from '../../db/repos/exchanges';
-import { findReceiverOf } from '../../db/repos/matches';
+import { findReceiversOf, gifteesKey } from '../../db/repos/matches';
 import { findParticipant, listParticipants } from '../../db/repos/participants';
 import { insertPrintedCard, listPrintedCards, settleEarlierCards } from '../../db/repos/printed-cards';
 import type { Deps } from '../common/deps';
@@ -41,22 +41,22 @@ export async function printCards(deps: Deps, input: ParsedInput<'cards.print'>):
     }
     const now = deps.clock.now();
     return people.map((person) => {
-      const gifteeId = full ? (findReceiverOf(deps.db, exchange.id, person.id) ?? null) : null;
+      // Every giftee, in round order (several with several giftees each).
+      const giftees = full ? findReceiversOf(deps.db, exchange.id, person.id).flatMap((id) => findParticipant(deps.db, id) ?? []) : [];
       if (full) recordOrganizerAccess(deps, exchange, 'printed-card', person);
       settleEarlierCards(deps.db, exchange.id, person.id);
-      insertPrintedCard(deps.db, exchange.id, { participantId: person.id, style: input.style, gifteeId, printedAt: now });
-      const giftee = gifteeId === null ? undefined : findParticipant(deps.db, gifteeId);
-      return { person, giftee, url: links.auth(deps, issueToken(deps, person.id, 'card')) };
+      insertPrintedCard(deps.db, exchange.id, { participantId: person.id, style: input.style, giftees: full ? gifteesKey(deps.db, exchange.id, person.id) : null, printedAt: now });
+      return { person, giftees, url: links.auth(deps, issueToken(deps, person.id, 'card')) };
     });
   });
   deps.events.emit({ type: 'participants.changed', exchangeId: input.exchangeId });
   const cards = await Promise.all(
-    rows.map(async ({ person, giftee, url }) => ({
+    rows.map(async ({ person, giftees, url }) => ({
       participantId: person.id,
       name: person.name,
       url,
       qrSvg: await qrSvg(url, `QR code of ${person.name}'s page`),
-      giftee: giftee ? { name: giftee.name, giftIdeas: giftee.giftIdeas } : null,
+      giftees: giftees.map((g) => ({ name: g.name, giftIdeas: g.giftIdeas })),
     })),
   );
   return { style: input.style, cards };

@@ -3,7 +3,7 @@ import { qrSvg } from '../../core/qr';
 import { randomToken, sha256Hex } from '../../core/tokens';
 import type { Exchange, Participant } from '../../core/types';
 import { findExchange, getExchange } from '../../db/repos/exchanges';
-import { findReceiverOf } from '../../db/repos/matches';
+import { findReceiversOf, gifteesKey } from '../../db/repos/matches';
 import { findParticipant, listParticipants, updateParticipant } from '../../db/repos/participants';
 import * as repo from '../../db/repos/table-draws';
 import type { Deps } from '../common/deps';
@@ -119,9 +119,9 @@ export function lookAtTable(deps: Deps, table: TableDevice, participantId: numbe
   const now = deps.clock.now();
   return deps.db.transaction(() => {
     const person = tablePeople(deps, table.exchange.id).find((p) => p.id === participantId);
-    const giftee = person && findReceiverOf(deps.db, table.exchange.id, person.id);
-    if (!person || giftee === undefined) return 'not-here';
-    if (!repo.insertTableLook(deps.db, table.exchange.id, person.id, giftee, now)) return 'looked';
+    const giftees = person && gifteesKey(deps.db, table.exchange.id, person.id);
+    if (!person || !giftees) return 'not-here';
+    if (!repo.insertTableLook(deps.db, table.exchange.id, person.id, giftees, now)) return 'looked';
     repo.setShowing(deps.db, table.id, person.id);
     if (person.assignmentViewedAt === null) updateParticipant(deps.db, person.id, { assignmentViewedAt: now });
     deps.events.emit({ type: 'participants.changed', exchangeId: table.exchange.id });
@@ -129,13 +129,13 @@ export function lookAtTable(deps: Deps, table: TableDevice, participantId: numbe
   });
 }
 
-/** What is on the screen right now, if anything: the person and their giftee. */
-export function tableShowing(deps: Deps, table: TableDevice): { person: Participant; giftee: Participant } | null {
+/** What is on the screen right now, if anything: the person and their giftees (in round order). */
+export function tableShowing(deps: Deps, table: TableDevice): { person: Participant; giftees: Participant[] } | null {
   if (table.showingParticipantId === null) return null;
   const person = findParticipant(deps.db, table.showingParticipantId);
-  const gifteeId = person && findReceiverOf(deps.db, table.exchange.id, person.id);
-  const giftee = gifteeId === undefined ? undefined : findParticipant(deps.db, gifteeId);
-  return person && giftee ? { person, giftee } : null;
+  if (!person) return null;
+  const giftees = findReceiversOf(deps.db, table.exchange.id, person.id).flatMap((id) => findParticipant(deps.db, id) ?? []);
+  return giftees.length > 0 ? { person, giftees } : null;
 }
 
 export function hideTable(deps: Deps, table: TableDevice): void {

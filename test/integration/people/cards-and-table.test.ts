@@ -45,13 +45,13 @@ describe('printed cards and the table draw', () => {
     const ids = await family();
     await w.closeAndDraw();
     const plain = await w.t.ok('cards.print', { exchangeId: w.exchangeId, participantIds: [ids['Grandma']!], style: 'name-qr' });
-    expect(plain.cards).toMatchObject([{ name: 'Grandma', giftee: null }]);
+    expect(plain.cards).toMatchObject([{ name: 'Grandma', giftees: [] }]);
     expect(w.count('organizer_access')).toBe(0);
     const refused = await w.t.call('cards.print', { exchangeId: w.exchangeId, participantIds: [ids['Grandma']!], style: 'full' });
     expect(refused).toMatchObject({ ok: false, error: { details: { confirmationRequired: true } } });
     const full = await w.t.ok('cards.print', { exchangeId: w.exchangeId, participantIds: [ids['Grandma']!, ids['Ann']!], style: 'full', confirm: true });
     const names = new Map((w.t.deps.db.sqlite.prepare('select id, name from participants').all() as Array<{ id: number; name: string }>).map((p) => [p.id, p.name]));
-    expect(full.cards.map((c) => c.giftee?.name)).toEqual([names.get(giftees().get(ids['Grandma']!)!), names.get(giftees().get(ids['Ann']!)!)]);
+    expect(full.cards.map((c) => c.giftees.map((g) => g.name).join())).toEqual([names.get(giftees().get(ids['Grandma']!)!), names.get(giftees().get(ids['Ann']!)!)]);
     const recorded = w.t.deps.db.sqlite.prepare("select participant_id from organizer_access where action = 'printed-card' order by participant_id").all();
     expect(recorded).toEqual([{ participant_id: ids['Ann'] }, { participant_id: ids['Grandma'] }]);
     // Ann is told by email; Grandma (no address) on her page only.
@@ -101,6 +101,41 @@ describe('printed cards and the table draw', () => {
     await w.t.ok('participants.remove', { participantId: leaving });
     const reprint = (await w.t.ok('cards.status', { exchangeId: w.exchangeId })).toReprint;
     expect(reprint).toEqual(giverOfBob === ids['Eve'] ? [] : [nameOf(giverOfBob)]);
+  });
+
+  it('with two giftees each: the full card and the table show both, and a change of either one marks the card replaced', async () => {
+    w = await participantWorld({ exchange: { giftsPerPerson: 2 } });
+    const ids = await family();
+    await w.closeAndDraw();
+    const names = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
+    const pairs = () => w.t.deps.db.sqlite.prepare('select giver_id g, receiver_id r from matches').all() as Array<{ g: number; r: number }>;
+    const gifteesOf = (giver: number) =>
+      pairs()
+        .filter((p) => p.g === giver)
+        .map((p) => names.get(p.r)!)
+        .sort();
+    const grandma = ids['Grandma']!;
+    const tim = ids['Tim']!;
+    expect(gifteesOf(grandma)).toHaveLength(2);
+
+    const printed = await w.t.ok('cards.print', { exchangeId: w.exchangeId, participantIds: [grandma, tim], style: 'full', confirm: true });
+    expect(printed.cards[0]!.giftees.map((g) => g.name).sort()).toEqual(gifteesOf(grandma));
+    expect(printed.cards[1]!.giftees.map((g) => g.name).sort()).toEqual(gifteesOf(tim));
+
+    const device = await tableDevice();
+    const shown = await look(device, tim);
+    expect(shown.status).toBe(200);
+    expect(shown.text).toContain('you are giving gifts to');
+    for (const name of gifteesOf(tim)) expect(shown.text).toContain(`${name}’s gift ideas`);
+
+    // Someone Grandma or Tim gives to leaves: that giver's card is to be printed again, and only theirs.
+    const leaving = ids[gifteesOf(grandma).find((n) => n !== 'Tim')!]!;
+    const before = { grandma: gifteesOf(grandma), tim: gifteesOf(tim) };
+    await w.t.ok('participants.remove', { participantId: leaving });
+    const changed = [grandma, tim].filter((id) => gifteesOf(id).join() !== (id === grandma ? before.grandma : before.tim).join());
+    expect(changed).toContain(grandma);
+    expect((await w.t.ok('cards.status', { exchangeId: w.exchangeId })).toReprint.sort()).toEqual(changed.map((id) => names.get(id)!).sort());
+    expect((await look(device, tim)).status).toBe(changed.includes(tim) ? 200 : 409);
   });
 
   it('refuses the table on a second device and after it is closed; lists only the people at the table', async () => {

@@ -56,7 +56,7 @@ ${ideas ?? html`<p class="muted">${receiver.name} hasn’t written any gift idea
 }
 
 /** "Ann", "Ann and Bob", "Ann, Bob and Cy", each in bold. */
-function strongNames(people: readonly Receiver[]): SafeHtml {
+export function strongNames(people: readonly Receiver[]): SafeHtml {
   const names = people.map((p) => html`<strong>${p.name}</strong>`);
   if (names.length === 1) return names[0]!;
   return html`${names.slice(0, -1).map((n, i) => (i === 0 ? n : html`, ${n}`))} and ${names[names.length - 1]!}`;

@@ -3,6 +3,7 @@ import { exchangeDetails } from './exchange-details';
 import { renderGiftIdeas } from './gift-ideas';
 import { html, type SafeHtml } from './html';
 import { buttonLink, layout, postForm, type Flash } from './layout';
+import { strongNames } from './me-sections';
 
 /**
  * The in-person draw, on the one device passed around the table. Every page is shown with
@@ -52,12 +53,21 @@ ${postForm('/table/look', model.csrfToken, html`<input type="hidden" name="parti
   return layout({ title: 'Table draw', exchangeName: model.exchangeName, body });
 }
 
-export function tableShowPage(model: { exchange: ExchangeView; personName: string; giftee: { name: string; giftIdeas: string }; csrfToken: string }): string {
-  const ideas = renderGiftIdeas(model.giftee.giftIdeas);
+export function tableShowPage(model: { exchange: ExchangeView; personName: string; giftees: ReadonlyArray<{ name: string; giftIdeas: string }>; csrfToken: string }): string {
+  const ideasOf = (g: { name: string; giftIdeas: string }) => renderGiftIdeas(g.giftIdeas) ?? html`<p class="muted">${g.name} hasn’t written any gift ideas yet.</p>`;
+  const [only] = model.giftees;
   const body = html`<section class="card giftee" aria-labelledby="giftee-title">
-<h1 id="giftee-title"><span class="giftee-intro">${model.personName}, you are giving a gift to</span> <span class="giftee-name">${model.giftee.name}</span></h1>
+${
+  model.giftees.length === 1 && only
+    ? html`<h1 id="giftee-title"><span class="giftee-intro">${model.personName}, you are giving a gift to</span> <span class="giftee-name">${only.name}</span></h1>
 <h2>Their gift ideas</h2>
-${ideas ?? html`<p class="muted">${model.giftee.name} hasn’t written any gift ideas yet.</p>`}
+${ideasOf(only)}`
+    : html`<h1 id="giftee-title"><span class="giftee-intro">${model.personName}, you are giving gifts to</span> <span class="giftee-name">${strongNames(model.giftees)}</span></h1>
+${model.giftees.map(
+  (g) => html`<h2>${g.name}’s gift ideas</h2>
+${ideasOf(g)}`,
+)}`
+}
 </section>
 ${exchangeDetails(model.exchange, { showRegistration: false })}
 ${postForm('/table/hide', model.csrfToken, html`<button type="submit" class="button">Hide and pass on</button>`)}`;

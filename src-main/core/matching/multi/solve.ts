@@ -94,15 +94,27 @@ export function drawMulti(g: MultiGraph, mode: MatchMode, options: SolveOptions)
     if (mixing > 0) mixLoops(g, loops, Math.ceil(mixing * (4 * g.k + 4)), random, budget);
     return { ok: true, found: { ...fromLoops(g, loops), method: mixing > 0 ? 'markov-chain' : 'unmixed' } };
   }
-  let cover: Cover;
-  if (start !== null) cover = coverFromLoops(g, start);
-  else {
-    cover = coverFromPairs(g.n, g.k, factor.pairs);
-    if (mode === 'no-mutual' && !repairMutual(g, cover, random, budget)) return exhausted;
-  }
+  const cover = start !== null ? coverFromLoops(g, start) : mode === 'no-mutual' ? buildNoMutual(g, factor.pairs, random, budget) : coverFromPairs(g.n, g.k, factor.pairs);
+  if (cover === null) return exhausted;
   if (mixing > 0) runSwitchChain(g, mode, cover, switchSteps(cover.giver.length, mixing), random, budget);
   const pairs = coverPairs(cover);
   return { ok: true, found: { pairs, slots: splitIntoRounds(g.n, g.k, pairs), method: mixing > 0 ? 'markov-chain' : 'unmixed' } };
+}
+
+/** Repairs of the flow's draw into one without mutual pairs, each from a fresh random draw. */
+const NO_MUTUAL_ATTEMPTS = 30;
+
+/** A first draw without mutual pairs: the flow's draw repaired; a repair stuck in a corner starts over from a new one. */
+function buildNoMutual(g: MultiGraph, first: Array<[number, number]>, random: RandomStream, budget: Budget): Cover | null {
+  let pairs = first;
+  for (let attempt = 0; attempt < NO_MUTUAL_ATTEMPTS && budget.ok; attempt++) {
+    const cover = coverFromPairs(g.n, g.k, pairs);
+    if (repairMutual(g, cover, random, budget.slice(Math.max(1, budget.remaining / 4)))) return cover;
+    const again = kFactor(g, random, budget);
+    if (!again.ok) return null;
+    pairs = again.pairs;
+  }
+  return null;
 }
 
 /**

@@ -37,6 +37,9 @@ function checkReason(problem: MatchingProblem, reason: InfeasibleReason): void {
   }
 }
 
+// Fixed seeds: the brute force's cost varies a lot between groups (an impossible set of three
+// loops through 7 people is checked against every triple of loops), so every run checks the same
+// groups and takes the same time; change the seed to explore others.
 describe('several giftees each, against brute force (n ≤ 8, k ≤ 3)', () => {
   it('every draw is valid, and a draw is impossible exactly when brute force finds none, with a reason that holds', () => {
     fc.assert(
@@ -49,7 +52,7 @@ describe('several giftees each, against brute force (n ≤ 8, k ≤ 3)', () => {
         expect(validateAssignment(problem, result.assignment, result.slots)).toEqual([]);
         expect(result.assignment).toHaveLength(problem.participants.length * (problem.giftsPerPerson ?? 1));
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20_261_206 },
     );
   });
 
@@ -64,7 +67,7 @@ describe('several giftees each, against brute force (n ≤ 8, k ≤ 3)', () => {
         }
         expect(validateAssignment(problem, result.assignment, result.slots)).toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: 20_261_207 },
     );
   });
 });

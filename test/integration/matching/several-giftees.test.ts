@@ -96,4 +96,15 @@ describe('two giftees each', () => {
     expect(check.reason).toContain('At least 5 people are needed for 2 giftees each');
     expect(check.feasibleModes).toEqual(['single-loop', 'any']);
   });
+
+  it('draws a group of 120 with 2 giftees each (solved off the main thread from 100 people): valid, stored by rounds', async () => {
+    w = await participantWorld({ exchange: { matchMode: 'single-loop', giftsPerPerson: 2 } });
+    const names = Array.from({ length: 120 }, (_, i) => `Person${i}`);
+    const ids = await w.add(names);
+    await w.closeAndDraw();
+    const drawn = rounds();
+    expect(drawn.pairs).toHaveLength(240);
+    const problem = { participants: Object.values(ids), rules: [], mode: 'single-loop' as const, giftsPerPerson: 2 };
+    expect(validateAssignment(problem, drawn.pairs, drawn.slots)).toEqual([]);
+  });
 });

@@ -23,6 +23,8 @@ import { repairMutual, runSwitchChain, switchSteps } from './switch-chain';
 
 /** Steps the exact path may spend on each of its two passes (count, then find the chosen draw). */
 export const EXACT_STEPS = 6_000_000;
+/** Above this many people the count cannot finish within EXACT_STEPS: not tried. */
+const EXACT_MAX_PEOPLE = 24;
 
 type Found = { pairs: Array<[number, number]>; slots: number[]; method: DrawMethod };
 type Outcome = { ok: true; found: Found } | { ok: false; reason: InfeasibleReason };
@@ -84,7 +86,7 @@ export function drawMulti(g: MultiGraph, mode: MatchMode, options: SolveOptions)
   const factor = kFactor(g, random, budget);
   if (!factor.ok) return factor.reason === null ? exhausted : { ok: false, reason: factor.reason };
   const mixing = options.mixing ?? 1;
-  const exact = (options.exactLimit ?? 1) > 0 ? drawExactly(g, mode, random, budget) : null;
+  const exact = (options.exactLimit ?? 1) > 0 && g.n <= EXACT_MAX_PEOPLE ? drawExactly(g, mode, random, budget) : null;
   if (exact !== null && exact !== 'none' && 'pairs' in exact) return { ok: true, found: exact };
   if (exact === 'none') return { ok: false, reason: noneReason(g, mode) };
   const start = exact?.first ?? null;

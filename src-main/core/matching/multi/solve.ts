@@ -42,7 +42,7 @@ export function solveMulti(problem: MatchingProblem, k: number, options: SolveOp
   if (!out.ok) {
     if (out.reason.kind === 'budget-exhausted') {
       const share = (options.maxSteps ?? DEFAULT_MAX_STEPS) / 4;
-      out.reason.otherModesPossible = MATCH_MODES.filter((m) => m !== problem.mode && drawMulti(g, m, { ...options, maxSteps: share, mixing: 0 }).ok);
+      out.reason.otherModesPossible = MATCH_MODES.filter((m) => m !== problem.mode && drawMulti(g, m, { ...options, maxSteps: share, mixing: 0 }, true).ok);
     }
     return out;
   }
@@ -68,7 +68,7 @@ export function giftsOf(problem: MatchingProblem): number {
 export function checkMulti(problem: MatchingProblem, k: number, options: SolveOptions): FeasibilityResult {
   const g = compileMulti(problem, k);
   const share = (options.maxSteps ?? DEFAULT_MAX_STEPS) / 3;
-  const outcomes = new Map(MATCH_MODES.map((mode) => [mode, drawMulti(g, mode, { ...options, maxSteps: share, mixing: 0 })]));
+  const outcomes = new Map(MATCH_MODES.map((mode) => [mode, drawMulti(g, mode, { ...options, maxSteps: share, mixing: 0 }, true)]));
   const modes = MATCH_MODES.filter((m) => outcomes.get(m)!.ok);
   const own = outcomes.get(problem.mode)!;
   if (own.ok) return { ok: true, modes };
@@ -76,7 +76,8 @@ export function checkMulti(problem: MatchingProblem, k: number, options: SolveOp
   return { ok: false, reason: own.reason, modes };
 }
 
-export function drawMulti(g: MultiGraph, mode: MatchMode, options: SolveOptions): Outcome {
+/** `anyDraw`: a feasibility check — the first valid draw found will do (no counting, no mixing). */
+export function drawMulti(g: MultiGraph, mode: MatchMode, options: SolveOptions, anyDraw = false): Outcome {
   const pre = precheckMulti(g, mode);
   if (pre !== null) return { ok: false, reason: pre };
   const budget = Budget.from(options);
@@ -86,7 +87,7 @@ export function drawMulti(g: MultiGraph, mode: MatchMode, options: SolveOptions)
   const factor = kFactor(g, random, budget);
   if (!factor.ok) return factor.reason === null ? exhausted : { ok: false, reason: factor.reason };
   const mixing = options.mixing ?? 1;
-  const exact = (options.exactLimit ?? 1) > 0 && g.n <= EXACT_MAX_PEOPLE ? drawExactly(g, mode, random, budget) : null;
+  const exact = (options.exactLimit ?? 1) > 0 && g.n <= EXACT_MAX_PEOPLE ? drawExactly(g, mode, random, budget, anyDraw) : null;
   if (exact !== null && exact !== 'none' && 'pairs' in exact) return { ok: true, found: exact };
   if (exact === 'none') return { ok: false, reason: noneReason(g, mode) };
   const start = exact?.first ?? null;
@@ -124,7 +125,7 @@ function buildNoMutual(g: MultiGraph, first: Array<[number, number]>, random: Ra
  * position: exactly uniform. 'none' is a proof; otherwise, when the count did not finish, the first
  * draw it met (as k rounds) serves as the chain's start.
  */
-function drawExactly(g: MultiGraph, mode: MatchMode, random: RandomStream, budget: Budget): Found | 'none' | { first: Loops | null } {
+function drawExactly(g: MultiGraph, mode: MatchMode, random: RandomStream, budget: Budget, firstWillDo: boolean): Found | 'none' | { first: Loops | null } {
   let count = 0;
   let first: Loops | null = null;
   // The draw is built only when it is kept or chosen: the counting pass just counts.
@@ -135,9 +136,9 @@ function drawExactly(g: MultiGraph, mode: MatchMode, random: RandomStream, budge
   const finished = walk((draw) => {
     if (count === 0) first = draw();
     count++;
-    return false;
+    return firstWillDo;
   });
-  if (!finished) return { first };
+  if (!finished || (firstWillDo && first !== null)) return { first };
   if (count === 0) return 'none';
   const target = below(random, count);
   let seen = 0;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeReason, solve, validateAssignment, type InfeasibleReason, type MatchingProblem } from '../../../../src-main/core/matching';
+import { checkFeasibility, describeReason, solve, validateAssignment, type InfeasibleReason, type MatchingProblem } from '../../../../src-main/core/matching';
 import { seededRandom } from '../../../../src-main/core/random';
 import { arbitraryMultiProblem, multiOracle, oracleFeasible } from './multi-oracle';
 
@@ -53,6 +53,22 @@ describe('several giftees each, against brute force (n ≤ 8, k ≤ 3)', () => {
         expect(result.assignment).toHaveLength(problem.participants.length * (problem.giftsPerPerson ?? 1));
       }),
       { numRuns: 300, seed: 20_261_206 },
+    );
+  });
+
+  it('the draw check lists exactly the modes brute force can draw', () => {
+    fc.assert(
+      fc.property(
+        arbitraryMultiProblem(7).filter((p) => (p.giftsPerPerson ?? 1) > 1),
+        fc.integer(),
+        (problem, seed) => {
+          const check = checkFeasibility(problem, { random: seededRandom(seed) });
+          const possible = (['single-loop', 'no-mutual', 'any'] as const).filter((mode) => oracleFeasible({ ...problem, mode }));
+          expect(check.modes).toEqual(possible);
+          expect(check.ok).toBe(possible.includes(problem.mode));
+        },
+      ),
+      { numRuns: 100, seed: 20_261_211 },
     );
   });
 

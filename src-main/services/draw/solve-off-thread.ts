@@ -8,6 +8,8 @@ import type { Logger } from '../../log';
 
 /** From this many people on, the engine runs on a worker thread (below, it takes a few ms). */
 export const OFF_THREAD_FROM = 2000;
+/** The same with several giftees each, whose chains are slower (about 0.2 s at 300 people). */
+export const OFF_THREAD_FROM_SEVERAL = 100;
 
 /**
  * How to start the worker: `solve-worker.js` of the bundle (out/main, built as its own entry; this
@@ -33,7 +35,8 @@ function onThisThread(job: EngineJob, problem: MatchingProblem, random: Random):
 }
 
 async function runEngine(job: EngineJob, problem: MatchingProblem, random: Random, log: Pick<Logger, 'warn'>): Promise<MatchingResult | FeasibilityResult> {
-  if (problem.participants.length < OFF_THREAD_FROM) return onThisThread(job, problem, random);
+  const from = (problem.giftsPerPerson ?? 1) > 1 ? OFF_THREAD_FROM_SEVERAL : OFF_THREAD_FROM;
+  if (problem.participants.length < from) return onThisThread(job, problem, random);
   const worker = workerScript();
   if (!worker) {
     log.warn('draw worker not found; drawing on the main thread');

@@ -51,9 +51,27 @@ describe('migration 0010 (several giftees each)', () => {
     expect(() => add.run(2, 1, 3)).toThrow(/CHECK/);
     expect(() => add.run(2, 2, 1)).toThrow(/CHECK/);
     expect(() => sqlite.exec('update exchanges set gifts_per_person = 4')).toThrow(/CHECK/);
+    // The indexes on giver and receiver are back.
+    expect(sqlite.prepare("select name from sqlite_schema where type = 'index' and tbl_name = 'matches' and sql is not null order by name").all()).toEqual([
+      { name: 'matches_giver_id' },
+      { name: 'matches_receiver_id' },
+    ]);
     // Still cascades with the exchange.
     sqlite.exec('delete from exchanges where id = 1');
     expect(sqlite.prepare('select count(*) as n from matches').get()).toEqual({ n: 0 });
+    sqlite.close();
+  });
+
+  it('keeps a column another migration added to matches before it, with its values', async () => {
+    const sqlite = await before0010();
+    sqlite.exec('alter table matches add column handed_over_at integer');
+    sqlite.exec('update matches set handed_over_at = 42 where giver_id = 2');
+    await migrate(sqlite, { backupDir: join(dir, 'backups'), now: 0 });
+    expect(sqlite.prepare('select giver_id, handed_over_at, slot from matches order by giver_id').all()).toEqual([
+      { giver_id: 1, handed_over_at: null, slot: 0 },
+      { giver_id: 2, handed_over_at: 42, slot: 0 },
+      { giver_id: 3, handed_over_at: null, slot: 0 },
+    ]);
     sqlite.close();
   });
 });

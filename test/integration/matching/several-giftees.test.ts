@@ -56,6 +56,23 @@ describe('two giftees each', () => {
     // The fewest changes: at most two more pairs broken than the two Cy leaves open.
     expect(lost.length).toBeLessThanOrEqual(2);
     expect(removed.emailsQueued).toBe(removed.changedParticipantIds.length);
+
+    // Hal joins late: exactly two existing pairs make room (each of their givers now gives to Hal).
+    const beforeHal = rounds();
+    const hal = (await w.t.ok('participants.add', { exchangeId: w.exchangeId, name: 'Hal', email: 'hal@example.com', giftIdeas: 'Ideas of Hal' })).id;
+    const withHal = rounds();
+    const everyone = { ...ids, Hal: hal };
+    expect(validateAssignment(problemOf(everyone, ['Cy']), withHal.pairs, withHal.slots)).toEqual([]);
+    const stillThere = new Set(withHal.pairs.map(([g, r]) => `${g}>${r}`));
+    expect(beforeHal.pairs.filter(([g, r]) => !stillThere.has(`${g}>${r}`))).toHaveLength(2);
+    expect(withHal.pairs.filter(([, r]) => r === hal)).toHaveLength(2);
+
+    // A re-draw keeps everyone valid and queues one email per person, not one per pair (no mail
+    // went out in this test, so nobody was told yet and everyone hears of the new draw).
+    const redrawn = await w.t.ok('exchanges.redraw', { exchangeId: w.exchangeId, confirm: true });
+    const again = rounds();
+    expect(validateAssignment(problemOf(everyone, ['Cy']), again.pairs, again.slots)).toEqual([]);
+    expect(redrawn.emailsQueued).toBe(7);
   });
 
   it('refuses a limit on participants too small for the giftees asked for, and the draw check names the minimum', async () => {
@@ -78,5 +95,16 @@ describe('two giftees each', () => {
     expect(check.feasible).toBe(false);
     expect(check.reason).toContain('At least 5 people are needed for 2 giftees each');
     expect(check.feasibleModes).toEqual(['single-loop', 'any']);
+  });
+
+  it('draws a group of 120 with 2 giftees each (solved off the main thread from 100 people): valid, stored by rounds', async () => {
+    w = await participantWorld({ exchange: { matchMode: 'single-loop', giftsPerPerson: 2 } });
+    const names = Array.from({ length: 120 }, (_, i) => `Person${i}`);
+    const ids = await w.add(names);
+    await w.closeAndDraw();
+    const drawn = rounds();
+    expect(drawn.pairs).toHaveLength(240);
+    const problem = { participants: Object.values(ids), rules: [], mode: 'single-loop' as const, giftsPerPerson: 2 };
+    expect(validateAssignment(problem, drawn.pairs, drawn.slots)).toEqual([]);
   });
 });

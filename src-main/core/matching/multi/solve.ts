@@ -23,6 +23,8 @@ import { repairMutual, runSwitchChain, switchSteps } from './switch-chain';
 
 /** Steps the exact path may spend on each of its two passes (count, then find the chosen draw). */
 export const EXACT_STEPS = 6_000_000;
+/** Above this many people the count cannot finish within EXACT_STEPS: not tried. */
+const EXACT_MAX_PEOPLE = 24;
 
 type Found = { pairs: Array<[number, number]>; slots: number[]; method: DrawMethod };
 type Outcome = { ok: true; found: Found } | { ok: false; reason: InfeasibleReason };
@@ -40,7 +42,7 @@ export function solveMulti(problem: MatchingProblem, k: number, options: SolveOp
   if (!out.ok) {
     if (out.reason.kind === 'budget-exhausted') {
       const share = (options.maxSteps ?? DEFAULT_MAX_STEPS) / 4;
-      out.reason.otherModesPossible = MATCH_MODES.filter((m) => m !== problem.mode && drawMulti(g, m, { ...options, maxSteps: share, mixing: 0 }).ok);
+      out.reason.otherModesPossible = MATCH_MODES.filter((m) => m !== problem.mode && drawMulti(g, m, { ...options, maxSteps: share, mixing: 0 }, true).ok);
     }
     return out;
   }
@@ -66,7 +68,7 @@ export function giftsOf(problem: MatchingProblem): number {
 export function checkMulti(problem: MatchingProblem, k: number, options: SolveOptions): FeasibilityResult {
   const g = compileMulti(problem, k);
   const share = (options.maxSteps ?? DEFAULT_MAX_STEPS) / 3;
-  const outcomes = new Map(MATCH_MODES.map((mode) => [mode, drawMulti(g, mode, { ...options, maxSteps: share, mixing: 0 })]));
+  const outcomes = new Map(MATCH_MODES.map((mode) => [mode, drawMulti(g, mode, { ...options, maxSteps: share, mixing: 0 }, true)]));
   const modes = MATCH_MODES.filter((m) => outcomes.get(m)!.ok);
   const own = outcomes.get(problem.mode)!;
   if (own.ok) return { ok: true, modes };
@@ -74,7 +76,8 @@ export function checkMulti(problem: MatchingProblem, k: number, options: SolveOp
   return { ok: false, reason: own.reason, modes };
 }
 
-export function drawMulti(g: MultiGraph, mode: MatchMode, options: SolveOptions): Outcome {
+/** `anyDraw`: a feasibility check — the first valid draw found will do (no counting, no mixing). */
+export function drawMulti(g: MultiGraph, mode: MatchMode, options: SolveOptions, anyDraw = false): Outcome {
   const pre = precheckMulti(g, mode);
   if (pre !== null) return { ok: false, reason: pre };
   const budget = Budget.from(options);
@@ -84,7 +87,7 @@ export function drawMulti(g: MultiGraph, mode: MatchMode, options: SolveOptions)
   const factor = kFactor(g, random, budget);
   if (!factor.ok) return factor.reason === null ? exhausted : { ok: false, reason: factor.reason };
   const mixing = options.mixing ?? 1;
-  const exact = (options.exactLimit ?? 1) > 0 ? drawExactly(g, mode, random, budget) : null;
+  const exact = (options.exactLimit ?? 1) > 0 && g.n <= EXACT_MAX_PEOPLE ? drawExactly(g, mode, random, budget, anyDraw) : null;
   if (exact !== null && exact !== 'none' && 'pairs' in exact) return { ok: true, found: exact };
   if (exact === 'none') return { ok: false, reason: noneReason(g, mode) };
   const start = exact?.first ?? null;
@@ -94,15 +97,27 @@ export function drawMulti(g: MultiGraph, mode: MatchMode, options: SolveOptions)
     if (mixing > 0) mixLoops(g, loops, Math.ceil(mixing * (4 * g.k + 4)), random, budget);
     return { ok: true, found: { ...fromLoops(g, loops), method: mixing > 0 ? 'markov-chain' : 'unmixed' } };
   }
-  let cover: Cover;
-  if (start !== null) cover = coverFromLoops(g, start);
-  else {
-    cover = coverFromPairs(g.n, g.k, factor.pairs);
-    if (mode === 'no-mutual' && !repairMutual(g, cover, random, budget)) return exhausted;
-  }
+  const cover = start !== null ? coverFromLoops(g, start) : mode === 'no-mutual' ? buildNoMutual(g, factor.pairs, random, budget) : coverFromPairs(g.n, g.k, factor.pairs);
+  if (cover === null) return exhausted;
   if (mixing > 0) runSwitchChain(g, mode, cover, switchSteps(cover.giver.length, mixing), random, budget);
   const pairs = coverPairs(cover);
   return { ok: true, found: { pairs, slots: splitIntoRounds(g.n, g.k, pairs), method: mixing > 0 ? 'markov-chain' : 'unmixed' } };
+}
+
+/** Repairs of the flow's draw into one without mutual pairs, each from a fresh random draw. */
+const NO_MUTUAL_ATTEMPTS = 30;
+
+/** A first draw without mutual pairs: the flow's draw repaired; a repair stuck in a corner starts over from a new one. */
+function buildNoMutual(g: MultiGraph, first: Array<[number, number]>, random: RandomStream, budget: Budget): Cover | null {
+  let pairs = first;
+  for (let attempt = 0; attempt < NO_MUTUAL_ATTEMPTS && budget.ok; attempt++) {
+    const cover = coverFromPairs(g.n, g.k, pairs);
+    if (repairMutual(g, cover, random, budget.slice(Math.max(1, budget.remaining / 4)))) return cover;
+    const again = kFactor(g, random, budget);
+    if (!again.ok) return null;
+    pairs = again.pairs;
+  }
+  return null;
 }
 
 /**
@@ -110,7 +125,7 @@ export function drawMulti(g: MultiGraph, mode: MatchMode, options: SolveOptions)
  * position: exactly uniform. 'none' is a proof; otherwise, when the count did not finish, the first
  * draw it met (as k rounds) serves as the chain's start.
  */
-function drawExactly(g: MultiGraph, mode: MatchMode, random: RandomStream, budget: Budget): Found | 'none' | { first: Loops | null } {
+function drawExactly(g: MultiGraph, mode: MatchMode, random: RandomStream, budget: Budget, firstWillDo: boolean): Found | 'none' | { first: Loops | null } {
   let count = 0;
   let first: Loops | null = null;
   // The draw is built only when it is kept or chosen: the counting pass just counts.
@@ -121,9 +136,9 @@ function drawExactly(g: MultiGraph, mode: MatchMode, random: RandomStream, budge
   const finished = walk((draw) => {
     if (count === 0) first = draw();
     count++;
-    return false;
+    return firstWillDo;
   });
-  if (!finished) return { first };
+  if (!finished || (firstWillDo && first !== null)) return { first };
   if (count === 0) return 'none';
   const target = below(random, count);
   let seen = 0;

@@ -78,7 +78,9 @@ export function withdrawSection(stage: MeStage, csrfToken: string, error: string
   if (stage.kind !== 'waiting' && stage.kind !== 'matched') return null;
   const afterDraw = stage.kind === 'matched';
   const warning = afterDraw
-    ? html`<p class="warning"><strong>Names have already been drawn.</strong> If you withdraw, the organizer is told, and the person who drew your name will be given someone else.</p>`
+    ? html`<p class="warning"><strong>Names have already been drawn.</strong> If you withdraw, the organizer is told, and ${
+        stage.others?.length ? 'the people who drew your name will each be given someone else' : 'the person who drew your name will be given someone else'
+      }.</p>`
     : html`<p>Changed your plans? You can leave the exchange now, before names are drawn.</p>`;
   return html`<section class="card" aria-labelledby="withdraw-title">
 <h2 id="withdraw-title">Withdraw from this exchange</h2>

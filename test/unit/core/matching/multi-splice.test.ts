@@ -62,7 +62,7 @@ describe('splice with 2 giftees each', () => {
         const changed = [...new Set(result.assignment.filter(([a, b]) => !old.has(`${a}>${b}`)).map(([a]) => a))].sort((x, y) => x - y);
         expect(result.changedGivers).toEqual(changed);
       }),
-      { numRuns: 150, maxSkipsPerRun: 1 },
+      { numRuns: 150, maxSkipsPerRun: 1, seed: 20_261_208 },
     );
   });
 
@@ -95,7 +95,7 @@ describe('splice with 2 giftees each', () => {
         if (allowed && untouched) expect(result.changedGivers).toEqual([...new Set(givers)].sort((x, y) => x - y));
         expect(receivers).toHaveLength(2);
       }),
-      { numRuns: 100, maxSkipsPerRun: 1 },
+      { numRuns: 100, maxSkipsPerRun: 1, seed: 20_261_209 },
     );
   });
 
@@ -119,7 +119,7 @@ describe('splice with 2 giftees each', () => {
         if (kept === drawn.assignment.length - 2) expect(result.changedGivers).toHaveLength(3);
         else if (problem.mode !== 'single-loop') expect(fewestNewPairs(problem, drawn.assignment)).toBeGreaterThan(4);
       }),
-      { numRuns: 150, maxSkipsPerRun: 1 },
+      { numRuns: 150, maxSkipsPerRun: 1, seed: 20_261_210 },
     );
   });
 });

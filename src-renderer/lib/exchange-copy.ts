@@ -106,7 +106,7 @@ export function nextStep(state: ExchangeState, participantCount: number): { titl
     case 'registration_closed':
       return {
         title: 'Next: check the exclusions, then draw',
-        text: 'Say who must not draw whom (partners, households), then draw names. Everyone gets an email with their match.',
+        text: 'Say who must not draw whom (partners, households), then draw names. Each person learns their match the way you chose: by email, a printed card, at the table, or a link passed on.',
       };
     case 'matched':
       return { title: 'Names are drawn', text: 'Match emails are in the outbox and reminders are scheduled. The draw stays secret, even from you, unless you reveal it.' };

@@ -80,7 +80,7 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
         </Notice>
       )}
       {!drawn && exchange.state !== 'cancelled' && (
-        <Card title="Draw names" intro="Everyone gets an email with the person they buy a present for. The result stays secret, even from you.">
+        <Card title="Draw names" intro={`${drawIntro(exchange.giftsPerPerson)} The result stays secret, even from you.`}>
           <div className="stack">
             <ModePicker
               value={chosen}
@@ -104,8 +104,9 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
             <div className="secret">
               <Icon name="secret" className="secret__art" />
               <p>
-                Sneaky Klaus does not show you the result, so you can take part too. Each person finds their match in their email and on their personal page. If you really need to
-                see it (for example to sort out a problem), you can reveal it; that is recorded, and everyone is told.
+                Sneaky Klaus does not show you the result, so you can take part too. Each person finds their match in their email (or on their card, at the table, or through the
+                link passed on to them) and on their personal page. If you really need to see it (for example to sort out a problem), you can reveal it; that is recorded, and
+                everyone is told.
               </p>
             </div>
             {exchange.drawMethod && <p className="muted">{drawMethodText(exchange.drawMethod)}</p>}
@@ -132,8 +133,9 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
       {asking === 'draw' && (
         <ConfirmDialog title="Draw names now?" confirmLabel="Draw names" busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
           {plural(check?.participantCount ?? exchange.participantCount, 'person takes', 'people take')} part.{' '}
-          {exchange.state === 'registration_open' ? 'Registration closes now, so nobody else can sign up. ' : ''}Each gets an email with their match, and reminders are scheduled.
-          You can undo the draw until the emails go out.
+          {exchange.state === 'registration_open' ? 'Registration closes now, so nobody else can sign up. ' : ''}Each learns their{' '}
+          {exchange.giftsPerPerson > 1 ? 'giftees' : 'match'} the way you chose (email, card, table or a link passed on), and reminders are scheduled. You can undo the draw until
+          the emails go out.
         </ConfirmDialog>
       )}
       {asking === 'reveal' && (
@@ -144,4 +146,10 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
       )}
     </div>
   );
+}
+
+/** What the draw does for people, in the organizer's words: how each learns their giftees. */
+function drawIntro(giftsPerPerson: number): string {
+  const what = giftsPerPerson > 1 ? `the ${giftsPerPerson} people they buy presents for` : 'the person they buy a present for';
+  return `Each person learns ${what} the way you chose for them on the Participants tab: by email, a printed card, at the table, or a link someone passes on.`;
 }

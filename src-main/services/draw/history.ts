@@ -1,3 +1,4 @@
+import { personKey } from '../../contract/common';
 import { keyedHash } from '../../core/tokens';
 import { yearIn } from '../../core/time';
 import type { ExchangeState } from '../../core/exchange-state';
@@ -21,11 +22,19 @@ export function exchangeKey(secret: string, exchange: Pick<Exchange, 'historyKey
   return keyedHash(secret, `exchange:${exchange.historyKey}`);
 }
 
-type Person = Pick<Participant, 'id' | 'email'>;
+type Person = Pick<Participant, 'id' | 'name' | 'email'>;
+
+/**
+ * Who a person is across exchanges, for pair history: their email address, or for someone without
+ * one their name (everyone without email would otherwise be one and the same person).
+ */
+export function historyIdentity(p: Pick<Participant, 'name' | 'email'>): string {
+  return p.email !== '' ? p.email : personKey(p.name, '');
+}
 
 /**
  * What a big draw works out ahead, in slices that yield to the event loop (10 000 keyed hashes
- * and their history lookups take longer than the pages may wait): every person's key by email,
+ * and their history lookups take longer than the pages may wait): every person's key (`historyIdentity`),
  * and the history rows of those people from before the exchange.
  */
 export interface HistoryPrep {
@@ -35,12 +44,12 @@ export interface HistoryPrep {
 
 export async function prepareHistory(deps: Deps, exchange: Exchange, people: readonly Person[]): Promise<HistoryPrep> {
   const secret = installationSecret(deps);
-  const keys = await mapInSlices(people, (p) => personHash(secret, p.email));
+  const keys = await mapInSlices(people, (p) => personHash(secret, historyIdentity(p)));
   const rows: PairHistoryRow[] = [];
   if (exchange.avoidPastExchanges > 0 && people.length >= 2) {
     await eachSlice(keys, (chunk) => rows.push(...findPairHistory(deps.db, chunk, exchange.exchangeAt)), 500);
   }
-  return { hashes: new Map(people.map((p, i) => [p.email, keys[i]!])), rows };
+  return { hashes: new Map(people.map((p, i) => [historyIdentity(p), keys[i]!])), rows };
 }
 
 /** Pair-history rows for an assignment (hashes only). */
@@ -52,15 +61,15 @@ export function historyRows(
   known?: HistoryPrep,
 ): PairHistoryRow[] {
   const secret = installationSecret(deps);
-  const hash = (email: string) => known?.hashes.get(email) ?? personHash(secret, email);
-  const emailOf = new Map(people.map((p) => [p.id, p.email]));
+  const hash = (identity: string) => known?.hashes.get(identity) ?? personHash(secret, identity);
+  const identityOf = new Map(people.map((p) => [p.id, historyIdentity(p)]));
   const key = exchangeKey(secret, exchange);
   const year = yearIn(exchange.exchangeAt, exchange.timezone);
   return assignment
-    .filter(([g, r]) => emailOf.has(g) && emailOf.has(r))
+    .filter(([g, r]) => identityOf.has(g) && identityOf.has(r))
     .map(([g, r]) => ({
-      giverHash: hash(emailOf.get(g)!),
-      receiverHash: hash(emailOf.get(r)!),
+      giverHash: hash(identityOf.get(g)!),
+      receiverHash: hash(identityOf.get(r)!),
       year,
       exchangeKey: key,
       exchangeAt: exchange.exchangeAt,
@@ -87,7 +96,7 @@ export interface PastExchange {
 export function pastExchanges(deps: Deps, exchange: Exchange, people: readonly Person[], known?: HistoryPrep): PastExchange[] {
   if (exchange.avoidPastExchanges <= 0 || people.length < 2) return [];
   const secret = installationSecret(deps);
-  const byHash = new Map(people.map((p) => [known?.hashes.get(p.email) ?? personHash(secret, p.email), p.id]));
+  const byHash = new Map(people.map((p) => [known?.hashes.get(historyIdentity(p)) ?? personHash(secret, historyIdentity(p)), p.id]));
   const own = exchangeKey(secret, exchange);
   const exchanges = listExchanges(deps.db).map((e) => ({ key: exchangeKey(secret, e), name: e.name, state: e.state }));
   // Pairs of an exchange whose draw is under way (written in slices before it commits) do not count yet.

@@ -6,9 +6,9 @@ import { loadMatches } from '../../db/repos/matches';
 import { listParticipants } from '../../db/repos/participants';
 import { loadRules } from '../../db/repos/rules';
 import type { Deps } from '../common/deps';
-import { NOT_DRAWN, pastExchanges, type HistoryPrep } from './history';
+import { historyIdentity, NOT_DRAWN, pastExchanges, type HistoryPrep } from './history';
 
-type Person = Pick<Participant, 'id' | 'email'>;
+type Person = Pick<Participant, 'id' | 'name' | 'email'>;
 
 export const activeParticipants = (deps: Deps, exchangeId: number): Participant[] => listParticipants(deps.db, exchangeId).filter((p) => p.withdrawnAt === null);
 
@@ -39,7 +39,7 @@ export function buildProblem(deps: Deps, exchange: Exchange, people: readonly Pe
  * exchanges. Passed as history, so an explicit must-draw pair wins over them (the engine reports it).
  */
 function avoidedPairs(deps: Deps, exchange: Exchange, people: readonly Person[], known?: HistoryPrep): HistoryPair[] {
-  const byEmail = new Map(people.map((p) => [p.email, p.id]));
+  const byIdentity = new Map(people.map((p) => [historyIdentity(p), p.id]));
   const seen = new Set<string>();
   const out: HistoryPair[] = [];
   const add = (giver: number | undefined, receiver: number | undefined) => {
@@ -51,8 +51,12 @@ function avoidedPairs(deps: Deps, exchange: Exchange, people: readonly Person[],
     const previous = findExchange(deps.db, exchange.previousExchangeId);
     // Matches of an exchange not drawn (a draw of it under way) mean nothing yet.
     if (previous && !NOT_DRAWN.has(previous.state)) {
-      const emailOf = new Map(listParticipants(deps.db, previous.id).map((p) => [p.id, p.email]));
-      for (const [g, r] of loadMatches(deps.db, previous.id)) add(byEmail.get(emailOf.get(g) ?? ''), byEmail.get(emailOf.get(r) ?? ''));
+      const identityOf = new Map(listParticipants(deps.db, previous.id).map((p) => [p.id, historyIdentity(p)]));
+      const idOf = (previousId: number) => {
+        const identity = identityOf.get(previousId);
+        return identity === undefined ? undefined : byIdentity.get(identity);
+      };
+      for (const [g, r] of loadMatches(deps.db, previous.id)) add(idOf(g), idOf(r));
     }
   }
   for (const past of pastExchanges(deps, exchange, people, known)) for (const [g, r] of past.pairs) add(g, r);

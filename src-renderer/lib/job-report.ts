@@ -25,8 +25,13 @@ export function runSummary(job: string, counts: Counts): string {
           ? ` ${plural(n('skipped'), 'missed reminder was', 'missed reminders were')} skipped: ${n('skipped') === 1 ? 'it was' : 'they were'} due while the computer was off.`
           : '';
       const noEmail = n('noEmail') > 0 ? ` ${plural(n('noEmail'), 'person without email got', 'people without email got')} no reminder: there is no address to send it to.` : '';
-      const sent = n('queued') > 0 ? `Sent ${plural(n('queued'), 'reminder', 'reminders')}.` : n('noEmail') > 0 ? 'No reminder was sent.' : 'No reminders were due.';
-      return sent + missed + noEmail;
+      const otherWay =
+        n('otherWay') > 0
+          ? ` ${plural(n('otherWay'), 'person who learns their giftee', 'people who learn their giftee')} at the table, on a card or through someone else got no reminder, so the surprise stays.`
+          : '';
+      const sent =
+        n('queued') > 0 ? `Sent ${plural(n('queued'), 'reminder', 'reminders')}.` : n('noEmail') + n('otherWay') > 0 ? 'No reminder was sent.' : 'No reminders were due.';
+      return sent + missed + noEmail + otherWay;
     }
     case 'registration-close':
       return n('closed') > 0 ? `Closed registration of ${plural(n('closed'), 'exchange', 'exchanges')}.` : 'No registration was due to close.';

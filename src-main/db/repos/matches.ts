@@ -109,13 +109,13 @@ export function findPairHistory(db: Db, hashes: string[], before: number): PairH
  * One page of a drawn exchange's reminder recipients, by id after `afterId`: givers still in, with
  * reminders on, whose giftee is still in.
  */
-export function reminderRecipients(db: Db, exchangeId: number, afterId: number, limit: number): Array<{ id: number; email: string }> {
+export function reminderRecipients(db: Db, exchangeId: number, afterId: number, limit: number): Array<{ id: number; email: string; delivery: string }> {
   return db.all(
     db.q
       .selectFrom('participants as p')
       .innerJoin('matches as m', (join) => join.onRef('m.exchange_id', '=', 'p.exchange_id').onRef('m.giver_id', '=', 'p.id'))
       .innerJoin('participants as r', 'r.id', 'm.receiver_id')
-      .select(['p.id', 'p.email'])
+      .select(['p.id', 'p.email', 'p.delivery'])
       .where('p.exchange_id', '=', exchangeId)
       .where('p.id', '>', afterId)
       .where('p.withdrawn_at', 'is', null)

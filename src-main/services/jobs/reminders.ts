@@ -39,11 +39,14 @@ export function dueReminders(deps: Deps, now: number): ReminderWork[] {
  * (`reminder:<exchange>:<days>:<participant>`) make it resumable: a crash mid fan-out leaves the day
  * unhandled, and the next pass queues only those not queued yet.
  */
-export async function sendReminder(deps: Deps, work: ReminderWork, now: number): Promise<{ queued: number; skipped: number; noEmail: number }> {
+export async function sendReminder(deps: Deps, work: ReminderWork, now: number): Promise<{ queued: number; skipped: number; noEmail: number; otherWay: number }> {
   const { exchange } = work;
   let queued = 0;
   // People without email get no reminder; the run's counts say how many, and the Jobs screen why.
   let noEmail = 0;
+  // Nor do people who learn their giftee at the table, on a card or through someone else: a
+  // reminder names the giftee, and would spoil the surprise for them.
+  let otherWay = 0;
   if (work.send !== null) {
     const days = work.send;
     let after = 0;
@@ -56,6 +59,10 @@ export async function sendReminder(deps: Deps, work: ReminderWork, now: number):
         for (const person of people) {
           if (person.email === '') {
             noEmail++;
+            continue;
+          }
+          if (person.delivery !== 'email') {
+            otherWay++;
             continue;
           }
           // Intent only: the remaining time, giftee and link are worked out when it is sent.
@@ -71,7 +78,7 @@ export async function sendReminder(deps: Deps, work: ReminderWork, now: number):
         }
         return people;
       });
-      if (page === null) return { queued, skipped: 0, noEmail };
+      if (page === null) return { queued, skipped: 0, noEmail, otherWay };
       if (page.length < SLICE_ROWS) break;
       after = page[page.length - 1]!.id;
     }
@@ -81,7 +88,7 @@ export async function sendReminder(deps: Deps, work: ReminderWork, now: number):
     for (const days of work.skip) markHandled(deps, exchange.id, days, 'skipped', now);
     if (work.send !== null) markHandled(deps, exchange.id, work.send, 'sent', now);
   });
-  return { queued, skipped: work.skip.length, noEmail };
+  return { queued, skipped: work.skip.length, noEmail, otherWay };
 }
 
 function markHandled(deps: Deps, exchangeId: number, days: number, outcome: 'sent' | 'skipped', now: number): void {

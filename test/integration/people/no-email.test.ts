@@ -108,6 +108,19 @@ describe('people without email', () => {
     expect(logged!.counts).toMatchObject({ noEmail: 3 });
   });
 
+  it('with an address but learning at the table or on a card, get no reminder either: it would name their giftee', async () => {
+    w = await participantWorld();
+    const ids = await w.add(['Ann', 'Bob', 'Cy']);
+    const tim = (await w.t.ok('participants.add', { exchangeId: w.exchangeId, name: 'Tim', email: 'tim@example.com', delivery: 'in_person' })).id;
+    const gran = (await w.t.ok('participants.add', { exchangeId: w.exchangeId, name: 'Gran', email: 'gran@example.com', delivery: 'card' })).id;
+    await w.closeAndDraw();
+    const report = await w.t.ok('jobs.sendReminderNow', { exchangeId: w.exchangeId });
+    expect(report.runs[0]!.counts).toMatchObject({ queued: 3, otherWay: 2 });
+    const reminded = w.outbox('reminder').map((m) => m.participant_id);
+    expect(reminded.sort()).toEqual(Object.values(ids).sort());
+    expect(w.outbox('reminder').some((m) => m.participant_id === tim || m.participant_id === gran)).toBe(false);
+  });
+
   it('are never written to, not even when the organizer opens their personal link', async () => {
     w = await participantWorld();
     const ids = await family();

@@ -116,6 +116,12 @@ describe('job reports in words', () => {
     ).toEqual({ tone: 'success', text: 'Reminder emails: sent 3 reminders.' });
     expect(runSummary('reminders', { queued: 0, skipped: 0, daysBefore: 3 })).toBe('No reminders were due.');
     expect(runSummary('reminders', { queued: 0, skipped: 1, daysBefore: 7 })).toBe('No reminders were due. 1 missed reminder was skipped: it was due while the computer was off.');
+    expect(runSummary('reminders', { queued: 2, skipped: 0, noEmail: 1, otherWay: 2 })).toBe(
+      'Sent 2 reminders. 1 person without email got no reminder: there is no address to send it to. 2 people who learn their giftee at the table, on a card or through someone else got no reminder, so the surprise stays.',
+    );
+    expect(runSummary('reminders', { queued: 0, skipped: 0, otherWay: 1 })).toBe(
+      'No reminder was sent. 1 person who learns their giftee at the table, on a card or through someone else got no reminder, so the surprise stays.',
+    );
     expect(totalCounts([run('x', { a: 1 }), run('x', { a: 2, b: 1 })])).toEqual({ a: 3, b: 1 });
   });
 

@@ -30,6 +30,14 @@ export async function printCards(deps: Deps, input: ParsedInput<'cards.print'>):
       const person = findParticipant(deps.db, id);
       if (!person || person.exchangeId !== exchange.id) throw new DomainError('not_found', 'One of the chosen people is not part of this exchange.');
       if (person.withdrawnAt !== null) throw new DomainError('invalid_state', `${person.name} has left this exchange, so gets no card.`);
+      // A name-and-QR card is an unrecorded way into the person's page: only for someone without
+      // email, whose way in it is. Anyone else gets their link by email, or a full card (recorded).
+      if (!full && person.email !== '') {
+        throw new DomainError(
+          'invalid_state',
+          `${person.name} has an email address, so their page is reached through their emails. Print them a full card (recorded, and they are told), or leave them out.`,
+        );
+      }
       return person;
     });
     if (full) {

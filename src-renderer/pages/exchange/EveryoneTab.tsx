@@ -37,6 +37,9 @@ export function EveryoneTab({ exchange }: { exchange: ExchangeView }) {
   }, [exchange.id]);
   // By default, cards for the people who learn their giftee from one.
   const selected = chosen ?? new Set(active.filter((p) => p.delivery === 'card').map((p) => p.id));
+  // Name-and-QR cards only for people without email (their way in); anyone may get a full card.
+  const cardable = (p: { email: string }) => style === 'full' || p.email === '';
+  const toPrint = active.filter((p) => selected.has(p.id) && cardable(p));
   const toggle = (id: number) => {
     const next = new Set(selected);
     if (next.has(id)) next.delete(id);
@@ -60,7 +63,11 @@ export function EveryoneTab({ exchange }: { exchange: ExchangeView }) {
   };
   const print = async (confirm: boolean) => {
     setBusy(true);
-    const result = await useEveryone.getState().print([...selected], style, confirm);
+    const result = await useEveryone.getState().print(
+      toPrint.map((p) => p.id),
+      style,
+      confirm,
+    );
     setBusy(false);
     setAsking(false);
     if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
@@ -125,8 +132,8 @@ export function EveryoneTab({ exchange }: { exchange: ExchangeView }) {
             <legend>Cards for</legend>
             {active.map((p) => (
               <label key={p.id} className="check">
-                <input type="checkbox" checked={selected.has(p.id)} onChange={() => toggle(p.id)} /> {p.name}
-                {p.email === '' ? <span className="muted"> (no email)</span> : null}
+                <input type="checkbox" checked={selected.has(p.id) && cardable(p)} disabled={!cardable(p)} onChange={() => toggle(p.id)} /> {p.name}
+                {p.email === '' ? <span className="muted"> (no email)</span> : !cardable(p) ? <span className="muted"> (has email: a full card only)</span> : null}
               </label>
             ))}
           </fieldset>
@@ -142,8 +149,8 @@ export function EveryoneTab({ exchange }: { exchange: ExchangeView }) {
           </fieldset>
           <p className="muted">A new card replaces the person’s earlier card: the QR code of an older one stops working.</p>
           <div className="row">
-            <button type="button" className="btn btn--primary" disabled={busy || selected.size === 0} onClick={() => (style === 'full' ? setAsking(true) : void print(false))}>
-              Prepare {plural(selected.size, 'card', 'cards')}
+            <button type="button" className="btn btn--primary" disabled={busy || toPrint.length === 0} onClick={() => (style === 'full' ? setAsking(true) : void print(false))}>
+              Prepare {plural(toPrint.length, 'card', 'cards')}
             </button>
             {printed && (
               <button type="button" className="btn" onClick={() => window.print()}>
@@ -157,7 +164,7 @@ export function EveryoneTab({ exchange }: { exchange: ExchangeView }) {
       {printed && createPortal(<div className="print-only">{<PrintSheet printed={printed} exchange={exchange} />}</div>, document.body)}
       {asking && (
         <ConfirmDialog
-          title={`Print ${plural(selected.size, 'full card', 'full cards')}?`}
+          title={`Print ${plural(toPrint.length, 'full card', 'full cards')}?`}
           confirmLabel="Print with the giftee"
           cancelLabel="Go back"
           busy={busy}

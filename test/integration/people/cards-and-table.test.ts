@@ -69,6 +69,22 @@ describe('printed cards and the table draw', () => {
     }
   });
 
+  it('refuses a name-and-QR card for someone with an email address: it would be an unrecorded way into their page', async () => {
+    w = await participantWorld();
+    const ids = await family();
+    await w.closeAndDraw();
+    const tokens = () => w.count('magic_tokens');
+    const before = tokens();
+    const refused = await w.t.call('cards.print', { exchangeId: w.exchangeId, participantIds: [ids['Grandma']!, ids['Ann']!], style: 'name-qr' });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('Ann has an email address') } });
+    // Nothing half-done: no card recorded, no link issued, not even Grandma's.
+    expect(w.count('printed_cards')).toBe(0);
+    expect(tokens()).toBe(before);
+    // A full card for Ann is possible, and recorded.
+    await w.t.ok('cards.print', { exchangeId: w.exchangeId, participantIds: [ids['Ann']!], style: 'full', confirm: true });
+    expect(w.count('organizer_access')).toBe(1);
+  });
+
   it('a latecomer or a withdrawal marks the changed giver’s card replaced, names it to reprint, and lets them look again at the table', async () => {
     w = await participantWorld();
     const ids = await family();

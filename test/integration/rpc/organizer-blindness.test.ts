@@ -27,9 +27,10 @@ const MESSAGE_VIEWS: OperationName[] = ['outbox.get', 'outbox.resend', 'outbox.r
 const withoutMessageLinks = (op: OperationName, answer: unknown) =>
   MESSAGE_VIEWS.includes(op) && answer !== null && typeof answer === 'object' ? { ...answer, links: [] } : answer;
 /**
- * Issue #18, by design: a printed card's QR code is the person's own way in (they may have no
- * email), so `cards.print` hands the organizer a live link even for the name-and-QR style. That
- * style must still name no giftee (searched below); its links are left out of the token search only.
+ * Issue #18, by design: a printed card's QR code is the way in of someone without email, so
+ * `cards.print` hands the organizer a live link for them even in the name-and-QR style. (For people
+ * with an address, as here, that style is refused: their emails are their way in.) A card must
+ * still name no giftee (searched below); its links are left out of the token search only.
  */
 const withoutCardLinks = (op: OperationName, answer: unknown) =>
   op === 'cards.print' && answer !== null && typeof answer === 'object' && 'cards' in answer

@@ -166,11 +166,12 @@ export function lastSentAt(db: Db, participantId: number, kinds: readonly string
   return row?.at ?? null;
 }
 
-export function countOutboxByStatus(db: Db): Map<OutboxStatus, number> {
+export function countOutboxByStatus(db: Db, hiddenKinds: readonly string[] = []): Map<OutboxStatus, number> {
   const rows = db.all(
     db.q
       .selectFrom('email_outbox')
       .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .$if(hiddenKinds.length > 0, (q) => q.where('kind', 'not in', hiddenKinds))
       .groupBy('status'),
   );
   return new Map(rows.map((r) => [r.status as OutboxStatus, r.n]));

@@ -6,6 +6,7 @@ import { formatInstant } from '../../mail/templates/format';
 import type { Deps } from '../common/deps';
 import { getSettings } from '../organizer/settings';
 import { realPurgeMoment } from './render-organizer';
+import { UNLISTED_KINDS } from './kinds';
 
 type Notice = OperationOutput<'outbox.status'>['notices'][number];
 
@@ -77,7 +78,15 @@ export function mailNotices(deps: Deps): Notice[] {
 /** Participants sent a message with a link (sent, or on its way) since `since`. */
 export function participantsMailedSince(deps: Deps, since: number): number[] {
   const rows = deps.db.all(
-    deps.db.q.selectFrom('email_outbox').select('participant_id').distinct().where('participant_id', 'is not', null).where('sent_at', '>=', since).where('status', '=', 'sent'),
+    deps.db.q
+      .selectFrom('email_outbox')
+      .select('participant_id')
+      .distinct()
+      .where('participant_id', 'is not', null)
+      .where('sent_at', '>=', since)
+      .where('status', '=', 'sent')
+      // Who got a message notice, and when, would hint at who is paired with whom.
+      .where('kind', 'not in', [...UNLISTED_KINDS]),
   );
   return rows.map((r) => r.participant_id).filter((id): id is number => id !== null);
 }

@@ -199,7 +199,8 @@ export function retryFailed(deps: Deps): { requeued: number } {
 }
 
 export function outboxStatus(deps: Deps): OperationOutput<'outbox.status'> {
-  const counts = repo.countOutboxByStatus(deps.db);
+  // Unlisted mail (message notices) is not counted either: counts moving would tell when someone wrote.
+  const counts = repo.countOutboxByStatus(deps.db, [...UNLISTED_KINDS]);
   const configured = smtpIsConfigured(deps);
   const pending = counts.get('pending') ?? 0;
   return {

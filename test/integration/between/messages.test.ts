@@ -78,8 +78,11 @@ describe('messages between a Santa and their giftee', () => {
   it('emails each new message with a link, but neither its text nor any name', async () => {
     const a = 'Annika';
     const b = giftee(a);
+    const countsBefore = (await w.t.ok('outbox.status', {})).counts;
     await write(a, 'giftee', 'Quokka-secret question about wool');
     await write(b, 'santa', 'Zebra-secret answer: merino');
+    // The organizer's outbox counts do not move: when someone writes would hint at the pairs.
+    expect((await w.t.ok('outbox.status', {})).counts).toEqual(countsBefore);
     const notices = w.outbox('between-message');
     expect(notices.map((n) => n.to_address)).toEqual([`${b.toLowerCase()}@example.com`, `${a.toLowerCase()}@example.com`]);
     for (const n of notices) {

@@ -66,7 +66,9 @@ function thread(t: ThreadView, index: number, csrfToken: string, error: BetweenE
   const title = t.side === 'giftee' ? `Ask ${t.giftee ?? 'your giftee'}` : 'Write to your Secret Santa';
   const them = t.side === 'giftee' ? (t.giftee ?? 'Your giftee') : 'Your Secret Santa';
   const intro =
-    t.side === 'giftee' ? html`${t.giftee} sees your messages as from “your Secret Santa”.` : html`Your Santa sees your messages under your name; their name stays hidden from you.`;
+    t.side === 'giftee'
+      ? html`${t.giftee} sees your messages as from “your Secret Santa”.`
+      : html`Your Santa sees your messages under your name; their name stays hidden from you.`;
   const id = `thread-${index}`;
   return html`<div class="thread${t.ended ? ' thread-ended' : ''}" aria-labelledby="${id}-title">
 <h3 id="${id}-title">${title}</h3>

@@ -1,6 +1,6 @@
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { DomainError, notFound } from '../../core/errors';
-import { nextState } from '../../core/exchange-state';
+import { nextState, type ExchangeState } from '../../core/exchange-state';
 import { describeReason, solve, type DrawMethod, type MatchMode } from '../../core/matching';
 import { randomToken } from '../../core/tokens';
 import type { Exchange } from '../../core/types';
@@ -314,24 +314,33 @@ export function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>): Oper
   return { exchange: viewExchange(deps, input.exchangeId), participantCount: result.count, emailsQueued: result.queued, method: result.method, notes: result.notes };
 }
 
+/**
+ * What every undo does first, inside its transaction: the state it goes back to, the confirmation
+ * when people were already told, their notice that it no longer holds, unsent match mail withdrawn,
+ * and every conversation of the draw ended. Returns the state to set.
+ */
+export function beginUndo(deps: Deps, exchange: Exchange, confirm: boolean | undefined): ExchangeState {
+  const state = nextState(exchange.state, 'undo-draw');
+  const sent = countSentMatchMail(deps, exchange.id);
+  if (sent > 0 && !confirm) {
+    throw new DomainError('conflict', `${sent} ${sent === 1 ? 'person was' : 'people were'} already told whom they drew. Undo only if you will tell them; confirm to go on.`, {
+      details: { alreadyNotified: sent },
+    });
+  }
+  notifyDrawUndone(deps, exchange.id);
+  clearMailPending(deps, exchange.id);
+  pairsChanged(deps, exchange.id, 'undone');
+  return state;
+}
+
 export function undoDraw(deps: Deps, input: ParsedInput<'exchanges.undoDraw'>): OperationOutput<'exchanges.get'> {
   const release = claimDraw(deps, input.exchangeId);
   withRelease(release, () =>
     deps.db.transaction(() => {
       const exchange = getExchange(deps.db, input.exchangeId);
-      const state = nextState(exchange.state, 'undo-draw');
-      const sent = countSentMatchMail(deps, exchange.id);
-      if (sent > 0 && !input.confirm) {
-        throw new DomainError('conflict', `${sent} ${sent === 1 ? 'person was' : 'people were'} already told whom they drew. Undo only if you will tell them; confirm to go on.`, {
-          details: { alreadyNotified: sent },
-        });
-      }
-      // Everyone who was told a name hears that it no longer holds; unsent match mail is withdrawn.
-      notifyDrawUndone(deps, exchange.id);
-      clearMailPending(deps, exchange.id);
+      const state = beginUndo(deps, exchange, input.confirm);
       deletePairHistory(deps.db, historyRows(deps, exchange, listParticipants(deps.db, exchange.id), loadMatches(deps.db, exchange.id)));
       deleteMatches(deps.db, exchange.id);
-      pairsChanged(deps, exchange.id, 'undone');
       updateExchange(deps.db, exchange.id, { state, drawnAt: null, drawMethod: null, updatedAt: deps.clock.now() });
     }),
   );

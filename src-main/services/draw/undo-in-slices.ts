@@ -1,13 +1,9 @@
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
-import { DomainError } from '../../core/errors';
-import { nextState } from '../../core/exchange-state';
 import { getExchange, updateExchange } from '../../db/repos/exchanges';
 import type { Deps } from '../common/deps';
-import { pairsChanged } from '../between/pairs-changed';
 import { viewExchange } from '../exchanges/exchanges';
-import { countSentMatchMail, notifyDrawUndone } from '../mail/match-mail';
 import { installationSecret } from '../organizer/settings';
-import { claimDraw, clearMailPending, dropStaged, undoDraw } from './draw';
+import { beginUndo, claimDraw, dropStaged, undoDraw } from './draw';
 import { exchangeKey } from './history';
 
 /**
@@ -27,17 +23,7 @@ export async function undoDrawInSlices(deps: Deps, input: ParsedInput<'exchanges
   try {
     const historyKey = deps.db.transaction(() => {
       const exchange = getExchange(deps.db, input.exchangeId);
-      const state = nextState(exchange.state, 'undo-draw');
-      const sent = countSentMatchMail(deps, exchange.id);
-      if (sent > 0 && !input.confirm) {
-        throw new DomainError('conflict', `${sent} ${sent === 1 ? 'person was' : 'people were'} already told whom they drew. Undo only if you will tell them; confirm to go on.`, {
-          details: { alreadyNotified: sent },
-        });
-      }
-      // Everyone who was told a name hears that it no longer holds; unsent match mail is withdrawn.
-      notifyDrawUndone(deps, exchange.id);
-      clearMailPending(deps, exchange.id);
-      pairsChanged(deps, exchange.id, 'undone');
+      const state = beginUndo(deps, exchange, input.confirm);
       updateExchange(deps.db, exchange.id, { state, drawnAt: null, drawMethod: null, updatedAt: deps.clock.now() });
       deps.events.emit({ type: 'exchange.changed', exchangeId: exchange.id });
       return exchangeKey(installationSecret(deps), exchange);

@@ -8,7 +8,7 @@ import { applyPendingRestore } from './db/restore';
 import { listen } from './http/listen';
 import { createParticipantApp } from './http/participant/app';
 import { Scheduler } from './jobs/scheduler';
-import { launchMark, Lifecycle, type Closable } from './lifecycle';
+import { launchMark, Lifecycle, type Closable, type ParticipantListener } from './lifecycle';
 import { createLogger, type Logger } from './log';
 import type { Deps } from './services/common/deps';
 import { EventBus } from './services/common/events';
@@ -149,7 +149,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 }
 
 /** The participants' pages on the LAN (or the given host), recorded in the runtime facts. */
-async function listenParticipants(deps: Deps, at: StartOptions['participant']): Promise<Closable> {
+async function listenParticipants(deps: Deps, at: StartOptions['participant']): Promise<ParticipantListener> {
   let port = at.port;
   const hosts = participantHostCache(() => ({ bindHost: at.host, port, publicBaseUrl: getSettings(deps).publicBaseUrl }));
   const listener = await listen(createParticipantApp(deps, { allowedHosts: hosts.current, refreshHosts: hosts.refresh }).fetch, {
@@ -159,8 +159,11 @@ async function listenParticipants(deps: Deps, at: StartOptions['participant']): 
   });
   port = listener.port;
   launchMark('listener-up');
+  // Settles when the first page has been handed to the network (or its client went away).
+  const firstAnswer = new Promise<void>((resolve) => listener.server.once('request', (_request, response) => response.once('close', () => resolve())));
   recordParticipantListener(deps.runtime, { host: at.host, port }, participantUrlsFor(participantHosts({ bindHost: at.host, port, publicBaseUrl: null })));
   return {
+    firstAnswer,
     async close() {
       clearParticipantListener(deps.runtime);
       await listener.close();

@@ -4,10 +4,15 @@ export interface Closable {
   close(): Promise<void> | void;
 }
 
+/** The participants' listener; `firstAnswer` settles once it has answered its first request. */
+export interface ParticipantListener extends Closable {
+  firstAnswer?: Promise<void>;
+}
+
 /** The parts the app starts and stops, in this order (and the reverse). */
 export interface LifecycleParts {
   /** The participants' pages; first, so links work as soon as anything can send one. */
-  listenParticipants(): Promise<Closable>;
+  listenParticipants(): Promise<ParticipantListener>;
   relay: { start(): void; stop(): Promise<void> };
   /** start() runs what is due (catch-up) and then wakes every minute; it is not awaited. */
   jobs: { start(): Promise<unknown>; stop(): Promise<unknown> };
@@ -19,6 +24,11 @@ export interface LifecycleParts {
 }
 
 export const RELAY_STOP_TIMEOUT_MS = 10_000;
+/**
+ * How long the catch-up and the front door wait for the participants' first page once the listener
+ * is up: a link opened at launch (or a phone retrying) is answered before that work takes the CPU.
+ */
+export const FIRST_PAGE_GRACE_MS = 50;
 
 const TRACE_LAUNCH = process.env.SNEAKY_KLAUS_LAUNCH_TRACE === '1';
 
@@ -34,8 +44,8 @@ export function launchMark(phase: string): void {
 
 /**
  * One start and stop order for both shells (the database is already open and migrated):
- * participant listener → relay → jobs (catch-up in the background, never delaying the pages) →
- * front door. A failing step undoes every step before it, database included, and rethrows.
+ * participant listener → relay → (its first answer, or FIRST_PAGE_GRACE_MS) → jobs (catch-up in
+ * the background, never delaying the pages) → front door. A failing step undoes every step before it, database included, and rethrows.
  */
 export class Lifecycle {
   readonly #parts: LifecycleParts;
@@ -58,9 +68,11 @@ export class Lifecycle {
     this.#state = 'starting';
     const parts = this.#parts;
     try {
-      this.#listener = await parts.listenParticipants();
+      const listener = await parts.listenParticipants();
+      this.#listener = listener;
       parts.relay.start();
       this.#relay = true;
+      if (listener.firstAnswer) await firstAnswerOrGrace(listener.firstAnswer);
       this.#jobs = true;
       void parts.jobs
         .start()
@@ -102,6 +114,15 @@ export class Lifecycle {
     this.#relay = false;
     await step('database', () => parts.closeDatabase());
   }
+}
+
+/** The first answer, or FIRST_PAGE_GRACE_MS if nobody asks that soon. */
+function firstAnswerOrGrace(firstAnswer: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, FIRST_PAGE_GRACE_MS);
+  });
+  return Promise.race([firstAnswer, grace]).finally(() => clearTimeout(timer));
 }
 
 function withTimeout(promise: Promise<void>, ms: number, what: string): Promise<void> {

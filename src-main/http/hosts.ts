@@ -1,8 +1,17 @@
 import { isIP } from 'node:net';
 
+/**
+ * Whether this is an IPv6 literal. Every one has a colon; asking that first spares the names and
+ * IPv4 addresses Node's IPv6 pattern, whose first use costs milliseconds right when the
+ * participants' listener comes up.
+ */
+function isIPv6Literal(host: string): boolean {
+  return host.includes(':') && isIP(host) === 6;
+}
+
 /** An address as it must stand in a URL or a Host header: IPv6 literals in brackets. */
 export function hostForUrl(host: string): string {
-  return isIP(host) === 6 ? `[${host}]` : host;
+  return isIPv6Literal(host) ? `[${host}]` : host;
 }
 
 /**
@@ -35,7 +44,7 @@ export function canonicalHost(hostPort: string): string | null {
 export function canonicalAllowedHost(entry: string): string | null {
   const colon = entry.lastIndexOf(':');
   const address = entry.slice(0, colon);
-  if (colon > 0 && !entry.startsWith('[') && isIP(address) === 6) return canonicalHost(`[${address}]${entry.slice(colon)}`);
+  if (colon > 0 && !entry.startsWith('[') && isIPv6Literal(address)) return canonicalHost(`[${address}]${entry.slice(colon)}`);
   return canonicalHost(entry);
 }
 

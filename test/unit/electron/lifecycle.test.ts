@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { StartOptions } from '../../../src-main/app';
 import { quitGuard, startDesktop, stopDesktop, type CoreApp, type StartSteps } from '../../../src-main/electron/lifecycle';
-import { Lifecycle } from '../../../src-main/lifecycle';
+import { FIRST_PAGE_GRACE_MS, Lifecycle } from '../../../src-main/lifecycle';
 import { silentLogger } from '../../../src-main/log';
 
 /** A core whose start and stop are the app's real Lifecycle over recording parts. */
@@ -173,5 +173,38 @@ describe('quitGuard', () => {
     guard.beforeQuit({ preventDefault: () => undefined });
     await flush();
     expect(quit).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('Lifecycle: the first page before the catch-up and the front door', () => {
+  function parts(order: string[], firstAnswer: Promise<void>) {
+    return new Lifecycle({
+      listenParticipants: async () => (order.push('listen'), { firstAnswer, close: () => undefined }),
+      relay: { start: () => void order.push('relay.start'), stop: async () => undefined },
+      jobs: { start: async () => void order.push('jobs.start'), stop: async () => undefined },
+      openFront: () => (order.push('front'), { close: () => undefined }),
+      closeDatabase: () => undefined,
+      log: silentLogger,
+    });
+  }
+
+  it('starts the jobs and the front door once the participants’ first page is answered', async () => {
+    const order: string[] = [];
+    let answer: () => void = () => undefined;
+    const started = parts(order, new Promise<void>((resolve) => (answer = resolve))).start();
+    await flush();
+    expect(order).toEqual(['listen', 'relay.start']);
+    order.push('first page');
+    answer();
+    await started;
+    expect(order).toEqual(['listen', 'relay.start', 'first page', 'jobs.start', 'front']);
+  });
+
+  it(`goes on after ${FIRST_PAGE_GRACE_MS} ms when nobody asks for a page`, async () => {
+    const order: string[] = [];
+    const before = performance.now();
+    await parts(order, new Promise<void>(() => undefined)).start();
+    expect(performance.now() - before).toBeGreaterThanOrEqual(FIRST_PAGE_GRACE_MS - 5);
+    expect(order).toEqual(['listen', 'relay.start', 'jobs.start', 'front']);
   });
 });

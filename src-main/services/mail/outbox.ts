@@ -127,8 +127,8 @@ export function readMessage(deps: Deps, id: number, showPrivate = false): Operat
   const live = !private_ && RENDERED_KINDS.has(row.kind) && row.status === 'pending' && !drawn(deps, row.exchangeId);
   const now = deps.clock.now();
   const rendering = live
-    ? deps.db.transaction(() => renderRow(deps, row, now, (pid, purpose, pending) => links.auth(deps, issueToken(deps, pid, purpose, pending ?? null))))
-    : renderRow(deps, row, now, () => `${participantBaseUrl(deps)}/auth/${PLACEHOLDER}`);
+    ? deps.db.transaction(() => renderRow(deps, row, now, (pid, purpose, pending) => links.auth(deps, issueToken(deps, pid, purpose, pending ?? null)), 'organizer'))
+    : renderRow(deps, row, now, () => `${participantBaseUrl(deps)}/auth/${PLACEHOLDER}`, 'organizer');
   const email = rendering.ok ? rendering.email : null;
   const text = email?.text ?? '';
   return {

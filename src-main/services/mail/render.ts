@@ -97,7 +97,14 @@ function gifteesOf(deps: Deps, s: Subject): Participant[] {
 const several = (giftees: Participant[], addresses?: (id: number) => string | null): { giftees?: Giftee[] } =>
   giftees.length > 1 ? { giftees: giftees.map((g) => ({ name: g.name, giftIdeas: g.giftIdeas, address: addresses?.(g.id) ?? null })) } : {};
 
-function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker): Rendering {
+/**
+ * Who the rendering is for: the recipient (when sent), or the organizer opening it (a recorded
+ * look), who sees the giftee but never a postal address: that stays the Santa's alone.
+ */
+export type Audience = 'recipient' | 'organizer';
+
+function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker, audience: Audience): Rendering {
+  const address = (id: number) => (audience === 'recipient' ? addressForMatchEmail(deps, id) : null);
   if (s.exchange.state !== 'matched') return withdraw(s.exchange.state === 'completed' ? 'the exchange is over' : 'the draw was undone');
   const giftees = gifteesOf(deps, s);
   const receiver = giftees[0];
@@ -108,8 +115,8 @@ function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, l
     giverName: s.person.name,
     receiverName: receiver.name,
     receiverGiftIdeas: receiver.giftIdeas,
-    ...several(giftees, (id) => addressForMatchEmail(deps, id)),
-    receiverAddress: addressForMatchEmail(deps, receiver.id),
+    ...several(giftees, address),
+    receiverAddress: address(receiver.id),
     link: link(s.person.id, 'match'),
     uid: eventUid(s.exchange.id, s.person.id),
     sentAt: now,
@@ -181,10 +188,10 @@ function renderChange(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, 
   }
 }
 
-function renderParticipantRow(deps: Deps, row: repo.OutboxRow, now: number, link: LinkMaker): Rendering {
+function renderParticipantRow(deps: Deps, row: repo.OutboxRow, now: number, link: LinkMaker, audience: Audience): Rendering {
   const s = subjectOf(deps, row);
   if (typeof s === 'string') return withdraw(s);
-  const rendering = renderForPerson(deps, row, s, now, link);
+  const rendering = renderForPerson(deps, row, s, now, link, audience);
   if (!rendering.ok || Array.isArray(row.params['people'])) return rendering;
   // An address a family shares: the subject says whom this one is for ("… (for Mia)").
   const others = participantsByEmail(deps.db, s.exchange.id, s.person.email).filter((p) => p.id !== s.person.id && p.withdrawnAt === null);
@@ -192,7 +199,7 @@ function renderParticipantRow(deps: Deps, row: repo.OutboxRow, now: number, link
   return ok({ ...rendering.email, subject: `${rendering.email.subject} (for ${oneLine(s.person.name)})` });
 }
 
-function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker): Rendering {
+function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker, audience: Audience): Rendering {
   const info = exchangeInfo(s.exchange);
   switch (row.kind) {
     case 'magic-link': {
@@ -227,7 +234,7 @@ function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: numbe
     }
     case 'match':
     case 'assignment-changed':
-      return renderMatch(deps, row, s, now, link);
+      return renderMatch(deps, row, s, now, link, audience);
     case 'reminder':
       return renderReminder(deps, row, s, now, link);
     case 'pass-on-link':
@@ -242,9 +249,9 @@ function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: numbe
  * (a link then issues a fresh token) or for a preview (links are placeholders). Kinds written
  * with their text (organizer notices about a past event) come back as stored.
  */
-export function renderRow(deps: Deps, row: repo.OutboxRow, now: number, link: LinkMaker): Rendering {
+export function renderRow(deps: Deps, row: repo.OutboxRow, now: number, link: LinkMaker, audience: Audience = 'recipient'): Rendering {
   if (!RENDERED_KINDS.has(row.kind)) return ok({ subject: row.subject, text: row.text, html: row.html, attachments: row.attachments });
   const organizer = renderOrganizerRow(deps, row, now);
   if (organizer) return organizer.ok ? ok(organizer.email) : withdraw(organizer.reason);
-  return renderParticipantRow(deps, row, now, link);
+  return renderParticipantRow(deps, row, now, link, audience);
 }

@@ -144,6 +144,12 @@ describe('the organizer is blind to addresses and messages', () => {
     const csv = await w.t.ok('participants.export', { exchangeId: w.exchangeId });
     expect(JSON.stringify(csv)).toContain('Bertram');
     expect(JSON.stringify(csv)).not.toContain('Vrillmoth');
+
+    // Even the recorded look at the Santa's match email shows the giftee, never the address.
+    const match = w.t.deps.db.sqlite.prepare("select id from email_outbox where kind = 'match' and to_address = ?").get(`${santa.toLowerCase()}@example.com`) as { id: number };
+    const opened = await w.t.ok('outbox.get', { id: match.id, showPrivate: true, confirm: true });
+    expect(opened.text).toContain('Bertram');
+    expect(`${opened.text}${opened.html}`).not.toContain('Vrillmoth');
   });
 
   it('a message notice that failed for good is not reported to the organizer by recipient; other failures are', async () => {

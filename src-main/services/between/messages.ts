@@ -71,10 +71,13 @@ export function readThreads(deps: Deps, participant: Participant, exchange: Exch
     if (c) current.add(c.id);
     threads.push(toThread(c, 'giftee', `giftee:${receiver}`, findParticipant(deps.db, receiver)?.name ?? '', over));
   }
-  for (const giver of pairs.givers) {
+  // Santas in the order of their keyed refs, not their ids: an id's order (who signed up first)
+  // would be a hint at who they are.
+  const givers = pairs.givers.map((giver) => ({ giver, ref: santaRef(deps, giver, me) })).sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  for (const { giver, ref } of givers) {
     const c = open(giver, me);
     if (c) current.add(c.id);
-    threads.push(toThread(c, 'santa', santaRef(deps, giver, me), null, over));
+    threads.push(toThread(c, 'santa', ref, null, over));
   }
   for (const c of conversations) {
     if (current.has(c.id) || !messages.some((m) => m.conversationId === c.id)) continue;

@@ -44,6 +44,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .modifyEnd(sql`strict`)
     .execute();
   await db.schema.createIndex('table_draws_exchange_id').on('table_draws').column('exchange_id').execute();
+  // Every foreign key has an index: deleting a person (or a whole exchange) must not scan the table
+  // once per deleted row to null or cascade what points at them.
+  await db.schema.createIndex('participants_delivered_by').on('participants').column('delivered_by').execute();
+  await db.schema.createIndex('table_draws_showing_participant_id').on('table_draws').column('showing_participant_id').execute();
 
   await db.schema
     .createTable('table_looks')

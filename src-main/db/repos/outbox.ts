@@ -122,6 +122,23 @@ export function exchangeRows(db: Db, exchangeId: number, kinds: readonly string[
   return db.all(query).map(toRow);
 }
 
+/**
+ * Withdraws an exchange's unsent rows of some kinds (pending or failed) in one statement: an undo
+ * at 10 000 people withdraws as many match emails, and one update per row held the loop for half
+ * a second. Returns how many were withdrawn.
+ */
+export function withdrawExchangeRows(db: Db, exchangeId: number, kinds: readonly string[], reason: string): number {
+  if (kinds.length === 0) return 0;
+  return db.run(
+    db.q
+      .updateTable('email_outbox')
+      .set({ status: 'cancelled', withdrawn_reason: reason, lease_until: null })
+      .where('exchange_id', '=', exchangeId)
+      .where('kind', 'in', kinds)
+      .where('status', 'in', ['pending', 'failed']),
+  ).changes;
+}
+
 /** The newest row of a participant among some kinds and statuses. */
 export function latestParticipantRow(db: Db, participantId: number, kinds: readonly string[], statuses: readonly OutboxStatus[]): OutboxRow | undefined {
   const row = db.first(

@@ -63,10 +63,9 @@ export function enqueueMail(deps: Deps, mail: MailToSend): number | null {
 
 /** Unsent rows of an exchange among `kinds` are withdrawn with a visible reason. */
 export function withdrawUnsent(deps: Deps, exchangeId: number, kinds: readonly string[], reason: string): number {
-  const rows = repo.exchangeRows(deps.db, exchangeId, kinds, ['pending', 'failed']);
-  for (const row of rows) repo.updateOutboxRow(deps.db, row.id, { status: 'cancelled', withdrawnReason: reason, leaseUntil: null });
-  if (rows.length > 0) deps.events.emit({ type: 'outbox.changed' });
-  return rows.length;
+  const withdrawn = repo.withdrawExchangeRows(deps.db, exchangeId, kinds, reason);
+  if (withdrawn > 0) deps.events.emit({ type: 'outbox.changed' });
+  return withdrawn;
 }
 
 type Item = OperationOutput<'outbox.list'>[number];

@@ -1,15 +1,14 @@
-import { mkdtempSync, rmSync, copyFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PNG } from 'pngjs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, ROOT, startServe, type ServeProcess } from '../support/serve-process';
-import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { ROOT } from '../support/serve-process';
 import { confirmDialog, openTab } from './support/admin';
-import { launchBrowser, type Browser } from './support/browser';
+import type { Browser } from './support/browser';
+import { startAdminStage, type AdminStage } from './support/stage';
 import { captureScreen, SHOTS, type A11yProblem } from './support/screens';
 
 /**
@@ -21,22 +20,16 @@ import { captureScreen, SHOTS, type A11yProblem } from './support/screens';
  */
 const DOCS = join(ROOT, 'docs', 'walkthrough');
 
-let dir: string;
-let sink: SmtpSink;
-let serve: ServeProcess;
 let browser: Browser;
 let page: Page;
 let exchangeId = 0;
 const problems: A11yProblem[] = [];
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
+let stage: AdminStage;
 
-async function rpc<T>(name: string, input: unknown = {}): Promise<T> {
-  const answer = await serve.rpc(name, input);
-  expect(answer.body.ok, `${name}: ${JSON.stringify(answer.body)}`).toBe(true);
-  return answer.body.value as T;
-}
+const rpc = <T>(name: string, input?: unknown): Promise<T> => stage.rpc<T>(name, input);
 
-const adminUrl = () => serve.output().match(/Organizer screens:\s+(\S+)/)?.[1] ?? '';
+const adminUrl = () => stage.adminUrl();
 
 /** Axe and light/dark screenshots (test-results/admin), and the light one kept for the README. */
 async function shot(name: string, scrollTo?: Locator): Promise<void> {
@@ -71,12 +64,9 @@ async function addPerson(name: string, options: { email?: string; way?: string; 
 }
 
 beforeAll(async () => {
-  ensureBuilt();
+  stage = await startAdminStage({ name: 'grandma', timezoneId: 'Europe/Berlin', smtp: { fromAddress: 'santa@example.test' } });
+  ({ browser, page, pageErrors } = stage);
   mkdirSync(DOCS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'sk-e2e-grandma-'));
-  sink = await startSmtpSink();
-  serve = await startServe(['--data-dir', join(dir, 'data'), '--host', '127.0.0.1']);
-  await rpc('smtp.set', sinkSmtpSettings(sink, { fromAddress: 'santa@example.test' }));
   await rpc('settings.update', { organizer: { name: 'Olga', email: 'olga@example.test' }, timezone: 'Europe/Berlin', setupComplete: true });
   exchangeId = (
     await rpc<{ id: number }>('exchanges.create', {
@@ -87,17 +77,9 @@ beforeAll(async () => {
       budget: { amount: '20', currency: 'EUR' },
     })
   ).id;
-  browser = await launchBrowser({ timezoneId: 'Europe/Berlin' });
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  await sink?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stage?.close());
 
 describe('a family with Grandma in the organizer screens (real browser, npm run serve)', () => {
   it('adds a shared address, people without email and a table; draws; prints cards; runs the table draw', async () => {

@@ -1,11 +1,10 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, ROOT, startServe, type ServeProcess } from '../support/serve-process';
+import { ROOT } from '../support/serve-process';
 import { confirmDialog, openTab, pageText } from './support/admin';
-import { launchBrowser, type Browser } from './support/browser';
+import { startAdminStage, type AdminStage } from './support/stage';
 import { captureScreen, SHOTS, type A11yProblem } from './support/screens';
 
 /**
@@ -15,41 +14,27 @@ import { captureScreen, SHOTS, type A11yProblem } from './support/screens';
 const DAY = 86_400_000;
 const PEOPLE = ['Maya Lindqvist', 'Johan Berg', 'Astrid Holm'];
 
-let dir: string;
-let serve: ServeProcess;
-let browser: Browser;
 let page: Page;
 const problems: A11yProblem[] = [];
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
+let stage: AdminStage;
 const localInDays = (days: number) => new Date(performance.timeOrigin + performance.now() + days * DAY).toISOString().slice(0, 16);
-const adminUrl = () => serve.output().match(/Organizer screens:\s+(\S+)/)?.[1] ?? '';
+const adminUrl = () => stage.adminUrl();
 
-async function rpc<T>(name: string, input?: unknown): Promise<T> {
-  const { status, body } = await serve.rpc(name, input);
-  if (!body.ok) throw new Error(`${name} → ${status}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
+const rpc = <T>(name: string, input?: unknown): Promise<T> => stage.rpc<T>(name, input);
 
 beforeAll(async () => {
-  ensureBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'sk-e2e-reveal-'));
-  serve = await startServe(['--data-dir', join(dir, 'data'), '--host', '127.0.0.1']);
+  stage = await startAdminStage({ name: 'reveal', timezoneId: 'Europe/Stockholm' });
+  ({ page, pageErrors } = stage);
   await rpc('settings.update', { organizer: { name: 'Olga Organizer', email: 'olga@example.com' } });
   const exchange = await rpc<{ id: number }>('exchanges.create', { name: 'Lindqvist Family Christmas', exchangeAt: localInDays(20), timezone: 'Europe/Stockholm' });
   for (const name of PEOPLE) await rpc('participants.add', { exchangeId: exchange.id, name, email: `${name.split(' ')[0]!.toLowerCase()}@example.com` });
   await rpc('exchanges.transition', { exchangeId: exchange.id, action: 'open' });
   await rpc('exchanges.transition', { exchangeId: exchange.id, action: 'close' });
   await rpc('exchanges.draw', { exchangeId: exchange.id });
-  browser = await launchBrowser({ timezoneId: 'Europe/Stockholm' });
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stage?.close());
 
 describe('the Santa reveal on the organizer’s screens', () => {
   it('sets the mode, reveals to everyone without showing a pair, and lists only "Address given"', async () => {

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, startServe, type ServeProcess } from '../support/serve-process';
-import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import type { SmtpSink } from '../support/smtp-sink';
 import { confirmDialog, openTab } from './support/admin';
-import { launchBrowser, type Browser } from './support/browser';
+import { startAdminStage, type AdminStage } from './support/stage';
 import { captureScreen, type A11yProblem } from './support/screens';
 
 /**
@@ -23,25 +19,19 @@ const PEOPLE: Record<string, string> = {
   'fay@example.test': 'Fay',
 };
 
-let dir: string;
 let sink: SmtpSink;
-let serve: ServeProcess;
-let browser: Browser;
 let page: Page;
 const problems: A11yProblem[] = [];
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
+let stage: AdminStage;
 
 async function shot(name: string, scrollTo?: Locator): Promise<void> {
   problems.push(...(await captureScreen(page, name, scrollTo ? { scrollTo } : {})));
 }
 
-async function rpc<T>(name: string, input: unknown = {}): Promise<T> {
-  const answer = await serve.rpc(name, input);
-  expect(answer.body.ok, `${name}: ${JSON.stringify(answer.body)}`).toBe(true);
-  return answer.body.value as T;
-}
+const rpc = <T>(name: string, input?: unknown): Promise<T> => stage.rpc<T>(name, input);
 
-const adminUrl = () => serve.output().match(/Organizer screens:\s+(\S+)/)?.[1] ?? '';
+const adminUrl = () => stage.adminUrl();
 
 /** Each match email's giver (its recipient) and the giftees it names after "Your giftees:". */
 function pairsFromMail(): Array<{ giver: string; giftees: string[] }> {
@@ -55,23 +45,13 @@ function pairsFromMail(): Array<{ giver: string; giftees: string[] }> {
 }
 
 beforeAll(async () => {
-  ensureBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'sk-e2e-giftees-'));
-  sink = await startSmtpSink();
-  serve = await startServe(['--data-dir', join(dir, 'data'), '--host', '127.0.0.1']);
+  stage = await startAdminStage({ name: 'giftees', timezoneId: 'Europe/Berlin', smtp: {} });
+  ({ page, pageErrors } = stage);
+  sink = stage.sink!;
   await rpc('settings.update', { organizer: { name: 'Olga', email: 'olga@example.test' }, timezone: 'Europe/Berlin', setupComplete: true });
-  await rpc('smtp.set', sinkSmtpSettings(sink));
-  browser = await launchBrowser({ timezoneId: 'Europe/Berlin' });
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  await sink?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stage?.close());
 
 describe('two giftees each in the admin UI (real browser, npm run serve)', () => {
   it('is chosen on the exchange form, drawn, mailed with both names, and revealed with both per person', async () => {

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, startServe, type ServeProcess } from '../support/serve-process';
-import { launchBrowser, type Browser } from './support/browser';
+import type { ServeProcess } from '../support/serve-process';
+import { startAdminStage, type AdminStage } from './support/stage';
 import { captureScreen, type A11yProblem } from './support/screens';
 
 /**
@@ -15,30 +12,21 @@ import { captureScreen, type A11yProblem } from './support/screens';
 const DAY = 86_400_000;
 const PEOPLE = 10_000;
 
-let dir: string;
 let serve: ServeProcess;
-let browser: Browser;
 let page: Page;
 const problems: A11yProblem[] = [];
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
+let stage: AdminStage;
 
 const localInDays = (days: number) => new Date(performance.timeOrigin + performance.now() + days * DAY).toISOString().slice(0, 16);
-const adminUrl = () => serve.output().match(/Organizer screens:\s+(\S+)/)?.[1] ?? '';
+const adminUrl = () => stage.adminUrl();
 
 beforeAll(async () => {
-  ensureBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'sk-e2e-progress-'));
-  serve = await startServe(['--data-dir', join(dir, 'data'), '--host', '127.0.0.1']);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  stage = await startAdminStage({ name: 'progress' });
+  ({ serve, page, pageErrors } = stage);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stage?.close());
 
 describe('progress of a long operation (real browser, npm run serve on loopback)', () => {
   it('shows "Importing 10,000 people" while the import runs, and nothing once it is done', async () => {

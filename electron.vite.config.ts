@@ -4,6 +4,7 @@ import { defineConfig } from 'electron-vite';
 
 const root = import.meta.dirname;
 const contract = resolve(root, 'src-main/contract/index.ts');
+const i18n = resolve(root, 'src-main/i18n/index.ts');
 
 /**
  * Pure-JS dependencies bundled into the main process: loading one bundle is far quicker than
@@ -43,7 +44,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src-renderer'),
-    resolve: { alias: { '@contract': contract } },
+    resolve: { alias: { '@contract': contract, '@i18n': i18n } },
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),

@@ -24,7 +24,8 @@ const m = (dir) => `./src-main/${dir}`;
 const ENTRIES = [m('app.ts'), m('serve.ts'), m('config.ts')];
 const TRANSPORTS = [m('http'), m('rpc'), m('electron')];
 const layerZones = [
-  { target: m('contract'), from: ['./src-main'], except: ['./contract'], message: 'The contract imports only zod and itself.' },
+  { target: m('contract'), from: ['./src-main'], except: ['./contract', './i18n'], message: 'The contract imports only zod, itself and the languages (i18n).' },
+  { target: m('i18n'), from: ['./src-main'], except: ['./i18n'], message: 'i18n is a leaf: catalogues and Intl formatting, importing nothing of ours.' },
   {
     target: m('core'),
     from: [m('db'), m('services'), m('mail'), m('jobs'), ...TRANSPORTS, ...ENTRIES, m('log.ts')],
@@ -102,7 +103,7 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The renderer talks to the core only through window.bridge.' }],
           patterns: [
-            { group: ['**/src-main/**', '../src-main*'], message: 'The renderer may import only the contract, as @contract.' },
+            { group: ['**/src-main/**', '../src-main*'], message: 'The renderer may import only the contract and the languages, as @contract and @i18n.' },
             { group: ['node:*'], message: 'The renderer runs in a sandboxed browser page.' },
           ],
         },
@@ -115,7 +116,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../*', 'node:*', 'kysely', 'better-sqlite3', 'luxon', 'electron'], message: 'The contract imports only zod and itself.' }] },
+        {
+          patterns: [
+            { group: ['../*', '!../i18n', '!../i18n/*', 'node:*', 'kysely', 'better-sqlite3', 'luxon', 'electron'], message: 'The contract imports only zod, itself and the languages (../i18n).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The languages are shared with the renderer and everything else: the formatting library only.
+    files: ['src-main/i18n/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../../*', 'node:*', 'kysely', 'better-sqlite3', 'luxon', 'electron', 'zod'], message: 'i18n imports only @formatjs and itself.' }] },
       ],
     },
   },

@@ -6,7 +6,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   resolve: {
-    alias: { '@contract': fileURLToPath(new URL('../src-main/contract/index.ts', import.meta.url)) },
+    alias: {
+      '@contract': fileURLToPath(new URL('../src-main/contract/index.ts', import.meta.url)),
+      '@i18n': fileURLToPath(new URL('../src-main/i18n/index.ts', import.meta.url)),
+    },
   },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../i18n/locales';
 
 /**
  * The one source of field limits: the API, the participants' pages, the CSV import and the
@@ -99,3 +100,6 @@ function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/** One of the product's languages (src-main/i18n): a participant's, an exchange's, the organizer's. */
+export const LocaleSchema = z.enum(LOCALES, { error: 'Choose one of these languages: en, de, fr, es.' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Budget, DrawMethodSchema, ExchangeStateSchema, Id, LocalDateTime, MatchMode, ReminderDays, TimeZone } from './common';
+import { Budget, DrawMethodSchema, ExchangeStateSchema, Id, LocalDateTime, LocaleSchema, MatchMode, ReminderDays, TimeZone } from './common';
 
 const Name = z.string({ error: 'Give the exchange a name.' }).trim().min(1, 'Give the exchange a name.').max(120, 'Names are at most 120 characters.');
 
@@ -32,6 +32,8 @@ const fields = {
   santaReveal: z.enum(['never', 'after_party', 'manual'], { error: 'Choose when participants learn who their Santa was: never, after the party, or when you reveal it.' }),
   /** Also email each participant the name of their Santa when it is revealed. */
   santaRevealEmail: z.boolean({ error: 'Say yes or no to the reveal email.' }),
+  /** The exchange's language: its pages, and emails to people who chose none of their own. */
+  locale: LocaleSchema,
 };
 
 /** The fields `exchanges.update` can change; the exchange view says which of them can change now. */
@@ -54,6 +56,8 @@ export const CreateExchangeInput = z.object({
   previousExchangeId: fields.previousExchangeId.default(null),
   santaReveal: fields.santaReveal.default('never'),
   santaRevealEmail: fields.santaRevealEmail.default(false),
+  /** Omitted: the organizer's language. */
+  locale: fields.locale.optional(),
 });
 
 export const UpdateExchangeInput = z.object({
@@ -76,6 +80,7 @@ export const ExchangeView = z.object({
   reminderDays: z.array(z.number()),
   matchMode: MatchMode,
   giftsPerPerson: z.number(),
+  locale: LocaleSchema,
   avoidPastExchanges: z.number(),
   previousExchangeId: z.number().nullable(),
   inviteCode: z.string(),

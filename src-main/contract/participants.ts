@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailInput, GiftIdeas, Id, PersonName } from './common';
+import { EmailInput, GiftIdeas, Id, LocaleSchema, PersonName } from './common';
 
 /**
  * How a participant learns their giftee: the match email, a printed card, the in-person (table)
@@ -16,6 +16,8 @@ const fields = {
   delivery: DeliverySchema,
   /** For `delivered`: the participant who passes the link on; null otherwise. */
   deliveredBy: Id.nullable(),
+  /** Their own language for pages and emails; null = the exchange's. */
+  locale: LocaleSchema.nullable(),
   giftIdeas: GiftIdeas,
   remindersEnabled: z.boolean(),
   isOrganizer: z.boolean(),
@@ -28,6 +30,7 @@ export const AddParticipantInput = z.object({
   email: EmailInput.default(''),
   delivery: DeliverySchema.default('email'),
   deliveredBy: Id.nullable().default(null),
+  locale: LocaleSchema.nullable().default(null),
   giftIdeas: GiftIdeas.default(''),
   remindersEnabled: z.boolean().default(true),
   isOrganizer: z.boolean().default(false),
@@ -83,6 +86,8 @@ export const ParticipantView = z.object({
   email: z.string(),
   delivery: DeliverySchema,
   deliveredBy: Id.nullable(),
+  /** Their own language; null = the exchange's. */
+  locale: LocaleSchema.nullable(),
   giftIdeas: z.string(),
   remindersEnabled: z.boolean(),
   isOrganizer: z.boolean(),

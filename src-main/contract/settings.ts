@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { Currency, EmailInput, PersonName, ReminderDays, TimeZone } from './common';
+import { Currency, EmailInput, LocaleSchema, PersonName, ReminderDays, TimeZone } from './common';
 
 const Notifications = z.object({ registrations: z.boolean(), draws: z.boolean(), failures: z.boolean() });
 
 /** How the organizer hears of sign-ups: one email each (at once), or one daily digest. */
 export const SIGNUP_NOTICE_CHOICES = ['each', 'daily'] as const;
 export const SignupNotices = z.enum(SIGNUP_NOTICE_CHOICES, { error: 'Choose "each" (one email per sign-up) or "daily" (one digest a day).' });
+
+/** The organizer's screens: a language, or `auto` (the computer's). */
+export const OrganizerLanguage = z.union([z.literal('auto'), LocaleSchema], { error: 'Choose auto or one of these languages: en, de, fr, es.' });
 
 export const SettingsView = z.object({
   organizer: z.object({ name: z.string(), email: z.string() }).nullable(),
@@ -21,6 +24,12 @@ export const SettingsView = z.object({
   notifications: Notifications,
   /** Emails about sign-ups: one each, or one digest a day. */
   signupNotices: SignupNotices,
+  /** The organizer's choice of language for their screens, tray and notifications. */
+  language: OrganizerLanguage,
+  /** Not stored: the language in effect (the choice, or the computer's for `auto`). New exchanges start in it. */
+  locale: LocaleSchema,
+  /** Not stored: the computer's language (the closest of ours; English when none is). */
+  systemLocale: LocaleSchema,
 });
 
 export const UpdateSettingsInput = z.object({
@@ -39,6 +48,7 @@ export const UpdateSettingsInput = z.object({
   launchAtLogin: z.boolean().optional(),
   notifications: Notifications.partial().optional(),
   signupNotices: SignupNotices.optional(),
+  language: OrganizerLanguage.optional(),
 });
 
 export const AppInfoView = z.object({

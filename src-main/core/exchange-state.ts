@@ -99,6 +99,7 @@ export const EXCHANGE_FIELD_GROUPS: Record<ExchangeField, EditableGroup> = {
   previousExchangeId: 'matching',
   santaReveal: 'details',
   santaRevealEmail: 'details',
+  locale: 'details',
 };
 
 /** The exchange fields that can change in this state. */

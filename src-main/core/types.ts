@@ -1,6 +1,7 @@
 import type { ExchangeState } from './exchange-state';
 import type { DrawMethod } from './matching/types';
 import type { Delivery } from '../contract/participants';
+import type { Locale } from '../i18n';
 
 export type MatchMode = 'single-loop' | 'no-mutual' | 'any';
 
@@ -22,6 +23,8 @@ export interface Exchange {
   matchMode: MatchMode;
   /** Giftees per person: everyone gives this many gifts and receives this many (1, 2 or 3). */
   giftsPerPerson: number;
+  /** The exchange's language: its pages, and emails to people who chose none. */
+  locale: Locale;
   avoidPastExchanges: number;
   previousExchangeId: number | null;
   inviteCode: string;
@@ -53,6 +56,8 @@ export interface Participant {
   delivery: Delivery;
   /** For `delivered`: who passes their link on. */
   deliveredBy: number | null;
+  /** Their own language; null = the exchange's (`languageOf` in core/language.ts). */
+  locale: Locale | null;
   giftIdeas: string;
   remindersEnabled: boolean;
   isOrganizer: boolean;

@@ -22,6 +22,8 @@ export interface ExchangesTable {
   match_mode: string;
   /** Giftees per person: 1, 2 or 3 (migration 0010). */
   gifts_per_person: Generated<number>;
+  /** The exchange's language: its pages, and emails to people who chose none (migration 0011). */
+  locale: Generated<string>;
   /** How many earlier exchanges of this organizer count as history to avoid; 0 = none. */
   avoid_past_exchanges: number;
   previous_exchange_id: number | null;
@@ -67,6 +69,8 @@ export interface ParticipantsTable {
   delivery: Generated<string>;
   /** For `delivered`: the participant who is emailed a link to pass on. */
   delivered_by: number | null;
+  /** Their own language; null = the exchange's (migration 0011). */
+  locale: string | null;
 }
 
 export interface ExclusionsTable {

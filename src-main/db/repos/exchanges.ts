@@ -4,6 +4,7 @@ import type { ExchangeState } from '../../core/exchange-state';
 import type { DrawMethod } from '../../core/matching/types';
 import type { Exchange, MatchMode, SantaReveal } from '../../core/types';
 import type { Db } from '../database';
+import { DEFAULT_LOCALE, isLocale } from '../../i18n';
 import type { ExchangesTable } from '../schema';
 
 type Row = Selectable<ExchangesTable>;
@@ -22,6 +23,7 @@ export function toExchange(row: Row): Exchange {
     reminderDays: JSON.parse(row.reminder_days) as number[],
     matchMode: row.match_mode as MatchMode,
     giftsPerPerson: row.gifts_per_person,
+    locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,
     avoidPastExchanges: row.avoid_past_exchanges,
     previousExchangeId: row.previous_exchange_id,
     inviteCode: row.invite_code,
@@ -61,6 +63,7 @@ export function exchangeColumns(fields: Partial<Exchange>): Updateable<Exchanges
   if (fields.reminderDays !== undefined) set('reminder_days', JSON.stringify(fields.reminderDays));
   if (fields.matchMode !== undefined) set('match_mode', fields.matchMode);
   if (fields.giftsPerPerson !== undefined) set('gifts_per_person', fields.giftsPerPerson);
+  if (fields.locale !== undefined) set('locale', fields.locale);
   if (fields.avoidPastExchanges !== undefined) set('avoid_past_exchanges', fields.avoidPastExchanges);
   if (fields.previousExchangeId !== undefined) set('previous_exchange_id', fields.previousExchangeId);
   if (fields.inviteCode !== undefined) set('invite_code', fields.inviteCode);

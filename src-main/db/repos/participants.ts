@@ -4,6 +4,7 @@ import { notFound } from '../../core/errors';
 import type { Participant } from '../../core/types';
 import type { Delivery } from '../../contract/participants';
 import type { Db } from '../database';
+import { isLocale, type Locale } from '../../i18n';
 import type { ParticipantsTable } from '../schema';
 
 type Row = Selectable<ParticipantsTable>;
@@ -16,6 +17,7 @@ export function toParticipant(row: Row): Participant {
     email: row.email,
     delivery: row.delivery as Delivery,
     deliveredBy: row.delivered_by,
+    locale: isLocale(row.locale) ? row.locale : null,
     giftIdeas: row.gift_ideas,
     remindersEnabled: row.reminders_enabled === 1,
     isOrganizer: row.is_organizer === 1,
@@ -33,6 +35,7 @@ export interface ParticipantFields {
   email?: string;
   delivery?: Delivery;
   deliveredBy?: number | null;
+  locale?: Locale | null;
   giftIdeas?: string;
   remindersEnabled?: boolean;
   isOrganizer?: boolean;
@@ -50,6 +53,7 @@ export function insertParticipant(
     email: string;
     delivery?: Delivery;
     deliveredBy?: number | null;
+    locale?: Locale | null;
     giftIdeas: string;
     remindersEnabled: boolean;
     isOrganizer: boolean;
@@ -65,6 +69,7 @@ export function insertParticipant(
       email: p.email,
       delivery: p.delivery ?? 'email',
       delivered_by: p.deliveredBy ?? null,
+      locale: p.locale ?? null,
       gift_ideas: p.giftIdeas,
       reminders_enabled: p.remindersEnabled ? 1 : 0,
       is_organizer: p.isOrganizer ? 1 : 0,
@@ -81,6 +86,8 @@ export type NewParticipantRow = {
   email: string;
   delivery: Delivery;
   deliveredBy: number | null;
+  /** Their own language (a CSV column); null = the exchange's. */
+  locale: Locale | null;
   giftIdeas: string;
   remindersEnabled: boolean;
   isOrganizer: boolean;
@@ -98,12 +105,12 @@ export function insertParticipants(db: Db, exchangeId: number, rows: readonly Ne
   const ids = new Map<string, number>();
   for (let start = 0; start < rows.length; start += BULK_ROWS) {
     const batch = rows.slice(start, start + BULK_ROWS);
-    const values = Array.from({ length: batch.length }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    const values = Array.from({ length: batch.length }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
     const stmt = db.prepared(
-      `insert into participants (exchange_id, name, email, delivery, delivered_by, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) values ${values} returning id, name, email`,
+      `insert into participants (exchange_id, name, email, delivery, delivered_by, locale, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) values ${values} returning id, name, email`,
     );
     const params: unknown[] = [];
-    for (const p of batch) params.push(exchangeId, p.name, p.email, p.delivery, p.deliveredBy, p.giftIdeas, p.remindersEnabled ? 1 : 0, p.isOrganizer ? 1 : 0, now, now);
+    for (const p of batch) params.push(exchangeId, p.name, p.email, p.delivery, p.deliveredBy, p.locale, p.giftIdeas, p.remindersEnabled ? 1 : 0, p.isOrganizer ? 1 : 0, now, now);
     for (const row of stmt.all(params) as Array<{ id: number; name: string; email: string }>) ids.set(personKey(row.name, row.email), row.id);
   }
   return ids;
@@ -119,15 +126,15 @@ let stages = 0;
 export function createImportStage(db: Db): string {
   const table = `import_stage_${++stages}`;
   db.sqlite.exec(
-    `create temp table ${table} (name text not null, email text not null, delivery text not null, gift_ideas text not null, reminders_enabled integer not null, is_organizer integer not null)`,
+    `create temp table ${table} (name text not null, email text not null, delivery text not null, locale text, gift_ideas text not null, reminders_enabled integer not null, is_organizer integer not null)`,
   );
   return table;
 }
 
 export function stageParticipants(db: Db, table: string, rows: readonly NewParticipantRow[]): void {
   // An import names no deliverer (`delivered` is chosen on the screen, where the people exist).
-  const insert = db.sqlite.prepare(`insert into temp.${table} values (?, ?, ?, ?, ?, ?)`);
-  for (const p of rows) insert.run(p.name, p.email, p.delivery, p.giftIdeas, p.remindersEnabled ? 1 : 0, p.isOrganizer ? 1 : 0);
+  const insert = db.sqlite.prepare(`insert into temp.${table} values (?, ?, ?, ?, ?, ?, ?)`);
+  for (const p of rows) insert.run(p.name, p.email, p.delivery, p.locale, p.giftIdeas, p.remindersEnabled ? 1 : 0, p.isOrganizer ? 1 : 0);
 }
 
 /** The first staged person (name at address) already taking part in the exchange, if any. */
@@ -141,7 +148,7 @@ export function stagedConflict(db: Db, table: string, exchangeId: number): { nam
 export function commitImportStage(db: Db, table: string, exchangeId: number, now: number): number {
   return db.sqlite
     .prepare(
-      `insert into participants (exchange_id, name, email, delivery, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) select ?, name, email, delivery, gift_ideas, reminders_enabled, is_organizer, ?, ? from temp.${table} order by rowid`,
+      `insert into participants (exchange_id, name, email, delivery, locale, gift_ideas, reminders_enabled, is_organizer, created_at, updated_at) select ?, name, email, delivery, locale, gift_ideas, reminders_enabled, is_organizer, ?, ? from temp.${table} order by rowid`,
     )
     .run(exchangeId, now, now).changes;
 }
@@ -200,6 +207,7 @@ export function updateParticipant(db: Db, id: number, f: ParticipantFields): voi
     ...(f.email !== undefined && { email: f.email }),
     ...(f.delivery !== undefined && { delivery: f.delivery }),
     ...(f.deliveredBy !== undefined && { delivered_by: f.deliveredBy }),
+    ...(f.locale !== undefined && { locale: f.locale }),
     ...(f.giftIdeas !== undefined && { gift_ideas: f.giftIdeas }),
     ...(f.remindersEnabled !== undefined && { reminders_enabled: f.remindersEnabled ? 1 : 0 }),
     ...(f.isOrganizer !== undefined && { is_organizer: f.isOrganizer ? 1 : 0 }),

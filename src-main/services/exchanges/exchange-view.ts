@@ -23,6 +23,7 @@ export function toExchangeView(e: Exchange, participantCount: number): ExchangeV
     reminderDays: e.reminderDays,
     matchMode: e.matchMode,
     giftsPerPerson: e.giftsPerPerson,
+    locale: e.locale,
     avoidPastExchanges: e.avoidPastExchanges,
     previousExchangeId: e.previousExchangeId,
     inviteCode: e.inviteCode,

@@ -70,6 +70,7 @@ export function createExchange(deps: Deps, input: ParsedInput<'exchanges.create'
       reminderDays: input.reminderDays ?? settings.reminderDays,
       matchMode: input.matchMode,
       giftsPerPerson: input.giftsPerPerson,
+      locale: input.locale ?? settings.locale,
       avoidPastExchanges: input.avoidPastExchanges,
       previousExchangeId: input.previousExchangeId,
       inviteCode: newInviteCode(deps),

@@ -4,12 +4,33 @@ import { normaliseEmail } from '../../core/email';
 import { invalidField } from '../../core/errors';
 import { randomToken } from '../../core/tokens';
 import { readSettings, writeSetting } from '../../db/repos/settings';
+import { DEFAULT_LOCALE, matchLocale, type Locale } from '../../i18n';
 import type { Deps } from '../common/deps';
 
 export type SettingsView = OperationOutput<'settings.get'>;
 
 /** Each stored setting with its schema; an unreadable stored value falls back to the default. */
-const stored = SettingsViewSchema.shape;
+const { locale: _locale, systemLocale: _systemLocale, ...stored } = SettingsViewSchema.shape;
+
+/**
+ * The computer's language, the closest of ours: the environment's (LC_ALL, LC_MESSAGES, LANG, as
+ * POSIX reads them), else the platform's default. The desktop shell replaces it with the
+ * operating system's answer (`app.getLocale()`) before the first window.
+ */
+function environmentLocale(): Locale {
+  const env = typeof process !== 'undefined' ? process.env : {};
+  for (const value of [env.LC_ALL, env.LC_MESSAGES, env.LANG]) {
+    if (value && value !== 'C' && value !== 'POSIX') return matchLocale(value) ?? DEFAULT_LOCALE;
+  }
+  return matchLocale(Intl.DateTimeFormat().resolvedOptions().locale) ?? DEFAULT_LOCALE;
+}
+
+let systemLocale: Locale = environmentLocale();
+
+/** The desktop shell tells the operating system's language ("de-AT" → de; one we lack → English). */
+export function setSystemLocale(tag: string): void {
+  systemLocale = matchLocale(tag) ?? DEFAULT_LOCALE;
+}
 
 /** The computer's zone, read once: resolvedOptions() is slow and the answer does not change. */
 const SYSTEM_TIMEZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -26,6 +47,9 @@ function defaults(): SettingsView {
     launchAtLogin: false,
     notifications: { registrations: true, draws: true, failures: true },
     signupNotices: 'each',
+    language: 'auto',
+    locale: systemLocale,
+    systemLocale,
   };
 }
 
@@ -38,7 +62,7 @@ const validated = new WeakMap<Map<string, unknown>, Readonly<SettingsView>>();
 export function getSettings(deps: Deps): Readonly<SettingsView> {
   const raw = readSettings(deps.db);
   const known = validated.get(raw);
-  if (known) return known;
+  if (known && known.systemLocale === systemLocale) return known;
   const settings = defaults();
   for (const key of Object.keys(stored) as Array<keyof typeof stored>) {
     if (!raw.has(key)) continue;
@@ -46,6 +70,7 @@ export function getSettings(deps: Deps): Readonly<SettingsView> {
     if (parsed.success) (settings as Record<string, unknown>)[key] = parsed.data;
     else deps.log.warn('ignoring unreadable setting', { key });
   }
+  settings.locale = settings.language === 'auto' ? systemLocale : settings.language;
   const frozen = deepFreeze(settings);
   validated.set(raw, frozen);
   return frozen;

@@ -42,6 +42,7 @@ function toView(p: Participant, householdId: number | null, welcomed: ReadonlySe
     email: p.email,
     delivery: p.delivery,
     deliveredBy: p.deliveredBy,
+    locale: p.locale,
     giftIdeas: p.giftIdeas,
     remindersEnabled: p.remindersEnabled,
     isOrganizer: p.isOrganizer,
@@ -82,7 +83,7 @@ function viewParticipant(deps: Deps, id: number): ParticipantView {
 
 type Added = ParsedInput<'participants.add'>;
 /** A new person; without `delivery` they learn their giftee by email. */
-type NewParticipant = Omit<Added, 'exchangeId' | 'delivery' | 'deliveredBy'> & Partial<Pick<Added, 'delivery' | 'deliveredBy'>>;
+type NewParticipant = Omit<Added, 'exchangeId' | 'delivery' | 'deliveredBy' | 'locale'> & Partial<Pick<Added, 'delivery' | 'deliveredBy' | 'locale'>>;
 
 /** Roster changes are allowed until completion; after the draw they are spliced into the loop. */
 function assertRosterOpen(exchange: Exchange): void {
@@ -154,6 +155,7 @@ export function addParticipants(deps: Deps, exchangeId: number, people: NewParti
       email: entry.email,
       delivery: entry.delivery,
       deliveredBy: entry.deliveredBy,
+      locale: entry.locale ?? null,
       giftIdeas: entry.giftIdeas,
       remindersEnabled: entry.remindersEnabled,
       isOrganizer: entry.isOrganizer,
@@ -187,6 +189,7 @@ export async function addParticipantsInSlices(deps: Deps, exchangeId: number, pe
       email: p.email,
       delivery: p.delivery ?? 'email',
       deliveredBy: p.deliveredBy ?? null,
+      locale: p.locale ?? null,
       giftIdeas: p.giftIdeas,
       remindersEnabled: p.remindersEnabled,
       isOrganizer: p.isOrganizer,

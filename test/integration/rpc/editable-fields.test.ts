@@ -18,6 +18,7 @@ const CHANGES: Required<Patch> = {
   reminderDays: [5],
   matchMode: 'any',
   giftsPerPerson: 2,
+  locale: 'de',
   avoidPastExchanges: 1,
   previousExchangeId: null,
   santaReveal: 'manual',

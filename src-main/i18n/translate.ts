@@ -1,0 +1,72 @@
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { CATALOGUES, type MessageKey } from './catalogues';
+import { formatDate, formatList, formatMoney, formatNumber, formatShortDateTime, formatTime, type Money } from './format';
+import { INTL_LOCALE, type Locale } from './locales';
+
+/** Values a message may take: ICU formats numbers (plurals) and dates itself. */
+export type MessageValues = Readonly<Record<string, string | number | Date | null | undefined>>;
+
+/** A text to show later, in whichever language the reader has: a key and its values. */
+export interface Text {
+  key: MessageKey;
+  values?: MessageValues;
+}
+
+/** Everything that words or formats something for a reader in one language. */
+export interface Translator {
+  readonly locale: Locale;
+  t(key: MessageKey, values?: MessageValues): string;
+  /** A `Text` made elsewhere (a refusal from a service, a notice), in this language. */
+  text(text: Text): string;
+  money(money: Money): string;
+  number(value: number): string;
+  list(items: readonly string[], type?: 'conjunction' | 'disjunction'): string;
+  date(at: number, timezone: string): string;
+  time(at: number, timezone: string): string;
+  /** "Saturday 19 December 2026 at 18:00 (Europe/Berlin)", worded by the language. */
+  dateTime(at: number, timezone: string): string;
+  shortDateTime(at: number, timezone: string): string;
+  /** The underlying formatjs object, for what the helpers above do not cover (react-intl shares it). */
+  readonly intl: IntlShape<string>;
+}
+
+/**
+ * A message that cannot be formatted (a value missing at the call site) is a bug: tests fail on it;
+ * a user sees the message's source text rather than a broken page.
+ */
+function onError(error: unknown): void {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  if (env?.VITEST) throw error;
+  console.error('[i18n]', error instanceof Error ? error.message : error);
+}
+
+const cache = createIntlCache();
+const translators = new Map<Locale, Translator>();
+
+function makeTranslator(locale: Locale): Translator {
+  const intl = createIntl({ locale: INTL_LOCALE[locale], messages: CATALOGUES[locale], onError }, cache);
+  const t = (key: MessageKey, values?: MessageValues): string => intl.formatMessage({ id: key }, values as Record<string, string | number | Date>);
+  return {
+    locale,
+    intl,
+    t,
+    text: (text) => t(text.key, text.values),
+    money: (money) => formatMoney(locale, money),
+    number: (value) => formatNumber(locale, value),
+    list: (items, type) => formatList(locale, items, type),
+    date: (at, timezone) => formatDate(locale, at, timezone),
+    time: (at, timezone) => formatTime(locale, at, timezone),
+    dateTime: (at, timezone) => t('common.dateTimeInZone', { date: formatDate(locale, at, timezone), time: formatTime(locale, at, timezone), zone: timezone }),
+    shortDateTime: (at, timezone) => formatShortDateTime(locale, at, timezone),
+  };
+}
+
+/** The translator for a language: made once, kept (formatjs keeps each parsed message). */
+export function translator(locale: Locale): Translator {
+  let found = translators.get(locale);
+  if (!found) {
+    found = makeTranslator(locale);
+    translators.set(locale, found);
+  }
+  return found;
+}

@@ -118,7 +118,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['../*', '!../i18n', '!../i18n/*', 'node:*', 'kysely', 'better-sqlite3', 'luxon', 'electron'], message: 'The contract imports only zod, itself and the languages (../i18n).' },
+            {
+              group: ['../*', '!../i18n', '!../i18n/*', 'node:*', 'kysely', 'better-sqlite3', 'luxon', 'electron'],
+              message: 'The contract imports only zod, itself and the languages (../i18n).',
+            },
           ],
         },
       ],

@@ -30,8 +30,9 @@ export function formatMoney(locale: Locale, money: Money): string {
   const value = Number(money.amount);
   if (money.amount.trim() === '' || !Number.isFinite(value)) return `${money.amount} ${money.currency}`.trim();
   try {
-    const format = kept(`money|${locale}|${money.currency}`, () =>
-      new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency: money.currency, currencyDisplay: 'narrowSymbol', trailingZeroDisplay: 'stripIfInteger' }),
+    const format = kept(
+      `money|${locale}|${money.currency}`,
+      () => new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency: money.currency, currencyDisplay: 'narrowSymbol', trailingZeroDisplay: 'stripIfInteger' }),
     );
     return (format as Intl.NumberFormat).format(value);
   } catch {

@@ -12,7 +12,35 @@ const en = CATALOGUES.en;
 const keys = Object.keys(en) as MessageKey[];
 
 /** Texts that are the same in every language by nature (names, codes, pure placeholders). */
-const SAME_EVERYWHERE = new Set<string>(['Sneaky Klaus', 'OK', 'Email', 'E-mail', 'SMTP', 'CSV', 'QR', 'Status', 'Total', 'Version', 'Port', 'Budget', 'Min.', 'Max.', 'Test', 'Info', 'Description', 'Notifications', 'Participants', 'Date', 'Message', 'Messages', 'Menu', 'Local', 'Image', 'Service', 'Options']);
+const SAME_EVERYWHERE = new Set<string>([
+  'Sneaky Klaus',
+  'OK',
+  'Email',
+  'E-mail',
+  'SMTP',
+  'CSV',
+  'QR',
+  'Status',
+  'Total',
+  'Version',
+  'Port',
+  'Budget',
+  'Min.',
+  'Max.',
+  'Test',
+  'Info',
+  'Description',
+  'Notifications',
+  'Participants',
+  'Date',
+  'Message',
+  'Messages',
+  'Menu',
+  'Local',
+  'Image',
+  'Service',
+  'Options',
+]);
 
 interface Placeholder {
   name: string;
@@ -105,7 +133,10 @@ describe('message catalogues', () => {
         const english = keys.filter((key) => {
           const text = catalogue[key];
           if (text !== en[key]) return false;
-          const words = text.replace(/\{[^{}]*\}/g, '').replace(/<\/?\w+>/g, '').trim();
+          const words = text
+            .replace(/\{[^{}]*\}/g, '')
+            .replace(/<\/?\w+>/g, '')
+            .trim();
           return /[A-Za-z]{2}/.test(words) && !SAME_EVERYWHERE.has(words);
         });
         expect(english.map((key) => `${key}: "${en[key]}"`)).toEqual([]);
@@ -125,7 +156,8 @@ describe('message catalogues', () => {
           const values: Record<string, string | number | Date> = {};
           for (const [name, kind] of names) {
             if (kind === 'tag') continue;
-            values[name] = kind === 'plural' || kind === 'number' || kind === 'selectordinal' ? n : kind === 'date' || kind === 'time' ? new Date(0) : kind === 'select' ? 'other' : 'X';
+            values[name] =
+              kind === 'plural' || kind === 'number' || kind === 'selectordinal' ? n : kind === 'date' || kind === 'time' ? new Date(0) : kind === 'select' ? 'other' : 'X';
           }
           const text = t.t(key, values);
           expect(text.length, `${locale} ${key} n=${n}`).toBeGreaterThan(0);

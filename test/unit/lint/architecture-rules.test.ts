@@ -39,6 +39,9 @@ beforeAll(() => {
   plant('src-main/http/route.ts', "import { findPeople } from '../db/repos/people';\nexport const route = (): number => findPeople().length;\n");
   plant('src-main/core/pure.ts', "import { findPeople } from '../db/repos/people';\nexport const pure = (): number => findPeople().length;\n");
   plant('src-main/services/portal/fine.ts', "import { findPeople } from '../../db/repos/people';\nexport const fine = (): number => findPeople().length;\n");
+  plant('src-main/i18n/words.ts', "import { pure } from '../core/pure';\nexport const words = (): number => pure();\n");
+  plant('src-main/i18n/plain.ts', "export const plain = (): string => 'Hallo';\n");
+  plant('src-main/contract/labels.ts', "import { plain } from '../i18n/plain';\nexport const labels = (): string => plain();\n");
 });
 
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -55,6 +58,11 @@ describe('the lint rules that keep the architecture', () => {
   it('fail on a transport calling a repository, and on core importing the database layer', async () => {
     expect(await ruleIds('src-main/http/route.ts')).toEqual([expect.stringMatching(/^import-x\/no-restricted-paths: .*never repositories/)]);
     expect(await ruleIds('src-main/core/pure.ts')).toEqual([expect.stringMatching(/^import-x\/no-restricted-paths: .*core is pure/)]);
+  });
+
+  it('keep the languages a leaf that the contract may use', async () => {
+    expect(await ruleIds('src-main/i18n/words.ts')).toEqual(expect.arrayContaining([expect.stringMatching(/i18n is a leaf|i18n imports only/)]));
+    expect(await ruleIds('src-main/contract/labels.ts')).toEqual([]);
   });
 
   it('let a service use a repository', async () => {

@@ -63,9 +63,12 @@ export const en = {
   'parts.jobReport.remindersSent': 'Sent {count, plural, one {# reminder} other {# reminders}}.',
   'parts.jobReport.noReminderSent': 'No reminder was sent.',
   'parts.jobReport.noRemindersDue': 'No reminders were due.',
-  'parts.jobReport.remindersSkipped': '{count, plural, one {# missed reminder was skipped: it was due while the computer was off.} other {# missed reminders were skipped: they were due while the computer was off.}}',
-  'parts.jobReport.remindersNoEmail': '{count, plural, one {# person without email got no reminder: there is no address to send it to.} other {# people without email got no reminder: there is no address to send it to.}}',
-  'parts.jobReport.remindersOtherWay': '{count, plural, one {# person who learns their giftee at the table, on a card or through someone else got no reminder, so the surprise stays.} other {# people who learn their giftee at the table, on a card or through someone else got no reminder, so the surprise stays.}}',
+  'parts.jobReport.remindersSkipped':
+    '{count, plural, one {# missed reminder was skipped: it was due while the computer was off.} other {# missed reminders were skipped: they were due while the computer was off.}}',
+  'parts.jobReport.remindersNoEmail':
+    '{count, plural, one {# person without email got no reminder: there is no address to send it to.} other {# people without email got no reminder: there is no address to send it to.}}',
+  'parts.jobReport.remindersOtherWay':
+    '{count, plural, one {# person who learns their giftee at the table, on a card or through someone else got no reminder, so the surprise stays.} other {# people who learn their giftee at the table, on a card or through someone else got no reminder, so the surprise stays.}}',
   'parts.jobReport.closed': 'Closed registration of {count, plural, one {# exchange} other {# exchanges}}.',
   'parts.jobReport.noneToClose': 'No registration was due to close.',
   'parts.jobReport.digest': 'Emailed you {count, plural, one {# new sign-up} other {# new sign-ups}} in one digest.',
@@ -206,9 +209,11 @@ export const en = {
   'parts.next.openOrDraw.title': 'Next: open registration, or draw names',
   'parts.next.openOrDraw.text': 'Open registration to let more people sign up with the invite link, or, when everyone is on the list, check the exclusions and draw names.',
   'parts.next.share.title': 'Next: share the invite link',
-  'parts.next.share.text': 'Send the link or show the QR code. New sign-ups appear in the participants list as they come in. When everyone is in, close registration, or draw names: that closes it too.',
+  'parts.next.share.text':
+    'Send the link or show the QR code. New sign-ups appear in the participants list as they come in. When everyone is in, close registration, or draw names: that closes it too.',
   'parts.next.checkThenDraw.title': 'Next: check the exclusions, then draw',
-  'parts.next.checkThenDraw.text': 'Say who must not draw whom (partners, households), then draw names. Each person learns their match the way you chose: by email, a printed card, at the table, or a link passed on.',
+  'parts.next.checkThenDraw.text':
+    'Say who must not draw whom (partners, households), then draw names. Each person learns their match the way you chose: by email, a printed card, at the table, or a link passed on.',
   'parts.next.drawn.title': 'Names are drawn',
   'parts.next.drawn.text': 'Match emails are in the outbox and reminders are scheduled. The draw stays secret, even from you, unless you reveal it.',
   'parts.next.over.title': 'This exchange is over',
@@ -217,8 +222,10 @@ export const en = {
   'parts.next.cancelled.text': 'Nothing more is sent. Its data is deleted automatically after the retention period.',
   'parts.form.checkFields': 'Please check the fields marked below.',
   'parts.smtp.portNumber': 'Enter a port number, like 465 or 587.',
-  'parts.reach.loopbackLinkChoice': 'Phones and other computers cannot open an address that starts with localhost or 127.0.0.1. Use one of the choices below before you invite people.',
-  'parts.reach.loopbackListensLocally': 'The participants’ pages only listen on this computer itself (it was started with a loopback --host). Restart it without that option so phones on your Wi-Fi can reach it, or use a tunnel, before you invite people.',
+  'parts.reach.loopbackLinkChoice':
+    'Phones and other computers cannot open an address that starts with localhost or 127.0.0.1. Use one of the choices below before you invite people.',
+  'parts.reach.loopbackListensLocally':
+    'The participants’ pages only listen on this computer itself (it was started with a loopback --host). Restart it without that option so phones on your Wi-Fi can reach it, or use a tunnel, before you invite people.',
   'parts.reach.loopbackNoNetwork': 'This computer is not connected to a network that others can reach. Connect it to your Wi-Fi, or use a tunnel, before you invite people.',
   'parts.reach.thisComputerTitle': 'These links only open on this computer.',
   'parts.reach.sameNetworkTitle': 'These links open on phones and computers connected to the same Wi-Fi as this computer.',
@@ -245,7 +252,8 @@ export const en = {
   'parts.exchange.reminderDays': 'Reminders (days before)',
   'parts.exchange.reminderDaysHint': 'Separated by commas, like 7, 3, 1.',
   'parts.exchange.gifts': 'Gifts per person',
-  'parts.exchange.giftsHint': 'Everyone gives this many gifts, to different people, and receives as many. More gifts need a bigger group (5 people for 2 each without mutual pairs). Can change until names are drawn.',
+  'parts.exchange.giftsHint':
+    'Everyone gives this many gifts, to different people, and receives as many. More gifts need a bigger group (5 people for 2 each without mutual pairs). Can change until names are drawn.',
   'parts.exchange.description': 'Message for participants',
   'parts.exchange.descriptionPlaceholder': 'Anything people should know: the theme, the dress code…',
   'parts.exchange.reveal': 'Participants learn who their Santa was',
@@ -423,7 +431,8 @@ export const en = {
   'parts.message.link': 'Link',
   'parts.message.linkNumber': 'Link {number}',
   'parts.message.namesGiftee': 'This email names a giftee.',
-  'parts.message.hiddenText': 'To keep the draw secret, even from you, its text and links stay hidden. If the email cannot reach this person, make a personal link for them on the Participants tab.',
+  'parts.message.hiddenText':
+    'To keep the draw secret, even from you, its text and links stay hidden. If the email cannot reach this person, make a personal link for them on the Participants tab.',
   'parts.message.showAnyway': 'Show the email anyway',
   'parts.message.message': 'Message',
   'parts.message.frameTitle': 'Email: {subject}',
@@ -450,9 +459,11 @@ export const en = {
   'parts.reachChoices.wifi': 'Everyone uses the same Wi-Fi as this computer',
   'parts.reachChoices.wifiText': 'At home or at the party: nothing to set up. Links only work while this computer is on and Sneaky Klaus is running.',
   'parts.reachChoices.tunnel': 'Relatives live elsewhere: use a tunnel',
-  'parts.reachChoices.tunnelText': 'A tunnel gives this computer an internet address, so links open from any home. Start a quick tunnel below, or enter the address of your own (Cloudflare Tunnel, Tailscale Funnel, ngrok).',
+  'parts.reachChoices.tunnelText':
+    'A tunnel gives this computer an internet address, so links open from any home. Start a quick tunnel below, or enter the address of your own (Cloudflare Tunnel, Tailscale Funnel, ngrok).',
   'parts.reachChoices.cards': 'No links at all: hand out cards',
-  'parts.reachChoices.cardsText': 'Every email already names the giftee and their gift ideas, so nobody has to open a link. For someone without email, show or print the QR code of their personal link (Participants tab, Link) and let them scan it here on your Wi-Fi.',
+  'parts.reachChoices.cardsText':
+    'Every email already names the giftee and their gift ideas, so nobody has to open a link. For someone without email, show or print the QR code of their personal link (Participants tab, Link) and let them scan it here on your Wi-Fi.',
   'parts.organizer.name': 'Your name',
   'parts.organizer.email': 'Your email',
   'parts.organizer.emailHint': 'Sign-ups, delivery problems and other notices go here.',

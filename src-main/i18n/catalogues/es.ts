@@ -310,7 +310,7 @@ export const es: Catalogue = {
   'parts.people.linkLabel': 'Enlace personal de {name}',
   'parts.people.remove': 'Quitar',
   'parts.people.removeLabel': 'Quitar a {name}',
-  'parts.import.allFine': '{count, plural, one {La # fila está bien.} other {Las # filas están bien.}}',
+  'parts.import.allFine': '{count, plural, one {La fila está bien.} other {Las # filas están bien.}}',
   'parts.import.needFixing':
     '{count, plural, one {Hay que corregir # fila antes de añadir a nadie: la línea {lines}.} other {Hay que corregir # filas antes de añadir a nadie: las líneas {lines}.}}',
   'parts.import.caption': 'Filas del archivo CSV',

@@ -1,3 +1,4 @@
+import { useT } from '../lib/i18n';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import './ui.css';
 
@@ -20,6 +21,7 @@ export interface ConfirmDialogProps {
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const t = useT();
   const { onCancel } = props;
   useEffect(() => {
     const dialog = ref.current;
@@ -38,7 +40,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <div className="dialog__body">{props.children}</div>
       <div className="row row--end">
         <button type="button" className="btn" onClick={props.onCancel} disabled={props.busy}>
-          {props.cancelLabel ?? 'Go back'}
+          {props.cancelLabel ?? t.t('parts.dialog.goBack')}
         </button>
         <button type="button" className={`btn ${props.danger ? 'btn--danger-solid' : 'btn--primary'}`} onClick={props.onConfirm} disabled={props.busy}>
           {props.confirmLabel}

@@ -1,3 +1,4 @@
+import { useT } from '../lib/i18n';
 import { useId, useState } from 'react';
 import './ui.css';
 
@@ -11,6 +12,7 @@ export interface CopyFieldProps {
 /** A read-only link with a Copy button and a spoken confirmation. */
 export function CopyField(props: CopyFieldProps) {
   const id = useId();
+  const t = useT();
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <div className="field">
@@ -20,11 +22,11 @@ export function CopyField(props: CopyFieldProps) {
       <div className="copy">
         <input id={id} className="input" readOnly value={props.value} onFocus={(e) => e.target.select()} />
         <button type="button" className="btn" onClick={() => void props.onCopy(props.value).then((ok) => setStatus(ok ? 'copied' : 'failed'))}>
-          Copy
+          {t.t('parts.copy.copy')}
         </button>
       </div>
       <span className="field__hint" role="status">
-        {status === 'copied' ? 'Copied to the clipboard.' : status === 'failed' ? 'Select the link and copy it by hand.' : ''}
+        {status === 'copied' ? t.t('parts.copy.copied') : status === 'failed' ? t.t('parts.copy.byHand') : ''}
       </span>
     </div>
   );

@@ -1,4 +1,5 @@
-import { formatLocal, plural, relativeTime, upcomingLabel } from '../lib/format';
+import { formatLocal, relativeTime, upcomingLabel } from '../lib/format';
+import { useT } from '../lib/i18n';
 import { routeHref } from '../lib/route';
 import type { ExchangeSummary } from '../stores/exchanges';
 import type { UpcomingJob } from '../stores/jobs';
@@ -13,6 +14,7 @@ export interface ExchangeCardProps {
 
 /** One exchange on the home screen: what it is, where it stands, and what happens next. */
 export function ExchangeCard({ exchange, nextJob, now }: ExchangeCardProps) {
+  const t = useT();
   return (
     <li className="xcard">
       <div className="xcard__top">
@@ -23,16 +25,16 @@ export function ExchangeCard({ exchange, nextJob, now }: ExchangeCardProps) {
       </div>
       <dl className="xcard__facts">
         <div>
-          <dt>When</dt>
-          <dd>{formatLocal(exchange.exchangeAt)}</dd>
+          <dt>{t.t('parts.card.when')}</dt>
+          <dd>{formatLocal(exchange.exchangeAt, t)}</dd>
         </div>
         <div>
-          <dt>People</dt>
-          <dd>{plural(exchange.participantCount, 'participant', 'participants')}</dd>
+          <dt>{t.t('parts.card.people')}</dt>
+          <dd>{t.t('parts.card.participants', { count: exchange.participantCount })}</dd>
         </div>
         <div>
-          <dt>Next</dt>
-          <dd>{nextJob ? `${upcomingLabel(nextJob)} · ${relativeTime(nextJob.dueAt, now)}` : 'Nothing scheduled'}</dd>
+          <dt>{t.t('parts.card.next')}</dt>
+          <dd>{nextJob ? t.t('parts.card.nextJob', { job: upcomingLabel(nextJob, t), when: relativeTime(nextJob.dueAt, now, t) }) : t.t('parts.card.nothingScheduled')}</dd>
         </div>
       </dl>
     </li>

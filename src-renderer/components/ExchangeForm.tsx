@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import type { OperationOutput } from '@contract';
+import { LOCALE_NAMES, LOCALES, type Locale, type Translator } from '@i18n';
 import {
   exchangeErrorKeys,
   exchangeFieldError,
   FORM_FIELD_SOURCE,
-  SANTA_REVEAL_CHOICES,
+  santaRevealChoices,
   type ExchangeFormValues,
   type GiftsChoice,
   type SantaRevealChoice,
 } from '../lib/exchange-form';
+import { useT } from '../lib/i18n';
 import { currentErrors, type FormErrors } from '../lib/issues';
 import { Checkbox, SelectField, TextArea, TextField } from './Fields';
 import { Notice } from './Notice';
@@ -25,14 +27,18 @@ export interface ExchangeFormProps {
   onCancel?: () => void;
 }
 
-const GIFT_OPTIONS: ReadonlyArray<{ value: GiftsChoice; label: string }> = [
-  { value: '1', label: '1 giftee each' },
-  { value: '2', label: '2 giftees each' },
-  { value: '3', label: '3 giftees each' },
-];
+const GIFT_CHOICES: readonly GiftsChoice[] = ['1', '2', '3'];
+
+function giftOptions(t: Translator): Array<{ value: GiftsChoice; label: string }> {
+  return GIFT_CHOICES.map((value) => ({ value, label: t.t('parts.exchange.giftsEach', { count: Number(value) }) }));
+}
+
+/** Each language named in itself: whoever reads the emails finds theirs. */
+export const LANGUAGE_OPTIONS: ReadonlyArray<{ value: Locale; label: string }> = LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }));
 
 /** Name, place, budget, dates and gifts per person of an exchange; used to create and to edit. */
 export function ExchangeForm(props: ExchangeFormProps) {
+  const t = useT();
   const [values, setValues] = useState(props.initial);
   // What was sent last: a message stays on a field only until that field is changed.
   const [sent, setSent] = useState<ExchangeFormValues | null>(null);
@@ -56,44 +62,54 @@ export function ExchangeForm(props: ExchangeFormProps) {
   return (
     <form className="stack" onSubmit={submit} noValidate>
       {errors.general && <Notice tone="error">{errors.general}</Notice>}
-      {props.saved && <Notice tone="success">Saved.</Notice>}
+      {props.saved && <Notice tone="success">{t.t('parts.form.saved')}</Notice>}
       <div className="form-grid">
-        <TextField label="Name" {...common('name')} placeholder="Family Christmas 2026" required className="form-grid__wide" />
-        <TextField label="Date and time of the exchange" type="datetime-local" {...common('exchangeAt')} required />
-        <TextField label="Timezone" {...common('timezone')} hint="Like Europe/Berlin. Dates are shown in this zone." />
-        <TextField label="Place" {...common('location')} placeholder="Grandma's living room" />
-        <TextField label="Registration closes" type="datetime-local" {...common('registrationDeadline')} hint="Optional. Registration closes by itself at this time." />
-        <TextField label="Budget" {...common('budgetAmount')} placeholder="25" hint="Optional. An amount like 25 or 25.50." />
-        <TextField label="Currency" {...common('budgetCurrency')} hint="Three letters, like EUR or USD." />
-        <TextField label="Most participants" type="number" min={2} {...common('maxParticipants')} hint="Optional. Leave empty for no limit." />
-        <TextField label="Reminders (days before)" {...common('reminderDays')} hint="Separated by commas, like 7, 3, 1." />
+        <TextField label={t.t('parts.exchange.name')} {...common('name')} placeholder={t.t('parts.exchange.namePlaceholder')} required className="form-grid__wide" />
+        <TextField label={t.t('parts.exchange.date')} type="datetime-local" {...common('exchangeAt')} required />
+        <TextField label={t.t('parts.exchange.timezone')} {...common('timezone')} hint={t.t('parts.exchange.timezoneHint')} />
+        <TextField label={t.t('parts.exchange.place')} {...common('location')} placeholder={t.t('parts.exchange.placePlaceholder')} />
+        <TextField label={t.t('parts.exchange.deadline')} type="datetime-local" {...common('registrationDeadline')} hint={t.t('parts.exchange.deadlineHint')} />
+        <TextField label={t.t('parts.exchange.budget')} {...common('budgetAmount')} placeholder="25" hint={t.t('parts.exchange.budgetHint')} />
+        <TextField label={t.t('parts.exchange.currency')} {...common('budgetCurrency')} hint={t.t('parts.exchange.currencyHint')} />
+        <TextField label={t.t('parts.exchange.maxParticipants')} type="number" min={2} {...common('maxParticipants')} hint={t.t('parts.exchange.maxParticipantsHint')} />
+        <TextField label={t.t('parts.exchange.reminderDays')} {...common('reminderDays')} hint={t.t('parts.exchange.reminderDaysHint')} />
+        <SelectField<Locale>
+          label={t.t('parts.exchange.language')}
+          name="locale"
+          value={values.locale}
+          options={LANGUAGE_OPTIONS}
+          onChange={(locale) => setValues((v) => ({ ...v, locale }))}
+          error={exchangeFieldError(errors, 'locale')}
+          disabled={common('locale').disabled}
+          hint={t.t('parts.exchange.languageHint')}
+        />
         <SelectField<GiftsChoice>
-          label="Gifts per person"
+          label={t.t('parts.exchange.gifts')}
           name="giftsPerPerson"
           value={values.giftsPerPerson}
-          options={GIFT_OPTIONS}
+          options={giftOptions(t)}
           onChange={(value) => setValues((v) => ({ ...v, giftsPerPerson: value }))}
           error={gifts.error}
           disabled={gifts.disabled}
-          hint="Everyone gives this many gifts, to different people, and receives as many. More gifts need a bigger group (5 people for 2 each without mutual pairs). Can change until names are drawn."
+          hint={t.t('parts.exchange.giftsHint')}
         />
         <TextArea
-          label="Message for participants"
+          label={t.t('parts.exchange.description')}
           {...common('description')}
           className="form-grid__wide"
           rows={3}
-          placeholder="Anything people should know: the theme, the dress code…"
+          placeholder={t.t('parts.exchange.descriptionPlaceholder')}
         />
         <SelectField<SantaRevealChoice>
-          label="Participants learn who their Santa was"
+          label={t.t('parts.exchange.reveal')}
           {...common('santaReveal')}
           value={(values.santaReveal as SantaRevealChoice) ?? 'never'}
-          options={SANTA_REVEAL_CHOICES}
-          hint="Each person sees only their own Santa, on their page. You still see no pairs."
+          options={santaRevealChoices(t)}
+          hint={t.t('parts.exchange.revealHint')}
         />
         <div className="form-grid__wide">
           <Checkbox
-            label="Also email each participant their Santa’s name when it is revealed"
+            label={t.t('parts.exchange.revealEmail')}
             name="santaRevealEmail"
             checked={values.santaRevealEmail === 'yes'}
             disabled={!props.editableFields.includes('santaRevealEmail') || props.busy || values.santaReveal === 'never'}
@@ -105,7 +121,7 @@ export function ExchangeForm(props: ExchangeFormProps) {
         <div className="row row--end">
           {props.onCancel && (
             <button type="button" className="btn" onClick={props.onCancel}>
-              Cancel
+              {t.t('parts.form.cancel')}
             </button>
           )}
           <button type="submit" className="btn btn--primary" disabled={props.busy}>

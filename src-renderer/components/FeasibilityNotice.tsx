@@ -1,4 +1,5 @@
-import { modeLabel, plural, type MatchModeName } from '../lib/format';
+import { modeLabel, type MatchModeName } from '../lib/format';
+import { useT } from '../lib/i18n';
 import type { DrawCheck } from '../stores/rules';
 import { Notice } from './Notice';
 import './ui.css';
@@ -12,21 +13,22 @@ export interface FeasibilityNoticeProps {
 
 /** The live answer to "can names be drawn now?", naming the people in the way. */
 export function FeasibilityNotice({ check, names, announce = true }: FeasibilityNoticeProps) {
-  if (!check) return <p className="muted">Checking whether names can be drawn…</p>;
+  const t = useT();
+  if (!check) return <p className="muted">{t.t('parts.feasibility.checking')}</p>;
   if (check.feasible) {
     return (
-      <Notice tone="success" title="Names can be drawn with these rules." announce={announce}>
-        {plural(check.participantCount, 'person', 'people')}, {modeLabel(check.mode).toLowerCase()}.
+      <Notice tone="success" title={t.t('parts.feasibility.ok')} announce={announce}>
+        {t.t('parts.feasibility.okDetail', { count: check.participantCount, mode: modeLabel(check.mode, t) })}
       </Notice>
     );
   }
   const others = check.feasibleModes.filter((m: MatchModeName) => m !== check.mode);
   return (
-    <Notice tone="error" title="Names cannot be drawn yet." announce={announce}>
+    <Notice tone="error" title={t.t('parts.feasibility.notYet')} announce={announce}>
       <div className="stack stack--tight">
         <p>{check.reason}</p>
         {check.participantIds.length > 0 && (
-          <ul className="chips" aria-label="People involved">
+          <ul className="chips" aria-label={t.t('parts.feasibility.involved')}>
             {check.participantIds.map((id) => (
               <li key={id} className="chip chip--flagged">
                 {names.get(id) ?? `#${id}`}
@@ -34,7 +36,16 @@ export function FeasibilityNotice({ check, names, announce = true }: Feasibility
             ))}
           </ul>
         )}
-        {others.length > 0 && <p>It would work as: {others.map((m) => modeLabel(m)).join(' or ')}. Choose that on the Draw tab, or change the rules.</p>}
+        {others.length > 0 && (
+          <p>
+            {t.t('parts.feasibility.otherModes', {
+              modes: t.list(
+                others.map((m) => modeLabel(m, t)),
+                'disjunction',
+              ),
+            })}
+          </p>
+        )}
       </div>
     </Notice>
   );

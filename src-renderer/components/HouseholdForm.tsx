@@ -1,3 +1,4 @@
+import { useT } from '../lib/i18n';
 import { useState, type FormEvent } from 'react';
 import { currentErrors, type FormErrors } from '../lib/issues';
 import { Checkbox, TextField } from './Fields';
@@ -15,6 +16,7 @@ export interface HouseholdFormProps {
 /** A household: people who live together never draw each other. */
 export function HouseholdForm(props: HouseholdFormProps) {
   const [name, setName] = useState('');
+  const t = useT();
   const [members, setMembers] = useState<number[]>([]);
   const [sent, setSent] = useState<{ name: string; memberIds: string } | null>(null);
   const errors = currentErrors(props.errors, sent, { name, memberIds: members.join(',') });
@@ -27,9 +29,17 @@ export function HouseholdForm(props: HouseholdFormProps) {
   return (
     <form onSubmit={submit} noValidate className="stack stack--tight">
       {errors.general && <Notice tone="error">{errors.general}</Notice>}
-      <TextField label="Household name" name="household" value={name} onChange={setName} error={errors.fields.name} placeholder="The Millers" disabled={props.disabled} />
+      <TextField
+        label={t.t('parts.household.name')}
+        name="household"
+        value={name}
+        onChange={setName}
+        error={errors.fields.name}
+        placeholder={t.t('parts.household.placeholder')}
+        disabled={props.disabled}
+      />
       <fieldset disabled={props.disabled}>
-        <legend>Members</legend>
+        <legend>{t.t('parts.household.members')}</legend>
         <div className="member-picker">
           {props.people.map((p) => (
             <Checkbox key={p.id} label={p.name} checked={members.includes(p.id)} onChange={(on) => toggle(p.id, on)} />
@@ -39,7 +49,7 @@ export function HouseholdForm(props: HouseholdFormProps) {
       </fieldset>
       <div className="row row--end">
         <button type="submit" className="btn btn--primary" disabled={props.busy || props.disabled}>
-          Create household
+          {t.t('parts.household.create')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { useT } from '../lib/i18n';
 import { useOutbox } from '../stores/outbox';
 import { Notice } from './Notice';
 
@@ -9,16 +10,21 @@ import { Notice } from './Notice';
 export function MailNotices() {
   // Select the array itself: a fresh `[]` per render would make zustand re-render forever.
   const notices = useOutbox((s) => s.status?.notices);
+  const t = useT();
   if (!notices || notices.length === 0) return null;
   return (
-    <div className="stack stack--tight" aria-label="Notices">
+    <div className="stack stack--tight" aria-label={t.t('parts.notices.label')}>
       {notices.map((notice) => (
-        <Notice key={`${notice.kind}:${notice.exchangeId ?? ''}:${notice.at}`} tone="warn" title={notice.kind === 'purge-warning' ? 'Data will be deleted' : 'Links moved'}>
+        <Notice
+          key={`${notice.kind}:${notice.exchangeId ?? ''}:${notice.at}`}
+          tone="warn"
+          title={notice.kind === 'purge-warning' ? t.t('parts.notices.purge') : t.t('parts.notices.linksMoved')}
+        >
           {notice.message}
           {notice.kind === 'purge-warning' && notice.exchangeId !== null && (
             <>
               {' '}
-              <a href={`#/exchanges/${notice.exchangeId}`}>Open the exchange</a>
+              <a href={`#/exchanges/${notice.exchangeId}`}>{t.t('parts.notices.openExchange')}</a>
             </>
           )}
         </Notice>

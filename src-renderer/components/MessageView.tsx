@@ -1,3 +1,4 @@
+import { useT } from '../lib/i18n';
 import { kindLabel, revealsMatch } from '../lib/blind';
 import { formatInstant } from '../lib/format';
 import type { OutboxMessage } from '../stores/outbox';
@@ -21,54 +22,55 @@ export interface MessageViewProps {
 
 /** One email: who, what, its links to copy, and its text. Match emails keep their text hidden by default. */
 export function MessageView(props: MessageViewProps) {
+  const t = useT();
   const m = props.message;
   const hidden = revealsMatch(m.kind) && !props.bodyRevealed;
   return (
     <div className="stack">
       <dl className="mail-meta">
-        <dt>To</dt>
+        <dt>{t.t('parts.message.to')}</dt>
         <dd>{m.to}</dd>
-        <dt>Subject</dt>
+        <dt>{t.t('parts.message.subject')}</dt>
         <dd>{m.subject}</dd>
-        <dt>Kind</dt>
-        <dd>{kindLabel(m.kind)}</dd>
-        <dt>Status</dt>
+        <dt>{t.t('parts.message.kind')}</dt>
+        <dd>{kindLabel(m.kind, t)}</dd>
+        <dt>{t.t('parts.message.status')}</dt>
         <dd>
-          {statusBadge(m.status)} {m.attempts > 0 && <span className="muted">after {m.attempts} attempt(s)</span>}
+          {statusBadge(m.status, t)} {m.attempts > 0 && <span className="muted">{t.t('parts.message.attempts', { count: m.attempts })}</span>}
         </dd>
         {m.sentAt && (
           <>
-            <dt>Sent</dt>
-            <dd>{formatInstant(m.sentAt)}</dd>
+            <dt>{t.t('parts.message.sent')}</dt>
+            <dd>{formatInstant(m.sentAt, undefined, t)}</dd>
           </>
         )}
         {m.status === 'queued' && m.retryAt !== null && (
           <>
-            <dt>Will retry</dt>
+            <dt>{t.t('parts.message.willRetry')}</dt>
             <dd>
-              {formatInstant(m.retryAt)} <span className="muted">(the mail server had temporary trouble; nothing to do)</span>
+              {formatInstant(m.retryAt, undefined, t)} <span className="muted">{t.t('parts.message.temporaryTrouble')}</span>
             </dd>
           </>
         )}
         {m.status === 'queued' && m.retryAt === null && m.nextAttemptAt && (
           <>
-            <dt>Goes out</dt>
-            <dd>{formatInstant(m.nextAttemptAt)}</dd>
+            <dt>{t.t('parts.message.goesOut')}</dt>
+            <dd>{formatInstant(m.nextAttemptAt, undefined, t)}</dd>
           </>
         )}
       </dl>
       {m.withdrawnReason && (
-        <Notice tone="info" title="Not sent">
-          It was withdrawn because {m.withdrawnReason}.
+        <Notice tone="info" title={t.t('parts.message.notSent')}>
+          {t.t('parts.message.withdrawnBecause', { reason: m.withdrawnReason })}
         </Notice>
       )}
       {!m.withdrawnReason && m.wouldWithdraw && (m.status === 'queued' || m.status === 'preview') && (
-        <Notice tone="info" title="This email will not go out">
-          When its turn comes it will be withdrawn, because {m.wouldWithdraw}.
+        <Notice tone="info" title={t.t('parts.message.willNotGo')}>
+          {t.t('parts.message.wouldWithdraw', { reason: m.wouldWithdraw })}
         </Notice>
       )}
       {m.lastError && m.status !== 'cancelled' && (
-        <Notice tone="error" title="The mail server said">
+        <Notice tone="error" title={t.t('parts.message.serverSaid')}>
           {m.lastError}
         </Notice>
       )}
@@ -76,45 +78,53 @@ export function MessageView(props: MessageViewProps) {
         <div className="row">
           {(m.status === 'failed' || m.status === 'sent') && (
             <button type="button" className="btn" disabled={props.busy} onClick={props.onResend}>
-              Resend
+              {t.t('parts.message.resend')}
             </button>
           )}
           {m.status === 'queued' && (
             <button type="button" className="btn" disabled={props.busy} onClick={props.onRetryNow}>
-              Try now
+              {t.t('parts.message.tryNow')}
             </button>
           )}
         </div>
       )}
       {m.links.length > 0 && (
         <div className="stack stack--tight">
-          <h3>Links in this email</h3>
-          {m.status === 'preview' && <p className="muted">Mail is not set up yet, so this email was not sent. Copy a link and send it by chat instead.</p>}
+          <h3>{t.t('parts.message.links')}</h3>
+          {m.status === 'preview' && <p className="muted">{t.t('parts.message.notSetUp')}</p>}
           {m.links.map((link, index) => (
-            <CopyField key={link} label={m.links.length === 1 ? 'Link' : `Link ${index + 1}`} value={link} onCopy={props.onCopy} />
+            <CopyField
+              key={link}
+              label={m.links.length === 1 ? t.t('parts.message.link') : t.t('parts.message.linkNumber', { number: index + 1 })}
+              value={link}
+              onCopy={props.onCopy}
+            />
           ))}
         </div>
       )}
       {m.status === 'cancelled' ? null : hidden ? (
-        <Notice tone="info" title="This email names a giftee.">
+        <Notice tone="info" title={t.t('parts.message.namesGiftee')}>
           <div className="stack stack--tight">
-            <p>
-              To keep the draw secret, even from you, its text and links stay hidden. If the email cannot reach this person, make a personal link for them on the Participants tab.
-            </p>
+            <p>{t.t('parts.message.hiddenText')}</p>
             <div>
               <button type="button" className="btn btn--small" onClick={props.onRevealBody}>
-                Show the email anyway
+                {t.t('parts.message.showAnyway')}
               </button>
             </div>
           </div>
         </Notice>
       ) : (
         <div className="stack stack--tight">
-          <h3>Message</h3>
-          <iframe className="mail-frame" title={`Email: ${m.subject}`} sandbox="" srcDoc={props.htmlForPreview ? props.htmlForPreview(m.html) : m.html} />
-          <p className="field__hint">Shown without the email’s colours and layout; recipients see it styled.</p>
+          <h3>{t.t('parts.message.message')}</h3>
+          <iframe
+            className="mail-frame"
+            title={t.t('parts.message.frameTitle', { subject: m.subject })}
+            sandbox=""
+            srcDoc={props.htmlForPreview ? props.htmlForPreview(m.html) : m.html}
+          />
+          <p className="field__hint">{t.t('parts.message.unstyled')}</p>
           <details>
-            <summary>Plain-text version</summary>
+            <summary>{t.t('parts.message.plainText')}</summary>
             <pre className="mail-text">{m.text}</pre>
           </details>
         </div>

@@ -1,3 +1,5 @@
+import { useT } from '../lib/i18n';
+import { FormattedMessage } from 'react-intl';
 import { useState, type FormEvent } from 'react';
 import { currentErrors, type FormErrors } from '../lib/issues';
 import { homeNetworkUrls, linkReach, loopbackCause, reachCopy } from '../lib/reach';
@@ -20,13 +22,14 @@ export interface NetworkPanelProps {
 
 /** Where participants reach this computer: LAN addresses, a public address, a quick tunnel. */
 export function NetworkPanel(props: NetworkPanelProps) {
+  const t = useT();
   const [url, setUrl] = useState(props.network.publicBaseUrl ?? '');
   const [sent, setSent] = useState<{ publicBaseUrl: string } | null>(null);
   const errors = currentErrors(props.errors, sent, { publicBaseUrl: url });
   const { tunnel } = props.network;
   const home = homeNetworkUrls(props.network.participantUrls);
   const reach = linkReach(props.network);
-  const verdict = reachCopy(reach, loopbackCause(props.network));
+  const verdict = reachCopy(reach, loopbackCause(props.network), t);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSent({ publicBaseUrl: url });
@@ -35,18 +38,18 @@ export function NetworkPanel(props: NetworkPanelProps) {
   return (
     <div className="stack">
       <div className="subsection">
-        <CopyField label="Links in emails start with" value={props.network.linkBase} onCopy={props.onCopy} />
+        <CopyField label={t.t('parts.network.linkBase')} value={props.network.linkBase} onCopy={props.onCopy} />
         <Notice tone={verdict.tone} title={verdict.title}>
           {verdict.text}
         </Notice>
       </div>
       <ReachChoices reach={reach} />
       <div className="subsection">
-        <h3>On the same Wi-Fi</h3>
+        <h3>{t.t('parts.network.sameWifi')}</h3>
         {home.length > 0 ? (
           <>
-            <p className="muted">Phones and computers on the same Wi-Fi as this computer can open:</p>
-            <ul className="chips" aria-label="Addresses on this network">
+            <p className="muted">{t.t('parts.network.canOpen')}</p>
+            <ul className="chips" aria-label={t.t('parts.network.addresses')}>
               {home.map((address) => (
                 <li key={address} className="chip">
                   {address}
@@ -55,51 +58,51 @@ export function NetworkPanel(props: NetworkPanelProps) {
             </ul>
           </>
         ) : (
-          <p className="muted">No address here works from another device: {verdict.text}</p>
+          <p className="muted">{t.t('parts.network.noAddress', { reason: verdict.text })}</p>
         )}
       </div>
       <form className="subsection" onSubmit={submit} noValidate>
-        <h3>Your own tunnel or public address</h3>
-        <p className="muted">If you run a tunnel yourself (Cloudflare Tunnel, Tailscale Funnel, ngrok), enter its address here and every new email uses it.</p>
+        <h3>{t.t('parts.network.ownTunnel')}</h3>
+        <p className="muted">{t.t('parts.network.ownTunnelText')}</p>
         {errors.general && <Notice tone="error">{errors.general}</Notice>}
-        {props.saved && <Notice tone="success">Saved. New emails use this address.</Notice>}
+        {props.saved && <Notice tone="success">{t.t('parts.network.saved')}</Notice>}
         <div className="inline-form">
           <TextField
-            label="Public address"
+            label={t.t('parts.network.publicAddress')}
             type="url"
             value={url}
             onChange={setUrl}
             error={errors.fields.publicBaseUrl}
             placeholder="https://santa.example.net"
-            hint="Leave empty to use the Wi-Fi address."
+            hint={t.t('parts.network.publicAddressHint')}
           />
           <button type="submit" className="btn" disabled={props.busy}>
-            Save address
+            {t.t('parts.network.save')}
           </button>
         </div>
       </form>
       <div className="subsection">
-        <h3>Quick tunnel</h3>
+        <h3>{t.t('parts.network.quickTunnel')}</h3>
         {tunnel.available ? (
           <>
-            <p className="muted">Starts a free Cloudflare quick tunnel with a temporary address, and uses it in emailed links while it runs.</p>
-            {tunnel.running && tunnel.url && <CopyField label="Tunnel address" value={tunnel.url} onCopy={props.onCopy} />}
+            <p className="muted">{t.t('parts.network.quickTunnelText')}</p>
+            {tunnel.running && tunnel.url && <CopyField label={t.t('parts.network.tunnelAddress')} value={tunnel.url} onCopy={props.onCopy} />}
             {tunnel.error && <Notice tone="error">{tunnel.error}</Notice>}
             <div>
               {tunnel.running ? (
                 <button type="button" className="btn" disabled={props.busy} onClick={props.onStopTunnel}>
-                  Stop the tunnel
+                  {t.t('parts.network.stop')}
                 </button>
               ) : (
                 <button type="button" className="btn btn--primary" disabled={props.busy} onClick={props.onStartTunnel}>
-                  Start a quick tunnel
+                  {t.t('parts.network.start')}
                 </button>
               )}
             </div>
           </>
         ) : (
           <p className="muted">
-            Install the <code>cloudflared</code> program to start a tunnel from here.
+            <FormattedMessage id="parts.network.install" values={{ code: (chunks) => <code>{chunks}</code> }} />
           </p>
         )}
       </div>

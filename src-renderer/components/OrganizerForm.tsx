@@ -1,3 +1,4 @@
+import { useT } from '../lib/i18n';
 import { useState, type FormEvent } from 'react';
 import { currentErrors, type FormErrors } from '../lib/issues';
 import { TextField } from './Fields';
@@ -20,6 +21,7 @@ export interface OrganizerFormProps {
 
 /** Who runs the exchanges: name and email (for notices and as the default sender), and the timezone. */
 export function OrganizerForm(props: OrganizerFormProps) {
+  const t = useT();
   const [values, setValues] = useState(props.initial);
   const [sent, setSent] = useState<OrganizerValues | null>(null);
   const errors = currentErrors(props.errors, sent, values, (field) => (field === 'timezone' ? [field] : [`organizer.${field}`]));
@@ -31,10 +33,10 @@ export function OrganizerForm(props: OrganizerFormProps) {
   return (
     <form className="stack" onSubmit={submit} noValidate>
       {errors.general && <Notice tone="error">{errors.general}</Notice>}
-      {props.saved && <Notice tone="success">Saved.</Notice>}
+      {props.saved && <Notice tone="success">{t.t('parts.form.saved')}</Notice>}
       <div className="form-grid">
         <TextField
-          label="Your name"
+          label={t.t('parts.organizer.name')}
           autoComplete="name"
           value={values.name}
           onChange={(name) => setValues((v) => ({ ...v, name }))}
@@ -42,21 +44,21 @@ export function OrganizerForm(props: OrganizerFormProps) {
           required
         />
         <TextField
-          label="Your email"
+          label={t.t('parts.organizer.email')}
           type="email"
           autoComplete="email"
           value={values.email}
           onChange={(email) => setValues((v) => ({ ...v, email }))}
           error={errors.fields['organizer.email']}
-          hint="Sign-ups, delivery problems and other notices go here."
+          hint={t.t('parts.organizer.emailHint')}
           required
         />
         <TextField
-          label="Timezone"
+          label={t.t('parts.exchange.timezone')}
           value={values.timezone}
           onChange={(timezone) => setValues((v) => ({ ...v, timezone }))}
           error={errors.fields.timezone}
-          hint="The default for new exchanges, like Europe/Berlin."
+          hint={t.t('parts.organizer.timezoneHint')}
         />
       </div>
       <div className="row row--end">

@@ -1,8 +1,17 @@
+import type { MessageKey } from '@i18n';
+import { useT } from '../lib/i18n';
 import { useId } from 'react';
 import type { OutboxStatus, StatusFilter } from '../stores/outbox';
 import './outbox.css';
 
-const LABELS: Record<StatusFilter, string> = { all: 'All', preview: 'Preview', queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' };
+const LABELS: Record<StatusFilter, MessageKey> = {
+  all: 'parts.outbox.all',
+  preview: 'parts.outbox.preview',
+  queued: 'parts.outbox.queued',
+  sending: 'parts.outbox.sending',
+  sent: 'parts.outbox.sent',
+  failed: 'parts.outbox.failed',
+};
 
 export interface OutboxFilterProps {
   value: StatusFilter;
@@ -14,16 +23,17 @@ export interface OutboxFilterProps {
 /** Status filter as a radio group styled as pills, each with its count. */
 export function OutboxFilter(props: OutboxFilterProps) {
   const name = useId();
+  const t = useT();
   return (
     <fieldset>
-      <legend className="visually-hidden">Show emails</legend>
+      <legend className="visually-hidden">{t.t('parts.outbox.show')}</legend>
       <div className="filters">
         {props.options.map((option) => (
           <label key={option} className="filters__option">
             <input type="radio" name={name} value={option} checked={props.value === option} onChange={() => props.onChange(option)} />
             <span>
-              {LABELS[option]}
-              {option !== 'all' && props.counts && <span className="filters__count">{props.counts[option]}</span>}
+              {t.t(LABELS[option])}
+              {option !== 'all' && props.counts && <span className="filters__count">{t.number(props.counts[option])}</span>}
             </span>
           </label>
         ))}

@@ -1,3 +1,5 @@
+import type { MessageKey, Translator } from '@i18n';
+import { currentT, useT } from '../lib/i18n';
 import { kindLabel } from '../lib/blind';
 import { formatInstant, relativeTime } from '../lib/format';
 import type { OutboxItem } from '../stores/outbox';
@@ -11,29 +13,39 @@ export interface OutboxListProps {
 }
 
 const TONES: Record<OutboxItem['status'], string> = { preview: 'info', queued: 'warn', sending: 'warn', sent: 'ok', failed: 'bad', cancelled: '' };
-const STATUS_LABELS: Record<OutboxItem['status'], string> = { preview: 'Preview', queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed', cancelled: 'Cancelled' };
+const STATUS_KEYS: Record<OutboxItem['status'], MessageKey> = {
+  preview: 'parts.outbox.preview',
+  queued: 'parts.outbox.queued',
+  sending: 'parts.outbox.sending',
+  sent: 'parts.outbox.sent',
+  failed: 'parts.outbox.failed',
+  cancelled: 'parts.outbox.cancelled',
+};
 
-export function statusBadge(status: OutboxItem['status']) {
-  return <span className={`badge badge--${TONES[status]}`}>{STATUS_LABELS[status]}</span>;
+export function statusBadge(status: OutboxItem['status'], t: Translator = currentT()) {
+  return <span className={`badge badge--${TONES[status]}`}>{t.t(STATUS_KEYS[status])}</span>;
 }
 
 /** The emails, newest first: recipient, subject, kind and status. */
 export function OutboxList(props: OutboxListProps) {
+  const t = useT();
   return (
-    <ul className="mail-list" aria-label="Emails">
+    <ul className="mail-list" aria-label={t.t('parts.outbox.emails')}>
       {props.items.map((item) => (
         <li key={item.id}>
           <button type="button" className="mail-item" aria-current={item.id === props.selectedId ? 'true' : undefined} onClick={() => props.onSelect(item.id)}>
             <span className="mail-item__top">
               <span>{item.to}</span>
-              <span>{relativeTime(item.sentAt ?? item.createdAt, props.now)}</span>
+              <span>{relativeTime(item.sentAt ?? item.createdAt, props.now, t)}</span>
             </span>
             <span className="mail-item__subject">{item.subject}</span>
-            {item.status === 'queued' && item.retryAt !== null && <span className="muted">Will retry at {formatInstant(item.retryAt)}</span>}
-            {item.status === 'cancelled' && item.withdrawnReason && <span className="muted">Withdrawn: {item.withdrawnReason}</span>}
+            {item.status === 'queued' && item.retryAt !== null && (
+              <span className="muted">{t.t('parts.outbox.willRetryAt', { at: formatInstant(item.retryAt, undefined, t) })}</span>
+            )}
+            {item.status === 'cancelled' && item.withdrawnReason && <span className="muted">{t.t('parts.outbox.withdrawn', { reason: item.withdrawnReason })}</span>}
             <span className="row">
-              {statusBadge(item.status)}
-              <span className="badge">{kindLabel(item.kind)}</span>
+              {statusBadge(item.status, t)}
+              <span className="badge">{kindLabel(item.kind, t)}</span>
             </span>
           </button>
         </li>

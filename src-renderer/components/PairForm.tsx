@@ -1,3 +1,4 @@
+import { useT } from '../lib/i18n';
 import { useState, type FormEvent } from 'react';
 import { SelectField } from './Fields';
 import './rules.css';
@@ -15,7 +16,8 @@ export interface PairFormProps {
 
 /** Two people (and optionally how the rule applies): for exclusions and must-draw pairs. */
 export function PairForm(props: PairFormProps) {
-  const options = [{ value: '', label: 'Choose…' }, ...props.people.map((p) => ({ value: String(p.id), label: p.name }))];
+  const t = useT();
+  const options = [{ value: '', label: t.t('parts.pair.choose') }, ...props.people.map((p) => ({ value: String(p.id), label: p.name }))];
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [kind, setKind] = useState(props.kinds?.[0]?.value ?? '');
@@ -36,8 +38,8 @@ export function PairForm(props: PairFormProps) {
           {props.submitLabel}
         </button>
       </div>
-      {props.kinds && <SelectField label="Applies" value={kind} options={props.kinds} onChange={setKind} disabled={props.disabled} />}
-      {first !== '' && first === second && <span className="field__error">Choose two different people.</span>}
+      {props.kinds && <SelectField label={t.t('parts.pair.applies')} value={kind} options={props.kinds} onChange={setKind} disabled={props.disabled} />}
+      {first !== '' && first === second && <span className="field__error">{t.t('parts.pair.different')}</span>}
     </form>
   );
 }

@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { DELIVERY_OPTIONS, type Delivery } from '../lib/delivery';
+import { LOCALE_NAMES, LOCALES, type Locale } from '@i18n';
+import { deliveryOptions, type Delivery } from '../lib/delivery';
+import { useT } from '../lib/i18n';
 import { currentErrors, type FormErrors } from '../lib/issues';
+import { useExchange } from '../stores/exchange';
 import { Checkbox, SelectField, TextArea, TextField } from './Fields';
 import { Notice } from './Notice';
 
@@ -12,12 +15,23 @@ export interface ParticipantFormValues {
   giftIdeas: string;
   remindersEnabled: boolean;
   isOrganizer: boolean;
+  /** Their emails' and page's language; null: the exchange's. */
+  locale: Locale | null;
 }
 
-export const EMPTY_PARTICIPANT: ParticipantFormValues = { name: '', email: '', delivery: 'email', deliveredBy: null, giftIdeas: '', remindersEnabled: true, isOrganizer: false };
+export const EMPTY_PARTICIPANT: ParticipantFormValues = {
+  name: '',
+  email: '',
+  delivery: 'email',
+  deliveredBy: null,
+  giftIdeas: '',
+  remindersEnabled: true,
+  isOrganizer: false,
+  locale: null,
+};
 
-/** Only the editable fields of a participant (never ids or status flags). */
-export function participantFormValues(p: ParticipantFormValues): ParticipantFormValues {
+/** Only the editable fields of a participant (never ids or status flags); `locale` absent reads as the exchange's. */
+export function participantFormValues(p: Omit<ParticipantFormValues, 'locale'> & { locale?: Locale | null }): ParticipantFormValues {
   return {
     name: p.name,
     email: p.email,
@@ -26,6 +40,7 @@ export function participantFormValues(p: ParticipantFormValues): ParticipantForm
     giftIdeas: p.giftIdeas,
     remindersEnabled: p.remindersEnabled,
     isOrganizer: p.isOrganizer,
+    locale: p.locale ?? null,
   };
 }
 
@@ -36,12 +51,17 @@ export interface ParticipantFormProps {
   /** People who can pass a link on (they have an address); the person edited is left out by the caller. */
   deliverers: ReadonlyArray<{ id: number; name: string }>;
   busy?: boolean;
+  /** The exchange's language, named in the "Same as the exchange" choice; else the open exchange's. */
+  exchangeLocale?: Locale;
   onSubmit(values: ParticipantFormValues): void;
   onCancel(): void;
 }
 
 /** Add or edit one person. */
 export function ParticipantForm(props: ParticipantFormProps) {
+  const t = useT();
+  const openExchangeLocale = useExchange((s) => s.exchange?.locale);
+  const exchangeLocale = props.exchangeLocale ?? openExchangeLocale ?? t.locale;
   const [values, setValues] = useState(props.initial);
   const [sent, setSent] = useState<ParticipantFormValues | null>(null);
   const errors = currentErrors(props.errors, sent, values);
@@ -54,53 +74,73 @@ export function ParticipantForm(props: ParticipantFormProps) {
     <form className="stack" onSubmit={submit} noValidate>
       {errors.general && <Notice tone="error">{errors.general}</Notice>}
       <div className="form-grid">
-        <TextField label="Name" name="name" autoComplete="off" value={values.name} error={errors.fields.name} onChange={(name) => setValues((v) => ({ ...v, name }))} required />
         <TextField
-          label="Email"
+          label={t.t('parts.participant.name')}
+          name="name"
+          autoComplete="off"
+          value={values.name}
+          error={errors.fields.name}
+          onChange={(name) => setValues((v) => ({ ...v, name }))}
+          required
+        />
+        <TextField
+          label={t.t('parts.participant.email')}
           name="email"
           type="email"
           autoComplete="off"
           value={values.email}
           error={errors.fields.email}
-          hint={values.delivery === 'email' ? undefined : 'Optional: leave it empty for someone without email.'}
+          hint={values.delivery === 'email' ? undefined : t.t('parts.participant.emailOptional')}
           onChange={(email) => setValues((v) => ({ ...v, email }))}
           required={values.delivery === 'email'}
         />
         <SelectField
-          label="How they learn their giftee"
+          label={t.t('parts.participant.delivery')}
           name="delivery"
           value={values.delivery}
-          options={DELIVERY_OPTIONS}
+          options={deliveryOptions(t)}
           error={errors.fields.delivery}
           onChange={(delivery) => setValues((v) => ({ ...v, delivery, deliveredBy: delivery === 'delivered' ? (v.deliveredBy ?? props.deliverers[0]?.id ?? null) : null }))}
         />
         {values.delivery === 'delivered' && (
           <SelectField
-            label="Who passes the link on"
+            label={t.t('parts.participant.deliveredBy')}
             name="deliveredBy"
             value={values.deliveredBy === null ? '' : String(values.deliveredBy)}
-            options={[{ value: '', label: 'Choose someone' }, ...props.deliverers.map((d) => ({ value: String(d.id), label: d.name }))]}
+            options={[{ value: '', label: t.t('parts.participant.chooseSomeone') }, ...props.deliverers.map((d) => ({ value: String(d.id), label: d.name }))]}
             error={errors.fields.deliveredBy}
-            hint="They get an email with a link to this person's page, never whom this person gives to."
+            hint={t.t('parts.participant.deliveredByHint')}
             onChange={(id) => setValues((v) => ({ ...v, deliveredBy: id === '' ? null : Number(id) }))}
           />
         )}
         <TextArea
-          label="Gift ideas"
+          label={t.t('parts.participant.giftIdeas')}
           name="giftIdeas"
           className="form-grid__wide"
           rows={2}
           value={values.giftIdeas}
           error={errors.fields.giftIdeas}
-          hint="Optional. They can edit these themselves."
+          hint={t.t('parts.participant.giftIdeasHint')}
           onChange={(giftIdeas) => setValues((v) => ({ ...v, giftIdeas }))}
         />
+        <SelectField
+          label={t.t('parts.participant.language')}
+          name="locale"
+          value={values.locale ?? ''}
+          options={[
+            { value: '', label: t.t('parts.participant.languageSame', { language: LOCALE_NAMES[exchangeLocale] }) },
+            ...LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] })),
+          ]}
+          error={errors.fields.locale}
+          hint={t.t('parts.participant.languageHint')}
+          onChange={(locale) => setValues((v) => ({ ...v, locale: locale === '' ? null : locale }))}
+        />
       </div>
-      <Checkbox label="Send reminders" checked={values.remindersEnabled} onChange={(remindersEnabled) => setValues((v) => ({ ...v, remindersEnabled }))} />
-      <Checkbox label="This is me (the organizer takes part)" checked={values.isOrganizer} onChange={(isOrganizer) => setValues((v) => ({ ...v, isOrganizer }))} />
+      <Checkbox label={t.t('parts.participant.reminders')} checked={values.remindersEnabled} onChange={(remindersEnabled) => setValues((v) => ({ ...v, remindersEnabled }))} />
+      <Checkbox label={t.t('parts.participant.isOrganizer')} checked={values.isOrganizer} onChange={(isOrganizer) => setValues((v) => ({ ...v, isOrganizer }))} />
       <div className="row row--end">
         <button type="button" className="btn" onClick={props.onCancel}>
-          Cancel
+          {t.t('parts.form.cancel')}
         </button>
         <button type="submit" className="btn btn--primary" disabled={props.busy}>
           {props.submitLabel}

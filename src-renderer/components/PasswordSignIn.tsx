@@ -1,3 +1,4 @@
+import { useT } from '../lib/i18n';
 import { useState } from 'react';
 import { TextField } from './Fields';
 import { Notice } from './Notice';
@@ -13,21 +14,22 @@ export interface PasswordSignInProps {
 /** The organizer password form, offered when the screens are reachable from the network. */
 export function PasswordSignIn(props: PasswordSignInProps) {
   const [password, setPassword] = useState('');
+  const t = useT();
   return (
     <form
       className="stack sign-in"
-      aria-label="Sign in"
+      aria-label={t.t('parts.signIn.label')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         props.onSubmit(password);
       }}
     >
-      <TextField label="Organizer password" type="password" name="password" autoComplete="current-password" value={password} onChange={setPassword} required />
+      <TextField label={t.t('parts.signIn.password')} type="password" name="password" autoComplete="current-password" value={password} onChange={setPassword} required />
       {/* Right under the field, and announced (role=alert) so a screen reader hears the refusal. */}
       {props.error && <Notice tone="error">{props.error}</Notice>}
       <button type="submit" className="btn btn--primary" disabled={props.busy}>
-        {props.busy ? 'Signing in…' : 'Sign in'}
+        {props.busy ? t.t('parts.signIn.busy') : t.t('parts.signIn.label')}
       </button>
     </form>
   );

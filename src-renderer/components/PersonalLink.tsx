@@ -1,3 +1,4 @@
+import { useT } from '../lib/i18n';
 import { formatInstant } from '../lib/format';
 import { CopyField } from './CopyField';
 import { QrImage } from './QrImage';
@@ -12,13 +13,16 @@ export interface PersonalLinkProps {
 
 /** A participant's fresh sign-in link, to send by chat when email does not reach them. */
 export function PersonalLink(props: PersonalLinkProps) {
+  const t = useT();
   return (
     <div className="row">
-      <QrImage svg={props.qrSvg} alt={`QR code of the personal link for ${props.name}`} />
+      <QrImage svg={props.qrSvg} alt={t.t('parts.link.qrAlt', { name: props.name })} />
       <div className="stack grow">
-        <CopyField label={`Personal link for ${props.name}`} value={props.url} onCopy={props.onCopy} />
+        <CopyField label={t.t('parts.people.linkLabel', { name: props.name })} value={props.url} onCopy={props.onCopy} />
         <p className="muted">
-          {props.expiresAt ? `Works once, until ${formatInstant(props.expiresAt)}.` : 'Works once.'} Send it only to {props.name}: it signs them in.
+          {props.expiresAt
+            ? t.t('parts.link.worksUntil', { at: formatInstant(props.expiresAt, undefined, t), name: props.name })
+            : t.t('parts.link.worksOnce', { name: props.name })}
         </p>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { useT } from '../lib/i18n';
 import type { RevealView } from '../stores/exchange';
 
 type Pair = RevealView['pairs'][number];
@@ -13,28 +14,26 @@ function byGiver(pairs: readonly Pair[]): Array<{ giverId: number; giverName: st
   return [...rows.values()];
 }
 
-/** "Ann", "Ann and Bob", "Ann, Bob and Cy". */
-const joinNames = (names: readonly string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`);
-
 /** Shown only after the organizer confirmed "Reveal the draw" (the reveal is recorded). */
 export function RevealTable({ reveal }: { reveal: RevealView }) {
+  const t = useT();
   const rows = byGiver(reveal.pairs);
   const several = rows.some((row) => row.receivers.length > 1);
   return (
     <div className="table-wrap">
       <table className="table">
-        <caption className="visually-hidden">The draw, revealed</caption>
+        <caption className="visually-hidden">{t.t('parts.reveal.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Secret Santa</th>
-            <th scope="col">{several ? 'Buys presents for' : 'Buys a present for'}</th>
+            <th scope="col">{t.t('parts.reveal.santa')}</th>
+            <th scope="col">{several ? t.t('parts.reveal.buysPresents') : t.t('parts.reveal.buysPresent')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.giverId}>
               <td>{row.giverName}</td>
-              <td>{joinNames(row.receivers)}</td>
+              <td>{t.list(row.receivers)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { OperationOutput } from '@contract';
+import type { Translator } from '@i18n';
+import { useT } from '../lib/i18n';
 import { formatInstant } from '../lib/format';
 import { Card } from './Card';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -16,43 +18,44 @@ export interface SantaRevealCardProps {
 }
 
 /** What the exchange's reveal setting means now, and its button; separate from the organizer's own reveal of all pairs. */
-function status(e: ExchangeView, now: number): string {
+function status(e: ExchangeView, now: number, t: Translator): string {
   const at = e.santasRevealedAt;
-  const email = e.santaRevealEmail ? ' Each also gets an email.' : '';
-  switch (e.santaReveal) {
-    case 'never':
-      return 'Participants never learn who their Santa was from Sneaky Klaus. You can change this under Overview while the exchange is not over.';
-    case 'after_party':
-      return at !== null && at <= now
-        ? `Since ${formatInstant(at, e.timezone)}, each participant’s page says who their Santa was.${email}`
-        : `After the party (${formatInstant(e.exchangeAtUtc, e.timezone)}), each participant’s page will say who their Santa was.${email}`;
-    case 'manual':
-      return at !== null
-        ? `Revealed to everyone on ${formatInstant(at, e.timezone)}: each participant’s page says who their Santa was.${email}`
-        : `When you press “Reveal to everyone”, each participant’s page will say who their Santa was.${email}`;
-  }
+  const sentence = (() => {
+    switch (e.santaReveal) {
+      case 'never':
+        return t.t('parts.santa.never');
+      case 'after_party':
+        return at !== null && at <= now
+          ? t.t('parts.santa.afterPartyDone', { at: formatInstant(at, e.timezone, t) })
+          : t.t('parts.santa.afterPartyLater', { at: formatInstant(e.exchangeAtUtc, e.timezone, t) });
+      case 'manual':
+        return at !== null ? t.t('parts.santa.manualDone', { at: formatInstant(at, e.timezone, t) }) : t.t('parts.santa.manualLater');
+    }
+  })();
+  return e.santaReveal !== 'never' && e.santaRevealEmail ? `${sentence} ${t.t('parts.santa.alsoEmail')}` : sentence;
 }
 
 /** "Who was my Santa?" for the participants. You still see no pair: this is not the reveal of the draw. */
 export function SantaRevealCard(props: SantaRevealCardProps) {
   const [asking, setAsking] = useState(false);
+  const t = useT();
   const e = props.exchange;
   const canPress = e.santaReveal === 'manual' && e.santasRevealedAt === null;
   return (
-    <Card title="Who was my Santa?" intro={status(e, props.now)}>
+    <Card title={t.t('parts.santa.title')} intro={status(e, props.now, t)}>
       {props.error && <Notice tone="error">{props.error}</Notice>}
       {canPress && (
         <div className="row row--end">
           <button type="button" className="btn btn--primary" disabled={props.busy} onClick={() => setAsking(true)}>
-            Reveal to everyone
+            {t.t('parts.santa.reveal')}
           </button>
         </div>
       )}
       {asking && (
         <ConfirmDialog
-          title="Tell everyone who their Santa was?"
-          confirmLabel="Reveal to everyone"
-          cancelLabel="Not yet"
+          title={t.t('parts.santa.confirmTitle')}
+          confirmLabel={t.t('parts.santa.reveal')}
+          cancelLabel={t.t('parts.santa.notYet')}
           busy={props.busy}
           onConfirm={() => {
             setAsking(false);
@@ -60,8 +63,7 @@ export function SantaRevealCard(props: SantaRevealCardProps) {
           }}
           onCancel={() => setAsking(false)}
         >
-          Each participant’s page will name their own Secret Santa{e.santaRevealEmail ? ', and each gets an email' : ''}. You will not see any pair. Do this after the gifts are
-          given.
+          {e.santaRevealEmail ? t.t('parts.santa.confirmBodyEmail') : t.t('parts.santa.confirmBody')}
         </ConfirmDialog>
       )}
     </Card>

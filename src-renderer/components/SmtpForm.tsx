@@ -1,3 +1,5 @@
+import { useT } from '../lib/i18n';
+import type { MessageKey } from '@i18n';
 import { useState, type FormEvent } from 'react';
 import { currentErrors, type FormErrors } from '../lib/issues';
 import { applyPreset, smtpFormValues, type PresetId, type Security, type SmtpFormValues } from '../lib/smtp-form';
@@ -16,14 +18,15 @@ export interface SmtpFormProps {
   onTest(to: string): void;
 }
 
-const SECURITY: ReadonlyArray<{ value: Security; label: string }> = [
-  { value: 'tls', label: 'TLS (usually port 465)' },
-  { value: 'starttls', label: 'STARTTLS (usually port 587)' },
-  { value: 'none', label: 'None (only for a server on this computer)' },
+const SECURITY: ReadonlyArray<{ value: Security; key: MessageKey }> = [
+  { value: 'tls', key: 'parts.smtp.tls' },
+  { value: 'starttls', key: 'parts.smtp.starttls' },
+  { value: 'none', key: 'parts.smtp.none' },
 ];
 
 /** Mail server settings with provider presets, and "Send test email" with a plain-words result. */
 export function SmtpForm(props: SmtpFormProps) {
+  const t = useT();
   const [values, setValues] = useState(() => smtpFormValues(props.smtp, props.organizer));
   const [to, setTo] = useState(props.organizer?.email ?? '');
   const preset = props.smtp.presets.find((p) => p.id === values.presetId);
@@ -40,10 +43,10 @@ export function SmtpForm(props: SmtpFormProps) {
     <div className="stack">
       <form className="stack" onSubmit={submit} noValidate>
         {errors.general && <Notice tone="error">{errors.general}</Notice>}
-        {props.saved && <Notice tone="success">Mail settings saved. Emails waiting in the outbox will now be sent.</Notice>}
+        {props.saved && <Notice tone="success">{t.t('parts.smtp.saved')}</Notice>}
         <div className="form-grid">
           <SelectField
-            label="Email provider"
+            label={t.t('parts.smtp.provider')}
             value={values.presetId}
             options={[...props.smtp.presets.map((p) => ({ value: p.id as PresetId, label: p.label }))]}
             onChange={(id) => setValues((v) => applyPreset(v, props.smtp, id))}
@@ -51,12 +54,18 @@ export function SmtpForm(props: SmtpFormProps) {
             className="form-grid__wide"
             hint={preset?.hint}
           />
-          <TextField label="Mail server" value={values.host} onChange={set('host')} error={e.host} placeholder="smtp.example.com" />
-          <TextField label="Port" type="number" value={values.port} onChange={set('port')} error={e.port} />
-          <SelectField label="Encryption" value={values.security} options={SECURITY} onChange={(s) => setValues((v) => ({ ...v, security: s }))} error={e.security} />
-          <TextField label="User name" value={values.username} onChange={set('username')} error={e.username} autoComplete="off" />
+          <TextField label={t.t('parts.smtp.host')} value={values.host} onChange={set('host')} error={e.host} placeholder="smtp.example.com" />
+          <TextField label={t.t('parts.smtp.port')} type="number" value={values.port} onChange={set('port')} error={e.port} />
+          <SelectField
+            label={t.t('parts.smtp.security')}
+            value={values.security}
+            options={SECURITY.map(({ value, key }) => ({ value, label: t.t(key) }))}
+            onChange={(s) => setValues((v) => ({ ...v, security: s }))}
+            error={e.security}
+          />
+          <TextField label={t.t('parts.smtp.username')} value={values.username} onChange={set('username')} error={e.username} autoComplete="off" />
           <TextField
-            label="Password"
+            label={t.t('parts.smtp.password')}
             type="password"
             value={values.password}
             onChange={set('password')}
@@ -64,23 +73,23 @@ export function SmtpForm(props: SmtpFormProps) {
             autoComplete="new-password"
             hint={
               <>
-                {props.smtp.hasPassword ? 'A password is stored; leave empty to keep it. ' : ''}
-                {preset?.appPasswordNeeded ? 'Use an app password. ' : ''}
+                {props.smtp.hasPassword ? `${t.t('parts.smtp.passwordStored')} ` : ''}
+                {preset?.appPasswordNeeded ? `${t.t('parts.smtp.appPassword')} ` : ''}
                 {preset?.appPasswordUrl && (
                   <a href={preset.appPasswordUrl} target="_blank" rel="noreferrer">
-                    Create one
+                    {t.t('parts.smtp.createOne')}
                   </a>
                 )}
               </>
             }
           />
-          <TextField label="Sender name" value={values.fromName} onChange={set('fromName')} error={e.fromName} />
-          <TextField label="Sender address" type="email" value={values.fromAddress} onChange={set('fromAddress')} error={e.fromAddress} />
+          <TextField label={t.t('parts.smtp.fromName')} value={values.fromName} onChange={set('fromName')} error={e.fromName} />
+          <TextField label={t.t('parts.smtp.fromAddress')} type="email" value={values.fromAddress} onChange={set('fromAddress')} error={e.fromAddress} />
         </div>
-        <p className="muted">The password is kept in {props.smtp.passwordStore}.</p>
+        <p className="muted">{t.t('parts.smtp.passwordStore', { store: props.smtp.passwordStore })}</p>
         <div className="row row--end">
           <button type="submit" className="btn btn--primary" disabled={props.busy}>
-            Save mail settings
+            {t.t('parts.smtp.save')}
           </button>
         </div>
       </form>
@@ -92,14 +101,14 @@ export function SmtpForm(props: SmtpFormProps) {
         }}
       >
         <div className="inline-form">
-          <TextField label="Send a test email to" type="email" value={to} onChange={setTo} />
+          <TextField label={t.t('parts.smtp.testTo')} type="email" value={to} onChange={setTo} />
           <button type="submit" className="btn" disabled={props.busy || !props.smtp.configured}>
-            Send test email
+            {t.t('parts.smtp.test')}
           </button>
         </div>
-        {!props.smtp.configured && <p className="muted">Save the settings first, then send a test.</p>}
+        {!props.smtp.configured && <p className="muted">{t.t('parts.smtp.saveFirst')}</p>}
         {props.test && (
-          <Notice tone={props.test.ok ? 'success' : 'error'} title={props.test.ok ? 'The test email was sent.' : 'The test email could not be sent.'}>
+          <Notice tone={props.test.ok ? 'success' : 'error'} title={props.test.ok ? t.t('parts.smtp.testSent') : t.t('parts.smtp.testFailed')}>
             {props.test.message}
           </Notice>
         )}

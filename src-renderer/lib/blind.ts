@@ -1,3 +1,6 @@
+import type { MessageKey, Translator } from '@i18n';
+import { currentT } from './i18n';
+
 /**
  * Emails whose text names a giftee. The organizer is blind by default (so the organizer can take part too): the outbox lists
  * them and offers their links, but shows their text only after an explicit "show anyway".
@@ -8,25 +11,26 @@ export function revealsMatch(kind: string): boolean {
   return MATCH_REVEALING_KINDS.has(kind);
 }
 
-const KIND_LABELS: Record<string, string> = {
-  'magic-link': 'Sign-in link',
-  welcome: 'Welcome',
-  match: 'Match',
-  'assignment-changed': 'Changed match',
-  reminder: 'Reminder',
-  'draw-cancelled': 'Draw cancelled',
-  'exchange-updated': 'New details',
-  'exchange-cancelled': 'Exchange cancelled',
-  'organizer-access': 'Organizer looked',
-  'organizer-new-registration': 'New sign-up',
-  'organizer-withdrawal': 'Withdrawal',
-  'organizer-registration-closed': 'Registration closed',
-  'organizer-draw-done': 'Draw done',
-  'organizer-delivery-failures': 'Delivery problems',
-  'organizer-purge-warning': 'Data deletion notice',
-  test: 'Test email',
+const KIND_KEYS: Record<string, MessageKey> = {
+  'magic-link': 'parts.kind.magicLink',
+  welcome: 'parts.kind.welcome',
+  match: 'parts.kind.match',
+  'assignment-changed': 'parts.kind.assignmentChanged',
+  reminder: 'parts.kind.reminder',
+  'draw-cancelled': 'parts.kind.drawCancelled',
+  'exchange-updated': 'parts.kind.exchangeUpdated',
+  'exchange-cancelled': 'parts.kind.exchangeCancelled',
+  'organizer-access': 'parts.kind.organizerAccess',
+  'organizer-new-registration': 'parts.kind.newRegistration',
+  'organizer-withdrawal': 'parts.kind.withdrawal',
+  'organizer-registration-closed': 'parts.kind.registrationClosed',
+  'organizer-draw-done': 'parts.kind.drawDone',
+  'organizer-delivery-failures': 'parts.kind.deliveryFailures',
+  'organizer-purge-warning': 'parts.kind.purgeWarning',
+  test: 'parts.kind.test',
 };
 
-export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind.replace(/-/g, ' ');
+export function kindLabel(kind: string, t: Translator = currentT()): string {
+  const key = KIND_KEYS[kind];
+  return key ? t.t(key) : kind.replace(/-/g, ' ');
 }

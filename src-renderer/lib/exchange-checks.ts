@@ -4,6 +4,9 @@
  * this a form with four mistakes took four rounds. The wording is the core's, so a message reads
  * the same whichever side found it; the core stays the authority and its answer is still shown.
  */
+import type { Translator } from '@i18n';
+import { currentT } from './i18n';
+
 export interface ExchangeCheckInput {
   name: string;
   description: string;
@@ -20,50 +23,54 @@ export interface ExchangeCheckInput {
 export type CheckGroup = 'details' | 'schedule';
 
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
-const LOCAL_MESSAGE = 'Expected a date and time like 2026-12-19T18:00.';
 
 /** Field → message for every problem found in the groups that can still change. */
-export function exchangeProblems(values: ExchangeCheckInput, now: number, groups: readonly CheckGroup[] = ['details', 'schedule']): Record<string, string> {
+export function exchangeProblems(
+  values: ExchangeCheckInput,
+  now: number,
+  groups: readonly CheckGroup[] = ['details', 'schedule'],
+  t: Translator = currentT(),
+): Record<string, string> {
   return {
-    ...(groups.includes('details') ? detailProblems(values) : {}),
-    ...(groups.includes('schedule') ? scheduleProblems(values, now) : {}),
+    ...(groups.includes('details') ? detailProblems(values, t) : {}),
+    ...(groups.includes('schedule') ? scheduleProblems(values, now, t) : {}),
   };
 }
 
-function detailProblems(values: ExchangeCheckInput): Record<string, string> {
+function detailProblems(values: ExchangeCheckInput, t: Translator): Record<string, string> {
   const out: Record<string, string> = {};
   const name = values.name.trim();
-  if (name === '') out.name = 'Give the exchange a name.';
-  else if (name.length > 120) out.name = 'Names are at most 120 characters.';
-  if (values.location.trim().length > 300) out.location = 'The place is at most 300 characters.';
-  if (values.description.length > 4000) out.description = 'The description is at most 4000 characters.';
+  if (name === '') out.name = t.t('parts.check.nameMissing');
+  else if (name.length > 120) out.name = t.t('parts.check.nameTooLong');
+  if (values.location.trim().length > 300) out.location = t.t('parts.check.placeTooLong');
+  if (values.description.length > 4000) out.description = t.t('parts.check.descriptionTooLong');
   const amount = values.budgetAmount.trim();
-  if (amount !== '' && !/^\d{1,7}(\.\d{1,2})?$/.test(amount)) out.budgetAmount = 'Expected an amount like 25 or 25.50.';
-  if (amount !== '' && !/^[A-Z]{3}$/.test(values.budgetCurrency.trim().toUpperCase())) out.budgetCurrency = 'Use a three-letter currency code like EUR or USD.';
+  if (amount !== '' && !/^\d{1,7}(\.\d{1,2})?$/.test(amount)) out.budgetAmount = t.t('parts.check.amount');
+  if (amount !== '' && !/^[A-Z]{3}$/.test(values.budgetCurrency.trim().toUpperCase())) out.budgetCurrency = t.t('parts.check.currency');
   const max = values.maxParticipants.trim();
-  if (max !== '' && !/^\d+$/.test(max)) out.maxParticipants = 'Write a whole number, or leave it empty for no limit.';
-  else if (max !== '' && Number(max) < 2) out.maxParticipants = 'At least 2 participants.';
-  else if (max !== '' && Number(max) > 10_000) out.maxParticipants = 'At most 10 000 participants.';
+  if (max !== '' && !/^\d+$/.test(max)) out.maxParticipants = t.t('parts.check.maxWhole');
+  else if (max !== '' && Number(max) < 2) out.maxParticipants = t.t('parts.check.maxAtLeast');
+  else if (max !== '' && Number(max) > 10_000) out.maxParticipants = t.t('parts.check.maxAtMost', { max: t.number(10_000) });
   return out;
 }
 
-function scheduleProblems(values: ExchangeCheckInput, now: number): Record<string, string> {
+function scheduleProblems(values: ExchangeCheckInput, now: number, t: Translator): Record<string, string> {
   const out: Record<string, string> = {};
-  const days = reminderDayProblem(values.reminderDays);
+  const days = reminderDayProblem(values.reminderDays, t);
   if (days) out.reminderDays = days;
   const zoneOk = isTimeZone(values.timezone.trim());
-  if (!zoneOk) out.timezone = values.timezone.trim() === '' ? 'Choose a timezone.' : 'Unknown timezone; use a name like Europe/Berlin or America/New_York.';
+  if (!zoneOk) out.timezone = values.timezone.trim() === '' ? t.t('parts.check.zoneMissing') : t.t('parts.check.zoneUnknown');
   const at = values.exchangeAt;
   const deadline = values.registrationDeadline;
-  if (at === '') out.exchangeAt = 'Choose the date and time of the exchange.';
-  else if (!LOCAL.test(at)) out.exchangeAt = LOCAL_MESSAGE;
-  if (deadline !== '' && !LOCAL.test(deadline)) out.registrationDeadline = LOCAL_MESSAGE;
+  if (at === '') out.exchangeAt = t.t('parts.check.dateMissing');
+  else if (!LOCAL.test(at)) out.exchangeAt = t.t('parts.check.dateFormat');
+  if (deadline !== '' && !LOCAL.test(deadline)) out.registrationDeadline = t.t('parts.check.dateFormat');
   if (!zoneOk) return out;
   const current = localNow(now, values.timezone.trim());
-  if (!out.exchangeAt && at.slice(0, 16) <= current) out.exchangeAt = 'The exchange date is in the past.';
+  if (!out.exchangeAt && at.slice(0, 16) <= current) out.exchangeAt = t.t('parts.check.datePast');
   if (deadline !== '' && !out.registrationDeadline) {
-    if (!out.exchangeAt && deadline.slice(0, 16) >= at.slice(0, 16)) out.registrationDeadline = 'Registration must close before the exchange date.';
-    else if (deadline.slice(0, 16) <= current) out.registrationDeadline = 'The registration deadline is in the past.';
+    if (!out.exchangeAt && deadline.slice(0, 16) >= at.slice(0, 16)) out.registrationDeadline = t.t('parts.check.deadlineAfterDate');
+    else if (deadline.slice(0, 16) <= current) out.registrationDeadline = t.t('parts.check.deadlinePast');
   }
   return out;
 }
@@ -76,12 +83,12 @@ export function parseReminderDays(text: string): number[] {
     .map(Number);
 }
 
-function reminderDayProblem(text: string): string | null {
+function reminderDayProblem(text: string, t: Translator): string | null {
   const days = parseReminderDays(text);
-  if (days.some((d) => !Number.isInteger(d))) return 'Write the days as whole numbers, like 7, 3, 1.';
-  if (days.some((d) => d < 1)) return 'Reminders are at least 1 day before.';
-  if (days.some((d) => d > 60)) return 'Reminders are at most 60 days before.';
-  if (new Set(days).size > 10) return 'At most 10 reminders.';
+  if (days.some((d) => !Number.isInteger(d))) return t.t('parts.check.daysWhole');
+  if (days.some((d) => d < 1)) return t.t('parts.check.daysAtLeast');
+  if (days.some((d) => d > 60)) return t.t('parts.check.daysAtMost');
+  if (new Set(days).size > 10) return t.t('parts.check.daysTooMany');
   return null;
 }
 

@@ -1,5 +1,7 @@
 import type { OperationInput, OperationOutput } from '@contract';
+import { isLocale, type Locale, type MessageKey, type Translator } from '@i18n';
 import { exchangeProblems, parseReminderDays, type CheckGroup, type ExchangeCheckInput } from './exchange-checks';
+import { currentT } from './i18n';
 import type { FormErrors } from './issues';
 
 type ExchangeView = OperationOutput<'exchanges.get'>;
@@ -17,16 +19,22 @@ export type ExchangeFormValues = ExchangeCheckInput & {
   santaReveal: string;
   /** 'yes': email each participant their Santa's name when it is revealed. */
   santaRevealEmail: string;
+  /** The language of the exchange's emails and pages (a participant may choose another). */
+  locale: Locale;
 };
 
 export type SantaRevealChoice = ExchangeView['santaReveal'];
 
-/** The organizer's words for each reveal mode (the setting and the exchange page use them). */
-export const SANTA_REVEAL_CHOICES: ReadonlyArray<{ value: SantaRevealChoice; label: string }> = [
-  { value: 'never', label: 'Never' },
-  { value: 'after_party', label: 'After the party (at the exchange’s date and time)' },
-  { value: 'manual', label: 'When I press “Reveal to everyone”' },
+const SANTA_REVEAL_KEYS: ReadonlyArray<{ value: SantaRevealChoice; key: MessageKey }> = [
+  { value: 'never', key: 'parts.exchange.revealNever' },
+  { value: 'after_party', key: 'parts.exchange.revealAfterParty' },
+  { value: 'manual', key: 'parts.exchange.revealManual' },
 ];
+
+/** The organizer's words for each reveal mode (the setting and the exchange page use them). */
+export function santaRevealChoices(t: Translator = currentT()): Array<{ value: SantaRevealChoice; label: string }> {
+  return SANTA_REVEAL_KEYS.map(({ value, key }) => ({ value, label: t.t(key) }));
+}
 
 type ExchangeField = ExchangeView['editableFields'][number];
 
@@ -46,12 +54,14 @@ export const FORM_FIELD_SOURCE: Record<keyof ExchangeFormValues, ExchangeField> 
   giftsPerPerson: 'giftsPerPerson',
   santaReveal: 'santaReveal',
   santaRevealEmail: 'santaRevealEmail',
+  locale: 'locale',
 };
 
 /** Every field of a new exchange can be set. */
 export const ALL_FIELDS: readonly ExchangeField[] = [...new Set(Object.values(FORM_FIELD_SOURCE))];
 
-export function emptyExchangeForm(defaults: { timezone: string; currency: string; reminderDays: readonly number[] }): ExchangeFormValues {
+/** A new exchange; its language is the organizer's unless the caller says otherwise. */
+export function emptyExchangeForm(defaults: { timezone: string; currency: string; reminderDays: readonly number[]; locale?: Locale }): ExchangeFormValues {
   return {
     name: '',
     description: '',
@@ -66,6 +76,7 @@ export function emptyExchangeForm(defaults: { timezone: string; currency: string
     giftsPerPerson: '1',
     santaReveal: 'never',
     santaRevealEmail: '',
+    locale: defaults.locale ?? currentT().locale,
   };
 }
 
@@ -84,6 +95,7 @@ export function exchangeFormValues(view: ExchangeView): ExchangeFormValues {
     giftsPerPerson: String(view.giftsPerPerson) as GiftsChoice,
     santaReveal: view.santaReveal,
     santaRevealEmail: view.santaRevealEmail ? 'yes' : '',
+    locale: view.locale,
   };
 }
 
@@ -93,10 +105,10 @@ type Converted = { ok: true; fields: Omit<CreateInput, 'matchMode' | 'avoidPastE
  * Turns the inputs into the operation's fields, or names every problem at once (only in the groups
  * that can still change: a drawn exchange's date in the past is not the organizer's to fix).
  */
-export function convertExchangeForm(values: ExchangeFormValues, now: number, editable: readonly EditableGroup[] = ['details', 'schedule']): Converted {
+export function convertExchangeForm(values: ExchangeFormValues, now: number, editable: readonly EditableGroup[] = ['details', 'schedule'], t: Translator = currentT()): Converted {
   const groups = editable.filter((g): g is CheckGroup => g === 'details' || g === 'schedule');
-  const problems = exchangeProblems(values, now, groups);
-  if (Object.keys(problems).length > 0) return { ok: false, errors: { general: problemsSummary(Object.keys(problems).length), fields: problems, summary: true } };
+  const problems = exchangeProblems(values, now, groups, t);
+  if (Object.keys(problems).length > 0) return { ok: false, errors: { general: problemsSummary(Object.keys(problems).length, t), fields: problems, summary: true } };
   const amount = values.budgetAmount.trim();
   const max = values.maxParticipants.trim();
   return {
@@ -112,15 +124,16 @@ export function convertExchangeForm(values: ExchangeFormValues, now: number, edi
       timezone: values.timezone.trim(),
       reminderDays: parseReminderDays(values.reminderDays),
       giftsPerPerson: Number(values.giftsPerPerson) as 1 | 2 | 3,
-      santaReveal: SANTA_REVEAL_CHOICES.find((c) => c.value === values.santaReveal)?.value ?? 'never',
+      santaReveal: SANTA_REVEAL_KEYS.find((c) => c.value === values.santaReveal)?.value ?? 'never',
       santaRevealEmail: values.santaRevealEmail === 'yes',
+      locale: isLocale(values.locale) ? values.locale : t.locale,
     },
   };
 }
 
 /** The line above a form with mistakes: how many, so nobody stops after fixing the first. */
-export function problemsSummary(count: number): string {
-  return count === 1 ? 'Please fix the field marked below.' : `Please fix the ${count} fields marked below.`;
+export function problemsSummary(count: number, t: Translator = currentT()): string {
+  return t.t('parts.form.fixFields', { count });
 }
 
 /** Keeps only the fields the exchange view says can change now. */

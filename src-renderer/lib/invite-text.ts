@@ -1,16 +1,11 @@
 import type { OperationOutput } from '@contract';
-import { plural } from './format';
+import type { Translator } from '@i18n';
+import { currentT } from './i18n';
 
-/** What the screen says after invitations were queued. */
-export function invitedText(result: OperationOutput<'participants.invite'>): string {
-  const sentences = [
-    result.invited === 0
-      ? 'Nobody was left to invite.'
-      : `Invited ${plural(result.invited, 'person', 'people')}: each gets a welcome email with their own link, to add gift ideas before the draw.`,
-  ];
-  if (result.alreadyInvited > 0) sentences.push(`${plural(result.alreadyInvited, 'person was', 'people were')} left out: invited before, or signed up themselves.`);
-  if (result.invited > 0 && !result.smtpConfigured) {
-    sentences.push('Mail is not set up yet, so the emails wait in the outbox as previews: copy their links from there, or set up mail in Settings to send them.');
-  }
+/** What the screen tells the organizer after invitations were queued (in the organizer's language). */
+export function invitedText(result: OperationOutput<'participants.invite'>, t: Translator = currentT()): string {
+  const sentences = [result.invited === 0 ? t.t('parts.invite.nobodyLeft') : t.t('parts.invite.invited', { count: result.invited })];
+  if (result.alreadyInvited > 0) sentences.push(t.t('parts.invite.leftOut', { count: result.alreadyInvited }));
+  if (result.invited > 0 && !result.smtpConfigured) sentences.push(t.t('parts.invite.noMail'));
   return sentences.join(' ');
 }

@@ -1,4 +1,6 @@
 import type { ErrorBody } from '@contract';
+import type { Translator } from '@i18n';
+import { currentT } from './i18n';
 
 /** What a form shows after a refused operation: messages next to fields, and one general line. */
 export interface FormErrors {
@@ -21,7 +23,7 @@ export interface IssueMapping {
  * Maps `issues` by path to the form's fields. Issues that name no field of this form, and errors
  * without issues, become the general message, so nothing the core says is lost.
  */
-export function formErrors(error: ErrorBody, mapping: IssueMapping): FormErrors {
+export function formErrors(error: ErrorBody, mapping: IssueMapping, t: Translator = currentT()): FormErrors {
   const fields: Record<string, string> = {};
   const unplaced: string[] = [];
   for (const issue of error.issues ?? []) {
@@ -32,7 +34,7 @@ export function formErrors(error: ErrorBody, mapping: IssueMapping): FormErrors 
   }
   if (!error.issues || error.issues.length === 0) return { general: error.message, fields };
   if (unplaced.length > 0) return { general: unplaced.join(' '), fields };
-  return { general: 'Please check the fields marked below.', fields, summary: true };
+  return { general: t.t('parts.form.checkFields'), fields, summary: true };
 }
 
 function fieldFor(path: string, fields: readonly string[]): string | null {

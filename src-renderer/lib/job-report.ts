@@ -1,4 +1,6 @@
-import { plural, type JobName } from './format';
+import type { MessageKey, Translator } from '@i18n';
+import type { JobName } from './format';
+import { currentT } from './i18n';
 
 type Counts = Record<string, number>;
 
@@ -9,62 +11,59 @@ export function totalCounts(runs: ReadonlyArray<{ counts: Counts }>): Counts {
   return total;
 }
 
-const CLEANED: Partial<Record<JobName, [string, string]>> = {
-  'token-cleanup': ['expired login link', 'expired login links'],
-  'session-cleanup': ['expired sign-in', 'expired sign-ins'],
-  'rate-limit-cleanup': ['old rate-limit record', 'old rate-limit records'],
+const CLEANED: Partial<Record<JobName, { removed: MessageKey; none: MessageKey }>> = {
+  'token-cleanup': { removed: 'parts.jobReport.removedLinks', none: 'parts.jobReport.noLinks' },
+  'session-cleanup': { removed: 'parts.jobReport.removedSignIns', none: 'parts.jobReport.noSignIns' },
+  'rate-limit-cleanup': { removed: 'parts.jobReport.removedRateLimits', none: 'parts.jobReport.noRateLimits' },
 };
 
-/** What a job did, in words, from its counts: "Sent 3 reminders", "No reminders were due". */
-export function runSummary(job: string, counts: Counts): string {
+/** What a job did, in words, from its counts: "Sent 3 reminders.", "No reminders were due." */
+export function runSummary(job: string, counts: Counts, t: Translator = currentT()): string {
   const n = (key: string) => counts[key] ?? 0;
   switch (job) {
     case 'reminders': {
-      const missed =
-        n('skipped') > 0
-          ? ` ${plural(n('skipped'), 'missed reminder was', 'missed reminders were')} skipped: ${n('skipped') === 1 ? 'it was' : 'they were'} due while the computer was off.`
-          : '';
-      const noEmail = n('noEmail') > 0 ? ` ${plural(n('noEmail'), 'person without email got', 'people without email got')} no reminder: there is no address to send it to.` : '';
-      const otherWay =
-        n('otherWay') > 0
-          ? ` ${plural(n('otherWay'), 'person who learns their giftee', 'people who learn their giftee')} at the table, on a card or through someone else got no reminder, so the surprise stays.`
-          : '';
       const sent =
-        n('queued') > 0 ? `Sent ${plural(n('queued'), 'reminder', 'reminders')}.` : n('noEmail') + n('otherWay') > 0 ? 'No reminder was sent.' : 'No reminders were due.';
-      return sent + missed + noEmail + otherWay;
+        n('queued') > 0
+          ? t.t('parts.jobReport.remindersSent', { count: n('queued') })
+          : n('noEmail') + n('otherWay') > 0
+            ? t.t('parts.jobReport.noReminderSent')
+            : t.t('parts.jobReport.noRemindersDue');
+      const more = [
+        n('skipped') > 0 ? t.t('parts.jobReport.remindersSkipped', { count: n('skipped') }) : null,
+        n('noEmail') > 0 ? t.t('parts.jobReport.remindersNoEmail', { count: n('noEmail') }) : null,
+        n('otherWay') > 0 ? t.t('parts.jobReport.remindersOtherWay', { count: n('otherWay') }) : null,
+      ].filter((s): s is string => s !== null);
+      return [sent, ...more].join(' ');
     }
     case 'registration-close':
-      return n('closed') > 0 ? `Closed registration of ${plural(n('closed'), 'exchange', 'exchanges')}.` : 'No registration was due to close.';
+      return n('closed') > 0 ? t.t('parts.jobReport.closed', { count: n('closed') }) : t.t('parts.jobReport.noneToClose');
     case 'signup-digest':
-      return n('digests') > 0 ? `Emailed you ${plural(n('signups'), 'new sign-up', 'new sign-ups')} in one digest.` : 'No new sign-ups to report.';
+      return n('digests') > 0 ? t.t('parts.jobReport.digest', { count: n('signups') }) : t.t('parts.jobReport.noSignups');
     case 'auto-complete':
-      return n('completed') > 0 ? `Marked ${plural(n('completed'), 'exchange', 'exchanges')} as completed.` : 'No exchange was due to complete.';
+      return n('completed') > 0 ? t.t('parts.jobReport.completed', { count: n('completed') }) : t.t('parts.jobReport.noneToComplete');
     case 'data-purge': {
       const parts = [
-        n('purged') > 0 ? `deleted ${plural(n('purged'), 'old exchange', 'old exchanges')}` : null,
-        n('warned') > 0 ? `warned you about ${plural(n('warned'), 'exchange', 'exchanges')} due for deletion` : null,
-        n('backupsDeleted') > 0 ? `removed ${plural(n('backupsDeleted'), 'old backup', 'old backups')}` : null,
-        n('runsPruned') > 0 ? `tidied ${plural(n('runsPruned'), 'old history line', 'old history lines')}` : null,
+        n('purged') > 0 ? t.t('parts.jobReport.purged', { count: n('purged') }) : null,
+        n('warned') > 0 ? t.t('parts.jobReport.warned', { count: n('warned') }) : null,
+        n('backupsDeleted') > 0 ? t.t('parts.jobReport.backupsDeleted', { count: n('backupsDeleted') }) : null,
+        n('runsPruned') > 0 ? t.t('parts.jobReport.runsPruned', { count: n('runsPruned') }) : null,
       ].filter((p): p is string => p !== null);
-      return parts.length > 0 ? `${capitalise(parts.join(', '))}.` : 'Nothing was old enough to delete.';
+      return parts.length > 0 ? parts.join(' ') : t.t('parts.jobReport.nothingOld');
     }
     default: {
-      const words = CLEANED[job as JobName];
-      if (!words) return genericSummary(counts);
-      return n('deleted') > 0 ? `Removed ${plural(n('deleted'), words[0], words[1])}.` : `No ${words[1]} to remove.`;
+      const keys = CLEANED[job as JobName];
+      if (!keys) return genericSummary(counts, t);
+      return n('deleted') > 0 ? t.t(keys.removed, { count: n('deleted') }) : t.t(keys.none);
     }
   }
 }
 
-function genericSummary(counts: Counts): string {
+/** A job this screen has no words for yet: its raw counts ("3 rows done"), as its code names them. */
+function genericSummary(counts: Counts, t: Translator): string {
   const parts = Object.entries(counts)
     .filter(([, n]) => n > 0)
-    .map(([key, n]) => `${n} ${key.replace(/([A-Z])/g, ' $1').toLowerCase()}`);
-  return parts.length > 0 ? capitalise(`${parts.join(', ')}.`) : 'Nothing to do.';
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+    .map(([key, n]) => t.t('parts.jobReport.genericCount', { count: n, what: key.replace(/([A-Z])/g, ' $1').toLowerCase() }));
+  return parts.length > 0 ? t.list(parts) : t.t('parts.jobReport.nothingToDo');
 }
 
 export interface RunNowReport {
@@ -79,38 +78,36 @@ export interface RunNowReport {
 export function runNowReport(
   label: string,
   report: { runs: ReadonlyArray<{ outcome: string; error: string | null; job: string; counts: Counts }>; nothingDue: boolean; message: string | null },
+  t: Translator = currentT(),
 ): RunNowReport {
   const { runs } = report;
   const failed = runs.find((r) => r.outcome === 'failed');
-  if (failed) return { tone: 'error', text: `${label} failed: ${failed.error ?? 'see the history below'}` };
-  if (report.nothingDue || runs.length === 0) return { tone: 'info', text: `${label}: ${report.message ?? 'nothing was due.'}` };
-  const summary = runSummary(runs[0]!.job, totalCounts(runs));
-  return { tone: 'success', text: `${label}: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}` };
+  if (failed) return { tone: 'error', text: t.t('parts.jobReport.runFailed', { job: label, error: failed.error ?? t.t('parts.jobReport.seeHistory') }) };
+  if (report.nothingDue || runs.length === 0)
+    return { tone: 'info', text: t.t('parts.jobReport.runNothingDue', { job: label, message: report.message ?? t.t('parts.jobReport.nothingDue') }) };
+  const summary = runSummary(runs[0]!.job, totalCounts(runs), t);
+  return { tone: 'success', text: t.t('parts.jobReport.runDone', { job: label, summary }) };
 }
 
 /** A run this much after its due instant is late (the scheduler wakes every minute, so less is on time). */
 const LATE_AFTER_MS = 5 * 60_000;
 
-/** "3 hours", "2 days", "12 minutes": how late a run started. */
-export function durationWords(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return plural(minutes, 'minute', 'minutes');
-  const hours = Math.round(ms / 3_600_000);
-  if (hours < 48) return plural(hours, 'hour', 'hours');
-  return plural(Math.round(ms / 86_400_000), 'day', 'days');
-}
-
 /** "late by 3 hours" for a run that started well after it was due (the computer was off), else null. */
-export function lateness(run: { scheduledFor: number | null; startedAt: number }): string | null {
+export function lateness(run: { scheduledFor: number | null; startedAt: number }, t: Translator = currentT()): string | null {
   if (run.scheduledFor === null) return null;
   const late = run.startedAt - run.scheduledFor;
-  return late >= LATE_AFTER_MS ? `late by ${durationWords(late)}` : null;
+  if (late < LATE_AFTER_MS) return null;
+  const minutes = Math.round(late / 60_000);
+  if (minutes < 60) return t.t('parts.jobReport.lateMinutes', { count: minutes });
+  const hours = Math.round(late / 3_600_000);
+  if (hours < 48) return t.t('parts.jobReport.lateHours', { count: hours });
+  return t.t('parts.jobReport.lateDays', { count: Math.round(late / 86_400_000) });
 }
 
 /** The result column: the error, and for a failure what was done before it; else what the run did. */
-export function runResult(run: { job: string; outcome: string; error: string | null; counts: Counts }): string {
-  if (run.outcome === 'running') return 'Running…';
-  if (run.error === null) return runSummary(run.job, run.counts);
-  const done = Object.values(run.counts).some((n) => n > 0) ? ` Done before the failure: ${runSummary(run.job, run.counts)}` : '';
-  return `${run.error}${done}`;
+export function runResult(run: { job: string; outcome: string; error: string | null; counts: Counts }, t: Translator = currentT()): string {
+  if (run.outcome === 'running') return t.t('parts.jobReport.running');
+  if (run.error === null) return runSummary(run.job, run.counts, t);
+  if (!Object.values(run.counts).some((n) => n > 0)) return run.error;
+  return t.t('parts.jobReport.failedAfter', { error: run.error, summary: runSummary(run.job, run.counts, t) });
 }

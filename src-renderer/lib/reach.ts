@@ -1,3 +1,6 @@
+import type { MessageKey, Translator } from '@i18n';
+import { currentT } from './i18n';
+
 /** Who can open the links Sneaky Klaus emails, judged from the network status the core reports. */
 export interface NetworkFacts {
   lanAddresses: readonly string[];
@@ -63,29 +66,20 @@ export function loopbackCause(network: NetworkFacts): LoopbackCause {
   return network.lanAddresses.length > 0 ? 'listens-locally' : 'no-network';
 }
 
-const LOOPBACK_TEXT: Record<LoopbackCause, string> = {
-  'link-choice': 'Phones and other computers cannot open an address that starts with localhost or 127.0.0.1. Use one of the choices below before you invite people.',
-  'listens-locally':
-    'The participants’ pages only listen on this computer itself (it was started with a loopback --host). Restart it without that option so phones on your Wi-Fi can reach it, or use a tunnel, before you invite people.',
-  'no-network': 'This computer is not connected to a network that others can reach. Connect it to your Wi-Fi, or use a tunnel, before you invite people.',
+const LOOPBACK_KEYS: Record<LoopbackCause, MessageKey> = {
+  'link-choice': 'parts.reach.loopbackLinkChoice',
+  'listens-locally': 'parts.reach.loopbackListensLocally',
+  'no-network': 'parts.reach.loopbackNoNetwork',
 };
 
 /** The plain-words verdict shown next to the link address. */
-export function reachCopy(reach: LinkReach, cause: LoopbackCause): ReachCopy {
+export function reachCopy(reach: LinkReach, cause: LoopbackCause, t: Translator = currentT()): ReachCopy {
   switch (reach) {
     case 'this-computer':
-      return { tone: 'warn', title: 'These links only open on this computer.', text: LOOPBACK_TEXT[cause] };
+      return { tone: 'warn', title: t.t('parts.reach.thisComputerTitle'), text: t.t(LOOPBACK_KEYS[cause]) };
     case 'same-network':
-      return {
-        tone: 'info',
-        title: 'These links open on phones and computers connected to the same Wi-Fi as this computer.',
-        text: 'Relatives at their own homes cannot open them. If anyone taking part lives elsewhere, use a tunnel.',
-      };
+      return { tone: 'info', title: t.t('parts.reach.sameNetworkTitle'), text: t.t('parts.reach.sameNetworkText') };
     case 'anywhere':
-      return {
-        tone: 'success',
-        title: 'These links open from anywhere.',
-        text: 'They work while this computer is on and Sneaky Klaus is running.',
-      };
+      return { tone: 'success', title: t.t('parts.reach.anywhereTitle'), text: t.t('parts.reach.anywhereText') };
   }
 }

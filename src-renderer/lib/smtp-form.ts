@@ -1,4 +1,6 @@
 import type { OperationInput, OperationOutput } from '@contract';
+import type { Translator } from '@i18n';
+import { currentT } from './i18n';
 import type { FormErrors } from './issues';
 
 type SmtpView = OperationOutput<'smtp.get'>;
@@ -61,10 +63,9 @@ export function applyPreset(values: SmtpFormValues, view: SmtpView, id: PresetId
   return { ...values, presetId: id, host: preset.host, port: String(preset.port), security: security(preset.security) };
 }
 
-export function smtpInput(values: SmtpFormValues): { ok: true; input: SmtpInput } | { ok: false; errors: FormErrors } {
+export function smtpInput(values: SmtpFormValues, t: Translator = currentT()): { ok: true; input: SmtpInput } | { ok: false; errors: FormErrors } {
   const port = Number(values.port);
-  if (!Number.isInteger(port))
-    return { ok: false, errors: { general: 'Please check the fields marked below.', fields: { port: 'Enter a port number, like 465 or 587.' }, summary: true } };
+  if (!Number.isInteger(port)) return { ok: false, errors: { general: t.t('parts.form.checkFields'), fields: { port: t.t('parts.smtp.portNumber') }, summary: true } };
   return {
     ok: true,
     input: {

@@ -35,7 +35,7 @@ afterEach(() => Object.assign(initial, pristine));
 
 describe('which earlier exchanges a draw avoids', () => {
   it('names them, says when fewer are known, and says when it is off', () => {
-    expect(avoidedExchangesText(2, ['Family 2025', 'Family 2024'])).toBe('Avoids the pairs of the last 2 exchanges with these people (Family 2025, Family 2024).');
+    expect(avoidedExchangesText(2, ['Family 2025', 'Family 2024'])).toBe('Avoids the pairs of the last 2 exchanges with these people (Family 2025 and Family 2024).');
     expect(avoidedExchangesText(3, ['an exchange of 2024 (deleted)'])).toBe(
       'Avoids the pairs of the last 3 exchanges with these people (an exchange of 2024 (deleted)). Only 1 earlier exchange with these people is on this computer.',
     );
@@ -47,7 +47,7 @@ describe('which earlier exchanges a draw avoids', () => {
     withRules(rules(2, ['Family 2025', 'Family 2024']));
     const html = text(renderToStaticMarkup(<RulesTab exchange={exchangeView({ id: 1, avoidPastExchanges: 2 })} />));
     expect(html).toContain('Avoid the pairs of the last N exchanges');
-    expect(html).toContain('Avoids the pairs of the last 2 exchanges with these people (Family 2025, Family 2024).');
+    expect(html).toContain('Avoids the pairs of the last 2 exchanges with these people (Family 2025 and Family 2024).');
     expect(html).not.toMatch(/years/i);
   });
 

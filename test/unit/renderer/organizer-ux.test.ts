@@ -113,7 +113,7 @@ describe('job reports in words', () => {
   it('counts reminders over every exchange, and says when none were due', () => {
     expect(
       runNowReport('Reminder emails', report([run('reminders', { queued: 2, skipped: 0, daysBefore: 3 }), run('reminders', { queued: 1, skipped: 0, daysBefore: 1 })])),
-    ).toEqual({ tone: 'success', text: 'Reminder emails: sent 3 reminders.' });
+    ).toEqual({ tone: 'success', text: 'Reminder emails: Sent 3 reminders.' });
     expect(runSummary('reminders', { queued: 0, skipped: 0, daysBefore: 3 })).toBe('No reminders were due.');
     expect(runSummary('reminders', { queued: 0, skipped: 1, daysBefore: 7 })).toBe('No reminders were due. 1 missed reminder was skipped: it was due while the computer was off.');
     expect(runSummary('reminders', { queued: 2, skipped: 0, noEmail: 1, otherWay: 2 })).toBe(
@@ -129,7 +129,7 @@ describe('job reports in words', () => {
     expect(runSummary('token-cleanup', { deleted: 0 })).toBe('No expired login links to remove.');
     expect(runSummary('token-cleanup', { deleted: 1 })).toBe('Removed 1 expired login link.');
     expect(runSummary('data-purge', { warned: 0, purged: 0, runsPruned: 0, backupsDeleted: 0 })).toBe('Nothing was old enough to delete.');
-    expect(runSummary('data-purge', { warned: 0, purged: 2, runsPruned: 0, backupsDeleted: 1 })).toBe('Deleted 2 old exchanges, removed 1 old backup.');
+    expect(runSummary('data-purge', { warned: 0, purged: 2, runsPruned: 0, backupsDeleted: 1 })).toBe('Deleted 2 old exchanges. Removed 1 old backup.');
     expect(runSummary('registration-close', { closed: 0 })).toBe('No registration was due to close.');
     expect(runSummary('auto-complete', { completed: 1 })).toBe('Marked 1 exchange as completed.');
   });

@@ -95,7 +95,7 @@ export async function sendTestEmail(deps: Deps, input: ParsedInput<'smtp.test'>)
   if (!config) return { ok: false, kind: 'not-configured', message: 'Set up the mail server first.' };
   const settings = getSettings(deps);
   const to = input.to ? checkedEmail(input.to, 'to') : (settings.organizer?.email ?? config.from.replace(/^.*<|>$/g, ''));
-  const email = testEmail({ organizerName: settings.organizer?.name ?? 'organizer', sentAt: deps.clock.now(), timezone: settings.timezone });
+  const email = testEmail({ locale: settings.locale, organizerName: settings.organizer?.name ?? 'organizer', sentAt: deps.clock.now(), timezone: settings.timezone });
   const transport = smtpTransport(config, { pooled: false });
   try {
     await transport.send({ from: config.from, to, ...email, attachments: [], messageId: `<test-${deps.clock.now()}@sneaky-klaus.local>` });

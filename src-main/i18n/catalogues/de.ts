@@ -188,6 +188,57 @@ export const de: Catalogue = {
     'Die öffentliche Adresse hat sich von {from} zu {to} geändert. Links, die schon an die alte Adresse verschickt wurden, funktionieren nicht mehr. Bisher hat aber niemand so einen Link.',
   'mail.notice.linksMoved':
     'Die öffentliche Adresse hat sich von {from} zu {to} geändert. Links, die schon an die alte Adresse verschickt wurden, funktionieren nicht mehr. {count, plural, one {Diese Person hat} other {Diese # Personen haben}} so einen Link: {names}. Sende ihre letzte Nachricht im Postausgang erneut: Sie geht dann mit der neuen Adresse und einem frischen Link raus.',
+  'mail.smtp.serverSaid': 'Der Server meldete: „{text}“.',
+  'mail.smtp.auth.microsoft':
+    'Bei Microsoft brauchen private Outlook.com- oder Hotmail-Konten ein App-Passwort (vorher die Bestätigung in zwei Schritten einschalten); Arbeits- oder Schulkonten brauchen die Freigabe „Authenticated SMTP“ durch die Administration.',
+  'mail.smtp.auth.provider':
+    '{provider} nimmt hier dein normales Passwort nicht an: Erstelle in den Sicherheitseinstellungen deines {provider}-Kontos ein App-Passwort und füge es stattdessen ein.',
+  'mail.smtp.auth.appPassword':
+    'Dein Anbieter verlangt ein App-Passwort: Erstelle eines in den Sicherheitseinstellungen deines Mail-Kontos und nimm es statt deines normalen Passworts.',
+  'mail.smtp.auth.check': 'Prüfe den Benutzernamen (meist deine vollständige E-Mail-Adresse) und das Passwort.',
+  'mail.smtp.auth.missing': 'Benutzername oder Passwort fehlt. Trag beides ein und versuch es noch einmal.',
+  'mail.smtp.auth.required': 'Der Mailserver möchte, dass du dich vor dem Senden anmeldest.',
+  'mail.smtp.auth.rejected': 'Der Mailserver hat Benutzername oder Passwort nicht angenommen.',
+  'mail.smtp.tls.mismatch':
+    'Die sichere Verbindung ist gescheitert, weil die Sicherheitseinstellung nicht zum Port passt. Port 465 gehört zu SSL/TLS an, Port 587 zu STARTTLS (SSL/TLS aus).',
+  'mail.smtp.tls.certificate':
+    'Das Sicherheitszertifikat des Mailservers ließ sich nicht prüfen (vielleicht abgelaufen, selbst ausgestellt oder für einen anderen Servernamen). Prüfe den Servernamen; stimmt er, liegt das Problem beim Anbieter.',
+  'mail.smtp.tls.failed': 'Es ließ sich keine verschlüsselte Verbindung zum Mailserver aufbauen. Port 465 gehört zu SSL/TLS an, Port 587 zu STARTTLS (SSL/TLS aus).',
+  'mail.smtp.timeout.greeting':
+    'Der Mailserver hat die Verbindung angenommen, aber nie geantwortet. Meist passt dann die Sicherheitseinstellung nicht zum Port. Port 465 gehört zu SSL/TLS an, Port 587 zu STARTTLS (SSL/TLS aus).',
+  'mail.smtp.timeout.upgrade': 'Der Mailserver hat die Verschlüsselung nicht rechtzeitig eingerichtet. Port 465 gehört zu SSL/TLS an, Port 587 zu STARTTLS (SSL/TLS aus).',
+  'mail.smtp.timeout.socket': 'Der Mailserver hat mitten im Senden aufgehört zu antworten. Versuch es in ein paar Minuten noch einmal.',
+  'mail.smtp.timeout.other':
+    'Der Mailserver hat nicht rechtzeitig geantwortet. Prüfe Servername und Port; manche Netze (öffentliches WLAN, manche Internetanbieter) sperren die Ports für ausgehende Mails.',
+  'mail.smtp.host.offline': 'Der Name des Mailservers ließ sich nicht nachschlagen. Prüfe, ob dieser Computer mit dem Internet verbunden ist.',
+  'mail.smtp.host.unknown': 'Der Name des Mailservers wurde nicht gefunden. Prüfe ihn auf Tippfehler (zum Beispiel smtp.gmail.com).',
+  'mail.smtp.connection.refused': 'Der Mailserver hat die Verbindung auf diesem Port abgelehnt. Prüfe die Portnummer (meist 587 oder 465).',
+  'mail.smtp.connection.unreachable': 'Der Mailserver ist nicht erreichbar. Prüfe, ob dieser Computer mit dem Internet verbunden ist.',
+  'mail.smtp.connection.busy': 'Der Mailserver ist ausgelastet oder nimmt gerade keine Verbindungen an. Versuch es später noch einmal.',
+  'mail.smtp.connection.cut':
+    'Die Verbindung zum Mailserver ist abgebrochen. Prüfe Port und Sicherheitseinstellung und versuch es noch einmal. Port 465 gehört zu SSL/TLS an, Port 587 zu STARTTLS (SSL/TLS aus).',
+  'mail.smtp.deferred': 'Der Mailserver bittet, es später noch einmal zu versuchen (üblich bei der ersten Nachricht an eine Adresse). Sneaky Klaus versucht es von selbst erneut.',
+  'mail.smtp.quota': 'Dein Mail-Konto hat sein Sendelimit vorerst erreicht. Warte ein paar Stunden (oft bis morgen) und sende dann erneut.',
+  'mail.smtp.sender': 'Der Mailserver hat die Absenderadresse abgelehnt. Die Absenderadresse muss meist die des Kontos sein, mit dem du dich anmeldest.',
+  'mail.smtp.recipient': 'Der Mailserver hat die Adresse des Empfängers abgelehnt. Prüfe sie auf Tippfehler: Vielleicht gibt es das Postfach nicht.',
+  'mail.smtp.message': 'Der Mailserver hat die Nachricht selbst abgelehnt (vielleicht hielt er sie für Spam).',
+  'mail.smtp.protocol': 'Der Server hat nicht wie ein Mailserver (SMTP) geantwortet. Prüfe Servername und Port des Postausgangsservers deines Anbieters.',
+  'mail.smtp.failed': 'Senden fehlgeschlagen: {detail}',
+  'mail.smtp.failedUnknown': 'Senden aus unbekanntem Grund fehlgeschlagen.',
+  'mail.smtp.preset.gmail':
+    'Nimm deine vollständige Gmail-Adresse als Benutzernamen und ein App-Passwort, nicht dein normales Passwort. App-Passwörter gibt es nur mit eingeschalteter Bestätigung in zwei Schritten in deinem Google-Konto.',
+  'mail.smtp.preset.outlook':
+    'Nimm deine vollständige E-Mail-Adresse als Benutzernamen. Private Outlook.com- oder Hotmail-Konten brauchen ein App-Passwort (die Bestätigung in zwei Schritten muss an sein). Arbeits- oder Schulkonten gehen nur, wenn die Administration „Authenticated SMTP“ erlaubt, das Microsoft gerade abschafft.',
+  'mail.smtp.preset.icloud':
+    'Nimm deine vollständige iCloud-Adresse als Benutzernamen und ein app-spezifisches Passwort, das du auf account.apple.com (Anmeldung und Sicherheit) erstellst, nicht das Passwort deines Apple Accounts.',
+  'mail.smtp.preset.fastmail':
+    'Nimm deine vollständige Fastmail-Adresse als Benutzernamen und ein App-Passwort mit SMTP-Zugriff, erstellt unter Einstellungen → Datenschutz & Sicherheit → App-Passwörter verwalten.',
+  'mail.smtp.preset.yahoo':
+    'Nimm deine vollständige Yahoo-Adresse als Benutzernamen und ein App-Passwort aus den Sicherheitseinstellungen deines Yahoo-Kontos, nicht dein normales Passwort.',
+  'mail.smtp.preset.custom': 'Übernimm die Einstellungen für den Postausgangsserver (SMTP) von deinem Mail-Anbieter. Port 587 gehört meist zu STARTTLS, Port 465 zu SSL/TLS.',
+  'mail.smtp.preset.customLabel': 'Anderer (eigener Server)',
+  'mail.smtp.notConfigured': 'Richte zuerst den Mailserver ein.',
+  'mail.smtp.testSent': 'Eine Testnachricht ging an {to}. Schau in dieses Postfach (und in den Spam-Ordner).',
   // ── end of mail ──
 
   // ── admin: Organizer screens: app, pages, stores (src-renderer/app, pages, stores) ──

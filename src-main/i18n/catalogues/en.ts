@@ -186,6 +186,54 @@ export const en = {
   'mail.notice.linksMovedNobody': 'The public address changed from {from} to {to}. Links already sent to the old address no longer work. Nobody has such a link yet.',
   'mail.notice.linksMoved':
     'The public address changed from {from} to {to}. Links already sent to the old address no longer work. {count, plural, one {This person has} other {These # people have}} one: {names}. Resend their last email from the Outbox: it goes out again with the new address and a fresh link.',
+  'mail.smtp.serverSaid': 'The server said: "{text}".',
+  'mail.smtp.auth.microsoft':
+    'With Microsoft, personal Outlook.com or Hotmail accounts need an app password (turn on two-step verification first); work or school accounts need the administrator to allow "Authenticated SMTP".',
+  'mail.smtp.auth.provider': '{provider} does not accept your normal password here: create an app password in your {provider} account’s security settings and paste that instead.',
+  'mail.smtp.auth.appPassword': 'Your provider asks for an app password: create one in your email account’s security settings and use it instead of your normal password.',
+  'mail.smtp.auth.check': 'Check the user name (usually your full email address) and the password.',
+  'mail.smtp.auth.missing': 'No user name or password is filled in. Enter them and try again.',
+  'mail.smtp.auth.required': 'The mail server wants you to sign in before sending.',
+  'mail.smtp.auth.rejected': 'The mail server did not accept the user name or password.',
+  'mail.smtp.tls.mismatch':
+    'The secure connection failed because the security setting does not match the port. Port 465 goes with SSL/TLS turned on; port 587 goes with STARTTLS (SSL/TLS off).',
+  'mail.smtp.tls.certificate':
+    'The mail server’s security certificate could not be verified (it may have expired, be self-signed, or belong to another server name). Check the server name; if it is right, the problem is on the provider’s side.',
+  'mail.smtp.tls.failed': 'Could not set up an encrypted connection with the mail server. Port 465 goes with SSL/TLS turned on; port 587 goes with STARTTLS (SSL/TLS off).',
+  'mail.smtp.timeout.greeting':
+    'The mail server accepted the connection but never answered. This usually means the security setting does not match the port. Port 465 goes with SSL/TLS turned on; port 587 goes with STARTTLS (SSL/TLS off).',
+  'mail.smtp.timeout.upgrade': 'The mail server did not finish setting up encryption in time. Port 465 goes with SSL/TLS turned on; port 587 goes with STARTTLS (SSL/TLS off).',
+  'mail.smtp.timeout.socket': 'The mail server stopped responding in the middle of sending. Please try again in a few minutes.',
+  'mail.smtp.timeout.other':
+    'The mail server did not answer in time. Check the server name and port; some networks (public Wi-Fi, some internet providers) block outgoing email ports.',
+  'mail.smtp.host.offline': 'The mail server’s name could not be looked up. Check that this computer is connected to the internet.',
+  'mail.smtp.host.unknown': 'The mail server’s name was not found. Check the server name for typos (for example smtp.gmail.com).',
+  'mail.smtp.connection.refused': 'The mail server refused the connection on this port. Check the port number (usually 587 or 465).',
+  'mail.smtp.connection.unreachable': 'The mail server could not be reached. Check that this computer is connected to the internet.',
+  'mail.smtp.connection.busy': 'The mail server is busy or temporarily refusing connections. Please try again later.',
+  'mail.smtp.connection.cut':
+    'The connection to the mail server was cut off. Check the port and security setting and try again. Port 465 goes with SSL/TLS turned on; port 587 goes with STARTTLS (SSL/TLS off).',
+  'mail.smtp.deferred': 'The mail server asked to try again later (common with a first message to an address). Sneaky Klaus tries again by itself.',
+  'mail.smtp.quota': 'Your email account has reached its sending limit for now. Wait a few hours (often until tomorrow), then resend.',
+  'mail.smtp.sender': 'The mail server refused the sender address. The "From" address usually has to be the same as the account you sign in with.',
+  'mail.smtp.recipient': 'The mail server refused the recipient’s address. Check it for typos: the mailbox may not exist.',
+  'mail.smtp.message': 'The mail server refused the message itself (it may have looked like spam to it).',
+  'mail.smtp.protocol': 'The server did not answer like an email (SMTP) server. Check the server name and port of your provider’s outgoing mail server.',
+  'mail.smtp.failed': 'Sending failed: {detail}',
+  'mail.smtp.failedUnknown': 'Sending failed for an unknown reason.',
+  'mail.smtp.preset.gmail':
+    'Use your full Gmail address as the user name and an app password, not your normal password. App passwords need 2-Step Verification to be turned on in your Google Account.',
+  'mail.smtp.preset.outlook':
+    'Use your full email address as the user name. Personal Outlook.com or Hotmail accounts need an app password (two-step verification must be on). Work or school accounts only work if the administrator allows "Authenticated SMTP", which Microsoft is phasing out.',
+  'mail.smtp.preset.icloud':
+    'Use your full iCloud email address as the user name and an app-specific password created at account.apple.com (Sign-In and Security), not your Apple Account password.',
+  'mail.smtp.preset.fastmail':
+    'Use your full Fastmail address as the user name and an app password with SMTP access, created under Settings → Privacy & Security → Manage app passwords.',
+  'mail.smtp.preset.yahoo': 'Use your full Yahoo address as the user name and an app password generated in your Yahoo account security settings, not your normal password.',
+  'mail.smtp.preset.custom': 'Copy the outgoing (SMTP) server settings from your email provider. Port 587 usually goes with STARTTLS, port 465 with SSL/TLS.',
+  'mail.smtp.preset.customLabel': 'Other (custom server)',
+  'mail.smtp.notConfigured': 'Set up the mail server first.',
+  'mail.smtp.testSent': 'A test email was sent to {to}. Check that inbox (and its spam folder).',
   // ── end of mail ──
 
   // ── admin: Organizer screens: app, pages, stores (src-renderer/app, pages, stores) ──

@@ -185,6 +185,59 @@ export const es: Catalogue = {
     'La dirección pública ha cambiado de {from} a {to}. Los enlaces ya enviados con la dirección antigua ya no funcionan. Todavía nadie tiene un enlace así.',
   'mail.notice.linksMoved':
     'La dirección pública ha cambiado de {from} a {to}. Los enlaces ya enviados con la dirección antigua ya no funcionan. {count, plural, one {Esta persona tiene uno} other {Estas # personas tienen uno}}: {names}. Reenvía su último correo desde la bandeja de salida: saldrá de nuevo con la dirección nueva y un enlace nuevo.',
+  'mail.smtp.serverSaid': 'El servidor respondió: «{text}».',
+  'mail.smtp.auth.microsoft':
+    'En Microsoft, las cuentas personales de Outlook.com o Hotmail necesitan una contraseña de aplicación (activa antes la verificación en dos pasos); las cuentas del trabajo o del colegio necesitan que el administrador permita «Authenticated SMTP».',
+  'mail.smtp.auth.provider':
+    '{provider} no acepta aquí tu contraseña normal: crea una contraseña de aplicación en los ajustes de seguridad de tu cuenta de {provider} y pégala en su lugar.',
+  'mail.smtp.auth.appPassword':
+    'Tu proveedor pide una contraseña de aplicación: crea una en los ajustes de seguridad de tu cuenta de correo y úsala en lugar de tu contraseña normal.',
+  'mail.smtp.auth.check': 'Revisa el nombre de usuario (normalmente tu dirección de correo completa) y la contraseña.',
+  'mail.smtp.auth.missing': 'Falta el nombre de usuario o la contraseña. Rellénalos y vuelve a intentarlo.',
+  'mail.smtp.auth.required': 'El servidor de correo quiere que inicies sesión antes de enviar.',
+  'mail.smtp.auth.rejected': 'El servidor de correo no aceptó el nombre de usuario o la contraseña.',
+  'mail.smtp.tls.mismatch':
+    'La conexión segura falló porque el ajuste de seguridad no corresponde al puerto. El puerto 465 va con SSL/TLS activado; el 587, con STARTTLS (SSL/TLS desactivado).',
+  'mail.smtp.tls.certificate':
+    'No se pudo comprobar el certificado de seguridad del servidor de correo (puede haber caducado, ser autofirmado o ser de otro nombre de servidor). Revisa el nombre del servidor; si es correcto, el problema es del proveedor.',
+  'mail.smtp.tls.failed':
+    'No se pudo establecer una conexión cifrada con el servidor de correo. El puerto 465 va con SSL/TLS activado; el 587, con STARTTLS (SSL/TLS desactivado).',
+  'mail.smtp.timeout.greeting':
+    'El servidor de correo aceptó la conexión pero nunca respondió. Suele pasar cuando el ajuste de seguridad no corresponde al puerto. El puerto 465 va con SSL/TLS activado; el 587, con STARTTLS (SSL/TLS desactivado).',
+  'mail.smtp.timeout.upgrade':
+    'El servidor de correo no terminó de activar el cifrado a tiempo. El puerto 465 va con SSL/TLS activado; el 587, con STARTTLS (SSL/TLS desactivado).',
+  'mail.smtp.timeout.socket': 'El servidor de correo dejó de responder en pleno envío. Vuelve a intentarlo dentro de unos minutos.',
+  'mail.smtp.timeout.other':
+    'El servidor de correo no respondió a tiempo. Revisa el nombre del servidor y el puerto; algunas redes (wifi públicas, algunos proveedores de internet) bloquean los puertos de envío de correo.',
+  'mail.smtp.host.offline': 'No se pudo buscar el nombre del servidor de correo. Comprueba que este ordenador está conectado a internet.',
+  'mail.smtp.host.unknown': 'No se encontró el nombre del servidor de correo. Revisa que no tenga erratas (por ejemplo smtp.gmail.com).',
+  'mail.smtp.connection.refused': 'El servidor de correo rechazó la conexión en este puerto. Revisa el número de puerto (normalmente 587 o 465).',
+  'mail.smtp.connection.unreachable': 'No se pudo llegar al servidor de correo. Comprueba que este ordenador está conectado a internet.',
+  'mail.smtp.connection.busy': 'El servidor de correo está ocupado o rechaza conexiones por ahora. Vuelve a intentarlo más tarde.',
+  'mail.smtp.connection.cut':
+    'Se cortó la conexión con el servidor de correo. Revisa el puerto y el ajuste de seguridad y vuelve a intentarlo. El puerto 465 va con SSL/TLS activado; el 587, con STARTTLS (SSL/TLS desactivado).',
+  'mail.smtp.deferred': 'El servidor de correo pidió volver a intentarlo más tarde (es habitual con el primer mensaje a una dirección). Sneaky Klaus lo reintenta solo.',
+  'mail.smtp.quota': 'Tu cuenta de correo ha alcanzado su límite de envío por ahora. Espera unas horas (a menudo hasta mañana) y vuelve a enviar.',
+  'mail.smtp.sender': 'El servidor de correo rechazó la dirección del remitente. La dirección «De» suele tener que ser la de la cuenta con la que inicias sesión.',
+  'mail.smtp.recipient': 'El servidor de correo rechazó la dirección del destinatario. Revisa que no tenga erratas: puede que el buzón no exista.',
+  'mail.smtp.message': 'El servidor de correo rechazó el propio mensaje (quizá le pareció spam).',
+  'mail.smtp.protocol': 'El servidor no respondió como un servidor de correo (SMTP). Revisa el nombre y el puerto del servidor de salida de tu proveedor.',
+  'mail.smtp.failed': 'El envío falló: {detail}',
+  'mail.smtp.failedUnknown': 'El envío falló por un motivo desconocido.',
+  'mail.smtp.preset.gmail':
+    'Usa tu dirección de Gmail completa como nombre de usuario y una contraseña de aplicación, no tu contraseña normal. Para las contraseñas de aplicación hay que activar la verificación en dos pasos en tu cuenta de Google.',
+  'mail.smtp.preset.outlook':
+    'Usa tu dirección de correo completa como nombre de usuario. Las cuentas personales de Outlook.com o Hotmail necesitan una contraseña de aplicación (con la verificación en dos pasos activada). Las cuentas del trabajo o del colegio solo funcionan si el administrador permite «Authenticated SMTP», que Microsoft está retirando.',
+  'mail.smtp.preset.icloud':
+    'Usa tu dirección de iCloud completa como nombre de usuario y una contraseña específica de app creada en account.apple.com (Inicio de sesión y seguridad), no la contraseña de tu cuenta de Apple.',
+  'mail.smtp.preset.fastmail':
+    'Usa tu dirección de Fastmail completa como nombre de usuario y una contraseña de aplicación con acceso SMTP, creada en Ajustes → Privacidad y seguridad → Gestionar contraseñas de aplicación.',
+  'mail.smtp.preset.yahoo':
+    'Usa tu dirección de Yahoo completa como nombre de usuario y una contraseña de aplicación generada en los ajustes de seguridad de tu cuenta de Yahoo, no tu contraseña normal.',
+  'mail.smtp.preset.custom': 'Copia los ajustes del servidor de salida (SMTP) que te da tu proveedor de correo. El puerto 587 suele ir con STARTTLS; el 465, con SSL/TLS.',
+  'mail.smtp.preset.customLabel': 'Otro (servidor propio)',
+  'mail.smtp.notConfigured': 'Primero configura el servidor de correo.',
+  'mail.smtp.testSent': 'Se ha enviado un correo de prueba a {to}. Mira en esa bandeja de entrada (y en la carpeta de spam).',
   // ── end of mail ──
 
   // ── admin: Organizer screens: app, pages, stores (src-renderer/app, pages, stores) ──

@@ -188,6 +188,60 @@ export const fr: Catalogue = {
     'L’adresse publique est passée de {from} à {to}. Les liens déjà envoyés avec l’ancienne adresse ne fonctionnent plus. Personne n’a encore reçu un tel lien.',
   'mail.notice.linksMoved':
     'L’adresse publique est passée de {from} à {to}. Les liens déjà envoyés avec l’ancienne adresse ne fonctionnent plus. {count, plural, one {Cette personne en a un} other {Ces # personnes en ont un}} : {names}. Renvoie leur dernier message depuis la boîte d’envoi : il repartira avec la nouvelle adresse et un nouveau lien.',
+  'mail.smtp.serverSaid': 'Le serveur a répondu : « {text} ».',
+  'mail.smtp.auth.microsoft':
+    'Chez Microsoft, les comptes personnels Outlook.com ou Hotmail demandent un mot de passe d’application (active d’abord la validation en deux étapes) ; les comptes professionnels ou scolaires demandent que l’administrateur autorise « Authenticated SMTP ».',
+  'mail.smtp.auth.provider':
+    '{provider} n’accepte pas ton mot de passe habituel ici : crée un mot de passe d’application dans les réglages de sécurité de ton compte {provider} et colle-le à la place.',
+  'mail.smtp.auth.appPassword':
+    'Ton fournisseur demande un mot de passe d’application : crées-en un dans les réglages de sécurité de ton compte de messagerie et utilise-le à la place de ton mot de passe habituel.',
+  'mail.smtp.auth.check': 'Vérifie le nom d’utilisateur (en général ton adresse e-mail complète) et le mot de passe.',
+  'mail.smtp.auth.missing': 'Le nom d’utilisateur ou le mot de passe manque. Remplis-les et réessaie.',
+  'mail.smtp.auth.required': 'Le serveur de messagerie veut que tu te connectes avant d’envoyer.',
+  'mail.smtp.auth.rejected': 'Le serveur de messagerie n’a pas accepté le nom d’utilisateur ou le mot de passe.',
+  'mail.smtp.tls.mismatch':
+    'La connexion sécurisée a échoué car le réglage de sécurité ne correspond pas au port. Le port 465 va avec SSL/TLS activé ; le port 587 avec STARTTLS (SSL/TLS désactivé).',
+  'mail.smtp.tls.certificate':
+    'Le certificat de sécurité du serveur de messagerie n’a pas pu être vérifié (il a peut-être expiré, est auto-signé ou appartient à un autre nom de serveur). Vérifie le nom du serveur ; s’il est correct, le problème vient du fournisseur.',
+  'mail.smtp.tls.failed':
+    'Impossible d’établir une connexion chiffrée avec le serveur de messagerie. Le port 465 va avec SSL/TLS activé ; le port 587 avec STARTTLS (SSL/TLS désactivé).',
+  'mail.smtp.timeout.greeting':
+    'Le serveur de messagerie a accepté la connexion mais n’a jamais répondu. En général, le réglage de sécurité ne correspond pas au port. Le port 465 va avec SSL/TLS activé ; le port 587 avec STARTTLS (SSL/TLS désactivé).',
+  'mail.smtp.timeout.upgrade':
+    'Le serveur de messagerie n’a pas fini de mettre en place le chiffrement à temps. Le port 465 va avec SSL/TLS activé ; le port 587 avec STARTTLS (SSL/TLS désactivé).',
+  'mail.smtp.timeout.socket': 'Le serveur de messagerie a cessé de répondre en plein envoi. Réessaie dans quelques minutes.',
+  'mail.smtp.timeout.other':
+    'Le serveur de messagerie n’a pas répondu à temps. Vérifie le nom du serveur et le port ; certains réseaux (Wi-Fi public, certains fournisseurs d’accès) bloquent les ports d’envoi d’e-mails.',
+  'mail.smtp.host.offline': 'Le nom du serveur de messagerie n’a pas pu être résolu. Vérifie que cet ordinateur est connecté à Internet.',
+  'mail.smtp.host.unknown': 'Le nom du serveur de messagerie est introuvable. Vérifie qu’il n’y a pas de faute de frappe (par exemple smtp.gmail.com).',
+  'mail.smtp.connection.refused': 'Le serveur de messagerie a refusé la connexion sur ce port. Vérifie le numéro de port (en général 587 ou 465).',
+  'mail.smtp.connection.unreachable': 'Le serveur de messagerie est injoignable. Vérifie que cet ordinateur est connecté à Internet.',
+  'mail.smtp.connection.busy': 'Le serveur de messagerie est occupé ou refuse les connexions pour le moment. Réessaie plus tard.',
+  'mail.smtp.connection.cut':
+    'La connexion au serveur de messagerie a été coupée. Vérifie le port et le réglage de sécurité, puis réessaie. Le port 465 va avec SSL/TLS activé ; le port 587 avec STARTTLS (SSL/TLS désactivé).',
+  'mail.smtp.deferred': 'Le serveur de messagerie demande de réessayer plus tard (fréquent pour un premier message à une adresse). Sneaky Klaus réessaie tout seul.',
+  'mail.smtp.quota': 'Ton compte de messagerie a atteint sa limite d’envoi pour l’instant. Attends quelques heures (souvent jusqu’à demain), puis renvoie.',
+  'mail.smtp.sender': 'Le serveur de messagerie a refusé l’adresse d’expéditeur. L’adresse « De » doit en général être celle du compte avec lequel tu te connectes.',
+  'mail.smtp.recipient': 'Le serveur de messagerie a refusé l’adresse du destinataire. Vérifie qu’il n’y a pas de faute de frappe : la boîte n’existe peut-être pas.',
+  'mail.smtp.message': 'Le serveur de messagerie a refusé le message lui-même (il l’a peut-être pris pour du spam).',
+  'mail.smtp.protocol': 'Le serveur n’a pas répondu comme un serveur de messagerie (SMTP). Vérifie le nom et le port du serveur d’envoi de ton fournisseur.',
+  'mail.smtp.failed': 'L’envoi a échoué : {detail}',
+  'mail.smtp.failedUnknown': 'L’envoi a échoué pour une raison inconnue.',
+  'mail.smtp.preset.gmail':
+    'Utilise ton adresse Gmail complète comme nom d’utilisateur et un mot de passe d’application, pas ton mot de passe habituel. Les mots de passe d’application demandent d’activer la validation en deux étapes dans ton compte Google.',
+  'mail.smtp.preset.outlook':
+    'Utilise ton adresse e-mail complète comme nom d’utilisateur. Les comptes personnels Outlook.com ou Hotmail demandent un mot de passe d’application (la validation en deux étapes doit être activée). Les comptes professionnels ou scolaires ne fonctionnent que si l’administrateur autorise « Authenticated SMTP », que Microsoft abandonne peu à peu.',
+  'mail.smtp.preset.icloud':
+    'Utilise ton adresse iCloud complète comme nom d’utilisateur et un mot de passe pour app créé sur account.apple.com (Connexion et sécurité), pas le mot de passe de ton compte Apple.',
+  'mail.smtp.preset.fastmail':
+    'Utilise ton adresse Fastmail complète comme nom d’utilisateur et un mot de passe d’application avec accès SMTP, créé dans Réglages → Confidentialité et sécurité → Gérer les mots de passe d’application.',
+  'mail.smtp.preset.yahoo':
+    'Utilise ton adresse Yahoo complète comme nom d’utilisateur et un mot de passe d’application généré dans les réglages de sécurité de ton compte Yahoo, pas ton mot de passe habituel.',
+  'mail.smtp.preset.custom':
+    'Recopie les réglages du serveur d’envoi (SMTP) donnés par ton fournisseur de messagerie. Le port 587 va en général avec STARTTLS, le port 465 avec SSL/TLS.',
+  'mail.smtp.preset.customLabel': 'Autre (serveur personnalisé)',
+  'mail.smtp.notConfigured': 'Configure d’abord le serveur de messagerie.',
+  'mail.smtp.testSent': 'Un message de test a été envoyé à {to}. Regarde dans cette boîte (et dans ses indésirables).',
   // ── end of mail ──
 
   // ── admin: Organizer screens: app, pages, stores (src-renderer/app, pages, stores) ──

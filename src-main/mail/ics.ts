@@ -1,10 +1,13 @@
 import { createRequire } from 'node:module';
 import type * as Ics from 'ics';
 import type { EventAttributes } from 'ics';
+import { translator, type Locale, type Translator } from '../i18n';
 import { formatBudget, multiLine, oneLine } from './templates/format';
 import type { ExchangeInfo } from './templates/types';
 
 export interface ExchangeIcsInput {
+  /** The reader's language: the event's title and description are worded in it. */
+  locale: Locale;
   exchange: ExchangeInfo;
   /** Stable per exchange + participant, so a re-sent or changed match updates the same event. */
   uid: string;
@@ -50,24 +53,25 @@ function splitMinutes(total: number): { hours: number; minutes: number } {
   return { hours: Math.floor(minutes / 60), minutes: minutes % 60 };
 }
 
-function eventDescription(exchange: ExchangeInfo): string {
+function eventDescription(exchange: ExchangeInfo, t: Translator): string {
   // Neither the giftee nor the magic link goes here: calendars are often shared or synced.
   const lines = multiLine(exchange.description);
-  const budget = formatBudget(exchange.budget);
-  if (budget) lines.push('', `Budget: ${budget} per gift`);
-  lines.push('', 'Secret Santa organised with Sneaky Klaus.');
+  const budget = formatBudget(t, exchange.budget);
+  if (budget) lines.push('', t.t('mail.ics.budget', { budget }));
+  lines.push('', t.t('mail.ics.organised'));
   return (lines[0] === '' ? lines.slice(1) : lines).join('\n');
 }
 
 /** The exchange as a one-event iCalendar (METHOD:PUBLISH, or CANCEL), times in UTC. */
 export function exchangeIcs(input: ExchangeIcsInput): string {
   const { exchange } = input;
+  const t = translator(input.locale);
   const attributes: EventAttributes & { timestamp: number } = {
     productId: '-//Sneaky Klaus//Secret Santa//EN',
     method: input.method ?? 'PUBLISH',
     uid: cleanUid(input.uid),
-    title: oneLine(exchange.name) || 'Secret Santa',
-    description: eventDescription(exchange),
+    title: oneLine(t.t('mail.ics.summary', { exchange: oneLine(exchange.name) || 'Sneaky Klaus' })),
+    description: eventDescription(exchange, t),
     start: exchange.exchangeAt,
     startInputType: 'utc',
     startOutputType: 'utc',

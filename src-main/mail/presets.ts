@@ -1,3 +1,5 @@
+import { translator, type Translator } from '../i18n';
+
 export type SmtpPresetId = 'gmail' | 'outlook' | 'icloud' | 'fastmail' | 'yahoo' | 'custom';
 
 /**
@@ -22,74 +24,74 @@ export interface SmtpPreset {
   appPasswordUrl: string | null;
 }
 
-export const SMTP_PRESETS: readonly SmtpPreset[] = [
-  {
-    id: 'gmail',
-    label: 'Gmail',
-    host: 'smtp.gmail.com',
-    port: 465,
-    security: 'tls',
-    appPasswordNeeded: true,
-    hint:
-      'Use your full Gmail address as the user name and an app password, not your normal password. ' +
-      'App passwords need 2-Step Verification to be turned on in your Google Account.',
-    appPasswordUrl: 'https://myaccount.google.com/apppasswords',
-  },
-  {
-    id: 'outlook',
-    label: 'Outlook / Microsoft 365',
-    host: 'smtp.office365.com',
-    port: 587,
-    security: 'starttls',
-    appPasswordNeeded: true,
-    hint:
-      'Use your full email address as the user name. Personal Outlook.com or Hotmail accounts need an ' +
-      'app password (two-step verification must be on). Work or school accounts only work if the ' +
-      'administrator allows "Authenticated SMTP", which Microsoft is phasing out.',
-    appPasswordUrl: 'https://account.live.com/proofs/AppPassword',
-  },
-  {
-    id: 'icloud',
-    label: 'iCloud Mail',
-    host: 'smtp.mail.me.com',
-    port: 587,
-    security: 'starttls',
-    appPasswordNeeded: true,
-    hint:
-      'Use your full iCloud email address as the user name and an app-specific password created at ' + 'account.apple.com (Sign-In and Security), not your Apple Account password.',
-    appPasswordUrl: 'https://account.apple.com',
-  },
-  {
-    id: 'fastmail',
-    label: 'Fastmail',
-    host: 'smtp.fastmail.com',
-    port: 465,
-    security: 'tls',
-    appPasswordNeeded: true,
-    hint: 'Use your full Fastmail address as the user name and an app password with SMTP access, created ' + 'under Settings → Privacy & Security → Manage app passwords.',
-    appPasswordUrl: null,
-  },
-  {
-    id: 'yahoo',
-    label: 'Yahoo Mail',
-    host: 'smtp.mail.yahoo.com',
-    port: 465,
-    security: 'tls',
-    appPasswordNeeded: true,
-    hint: 'Use your full Yahoo address as the user name and an app password generated in your Yahoo ' + 'account security settings, not your normal password.',
-    appPasswordUrl: 'https://login.yahoo.com/account/security',
-  },
-  {
-    id: 'custom',
-    label: 'Other (custom server)',
-    host: '',
-    port: 587,
-    security: 'starttls',
-    appPasswordNeeded: false,
-    hint: 'Copy the outgoing (SMTP) server settings from your email provider. Port 587 usually goes with ' + 'STARTTLS, port 465 with SSL/TLS.',
-    appPasswordUrl: null,
-  },
-];
+/** The presets with their help worded in the reader's (the organizer's) language. */
+export function smtpPresets(t: Translator): SmtpPreset[] {
+  return [
+    {
+      id: 'gmail',
+      label: 'Gmail',
+      host: 'smtp.gmail.com',
+      port: 465,
+      security: 'tls',
+      appPasswordNeeded: true,
+      hint: t.t('mail.smtp.preset.gmail'),
+      appPasswordUrl: 'https://myaccount.google.com/apppasswords',
+    },
+    {
+      id: 'outlook',
+      label: 'Outlook / Microsoft 365',
+      host: 'smtp.office365.com',
+      port: 587,
+      security: 'starttls',
+      appPasswordNeeded: true,
+      hint: t.t('mail.smtp.preset.outlook'),
+      appPasswordUrl: 'https://account.live.com/proofs/AppPassword',
+    },
+    {
+      id: 'icloud',
+      label: 'iCloud Mail',
+      host: 'smtp.mail.me.com',
+      port: 587,
+      security: 'starttls',
+      appPasswordNeeded: true,
+      hint: t.t('mail.smtp.preset.icloud'),
+      appPasswordUrl: 'https://account.apple.com',
+    },
+    {
+      id: 'fastmail',
+      label: 'Fastmail',
+      host: 'smtp.fastmail.com',
+      port: 465,
+      security: 'tls',
+      appPasswordNeeded: true,
+      hint: t.t('mail.smtp.preset.fastmail'),
+      appPasswordUrl: null,
+    },
+    {
+      id: 'yahoo',
+      label: 'Yahoo Mail',
+      host: 'smtp.mail.yahoo.com',
+      port: 465,
+      security: 'tls',
+      appPasswordNeeded: true,
+      hint: t.t('mail.smtp.preset.yahoo'),
+      appPasswordUrl: 'https://login.yahoo.com/account/security',
+    },
+    {
+      id: 'custom',
+      label: t.t('mail.smtp.preset.customLabel'),
+      host: '',
+      port: 587,
+      security: 'starttls',
+      appPasswordNeeded: false,
+      hint: t.t('mail.smtp.preset.custom'),
+      appPasswordUrl: null,
+    },
+  ];
+}
+
+/** The presets in English (the organizer's screens ask `smtpPresets` in their language). */
+export const SMTP_PRESETS: readonly SmtpPreset[] = smtpPresets(translator('en'));
 
 export function findSmtpPreset(id: string | null | undefined): SmtpPreset | undefined {
   return SMTP_PRESETS.find((p) => p.id === id);

@@ -1,8 +1,11 @@
+import { translator, type Locale } from '../../i18n';
 import { oneLine, subjectFor } from './format';
-import { participantFooter, renderEmail } from './layout';
+import { greeting, participantFooter, renderEmail, richParts } from './layout';
 import type { ExchangeInfo, RenderedEmail } from './types';
 
 export interface NewMessageEmailInput {
+  /** The reader's language. */
+  locale: Locale;
   exchange: ExchangeInfo;
   link: string;
 }
@@ -12,21 +15,27 @@ export interface NewMessageEmailInput {
  * so nobody reading over a shoulder or a lock screen learns who writes to whom.
  */
 export function newMessageEmail(input: NewMessageEmailInput): RenderedEmail {
+  const t = translator(input.locale);
   const { exchange } = input;
-  return renderEmail({
-    subject: subjectFor(exchange.name, 'you have a new message'),
-    preheader: `You have a new message in ${oneLine(exchange.name)}.`,
-    blocks: [
-      { kind: 'heading', text: 'Hello,' },
-      { kind: 'para', parts: ['You have a new message in ', { strong: oneLine(exchange.name) }, '.'] },
-      { kind: 'para', parts: ['Open your page to read it and to reply.'] },
-      { kind: 'button', label: 'Read the message', url: input.link },
-    ],
-    footer: participantFooter(exchange),
-  });
+  return renderEmail(
+    {
+      subject: subjectFor(t, exchange.name, 'mail.between.subject'),
+      preheader: t.t('mail.between.preheader', { exchange: oneLine(exchange.name) }),
+      blocks: [
+        { kind: 'heading', text: t.t('mail.hello') },
+        { kind: 'para', parts: richParts(t, 'mail.between.intro', { exchange: oneLine(exchange.name) }) },
+        { kind: 'para', parts: [t.t('mail.between.open')] },
+        { kind: 'button', label: t.t('mail.between.button'), url: input.link },
+      ],
+      footer: participantFooter(exchange, t),
+    },
+    t,
+  );
 }
 
 export interface SantaRevealEmailInput {
+  /** The reader's language. */
+  locale: Locale;
   exchange: ExchangeInfo;
   participantName: string;
   /** Everyone who gave to this person (one, or several with several giftees per person). */
@@ -36,17 +45,21 @@ export interface SantaRevealEmailInput {
 
 /** After the party: who was this person's Secret Santa. */
 export function santaRevealEmail(input: SantaRevealEmailInput): RenderedEmail {
+  const t = translator(input.locale);
   const { exchange } = input;
   const names = input.santaNames.map(oneLine);
-  return renderEmail({
-    subject: subjectFor(exchange.name, 'who was your Secret Santa?'),
-    preheader: 'The secret is out: open this to see who gave you a gift.',
-    blocks: [
-      { kind: 'heading', text: `Hi ${oneLine(input.participantName)},` },
-      { kind: 'para', parts: [oneLine(exchange.name), ' is over, and the secret can come out.'] },
-      { kind: 'highlight', label: names.length > 1 ? 'Your Secret Santas were' : 'Your Secret Santa was', value: names.join(', ') },
-      { kind: 'button', label: 'Open my page', url: input.link },
-    ],
-    footer: participantFooter(exchange),
-  });
+  return renderEmail(
+    {
+      subject: subjectFor(t, exchange.name, 'mail.reveal.subject'),
+      preheader: t.t('mail.reveal.preheader'),
+      blocks: [
+        greeting(t, input.participantName),
+        { kind: 'para', parts: [t.t('mail.reveal.intro', { exchange: oneLine(exchange.name) })] },
+        { kind: 'highlight', label: t.t('mail.reveal.label', { count: names.length }), value: t.list(names) },
+        { kind: 'button', label: t.t('mail.openMyPage'), url: input.link },
+      ],
+      footer: participantFooter(exchange, t),
+    },
+    t,
+  );
 }

@@ -1,6 +1,7 @@
+import { translator, type Locale } from '../../i18n';
 import { exchangeIcsAttachment } from '../ics';
 import { oneLine, subjectFor } from './format';
-import { exchangeDetails, participantFooter, renderEmail } from './layout';
+import { exchangeDetails, greeting, participantFooter, renderEmail, richParts } from './layout';
 import type { ExchangeInfo, RenderedEmail } from './types';
 
 /*
@@ -9,6 +10,8 @@ import type { ExchangeInfo, RenderedEmail } from './types';
  */
 
 export interface ChangeNoticeInput {
+  /** The reader's language. */
+  locale: Locale;
   exchange: ExchangeInfo;
   participantName: string;
   link: string;
@@ -18,63 +21,64 @@ export interface ChangeNoticeInput {
   sentAt: number;
 }
 
-function hello(name: string) {
-  return { kind: 'heading' as const, text: `Hi ${oneLine(name)},` };
-}
-
 /** After "undo draw" once match emails went out: forget the earlier name, a new draw follows. */
 export function drawCancelledEmail(input: Omit<ChangeNoticeInput, 'uid' | 'sequence' | 'sentAt'>): RenderedEmail {
+  const t = translator(input.locale);
   const { exchange } = input;
-  return renderEmail({
-    subject: subjectFor(exchange.name, 'the draw was cancelled; a new one follows'),
-    preheader: 'Please forget the name you drew. You will get a new one soon.',
-    blocks: [
-      hello(input.participantName),
-      {
-        kind: 'para',
-        parts: [
-          'The organizer cancelled the draw for ',
-          { strong: oneLine(exchange.name) },
-          '. Please forget the name you drew: a new draw follows, and you will get its result by email.',
-        ],
-      },
-      { kind: 'para', parts: ['Sorry for the mix-up, and thank you for your patience!'] },
-      { kind: 'button', label: 'Open my page', url: input.link },
-    ],
-    footer: participantFooter(exchange),
-  });
+  return renderEmail(
+    {
+      subject: subjectFor(t, exchange.name, 'mail.drawCancelled.subject'),
+      preheader: t.t('mail.drawCancelled.preheader'),
+      blocks: [
+        greeting(t, input.participantName),
+        { kind: 'para', parts: richParts(t, 'mail.drawCancelled.intro', { exchange: oneLine(exchange.name) }) },
+        { kind: 'para', parts: [t.t('mail.drawCancelled.sorry')] },
+        { kind: 'button', label: t.t('mail.openMyPage'), url: input.link },
+      ],
+      footer: participantFooter(exchange, t),
+    },
+    t,
+  );
 }
 
 /** The date, time or place moved after the draw: the calendar file moves the event (same UID). */
 export function exchangeUpdatedEmail(input: ChangeNoticeInput): RenderedEmail {
+  const t = translator(input.locale);
   const { exchange } = input;
-  return renderEmail({
-    subject: subjectFor(exchange.name, 'new date, time or place'),
-    preheader: 'The gift exchange has changed. Here are the new details.',
-    blocks: [
-      hello(input.participantName),
-      { kind: 'para', parts: ['The organizer changed the details of ', { strong: oneLine(exchange.name) }, '. Your match stays the same. Here is what holds now:'] },
-      exchangeDetails(exchange),
-      { kind: 'small', parts: ['The attached calendar file updates the event in your calendar.'] },
-      { kind: 'button', label: 'Open my page', url: input.link },
-    ],
-    footer: participantFooter(exchange),
-    attachments: [exchangeIcsAttachment({ exchange, uid: input.uid, sequence: input.sequence, stampAt: input.sentAt })],
-  });
+  return renderEmail(
+    {
+      subject: subjectFor(t, exchange.name, 'mail.updated.subject'),
+      preheader: t.t('mail.updated.preheader'),
+      blocks: [
+        greeting(t, input.participantName),
+        { kind: 'para', parts: richParts(t, 'mail.updated.intro', { exchange: oneLine(exchange.name) }) },
+        exchangeDetails(exchange, t),
+        { kind: 'small', parts: [t.t('mail.updated.calendar')] },
+        { kind: 'button', label: t.t('mail.openMyPage'), url: input.link },
+      ],
+      footer: participantFooter(exchange, t),
+      attachments: [exchangeIcsAttachment({ locale: input.locale, exchange, uid: input.uid, sequence: input.sequence, stampAt: input.sentAt })],
+    },
+    t,
+  );
 }
 
 /** The exchange was called off: nothing more is sent, and the calendar event is removed. */
 export function exchangeCancelledEmail(input: Omit<ChangeNoticeInput, 'link'>): RenderedEmail {
+  const t = translator(input.locale);
   const { exchange } = input;
-  return renderEmail({
-    subject: subjectFor(exchange.name, 'the gift exchange is cancelled'),
-    preheader: 'The gift exchange will not take place.',
-    blocks: [
-      hello(input.participantName),
-      { kind: 'para', parts: ['The organizer cancelled ', { strong: oneLine(exchange.name) }, '. There is nothing more to do, and no more emails will follow.'] },
-      { kind: 'small', parts: ['The attached calendar file removes the event from your calendar.'] },
-    ],
-    footer: participantFooter(exchange),
-    attachments: [exchangeIcsAttachment({ exchange, uid: input.uid, sequence: input.sequence, stampAt: input.sentAt, method: 'CANCEL' })],
-  });
+  return renderEmail(
+    {
+      subject: subjectFor(t, exchange.name, 'mail.cancelled.subject'),
+      preheader: t.t('mail.cancelled.preheader'),
+      blocks: [
+        greeting(t, input.participantName),
+        { kind: 'para', parts: richParts(t, 'mail.cancelled.intro', { exchange: oneLine(exchange.name) }) },
+        { kind: 'small', parts: [t.t('mail.cancelled.calendar')] },
+      ],
+      footer: participantFooter(exchange, t),
+      attachments: [exchangeIcsAttachment({ locale: input.locale, exchange, uid: input.uid, sequence: input.sequence, stampAt: input.sentAt, method: 'CANCEL' })],
+    },
+    t,
+  );
 }

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { MessageKey, MessageValues, Translator } from '../../i18n';
 import type { ExchangeInfo } from './types';
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -28,59 +28,24 @@ export function oneLine(value: string): string {
 
 const SUBJECT_NAME_MAX = 100;
 
-/** "<exchange name>: <rest>", one line whatever the user typed (header injection and folding). */
-export function subjectFor(exchangeName: string, rest: string): string {
+/** The exchange's name for a subject line: one line, cut short; "Sneaky Klaus" when there is none. */
+export function subjectName(exchangeName: string): string {
   let name = oneLine(exchangeName);
   if (name.length > SUBJECT_NAME_MAX) name = `${name.slice(0, SUBJECT_NAME_MAX - 1).trimEnd()}…`;
-  const tail = oneLine(rest);
-  return name ? `${name}: ${tail}` : `Sneaky Klaus: ${tail}`;
+  return name || 'Sneaky Klaus';
 }
 
-let lastInstant: { key: string; text: string } | null = null;
-
-/** "Saturday 19 December 2026, 18:00 (Europe/Berlin)", in the given IANA zone. */
-export function formatInstant(epochMs: number, timezone: string): string {
-  // A batch of emails for one exchange asks for the same moment again and again; luxon is costly.
-  const key = `${epochMs}|${timezone}`;
-  if (lastInstant?.key !== key) lastInstant = { key, text: describeInstant(epochMs, timezone) };
-  return lastInstant.text;
+/**
+ * A subject in the reader's language, whose message places the exchange's name (`{exchange}`):
+ * one line whatever the user typed (header injection and folding).
+ */
+export function subjectFor(t: Translator, exchangeName: string, key: MessageKey, values: MessageValues = {}): string {
+  return oneLine(t.t(key, { ...values, exchange: subjectName(exchangeName) }));
 }
 
-function describeInstant(epochMs: number, timezone: string): string {
-  let dt = DateTime.fromMillis(epochMs, { zone: timezone, locale: 'en-GB' });
-  // An unknown zone must not print "Invalid DateTime" into somebody's invitation.
-  if (!dt.isValid) dt = DateTime.fromMillis(epochMs, { zone: 'UTC', locale: 'en-GB' });
-  return `${dt.toFormat('cccc d LLLL yyyy, HH:mm')} (${dt.zoneName ?? 'UTC'})`;
-}
-
-/** Short day only ("Saturday 19 December"), for sentences where the full stamp is too heavy. */
-export function formatDay(epochMs: number, timezone: string): string {
-  let dt = DateTime.fromMillis(epochMs, { zone: timezone, locale: 'en-GB' });
-  if (!dt.isValid) dt = DateTime.fromMillis(epochMs, { zone: 'UTC', locale: 'en-GB' });
-  return dt.toFormat('cccc d LLLL');
-}
-
-/** Building an Intl.NumberFormat costs more than rendering the rest of an email: one per currency. */
-const budgetFormats = new Map<string, Intl.NumberFormat>();
-
-/** "€25" or "$25.50"; falls back to "25 XYZ" when the amount or currency is not understood. */
-export function formatBudget(budget: ExchangeInfo['budget']): string | null {
-  if (!budget) return null;
-  const amount = Number(budget.amount);
-  const fallback = oneLine(`${budget.amount} ${budget.currency}`);
-  if (!Number.isFinite(amount)) return fallback;
-  const whole = Number.isInteger(amount);
-  const key = `${budget.currency}|${whole}`;
-  try {
-    let format = budgetFormats.get(key);
-    if (!format) {
-      format = new Intl.NumberFormat('en-US', { style: 'currency', currency: budget.currency, ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}) });
-      budgetFormats.set(key, format);
-    }
-    return format.format(amount);
-  } catch {
-    return fallback;
-  }
+/** "25 €" / "$25.50" in the reader's language; null without a budget. */
+export function formatBudget(t: Translator, budget: ExchangeInfo['budget']): string | null {
+  return budget ? oneLine(t.money(budget)) : null;
 }
 
 /** Only http(s) URLs may become links; anything else (javascript:, data:) stays inert. */

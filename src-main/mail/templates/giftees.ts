@@ -1,4 +1,4 @@
-import { joinNames } from '../../core/matching';
+import type { Translator } from '../../i18n';
 import { oneLine } from './format';
 import type { Block } from './layout';
 
@@ -11,13 +11,13 @@ export interface Giftee {
 }
 
 /** "Your giftees: Ann and Bob", then each one's gift ideas (with several giftees each). */
-export function severalGifteesBlocks(giftees: ReadonlyArray<Giftee>, label: string, empty: string, ideasLabel = 'gift ideas'): Block[] {
+export function severalGifteesBlocks(t: Translator, giftees: ReadonlyArray<Giftee>, label: string, empty: string, ideas: 'current' | 'latest' = 'current'): Block[] {
   const names = giftees.map((g) => oneLine(g.name));
   return [
-    { kind: 'highlight', label, value: joinNames(names) },
+    { kind: 'highlight', label, value: t.list(names) },
     ...giftees.flatMap((g, i): Block[] => [
-      { kind: 'multiline', label: `${names[i]!}'s ${ideasLabel}`, value: g.giftIdeas, empty },
-      ...(g.address ? [{ kind: 'multiline' as const, label: `${names[i]!}'s address for the gift`, value: g.address, empty: '' }] : []),
+      { kind: 'multiline', label: t.t(ideas === 'latest' ? 'mail.giftee.latestIdeas' : 'mail.giftee.ideas', { name: names[i]! }), value: g.giftIdeas, empty },
+      ...(g.address ? [{ kind: 'multiline' as const, label: t.t('mail.giftee.address', { name: names[i]! }), value: g.address, empty: '' }] : []),
     ]),
   ];
 }

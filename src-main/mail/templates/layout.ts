@@ -1,4 +1,5 @@
-import { escapeHtml, formatBudget, formatInstant, isHttpUrl, multiLine, multiLineHtml, oneLine } from './format';
+import type { MessageKey, MessageValues, Translator } from '../../i18n';
+import { escapeHtml, formatBudget, isHttpUrl, multiLine, multiLineHtml, oneLine } from './format';
 import type { ExchangeInfo, RenderedEmail } from './types';
 
 /** A run of text inside a paragraph; user text is passed raw and escaped here, once. */
@@ -44,7 +45,7 @@ function safeHref(url: string): string {
   return isHttpUrl(url) ? escapeHtml(url) : '#';
 }
 
-function blockHtml(block: Block): string {
+function blockHtml(block: Block, t: Translator): string {
   switch (block.kind) {
     case 'heading':
       return `<h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;color:${INK};">${escapeHtml(block.text)}</h1>`;
@@ -58,7 +59,7 @@ function blockHtml(block: Block): string {
         `<p style="margin:24px 0 8px;"><a href="${href}" style="display:inline-block;background:${ACCENT};color:#ffffff;` +
         `text-decoration:none;font-weight:600;font-size:16px;padding:12px 22px;border-radius:8px;` +
         `mso-padding-alt:0;">${escapeHtml(block.label)}</a></p>` +
-        `<p style="margin:0 0 20px;font-size:13px;color:${MUTED};">If the button does not work, copy this link into your browser:<br>` +
+        `<p style="margin:0 0 20px;font-size:13px;color:${MUTED};">${escapeHtml(t.t('mail.layout.buttonFallback'))}<br>` +
         `<a href="${href}" style="color:#1f6f8b;word-break:break-all;">${escapeHtml(block.url)}</a></p>`
       );
     }
@@ -120,10 +121,10 @@ function blockText(block: Block): string {
   }
 }
 
-function htmlDocument(draft: EmailDraft): string {
-  const body = draft.blocks.map(blockHtml).join('\n');
+function htmlDocument(draft: EmailDraft, t: Translator): string {
+  const body = draft.blocks.map((b) => blockHtml(b, t)).join('\n');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${t.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -150,23 +151,39 @@ function textDocument(draft: EmailDraft): string {
   return `${draft.blocks.map(blockText).join('\n\n')}\n\n-- \n${draft.footer}\n`;
 }
 
-/** Renders a draft into the subject, plain-text and HTML parts. */
-export function renderEmail(draft: EmailDraft): RenderedEmail {
-  const email: RenderedEmail = { subject: draft.subject, text: textDocument(draft), html: htmlDocument(draft) };
+/** Renders a draft into the subject, plain-text and HTML parts, in the reader's language. */
+export function renderEmail(draft: EmailDraft, t: Translator): RenderedEmail {
+  const email: RenderedEmail = { subject: draft.subject, text: textDocument(draft), html: htmlDocument(draft, t) };
   if (draft.attachments && draft.attachments.length > 0) email.attachments = draft.attachments;
   return email;
 }
 
 /** When / where / budget rows shared by the participant emails; empty fields are left out. */
-export function exchangeDetails(exchange: ExchangeInfo): Block {
-  const rows = [{ label: 'When', value: formatInstant(exchange.exchangeAt, exchange.timezone) }];
-  if (exchange.location.trim()) rows.push({ label: 'Where', value: exchange.location });
-  const budget = formatBudget(exchange.budget);
-  if (budget) rows.push({ label: 'Budget', value: `${budget} per gift` });
+export function exchangeDetails(exchange: ExchangeInfo, t: Translator): Block {
+  const rows = [{ label: t.t('mail.details.when'), value: t.dateTime(exchange.exchangeAt, exchange.timezone) }];
+  if (exchange.location.trim()) rows.push({ label: t.t('mail.details.where'), value: exchange.location });
+  const budget = formatBudget(t, exchange.budget);
+  if (budget) rows.push({ label: t.t('mail.details.budget'), value: t.t('mail.details.budgetPerGift', { budget }) });
   return { kind: 'details', rows };
 }
 
-/** Footer of the participant emails: who sent this and why. */
-export function participantFooter(exchange: ExchangeInfo): string {
-  return `Sent by Sneaky Klaus for the Secret Santa exchange "${oneLine(exchange.name)}". The link in this email is personal: please do not forward it.`;
+/** Footer of the participant emails: who sent this and why, and in which language they get them. */
+export function participantFooter(exchange: ExchangeInfo, t: Translator): string {
+  return `${t.t('mail.footer.participant', { exchange: oneLine(exchange.name) })} ${t.t('mail.footer.language')}`;
+}
+
+/**
+ * A whole sentence from the catalogue as paragraph parts: `<b>…</b>` in the message marks what is
+ * bold (the exchange's name, a person's), so each language places the bold words where they fall.
+ */
+export function richParts(t: Translator, key: MessageKey, values: MessageValues = {}): Inline[] {
+  const out = t.intl.formatMessage({ id: key }, { ...values, b: (chunks: unknown[]) => ({ strong: chunks.join('') }) } as unknown as Record<string, string>) as unknown;
+  const list = Array.isArray(out) ? (out as Array<string | { strong: string }>) : [String(out)];
+  return list.filter((p) => p !== '');
+}
+
+/** "Hi Ann," or, without a name, "Hello,". */
+export function greeting(t: Translator, name: string): Block {
+  const clean = oneLine(name);
+  return { kind: 'heading', text: clean ? t.t('mail.hi', { name: clean }) : t.t('mail.hello') };
 }

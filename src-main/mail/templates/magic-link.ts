@@ -1,8 +1,11 @@
+import { translator, type Locale, type Translator } from '../../i18n';
 import { oneLine, subjectFor } from './format';
-import { participantFooter, renderEmail } from './layout';
+import { greeting, participantFooter, renderEmail, richParts } from './layout';
 import type { ExchangeInfo, RenderedEmail } from './types';
 
 export interface MagicLinkEmailInput {
+  /** The reader's language. */
+  locale: Locale;
   exchange: ExchangeInfo;
   participantName: string;
   link: string;
@@ -10,35 +13,39 @@ export interface MagicLinkEmailInput {
 }
 
 export interface SharedMagicLinksEmailInput {
+  /** The language of the row's own person (the first of `people`). */
+  locale: Locale;
   exchange: ExchangeInfo;
   /** Everyone at this address who takes part, each with their own link. */
   people: ReadonlyArray<{ name: string; link: string }>;
   expiresInMinutes: number;
 }
 
-function duration(minutes: number): string {
-  if (minutes >= 120 && minutes % 60 === 0) return `${minutes / 60} hours`;
-  if (minutes === 60) return '1 hour';
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+/** "30 minutes", "1 hour", "24 hours". */
+function duration(t: Translator, minutes: number): string {
+  if (minutes >= 60 && minutes % 60 === 0) return t.t('mail.duration.hours', { count: minutes / 60 });
+  return t.t('mail.duration.minutes', { count: minutes });
 }
 
 /** The sign-in link a participant asked for. */
 export function magicLinkEmail(input: MagicLinkEmailInput): RenderedEmail {
-  const name = oneLine(input.participantName);
-  const exchangeName = oneLine(input.exchange.name);
-  const expires = duration(input.expiresInMinutes);
-  return renderEmail({
-    subject: subjectFor(input.exchange.name, 'your sign-in link'),
-    preheader: `Your link to sign in. It works once and expires in ${expires}.`,
-    blocks: [
-      { kind: 'heading', text: `Hi ${name},` },
-      { kind: 'para', parts: ['Here is your link to sign in to ', { strong: exchangeName }, '.'] },
-      { kind: 'button', label: 'Sign in', url: input.link },
-      { kind: 'para', parts: [`It works once and expires in ${expires}. If it has expired, just ask for a new one.`] },
-      { kind: 'small', parts: ["Didn't ask for this? You can safely ignore this email."] },
-    ],
-    footer: participantFooter(input.exchange),
-  });
+  const t = translator(input.locale);
+  const expires = duration(t, input.expiresInMinutes);
+  return renderEmail(
+    {
+      subject: subjectFor(t, input.exchange.name, 'mail.magicLink.subject'),
+      preheader: t.t('mail.magicLink.preheader', { expires }),
+      blocks: [
+        greeting(t, input.participantName),
+        { kind: 'para', parts: richParts(t, 'mail.magicLink.intro', { exchange: oneLine(input.exchange.name) }) },
+        { kind: 'button', label: t.t('mail.magicLink.button'), url: input.link },
+        { kind: 'para', parts: [t.t('mail.magicLink.expires', { expires })] },
+        { kind: 'small', parts: [t.t('mail.magicLink.ignore')] },
+      ],
+      footer: participantFooter(input.exchange, t),
+    },
+    t,
+  );
 }
 
 /**
@@ -46,19 +53,22 @@ export function magicLinkEmail(input: MagicLinkEmailInput): RenderedEmail {
  * so nobody signs in as a sibling by mistake.
  */
 export function sharedMagicLinksEmail(input: SharedMagicLinksEmailInput): RenderedEmail {
-  const exchangeName = oneLine(input.exchange.name);
-  const expires = duration(input.expiresInMinutes);
+  const t = translator(input.locale);
+  const expires = duration(t, input.expiresInMinutes);
   const names = input.people.map((p) => oneLine(p.name));
-  return renderEmail({
-    subject: subjectFor(input.exchange.name, 'your sign-in links'),
-    preheader: `Sign-in links for ${names.join(', ')}. Each works once and expires in ${expires}.`,
-    blocks: [
-      { kind: 'heading', text: 'Hello,' },
-      { kind: 'para', parts: ['Several people at this address take part in ', { strong: exchangeName }, '. Each has their own link: use only your own.'] },
-      ...input.people.map((p) => ({ kind: 'button' as const, label: `Sign in as ${oneLine(p.name)}`, url: p.link })),
-      { kind: 'para', parts: [`Each link works once and expires in ${expires}. If one has expired, just ask for new ones.`] },
-      { kind: 'small', parts: ["Didn't ask for this? You can safely ignore this email."] },
-    ],
-    footer: participantFooter(input.exchange),
-  });
+  return renderEmail(
+    {
+      subject: subjectFor(t, input.exchange.name, 'mail.sharedLinks.subject'),
+      preheader: t.t('mail.sharedLinks.preheader', { names: t.list(names), expires }),
+      blocks: [
+        { kind: 'heading', text: t.t('mail.hello') },
+        { kind: 'para', parts: richParts(t, 'mail.sharedLinks.intro', { exchange: oneLine(input.exchange.name) }) },
+        ...input.people.map((p) => ({ kind: 'button' as const, label: t.t('mail.sharedLinks.button', { name: oneLine(p.name) }), url: p.link })),
+        { kind: 'para', parts: [t.t('mail.sharedLinks.expires', { expires })] },
+        { kind: 'small', parts: [t.t('mail.magicLink.ignore')] },
+      ],
+      footer: participantFooter(input.exchange, t),
+    },
+    t,
+  );
 }

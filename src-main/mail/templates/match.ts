@@ -1,10 +1,13 @@
+import { translator, type Locale, type Translator } from '../../i18n';
 import { exchangeIcsAttachment } from '../ics';
 import { oneLine, subjectFor } from './format';
 import { severalGifteesBlocks, type Giftee } from './giftees';
-import { exchangeDetails, participantFooter, renderEmail, type Block } from './layout';
+import { exchangeDetails, greeting, participantFooter, renderEmail, richParts, type Block } from './layout';
 import type { ExchangeInfo, RenderedEmail } from './types';
 
 export interface MatchEmailInput {
+  /** The reader's language (the giver's). */
+  locale: Locale;
   exchange: ExchangeInfo;
   giverName: string;
   receiverName: string;
@@ -22,79 +25,80 @@ export interface MatchEmailInput {
   sequence?: number;
 }
 
-const NO_IDEAS = 'No ideas yet. They may add some later: your page and your reminder emails will show them.';
-
 /**
  * Everything needed to shop is in the mail itself (giftee, ideas, budget, date, place): the
  * organizer's computer, which serves the page, may well be asleep when this is read.
  */
-function gifteeBlocks(input: MatchEmailInput, label: string): Block[] {
+function gifteeBlocks(t: Translator, input: MatchEmailInput, changed: boolean): Block[] {
+  const empty = t.t('mail.match.noIdeas');
   if (input.giftees !== undefined && input.giftees.length > 1) {
-    return [...severalGifteesBlocks(input.giftees, label === 'You are the Secret Santa for' ? 'Your giftees' : 'Your giftees now', NO_IDEAS), exchangeDetails(input.exchange)];
+    return [...severalGifteesBlocks(t, input.giftees, t.t(changed ? 'mail.match.gifteesNow' : 'mail.match.giftees'), empty), exchangeDetails(input.exchange, t)];
   }
   const receiver = oneLine(input.receiverName);
   return [
-    { kind: 'highlight', label, value: receiver },
-    { kind: 'multiline', label: `${receiver}'s gift ideas`, value: input.receiverGiftIdeas, empty: NO_IDEAS },
-    ...(input.receiverAddress ? [{ kind: 'multiline' as const, label: `${receiver}'s address for the gift`, value: input.receiverAddress, empty: '' }] : []),
-    exchangeDetails(input.exchange),
+    { kind: 'highlight', label: t.t(changed ? 'mail.match.santaForNow' : 'mail.match.santaFor'), value: receiver },
+    { kind: 'multiline', label: t.t('mail.giftee.ideas', { name: receiver }), value: input.receiverGiftIdeas, empty },
+    ...(input.receiverAddress ? [{ kind: 'multiline' as const, label: t.t('mail.giftee.address', { name: receiver }), value: input.receiverAddress, empty: '' }] : []),
+    exchangeDetails(input.exchange, t),
   ];
 }
 
-function closingBlocks(input: MatchEmailInput): Block[] {
+function closingBlocks(t: Translator, input: MatchEmailInput): Block[] {
   return [
-    {
-      kind: 'para',
-      parts: ['On your page you can update your own gift ideas and see theirs as they change.'],
-    },
-    { kind: 'button', label: 'Open my page', url: input.link },
-    { kind: 'small', parts: ['The date is attached as a calendar file. Shh… keep it secret!'] },
+    { kind: 'para', parts: [t.t('mail.match.pageHint')] },
+    { kind: 'button', label: t.t('mail.openMyPage'), url: input.link },
+    { kind: 'small', parts: [t.t('mail.match.calendarSecret')] },
   ];
+}
+
+function organizerNote(t: Translator, exchange: ExchangeInfo): Block[] {
+  if (!exchange.description.trim()) return [];
+  return [{ kind: 'multiline', label: t.t('mail.fromOrganizer'), value: exchange.description, empty: '' }];
 }
 
 /** The draw result for one giver. Reveals their own giftee and nothing about anyone else. */
 export function matchEmail(input: MatchEmailInput): RenderedEmail {
+  const t = translator(input.locale);
   const { exchange } = input;
-  return renderEmail({
-    subject: subjectFor(exchange.name, 'your Secret Santa match'),
-    preheader: 'Names have been drawn! Open this when nobody is looking over your shoulder.',
-    blocks: [
-      { kind: 'heading', text: `Hi ${oneLine(input.giverName)},` },
-      { kind: 'para', parts: ['Names have been drawn for ', { strong: oneLine(exchange.name) }, '!'] },
-      ...gifteeBlocks(input, 'You are the Secret Santa for'),
-      ...organizerNote(exchange),
-      ...closingBlocks(input),
-    ],
-    footer: participantFooter(exchange),
-    attachments: [exchangeIcsAttachment({ exchange, uid: input.uid, ...stamp(input) })],
-  });
-}
-
-function organizerNote(exchange: ExchangeInfo): Block[] {
-  if (!exchange.description.trim()) return [];
-  return [{ kind: 'multiline', label: 'From the organizer', value: exchange.description, empty: '' }];
+  return renderEmail(
+    {
+      subject: subjectFor(t, exchange.name, 'mail.match.subject'),
+      preheader: t.t('mail.match.preheader'),
+      blocks: [
+        greeting(t, input.giverName),
+        { kind: 'para', parts: richParts(t, 'mail.match.intro', { exchange: oneLine(exchange.name) }) },
+        ...gifteeBlocks(t, input, false),
+        ...organizerNote(t, exchange),
+        ...closingBlocks(t, input),
+      ],
+      footer: participantFooter(exchange, t),
+      attachments: [exchangeIcsAttachment({ locale: input.locale, exchange, uid: input.uid, ...stamp(input) })],
+    },
+    t,
+  );
 }
 
 export type AssignmentChangedEmailInput = MatchEmailInput;
 
 /** Sent after a late change (someone left or joined): the new giftee replaces the old one. */
 export function assignmentChangedEmail(input: AssignmentChangedEmailInput): RenderedEmail {
+  const t = translator(input.locale);
   const { exchange } = input;
-  return renderEmail({
-    subject: subjectFor(exchange.name, 'your Secret Santa match has changed'),
-    preheader: 'There was a change in the group, so you have a new giftee.',
-    blocks: [
-      { kind: 'heading', text: `Hi ${oneLine(input.giverName)},` },
-      {
-        kind: 'para',
-        parts: ['There was a change in the group for ', { strong: oneLine(exchange.name) }, ', so your match has changed. Please forget the earlier one: this email replaces it.'],
-      },
-      ...gifteeBlocks(input, 'You are now the Secret Santa for'),
-      ...closingBlocks(input),
-    ],
-    footer: participantFooter(exchange),
-    attachments: [exchangeIcsAttachment({ exchange, uid: input.uid, ...stamp(input) })],
-  });
+  return renderEmail(
+    {
+      subject: subjectFor(t, exchange.name, 'mail.changed.subject'),
+      preheader: t.t('mail.changed.preheader'),
+      blocks: [
+        greeting(t, input.giverName),
+        { kind: 'para', parts: richParts(t, 'mail.changed.intro', { exchange: oneLine(exchange.name) }) },
+        ...gifteeBlocks(t, input, true),
+        ...closingBlocks(t, input),
+      ],
+      footer: participantFooter(exchange, t),
+      attachments: [exchangeIcsAttachment({ locale: input.locale, exchange, uid: input.uid, ...stamp(input) })],
+    },
+    t,
+  );
 }
 
 function stamp(input: MatchEmailInput): { stampAt?: number; sequence?: number } {

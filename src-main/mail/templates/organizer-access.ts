@@ -1,11 +1,14 @@
-import { formatInstant, oneLine, subjectFor } from './format';
-import { participantFooter, renderEmail } from './layout';
+import { translator, type Locale, type Translator } from '../../i18n';
+import { subjectFor } from './format';
+import { greeting, participantFooter, renderEmail } from './layout';
 import type { ExchangeInfo, RenderedEmail } from './types';
 
 /** What the organizer chose to do that showed (or can show) whom this participant gives to. */
 export type OrganizerAccessAction = 'personal-link' | 'reveal' | 'private-email' | 'printed-card';
 
 export interface OrganizerAccessNoticeInput {
+  /** The reader's language. */
+  locale: Locale;
   exchange: ExchangeInfo;
   participantName: string;
   action: OrganizerAccessAction;
@@ -13,22 +16,19 @@ export interface OrganizerAccessNoticeInput {
   at: number;
 }
 
-/** The sentence both this email and the participant's page use. */
-export function organizerAccessSentence(action: OrganizerAccessAction, when: string): string {
-  switch (action) {
-    case 'personal-link':
-      return `On ${when} the organizer opened a personal link to your page; whoever uses it sees your page, including whom you give to.`;
-    case 'reveal':
-      return `On ${when} the organizer revealed who drew whom, including whom you give to.`;
-    case 'private-email':
-      return `On ${when} the organizer read the email that tells you whom you give to.`;
-    case 'printed-card':
-      return `On ${when} the organizer printed your card, which shows whom you give to under a fold.`;
-    default: {
-      const never: never = action;
-      return never;
-    }
-  }
+const SENTENCES = {
+  'personal-link': 'mail.access.personalLink',
+  reveal: 'mail.access.reveal',
+  'private-email': 'mail.access.privateEmail',
+  'printed-card': 'mail.access.printedCard',
+} as const satisfies Record<OrganizerAccessAction, string>;
+
+/**
+ * The sentence both this email and the participant's page use; `when` is already worded (a date
+ * and time in the reader's language), `t` is the reader's translator (English if left out).
+ */
+export function organizerAccessSentence(action: OrganizerAccessAction, when: string, t: Translator = translator('en')): string {
+  return t.t(SENTENCES[action], { when });
 }
 
 /**
@@ -36,16 +36,15 @@ export function organizerAccessSentence(action: OrganizerAccessAction, when: str
  * organizer confirmed it, it is recorded, and the person it concerns hears of it.
  */
 export function organizerAccessNotice(input: OrganizerAccessNoticeInput): RenderedEmail {
-  const name = oneLine(input.participantName);
-  const sentence = organizerAccessSentence(input.action, formatInstant(input.at, input.exchange.timezone));
-  return renderEmail({
-    subject: subjectFor(input.exchange.name, 'the organizer looked at your draw'),
-    preheader: sentence,
-    blocks: [
-      { kind: 'heading', text: name ? `Hi ${name},` : 'Hello,' },
-      { kind: 'para', parts: [sentence] },
-      { kind: 'small', parts: ['Organizers do this to fix a problem, such as an email that never arrived. If it surprises you, ask them about it.'] },
-    ],
-    footer: participantFooter(input.exchange),
-  });
+  const t = translator(input.locale);
+  const sentence = organizerAccessSentence(input.action, t.dateTime(input.at, input.exchange.timezone), t);
+  return renderEmail(
+    {
+      subject: subjectFor(t, input.exchange.name, 'mail.access.subject'),
+      preheader: sentence,
+      blocks: [greeting(t, input.participantName), { kind: 'para', parts: [sentence] }, { kind: 'small', parts: [t.t('mail.access.why')] }],
+      footer: participantFooter(input.exchange, t),
+    },
+    t,
+  );
 }

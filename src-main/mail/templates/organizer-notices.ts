@@ -1,31 +1,24 @@
+import { translator, type Locale, type Translator } from '../../i18n';
 import { isHttpUrl, oneLine, subjectFor } from './format';
-import { renderEmail, type Block } from './layout';
+import { greeting, renderEmail, richParts, type Block } from './layout';
 import type { ExchangeInfo, RenderedEmail } from './types';
 
-/** "1 participant", "5 participants". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-export function organizerFooter(exchangeName: string | null): string {
-  const about = exchangeName ? ` about "${oneLine(exchangeName)}"` : '';
-  return `Sent by Sneaky Klaus${about} to you as the organizer. Participants never see this email.`;
+/** Footer of the organizer's emails: participants never see them. */
+export function organizerFooter(t: Translator, exchangeName: string | null): string {
+  return exchangeName ? t.t('mail.footer.organizerAbout', { exchange: oneLine(exchangeName) }) : t.t('mail.footer.organizer');
 }
 
 /** A URL becomes a button; any other hint ("open the app on your laptop") stays a sentence. */
-export function hintBlocks(adminHint: string | null | undefined): Block[] {
+export function hintBlocks(t: Translator, adminHint: string | null | undefined): Block[] {
   const hint = adminHint?.trim();
-  if (!hint) return [{ kind: 'small', parts: ['Open Sneaky Klaus to see the details.'] }];
-  if (isHttpUrl(hint)) return [{ kind: 'button', label: 'Open Sneaky Klaus', url: hint }];
+  if (!hint) return [{ kind: 'small', parts: [t.t('mail.organizer.openApp')] }];
+  if (isHttpUrl(hint)) return [{ kind: 'button', label: t.t('mail.organizer.openButton'), url: hint }];
   return [{ kind: 'small', parts: [hint] }];
 }
 
-function greeting(organizerName: string): Block {
-  const name = oneLine(organizerName);
-  return { kind: 'heading', text: name ? `Hi ${name},` : 'Hello,' };
-}
-
 export interface NewRegistrationNoticeInput {
+  /** The organizer's language. */
+  locale: Locale;
   exchange: ExchangeInfo;
   organizerName: string;
   participantName: string;
@@ -35,21 +28,28 @@ export interface NewRegistrationNoticeInput {
 }
 
 export function newRegistrationNotice(input: NewRegistrationNoticeInput): RenderedEmail {
+  const t = translator(input.locale);
   const who = oneLine(input.participantName);
-  return renderEmail({
-    subject: subjectFor(input.exchange.name, `${who} signed up`),
-    preheader: `${who} just joined. ${plural(input.participantCount, 'participant')} so far.`,
-    blocks: [
-      greeting(input.organizerName),
-      { kind: 'para', parts: [{ strong: who }, ' just signed up for ', { strong: oneLine(input.exchange.name) }, '.'] },
-      { kind: 'para', parts: [`That makes ${plural(input.participantCount, 'participant')} so far.`] },
-      ...hintBlocks(input.adminHint),
-    ],
-    footer: organizerFooter(input.exchange.name),
-  });
+  const count = input.participantCount;
+  return renderEmail(
+    {
+      subject: subjectFor(t, input.exchange.name, 'mail.newSignup.subject', { name: who }),
+      preheader: t.t('mail.newSignup.preheader', { name: who, count }),
+      blocks: [
+        greeting(t, input.organizerName),
+        { kind: 'para', parts: richParts(t, 'mail.newSignup.intro', { name: who, exchange: oneLine(input.exchange.name) }) },
+        { kind: 'para', parts: [t.t('mail.newSignup.count', { count })] },
+        ...hintBlocks(t, input.adminHint),
+      ],
+      footer: organizerFooter(t, input.exchange.name),
+    },
+    t,
+  );
 }
 
 export interface WithdrawalNoticeInput {
+  /** The organizer's language. */
+  locale: Locale;
   exchange: ExchangeInfo;
   organizerName: string;
   participantName: string;
@@ -62,30 +62,29 @@ export interface WithdrawalNoticeInput {
 }
 
 export function withdrawalNotice(input: WithdrawalNoticeInput): RenderedEmail {
+  const t = translator(input.locale);
   const who = oneLine(input.participantName);
-  const blocks: Block[] = [greeting(input.organizerName), { kind: 'para', parts: [{ strong: who }, ' has left ', { strong: oneLine(input.exchange.name) }, '.'] }];
-  if (input.afterDraw) {
-    blocks.push({
-      kind: 'para',
-      parts: [
-        input.changedCount > 0
-          ? `Names had already been drawn, so Sneaky Klaus re-arranged the matches: ${plural(input.changedCount, 'participant')} got a new giftee and an email about it. Nobody else was affected, and no pairs were revealed.`
-          : 'Names had already been drawn, but nobody needed a new match.',
-      ],
-    });
-  } else {
-    blocks.push({ kind: 'para', parts: ['Names have not been drawn yet, so there is nothing else to do.'] });
-  }
-  blocks.push(...hintBlocks(input.adminHint));
-  return renderEmail({
-    subject: subjectFor(input.exchange.name, `${who} has left`),
-    preheader: `${who} has left the exchange.`,
-    blocks,
-    footer: organizerFooter(input.exchange.name),
-  });
+  const blocks: Block[] = [greeting(t, input.organizerName), { kind: 'para', parts: richParts(t, 'mail.withdrawal.intro', { name: who, exchange: oneLine(input.exchange.name) }) }];
+  const next = !input.afterDraw
+    ? t.t('mail.withdrawal.beforeDraw')
+    : input.changedCount > 0
+      ? t.t('mail.withdrawal.rearranged', { count: input.changedCount })
+      : t.t('mail.withdrawal.noChange');
+  blocks.push({ kind: 'para', parts: [next] }, ...hintBlocks(t, input.adminHint));
+  return renderEmail(
+    {
+      subject: subjectFor(t, input.exchange.name, 'mail.withdrawal.subject', { name: who }),
+      preheader: t.t('mail.withdrawal.preheader', { name: who }),
+      blocks,
+      footer: organizerFooter(t, input.exchange.name),
+    },
+    t,
+  );
 }
 
 export interface RegistrationClosedNoticeInput {
+  /** The organizer's language. */
+  locale: Locale;
   exchange: ExchangeInfo;
   organizerName: string;
   participantCount: number;
@@ -94,24 +93,27 @@ export interface RegistrationClosedNoticeInput {
 }
 
 export function registrationClosedNotice(input: RegistrationClosedNoticeInput): RenderedEmail {
-  const count = plural(input.participantCount, 'participant');
-  return renderEmail({
-    subject: subjectFor(input.exchange.name, `registration closed with ${count}`),
-    preheader: `Registration is closed with ${count}. Time to draw names!`,
-    blocks: [
-      greeting(input.organizerName),
-      {
-        kind: 'para',
-        parts: ['Registration for ', { strong: oneLine(input.exchange.name) }, ` is now closed, with ${count}.`],
-      },
-      { kind: 'para', parts: ['Next step: check the list and exclusions, then draw names in Sneaky Klaus.'] },
-      ...hintBlocks(input.adminHint),
-    ],
-    footer: organizerFooter(input.exchange.name),
-  });
+  const t = translator(input.locale);
+  const count = input.participantCount;
+  return renderEmail(
+    {
+      subject: subjectFor(t, input.exchange.name, 'mail.closed.subject', { count }),
+      preheader: t.t('mail.closed.preheader', { count }),
+      blocks: [
+        greeting(t, input.organizerName),
+        { kind: 'para', parts: [t.t('mail.closed.intro', { exchange: oneLine(input.exchange.name), count })] },
+        { kind: 'para', parts: [t.t('mail.closed.next')] },
+        ...hintBlocks(t, input.adminHint),
+      ],
+      footer: organizerFooter(t, input.exchange.name),
+    },
+    t,
+  );
 }
 
 export interface DrawDoneNoticeInput {
+  /** The organizer's language. */
+  locale: Locale;
   exchange: ExchangeInfo;
   organizerName: string;
   participantCount: number;
@@ -122,22 +124,20 @@ export interface DrawDoneNoticeInput {
 }
 
 export function drawDoneNotice(input: DrawDoneNoticeInput): RenderedEmail {
-  const count = plural(input.participantCount, 'participant');
-  return renderEmail({
-    subject: subjectFor(input.exchange.name, 'names have been drawn'),
-    preheader: `Names are drawn for ${count}. Your own match arrives separately if you take part.`,
-    blocks: [
-      greeting(input.organizerName),
-      { kind: 'para', parts: ['Names have been drawn for ', { strong: oneLine(input.exchange.name) }, ` (${count}).`] },
-      {
-        kind: 'para',
-        parts: [
-          `${plural(input.queuedCount, 'match email')} ${input.queuedCount === 1 ? 'is' : 'are'} on the way. ` +
-            'The pairs stay hidden from you too, unless you choose to reveal them. If you take part, your own match arrives in a separate email.',
-        ],
-      },
-      ...hintBlocks(input.adminHint),
-    ],
-    footer: organizerFooter(input.exchange.name),
-  });
+  const t = translator(input.locale);
+  const count = input.participantCount;
+  return renderEmail(
+    {
+      subject: subjectFor(t, input.exchange.name, 'mail.drawDone.subject'),
+      preheader: t.t('mail.drawDone.preheader', { count }),
+      blocks: [
+        greeting(t, input.organizerName),
+        { kind: 'para', parts: [t.t('mail.drawDone.intro', { exchange: oneLine(input.exchange.name), count })] },
+        { kind: 'para', parts: [t.t('mail.drawDone.queued', { count: input.queuedCount })] },
+        ...hintBlocks(t, input.adminHint),
+      ],
+      footer: organizerFooter(t, input.exchange.name),
+    },
+    t,
+  );
 }

@@ -1,9 +1,12 @@
-import { formatDay, formatInstant, oneLine, subjectFor } from './format';
-import { renderEmail } from './layout';
+import { translator, type Locale } from '../../i18n';
+import { oneLine, subjectFor } from './format';
+import { greeting, renderEmail, richParts } from './layout';
 import { hintBlocks, organizerFooter } from './organizer-notices';
 import type { ExchangeInfo, RenderedEmail } from './types';
 
 export interface PurgeWarningEmailInput {
+  /** The organizer's language. */
+  locale: Locale;
   exchange: ExchangeInfo;
   organizerName: string;
   /** Epoch ms at which everything about the exchange is deleted. */
@@ -16,33 +19,22 @@ export interface PurgeWarningEmailInput {
 
 /** Sent once, a week before the exchange's data is deleted for good. */
 export function purgeWarningEmail(input: PurgeWarningEmailInput): RenderedEmail {
+  const t = translator(input.locale);
   const { exchange } = input;
-  const when = formatInstant(input.purgeAt, input.timezone);
-  const name = oneLine(input.organizerName);
-  return renderEmail({
-    subject: subjectFor(exchange.name, `data will be deleted on ${formatDay(input.purgeAt, input.timezone)}`),
-    preheader: `Everything about this exchange will be deleted on ${when}.`,
-    blocks: [
-      { kind: 'heading', text: name ? `Hi ${name},` : 'Hello,' },
-      {
-        kind: 'para',
-        parts: [
-          'To keep everyone’s details private, Sneaky Klaus deletes finished exchanges. Everything about ',
-          { strong: oneLine(exchange.name) },
-          ' (participants, gift ideas, matches and emails) will be deleted on:',
-        ],
-      },
-      { kind: 'highlight', label: 'Deletion date', value: when },
-      {
-        kind: 'para',
-        parts: [
-          'You do not need to do anything. If you would like to keep something, such as the list of ' +
-            'participants for next year, copy it before then. Next year, Sneaky Klaus can still avoid ' +
-            'repeating this year’s pairs without keeping anyone’s details.',
-        ],
-      },
-      ...hintBlocks(input.adminHint),
-    ],
-    footer: organizerFooter(exchange.name),
-  });
+  const when = t.dateTime(input.purgeAt, input.timezone);
+  return renderEmail(
+    {
+      subject: subjectFor(t, exchange.name, 'mail.purge.subject', { day: t.date(input.purgeAt, input.timezone) }),
+      preheader: t.t('mail.purge.preheader', { when }),
+      blocks: [
+        greeting(t, input.organizerName),
+        { kind: 'para', parts: richParts(t, 'mail.purge.intro', { exchange: oneLine(exchange.name) }) },
+        { kind: 'highlight', label: t.t('mail.purge.label'), value: when },
+        { kind: 'para', parts: [t.t('mail.purge.nothingToDo')] },
+        ...hintBlocks(t, input.adminHint),
+      ],
+      footer: organizerFooter(t, exchange.name),
+    },
+    t,
+  );
 }

@@ -1,9 +1,12 @@
+import { translator, type Locale } from '../../i18n';
 import { oneLine, subjectFor } from './format';
 import { severalGifteesBlocks, type Giftee } from './giftees';
-import { exchangeDetails, participantFooter, renderEmail } from './layout';
+import { exchangeDetails, greeting, participantFooter, renderEmail, richParts } from './layout';
 import type { ExchangeInfo, RenderedEmail } from './types';
 
 export interface ReminderEmailInput {
+  /** The reader's language. */
+  locale: Locale;
   exchange: ExchangeInfo;
   participantName: string;
   receiverName: string;
@@ -11,40 +14,40 @@ export interface ReminderEmailInput {
   receiverGiftIdeas: string;
   /** With several giftees each: all of them in round order (the first is `receiverName`). */
   giftees?: ReadonlyArray<Giftee>;
-  /** How far away the exchange is as of sending ("in 5 days", "tomorrow", "today at 18:00"). */
-  when: string;
+  /**
+   * Calendar days from the day of sending to the exchange's day, in its zone (0: today, when the
+   * email names the time; 1: tomorrow). See `daysUntil` in services/mail.
+   */
+  daysLeft: number;
   link: string;
 }
 
-const NO_IDEAS_YET = 'No ideas yet. A small surprise will do nicely!';
-
 /** "N days to go", with the giftee's current ideas so it is useful on its own. */
 export function reminderEmail(input: ReminderEmailInput): RenderedEmail {
+  const t = translator(input.locale);
   const { exchange } = input;
-  const { when } = input;
+  const when = t.t('mail.reminder.when', { days: Math.max(0, input.daysLeft), time: t.time(exchange.exchangeAt, exchange.timezone) });
   const receiver = oneLine(input.receiverName);
-  return renderEmail({
-    subject: subjectFor(exchange.name, `the gift exchange is ${when}`),
-    preheader: `A friendly reminder: the gift exchange is ${when}.`,
-    blocks: [
-      { kind: 'heading', text: `Hi ${oneLine(input.participantName)},` },
-      {
-        kind: 'para',
-        parts: ['A friendly reminder: ', { strong: oneLine(exchange.name) }, ` is ${when}.`],
-      },
-      ...(input.giftees !== undefined && input.giftees.length > 1
-        ? severalGifteesBlocks(input.giftees, 'Your giftees', NO_IDEAS_YET, 'latest gift ideas')
-        : [
-            { kind: 'highlight' as const, label: 'You are the Secret Santa for', value: receiver },
-            { kind: 'multiline' as const, label: `${receiver}'s latest gift ideas`, value: input.receiverGiftIdeas, empty: NO_IDEAS_YET },
-          ]),
-      exchangeDetails(exchange),
-      { kind: 'button', label: 'Open my page', url: input.link },
-      {
-        kind: 'small',
-        parts: ["Don't want these reminders? You can turn them off on your page."],
-      },
-    ],
-    footer: participantFooter(exchange),
-  });
+  const empty = t.t('mail.reminder.noIdeas');
+  return renderEmail(
+    {
+      subject: subjectFor(t, exchange.name, 'mail.reminder.subject', { when }),
+      preheader: t.t('mail.reminder.preheader', { when }),
+      blocks: [
+        greeting(t, input.participantName),
+        { kind: 'para', parts: richParts(t, 'mail.reminder.intro', { exchange: oneLine(exchange.name), when }) },
+        ...(input.giftees !== undefined && input.giftees.length > 1
+          ? severalGifteesBlocks(t, input.giftees, t.t('mail.match.giftees'), empty, 'latest')
+          : [
+              { kind: 'highlight' as const, label: t.t('mail.match.santaFor'), value: receiver },
+              { kind: 'multiline' as const, label: t.t('mail.giftee.latestIdeas', { name: receiver }), value: input.receiverGiftIdeas, empty },
+            ]),
+        exchangeDetails(exchange, t),
+        { kind: 'button', label: t.t('mail.openMyPage'), url: input.link },
+        { kind: 'small', parts: [t.t('mail.reminder.turnOff')] },
+      ],
+      footer: participantFooter(exchange, t),
+    },
+    t,
+  );
 }

@@ -1,10 +1,12 @@
-import { DateTime } from 'luxon';
+import { translator, type Locale } from '../../i18n';
 import { oneLine, subjectFor } from './format';
-import { renderEmail, type Block } from './layout';
-import { hintBlocks, organizerFooter, plural } from './organizer-notices';
+import { greeting, renderEmail, type Block } from './layout';
+import { hintBlocks, organizerFooter } from './organizer-notices';
 import type { RenderedEmail } from './types';
 
 export interface SignupDigestInput {
+  /** The organizer's language. */
+  locale: Locale;
   organizerName: string;
   /** The organizer's zone, for the times of the sign-ups. */
   timezone: string;
@@ -19,36 +21,29 @@ export interface SignupDigestInput {
   adminHint?: string | null;
 }
 
-function time(epochMs: number, timezone: string): string {
-  let dt = DateTime.fromMillis(epochMs, { zone: timezone, locale: 'en-GB' });
-  if (!dt.isValid) dt = DateTime.fromMillis(epochMs, { zone: 'UTC', locale: 'en-GB' });
-  return dt.toFormat('ccc d LLL, HH:mm');
-}
-
 /** One email a day instead of one per sign-up: who joined which exchange since the last digest. */
 export function signupDigestNotice(input: SignupDigestInput): RenderedEmail {
+  const t = translator(input.locale);
   const total = input.exchanges.reduce((sum, e) => sum + e.signups.length, 0);
-  const what = `${plural(total, 'new sign-up')}`;
   const only = input.exchanges.length === 1 ? input.exchanges[0]! : null;
-  const name = input.organizerName.trim() ? oneLine(input.organizerName) : '';
-  const blocks: Block[] = [
-    { kind: 'heading', text: name ? `Hi ${name},` : 'Hello,' },
-    { kind: 'para', parts: [`Since the last digest, ${total === 1 ? 'one person has' : `${total} people have`} signed up:`] },
-  ];
+  const blocks: Block[] = [greeting(t, input.organizerName), { kind: 'para', parts: [t.t('mail.digest.intro', { count: total })] }];
   for (const exchange of input.exchanges) {
     blocks.push(
-      { kind: 'para', parts: [{ strong: oneLine(exchange.name) }, ` (now ${plural(exchange.participantCount, 'participant')})`] },
+      { kind: 'para', parts: [t.t('mail.digest.exchange', { exchange: oneLine(exchange.name), count: exchange.participantCount })] },
       {
         kind: 'list',
-        items: exchange.signups.map((s) => `${oneLine(s.name)}, ${time(s.at, input.timezone)}${s.left ? ' (has left again since)' : ''}`),
+        items: exchange.signups.map((s) => t.t(s.left ? 'mail.digest.signupLeft' : 'mail.digest.signup', { name: oneLine(s.name), at: t.shortDateTime(s.at, input.timezone) })),
       },
     );
   }
-  blocks.push(...hintBlocks(input.adminHint));
-  return renderEmail({
-    subject: subjectFor(only ? only.name : '', `${what} today`),
-    preheader: `${what} since the last digest.`,
-    blocks,
-    footer: organizerFooter(only ? only.name : null),
-  });
+  blocks.push(...hintBlocks(t, input.adminHint));
+  return renderEmail(
+    {
+      subject: subjectFor(t, only ? only.name : '', 'mail.digest.subject', { count: total }),
+      preheader: t.t('mail.digest.preheader', { count: total }),
+      blocks,
+      footer: organizerFooter(t, only ? only.name : null),
+    },
+    t,
+  );
 }

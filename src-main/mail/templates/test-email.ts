@@ -1,8 +1,11 @@
-import { formatInstant, oneLine } from './format';
-import { renderEmail } from './layout';
+import { translator, type Locale } from '../../i18n';
+import { oneLine } from './format';
+import { greeting, renderEmail } from './layout';
 import type { RenderedEmail } from './types';
 
 export interface TestEmailInput {
+  /** The organizer's language. */
+  locale: Locale;
   organizerName: string;
   /** Epoch ms, shown so the organizer can tell this test from an earlier one. */
   sentAt: number;
@@ -11,20 +14,19 @@ export interface TestEmailInput {
 
 /** The "send test email" button's mail: proves the SMTP settings work end to end. */
 export function testEmail(input: TestEmailInput): RenderedEmail {
-  const name = oneLine(input.organizerName);
-  const when = formatInstant(input.sentAt, input.timezone);
-  return renderEmail({
-    subject: 'Sneaky Klaus: test email',
-    preheader: 'Your email settings work.',
-    blocks: [
-      { kind: 'heading', text: name ? `Hi ${name},` : 'Hello,' },
-      { kind: 'para', parts: ['Good news: your email settings work. Sneaky Klaus can now send invitations, matches and reminders.'] },
-      { kind: 'details', rows: [{ label: 'Sent', value: when }] },
-      {
-        kind: 'small',
-        parts: ['If this landed in spam, mark it as “not spam” so that the participants’ emails are more likely to arrive too.'],
-      },
-    ],
-    footer: 'Sent by Sneaky Klaus because someone pressed “Send test email” in its settings.',
-  });
+  const t = translator(input.locale);
+  return renderEmail(
+    {
+      subject: oneLine(t.t('mail.test.subject')),
+      preheader: t.t('mail.test.preheader'),
+      blocks: [
+        greeting(t, input.organizerName),
+        { kind: 'para', parts: [t.t('mail.test.works')] },
+        { kind: 'details', rows: [{ label: t.t('mail.test.sent'), value: t.dateTime(input.sentAt, input.timezone) }] },
+        { kind: 'small', parts: [t.t('mail.test.spam')] },
+      ],
+      footer: t.t('mail.test.footer'),
+    },
+    t,
+  );
 }

@@ -1,8 +1,11 @@
-import { formatInstant, oneLine, subjectFor } from './format';
-import { exchangeDetails, participantFooter, renderEmail, type Block } from './layout';
+import { translator, type Locale } from '../../i18n';
+import { oneLine, subjectFor } from './format';
+import { exchangeDetails, participantFooter, renderEmail, richParts, type Block } from './layout';
 import type { ExchangeInfo, RenderedEmail } from './types';
 
 export interface WelcomeEmailInput {
+  /** The reader's language. */
+  locale: Locale;
   exchange: ExchangeInfo;
   participantName: string;
   link: string;
@@ -20,52 +23,51 @@ export interface WelcomeEmailInput {
   invitedBy?: string;
 }
 
-const IDEAS_TEXT = {
-  none: {
-    para: 'Meanwhile, add a few gift ideas on your page: they help whoever draws your name.',
-    preheader: 'You are registered. Add a few gift ideas to help your Secret Santa.',
-  },
-  given: { para: 'Thanks for your gift ideas. You can change them on your page until names are drawn, and after.', preheader: 'You are registered, gift ideas and all.' },
-  unknown: { para: 'On your page you can add or change your gift ideas: they help whoever draws your name.', preheader: 'You are registered for your Secret Santa exchange.' },
-} as const;
-
-/** For people the organizer added: they wrote no ideas themselves, so nobody thanks them for any. */
-const INVITED_IDEAS_TEXT = {
-  none: {
-    para: 'Before names are drawn, add a few gift ideas on your page: they help whoever draws your name.',
-    preheader: 'You are on the list. Add a few gift ideas to help your Secret Santa.',
-  },
-  given: { para: 'Your gift ideas are already on your page. You can look at them and change them there.', preheader: 'You are on the list, gift ideas and all.' },
-  unknown: IDEAS_TEXT.unknown,
-} as const;
-
 /** Sent right after someone registers: confirms the place and points at their page. */
 export function welcomeEmail(input: WelcomeEmailInput): RenderedEmail {
+  const t = translator(input.locale);
   const { exchange } = input;
   const invited = input.invitedBy !== undefined;
-  const ideas = (invited ? INVITED_IDEAS_TEXT : IDEAS_TEXT)[input.hasGiftIdeas === undefined ? 'unknown' : input.hasGiftIdeas ? 'given' : 'none'];
+  const ideas = input.hasGiftIdeas === undefined ? 'unknown' : input.hasGiftIdeas ? 'given' : 'none';
   const name = oneLine(input.participantName);
   const by = oneLine(input.invitedBy ?? '');
+  const exchangeName = oneLine(exchange.name);
   const next = invited
-    ? 'When everyone is on the list, names are drawn and you will get an email telling you who you are giving a gift to.'
+    ? t.t('mail.welcome.nextInvited')
     : input.registrationDeadline === null
-      ? 'Once registration closes, names are drawn and you will get an email telling you who you are giving a gift to.'
-      : `Registration closes on ${formatInstant(input.registrationDeadline, exchange.timezone)}. ` +
-        'Then names are drawn and you will get an email telling you who you are giving a gift to.';
+      ? t.t('mail.welcome.nextOpen')
+      : t.t('mail.welcome.nextDeadline', { deadline: t.dateTime(input.registrationDeadline, exchange.timezone) });
+  const ideasPara =
+    ideas === 'unknown'
+      ? t.t('mail.welcome.ideas.unknown')
+      : invited
+        ? t.t(ideas === 'none' ? 'mail.welcome.invitedIdeas.none' : 'mail.welcome.invitedIdeas.given')
+        : t.t(ideas === 'none' ? 'mail.welcome.ideas.none' : 'mail.welcome.ideas.given');
+  const preheader =
+    ideas === 'unknown'
+      ? t.t('mail.welcome.preheader.unknown')
+      : invited
+        ? t.t(ideas === 'none' ? 'mail.welcome.invitedPreheader.none' : 'mail.welcome.invitedPreheader.given')
+        : t.t(ideas === 'none' ? 'mail.welcome.preheader.none' : 'mail.welcome.preheader.given');
   const blocks: Block[] = [
-    { kind: 'heading', text: `Welcome, ${name}!` },
-    invited
-      ? { kind: 'para', parts: [by ? `${by} added you to ` : 'The organizer added you to ', { strong: oneLine(exchange.name) }, '.'] }
-      : { kind: 'para', parts: ["You're in for ", { strong: oneLine(exchange.name) }, '.'] },
+    { kind: 'heading', text: t.t('mail.welcome.heading', { name }) },
+    {
+      kind: 'para',
+      parts: invited
+        ? by
+          ? richParts(t, 'mail.welcome.addedBy', { organizer: by, exchange: exchangeName })
+          : richParts(t, 'mail.welcome.addedByOrganizer', { exchange: exchangeName })
+        : richParts(t, 'mail.welcome.youreIn', { exchange: exchangeName }),
+    },
   ];
   if (exchange.description.trim()) {
-    blocks.push({ kind: 'multiline', label: 'From the organizer', value: exchange.description, empty: '' });
+    blocks.push({ kind: 'multiline', label: t.t('mail.fromOrganizer'), value: exchange.description, empty: '' });
   }
-  blocks.push(exchangeDetails(exchange), { kind: 'para', parts: [next] }, { kind: 'para', parts: [ideas.para] }, { kind: 'button', label: 'Open my page', url: input.link });
-  return renderEmail({
-    subject: subjectFor(exchange.name, "you're in!"),
-    preheader: ideas.preheader,
-    blocks,
-    footer: participantFooter(exchange),
-  });
+  blocks.push(
+    exchangeDetails(exchange, t),
+    { kind: 'para', parts: [next] },
+    { kind: 'para', parts: [ideasPara] },
+    { kind: 'button', label: t.t('mail.openMyPage'), url: input.link },
+  );
+  return renderEmail({ subject: subjectFor(t, exchange.name, 'mail.welcome.subject'), preheader, blocks, footer: participantFooter(exchange, t) }, t);
 }

@@ -41,6 +41,7 @@ export function closeDueRegistrations(deps: Deps, now: number, only?: number): {
           exchangeId: e.id,
           participantId: null,
           email: registrationClosedNotice({
+            locale: getSettings(deps).locale,
             exchange: exchangeInfo(e),
             organizerName: organizer.name,
             participantCount: activeParticipants(deps, e.id).length,

@@ -1,3 +1,4 @@
+import type { MessageKey, Translator } from '../../i18n';
 import { subjectFor } from '../../mail/templates';
 /**
  * Kinds whose text names the recipient's giftee or Santa, or whose link opens a page that does
@@ -42,23 +43,24 @@ export const REMINDER_QUIET_MS = 4 * 3_600_000;
 
 /**
  * What the outbox list shows for a row whose text is made only when it is sent: the real subject's
- * words without rendering the message (a list of thousands must stay cheap).
+ * words, in the organizer's language, without rendering the message (a list of thousands must stay cheap).
  */
-const LIST_SUBJECTS: Record<string, string> = {
-  'magic-link': 'your sign-in link',
-  welcome: "you're in!",
-  match: 'your Secret Santa match',
-  'assignment-changed': 'your Secret Santa match has changed',
-  reminder: 'a reminder of the gift exchange',
-  'pass-on-link': 'a Secret Santa link to pass on',
-  'draw-cancelled': 'the draw was cancelled; a new one follows',
-  'exchange-updated': 'new date, time or place',
-  'exchange-cancelled': 'the gift exchange is cancelled',
-  'organizer-signup-digest': 'new sign-ups today',
-  'between-message': 'you have a new message',
-  'santa-reveal': 'who was your Secret Santa?',
+const LIST_SUBJECTS: Record<string, MessageKey> = {
+  'magic-link': 'mail.magicLink.subject',
+  welcome: 'mail.welcome.subject',
+  match: 'mail.match.subject',
+  'assignment-changed': 'mail.changed.subject',
+  reminder: 'mail.reminder.listSubject',
+  'pass-on-link': 'mail.passOn.listSubject',
+  'draw-cancelled': 'mail.drawCancelled.subject',
+  'exchange-updated': 'mail.updated.subject',
+  'exchange-cancelled': 'mail.cancelled.subject',
+  'organizer-signup-digest': 'mail.digest.listSubject',
+  'between-message': 'mail.between.subject',
+  'santa-reveal': 'mail.reveal.subject',
 };
 
-export function listSubject(kind: string, exchangeName: string | null): string {
-  return subjectFor(exchangeName ?? '', LIST_SUBJECTS[kind] ?? kind);
+export function listSubject(kind: string, exchangeName: string | null, t: Translator): string {
+  const key = LIST_SUBJECTS[kind];
+  return subjectFor(t, exchangeName ?? '', key ?? 'mail.subject.other', key ? {} : { what: kind });
 }

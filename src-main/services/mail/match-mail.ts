@@ -83,6 +83,7 @@ export function enqueueDrawDoneNotice(deps: Deps, exchange: Exchange, generation
     exchangeId: exchange.id,
     participantId: null,
     email: drawDoneNotice({
+      locale: getSettings(deps).locale,
       exchange: exchangeInfo(exchange),
       organizerName: organizer.name,
       participantCount,

@@ -2,7 +2,7 @@ import type { OperationOutput } from '../../contract/operations';
 import { listExchanges } from '../../db/repos/exchanges';
 import { findParticipant } from '../../db/repos/participants';
 import { readSetting, writeSetting } from '../../db/repos/settings';
-import { formatInstant } from '../../mail/templates/format';
+import { translator, type Translator } from '../../i18n';
 import type { Deps } from '../common/deps';
 import { getSettings } from '../organizer/settings';
 import { realPurgeMoment } from './render-organizer';
@@ -23,7 +23,7 @@ interface LinksMoved {
  * Purge warnings the organizer must see on screen: every finished exchange whose warning was
  * given (delivered by mail, or shown here because mail could not carry it), with the real moment.
  */
-function purgeNotices(deps: Deps): Notice[] {
+function purgeNotices(deps: Deps, t: Translator): Notice[] {
   const { timezone } = getSettings(deps);
   const now = deps.clock.now();
   const out: Notice[] = [];
@@ -35,7 +35,7 @@ function purgeNotices(deps: Deps): Notice[] {
       kind: 'purge-warning',
       exchangeId: e.id,
       at: e.purgeWarnedAt,
-      message: `Everything about "${e.name}" will be deleted on ${formatInstant(at, timezone)}. Copy anything you want to keep before then.`,
+      message: t.t('mail.notice.purge', { exchange: e.name, when: t.dateTime(at, timezone) }),
       participantIds: [],
     });
   }
@@ -47,22 +47,21 @@ export function recordLinksMoved(deps: Deps, moved: LinksMoved): void {
   writeSetting(deps.db, LINKS_MOVED, moved, deps.clock.now());
 }
 
-function linksMovedNotice(deps: Deps): Notice[] {
+function linksMovedNotice(deps: Deps, t: Translator): Notice[] {
   const value = readSetting(deps.db, LINKS_MOVED) as LinksMoved | undefined;
   if (!value || typeof value !== 'object' || !Array.isArray(value.participantIds)) return [];
   const names = value.participantIds.flatMap((id) => findParticipant(deps.db, id)?.name ?? []);
   const n = names.length;
-  const shown = n > NAMES_SHOWN ? [...names.slice(0, NAMES_SHOWN), `${n - NAMES_SHOWN} more`] : names;
+  const shown = n > NAMES_SHOWN ? [...names.slice(0, NAMES_SHOWN), t.t('mail.notice.more', { count: n - NAMES_SHOWN })] : names;
   return [
     {
       kind: 'links-moved',
       exchangeId: null,
       at: value.at,
       message:
-        `The public address changed from ${value.from} to ${value.to}. Links already sent to the old address no longer work. ` +
-        (n === 0
-          ? 'Nobody has such a link yet.'
-          : `${n === 1 ? 'This person has' : `These ${n} people have`} one: ${shown.join(', ')}. Resend their last email from the Outbox: it goes out again with the new address and a fresh link.`),
+        n === 0
+          ? t.t('mail.notice.linksMovedNobody', { from: value.from, to: value.to })
+          : t.t('mail.notice.linksMoved', { from: value.from, to: value.to, count: n, names: t.list(shown) }),
       participantIds: value.participantIds,
     },
   ];
@@ -72,7 +71,8 @@ function linksMovedNotice(deps: Deps): Notice[] {
 const NAMES_SHOWN = 8;
 
 export function mailNotices(deps: Deps): Notice[] {
-  return [...purgeNotices(deps), ...linksMovedNotice(deps)];
+  const t = translator(getSettings(deps).locale);
+  return [...purgeNotices(deps, t), ...linksMovedNotice(deps, t)];
 }
 
 /** Participants sent a message with a link (sent, or on its way) since `since`. */

@@ -3,6 +3,7 @@ import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { notFound, DomainError } from '../../core/errors';
 import { randomToken } from '../../core/tokens';
 import * as repo from '../../db/repos/outbox';
+import { translator } from '../../i18n';
 import type { RenderedEmail } from '../../mail/templates';
 import type { Deps } from '../common/deps';
 import { issueToken } from '../common/tokens';
@@ -11,6 +12,7 @@ import { listSubject, NAMES_GIFTEE, RENDERED_KINDS, UNLISTED_KINDS } from './kin
 import { mailNotices } from './notices';
 import { renderRow } from './render';
 import { isSendingPaused, smtpIsConfigured } from './smtp';
+import { getSettings } from '../organizer/settings';
 
 /**
  * One email decided by a service, written in the same transaction as the change that caused it.
@@ -97,6 +99,7 @@ function toItem(row: repo.OutboxRow, smtpConfigured: boolean, subject = row.subj
 
 export function listOutbox(deps: Deps, filter: ParsedInput<'outbox.list'>): Item[] {
   const configured = smtpIsConfigured(deps);
+  const t = translator(getSettings(deps).locale);
   const names = new Map<number, string | null>();
   const nameOf = (id: number | null) => {
     if (id === null) return null;
@@ -105,7 +108,7 @@ export function listOutbox(deps: Deps, filter: ParsedInput<'outbox.list'>): Item
   };
   return repo
     .listOutboxRows(deps.db, { ...filter, hiddenKinds: [...UNLISTED_KINDS] })
-    .map((row) => toItem(row, configured, row.subject || listSubject(row.kind, nameOf(row.exchangeId))));
+    .map((row) => toItem(row, configured, row.subject || listSubject(row.kind, nameOf(row.exchangeId), t)));
 }
 
 const PLACEHOLDER = 'personal-link-created-when-sent';
@@ -135,7 +138,8 @@ export function readMessage(deps: Deps, id: number, showPrivate = false): Operat
     ...toItem(
       row,
       smtpIsConfigured(deps),
-      email?.subject ?? (row.subject || listSubject(row.kind, row.exchangeId === null ? null : (findExchange(deps.db, row.exchangeId)?.name ?? null))),
+      email?.subject ??
+        (row.subject || listSubject(row.kind, row.exchangeId === null ? null : (findExchange(deps.db, row.exchangeId)?.name ?? null), translator(getSettings(deps).locale))),
     ),
     text: hidden ? '' : text,
     html: hidden ? '' : (email?.html ?? ''),

@@ -1,5 +1,6 @@
 import { commitDeferringSync } from '../../db/durable-commit';
 import * as repo from '../../db/repos/outbox';
+import { translator } from '../../i18n';
 import { classifySmtpError } from '../../mail/diagnose';
 import type { RenderedEmail } from '../../mail/templates';
 import { SEND_DEADLINE_MS, smtpTransport, type MailTransport, type SmtpConfig } from '../../mail/transport';
@@ -9,6 +10,7 @@ import { links } from '../network/links';
 import { markFailure, markSent, PendingMarks, reportFailures } from './marks';
 import { renderRow } from './render';
 import { isSendingPaused, smtpConfig, smtpIsConfigured } from './smtp';
+import { getSettings } from '../organizer/settings';
 
 export { BACKOFF_MS } from './marks';
 
@@ -228,7 +230,8 @@ export class Relay {
         marks.add(row);
         report.sent++;
       } catch (error) {
-        const outcome = markFailure(deps, row, classifySmtpError(error));
+        // The reason is kept for the organizer's outbox and failure notice: worded in their language.
+        const outcome = markFailure(deps, row, classifySmtpError(error, undefined, translator(getSettings(deps).locale)));
         report[outcome === 'failed' ? 'failed' : 'retrying']++;
       }
     };

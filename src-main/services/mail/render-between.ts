@@ -6,7 +6,7 @@ import { findParticipant } from '../../db/repos/participants';
 import { findPrivateAddress } from '../../db/repos/private-addresses';
 import { newMessageEmail, santaRevealEmail, type RenderedEmail } from '../../mail/templates';
 import type { Deps } from '../common/deps';
-import { exchangeInfo } from './exchange-info';
+import { exchangeInfo, participantLocale } from './exchange-info';
 
 type Rendering = { ok: true; email: RenderedEmail } | { ok: false; reason: string };
 type LinkMaker = (participantId: number, purpose: 'match') => string;
@@ -25,7 +25,7 @@ export function renderBetweenRow(deps: Deps, row: OutboxRow, s: { exchange: Exch
       if (!message) return withdraw('the message is gone');
       if (message.conversation.endedAt !== null) return withdraw('the conversation ended: the pair changed');
       if (s.exchange.state !== 'matched') return withdraw('the exchange is not drawn any more');
-      return { ok: true, email: newMessageEmail({ exchange: exchangeInfo(s.exchange), link: link(s.person.id, 'match') }) };
+      return { ok: true, email: newMessageEmail({ locale: participantLocale(s.exchange, s.person), exchange: exchangeInfo(s.exchange), link: link(s.person.id, 'match') }) };
     }
     case 'santa-reveal': {
       if (!santaRevealed(s.exchange, now)) return withdraw('the Santas are not revealed (any more)');
@@ -33,7 +33,13 @@ export function renderBetweenRow(deps: Deps, row: OutboxRow, s: { exchange: Exch
       if (santas.length === 0) return withdraw('nobody gave to this person');
       return {
         ok: true,
-        email: santaRevealEmail({ exchange: exchangeInfo(s.exchange), participantName: s.person.name, santaNames: santas.map((p) => p.name), link: link(s.person.id, 'match') }),
+        email: santaRevealEmail({
+          locale: participantLocale(s.exchange, s.person),
+          exchange: exchangeInfo(s.exchange),
+          participantName: s.person.name,
+          santaNames: santas.map((p) => p.name),
+          link: link(s.person.id, 'match'),
+        }),
       };
     }
     default:

@@ -36,6 +36,7 @@ function purgeWarning(deps: Deps, row: OutboxRow, now: number): Result {
   return {
     ok: true,
     email: purgeWarningEmail({
+      locale: settings.locale,
       exchange: exchangeInfo(exchange),
       organizerName: settings.organizer?.name ?? '',
       purgeAt,
@@ -54,11 +55,13 @@ interface Failure {
 function deliveryFailures(deps: Deps, row: OutboxRow): Result {
   const exchange = row.exchangeId === null ? undefined : findExchange(deps.db, row.exchangeId);
   const failures = Array.isArray(row.params['failures']) ? (row.params['failures'] as Failure[]) : [];
+  const settings = getSettings(deps);
   return {
     ok: true,
     email: deliveryFailuresNotice({
+      locale: settings.locale,
       exchange: exchange ? exchangeInfo(exchange) : null,
-      organizerName: getSettings(deps).organizer?.name ?? '',
+      organizerName: settings.organizer?.name ?? '',
       failures,
       adminHint: deps.runtime.organizerUrl,
     }),
@@ -91,6 +94,7 @@ function signupDigest(deps: Deps, row: OutboxRow): Result {
   return {
     ok: true,
     email: signupDigestNotice({
+      locale: settings.locale,
       organizerName: settings.organizer?.name ?? '',
       timezone: settings.timezone,
       exchanges: [...byExchange.values()],

@@ -1,4 +1,3 @@
-import { remainingPhrase } from '../../core/schedule';
 import type { Exchange, Participant } from '../../core/types';
 import { findExchange } from '../../db/repos/exchanges';
 import { findReceiversOf } from '../../db/repos/matches';
@@ -17,11 +16,13 @@ import {
   welcomeEmail,
   type RenderedEmail,
 } from '../../mail/templates';
+import { translator } from '../../i18n';
 import { oneLine } from '../../mail/templates/format';
 import type { Giftee } from '../../mail/templates/giftees';
 import type { Deps } from '../common/deps';
 import { TOKEN_TTL_MS, type PendingProfile, type TokenPurpose } from '../common/tokens';
-import { eventUid, exchangeInfo } from './exchange-info';
+import { cachedDaysUntil } from './days-left';
+import { eventUid, exchangeInfo, participantLocale } from './exchange-info';
 import { MATCH_KINDS, REMINDER_QUIET_MS, RENDERED_KINDS } from './kinds';
 import { addressForMatchEmail, renderBetweenRow } from './render-between';
 import { renderOrganizerRow } from './render-organizer';
@@ -111,6 +112,7 @@ function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, l
   if (!receiver) return withdraw('the draw was undone');
   if (superseded(deps, row, MATCH_KINDS)) return withdraw('a newer draw replaced it');
   const input = {
+    locale: participantLocale(s.exchange, s.person),
     exchange: exchangeInfo(s.exchange),
     giverName: s.person.name,
     receiverName: receiver.name,
@@ -132,21 +134,21 @@ function renderPassOn(deps: Deps, row: repo.OutboxRow, s: Subject, link: LinkMak
   const deliverer = s.person.deliveredBy === null ? undefined : findParticipant(deps.db, s.person.deliveredBy);
   if (!deliverer || deliverer.email !== row.to || deliverer.withdrawnAt !== null) return withdraw('someone else passes the link on now');
   if (superseded(deps, row, ['pass-on-link'])) return withdraw('a newer link replaced it');
-  return ok(passOnLinkEmail({ exchange: exchangeInfo(s.exchange), delivererName: deliverer.name, recipientName: s.person.name, link: link(s.person.id, 'handover') }));
-}
-
-/** remainingPhrase is pure and costly (time zones); a batch asks it the same question many times. */
-let lastPhrase: { key: string; phrase: string | null } | null = null;
-function remaining(now: number, exchange: Exchange): string | null {
-  const key = `${now}|${exchange.exchangeAt}|${exchange.timezone}`;
-  if (lastPhrase?.key !== key) lastPhrase = { key, phrase: remainingPhrase(now, exchange.exchangeAt, exchange.timezone) };
-  return lastPhrase.phrase;
+  return ok(
+    passOnLinkEmail({
+      locale: participantLocale(s.exchange, deliverer),
+      exchange: exchangeInfo(s.exchange),
+      delivererName: deliverer.name,
+      recipientName: s.person.name,
+      link: link(s.person.id, 'handover'),
+    }),
+  );
 }
 
 function renderReminder(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker): Rendering {
   if (s.exchange.state !== 'matched') return withdraw('the exchange is not drawn any more');
-  const when = remaining(now, s.exchange);
-  if (when === null) return withdraw('the exchange has already started');
+  const daysLeft = cachedDaysUntil(now, s.exchange.exchangeAt, s.exchange.timezone);
+  if (daysLeft === null) return withdraw('the exchange has already started');
   if (!s.person.remindersEnabled) return withdraw('the participant turned reminders off');
   const giftees = gifteesOf(deps, s);
   const receiver = giftees[0];
@@ -157,19 +159,20 @@ function renderReminder(deps: Deps, row: repo.OutboxRow, s: Subject, now: number
   if (last !== null && now - last < REMINDER_QUIET_MS) return withdraw('a match email or reminder went out less than 4 hours earlier');
   return ok(
     reminderEmail({
+      locale: participantLocale(s.exchange, s.person),
       exchange: exchangeInfo(s.exchange),
       participantName: s.person.name,
       receiverName: receiver.name,
       receiverGiftIdeas: receiver.giftIdeas,
       ...several(giftees),
-      when,
+      daysLeft,
       link: link(s.person.id, 'match'),
     }),
   );
 }
 
 function renderChange(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker): Rendering {
-  const base = { exchange: exchangeInfo(s.exchange), participantName: s.person.name };
+  const base = { locale: participantLocale(s.exchange, s.person), exchange: exchangeInfo(s.exchange), participantName: s.person.name };
   const calendar = { uid: eventUid(s.exchange.id, s.person.id), sequence: repo.icsSequence(deps.db, s.exchange.id), sentAt: now };
   switch (row.kind) {
     case 'draw-cancelled':
@@ -196,21 +199,24 @@ function renderParticipantRow(deps: Deps, row: repo.OutboxRow, now: number, link
   // An address a family shares: the subject says whom this one is for ("… (for Mia)").
   const others = participantsByEmail(deps.db, s.exchange.id, s.person.email).filter((p) => p.id !== s.person.id && p.withdrawnAt === null);
   if (others.length === 0) return rendering;
-  return ok({ ...rendering.email, subject: `${rendering.email.subject} (for ${oneLine(s.person.name)})` });
+  const t = translator(participantLocale(s.exchange, s.person));
+  return ok({ ...rendering.email, subject: oneLine(t.t('mail.subject.forPerson', { subject: rendering.email.subject, name: oneLine(s.person.name) })) });
 }
 
 function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker, audience: Audience): Rendering {
   const info = exchangeInfo(s.exchange);
+  const locale = participantLocale(s.exchange, s.person);
   switch (row.kind) {
     case 'magic-link': {
       if (s.exchange.state === 'completed') return withdraw('the exchange is over');
       const purpose = row.params['purpose'] === 'welcome' ? 'welcome' : 'login';
       const expiresInMinutes = TOKEN_TTL_MS[purpose] / 60_000;
       const people = sharedAddressPeople(deps, row, s);
-      if (people.length > 1) return ok(sharedMagicLinksEmail({ exchange: info, people: people.map((p) => ({ name: p.name, link: link(p.id, purpose) })), expiresInMinutes }));
+      if (people.length > 1)
+        return ok(sharedMagicLinksEmail({ locale, exchange: info, people: people.map((p) => ({ name: p.name, link: link(p.id, purpose) })), expiresInMinutes }));
       const [only] = people;
       if (!only) return withdraw('nobody at this address takes part any more');
-      return ok(magicLinkEmail({ exchange: info, participantName: only.name, link: link(only.id, purpose), expiresInMinutes }));
+      return ok(magicLinkEmail({ locale, exchange: info, participantName: only.name, link: link(only.id, purpose), expiresInMinutes }));
     }
     case 'welcome': {
       if (s.exchange.state === 'completed') return withdraw('the exchange is over');
@@ -223,6 +229,7 @@ function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: numbe
       const ideas = pending?.giftIdeas ?? s.person.giftIdeas;
       return ok(
         welcomeEmail({
+          locale,
           exchange: info,
           participantName: name,
           link: link(s.person.id, 'welcome', pending),

@@ -3,7 +3,8 @@ import { checkedEmail } from '../../core/email';
 import { DomainError } from '../../core/errors';
 import { readSettings, writeSetting } from '../../db/repos/settings';
 import { diagnoseSmtpError } from '../../mail/diagnose';
-import { SMTP_PRESETS } from '../../mail/presets';
+import { translator } from '../../i18n';
+import { smtpPresets } from '../../mail/presets';
 import { testEmail } from '../../mail/templates';
 import { smtpTransport, type SmtpConfig } from '../../mail/transport';
 import type { Deps } from '../common/deps';
@@ -70,7 +71,7 @@ export function viewSmtp(deps: Deps): OperationOutput<'smtp.get'> {
     maxConnections: s?.maxConnections ?? 3,
     hasPassword: deps.smtpPassword.get() !== null,
     passwordStore: deps.smtpPassword.description,
-    presets: SMTP_PRESETS.map((p) => ({ ...p })),
+    presets: smtpPresets(translator(getSettings(deps).locale)),
   };
 }
 
@@ -92,16 +93,17 @@ export function saveSmtp(deps: Deps, input: ParsedInput<'smtp.set'>): OperationO
 /** Sends one message now, outside the outbox, and explains any failure in plain words. */
 export async function sendTestEmail(deps: Deps, input: ParsedInput<'smtp.test'>): Promise<OperationOutput<'smtp.test'>> {
   const config = smtpConfig(deps);
-  if (!config) return { ok: false, kind: 'not-configured', message: 'Set up the mail server first.' };
   const settings = getSettings(deps);
+  const t = translator(settings.locale);
+  if (!config) return { ok: false, kind: 'not-configured', message: t.t('mail.smtp.notConfigured') };
   const to = input.to ? checkedEmail(input.to, 'to') : (settings.organizer?.email ?? config.from.replace(/^.*<|>$/g, ''));
-  const email = testEmail({ organizerName: settings.organizer?.name ?? 'organizer', sentAt: deps.clock.now(), timezone: settings.timezone });
+  const email = testEmail({ locale: settings.locale, organizerName: settings.organizer?.name ?? 'organizer', sentAt: deps.clock.now(), timezone: settings.timezone });
   const transport = smtpTransport(config, { pooled: false });
   try {
     await transport.send({ from: config.from, to, ...email, attachments: [], messageId: `<test-${deps.clock.now()}@sneaky-klaus.local>` });
-    return { ok: true, kind: 'ok', message: `A test email was sent to ${to}. Check that inbox (and its spam folder).` };
+    return { ok: true, kind: 'ok', message: t.t('mail.smtp.testSent', { to }) };
   } catch (error) {
-    const diagnosis = diagnoseSmtpError(error, storedSmtp(deps)?.presetId);
+    const diagnosis = diagnoseSmtpError(error, storedSmtp(deps)?.presetId, t);
     deps.log.warn('test email failed', { kind: diagnosis.kind });
     return { ok: false, kind: diagnosis.kind, message: diagnosis.message };
   } finally {

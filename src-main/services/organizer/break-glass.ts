@@ -7,6 +7,7 @@ import { findOutboxRow } from '../../db/repos/outbox';
 import { findParticipant, listParticipants } from '../../db/repos/participants';
 import { organizerAccessNotice } from '../../mail/templates';
 import type { Deps } from '../common/deps';
+import { participantLocale } from '../mail/exchange-info';
 import { exchangeInfo } from '../mail/match-mail';
 import { enqueueMail, readMessage } from '../mail/outbox';
 
@@ -38,7 +39,7 @@ function enqueueAccessNotice(deps: Deps, exchange: Exchange, participant: Partic
     to: participant.email,
     exchangeId: exchange.id,
     participantId: participant.id,
-    email: organizerAccessNotice({ exchange: exchangeInfo(exchange), participantName: participant.name, action, at }),
+    email: organizerAccessNotice({ locale: participantLocale(exchange, participant), exchange: exchangeInfo(exchange), participantName: participant.name, action, at }),
   });
 }
 

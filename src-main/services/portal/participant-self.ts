@@ -109,6 +109,7 @@ export function withdraw(deps: Deps, participant: Participant): void {
         exchangeId: exchange.id,
         participantId: participant.id,
         email: withdrawalNotice({
+          locale: getSettings(deps).locale,
           exchange: exchangeInfo(exchange),
           organizerName: organizer.name,
           participantName: participant.name,

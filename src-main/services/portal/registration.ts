@@ -117,6 +117,7 @@ function enqueueRegistrationNotice(deps: Deps, exchange: Exchange, participantId
     exchangeId: exchange.id,
     participantId,
     email: newRegistrationNotice({
+      locale: getSettings(deps).locale,
       exchange: exchangeInfo(exchange),
       organizerName: organizer.name,
       participantName: entry.name,

@@ -85,11 +85,12 @@ function reminders(n: number): Array<{ to: string; email: RenderedEmail; message
     to: `person${i}@example.test`,
     messageId: `<bench-${i}@sneaky-klaus.local>`,
     email: reminderEmail({
+      locale: 'en',
       exchange,
       participantName: `Person ${i}`,
       receiverName: `Person ${(i + 1) % n}`,
       receiverGiftIdeas: 'Books about birds\nGood tea\nhttps://shop.example.test/wishlist/42',
-      when: 'in 3 days',
+      daysLeft: 3,
       link: `http://192.168.1.20:4317/p/${i.toString(36).padStart(22, 'x')}`,
     }),
   }));

@@ -16,7 +16,7 @@ const exchange: ExchangeInfo = {
 };
 
 function queueLink(t: TestApp, n: number): void {
-  const email = magicLinkEmail({ exchange, participantName: `P${n}`, link: `http://127.0.0.1:4317/p/token-${n}`, expiresInMinutes: 60 });
+  const email = magicLinkEmail({ locale: 'en', exchange, participantName: `P${n}`, link: `http://127.0.0.1:4317/p/token-${n}`, expiresInMinutes: 60 });
   enqueueMail(t.deps, { key: `magic:${n}`, kind: 'note', to: `p${n}@example.test`, exchangeId: null, participantId: null, email });
 }
 

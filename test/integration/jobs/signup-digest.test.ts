@@ -118,7 +118,9 @@ describe('daily digest of sign-ups', () => {
     expect(more).toEqual([]);
     expect(digest!.parsed!.subject).toBe('Sneaky Klaus: 3 new sign-ups today');
     const text = textOf(digest!);
-    expect(text).toMatch(/Family Christmas 2026 \(now 2 participants\)[\s\S]*Ann, Sun 1 Nov, 11:00[\s\S]*Bob, Sun 1 Nov, 16:30[\s\S]*Office party \(now 1 participant\)[\s\S]*Cy,/);
+    expect(text).toMatch(
+      /Family Christmas 2026 \(now 2 participants\)[\s\S]*Ann, 1 Nov 2026, 11:00[\s\S]*Bob, 1 Nov 2026, 16:30[\s\S]*Office party \(now 1 participant\)[\s\S]*Cy,/,
+    );
     // Headless: the notice says where the organizer screens are.
     expect(text).toContain(ADMIN_URL);
 

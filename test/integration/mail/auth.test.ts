@@ -12,6 +12,7 @@ const WRONG = 'wrong-battery-9Z';
 
 function enqueueWelcome(t: TestApp, to: string): number {
   const email = welcomeEmail({
+    locale: 'en',
     exchange: { name: 'Office party', description: '', exchangeAt: Date.parse('2026-12-18T17:00:00Z'), timezone: 'Europe/Berlin', location: '', budget: null },
     participantName: 'Ann',
     link: 'http://127.0.0.1:4317/p/ann',

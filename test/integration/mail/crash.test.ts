@@ -59,11 +59,12 @@ describe('relay killed with SIGKILL in the middle of a batch', () => {
     t.deps.db.transaction(() => {
       for (let n = 0; n < TOTAL; n++) {
         const email = reminderEmail({
+          locale: 'en',
           exchange: { name: 'Office party', description: '', exchangeAt: Date.parse('2026-12-18T17:00:00Z'), timezone: 'Europe/Berlin', location: '', budget: null },
           participantName: `P${n}`,
           receiverName: 'Bob',
           receiverGiftIdeas: 'Tea',
-          when: 'in 3 days',
+          daysLeft: 3,
           link: `http://127.0.0.1:4317/p/${n}`,
         });
         enqueueMail(t.deps, { key: `reminder:1:3:${n}`, kind: 'note', to: `p${n}@example.test`, exchangeId: null, participantId: null, email });

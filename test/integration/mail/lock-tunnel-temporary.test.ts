@@ -166,7 +166,7 @@ describe('mail and the network', () => {
       const notice = (await t.ok('outbox.status', {})).notices.find((n) => n.kind === 'links-moved')!;
       expect(notice.participantIds.sort()).toEqual(mailed.map((p) => p.id).sort());
       expect(notice.message).toContain(`The public address changed from ${tunnel} to ${LAN_URL}`);
-      expect(notice.message).toContain(`These 2 people have one: ${mailed.map((p) => p.name).join(', ')}.`);
+      expect(notice.message).toContain(`These 2 people have one: ${mailed.map((p) => p.name).join(' and ')}.`);
       expect(notice.message).not.toContain(refused.name);
 
       // A fresh email (Resend re-renders) carries the LAN address, with a token that works there.

@@ -14,7 +14,7 @@ const exchange: ExchangeInfo = {
 };
 
 function enqueueLink(t: TestApp, n: number): number {
-  const email = magicLinkEmail({ exchange, participantName: `P${n}`, link: `http://127.0.0.1:4317/p/token-${n}`, expiresInMinutes: 60 });
+  const email = magicLinkEmail({ locale: 'en', exchange, participantName: `P${n}`, link: `http://127.0.0.1:4317/p/token-${n}`, expiresInMinutes: 60 });
   const id = t.deps.db.transaction(() => enqueueMail(t.deps, { key: `magic:${n}`, kind: 'note', to: `p${n}@example.test`, exchangeId: null, participantId: null, email }));
   if (id === null) throw new Error('not enqueued');
   return id;
@@ -23,7 +23,15 @@ function enqueueLink(t: TestApp, n: number): number {
 function enqueueReminders(t: TestApp, count: number): void {
   t.deps.db.transaction(() => {
     for (let n = 0; n < count; n++) {
-      const email = reminderEmail({ exchange, participantName: `P${n}`, receiverName: 'Bob', receiverGiftIdeas: 'Tea', when: 'in 3 days', link: `http://127.0.0.1:4317/p/${n}` });
+      const email = reminderEmail({
+        locale: 'en',
+        exchange,
+        participantName: `P${n}`,
+        receiverName: 'Bob',
+        receiverGiftIdeas: 'Tea',
+        daysLeft: 3,
+        link: `http://127.0.0.1:4317/p/${n}`,
+      });
       enqueueMail(t.deps, { key: `reminder:1:3:${n}`, kind: 'note', to: `p${n}@example.test`, exchangeId: null, participantId: null, email });
     }
   });

@@ -12,11 +12,12 @@ const SCHEDULE = [1 * MINUTE, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 12 * HOUR];
 
 function enqueue(t: TestApp, n: number): number {
   const email = reminderEmail({
+    locale: 'en',
     exchange: { name: 'Office party', description: '', exchangeAt: Date.parse('2026-12-18T17:00:00Z'), timezone: 'Europe/Berlin', location: '', budget: null },
     participantName: `P${n}`,
     receiverName: 'Bob',
     receiverGiftIdeas: 'Tea',
-    when: 'in 3 days',
+    daysLeft: 3,
     link: `http://127.0.0.1:4317/p/${n}`,
   });
   const id = t.deps.db.transaction(() => enqueueMail(t.deps, { key: `reminder:1:3:${n}`, kind: 'note', to: `p${n}@example.test`, exchangeId: null, participantId: null, email }));

@@ -35,11 +35,12 @@ const link = 'http://127.0.0.1:4317/p/personal-token';
 
 /** Every kind the app sends, rendered with hostile user text. */
 const kinds: Array<{ kind: string; email: RenderedEmail; hasExchange: boolean; userText: string[] }> = [
-  { kind: 'magic-link', email: magicLinkEmail({ exchange, participantName: giver, link, expiresInMinutes: 60 }), hasExchange: true, userText: [giver] },
-  { kind: 'welcome', email: welcomeEmail({ exchange, participantName: giver, link, registrationDeadline: null }), hasExchange: true, userText: [giver] },
+  { kind: 'magic-link', email: magicLinkEmail({ locale: 'en', exchange, participantName: giver, link, expiresInMinutes: 60 }), hasExchange: true, userText: [giver] },
+  { kind: 'welcome', email: welcomeEmail({ locale: 'en', exchange, participantName: giver, link, registrationDeadline: null }), hasExchange: true, userText: [giver] },
   {
     kind: 'match',
     email: matchEmail({
+      locale: 'en',
       exchange,
       giverName: giver,
       receiverName: receiver,
@@ -53,50 +54,50 @@ const kinds: Array<{ kind: string; email: RenderedEmail; hasExchange: boolean; u
   },
   {
     kind: 'assignment-changed',
-    email: assignmentChangedEmail({ exchange, giverName: giver, receiverName: receiver, receiverGiftIdeas: ideas, link, uid: 'e1-p1@sneaky-klaus' }),
+    email: assignmentChangedEmail({ locale: 'en', exchange, giverName: giver, receiverName: receiver, receiverGiftIdeas: ideas, link, uid: 'e1-p1@sneaky-klaus' }),
     hasExchange: true,
     userText: [giver, receiver],
   },
   {
     kind: 'reminder',
-    email: reminderEmail({ exchange, participantName: giver, receiverName: receiver, receiverGiftIdeas: ideas, when: 'in 3 days', link }),
+    email: reminderEmail({ locale: 'en', exchange, participantName: giver, receiverName: receiver, receiverGiftIdeas: ideas, daysLeft: 3, link }),
     hasExchange: true,
     userText: [giver, receiver, `Socks ${SCRIPT}`],
   },
   {
     kind: 'organizer-new-registration',
-    email: newRegistrationNotice({ exchange, organizerName: 'Olga', participantName: giver, participantCount: 4, adminHint: null }),
+    email: newRegistrationNotice({ locale: 'en', exchange, organizerName: 'Olga', participantName: giver, participantCount: 4, adminHint: null }),
     hasExchange: true,
     userText: [giver],
   },
   {
     kind: 'organizer-withdrawal',
-    email: withdrawalNotice({ exchange, organizerName: 'Olga', participantName: giver, afterDraw: true, changedCount: 2 }),
+    email: withdrawalNotice({ locale: 'en', exchange, organizerName: 'Olga', participantName: giver, afterDraw: true, changedCount: 2 }),
     hasExchange: true,
     userText: [giver],
   },
   {
     kind: 'organizer-registration-closed',
-    email: registrationClosedNotice({ exchange, organizerName: `Olga ${SCRIPT}`, participantCount: 12 }),
+    email: registrationClosedNotice({ locale: 'en', exchange, organizerName: `Olga ${SCRIPT}`, participantCount: 12 }),
     hasExchange: true,
     userText: [`Olga ${SCRIPT}`],
   },
-  { kind: 'organizer-draw-done', email: drawDoneNotice({ exchange, organizerName: 'Olga', participantCount: 12, queuedCount: 12 }), hasExchange: true, userText: [] },
+  { kind: 'organizer-draw-done', email: drawDoneNotice({ locale: 'en', exchange, organizerName: 'Olga', participantCount: 12, queuedCount: 12 }), hasExchange: true, userText: [] },
   {
     kind: 'organizer-delivery-failures',
-    email: deliveryFailuresNotice({ exchange, organizerName: 'Olga', failures: [{ to: 'x@example.test', kind: 'reminder', error: `550 ${SCRIPT}` }] }),
+    email: deliveryFailuresNotice({ locale: 'en', exchange, organizerName: 'Olga', failures: [{ to: 'x@example.test', kind: 'reminder', error: `550 ${SCRIPT}` }] }),
     hasExchange: true,
     userText: [`550 ${SCRIPT}`],
   },
   {
     kind: 'purge-warning',
-    email: purgeWarningEmail({ exchange, organizerName: 'Olga', purgeAt: Date.parse('2027-01-30T10:00:00Z'), timezone: exchange.timezone }),
+    email: purgeWarningEmail({ locale: 'en', exchange, organizerName: 'Olga', purgeAt: Date.parse('2027-01-30T10:00:00Z'), timezone: exchange.timezone }),
     hasExchange: true,
     userText: [],
   },
   {
     kind: 'test',
-    email: testEmail({ organizerName: `Olga ${SCRIPT}`, sentAt: Date.parse('2026-11-01T09:00:00Z'), timezone: 'Europe/Berlin' }),
+    email: testEmail({ locale: 'en', organizerName: `Olga ${SCRIPT}`, sentAt: Date.parse('2026-11-01T09:00:00Z'), timezone: 'Europe/Berlin' }),
     hasExchange: false,
     userText: [`Olga ${SCRIPT}`],
   },

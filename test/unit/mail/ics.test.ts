@@ -21,7 +21,7 @@ function parse(ics: string): { lines: string[]; prop: (name: string) => string |
 }
 
 describe('exchangeIcs', () => {
-  const ics = exchangeIcs({ exchange, uid: 'ex1-p2@sneaky-klaus', stampAt: Date.UTC(2026, 10, 20, 9, 30) });
+  const ics = exchangeIcs({ locale: 'en', exchange, uid: 'ex1-p2@sneaky-klaus', stampAt: Date.UTC(2026, 10, 20, 9, 30) });
   const { lines, prop } = parse(ics);
 
   it('is one VEVENT inside a VCALENDAR with CRLF line ends', () => {
@@ -40,7 +40,7 @@ describe('exchangeIcs', () => {
   });
 
   it('escapes the summary, location and description as iCalendar text', () => {
-    expect(prop('SUMMARY')).toBe('Smith\\, Jones\\; Family Christmas\\\\2026');
+    expect(prop('SUMMARY')).toBe('Secret Santa: Smith\\, Jones\\; Family Christmas\\\\2026');
     expect(prop('LOCATION')).toBe('Main St. 1\\, Berlin');
     expect(prop('DESCRIPTION')).toContain('Line one\\nBring <cookies>\\, please\\; thanks');
     expect(prop('DESCRIPTION')).toContain('Budget: €25 per gift');
@@ -48,22 +48,22 @@ describe('exchangeIcs', () => {
 
   it('keeps the UID stable and clean, and renders deterministically', () => {
     expect(prop('UID')).toBe('ex1-p2@sneaky-klaus');
-    const dirty = parse(exchangeIcs({ exchange, uid: 'ex1 p2\r\n;x@sk' }));
+    const dirty = parse(exchangeIcs({ locale: 'en', exchange, uid: 'ex1 p2\r\n;x@sk' }));
     expect(dirty.prop('UID')).toBe('ex1p2x@sk');
-    expect(exchangeIcs({ exchange, uid: 'a@b' })).toBe(exchangeIcs({ exchange, uid: 'a@b' }));
-    expect(() => exchangeIcs({ exchange, uid: '\r\n' })).toThrow(/uid/);
+    expect(exchangeIcs({ locale: 'en', exchange, uid: 'a@b' })).toBe(exchangeIcs({ locale: 'en', exchange, uid: 'a@b' }));
+    expect(() => exchangeIcs({ locale: 'en', exchange, uid: '\r\n' })).toThrow(/uid/);
   });
 
   it('omits an empty location and honours sequence', () => {
-    const { prop: p } = parse(exchangeIcs({ exchange: { ...exchange, location: '  ' }, uid: 'a@b', sequence: 2 }));
+    const { prop: p } = parse(exchangeIcs({ locale: 'en', exchange: { ...exchange, location: '  ' }, uid: 'a@b', sequence: 2 }));
     expect(p('LOCATION')).toBeUndefined();
     expect(p('SEQUENCE')).toBe('2');
   });
 
   it('is wrapped as a calendar attachment with a readable file name', () => {
-    const att = exchangeIcsAttachment({ exchange: { ...exchange, name: 'Noël à la maison!' }, uid: 'a@b' });
+    const att = exchangeIcsAttachment({ locale: 'en', exchange: { ...exchange, name: 'Noël à la maison!' }, uid: 'a@b' });
     expect(att.filename).toBe('noel-a-la-maison.ics');
     expect(att.contentType).toBe('text/calendar; charset=utf-8; method=PUBLISH');
-    expect(exchangeIcsAttachment({ exchange: { ...exchange, name: '🎄' }, uid: 'a@b' }).filename).toBe('secret-santa.ics');
+    expect(exchangeIcsAttachment({ locale: 'en', exchange: { ...exchange, name: '🎄' }, uid: 'a@b' }).filename).toBe('secret-santa.ics');
   });
 });

@@ -23,6 +23,7 @@ describe('rendered emails as MIME', () => {
   it('keeps hostile names out of the headers', async () => {
     const parsed = await roundTrip(
       newRegistrationNotice({
+        locale: 'en',
         exchange,
         organizerName: 'Olga',
         participantName: 'Eve\nCc: other@example.com',
@@ -40,6 +41,7 @@ describe('rendered emails as MIME', () => {
   it('carries text, HTML and the calendar file of a match email', async () => {
     const parsed = await roundTrip(
       matchEmail({
+        locale: 'en',
         exchange: { ...exchange, name: 'Office Party' },
         giverName: 'Ann',
         receiverName: 'Bob',

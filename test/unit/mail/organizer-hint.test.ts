@@ -6,9 +6,9 @@ const ADMIN = 'http://127.0.0.1:4318/';
 
 describe('organizer notices say where to open Sneaky Klaus', () => {
   const notices = (adminHint: string | null) => [
-    withdrawalNotice({ exchange, organizerName: 'Olga', participantName: 'Ann', afterDraw: false, changedCount: 0, adminHint }),
-    registrationClosedNotice({ exchange, organizerName: 'Olga', participantCount: 5, adminHint }),
-    drawDoneNotice({ exchange, organizerName: 'Olga', participantCount: 5, queuedCount: 5, adminHint }),
+    withdrawalNotice({ locale: 'en', exchange, organizerName: 'Olga', participantName: 'Ann', afterDraw: false, changedCount: 0, adminHint }),
+    registrationClosedNotice({ locale: 'en', exchange, organizerName: 'Olga', participantCount: 5, adminHint }),
+    drawDoneNotice({ locale: 'en', exchange, organizerName: 'Olga', participantCount: 5, queuedCount: 5, adminHint }),
   ];
 
   it('headless: the organizer screens’ address (never a secret), as a button', () => {

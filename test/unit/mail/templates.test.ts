@@ -48,22 +48,23 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { kind: 'magic link', link: true, render: (ex, n) => magicLinkEmail({ exchange: ex, participantName: n, link: LINK, expiresInMinutes: 30 }) },
+  { kind: 'magic link', link: true, render: (ex, n) => magicLinkEmail({ locale: 'en', exchange: ex, participantName: n, link: LINK, expiresInMinutes: 30 }) },
   {
     kind: 'welcome',
     link: true,
-    render: (ex, n) => welcomeEmail({ exchange: ex, participantName: n, link: LINK, registrationDeadline: Date.UTC(2026, 11, 1, 12) }),
+    render: (ex, n) => welcomeEmail({ locale: 'en', exchange: ex, participantName: n, link: LINK, registrationDeadline: Date.UTC(2026, 11, 1, 12) }),
   },
   {
     kind: 'welcome (an invitation from the organizer)',
     link: true,
-    render: (ex, n) => welcomeEmail({ exchange: ex, participantName: n, link: LINK, registrationDeadline: null, hasGiftIdeas: false, invitedBy: n }),
+    render: (ex, n) => welcomeEmail({ locale: 'en', exchange: ex, participantName: n, link: LINK, registrationDeadline: null, hasGiftIdeas: false, invitedBy: n }),
   },
   {
     kind: 'sign-up digest',
     link: false,
     render: (ex, n) =>
       signupDigestNotice({
+        locale: 'en',
         organizerName: n,
         timezone: ex.timezone,
         exchanges: [{ name: ex.name, participantCount: 3, signups: [{ name: n, at: Date.UTC(2026, 10, 1, 10), left: true }] }],
@@ -73,36 +74,40 @@ const cases: Case[] = [
   {
     kind: 'match',
     link: true,
-    render: (ex, n, ideas) => matchEmail({ exchange: ex, giverName: n, receiverName: n, receiverGiftIdeas: ideas, link: LINK, uid: 'x1-p2@sneaky-klaus' }),
+    render: (ex, n, ideas) => matchEmail({ locale: 'en', exchange: ex, giverName: n, receiverName: n, receiverGiftIdeas: ideas, link: LINK, uid: 'x1-p2@sneaky-klaus' }),
   },
   {
     kind: 'reminder',
     link: true,
-    render: (ex, n, ideas) => reminderEmail({ exchange: ex, participantName: n, receiverName: n, receiverGiftIdeas: ideas, when: 'in 3 days', link: LINK }),
+    render: (ex, n, ideas) => reminderEmail({ locale: 'en', exchange: ex, participantName: n, receiverName: n, receiverGiftIdeas: ideas, daysLeft: 3, link: LINK }),
   },
   {
     kind: 'assignment changed',
     link: true,
-    render: (ex, n, ideas) => assignmentChangedEmail({ exchange: ex, giverName: n, receiverName: n, receiverGiftIdeas: ideas, link: LINK, uid: 'x1-p2@sk' }),
+    render: (ex, n, ideas) => assignmentChangedEmail({ locale: 'en', exchange: ex, giverName: n, receiverName: n, receiverGiftIdeas: ideas, link: LINK, uid: 'x1-p2@sk' }),
   },
   {
     kind: 'new registration',
     link: false,
-    render: (ex, n) => newRegistrationNotice({ exchange: ex, organizerName: n, participantName: n, participantCount: 5, adminHint: 'Open the app.' }),
+    render: (ex, n) => newRegistrationNotice({ locale: 'en', exchange: ex, organizerName: n, participantName: n, participantCount: 5, adminHint: 'Open the app.' }),
   },
   {
     kind: 'withdrawal',
     link: false,
-    render: (ex, n) => withdrawalNotice({ exchange: ex, organizerName: n, participantName: n, afterDraw: true, changedCount: 1 }),
+    render: (ex, n) => withdrawalNotice({ locale: 'en', exchange: ex, organizerName: n, participantName: n, afterDraw: true, changedCount: 1 }),
   },
-  { kind: 'registration closed', link: false, render: (ex, n) => registrationClosedNotice({ exchange: ex, organizerName: n, participantCount: 8 }) },
-  { kind: 'draw done', link: false, render: (ex, n) => drawDoneNotice({ exchange: ex, organizerName: n, participantCount: 8, queuedCount: 8 }) },
+  { kind: 'registration closed', link: false, render: (ex, n) => registrationClosedNotice({ locale: 'en', exchange: ex, organizerName: n, participantCount: 8 }) },
+  { kind: 'draw done', link: false, render: (ex, n) => drawDoneNotice({ locale: 'en', exchange: ex, organizerName: n, participantCount: 8, queuedCount: 8 }) },
   {
     kind: 'delivery failures',
     link: false,
-    render: (ex, n, ideas) => deliveryFailuresNotice({ exchange: ex, organizerName: n, failures: [{ to: `${n}@example.com`, kind: 'match', error: ideas }] }),
+    render: (ex, n, ideas) => deliveryFailuresNotice({ locale: 'en', exchange: ex, organizerName: n, failures: [{ to: `${n}@example.com`, kind: 'match', error: ideas }] }),
   },
-  { kind: 'purge warning', link: false, render: (ex, n) => purgeWarningEmail({ exchange: ex, organizerName: n, purgeAt: Date.UTC(2027, 0, 18, 2), timezone: ex.timezone }) },
+  {
+    kind: 'purge warning',
+    link: false,
+    render: (ex, n) => purgeWarningEmail({ locale: 'en', exchange: ex, organizerName: n, purgeAt: Date.UTC(2027, 0, 18, 2), timezone: ex.timezone }),
+  },
 ];
 
 describe.each(cases)('$kind email', ({ render }) => {
@@ -142,31 +147,33 @@ describe.each(cases.filter((c) => c.link))('$kind email link', ({ render }) => {
 
 describe('dates and budget', () => {
   it('shows the exchange date in its own zone (Berlin: 17:00Z is 18:00)', () => {
-    const mail = matchEmail({ exchange: exchange(), giverName: 'Ann', receiverName: 'Bob', receiverGiftIdeas: '', link: LINK, uid: 'u@sk' });
-    expect(mail.text).toContain('Saturday 19 December 2026, 18:00 (Europe/Berlin)');
-    expect(mail.html).toContain('Saturday 19 December 2026, 18:00 (Europe/Berlin)');
+    const mail = matchEmail({ locale: 'en', exchange: exchange(), giverName: 'Ann', receiverName: 'Bob', receiverGiftIdeas: '', link: LINK, uid: 'u@sk' });
+    expect(mail.text).toContain('Saturday, 19 December 2026 at 18:00 (Europe/Berlin)');
+    expect(mail.html).toContain('Saturday, 19 December 2026 at 18:00 (Europe/Berlin)');
     expect(mail.text).toContain('€25 per gift');
   });
 
   it('keeps local 18:00 on both sides of a DST change in America/New_York', () => {
     const ex = exchange({ timezone: 'America/New_York', exchangeAt: Date.UTC(2026, 11, 19, 23, 0) });
-    const mail = welcomeEmail({ exchange: ex, participantName: 'Ann', link: LINK, registrationDeadline: Date.UTC(2026, 9, 31, 22, 0) });
-    expect(mail.text).toContain('Saturday 19 December 2026, 18:00 (America/New_York)'); // EST, UTC-5
-    expect(mail.text).toContain('Saturday 31 October 2026, 18:00 (America/New_York)'); // EDT, UTC-4
+    const mail = welcomeEmail({ locale: 'en', exchange: ex, participantName: 'Ann', link: LINK, registrationDeadline: Date.UTC(2026, 9, 31, 22, 0) });
+    expect(mail.text).toContain('Saturday, 19 December 2026 at 18:00 (America/New_York)'); // EST, UTC-5
+    expect(mail.text).toContain('Saturday, 31 October 2026 at 18:00 (America/New_York)'); // EDT, UTC-4
   });
 
   it('formats decimal budgets and survives an unknown currency', () => {
     const usd = reminderEmail({
+      locale: 'en',
       exchange: exchange({ budget: { amount: '25.50', currency: 'USD' } }),
       participantName: 'Ann',
       receiverName: 'Bob',
       receiverGiftIdeas: '',
-      when: 'tomorrow',
+      daysLeft: 1,
       link: LINK,
     });
     expect(usd.text).toContain('$25.50 per gift');
     expect(usd.subject).toBe('Family Christmas 2026: the gift exchange is tomorrow');
     const odd = matchEmail({
+      locale: 'en',
       exchange: exchange({ budget: { amount: '30', currency: 'nope' }, location: '' }),
       giverName: 'Ann',
       receiverName: 'Bob',
@@ -179,19 +186,19 @@ describe('dates and budget', () => {
   });
 
   it('shows the test email time and the purge date in the given zone', () => {
-    const test = testEmail({ organizerName: 'Olga', sentAt: Date.UTC(2026, 6, 4, 22, 0), timezone: 'America/New_York' });
+    const test = testEmail({ locale: 'en', organizerName: 'Olga', sentAt: Date.UTC(2026, 6, 4, 22, 0), timezone: 'America/New_York' });
     expect(test.subject).toBe('Sneaky Klaus: test email');
-    expect(test.text).toContain('Saturday 4 July 2026, 18:00 (America/New_York)');
+    expect(test.text).toContain('Saturday, 4 July 2026 at 18:00 (America/New_York)');
     expect(test.html).toMatch(/^<!DOCTYPE html>/);
-    const purge = purgeWarningEmail({ exchange: exchange(), organizerName: 'Olga', purgeAt: Date.UTC(2027, 0, 18, 2), timezone: 'Europe/Berlin' });
-    expect(purge.subject).toBe('Family Christmas 2026: data will be deleted on Monday 18 January');
-    expect(purge.text).toContain('Monday 18 January 2027, 03:00 (Europe/Berlin)');
+    const purge = purgeWarningEmail({ locale: 'en', exchange: exchange(), organizerName: 'Olga', purgeAt: Date.UTC(2027, 0, 18, 2), timezone: 'Europe/Berlin' });
+    expect(purge.subject).toBe('Family Christmas 2026: data will be deleted on Monday, 18 January 2027');
+    expect(purge.text).toContain('Monday, 18 January 2027 at 03:00 (Europe/Berlin)');
   });
 });
 
 describe('gift ideas', () => {
   const ideas = 'Socks (wool)\n\nhttps://shop.example/socks?a=1&b=2.\njavascript:alert(1)\nhttps://x.example/"onmouseover="alert(1)';
-  const mail = matchEmail({ exchange: exchange(), giverName: 'Ann', receiverName: 'Bob', receiverGiftIdeas: ideas, link: LINK, uid: 'u@sk' });
+  const mail = matchEmail({ locale: 'en', exchange: exchange(), giverName: 'Ann', receiverName: 'Bob', receiverGiftIdeas: ideas, link: LINK, uid: 'u@sk' });
 
   it('keeps line breaks and links only http(s) URLs, escaped', () => {
     expect(mail.html).toContain('Socks (wool)<br>');
@@ -204,13 +211,14 @@ describe('gift ideas', () => {
   });
 
   it('says so when there are no ideas yet', () => {
-    const none = matchEmail({ exchange: exchange(), giverName: 'Ann', receiverName: 'Bob', receiverGiftIdeas: ' \n ', link: LINK, uid: 'u@sk' });
+    const none = matchEmail({ locale: 'en', exchange: exchange(), giverName: 'Ann', receiverName: 'Bob', receiverGiftIdeas: ' \n ', link: LINK, uid: 'u@sk' });
     expect(none.text).toContain('No ideas yet');
   });
 });
 
 describe('match email privacy and calendar', () => {
   const mail = matchEmail({
+    locale: 'en',
     exchange: exchange(),
     giverName: 'Ann',
     receiverName: 'Bob Secret',
@@ -239,6 +247,7 @@ describe('match email privacy and calendar', () => {
 
   it('renders the same bytes twice (no wall clock inside)', () => {
     const again = matchEmail({
+      locale: 'en',
       exchange: exchange(),
       giverName: 'Ann',
       receiverName: 'Bob Secret',
@@ -253,7 +262,7 @@ describe('match email privacy and calendar', () => {
 describe('organizer notices', () => {
   it('reports delivery failures without an exchange, truncating long lists', () => {
     const failures = Array.from({ length: 23 }, (_, i) => ({ to: `p${i}@example.com`, kind: 'reminder', error: '550 No such user' }));
-    const mail = deliveryFailuresNotice({ exchange: null, organizerName: 'Olga', failures });
+    const mail = deliveryFailuresNotice({ locale: 'en', exchange: null, organizerName: 'Olga', failures });
     expect(mail.subject).toBe('Sneaky Klaus: 23 emails could not be delivered');
     expect(mail.text).toContain('p0@example.com (reminder): 550 No such user');
     expect(mail.text).toContain('and 3 more');
@@ -262,6 +271,7 @@ describe('organizer notices', () => {
 
   it('turns an admin URL hint into a button', () => {
     const mail = newRegistrationNotice({
+      locale: 'en',
       exchange: exchange(),
       organizerName: 'Olga',
       participantName: 'Ann',
@@ -274,28 +284,29 @@ describe('organizer notices', () => {
   });
 
   it('explains a withdrawal before the draw and after it', () => {
-    const before = withdrawalNotice({ exchange: exchange(), organizerName: 'Olga', participantName: 'Ann', afterDraw: false, changedCount: 0 });
+    const before = withdrawalNotice({ locale: 'en', exchange: exchange(), organizerName: 'Olga', participantName: 'Ann', afterDraw: false, changedCount: 0 });
     expect(before.text).toContain('not been drawn yet');
-    const after = withdrawalNotice({ exchange: exchange(), organizerName: 'Olga', participantName: 'Ann', afterDraw: true, changedCount: 2 });
+    const after = withdrawalNotice({ locale: 'en', exchange: exchange(), organizerName: 'Olga', participantName: 'Ann', afterDraw: true, changedCount: 2 });
     expect(after.text).toContain('2 participants got a new giftee');
   });
 });
 
 describe('invitations and the sign-up digest (issue 17)', () => {
   it('an invitation names the organizer and asks for gift ideas only of people without any', () => {
-    const asked = welcomeEmail({ exchange: exchange(), participantName: 'Ann', link: LINK, registrationDeadline: null, hasGiftIdeas: false, invitedBy: 'Olga' });
+    const asked = welcomeEmail({ locale: 'en', exchange: exchange(), participantName: 'Ann', link: LINK, registrationDeadline: null, hasGiftIdeas: false, invitedBy: 'Olga' });
     expect(asked.text).toContain('Olga added you to Family Christmas 2026.');
     expect(asked.text).toContain('add a few gift ideas on your page');
-    const given = welcomeEmail({ exchange: exchange(), participantName: 'Bob', link: LINK, registrationDeadline: null, hasGiftIdeas: true, invitedBy: '' });
+    const given = welcomeEmail({ locale: 'en', exchange: exchange(), participantName: 'Bob', link: LINK, registrationDeadline: null, hasGiftIdeas: true, invitedBy: '' });
     expect(given.text).toContain('The organizer added you to Family Christmas 2026.');
     expect(given.text).not.toMatch(/add a few gift ideas|Thanks for your gift ideas/);
     expect(given.text).toContain('Your gift ideas are already on your page');
     // A registration's welcome is unchanged.
-    expect(welcomeEmail({ exchange: exchange(), participantName: 'Cy', link: LINK, registrationDeadline: null, hasGiftIdeas: true }).text).toContain("You're in for");
+    expect(welcomeEmail({ locale: 'en', exchange: exchange(), participantName: 'Cy', link: LINK, registrationDeadline: null, hasGiftIdeas: true }).text).toContain("You're in for");
   });
 
   it('the digest lists each exchange with its sign-ups, in the organizer’s zone, and the screens’ address', () => {
     const mail = signupDigestNotice({
+      locale: 'en',
       organizerName: 'Olga',
       timezone: 'Europe/Berlin',
       exchanges: [
@@ -305,7 +316,7 @@ describe('invitations and the sign-up digest (issue 17)', () => {
       adminHint: 'http://127.0.0.1:4318/',
     });
     expect(mail.subject).toBe('Sneaky Klaus: 2 new sign-ups today');
-    expect(mail.text).toMatch(/Family \(now 5 participants\)\s+- Ann, Sun 1 Nov, 11:00\s+Office \(now 1 participant\)\s+- Bob, Sun 1 Nov, 18:59 \(has left again since\)/);
+    expect(mail.text).toMatch(/Family \(now 5 participants\)\s+- Ann, 1 Nov 2026, 11:00\s+Office \(now 1 participant\)\s+- Bob, 1 Nov 2026, 18:59 \(has left again since\)/);
     expect(mail.text).toContain('http://127.0.0.1:4318/');
   });
 });

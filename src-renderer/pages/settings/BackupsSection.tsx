@@ -7,9 +7,10 @@ import { useT } from '../../lib/i18n';
 import { useSettings, type Backup } from '../../stores/settings';
 
 function size(bytes: number, t: Translator): string {
+  // Intl words the unit in the language ("1.5 MB", "1,5 Mo").
   return bytes >= 1_048_576
-    ? t.t('admin.backups.megabytes', { size: t.intl.formatNumber(bytes / 1_048_576, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })
-    : t.t('admin.backups.kilobytes', { size: t.number(Math.max(1, Math.round(bytes / 1024))) });
+    ? t.intl.formatNumber(bytes / 1_048_576, { style: 'unit', unit: 'megabyte', minimumFractionDigits: 1, maximumFractionDigits: 1 })
+    : t.intl.formatNumber(Math.max(1, Math.round(bytes / 1024)), { style: 'unit', unit: 'kilobyte' });
 }
 
 /** Backups in the data folder: back up now, restore one (after a confirmation). */
@@ -52,7 +53,7 @@ export function BackupsSection() {
               <div>
                 <strong>{formatInstant(b.createdAt)}</strong>
                 <div className="muted">
-                  {t.t('admin.backups.reason', { reason: b.reason })} · {size(b.sizeBytes, t)}
+                  {t.t('admin.backups.reason', { reason: b.reason.replace(/-/g, '_') })} · {size(b.sizeBytes, t)}
                 </div>
               </div>
               <button

@@ -196,6 +196,60 @@ export const de: Catalogue = {
   'admin.overview.keep': 'Wichtelrunde behalten',
   'admin.overview.deleteText':
     'Alles zu dieser Wichtelrunde wird von diesem Computer entfernt, auch aus älteren Sicherungen (sie werden durch eine neue ersetzt). Das lässt sich nicht rückgängig machen.',
+  'admin.common.add': 'Hinzufügen',
+  'admin.common.remove': 'Entfernen',
+  'admin.common.close': 'Schließen',
+  'admin.common.goBack': 'Zurück',
+  'admin.participants.title': 'Teilnehmende',
+  'admin.participants.saved': '{name} gespeichert.',
+  'admin.participants.added': '{name} hinzugefügt.',
+  'admin.participants.removed': '{name} entfernt.',
+  'admin.participants.removedRematched':
+    '{name} entfernt. {count, plural, one {# Person hat per E-Mail ein neues Wichtelkind bekommen.} other {# Personen haben per E-Mail ein neues Wichtelkind bekommen.}}',
+  'admin.participants.add': 'Person hinzufügen',
+  'admin.participants.import': 'CSV importieren',
+  'admin.participants.inviteAll': 'Diese Leute einladen',
+  'admin.participants.export': 'CSV exportieren',
+  'admin.participants.reprint':
+    '{count, plural, one {Die gedruckte Karte von {names} zeigt jetzt die falsche Person: Druck sie im Bereich „Karten & Tisch“ neu.} other {Die gedruckten Karten von {names} zeigen jetzt die falsche Person: Druck sie im Bereich „Karten & Tisch“ neu.}}',
+  'admin.participants.addTitle': 'Person hinzufügen',
+  'admin.participants.editTitle': '{name} bearbeiten',
+  'admin.participants.intro': 'Wer sich über den Einladungslink anmeldet, erscheint hier von selbst.',
+  'admin.participants.fixed': 'Die Teilnehmenden stehen jetzt fest.',
+  'admin.participants.emptyTitle': 'Noch niemand dabei',
+  'admin.participants.emptyText': 'Trag Leute einzeln ein, importiere eine CSV-Datei oder öffne die Anmeldung und teile den Einladungslink.',
+  'admin.participants.closeLink': 'Link schließen',
+  'admin.participants.linkTitle': 'Persönlichen Link für {name} erstellen?',
+  'admin.participants.linkConfirm': 'Link erstellen',
+  'admin.participants.linkText':
+    'Der Link öffnet die eigene Seite von {name}. Schick ihn {name} per Chat, wenn E-Mails nicht ankommen. Das Erstellen wird festgehalten, und {name} erfährt per E-Mail und auf der eigenen Seite davon.',
+  'admin.participants.linkTextDrawn':
+    'Der Link öffnet die eigene Seite von {name}, auf der steht, wen {name} beschenkt. Schick ihn {name} per Chat, wenn E-Mails nicht ankommen. Das Erstellen wird festgehalten, und {name} erfährt per E-Mail und auf der eigenen Seite davon.',
+  'admin.participants.inviteAllTitle': '{count, plural, one {# Person per E-Mail einladen?} other {# Personen per E-Mail einladen?}}',
+  'admin.participants.inviteTitle': '{name} einladen?',
+  'admin.participants.inviteAgainTitle': '{name} noch einmal einladen?',
+  'admin.participants.sendAll': 'Einladungen senden',
+  'admin.participants.sendOne': 'Einladung senden',
+  'admin.participants.notNow': 'Nicht jetzt',
+  'admin.participants.inviteAllText':
+    'Alle, die du eingetragen hast und die noch keine E-Mail bekommen haben, erhalten eine Willkommens-E-Mail mit ihrem eigenen Link, damit sie vor der Auslosung Geschenkideen eintragen können. Wer schon eingeladen wurde oder sich selbst angemeldet hat, bekommt keine.',
+  'admin.participants.inviteText': '{name} bekommt eine Willkommens-E-Mail mit einem eigenen Link und kann so vor der Auslosung Geschenkideen eintragen.',
+  'admin.participants.inviteAgainText':
+    '{name} bekommt eine Willkommens-E-Mail mit einem eigenen Link (einem neuen: ein älterer Link funktioniert nicht mehr) und kann so vor der Auslosung Geschenkideen eintragen.',
+  'admin.participants.removeTitle': '{name} entfernen?',
+  'admin.participants.keep': '{name} behalten',
+  'admin.participants.removeDrawn':
+    'Die Namen sind schon gezogen: Die Auslosung wird um die Person herum angepasst, und nur wer ein anderes Wichtelkind bekommt, erhält eine E-Mail.',
+  'admin.participants.removeText': 'Die Person wird von der Liste und aus allen Ausschlüssen genommen.',
+  'admin.import.done': '{count, plural, one {# Person aus der Datei hinzugefügt.} other {# Personen aus der Datei hinzugefügt.}}',
+  'admin.import.title': 'Aus einer CSV-Datei importieren',
+  'admin.import.intro': 'Eine Person pro Zeile, mit einer Kopfzeile: {name}, {email} und, wenn du magst, {ideas}. Tabellenprogramme können als CSV speichern.',
+  'admin.import.file': 'CSV-Datei',
+  'admin.import.paste': 'Oder füge die Zeilen hier ein (Fehler kannst du direkt hier korrigieren)',
+  'admin.import.example': '{header}\nAnna Beispiel,anna@example.com,Bücher\n',
+  'admin.import.check': 'Zeilen prüfen',
+  'admin.import.addCount': '{count, plural, one {# Person hinzufügen} other {# Personen hinzufügen}}',
+  'admin.import.addPeople': 'Leute hinzufügen',
   // ── end of admin ──
 
   // ── parts: Organizer screens: components and their helpers (src-renderer/components, lib) ──

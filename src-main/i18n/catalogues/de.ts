@@ -331,6 +331,11 @@ export const de: Catalogue = {
   'admin.everyone.fullConfirm': 'Mit Wichtelkind drucken',
   'admin.everyone.fullText':
     'Vollständige Karten zeigen unter einer Falte, wen jede Person beschenkt, und du siehst sie auf dem Bildschirm und am Drucker. Das Drucken wird festgehalten, und jede Person erfährt es auf ihrer Seite (und per E-Mail, falls vorhanden). Karten nur mit Name und QR-Code brauchen nichts davon.',
+  'admin.store.passwordMissing': 'Gib das Passwort für die Organisation ein.',
+  'admin.store.noExchange': 'Keine Wichtelrunde ist geöffnet.',
+  'admin.api.unauthorized': 'Öffne die Adresse, die {command} ausgegeben hat.',
+  'admin.api.offline': 'Sneaky Klaus antwortet nicht. Läuft es noch?',
+  'admin.api.unreadable': 'Der Server hat mit {status} geantwortet, aber ohne lesbares Ergebnis.',
   // ── end of admin ──
 
   // ── parts: Organizer screens: components and their helpers (src-renderer/components, lib) ──

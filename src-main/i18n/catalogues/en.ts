@@ -328,6 +328,11 @@ export const en = {
   'admin.everyone.fullConfirm': 'Print with the giftee',
   'admin.everyone.fullText':
     'Full cards show whom each person gives to, under a fold, and you will see them on the screen and the printer. Printing them is recorded, and each person is told on their page (and by email if they have one). Cards with only the name and QR code need none of this.',
+  'admin.store.passwordMissing': 'Enter the organizer password.',
+  'admin.store.noExchange': 'No exchange is open.',
+  'admin.api.unauthorized': 'Open the address printed by {command}.',
+  'admin.api.offline': 'Sneaky Klaus is not answering. Is it still running?',
+  'admin.api.unreadable': 'The server answered {status} without a readable result.',
   // ── end of admin ──
 
   // ── parts: Organizer screens: components and their helpers (src-renderer/components, lib) ──

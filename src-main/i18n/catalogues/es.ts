@@ -331,6 +331,11 @@ export const es: Catalogue = {
   'admin.everyone.fullConfirm': 'Imprimir con el amigo invisible',
   'admin.everyone.fullText':
     'Las tarjetas completas muestran bajo un pliegue a quién le regala cada persona, y las verás en la pantalla y en la impresora. Imprimirlas queda registrado y cada persona recibe un aviso en su página (y por correo si tiene). Las tarjetas con solo el nombre y el código QR no necesitan nada de esto.',
+  'admin.store.passwordMissing': 'Escribe la contraseña de quien organiza.',
+  'admin.store.noExchange': 'No hay ningún intercambio abierto.',
+  'admin.api.unauthorized': 'Abre la dirección que mostró {command}.',
+  'admin.api.offline': 'Sneaky Klaus no responde. ¿Sigue en marcha?',
+  'admin.api.unreadable': 'El servidor respondió {status} sin un resultado legible.',
   // ── end of admin ──
 
   // ── parts: Organizer screens: components and their helpers (src-renderer/components, lib) ──

@@ -332,6 +332,11 @@ export const fr: Catalogue = {
   'admin.everyone.fullConfirm': 'Imprimer avec le destinataire',
   'admin.everyone.fullText':
     'Les cartes complètes montrent, sous un pli, à qui chacun offre, et tu les verras à l’écran et à l’imprimante. L’impression est enregistrée, et chaque personne est prévenue sur sa page (et par e-mail si elle en a un). Les cartes avec seulement le nom et le QR code n’ont besoin de rien de tout ça.',
+  'admin.store.passwordMissing': 'Saisis le mot de passe de l’organisateur.',
+  'admin.store.noExchange': 'Aucun échange n’est ouvert.',
+  'admin.api.unauthorized': 'Ouvre l’adresse affichée par {command}.',
+  'admin.api.offline': 'Sneaky Klaus ne répond pas. Est-il toujours lancé ?',
+  'admin.api.unreadable': 'Le serveur a répondu {status} sans résultat lisible.',
   // ── end of admin ──
 
   // ── parts: Organizer screens: components and their helpers (src-renderer/components, lib) ──

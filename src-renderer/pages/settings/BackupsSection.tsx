@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice } from '../../components/Notice';
 import type { Translator } from '@i18n';
-import { formatInstant } from '../../lib/format';
 import { useT } from '../../lib/i18n';
 import { useSettings, type Backup } from '../../stores/settings';
 
@@ -17,6 +16,9 @@ function size(bytes: number, t: Translator): string {
 export function BackupsSection() {
   const t = useT();
   const backups = useSettings((s) => s.backups);
+  // Backups are named by the organizer's clock (their zone in Settings).
+  const zone = useSettings((s) => s.settings?.timezone) ?? 'UTC';
+  const when = (at: number) => t.shortDateTime(at, zone);
   const [restoring, setRestoring] = useState<Backup | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'info'; text: string } | null>(null);
@@ -51,7 +53,7 @@ export function BackupsSection() {
           {backups.map((b) => (
             <li key={b.name}>
               <div>
-                <strong>{formatInstant(b.createdAt)}</strong>
+                <strong>{when(b.createdAt)}</strong>
                 <div className="muted">
                   {t.t('admin.backups.reason', { reason: b.reason.replace(/-/g, '_') })} · {size(b.sizeBytes, t)}
                 </div>
@@ -61,7 +63,7 @@ export function BackupsSection() {
                 className="btn btn--small"
                 disabled={busy}
                 onClick={() => setRestoring(b)}
-                aria-label={t.t('admin.backups.restoreLabel', { date: formatInstant(b.createdAt) })}
+                aria-label={t.t('admin.backups.restoreLabel', { date: when(b.createdAt) })}
               >
                 {t.t('admin.backups.restore')}
               </button>
@@ -71,7 +73,7 @@ export function BackupsSection() {
       )}
       {restoring && (
         <ConfirmDialog title={t.t('admin.backups.restoreTitle')} confirmLabel={t.t('admin.backups.restore')} danger busy={busy} onConfirm={() => void restore()} onCancel={cancel}>
-          {t.t('admin.backups.restoreText', { date: formatInstant(restoring.createdAt) })}
+          {t.t('admin.backups.restoreText', { date: when(restoring.createdAt) })}
         </ConfirmDialog>
       )}
     </div>

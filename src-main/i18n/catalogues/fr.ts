@@ -95,7 +95,7 @@ export const fr: Catalogue = {
   'admin.outbox.revealTitle': 'Lire cet e-mail ?',
   'admin.outbox.revealConfirm': 'Afficher',
   'admin.outbox.revealText':
-    'Il dit à {to} à qui offrir un cadeau. Une fois lu, cette partie du tirage n’est plus un secret pour toi. La lecture est enregistrée, et {to} en est informé.',
+    'Il dit à {to} à qui offrir un cadeau. Une fois lu, cette partie du tirage n’est plus un secret pour toi. La lecture est enregistrée, et {to} reçoit un avis.',
   'admin.common.save': 'Enregistrer',
   'admin.common.saved': 'Enregistré.',
   'admin.settings.title': 'Réglages',
@@ -202,11 +202,11 @@ export const fr: Catalogue = {
   'admin.common.close': 'Fermer',
   'admin.common.goBack': 'Revenir',
   'admin.participants.title': 'Participants',
-  'admin.participants.saved': '{name} enregistré.',
-  'admin.participants.added': '{name} ajouté.',
-  'admin.participants.removed': '{name} retiré.',
+  'admin.participants.saved': 'Modifications de {name} enregistrées.',
+  'admin.participants.added': '{name} est dans la liste.',
+  'admin.participants.removed': '{name} ne fait plus partie de la liste.',
   'admin.participants.removedRematched':
-    '{name} retiré. {count, plural, one {# personne a reçu par e-mail une nouvelle personne à qui offrir.} other {# personnes ont reçu par e-mail une nouvelle personne à qui offrir.}}',
+    '{name} ne fait plus partie de la liste. {count, plural, one {# personne a reçu par e-mail une nouvelle personne à qui offrir.} other {# personnes ont reçu par e-mail une nouvelle personne à qui offrir.}}',
   'admin.participants.add': 'Ajouter un participant',
   'admin.participants.import': 'Importer un CSV',
   'admin.participants.inviteAll': 'Inviter ces personnes',
@@ -223,9 +223,9 @@ export const fr: Catalogue = {
   'admin.participants.linkTitle': 'Créer un lien personnel pour {name} ?',
   'admin.participants.linkConfirm': 'Créer le lien',
   'admin.participants.linkText':
-    'Le lien ouvre la page de {name}. Envoie-le à {name} par message quand les e-mails n’arrivent pas. Sa création est enregistrée, et {name} en est informé par e-mail et sur sa page.',
+    'Le lien ouvre la page de {name}. Envoie-le à {name} par message quand les e-mails n’arrivent pas. Sa création est enregistrée, et {name} reçoit un avis par e-mail et sur sa page.',
   'admin.participants.linkTextDrawn':
-    'Le lien ouvre la page de {name}, qui montre à qui {name} offre un cadeau. Envoie-le à {name} par message quand les e-mails n’arrivent pas. Sa création est enregistrée, et {name} en est informé par e-mail et sur sa page.',
+    'Le lien ouvre la page de {name}, qui montre à qui {name} offre un cadeau. Envoie-le à {name} par message quand les e-mails n’arrivent pas. Sa création est enregistrée, et {name} reçoit un avis par e-mail et sur sa page.',
   'admin.participants.inviteAllTitle': '{count, plural, one {Inviter # personne par e-mail ?} other {Inviter # personnes par e-mail ?}}',
   'admin.participants.inviteTitle': 'Inviter {name} ?',
   'admin.participants.inviteAgainTitle': 'Inviter à nouveau {name} ?',

@@ -1,5 +1,5 @@
 import type { AppEvent, Result } from '@contract';
-import { failure, OFFLINE_MESSAGE, UNAUTHORIZED_MESSAGE, type ClientEvent, type Transport } from './transport';
+import { failure, offlineMessage, unauthorizedMessage, unreadableMessage, type ClientEvent, type Transport } from './transport';
 
 /** The printed secret (loopback, or a page opened from the printed address), or a password sign-in. */
 export type HttpAuth = { secret: string } | { csrfToken: string };
@@ -59,13 +59,13 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
-        return { ok: false, error: { code: 'unavailable', message: OFFLINE_MESSAGE, details: { offline: true } } };
+        return { ok: false, error: { code: 'unavailable', message: offlineMessage(), details: { offline: true } } };
       }
-      if (response.status === 401) return failure('unauthorized', UNAUTHORIZED_MESSAGE);
+      if (response.status === 401) return failure('unauthorized', unauthorizedMessage());
       try {
         return (await response.json()) as Result<unknown>;
       } catch {
-        return failure('internal', `The server answered ${response.status} without a readable result.`);
+        return failure('internal', unreadableMessage(response.status));
       }
     },
     subscribe(listener) {

@@ -1,5 +1,5 @@
 import type { ErrorBody } from '@contract';
-import { OFFLINE_MESSAGE } from './transport';
+import { offlineMessage, unreadableMessage } from './transport';
 
 export type Fetch = typeof fetch;
 
@@ -33,12 +33,12 @@ export async function signInWithPassword(password: string, fetchImpl: Fetch = do
       body: JSON.stringify({ password }),
     });
   } catch {
-    return { ok: false, error: { code: 'unavailable', message: OFFLINE_MESSAGE } };
+    return { ok: false, error: { code: 'unavailable', message: offlineMessage() } };
   }
   type Answer = { ok?: boolean; value?: { csrfToken?: unknown }; error?: ErrorBody };
   const body = (await response.json().catch(() => null)) as Answer | null;
   if (body?.ok === true && typeof body.value?.csrfToken === 'string') return { ok: true, csrfToken: body.value.csrfToken };
-  return { ok: false, error: body?.error ?? { code: 'internal', message: `The server answered ${response.status} without a readable result.` } };
+  return { ok: false, error: body?.error ?? { code: 'internal', message: unreadableMessage(response.status) } };
 }
 
 /** `DELETE /session`: ends the session on the server and clears its cookie. */

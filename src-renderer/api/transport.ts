@@ -1,4 +1,5 @@
 import type { AppEvent, ErrorBody, Result } from '@contract';
+import { DEFAULT_LOCALE, matchLocale, translator, type Translator } from '@i18n';
 
 /** What the renderer hears from the core: its events, plus "the connection came back" (events may be missed). */
 export type ClientEvent = AppEvent | { type: 'connection.restored' };
@@ -11,9 +12,28 @@ export interface Transport {
   subscribe(listener: (event: ClientEvent) => void): () => void;
 }
 
-export const UNAUTHORIZED_MESSAGE = 'Open the address printed by npm run serve.';
+/**
+ * The screens' language for the transport's own messages: the one the provider put on `<html lang>`
+ * (read at the moment, so it follows a change). Not from the settings store, which sits above the
+ * transport and would make the import go round in a circle.
+ */
+export function transportT(): Translator {
+  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  return translator(matchLocale(lang) ?? DEFAULT_LOCALE);
+}
 
-export const OFFLINE_MESSAGE = 'Sneaky Klaus is not answering. Is it still running?';
+export function unauthorizedMessage(): string {
+  return transportT().t('admin.api.unauthorized', { command: 'npm run serve' });
+}
+
+export function offlineMessage(): string {
+  return transportT().t('admin.api.offline');
+}
+
+/** The server answered, but not with a result we can read. */
+export function unreadableMessage(status: number): string {
+  return transportT().t('admin.api.unreadable', { status: String(status) });
+}
 
 /** True for the transport's own "no answer" (not a core error that happens to say unavailable). */
 export function isOffline(error: ErrorBody): boolean {
@@ -27,6 +47,6 @@ export function failure(code: ErrorBody['code'], message: string): Result<never>
 /** Used when there is neither a desktop bridge nor a secret: every call says how to get in. */
 export const noTransport: Transport = {
   kind: 'none',
-  call: () => Promise.resolve(failure('unauthorized', UNAUTHORIZED_MESSAGE)),
+  call: () => Promise.resolve(failure('unauthorized', unauthorizedMessage())),
   subscribe: () => () => undefined,
 };

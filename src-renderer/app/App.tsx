@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../lib/i18n';
 import { MailNotices } from '../components/MailNotices';
 import { Notice } from '../components/Notice';
 import { RunningWork } from '../components/WorkProgress';
@@ -40,6 +41,7 @@ function Page({ route }: { route: Route }) {
 
 /** The shell: connection check, first-run setup, then navigation and the current screen. */
 export function App() {
+  const { t } = useT();
   const route = useRoute();
   const problem = useConnection((s) => s.problem);
   const passwordSession = useConnection((s) => s.passwordSession);
@@ -69,7 +71,11 @@ export function App() {
       <main className="center-screen">
         <div className="stack center-screen__card">
           <h1>Sneaky Klaus</h1>
-          {settingsError || problem === 'unavailable' ? <Notice tone="error">{settingsError ?? 'Sneaky Klaus is not answering.'}</Notice> : <p className="muted">Loading…</p>}
+          {settingsError || problem === 'unavailable' ? (
+            <Notice tone="error">{settingsError ?? t('admin.app.notAnswering')}</Notice>
+          ) : (
+            <p className="muted">{t('admin.app.loading')}</p>
+          )}
         </div>
       </main>
     );
@@ -79,11 +85,11 @@ export function App() {
   return (
     <div className="shell">
       <a className="skip" href="#main">
-        Skip to content
+        {t('admin.app.skip')}
       </a>
       <Nav route={route} failedEmails={failed} version={null} onSignOut={passwordSession ? () => void useConnection.getState().signOut() : undefined} />
       <main className="main" id="main">
-        {problem === 'unavailable' && <Notice tone="error">Sneaky Klaus is not answering. Is it still running? Changes you make now are not saved.</Notice>}
+        {problem === 'unavailable' && <Notice tone="error">{t('admin.app.offline')}</Notice>}
         <MailNotices />
         <RunningWork />
         <Page route={route} />

@@ -1,10 +1,15 @@
 import { useEffect } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { PasswordSignIn } from '../components/PasswordSignIn';
+import { useT } from '../lib/i18n';
 import { useConnection } from '../stores/connection';
 import './shell.css';
 
+const code = (chunks: React.ReactNode[]) => <code>{chunks}</code>;
+
 /** Full screen: the page has no (or a refused) admin secret and no password session. */
 export function ConnectionScreen() {
+  const { t } = useT();
   const { passwordLogin, signingIn, signInError } = useConnection();
   useEffect(() => {
     void useConnection.getState().checkPasswordLogin();
@@ -14,8 +19,8 @@ export function ConnectionScreen() {
     return (
       <main className="center-screen">
         <div className="card center-screen__card stack">
-          <h1>Sign in to Sneaky Klaus</h1>
-          <p>Enter the organizer password (the one set in SNEAKY_KLAUS_ADMIN_PASSWORD where Sneaky Klaus runs).</p>
+          <h1>{t('admin.connection.signInTitle')}</h1>
+          <p>{t('admin.connection.signInText', { variable: 'SNEAKY_KLAUS_ADMIN_PASSWORD' })}</p>
           <PasswordSignIn busy={signingIn} error={signInError} onSubmit={(password) => void useConnection.getState().signIn(password)} />
         </div>
       </main>
@@ -25,11 +30,10 @@ export function ConnectionScreen() {
     <main className="center-screen">
       <div className="card center-screen__card stack">
         <h1>
-          Open the address printed by <code>npm run serve</code>
+          <FormattedMessage id="admin.connection.openTitle" values={{ command: 'npm run serve', code }} />
         </h1>
         <p>
-          This page needs the private address that Sneaky Klaus printed when it started, the one ending in <code>#secret=…</code>. Once opened, this browser remembers it, and it
-          stays the same when Sneaky Klaus restarts, unless it was started with <code>--new-admin-secret</code>: then copy the new address from the terminal.
+          <FormattedMessage id="admin.connection.openText" values={{ ending: '#secret=…', option: '--new-admin-secret', code }} />
         </p>
       </div>
     </main>

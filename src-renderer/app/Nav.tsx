@@ -1,3 +1,5 @@
+import type { MessageKey } from '@i18n';
+import { useT } from '../lib/i18n';
 import { routeHref, type Route } from '../lib/route';
 import './shell.css';
 
@@ -9,11 +11,11 @@ export interface NavProps {
   onSignOut?: () => void;
 }
 
-const ITEMS: Array<{ page: 'exchanges' | 'outbox' | 'jobs' | 'settings'; label: string }> = [
-  { page: 'exchanges', label: 'Exchanges' },
-  { page: 'outbox', label: 'Outbox' },
-  { page: 'jobs', label: 'Jobs' },
-  { page: 'settings', label: 'Settings' },
+const ITEMS: Array<{ page: 'exchanges' | 'outbox' | 'jobs' | 'settings'; label: MessageKey }> = [
+  { page: 'exchanges', label: 'admin.nav.exchanges' },
+  { page: 'outbox', label: 'admin.nav.outbox' },
+  { page: 'jobs', label: 'admin.nav.jobs' },
+  { page: 'settings', label: 'admin.nav.settings' },
 ];
 
 function section(route: Route): string {
@@ -22,9 +24,10 @@ function section(route: Route): string {
 
 /** The left navigation: always the same four places. */
 export function Nav(props: NavProps) {
+  const { t } = useT();
   const current = section(props.route);
   return (
-    <nav className="nav" aria-label="Main">
+    <nav className="nav" aria-label={t('admin.nav.label')}>
       <a className="nav__brand" href="#/exchanges">
         <span className="nav__logo" aria-hidden="true">
           ❄
@@ -35,11 +38,11 @@ export function Nav(props: NavProps) {
         {ITEMS.map((item) => (
           <li key={item.page}>
             <a className="nav__link" href={routeHref({ page: item.page })} aria-current={current === item.page ? 'page' : undefined}>
-              {item.label}
+              {t(item.label)}
               {item.page === 'outbox' && props.failedEmails > 0 && (
                 <span className="nav__count">
                   {props.failedEmails}
-                  <span className="visually-hidden"> failed</span>
+                  <span className="visually-hidden"> {t('admin.nav.failed', { count: props.failedEmails })}</span>
                 </span>
               )}
             </a>
@@ -48,10 +51,10 @@ export function Nav(props: NavProps) {
       </ul>
       {props.onSignOut && (
         <button type="button" className="btn btn--small nav__sign-out" onClick={props.onSignOut}>
-          Sign out
+          {t('admin.nav.signOut')}
         </button>
       )}
-      <p className="nav__foot">{props.version ? `Version ${props.version}` : 'Runs on this computer'}</p>
+      <p className="nav__foot">{props.version ? t('admin.nav.version', { version: props.version }) : t('admin.nav.local')}</p>
     </nav>
   );
 }

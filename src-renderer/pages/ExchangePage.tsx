@@ -8,7 +8,7 @@ import { Tabs } from '../components/Tabs';
 import '../components/exchanges.css';
 import { navigate } from '../app/use-route';
 import { ACTION_COPY, type ExchangeAction } from '../lib/exchange-copy';
-import { formatLocal, plural } from '../lib/format';
+import { useT } from '../lib/i18n';
 import { routeHref, type ExchangeTab } from '../lib/route';
 import { useExchange } from '../stores/exchange';
 import { useParticipants } from '../stores/participants';
@@ -25,6 +25,7 @@ type Message = { tone: 'success' | 'error'; text: string; state?: string } | nul
 
 /** One exchange: its state actions in the header, and four tabs for the work. */
 export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
+  const { t, shortDateTime } = useT();
   const { exchangeId, tab } = props;
   const exchange = useExchange((s) => (s.exchangeId === exchangeId ? s.exchange : null));
   const error = useExchange((s) => s.error);
@@ -58,11 +59,7 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
       setBusy(false);
       setPending(null);
       if ('needsConfirm' in result) return setUndoWarning(result.message);
-      setMessage(
-        result.ok
-          ? { tone: 'success', text: 'The draw was undone. Registration is closed; you can change things and draw again.', state: result.value.state }
-          : { tone: 'error', text: result.error.message },
-      );
+      setMessage(result.ok ? { tone: 'success', text: t('admin.exchange.undone'), state: result.value.state } : { tone: 'error', text: result.error.message });
       return;
     }
     if (pending === 'complete' || pending === 'draw') return setBusy(false);
@@ -77,7 +74,7 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
     const result = await useExchange.getState().undoDraw(true);
     setBusy(false);
     setUndoWarning(null);
-    if (result.ok) setMessage({ tone: 'success', text: 'The draw was undone. Tell the people who already got their match email.', state: result.value.state });
+    if (result.ok) setMessage({ tone: 'success', text: t('admin.exchange.undoneTold'), state: result.value.state });
     else setMessage({ tone: 'error', text: 'error' in result ? result.error.message : result.message });
   };
 
@@ -87,13 +84,13 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
   if (!exchange) {
     return (
       <>
-        <PageHead title={error ? 'Exchange not found' : 'Loading…'} before={<BackLink />} />
+        <PageHead title={error ? t('admin.exchange.notFound') : t('admin.app.loading')} before={<BackLink />} />
         {error && <Notice tone="error">{error}</Notice>}
       </>
     );
   }
 
-  const href = (t: ExchangeTab) => routeHref({ page: 'exchange', exchangeId, tab: t });
+  const href = (to: ExchangeTab) => routeHref({ page: 'exchange', exchangeId, tab: to });
   const copy = pending ? ACTION_COPY[pending] : null;
   return (
     <div className="stack">
@@ -103,23 +100,23 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
         sub={
           <span className="facts">
             <StateBadge state={exchange.state} />
-            <span>{formatLocal(exchange.exchangeAt)}</span>
+            <span>{wallClock(exchange.exchangeAt, shortDateTime)}</span>
             <span>{exchange.timezone}</span>
-            <span>{plural(exchange.participantCount, 'participant', 'participants')}</span>
+            <span>{t('admin.exchange.participantCount', { count: exchange.participantCount })}</span>
           </span>
         }
         actions={<ActionBar allowed={exchange.allowedActions} hidden={tab === 'draw' ? ['draw'] : []} busy={busy} onChoose={choose} />}
       />
       {message && (!message.state || message.state === exchange.state) && <Notice tone={message.tone}>{message.text}</Notice>}
       <Tabs
-        label="Exchange sections"
+        label={t('admin.exchange.tabs')}
         current={tab}
         tabs={[
-          { id: 'overview', label: 'Overview', href: href('overview') },
-          { id: 'participants', label: `Participants (${exchange.participantCount})`, href: href('participants') },
-          { id: 'rules', label: 'Exclusions', href: href('rules') },
-          { id: 'draw', label: 'Draw', href: href('draw') },
-          { id: 'everyone', label: 'Cards & table', href: href('everyone') },
+          { id: 'overview', label: t('admin.exchange.tabOverview'), href: href('overview') },
+          { id: 'participants', label: t('admin.exchange.tabParticipants', { count: exchange.participantCount }), href: href('participants') },
+          { id: 'rules', label: t('admin.exchange.tabRules'), href: href('rules') },
+          { id: 'draw', label: t('admin.exchange.tabDraw'), href: href('draw') },
+          { id: 'everyone', label: t('admin.exchange.tabEveryone'), href: href('everyone') },
         ]}
       />
       {tab === 'overview' && <OverviewTab exchange={exchange} />}
@@ -142,9 +139,9 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
       )}
       {undoWarning && (
         <ConfirmDialog
-          title="People were already told"
-          confirmLabel="Undo anyway"
-          cancelLabel="Keep the draw"
+          title={t('admin.exchange.undoToldTitle')}
+          confirmLabel={t('admin.exchange.undoAnyway')}
+          cancelLabel={t('admin.exchange.keepDraw')}
           danger
           busy={busy}
           onConfirm={() => void confirmUndo()}
@@ -158,9 +155,18 @@ export function ExchangePage(props: { exchangeId: number; tab: ExchangeTab }) {
 }
 
 function BackLink() {
+  const { t } = useT();
   return (
     <a className="back-link" href="#/exchanges">
-      ← All exchanges
+      {t('admin.exchange.back')}
     </a>
   );
+}
+
+/** The exchange's wall-clock time as the core sends it (`2026-12-24T18:00`, already in its zone). */
+function wallClock(local: string, format: (at: number, timezone: string) => string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
+  if (!match) return local;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  return format(Date.UTC(y, mo - 1, d, h, mi), 'UTC');
 }

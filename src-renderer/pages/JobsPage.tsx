@@ -7,6 +7,7 @@ import { Notice } from '../components/Notice';
 import { PageHead } from '../components/PageHead';
 import { JOB_NAMES, jobLabel } from '../lib/format';
 import { runNowReport, type RunNowReport } from '../lib/job-report';
+import { useT } from '../lib/i18n';
 import { now } from '../lib/now';
 import { groupUpcoming, useJobs, type JobName } from '../stores/jobs';
 
@@ -14,6 +15,7 @@ type Place = 'upcoming' | 'maintenance' | 'form';
 
 /** Background work: what comes next for the exchanges, the housekeeping, what ran (with errors), and "run now". */
 export function JobsPage() {
+  const { t } = useT();
   const { upcoming, runs, error } = useJobs();
   const [job, setJob] = useState<JobName>('reminders');
   const [busy, setBusy] = useState(false);
@@ -36,7 +38,7 @@ export function JobsPage() {
     setMessage(null);
     const result = await useJobs.getState().sendReminderNow(exchangeId);
     setBusy(false);
-    const report: RunNowReport = result.ok ? runNowReport('Reminder', result.value) : { tone: 'error', text: result.error.message };
+    const report: RunNowReport = result.ok ? runNowReport(t('admin.jobs.reminder'), result.value) : { tone: 'error', text: result.error.message };
     setMessage({ ...report, from: 'upcoming' });
   };
   const answer = (from: Place) => message?.from === from && <Notice tone={message.tone}>{message.text}</Notice>;
@@ -44,19 +46,16 @@ export function JobsPage() {
 
   return (
     <>
-      <PageHead
-        title="Jobs"
-        sub="Sneaky Klaus does some work on its own: reminders, closing registration, deleting old exchanges, tidying up. Anything missed while the computer was off runs when it is back."
-      />
+      <PageHead title={t('admin.jobs.title')} sub={t('admin.jobs.sub')} />
       <div className="stack">
         {error && <Notice tone="error">{error}</Notice>}
-        <Card title="Coming up" intro="Reminders, registration closing, exchange days and the deletion of old exchanges.">
+        <Card title={t('admin.jobs.upcoming')} intro={t('admin.jobs.upcomingIntro')}>
           <div className="stack">
             {answer('upcoming')}
-            {groups && groups.exchange.length === 0 && <EmptyState icon="calendar" title="Nothing scheduled" text="Reminders are scheduled when names are drawn." />}
+            {groups && groups.exchange.length === 0 && <EmptyState icon="calendar" title={t('admin.jobs.nothing')} text={t('admin.jobs.nothingText')} />}
             {groups && groups.exchange.length > 0 && (
               <UpcomingList
-                label="Coming up"
+                label={t('admin.jobs.upcoming')}
                 jobs={groups.exchange}
                 now={now()}
                 busy={busy}
@@ -66,15 +65,15 @@ export function JobsPage() {
             )}
           </div>
         </Card>
-        <Card title="Maintenance" intro="Housekeeping Sneaky Klaus does for itself: nothing here needs you.">
+        <Card title={t('admin.jobs.maintenance')} intro={t('admin.jobs.maintenanceIntro')}>
           <div className="stack">
             {answer('maintenance')}
             {groups && groups.maintenance.length > 0 && (
-              <UpcomingList label="Maintenance" jobs={groups.maintenance} now={now()} busy={busy} onRunNow={(name) => void runNow(name, 'maintenance')} />
+              <UpcomingList label={t('admin.jobs.maintenance')} jobs={groups.maintenance} now={now()} busy={busy} onRunNow={(name) => void runNow(name, 'maintenance')} />
             )}
           </div>
         </Card>
-        <Card title="Run a job now" intro="Jobs only act on what is due; running one early is safe.">
+        <Card title={t('admin.jobs.runTitle')} intro={t('admin.jobs.runIntro')}>
           <div className="stack">
             <form
               className="inline-form"
@@ -83,16 +82,16 @@ export function JobsPage() {
                 void runNow(job, 'form');
               }}
             >
-              <SelectField<JobName> label="Job" value={job} options={JOB_NAMES.map((j) => ({ value: j, label: jobLabel(j) }))} onChange={setJob} />
+              <SelectField<JobName> label={t('admin.jobs.job')} value={job} options={JOB_NAMES.map((j) => ({ value: j, label: jobLabel(j) }))} onChange={setJob} />
               <button type="submit" className="btn btn--primary" disabled={busy}>
-                Run now
+                {t('admin.jobs.runNow')}
               </button>
             </form>
             {answer('form')}
           </div>
         </Card>
-        <Card title="History" intro="The latest runs, newest first.">
-          {runs && runs.length === 0 ? <p className="muted">No job has run yet.</p> : runs && <RunTable runs={runs} />}
+        <Card title={t('admin.jobs.history')} intro={t('admin.jobs.historyIntro')}>
+          {runs && runs.length === 0 ? <p className="muted">{t('admin.jobs.noRuns')}</p> : runs && <RunTable runs={runs} />}
         </Card>
       </div>
     </>

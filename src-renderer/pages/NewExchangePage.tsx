@@ -5,6 +5,7 @@ import { PageHead } from '../components/PageHead';
 import { navigate } from '../app/use-route';
 import { defaultTimeZone } from '../lib/exchange-checks';
 import { ALL_FIELDS, convertExchangeForm, emptyExchangeForm, type ExchangeFormValues } from '../lib/exchange-form';
+import { useT } from '../lib/i18n';
 import { now } from '../lib/now';
 import { NO_ERRORS, type FormErrors } from '../lib/issues';
 import { routeHref } from '../lib/route';
@@ -13,6 +14,7 @@ import { useSettings } from '../stores/settings';
 
 /** Creating an exchange: a name and a date are enough; everything else can follow. */
 export function NewExchangePage() {
+  const { t } = useT();
   const settings = useSettings((s) => s.settings);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
@@ -37,18 +39,18 @@ export function NewExchangePage() {
       <PageHead
         before={
           <a className="back-link" href="#/exchanges">
-            ← All exchanges
+            {t('admin.exchange.back')}
           </a>
         }
-        title="New exchange"
-        sub="A name and a date are enough to start. You can change everything until names are drawn."
+        title={t('admin.newExchange.title')}
+        sub={t('admin.newExchange.sub')}
       />
-      <Card title="About the exchange">
+      <Card title={t('admin.newExchange.card')}>
         <ExchangeForm
           initial={initial}
           errors={errors}
           editableFields={ALL_FIELDS}
-          submitLabel="Create exchange"
+          submitLabel={t('admin.newExchange.create')}
           busy={busy}
           onSubmit={(v) => void submit(v)}
           onCancel={() => navigate('#/exchanges')}

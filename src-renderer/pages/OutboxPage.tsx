@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Card } from '../components/Card';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState } from '../components/EmptyState';
@@ -11,11 +12,13 @@ import { SendingProgress } from '../components/SendingProgress';
 import '../components/outbox.css';
 import { copyText } from '../lib/download';
 import { previewHtml } from '../lib/email-preview';
+import { useT } from '../lib/i18n';
 import { now } from '../lib/now';
 import { matchesFilter, STATUS_FILTERS, useOutbox } from '../stores/outbox';
 
 /** Every email the app wrote: filter by status, read, copy links, resend, pause sending. */
 export function OutboxPage() {
+  const { t } = useT();
   const { items, status, selected, filter, batch, error } = useOutbox();
   const [revealedId, setRevealedId] = useState<number | null>(null);
   const [askReveal, setAskReveal] = useState(false);
@@ -30,7 +33,7 @@ export function OutboxPage() {
     setBusy(true);
     const result = await work();
     setBusy(false);
-    setMessage(result.ok ? { tone: 'success', text: done } : { tone: 'error', text: result.error?.message ?? 'That did not work.' });
+    setMessage(result.ok ? { tone: 'success', text: done } : { tone: 'error', text: result.error?.message ?? t('admin.common.failed') });
   };
   const store = useOutbox.getState;
   const shown = (items ?? []).filter((item) => matchesFilter(item, filter));
@@ -38,23 +41,21 @@ export function OutboxPage() {
 
   const sub =
     status && !status.smtpConfigured ? (
-      <>
-        Mail is not set up yet: emails wait here as previews and you can copy their links. <a href="#/settings">Set up email</a> to send them.
-      </>
+      <FormattedMessage id="admin.outbox.subNoMail" values={{ link: (chunks: React.ReactNode[]) => <a href="#/settings">{chunks}</a> }} />
     ) : (
-      'Emails are sent in the background and retried when the mail server has trouble.'
+      t('admin.outbox.sub')
     );
 
   return (
     <>
       <PageHead
-        title="Outbox"
+        title={t('admin.outbox.title')}
         sub={sub}
         actions={
           <>
             {failed > 0 && (
-              <button type="button" className="btn" disabled={busy} onClick={() => void act(() => store().retryFailed(), 'Failed emails are queued again.')}>
-                Retry failed ({failed})
+              <button type="button" className="btn" disabled={busy} onClick={() => void act(() => store().retryFailed(), t('admin.outbox.retried'))}>
+                {t('admin.outbox.retryFailed', { count: failed })}
               </button>
             )}
             {status?.smtpConfigured && (
@@ -62,9 +63,9 @@ export function OutboxPage() {
                 type="button"
                 className="btn"
                 disabled={busy}
-                onClick={() => void act(() => store().setPaused(!status.paused), status.paused ? 'Sending resumed.' : 'Sending paused.')}
+                onClick={() => void act(() => store().setPaused(!status.paused), status.paused ? t('admin.outbox.resumed') : t('admin.outbox.paused'))}
               >
-                {status.paused ? 'Resume sending' : 'Pause sending'}
+                {status.paused ? t('admin.outbox.resume') : t('admin.outbox.pause')}
               </button>
             )}
           </>
@@ -73,23 +74,23 @@ export function OutboxPage() {
       <div className="stack">
         {error && <Notice tone="error">{error}</Notice>}
         {message && <Notice tone={message.tone}>{message.text}</Notice>}
-        {status?.paused && <Notice tone="warn">Sending is paused. Emails wait in the queue until you resume.</Notice>}
+        {status?.paused && <Notice tone="warn">{t('admin.outbox.pausedNotice')}</Notice>}
         {batch && status && <SendingProgress batch={batch} counts={status.counts} paused={status.paused} />}
         <OutboxFilter value={filter} options={STATUS_FILTERS} counts={status?.counts ?? null} onChange={(f) => void store().setFilter(f)} />
         {items && items.length === 0 ? (
-          <Card title="No emails yet">
-            <EmptyState icon="mail" title="Nothing has been written yet" text="Welcome emails, match emails and reminders appear here as soon as the app writes them." />
+          <Card title={t('admin.outbox.emptyCard')}>
+            <EmptyState icon="mail" title={t('admin.outbox.emptyTitle')} text={t('admin.outbox.emptyText')} />
           </Card>
         ) : (
           <div className="outbox">
-            <section aria-label="Email list">
+            <section aria-label={t('admin.outbox.listLabel')}>
               {shown.length === 0 ? (
-                <p className="muted">No emails with this status.</p>
+                <p className="muted">{t('admin.outbox.noneWithStatus')}</p>
               ) : (
                 <OutboxList items={shown} selectedId={selected?.id ?? null} now={now()} onSelect={(id) => void store().select(id)} />
               )}
             </section>
-            <Card title={selected ? 'Email' : 'Choose an email'} intro={selected ? undefined : 'Pick one on the left to read it and copy its links.'}>
+            <Card title={selected ? t('admin.outbox.email') : t('admin.outbox.choose')} intro={selected ? undefined : t('admin.outbox.chooseIntro')}>
               {selected && (
                 <MessageView
                   message={selected}
@@ -98,8 +99,8 @@ export function OutboxPage() {
                   onRevealBody={() => setAskReveal(true)}
                   onCopy={copyText}
                   htmlForPreview={previewHtml}
-                  onResend={() => void act(() => store().resend(selected.id), 'The email is queued again.')}
-                  onRetryNow={() => void act(() => store().retryNow(selected.id), 'The email will be tried now.')}
+                  onResend={() => void act(() => store().resend(selected.id), t('admin.outbox.resent'))}
+                  onRetryNow={() => void act(() => store().retryNow(selected.id), t('admin.outbox.retryNow'))}
                 />
               )}
             </Card>
@@ -108,9 +109,9 @@ export function OutboxPage() {
       </div>
       {askReveal && selected && (
         <ConfirmDialog
-          title="Read this email?"
-          confirmLabel="Show it"
-          cancelLabel="Keep it secret"
+          title={t('admin.outbox.revealTitle')}
+          confirmLabel={t('admin.outbox.revealConfirm')}
+          cancelLabel={t('admin.common.keepSecret')}
           danger
           onCancel={cancelReveal}
           onConfirm={() => {
@@ -119,8 +120,7 @@ export function OutboxPage() {
             void store().select(selected.id, true);
           }}
         >
-          It tells {selected.to} whom they buy a present for. Once you read it, that part of the draw is no longer a secret to you. Reading it is recorded, and {selected.to} is
-          told.
+          {t('admin.outbox.revealText', { to: selected.to })}
         </ConfirmDialog>
       )}
     </>

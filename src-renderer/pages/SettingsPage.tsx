@@ -2,17 +2,20 @@ import { useEffect, useState } from 'react';
 import { Card } from '../components/Card';
 import { OrganizerForm, type OrganizerValues } from '../components/OrganizerForm';
 import { PageHead } from '../components/PageHead';
+import { useT } from '../lib/i18n';
 import { NO_ERRORS, type FormErrors } from '../lib/issues';
 import { useSettings } from '../stores/settings';
 import { BackupsSection } from './settings/BackupsSection';
 import { DefaultsSection } from './settings/DefaultsSection';
 import { DesktopSection } from './settings/DesktopSection';
+import { LanguageSection } from './settings/LanguageSection';
 import { MailSection } from './settings/MailSection';
 import { NetworkSection } from './settings/NetworkSection';
 import { NoticesSection } from './settings/NoticesSection';
 
 /** Everything set once: the organizer, mail, network, defaults, backups, and desktop options. */
 export function SettingsPage() {
+  const { t } = useT();
   const settings = useSettings((s) => s.settings);
   const info = useSettings((s) => s.info);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -20,7 +23,7 @@ export function SettingsPage() {
   useEffect(() => {
     void useSettings.getState().loadAll();
   }, []);
-  if (!settings) return <PageHead title="Settings" />;
+  if (!settings) return <PageHead title={t('admin.settings.title')} />;
 
   const saveOrganizer = async (values: OrganizerValues) => {
     setSaved(false);
@@ -31,38 +34,41 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHead title="Settings" sub="Set once, used by every exchange." />
+      <PageHead title={t('admin.settings.title')} sub={t('admin.settings.sub')} />
       <div className="stack">
-        <Card title="You" intro="The organizer of the exchanges.">
+        <Card title={t('admin.settings.languageCard')}>
+          <LanguageSection settings={settings} />
+        </Card>
+        <Card title={t('admin.settings.you')} intro={t('admin.settings.youIntro')}>
           <OrganizerForm
             initial={{ name: settings.organizer?.name ?? '', email: settings.organizer?.email ?? '', timezone: settings.timezone }}
             errors={errors}
             saved={saved}
-            submitLabel="Save"
+            submitLabel={t('admin.common.save')}
             onSubmit={(v) => void saveOrganizer(v)}
           />
         </Card>
-        <Card title="Emails to you" intro="Sneaky Klaus tells you when people sign up, when names are drawn, and when an email cannot be delivered.">
+        <Card title={t('admin.settings.notices')} intro={t('admin.settings.noticesIntro')}>
           <NoticesSection settings={settings} />
         </Card>
-        <Card title="Email" intro="The mail account that sends invitations, matches and reminders. Until it is set up, emails wait in the outbox as previews.">
+        <Card title={t('admin.settings.mail')} intro={t('admin.settings.mailIntro')}>
           <MailSection />
         </Card>
-        <Card title="How participants reach you" intro="Participants' pages are served by this computer.">
+        <Card title={t('admin.settings.network')} intro={t('admin.settings.networkIntro')}>
           <NetworkSection />
         </Card>
-        <Card title="Defaults and data">
+        <Card title={t('admin.settings.defaults')}>
           <DefaultsSection settings={settings} />
         </Card>
-        <Card title="Backups" intro="Copies of all data in the data folder. Deleted exchanges are removed from backups too.">
+        <Card title={t('admin.settings.backups')} intro={t('admin.settings.backupsIntro')}>
           <BackupsSection />
         </Card>
         {info && (
-          <Card title="About">
+          <Card title={t('admin.settings.about')}>
             <dl className="about">
-              <dt>Version</dt>
+              <dt>{t('admin.settings.version')}</dt>
               <dd>{info.version}</dd>
-              <dt>Data folder</dt>
+              <dt>{t('admin.settings.dataFolder')}</dt>
               <dd>
                 <code>{info.dataDir}</code>
               </dd>
@@ -70,7 +76,7 @@ export function SettingsPage() {
           </Card>
         )}
         {useSettings.getState().isDesktop() && (
-          <Card title="Desktop app">
+          <Card title={t('admin.settings.desktop')}>
             <DesktopSection settings={settings} />
           </Card>
         )}

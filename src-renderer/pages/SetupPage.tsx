@@ -1,19 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Card } from '../components/Card';
 import { OrganizerForm, type OrganizerValues } from '../components/OrganizerForm';
 import { Notice } from '../components/Notice';
 import '../components/draw.css';
 import '../components/setup.css';
 import { defaultTimeZone } from '../lib/exchange-checks';
+import type { MessageKey } from '@i18n';
+import { useT } from '../lib/i18n';
 import { NO_ERRORS, type FormErrors } from '../lib/issues';
 import { useSettings } from '../stores/settings';
+import { LanguageSection } from './settings/LanguageSection';
 import { MailSection } from './settings/MailSection';
 import { NetworkSection } from './settings/NetworkSection';
 
-const STEPS = ['About you', 'Email', 'Participants’ address'] as const;
+const STEPS: readonly MessageKey[] = ['admin.setup.stepYou', 'admin.setup.stepMail', 'admin.setup.stepAddress'];
 
 /** First run: who you are, how mail is sent (now or later), how participants reach this computer. */
 export function SetupPage() {
+  const { t } = useT();
   const settings = useSettings((s) => s.settings);
   const [step, setStep] = useState(0);
   const [mailNow, setMailNow] = useState(false);
@@ -45,40 +49,37 @@ export function SetupPage() {
         <span className="setup__logo" aria-hidden="true">
           ❄
         </span>
-        <h1>Welcome to Sneaky Klaus</h1>
+        <h1>{t('admin.setup.welcome')}</h1>
       </div>
-      <p className="muted">Secret Santa, run from your own computer. Three short steps and you are ready; you can change all of this later in Settings.</p>
-      <ol className="steps" aria-label="Setup steps">
+      <p className="muted">{t('admin.setup.intro')}</p>
+      <ol className="steps" aria-label={t('admin.setup.steps')}>
         {STEPS.map((label, index) => (
           <li key={label} aria-current={index === step ? 'step' : undefined} className={index < step ? 'is-done' : undefined}>
-            {label}
+            {t(label)}
           </li>
         ))}
       </ol>
       {step === 0 && (
-        <Card title="About you" intro="Your name and email appear in the emails participants get, and notices about sign-ups come to you.">
-          <OrganizerForm
-            initial={{ name: settings.organizer?.name ?? '', email: settings.organizer?.email ?? '', timezone: defaultTimeZone(settings.timezone) }}
-            errors={errors}
-            busy={busy}
-            submitLabel="Continue"
-            onSubmit={(v) => void saveOrganizer(v)}
-          />
+        <Card title={t('admin.setup.stepYou')} intro={t('admin.setup.youIntro')}>
+          <div className="stack">
+            <LanguageSection settings={settings} />
+            <OrganizerForm
+              initial={{ name: settings.organizer?.name ?? '', email: settings.organizer?.email ?? '', timezone: defaultTimeZone(settings.timezone) }}
+              errors={errors}
+              busy={busy}
+              submitLabel={t('admin.setup.continue')}
+              onSubmit={(v) => void saveOrganizer(v)}
+            />
+          </div>
         </Card>
       )}
       {step === 1 && (
-        <Card title="Email" intro="Sneaky Klaus sends email through your own mail account.">
+        <Card title={t('admin.setup.stepMail')} intro={t('admin.setup.mailIntro')}>
           <div className="stack">
             <fieldset className="choice">
-              <legend>Set up email now?</legend>
-              <ChoiceOption name="mail" checked={mailNow} onChange={() => setMailNow(true)} label="Set up email now" hint="Choose your provider and send a test email." />
-              <ChoiceOption
-                name="mail"
-                checked={!mailNow}
-                onChange={() => setMailNow(false)}
-                label="Later"
-                hint="Emails wait in the outbox as previews, and you can copy their links into a chat. Nothing is lost."
-              />
+              <legend>{t('admin.setup.mailQuestion')}</legend>
+              <ChoiceOption name="mail" checked={mailNow} onChange={() => setMailNow(true)} label={t('admin.setup.mailNow')} hint={t('admin.setup.mailNowHint')} />
+              <ChoiceOption name="mail" checked={!mailNow} onChange={() => setMailNow(false)} label={t('admin.setup.mailLater')} hint={t('admin.setup.mailLaterHint')} />
             </fieldset>
             {mailNow && <MailSection />}
             <StepButtons onBack={() => setStep(0)} onNext={() => setStep(2)} />
@@ -86,14 +87,11 @@ export function SetupPage() {
         </Card>
       )}
       {step === 2 && (
-        <Card
-          title="Participants’ address"
-          intro="Participants open links to pages served by this computer. On your home network that works as it is; for people elsewhere, add a tunnel."
-        >
+        <Card title={t('admin.setup.stepAddress')} intro={t('admin.setup.addressIntro')}>
           <div className="stack">
             <NetworkSection />
             {finishError && <Notice tone="error">{finishError}</Notice>}
-            <StepButtons onBack={() => setStep(1)} onNext={() => void finish()} nextLabel="Finish setup" busy={busy} />
+            <StepButtons onBack={() => setStep(1)} onNext={() => void finish()} nextLabel={t('admin.setup.finish')} busy={busy} />
           </div>
         </Card>
       )}
@@ -102,7 +100,8 @@ export function SetupPage() {
 }
 
 function ChoiceOption(props: { name: string; checked: boolean; label: string; hint: string; onChange(): void }) {
-  const id = `${props.name}-${props.label.replace(/\W+/g, '-').toLowerCase()}`;
+  // Not from the label: it changes with the language, and non-Latin words would all become "-".
+  const id = `${props.name}-${useId().replace(/\W+/g, '')}`;
   return (
     <div className={`mode ${props.checked ? 'mode--on' : ''}`}>
       <input id={id} type="radio" name={props.name} checked={props.checked} onChange={props.onChange} aria-describedby={`${id}-hint`} />
@@ -117,13 +116,14 @@ function ChoiceOption(props: { name: string; checked: boolean; label: string; hi
 }
 
 function StepButtons(props: { onBack(): void; onNext(): void; nextLabel?: string; busy?: boolean }) {
+  const { t } = useT();
   return (
     <div className="row row--between">
       <button type="button" className="btn" onClick={props.onBack}>
-        Back
+        {t('admin.setup.back')}
       </button>
       <button type="button" className="btn btn--primary" disabled={props.busy} onClick={props.onNext}>
-        {props.nextLabel ?? 'Continue'}
+        {props.nextLabel ?? t('admin.setup.continue')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { currentT } from '../lib/i18n';
 import { onConnectionProblem, passwordLoginOffered, signedInWithPassword, signIn, signOut } from '../api/client';
 
 export type ConnectionProblem = 'unauthorized' | 'unavailable' | null;
@@ -34,7 +35,7 @@ export const useConnection = create<ConnectionState>()((set, get) => ({
   },
   async signIn(password) {
     if (password === '') {
-      set({ signInError: 'Enter the organizer password.' });
+      set({ signInError: currentT().t('admin.store.passwordMissing') });
       return;
     }
     set({ signingIn: true, signInError: null });

@@ -1,5 +1,6 @@
 import type { OperationOutput } from '@contract';
 import { create } from 'zustand';
+import { currentT } from '../lib/i18n';
 import { call } from '../api/client';
 import { attempt, type ActionResult } from './result';
 
@@ -26,7 +27,7 @@ interface EveryoneState {
 export const useEveryone = create<EveryoneState>()((set, get) => {
   const current = (): number => {
     const id = get().exchangeId;
-    if (id === null) throw new Error('No exchange is open.');
+    if (id === null) throw new Error(currentT().t('admin.store.noExchange'));
     return id;
   };
   return {

@@ -1,5 +1,6 @@
 import type { OperationInput, OperationOutput } from '@contract';
 import { create } from 'zustand';
+import { currentT } from '../lib/i18n';
 import { call } from '../api/client';
 import { EXCHANGE_FORM_FIELDS, type ExchangeView } from './exchanges';
 import { attempt, type ActionResult } from './result';
@@ -44,7 +45,7 @@ export const useExchange = create<ExchangeState>()((set, get) => {
   };
   const current = (): number => {
     const id = get().exchangeId;
-    if (id === null) throw new Error('No exchange is open.');
+    if (id === null) throw new Error(currentT().t('admin.store.noExchange'));
     return id;
   };
 

@@ -1,5 +1,6 @@
 import type { OperationInput, OperationName, OperationOutput } from '@contract';
 import { create } from 'zustand';
+import { currentT } from '../lib/i18n';
 import { call } from '../api/client';
 import { attempt, type ActionResult } from './result';
 
@@ -64,7 +65,10 @@ export const useRules = create<RulesState>()((set, get) => ({
   },
   async setAvoidPastExchanges(years) {
     const exchangeId = get().exchangeId;
-    if (exchangeId === null) return { ok: false, error: { code: 'invalid_state', message: 'No exchange is open.' }, errors: { general: 'No exchange is open.', fields: {} } };
+    if (exchangeId === null) {
+      const message = currentT().t('admin.store.noExchange');
+      return { ok: false, error: { code: 'invalid_state', message }, errors: { general: message, fields: {} } };
+    }
     const result = await attempt('exchanges.update', { exchangeId, patch: { avoidPastExchanges: years } }, { prefix: 'patch.', fields: ['avoidPastExchanges'] });
     if (result.ok) await get().refresh();
     return result;

@@ -10,7 +10,8 @@ import { SantaRevealCard } from '../../components/SantaRevealCard';
 import { now } from '../../lib/now';
 import '../../components/draw.css';
 import { avoidedExchangesText, drawMethodText } from '../../lib/draw-text';
-import { formatInstant, plural, type MatchModeName } from '../../lib/format';
+import type { MatchModeName } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 import { useExchange } from '../../stores/exchange';
 import type { ExchangeView } from '../../stores/exchanges';
 import { useParticipants } from '../../stores/participants';
@@ -20,6 +21,7 @@ type Asking = 'draw' | 'reveal' | null;
 
 /** Drawing names (with the mode and the live check) and, once drawn, the secret and its reveal. */
 export function DrawTab({ exchange }: { exchange: ExchangeView }) {
+  const { t, shortDateTime } = useT();
   const check = useRules((s) => s.check);
   const rules = useRules((s) => (s.exchangeId === exchange.id ? s.rules : null));
   const chosen = useRules((s) => s.mode) ?? exchange.matchMode;
@@ -53,7 +55,7 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
         result.ok
           ? {
               tone: 'success',
-              text: `Names are drawn for ${plural(result.value.participantCount, 'person', 'people')}. ${plural(result.value.emailsQueued, 'match email is', 'match emails are')} in the outbox.`,
+              text: t('admin.draw.done', { people: result.value.participantCount, emails: result.value.emailsQueued }),
             }
           : { tone: 'error', text: result.error.message },
       );
@@ -70,17 +72,17 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
     <div className="stack">
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       {notes.length > 0 && (
-        <Notice tone="info" title="Drawn as you asked">
+        <Notice tone="info" title={t('admin.draw.notes')}>
           {notes.join(' ')}
         </Notice>
       )}
       {exchange.state === 'registration_open' && (
-        <Notice tone="info" title="Registration is still open.">
-          Drawing names closes it: nobody else can sign up with the invite link. Draw when everyone is in.
+        <Notice tone="info" title={t('admin.draw.openTitle')}>
+          {t('admin.draw.openText')}
         </Notice>
       )}
       {!drawn && exchange.state !== 'cancelled' && (
-        <Card title="Draw names" intro={`${drawIntro(exchange.giftsPerPerson)} The result stays secret, even from you.`}>
+        <Card title={t('admin.draw.title')} intro={t('admin.draw.intro', { gifts: exchange.giftsPerPerson })}>
           <div className="stack">
             <ModePicker
               value={chosen}
@@ -92,22 +94,18 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
             {rules && <p className="muted">{avoidedExchangesText(rules.avoidPastExchanges, rules.avoidedExchanges)}</p>}
             <div className="row row--end">
               <button type="button" className="btn btn--primary" disabled={!ready || busy || !current?.feasible} onClick={() => setAsking('draw')}>
-                Draw names
+                {t('admin.draw.title')}
               </button>
             </div>
           </div>
         </Card>
       )}
       {drawn && (
-        <Card title="The draw is secret" intro={exchange.drawnAt ? `Names were drawn on ${formatInstant(exchange.drawnAt, exchange.timezone)}.` : undefined}>
+        <Card title={t('admin.draw.secretTitle')} intro={exchange.drawnAt ? t('admin.draw.drawnAt', { date: shortDateTime(exchange.drawnAt, exchange.timezone) }) : undefined}>
           <div className="stack">
             <div className="secret">
               <Icon name="secret" className="secret__art" />
-              <p>
-                Sneaky Klaus does not show you the result, so you can take part too. Each person finds their match in their email (or on their card, at the table, or through the
-                link passed on to them) and on their personal page. If you really need to see it (for example to sort out a problem), you can reveal it; that is recorded, and
-                everyone is told.
-              </p>
+              <p>{t('admin.draw.secretText')}</p>
             </div>
             {exchange.drawMethod && <p className="muted">{drawMethodText(exchange.drawMethod)}</p>}
             {revealed ? (
@@ -115,14 +113,14 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
                 <RevealTable reveal={revealed} />
                 <div className="row row--end">
                   <button type="button" className="btn" onClick={() => useExchange.getState().hideReveal()}>
-                    Hide the draw again
+                    {t('admin.draw.hide')}
                   </button>
                 </div>
               </>
             ) : (
               <div className="row row--end">
                 <button type="button" className="btn btn--danger" onClick={() => setAsking('reveal')}>
-                  Reveal the draw
+                  {t('admin.draw.reveal')}
                 </button>
               </div>
             )}
@@ -131,25 +129,27 @@ export function DrawTab({ exchange }: { exchange: ExchangeView }) {
       )}
       {drawn && <SantaRevealCard exchange={exchange} now={now()} busy={busy} error={santaError} onReveal={() => void revealSantas()} />}
       {asking === 'draw' && (
-        <ConfirmDialog title="Draw names now?" confirmLabel="Draw names" busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
-          {plural(check?.participantCount ?? exchange.participantCount, 'person takes', 'people take')} part.{' '}
-          {exchange.state === 'registration_open' ? 'Registration closes now, so nobody else can sign up. ' : ''}Each learns their{' '}
-          {exchange.giftsPerPerson > 1 ? 'giftees' : 'match'} the way you chose (email, card, table or a link passed on), and reminders are scheduled. You can undo the draw until
-          the emails go out.
+        <ConfirmDialog title={t('admin.draw.confirmTitle')} confirmLabel={t('admin.draw.title')} busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
+          {t('admin.draw.confirmText', {
+            count: check?.participantCount ?? exchange.participantCount,
+            open: exchange.state === 'registration_open' ? 'yes' : 'no',
+            gifts: exchange.giftsPerPerson,
+          })}
         </ConfirmDialog>
       )}
       {asking === 'reveal' && (
-        <ConfirmDialog title="Reveal the whole draw?" confirmLabel="Reveal" cancelLabel="Keep it secret" danger busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
-          You will see every pair, including your own Secret Santa if you take part. This cannot be unseen; the reveal is recorded, and every participant is told by email and on
-          their page.
+        <ConfirmDialog
+          title={t('admin.draw.revealTitle')}
+          confirmLabel={t('admin.draw.revealConfirm')}
+          cancelLabel={t('admin.common.keepSecret')}
+          danger
+          busy={busy}
+          onConfirm={() => void confirm()}
+          onCancel={cancel}
+        >
+          {t('admin.draw.revealText')}
         </ConfirmDialog>
       )}
     </div>
   );
-}
-
-/** What the draw does for people, in the organizer's words: how each learns their giftees. */
-function drawIntro(giftsPerPerson: number): string {
-  const what = giftsPerPerson > 1 ? `the ${giftsPerPerson} people they buy presents for` : 'the person they buy a present for';
-  return `Each person learns ${what} the way you chose for them on the Participants tab: by email, a printed card, at the table, or a link someone passes on.`;
 }

@@ -8,7 +8,7 @@ import { PrintSheet } from '../../components/PrintSheet';
 import '../../components/everyone.css';
 import { QrImage } from '../../components/QrImage';
 import { copyText } from '../../lib/download';
-import { formatInstant, plural } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 import { useEveryone, type CardStyle, type PrintedCards, type TableLink } from '../../stores/everyone';
 import type { ExchangeView } from '../../stores/exchanges';
 import { useParticipants } from '../../stores/participants';
@@ -19,6 +19,7 @@ import { useParticipants } from '../../stores/participants';
  * (recorded; each person is told).
  */
 export function EveryoneTab({ exchange }: { exchange: ExchangeView }) {
+  const { t, list: names, shortDateTime } = useT();
   const people = useParticipants((s) => (s.exchangeId === exchange.id ? s.list : null));
   const table = useEveryone((s) => (s.exchangeId === exchange.id ? s.table : null));
   const cards = useEveryone((s) => (s.exchangeId === exchange.id ? s.cards : null));
@@ -59,7 +60,7 @@ export function EveryoneTab({ exchange }: { exchange: ExchangeView }) {
     const result = await useEveryone.getState().closeTable();
     setBusy(false);
     setLink(null);
-    setMessage(result.ok ? { tone: 'success', text: 'The table draw is closed: the device shows nothing more.' } : { tone: 'error', text: result.error.message });
+    setMessage(result.ok ? { tone: 'success', text: t('admin.everyone.closed') } : { tone: 'error', text: result.error.message });
   };
   const print = async (confirm: boolean) => {
     setBusy(true);
@@ -72,89 +73,84 @@ export function EveryoneTab({ exchange }: { exchange: ExchangeView }) {
     setAsking(false);
     if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
     setPrinted(result.value);
-    setMessage({ tone: 'success', text: `${plural(result.value.cards.length, 'card is', 'cards are')} ready below. Print them with “Print the cards”.` });
+    setMessage({ tone: 'success', text: t('admin.everyone.ready', { count: result.value.cards.length }) });
   };
 
   return (
     <div className="stack">
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
-      {cards && cards.toReprint.length > 0 && (
-        <Notice tone="error">
-          Print again the cards of {cards.toReprint.join(', ')}: someone joined or left after they were printed, so the old{' '}
-          {cards.toReprint.length === 1 ? 'card shows' : 'cards show'} the wrong person.
-        </Notice>
-      )}
+      {cards && cards.toReprint.length > 0 && <Notice tone="error">{t('admin.everyone.reprint', { count: cards.toReprint.length, names: names(cards.toReprint) })}</Notice>}
       <Card
-        title="The table draw"
-        intro="For a party at the table: one phone or tablet goes round, and each person taps their name and sees whom they give to, once. It lists the people whose way is “At the table”."
+        title={t('admin.everyone.table')}
+        intro={t('admin.everyone.tableIntro')}
         actions={
           <>
             <button type="button" className="btn btn--primary" disabled={!drawn || busy} onClick={() => void openTable()}>
-              {table?.open ? 'Make a new table link' : 'Open the table draw'}
+              {table?.open ? t('admin.everyone.newLink') : t('admin.everyone.open')}
             </button>
             {table?.open && (
               <button type="button" className="btn" disabled={busy} onClick={() => void closeTable()}>
-                End the table draw
+                {t('admin.everyone.end')}
               </button>
             )}
           </>
         }
       >
-        {!drawn && <p className="muted">The table draw opens once names are drawn.</p>}
+        {!drawn && <p className="muted">{t('admin.everyone.notYet')}</p>}
         {link && (
           <div className="row">
-            <QrImage svg={link.qrSvg} alt="QR code of the table draw link" />
+            <QrImage svg={link.qrSvg} alt={t('admin.everyone.qr')} />
             <div className="stack grow">
-              <CopyField label="Table draw link" value={link.url} onCopy={copyText} />
-              <p className="muted">
-                Open it on the device that goes round the table (scan the code with it). It works on that one device
-                {link.expiresAt ? `, until ${formatInstant(link.expiresAt)}` : ''}.
-              </p>
+              <CopyField label={t('admin.everyone.link')} value={link.url} onCopy={copyText} />
+              <p className="muted">{link.expiresAt ? t('admin.everyone.linkUntil', { date: shortDateTime(link.expiresAt, exchange.timezone) }) : t('admin.everyone.linkHint')}</p>
             </div>
           </div>
         )}
         {table && table.people.length > 0 ? (
-          <ul className="stack stack--tight everyone-list" aria-label="People at the table">
+          <ul className="stack stack--tight everyone-list" aria-label={t('admin.everyone.people')}>
             {table.people.map((p) => (
               <li key={p.id} className="row row--between">
                 <span>{p.name}</span>
-                <span className={`badge ${p.looked ? 'badge--ok' : ''}`}>{p.looked ? 'Has looked' : 'Not yet'}</span>
+                <span className={`badge ${p.looked ? 'badge--ok' : ''}`}>{p.looked ? t('admin.everyone.looked') : t('admin.everyone.notLooked')}</span>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="muted">Nobody learns their giftee at the table yet. Choose “At the table” for them on the Participants tab.</p>
+          <p className="muted">{t('admin.everyone.nobody')}</p>
         )}
       </Card>
-      <Card title="Printed cards" intro="A folded card per person, with a QR code of their own page: their way in without email.">
+      <Card title={t('admin.everyone.cards')} intro={t('admin.everyone.cardsIntro')}>
         <div className="stack">
           <fieldset className="stack stack--tight">
-            <legend>Cards for</legend>
+            <legend>{t('admin.everyone.cardsFor')}</legend>
             {active.map((p) => (
               <label key={p.id} className="check">
                 <input type="checkbox" checked={selected.has(p.id) && cardable(p)} disabled={!cardable(p)} onChange={() => toggle(p.id)} /> {p.name}
-                {p.email === '' ? <span className="muted"> (no email)</span> : !cardable(p) ? <span className="muted"> (has email: a full card only)</span> : null}
+                {p.email === '' ? (
+                  <span className="muted"> {t('admin.everyone.noEmail')}</span>
+                ) : !cardable(p) ? (
+                  <span className="muted"> {t('admin.everyone.hasEmail')}</span>
+                ) : null}
               </label>
             ))}
           </fieldset>
           <fieldset className="stack stack--tight">
-            <legend>Style</legend>
+            <legend>{t('admin.everyone.style')}</legend>
             <label className="check">
-              <input type="radio" name="card-style" checked={style === 'name-qr'} onChange={() => setStyle('name-qr')} /> Name and QR code only: you never see whom they give to
+              <input type="radio" name="card-style" checked={style === 'name-qr'} onChange={() => setStyle('name-qr')} /> {t('admin.everyone.styleQr')}
             </label>
             <label className="check">
-              <input type="radio" name="card-style" checked={style === 'full'} disabled={!drawn} onChange={() => setStyle('full')} /> Full card: the giftee, ideas, date, place and
-              budget under a fold (recorded, and each person is told)
+              <input type="radio" name="card-style" checked={style === 'full'} disabled={!drawn} onChange={() => setStyle('full')} /> {t('admin.everyone.styleFull')}
             </label>
           </fieldset>
-          <p className="muted">A new card replaces the person’s earlier card: the QR code of an older one stops working.</p>
+          <p className="muted">{t('admin.everyone.replaces')}</p>
           <div className="row">
             <button type="button" className="btn btn--primary" disabled={busy || toPrint.length === 0} onClick={() => (style === 'full' ? setAsking(true) : void print(false))}>
-              Prepare {plural(toPrint.length, 'card', 'cards')}
+              {t('admin.everyone.prepare', { count: toPrint.length })}
             </button>
             {printed && (
               <button type="button" className="btn" onClick={() => window.print()}>
-                Print the cards
+                {t('admin.everyone.print')}
               </button>
             )}
           </div>
@@ -164,15 +160,14 @@ export function EveryoneTab({ exchange }: { exchange: ExchangeView }) {
       {printed && createPortal(<div className="print-only">{<PrintSheet printed={printed} exchange={exchange} />}</div>, document.body)}
       {asking && (
         <ConfirmDialog
-          title={`Print ${plural(toPrint.length, 'full card', 'full cards')}?`}
-          confirmLabel="Print with the giftee"
-          cancelLabel="Go back"
+          title={t('admin.everyone.fullTitle', { count: toPrint.length })}
+          confirmLabel={t('admin.everyone.fullConfirm')}
+          cancelLabel={t('admin.common.goBack')}
           busy={busy}
           onConfirm={() => void print(true)}
           onCancel={() => setAsking(false)}
         >
-          Full cards show whom each person gives to, under a fold, and you will see them on the screen and the printer. Printing them is recorded, and each person is told on their
-          page (and by email if they have one). Cards with only the name and QR code need none of this.
+          {t('admin.everyone.fullText')}
         </ConfirmDialog>
       )}
     </div>

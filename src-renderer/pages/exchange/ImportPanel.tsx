@@ -3,13 +3,15 @@ import { Card } from '../../components/Card';
 import { ImportPreview } from '../../components/ImportPreview';
 import { Notice } from '../../components/Notice';
 import { TextArea } from '../../components/Fields';
-import { plural } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 import { useParticipants, type ImportPreview as Preview } from '../../stores/participants';
 
-const EXAMPLE = 'name,email,gift ideas\nAnn Example,ann@example.com,Books\n';
+/** The file's column names are read as written, in every language. */
+const COLUMNS = { name: 'name', email: 'email', ideas: 'gift ideas' };
 
 /** CSV import: pick or paste a file, check it (bad rows named by line), fix, then add everyone. */
 export function ImportPanel(props: { onDone(message: string): void; onClose(): void }) {
+  const { t } = useT();
   const fileId = useId();
   const [csv, setCsv] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -36,33 +38,33 @@ export function ImportPanel(props: { onDone(message: string): void; onClose(): v
     const result = await useParticipants.getState().importCsv(csv, false);
     setBusy(false);
     if (!result.ok) return setError(result.errors.general ?? result.error.message);
-    props.onDone(`Added ${plural(result.value.added, 'person', 'people')} from the file.`);
+    props.onDone(t('admin.import.done', { count: result.value.added }));
   };
 
   const good = preview !== null && preview.rows.length > 0 && preview.rows.every((r) => r.error === null);
   return (
     <Card
-      title="Import from a CSV file"
-      intro="One person per line with a header row: name, email and, if you like, gift ideas. Spreadsheets can save as CSV."
+      title={t('admin.import.title')}
+      intro={t('admin.import.intro', COLUMNS)}
       actions={
         <button type="button" className="btn btn--small" onClick={props.onClose}>
-          Close
+          {t('admin.common.close')}
         </button>
       }
     >
       <div className="stack">
         <div className="field">
           <label className="field__label" htmlFor={fileId}>
-            CSV file
+            {t('admin.import.file')}
           </label>
           <input id={fileId} className="file-input" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void pick(e)} />
         </div>
         <TextArea
-          label="Or paste the rows here (you can fix mistakes in place)"
+          label={t('admin.import.paste')}
           className="csv-input"
           rows={6}
           value={csv}
-          placeholder={EXAMPLE}
+          placeholder={t('admin.import.example', { header: `${COLUMNS.name},${COLUMNS.email},${COLUMNS.ideas}` })}
           onChange={(text) => {
             setCsv(text);
             setPreview(null);
@@ -72,10 +74,10 @@ export function ImportPanel(props: { onDone(message: string): void; onClose(): v
         {preview && <ImportPreview preview={preview} />}
         <div className="row row--end">
           <button type="button" className="btn" disabled={busy || csv.trim() === ''} onClick={() => void check()}>
-            Check the rows
+            {t('admin.import.check')}
           </button>
           <button type="button" className="btn btn--primary" disabled={busy || !good} onClick={() => void add()}>
-            {good ? `Add ${plural(preview.rows.length, 'person', 'people')}` : 'Add people'}
+            {good ? t('admin.import.addCount', { count: preview.rows.length }) : t('admin.import.addPeople')}
           </button>
         </div>
       </div>

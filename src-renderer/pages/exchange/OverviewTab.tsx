@@ -8,6 +8,7 @@ import { QrImage } from '../../components/QrImage';
 import { navigate } from '../../app/use-route';
 import { copyText } from '../../lib/download';
 import { nextStep } from '../../lib/exchange-copy';
+import { useT } from '../../lib/i18n';
 import { now } from '../../lib/now';
 import { convertExchangeForm, editablePatch, exchangeFormValues, type ExchangeFormValues } from '../../lib/exchange-form';
 import { NO_ERRORS, type FormErrors } from '../../lib/issues';
@@ -16,6 +17,7 @@ import type { ExchangeView } from '../../stores/exchanges';
 
 /** What to do next, the invite link, and the exchange's details. */
 export function OverviewTab({ exchange }: { exchange: ExchangeView }) {
+  const { t } = useT();
   const invite = useExchange((s) => s.invite);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [saved, setSaved] = useState(false);
@@ -41,7 +43,7 @@ export function OverviewTab({ exchange }: { exchange: ExchangeView }) {
     setBusy(true);
     if (confirming === 'replace') {
       const result = await useExchange.getState().replaceInviteCode();
-      setInviteNote(result.ok ? 'The old link no longer works. Share this new one.' : result.error.message);
+      setInviteNote(result.ok ? t('admin.overview.replaced') : result.error.message);
     } else if (confirming === 'delete') {
       const result = await useExchange.getState().remove();
       if (result.ok) navigate('#/exchanges');
@@ -59,69 +61,65 @@ export function OverviewTab({ exchange }: { exchange: ExchangeView }) {
       </Card>
       {inviteUseful && (
         <Card
-          title="Invite link"
-          intro={exchange.state === 'draft' ? 'The link works once you open registration.' : 'Anyone with this link can sign up until registration closes.'}
+          title={t('admin.overview.invite')}
+          intro={exchange.state === 'draft' ? t('admin.overview.inviteDraft') : t('admin.overview.inviteOpen')}
           actions={
             <button type="button" className="btn btn--small" onClick={() => setConfirming('replace')}>
-              Replace invite link
+              {t('admin.overview.replace')}
             </button>
           }
         >
           {invite ? (
             <div className="row">
-              <QrImage svg={invite.qrSvg} alt={`QR code of the invite link for ${exchange.name}`} />
+              <QrImage svg={invite.qrSvg} alt={t('admin.overview.qr', { exchange: exchange.name })} />
               <div className="stack grow">
-                <CopyField label="Invite link" value={invite.url} onCopy={copyText} />
+                <CopyField label={t('admin.overview.invite')} value={invite.url} onCopy={copyText} />
                 {inviteNote && <Notice tone="info">{inviteNote}</Notice>}
               </div>
             </div>
           ) : (
-            <p className="muted">Loading the link…</p>
+            <p className="muted">{t('admin.overview.loadingLink')}</p>
           )}
         </Card>
       )}
       <Card
-        title="Details"
-        intro={
-          exchange.editableFields.includes('name')
-            ? 'Participants see these on their page and in their emails.'
-            : (exchange.lockedReason ?? 'This exchange can no longer be edited.')
-        }
+        title={t('admin.overview.details')}
+        intro={exchange.editableFields.includes('name') ? t('admin.overview.detailsIntro') : (exchange.lockedReason ?? t('admin.overview.locked'))}
       >
         <ExchangeForm
           key={exchange.updatedAt}
           initial={exchangeFormValues(exchange)}
           errors={errors}
           editableFields={exchange.editableFields}
-          submitLabel="Save changes"
+          submitLabel={t('admin.overview.save')}
           busy={busy}
           saved={saved}
           onSubmit={(v) => void save(v)}
         />
       </Card>
       {canDelete && (
-        <Card title="Delete" intro="Removes the exchange, its participants and its emails from this computer now.">
+        <Card title={t('admin.overview.delete')} intro={t('admin.overview.deleteIntro')}>
           <button type="button" className="btn btn--danger" onClick={() => setConfirming('delete')}>
-            Delete exchange
+            {t('admin.overview.deleteButton')}
           </button>
         </Card>
       )}
       {confirming === 'replace' && (
-        <ConfirmDialog title="Replace the invite link?" confirmLabel="Replace link" busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
-          The current link stops working at once. Use this if the link reached people it should not have.
+        <ConfirmDialog title={t('admin.overview.replaceTitle')} confirmLabel={t('admin.overview.replaceConfirm')} busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
+          {t('admin.overview.replaceText')}
         </ConfirmDialog>
       )}
       {confirming === 'delete' && (
         <ConfirmDialog
-          title={`Delete “${exchange.name}”?`}
-          confirmLabel="Delete for good"
-          cancelLabel="Keep exchange"
+          title={t('admin.overview.deleteTitle', { exchange: exchange.name })}
+          confirmLabel={t('admin.overview.deleteConfirm')}
+          cancelLabel={t('admin.overview.keep')}
           danger
           busy={busy}
           onConfirm={() => void confirm()}
           onCancel={cancel}
         >
-          Everything about this exchange is removed from this computer, including from older backups (they are replaced by a fresh one). This cannot be undone.
+          {t('admin.overview.deleteText')}
         </ConfirmDialog>
       )}
     </div>

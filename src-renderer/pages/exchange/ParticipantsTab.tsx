@@ -7,7 +7,7 @@ import { EMPTY_PARTICIPANT, ParticipantForm, participantFormValues, type Partici
 import { ParticipantsTable } from '../../components/ParticipantsTable';
 import { PersonalLink } from '../../components/PersonalLink';
 import { copyText, csvFileName, downloadText } from '../../lib/download';
-import { plural } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 import { NO_ERRORS, type FormErrors } from '../../lib/issues';
 import type { ExchangeView } from '../../stores/exchanges';
 import { invitedText } from '../../lib/invite-text';
@@ -23,6 +23,7 @@ type Panel = { kind: 'add' } | { kind: 'import' } | { kind: 'edit'; participant:
 
 /** The people in the exchange: add, import, export, edit, remove, and their personal links. */
 export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
+  const { t, list: names } = useT();
   const list = useParticipants((s) => (s.exchangeId === exchange.id ? s.list : null));
   const loadError = useParticipants((s) => s.error);
   const cards = useEveryone((s) => (s.exchangeId === exchange.id ? s.cards : null));
@@ -56,7 +57,10 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
     if (!result.ok) return setErrors(result.errors);
     setPanel(panel?.kind === 'add' ? { kind: 'add' } : null);
     setErrors(NO_ERRORS);
-    setMessage({ tone: 'success', text: panel?.kind === 'edit' ? `Saved ${result.value.name}.` : `Added ${result.value.name}.` });
+    setMessage({
+      tone: 'success',
+      text: panel?.kind === 'edit' ? t('admin.participants.saved', { name: result.value.name }) : t('admin.participants.added', { name: result.value.name }),
+    });
   };
   const showLink = async (participant: Participant) => {
     setBusy(true);
@@ -89,7 +93,10 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
     const changed = result.ok ? result.value.changedParticipantIds.length : 0;
     setMessage(
       result.ok
-        ? { tone: 'success', text: `Removed ${removing.name}.${changed > 0 ? ` ${changed} people got a new match by email.` : ''}` }
+        ? {
+            tone: 'success',
+            text: changed > 0 ? t('admin.participants.removedRematched', { name: removing.name, count: changed }) : t('admin.participants.removed', { name: removing.name }),
+          }
         : { tone: 'error', text: result.error.message },
     );
     setRemoving(null);
@@ -100,21 +107,21 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
     <>
       {editable && (
         <button type="button" className="btn btn--primary" onClick={() => open({ kind: 'add' })}>
-          Add participant
+          {t('admin.participants.add')}
         </button>
       )}
       {editable && (
         <button type="button" className="btn" onClick={() => open({ kind: 'import' })}>
-          Import CSV
+          {t('admin.participants.import')}
         </button>
       )}
       {invitable && notInvited > 0 && (
         <button type="button" className="btn" onClick={() => (setMessage(null), setInviting({ who: 'all', count: notInvited, requestId: newRequestId() }))}>
-          Invite these people
+          {t('admin.participants.inviteAll')}
         </button>
       )}
       <button type="button" className="btn" onClick={() => void exportCsv()} disabled={!list || list.length === 0}>
-        Export CSV
+        {t('admin.participants.export')}
       </button>
     </>
   );
@@ -123,19 +130,14 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
     <div className="stack">
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       {loadError && <Notice tone="error">{loadError}</Notice>}
-      {toReprint.length > 0 && (
-        <Notice tone="error">
-          The printed {toReprint.length === 1 ? 'card' : 'cards'} of {toReprint.join(', ')} now {toReprint.length === 1 ? 'shows' : 'show'} the wrong person: print again on the
-          Cards &amp; table tab.
-        </Notice>
-      )}
+      {toReprint.length > 0 && <Notice tone="error">{t('admin.participants.reprint', { count: toReprint.length, names: names(toReprint) })}</Notice>}
       {(panel?.kind === 'add' || panel?.kind === 'edit') && (
-        <Card title={panel.kind === 'add' ? 'Add a participant' : `Edit ${panel.participant.name}`}>
+        <Card title={panel.kind === 'add' ? t('admin.participants.addTitle') : t('admin.participants.editTitle', { name: panel.participant.name })}>
           <ParticipantForm
             key={panel.kind === 'edit' ? panel.participant.id : `add-${list?.length ?? 0}`}
             initial={panel.kind === 'edit' ? participantFormValues(panel.participant) : EMPTY_PARTICIPANT}
             errors={errors}
-            submitLabel={panel.kind === 'add' ? 'Add' : 'Save'}
+            submitLabel={panel.kind === 'add' ? t('admin.common.add') : t('admin.common.save')}
             deliverers={(list ?? []).filter((p) => !p.withdrawn && p.email !== '' && (panel.kind !== 'edit' || p.id !== panel.participant.id))}
             busy={busy}
             onSubmit={(v) => void submit(v)}
@@ -144,14 +146,8 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
         </Card>
       )}
       {panel?.kind === 'import' && <ImportPanel onClose={() => setPanel(null)} onDone={(text) => (setPanel(null), setMessage({ tone: 'success', text }))} />}
-      <Card
-        title="Participants"
-        intro={editable ? 'People who sign up with the invite link appear here by themselves.' : 'The participants can no longer change.'}
-        actions={toolbar}
-      >
-        {list && list.length === 0 && (
-          <EmptyState icon="people" title="No participants yet" text="Add people one by one, import a CSV file, or open registration and share the invite link." />
-        )}
+      <Card title={t('admin.participants.title')} intro={editable ? t('admin.participants.intro') : t('admin.participants.fixed')} actions={toolbar}>
+        {list && list.length === 0 && <EmptyState icon="people" title={t('admin.participants.emptyTitle')} text={t('admin.participants.emptyText')} />}
         {list && list.length > 0 && (
           <ParticipantsTable
             participants={list}
@@ -170,7 +166,7 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
                         <PersonalLink name={panel.participant.name} url={panel.link.url} qrSvg={panel.link.qrSvg} expiresAt={panel.link.expiresAt} onCopy={copyText} />
                         <div className="row row--end">
                           <button type="button" className="btn btn--small" onClick={() => setPanel(null)}>
-                            Close the link
+                            {t('admin.participants.closeLink')}
                           </button>
                         </div>
                       </div>
@@ -186,48 +182,45 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
       </Card>
       {linkFor && (
         <ConfirmDialog
-          title={`Make a personal link for ${linkFor.name}?`}
-          confirmLabel="Make the link"
-          cancelLabel="Go back"
+          title={t('admin.participants.linkTitle', { name: linkFor.name })}
+          confirmLabel={t('admin.participants.linkConfirm')}
+          cancelLabel={t('admin.common.goBack')}
           busy={busy}
           onConfirm={() => void showLink(linkFor)}
           onCancel={cancelLink}
         >
-          The link opens {linkFor.name}’s own page{drawn ? `, which shows whom ${linkFor.name} gives to` : ''}. Send it to {linkFor.name} by chat when email does not reach them.
-          Making it is recorded, and {linkFor.name} is told by email and on their page that you did.
+          {t(drawn ? 'admin.participants.linkTextDrawn' : 'admin.participants.linkText', { name: linkFor.name })}
         </ConfirmDialog>
       )}
       {inviting && (
         <ConfirmDialog
           title={
             inviting.who === 'all'
-              ? `Invite ${plural(inviting.count, 'person', 'people')} by email?`
-              : `${inviting.who.invitation === 'none' ? 'Invite' : 'Invite again:'} ${inviting.who.name}?`
+              ? t('admin.participants.inviteAllTitle', { count: inviting.count })
+              : t(inviting.who.invitation === 'none' ? 'admin.participants.inviteTitle' : 'admin.participants.inviteAgainTitle', { name: inviting.who.name })
           }
-          confirmLabel={inviting.who === 'all' ? 'Send the invitations' : 'Send the invitation'}
-          cancelLabel="Not now"
+          confirmLabel={inviting.who === 'all' ? t('admin.participants.sendAll') : t('admin.participants.sendOne')}
+          cancelLabel={t('admin.participants.notNow')}
           busy={busy}
           onConfirm={() => void invite()}
           onCancel={cancelInvite}
         >
           {inviting.who === 'all'
-            ? 'Everyone you added who has not had an email yet gets a welcome email with their own link, so they can add gift ideas before the draw. People invited before, or who signed up themselves, are left out.'
-            : `${inviting.who.name} gets a welcome email with their own link${inviting.who.invitation === 'none' ? '' : ' (a new one: an older link stops working)'}, so they can add gift ideas before the draw.`}
+            ? t('admin.participants.inviteAllText')
+            : t(inviting.who.invitation === 'none' ? 'admin.participants.inviteText' : 'admin.participants.inviteAgainText', { name: inviting.who.name })}
         </ConfirmDialog>
       )}
       {removing && (
         <ConfirmDialog
-          title={`Remove ${removing.name}?`}
-          confirmLabel="Remove"
-          cancelLabel={`Keep ${removing.name}`}
+          title={t('admin.participants.removeTitle', { name: removing.name })}
+          confirmLabel={t('admin.common.remove')}
+          cancelLabel={t('admin.participants.keep', { name: removing.name })}
           danger
           busy={busy}
           onConfirm={() => void remove()}
           onCancel={cancelRemove}
         >
-          {drawn
-            ? 'Names are already drawn: the draw is mended around them and only the people whose match changes get an email.'
-            : 'They are taken off the list and out of every exclusion.'}
+          {drawn ? t('admin.participants.removeDrawn') : t('admin.participants.removeText')}
         </ConfirmDialog>
       )}
     </div>

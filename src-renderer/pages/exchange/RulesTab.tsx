@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Card } from '../../components/Card';
 import { FeasibilityNotice } from '../../components/FeasibilityNotice';
 import { TextField } from '../../components/Fields';
@@ -7,6 +8,8 @@ import { Notice } from '../../components/Notice';
 import { PairForm } from '../../components/PairForm';
 import '../../components/rules.css';
 import { avoidedExchangesText } from '../../lib/draw-text';
+import type { MessageKey } from '@i18n';
+import { useT } from '../../lib/i18n';
 import { NO_ERRORS, type FormErrors } from '../../lib/issues';
 import type { ExchangeView } from '../../stores/exchanges';
 import { useParticipants } from '../../stores/participants';
@@ -15,13 +18,13 @@ import { useRules } from '../../stores/rules';
 /** The card a change was made in: its result and the new check are shown there, in view. */
 type Where = 'households' | 'pairs' | 'must' | 'earlier';
 
-const PAIR_KINDS = [
-  { value: 'pair', label: 'Both ways: neither draws the other' },
-  { value: 'one-way', label: 'One way: only the first never draws the second' },
-];
-
 /** Who must not (or must) draw whom, with a live check after every change. */
 export function RulesTab({ exchange }: { exchange: ExchangeView }) {
+  const { t } = useT();
+  const pairKinds = [
+    { value: 'pair', label: t('admin.rules.kindPair') },
+    { value: 'one-way', label: t('admin.rules.kindOneWay') },
+  ];
   const rules = useRules((s) => (s.exchangeId === exchange.id ? s.rules : null));
   const check = useRules((s) => s.check);
   const people = useParticipants((s) => s.list) ?? [];
@@ -44,7 +47,7 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
     setMessage(null);
     const result = await work();
     setBusy(false);
-    if (!result.ok) setMessage(result.error?.message ?? 'That did not work.');
+    if (!result.ok) setMessage(result.error?.message ?? t('admin.common.failed'));
     return result.ok;
   };
 
@@ -60,7 +63,7 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
 
   const saveEarlier = async () => {
     const value = Number(earlier);
-    if (!Number.isInteger(value) || value < 0) return setEarlierError('Write a whole number of exchanges, 0 to switch this off.');
+    if (!Number.isInteger(value) || value < 0) return setEarlierError(t('admin.rules.earlierError'));
     setWhere('earlier');
     setMessage(null);
     setBusy(true);
@@ -80,12 +83,12 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
   return (
     <div className="stack">
       <FeasibilityNotice check={check} names={names} announce={where === null} />
-      {!editable && <Notice tone="info">Names are drawn, so the rules are fixed. Undo the draw to change them.</Notice>}
+      {!editable && <Notice tone="info">{t('admin.rules.fixed')}</Notice>}
       <div className="grid-2 grid-2--wide">
-        <Card title="Households" intro="People in one household never draw each other: partners, parents and their children.">
+        <Card title={t('admin.rules.households')} intro={t('admin.rules.householdsIntro')}>
           <div className="stack">
             {rules && rules.households.length > 0 && (
-              <ul className="list" aria-label="Households">
+              <ul className="list" aria-label={t('admin.rules.households')}>
                 {rules.households.map((h) => (
                   <li key={h.id}>
                     <div>
@@ -102,10 +105,10 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
                       <button
                         type="button"
                         className="btn btn--small btn--danger"
-                        aria-label={`Dissolve household ${h.name}`}
+                        aria-label={t('admin.rules.dissolveLabel', { name: h.name })}
                         onClick={() => void run('households', () => store().change('rules.deleteHousehold', { householdId: h.id }))}
                       >
-                        Dissolve
+                        {t('admin.rules.dissolve')}
                       </button>
                     )}
                   </li>
@@ -113,38 +116,41 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
               </ul>
             )}
             {active.length < 2 ? (
-              <p className="muted">Add at least two participants to make a household.</p>
+              <p className="muted">{t('admin.rules.householdTooFew')}</p>
             ) : (
               <HouseholdForm key={householdKey} people={active} errors={householdErrors} busy={busy} disabled={!editable} onSubmit={(h) => void createHousehold(h)} />
             )}
             {here('households')}
           </div>
         </Card>
-        <Card title="Never draw each other" intro="For pairs that should not be matched, like last year's pairs or people who do not get along.">
+        <Card title={t('admin.rules.never')} intro={t('admin.rules.neverIntro')}>
           <div className="stack">
             {rules && rules.pairs.length + rules.oneWay.length > 0 && (
-              <ul className="list" aria-label="Exclusions">
+              <ul className="list" aria-label={t('admin.rules.exclusions')}>
                 {rules.pairs.map((r) => (
                   <li key={`p${r.id}`}>
                     <span className="rule-text">
-                      {name(r.aId)} and {name(r.bId)} <span className="rule-kind">both ways</span>
+                      <FormattedMessage
+                        id="admin.rules.pair"
+                        values={{ a: name(r.aId), b: name(r.bId), kind: (chunks: React.ReactNode[]) => <span className="rule-kind">{chunks}</span> }}
+                      />
                     </span>
                     {editable && (
                       <button type="button" className="btn btn--small btn--danger" onClick={() => void run('pairs', () => store().change('rules.removeExclusion', { id: r.id }))}>
-                        Remove
+                        {t('admin.common.remove')}
                       </button>
                     )}
                   </li>
                 ))}
-                {directedRules(rules.oneWay, name, editable, (id) => void run('pairs', () => store().change('rules.removeExclusion', { id })), 'never draws')}
+                {directedRules(rules.oneWay, name, editable, (id) => void run('pairs', () => store().change('rules.removeExclusion', { id })), 'admin.rules.neverDraws')}
               </ul>
             )}
             <PairForm
               people={active}
-              firstLabel="Person"
-              secondLabel="Other person"
-              submitLabel="Add"
-              kinds={PAIR_KINDS}
+              firstLabel={t('admin.rules.person')}
+              secondLabel={t('admin.rules.otherPerson')}
+              submitLabel={t('admin.common.add')}
+              kinds={pairKinds}
               busy={busy}
               disabled={!editable}
               onSubmit={(p) =>
@@ -156,18 +162,18 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
             {here('pairs')}
           </div>
         </Card>
-        <Card title="Always draw" intro="Rarely needed: fix one person's giftee, like Grandma always buying for the baby.">
+        <Card title={t('admin.rules.always')} intro={t('admin.rules.alwaysIntro')}>
           <div className="stack">
             {rules && rules.mustDraw.length > 0 && (
-              <ul className="list" aria-label="Fixed pairs">
-                {directedRules(rules.mustDraw, name, editable, (id) => void run('must', () => store().change('rules.removeMustDraw', { id })), 'always draws')}
+              <ul className="list" aria-label={t('admin.rules.fixedPairs')}>
+                {directedRules(rules.mustDraw, name, editable, (id) => void run('must', () => store().change('rules.removeMustDraw', { id })), 'admin.rules.alwaysDraws')}
               </ul>
             )}
             <PairForm
               people={active}
-              firstLabel="Person"
-              secondLabel="Always draws"
-              submitLabel="Add"
+              firstLabel={t('admin.rules.person')}
+              secondLabel={t('admin.rules.alwaysDrawsLabel')}
+              submitLabel={t('admin.common.add')}
               busy={busy}
               disabled={!editable}
               onSubmit={(p) => void run('must', () => store().change('rules.addMustDraw', { exchangeId: exchange.id, giverId: p.firstId, receiverId: p.secondId }))}
@@ -175,10 +181,7 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
             {here('must')}
           </div>
         </Card>
-        <Card
-          title="Earlier exchanges"
-          intro="Avoid pairs drawn in your earlier exchanges with these people, by date: one earlier the same year counts too, and so do exchanges whose data was deleted. An “Always draw” pair is kept even if it was drawn before."
-        >
+        <Card title={t('admin.rules.earlier')} intro={t('admin.rules.earlierIntro')}>
           <form
             className="inline-form"
             onSubmit={(e) => {
@@ -187,7 +190,7 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
             }}
           >
             <TextField
-              label="Avoid the pairs of the last N exchanges"
+              label={t('admin.rules.earlierLabel')}
               type="number"
               min={0}
               max={10}
@@ -195,10 +198,10 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
               onChange={setEarlier}
               error={earlierError}
               disabled={!editable}
-              hint="0 switches this off."
+              hint={t('admin.rules.earlierHint')}
             />
             <button type="submit" className="btn" disabled={busy || !editable}>
-              Save
+              {t('admin.common.save')}
             </button>
           </form>
           {rules && <p className="muted">{avoidedExchangesText(rules.avoidPastExchanges, rules.avoidedExchanges)}</p>}
@@ -214,16 +217,17 @@ function directedRules(
   name: (id: number) => string,
   editable: boolean,
   onRemove: (id: number) => void,
-  verb: string,
+  sentence: MessageKey,
 ) {
+  const kind = (chunks: React.ReactNode[]) => <span className="rule-kind">{chunks}</span>;
   return rows.map((r) => (
     <li key={`o${r.id}`}>
       <span className="rule-text">
-        {name(r.giverId)} <span className="rule-kind">{verb}</span> {name(r.receiverId)}
+        <FormattedMessage id={sentence} values={{ giver: name(r.giverId), receiver: name(r.receiverId), kind }} />
       </span>
       {editable && (
         <button type="button" className="btn btn--small btn--danger" onClick={() => onRemove(r.id)}>
-          Remove
+          <FormattedMessage id="admin.common.remove" />
         </button>
       )}
     </li>

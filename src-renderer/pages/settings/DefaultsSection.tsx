@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { TextField } from '../../components/Fields';
 import { Notice } from '../../components/Notice';
+import { useT } from '../../lib/i18n';
 import { NO_ERRORS, type FormErrors } from '../../lib/issues';
 import type { Settings } from '../../stores/settings';
 import { useSettings } from '../../stores/settings';
 
 /** Defaults for new exchanges (reminder days, currency) and how long data is kept. */
 export function DefaultsSection({ settings }: { settings: Settings }) {
+  const { t } = useT();
   const [days, setDays] = useState(settings.reminderDays.join(', '));
   const [currency, setCurrency] = useState(settings.currency);
   const [retention, setRetention] = useState(String(settings.retentionDays));
@@ -19,7 +21,7 @@ export function DefaultsSection({ settings }: { settings: Settings }) {
       .split(/[\s,;]+/)
       .filter(Boolean)
       .map(Number);
-    if (reminderDays.some((d) => !Number.isInteger(d))) return setErrors({ general: null, fields: { reminderDays: 'Write the days as whole numbers, like 7, 3, 1.' } });
+    if (reminderDays.some((d) => !Number.isInteger(d))) return setErrors({ general: null, fields: { reminderDays: t('admin.defaults.daysError') } });
     const result = await useSettings.getState().update({ reminderDays, currency: currency.trim().toUpperCase(), retentionDays: Number(retention) });
     setErrors(result.ok ? NO_ERRORS : result.errors);
     setSaved(result.ok);
@@ -27,24 +29,24 @@ export function DefaultsSection({ settings }: { settings: Settings }) {
   return (
     <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
       {errors.general && <Notice tone="error">{errors.general}</Notice>}
-      {saved && <Notice tone="success">Saved.</Notice>}
+      {saved && <Notice tone="success">{t('admin.common.saved')}</Notice>}
       <div className="form-grid">
-        <TextField label="Reminders (days before)" value={days} onChange={setDays} error={errors.fields.reminderDays} hint="For new exchanges, like 7, 3, 1." />
-        <TextField label="Currency" value={currency} onChange={setCurrency} error={errors.fields.currency} hint="For new exchanges, like EUR." />
+        <TextField label={t('admin.defaults.days')} value={days} onChange={setDays} error={errors.fields.reminderDays} hint={t('admin.defaults.daysHint')} />
+        <TextField label={t('admin.defaults.currency')} value={currency} onChange={setCurrency} error={errors.fields.currency} hint={t('admin.defaults.currencyHint')} />
         <TextField
-          label="Keep data after an exchange (days)"
+          label={t('admin.defaults.retention')}
           type="number"
           min={7}
           max={365}
           value={retention}
           onChange={setRetention}
           error={errors.fields.retentionDays}
-          hint="Then everything about it is deleted."
+          hint={t('admin.defaults.retentionHint')}
         />
       </div>
       <div className="row row--end">
         <button type="submit" className="btn btn--primary">
-          Save
+          {t('admin.common.save')}
         </button>
       </div>
     </form>

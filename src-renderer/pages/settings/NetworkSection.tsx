@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { NetworkPanel } from '../../components/NetworkPanel';
 import { copyText } from '../../lib/download';
+import { useT } from '../../lib/i18n';
 import { NO_ERRORS, type FormErrors } from '../../lib/issues';
 import { useSettings } from '../../stores/settings';
 
 /** Addresses, public URL and quick tunnel, wired to the settings store. */
 export function NetworkSection() {
+  const { t } = useT();
   const network = useSettings((s) => s.network);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-  if (!network) return <p className="muted">Loading…</p>;
+  if (!network) return <p className="muted">{t('admin.app.loading')}</p>;
 
   const savePublicUrl = async (publicBaseUrl: string | null) => {
     setBusy(true);

@@ -73,7 +73,7 @@ export const de: Catalogue = {
   'page.details.label': 'Infos zum Wichteln',
   'page.details.when': 'Wann',
   'page.details.where': 'Wo',
-  'page.details.budget': 'Budget',
+  'page.details.budget': 'Preisrahmen',
   'page.details.registerBy': 'Anmeldung bis',
   'page.details.places': 'Plätze',
   'page.details.spotsLeft': '{count, plural, one {noch # Platz frei} other {noch # Plätze frei}}',

@@ -26,7 +26,10 @@ async function register(client: ParticipantClient, headers: Record<string, strin
 /** Follows the newest link mailed to an address, with the browser's headers. */
 async function follow(client: ParticipantClient, email: string, headers: Record<string, string>) {
   await deferredWorkDone(w.t.deps);
-  const mail = w.outbox().filter((m) => m.to_address === email && /\/auth\//.test(m.text_body)).at(-1);
+  const mail = w
+    .outbox()
+    .filter((m) => m.to_address === email && /\/auth\//.test(m.text_body))
+    .at(-1);
   const path = authPath(mail!.text_body);
   expect((await client.get(path, headers)).status).toBe(200);
   expect((await client.post(path, {}, { headers })).location).toBe('/me');
@@ -185,5 +188,45 @@ describe('/me', () => {
     expect(page).toContain('Du beschenkst');
     expect(page).toContain('Geschenkideen');
     expect(page).toMatch(/Alle Daten dieses Wichtelns werden am \w+, \d+\. \w+ \d{4} gelöscht \(in \d+ Tagen\)\./u);
+  });
+});
+
+describe('the table draw device', () => {
+  it('speaks the exchange’s language on the shared screens, and each person’s own on the screen with their giftee', async () => {
+    w = await participantWorld({ exchange: { locale: 'fr' } });
+    await w.add(['Ann', 'Bob']);
+    const tim = (await w.t.ok('participants.add', { exchangeId: w.exchangeId, name: 'Tim', delivery: 'in_person', locale: 'de' })).id;
+    const mia = (await w.t.ok('participants.add', { exchangeId: w.exchangeId, name: 'Mia', delivery: 'in_person' })).id;
+    await w.closeAndDraw();
+    const { url } = await w.t.ok('tableDraw.open', { exchangeId: w.exchangeId });
+    // A German browser: the device is the family's, so the exchange's language wins.
+    const device = w.client();
+    const path = new URL(url).pathname;
+    const start = await device.get(path, GERMAN);
+    expect(lang(start.text)).toBe('fr');
+    expect(start.text).toContain('Utiliser cet appareil pour le tirage à table');
+    await device.post(path, {}, { headers: GERMAN });
+    const list = await device.get('/table', GERMAN);
+    expect(lang(list.text)).toBe('fr');
+    expect(list.text).toContain('À qui le tour ?');
+
+    const confirm = await device.get(`/table/confirm/${tim}`, GERMAN);
+    expect(confirm.text).toContain('Es-tu Tim ?');
+    expect((await device.post('/table/look', { participantId: String(tim) }, { headers: GERMAN })).location).toBe('/table/show');
+    const timSees = await device.get('/table/show', GERMAN);
+    expect(lang(timSees.text)).toBe('de');
+    expect(timSees.text).toContain('Tim, du beschenkst');
+    expect(timSees.text).toContain('Verbergen und weitergeben');
+    await device.post('/table/hide', {}, { headers: GERMAN });
+
+    await device.get(`/table/confirm/${mia}`);
+    await device.post('/table/look', { participantId: String(mia) });
+    const miaSees = await device.get('/table/show');
+    expect(lang(miaSees.text)).toBe('fr');
+    expect(miaSees.text).toContain('Mia, tu offres un cadeau à');
+    await device.post('/table/hide');
+    const again = await device.get(`/table/confirm/${tim}`);
+    expect(again.status).toBe(409);
+    expect(again.text).toContain('Tim a déjà regardé sur cet appareil.');
   });
 });

@@ -4,11 +4,12 @@ import { normaliseEmail } from '../../core/email';
 import { exchangeByInviteCode } from '../../services/portal/registration';
 import type { Deps } from '../../services/common/deps';
 import { afterResponse } from '../../services/portal/after-response';
-import { peekToken, redeemToken, sendLoginLinks } from '../../services/portal/magic-links';
+import { peekToken, redeemToken, sendLoginLinks, tokenLocale } from '../../services/portal/magic-links';
+import { translator } from '../../i18n';
 import { RATE_LIMITS } from '../../services/common/rate-limit';
 import { endSession } from '../../services/portal/sessions';
 import { TOKEN_TTL_MS } from '../../services/common/tokens';
-import { page, visitorTranslator } from './context';
+import { browserLocale, page, visitorTranslator } from './context';
 import { emailError } from './views/field-errors';
 import { noStore, SESSION_COOKIE, setSessionCookie } from './guard';
 import { checkInboxPage, continuePage, linkInvalidPage, loginPage } from './views';
@@ -51,6 +52,8 @@ export function authRoutes(app: Hono, deps: Deps): void {
   app.get('/auth/:token', (c) => {
     const p = page(deps, c);
     noStore(c);
+    // The browser's language, else that of the person the link was mailed to.
+    if (browserLocale(c) === null) p.t = translator(tokenLocale(deps, c.req.param('token')) ?? p.t.locale);
     const state = peekToken(deps, c.req.param('token'));
     if (state !== 'valid') return c.html(linkInvalidPage(p.t, { reason: state, exchangeCode: null }), state === 'unknown' ? 404 : 410);
     return c.html(continuePage(p.t, { token: c.req.param('token'), csrfToken: p.csrf(), exchangeName: null }));
@@ -59,6 +62,7 @@ export function authRoutes(app: Hono, deps: Deps): void {
   app.post('/auth/:token', async (c) => {
     const p = page(deps, c);
     noStore(c);
+    if (browserLocale(c) === null) p.t = translator(tokenLocale(deps, c.req.param('token')) ?? p.t.locale);
     const form = await p.form();
     if (form instanceof Response) return form;
     const limited = p.limit(`continue:${p.facts.client}`, RATE_LIMITS.continuePerClient);

@@ -90,6 +90,28 @@ describe('the invite page', () => {
   });
 });
 
+describe('the pages a mailed link opens', () => {
+  it('speak the browser’s language, else the language of the person the link was mailed to', async () => {
+    w = await participantWorld({ exchange: { locale: 'es' } });
+    await register(w.client(), JAPANESE, 'Hiro');
+    await deferredWorkDone(w.t.deps);
+    const path = authPath(
+      w
+        .outbox()
+        .filter((m) => m.to_address === 'hiro@example.com')
+        .at(-1)!.text_body,
+    );
+    const spanish = await w.client().get(path, JAPANESE);
+    expect(lang(spanish.text)).toBe('es');
+    expect(spanish.text).toContain('Ir a mi página');
+    const german = await w.client().get(path, GERMAN);
+    expect(german.text).toContain('Weiter zu meiner Seite');
+    const unknown = await w.client().get('/auth/no-such-token-at-all', JAPANESE);
+    expect(unknown.status).toBe(404);
+    expect(lang(unknown.text)).toBe('en');
+  });
+});
+
 describe('registration keeps the language', () => {
   it('stores the browser’s language, null for a browser that names none of ours, and a language chosen in the form', async () => {
     w = await participantWorld({ exchange: { locale: 'es' } });

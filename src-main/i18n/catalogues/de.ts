@@ -127,7 +127,7 @@ export const de: Catalogue = {
   'page.me.cancelled.title': 'Dieses Wichteln wurde abgesagt',
   'page.me.cancelled.text': 'Das Wichteln wurde abgesagt. Hier gibt es nichts mehr zu tun.',
   'page.me.giftee.intro': 'Du beschenkst',
-  'page.me.giftee.ideas': 'Die Geschenkideen',
+  'page.me.giftee.ideas': 'Geschenkideen',
   'page.me.giftee.noIdeas': '{name} hat noch keine Geschenkideen aufgeschrieben. Schau später noch einmal vorbei.',
   'page.me.giftee.secret': 'Psst, nicht verraten! Nur du siehst das auf deiner Seite.',
   'page.me.giftees.intro': 'Deine Wichtelkinder:',

@@ -72,7 +72,7 @@ export const es: Catalogue = {
   'page.details.when': 'Cuándo',
   'page.details.where': 'Dónde',
   'page.details.budget': 'Presupuesto',
-  'page.details.registerBy': 'Apúntate antes del',
+  'page.details.registerBy': 'Inscripciones hasta el',
   'page.details.places': 'Plazas',
   'page.details.spotsLeft': '{count, plural, one {queda # plaza} other {quedan # plazas}}',
   'page.invite.title': 'Apuntarse',

@@ -65,6 +65,12 @@ pages.set(
     errors: { email: `${LONG_EMAIL} is taken.` },
   }),
 );
+// Other languages have longer words ("Geschenkideen speichern", "Auslosungs-E-Mail"): the same checks in each.
+for (const locale of ['de', 'fr', 'es'] as const) {
+  const t = translator(locale);
+  pages.set(`${locale}-invite`, invitePage(t, { code: 'code', exchange: exchange(), csrfToken: 'csrf', now: Date.parse('2026-12-01T08:00:00Z') }));
+  pages.set(`${locale}-me-matched`, mePage(t, meModel(MATCHED, { participant: { name: 'Ann', email: 'ann@example.org', giftIdeas: 'Books', reminders: true, locale } })));
+}
 
 let server: Server;
 let base = '';

@@ -5,6 +5,7 @@ import type { Deps } from '../../services/common/deps';
 import { resourcesDir } from '../resources';
 import { bodyLimitExceeded, requestBodyLimit } from '../body-limit';
 import { hostAllowlist, securityHeaders } from '../security';
+import { visitorTranslator } from './context';
 import { FORM_LIMIT_BYTES, requestFacts } from './guard';
 import { authRoutes } from './routes-auth';
 import { inviteRoutes } from './routes-invite';
@@ -25,7 +26,7 @@ export interface ParticipantAppOptions {
 export function createParticipantApp(deps: Deps, options: ParticipantAppOptions): Hono {
   const css = readFileSync(join(resourcesDir(), 'participant.css'), 'utf8');
   const app = new Hono();
-  const tooLarge = (c: Context) => c.text('That form is too large.', 413);
+  const tooLarge = (c: Context) => c.text(visitorTranslator(c).t('page.form.tooLarge'), 413);
   app.use(securityHeaders({ csp: PARTICIPANT_CSP, isHttps: (c) => requestFacts(deps, c).https }));
   // Every route, not only the forms: only POSTs carry a body here, and never one larger than a form.
   app.use(requestBodyLimit({ limitFor: (c) => (c.req.method === 'POST' ? FORM_LIMIT_BYTES : 0), tooLarge }));
@@ -42,11 +43,11 @@ export function createParticipantApp(deps: Deps, options: ParticipantAppOptions)
   meRoutes(app, deps);
   betweenRoutes(app, deps);
   tableRoutes(app, deps);
-  app.notFound((c) => c.html(notFoundPage(), 404));
+  app.notFound((c) => c.html(notFoundPage(visitorTranslator(c)), 404));
   app.onError((error, c) => {
     if (bodyLimitExceeded(c)) return tooLarge(c);
     deps.log.error('participant request failed', { path: new URL(c.req.url).pathname.replace(/\/auth\/[^/]+/, '/auth/…'), error });
-    return c.html(serverErrorPage(), 500);
+    return c.html(serverErrorPage(visitorTranslator(c)), 500);
   });
   return app;
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Exchange, Participant } from '../../core/types';
+import { DEFAULT_LOCALE, pickLocale, translator, type Locale, type Translator } from '../../i18n';
 import type { Deps } from '../../services/common/deps';
 import { hitRateLimit, type RateLimitRule } from '../../services/common/rate-limit';
 import { resumeSession } from '../../services/portal/sessions';
@@ -13,6 +14,11 @@ export interface Page {
   deps: Deps;
   c: Context;
   facts: RequestFacts;
+  /**
+   * The reader's words: the browser's language (`Accept-Language`) until a route knows better (a
+   * signed-in person's own, an exchange's); the refusal pages a form can answer (403, 429) use it.
+   */
+  t: Translator;
   csrf(): string;
   participant(): Participant | null;
   /** Parses and checks a POSTed form: 413/415/403 pages are returned as a Response. */
@@ -24,28 +30,44 @@ export interface Page {
 export function page(deps: Deps, c: Context): Page {
   const facts = requestFacts(deps, c);
   const secret = installationSecret(deps);
-  return {
+  const p: Page = {
     deps,
     c,
     facts,
+    t: translator(browserLocale(c) ?? DEFAULT_LOCALE),
     csrf: () => csrfToken(deps, secret, c, facts),
     participant: () => resumeSession(deps, getCookie(c, SESSION_COOKIE)),
     async form() {
       const read = await readForm(c);
       if (!read.ok) {
-        const message = read.status === 413 ? 'That form is too large.' : 'Send the form as a normal web form.';
-        return c.text(message, read.status);
+        return c.text(p.t.t(read.status === 413 ? 'page.form.tooLarge' : 'page.form.notAForm'), read.status);
       }
-      if (!csrfOk(secret, c, read.form.get('_csrf') ?? undefined)) return c.html(requestRefusedPage(), 403);
+      if (!csrfOk(secret, c, read.form.get('_csrf') ?? undefined)) return c.html(requestRefusedPage(p.t), 403);
       return read.form;
     },
     limit(key, rule) {
       const hit = hitRateLimit(deps, key, rule);
       if (hit.allowed) return null;
       c.header('Retry-After', String(Math.ceil(hit.retryAfterMs / 1000)));
-      return c.html(rateLimitedPage({ retryAfterMinutes: Math.max(1, Math.ceil(hit.retryAfterMs / 60_000)) }), 429);
+      return c.html(rateLimitedPage(p.t, { retryAfterMinutes: Math.max(1, Math.ceil(hit.retryAfterMs / 60_000)) }), 429);
     },
   };
+  return p;
+}
+
+/** The browser's choice among our languages, or null when it names none of them. */
+export function browserLocale(c: Context): Locale | null {
+  return pickLocale(c.req.header('accept-language'));
+}
+
+/** Before sign-in: the browser's language, else the exchange's (when the page belongs to one). */
+export function visitorTranslator(c: Context, exchange?: Pick<Exchange, 'locale'> | null): Translator {
+  return translator(browserLocale(c) ?? exchange?.locale ?? DEFAULT_LOCALE);
+}
+
+/** A signed-in person's language: their own choice, else their exchange's. */
+export function participantLocale(participant: Pick<Participant, 'locale'>, exchange: Pick<Exchange, 'locale'>): Locale {
+  return participant.locale ?? exchange.locale;
 }
 
 /** The facts of an exchange as participant pages show them. */

@@ -4,11 +4,13 @@ import { normaliseEmail } from '../../core/email';
 import { exchangeByInviteCode } from '../../services/portal/registration';
 import type { Deps } from '../../services/common/deps';
 import { afterResponse } from '../../services/portal/after-response';
-import { peekToken, redeemToken, sendLoginLinks } from '../../services/portal/magic-links';
+import { peekToken, redeemToken, sendLoginLinks, tokenLocale } from '../../services/portal/magic-links';
+import { translator } from '../../i18n';
 import { RATE_LIMITS } from '../../services/common/rate-limit';
 import { endSession } from '../../services/portal/sessions';
 import { TOKEN_TTL_MS } from '../../services/common/tokens';
-import { page } from './context';
+import { browserLocale, page, visitorTranslator } from './context';
+import { emailError } from './views/field-errors';
 import { noStore, SESSION_COOKIE, setSessionCookie } from './guard';
 import { checkInboxPage, continuePage, linkInvalidPage, loginPage } from './views';
 
@@ -20,7 +22,7 @@ export function authRoutes(app: Hono, deps: Deps): void {
     const p = page(deps, c);
     const code = codeOf(c.req.query('exchange'));
     const exchange = code ? exchangeByInviteCode(deps, code) : undefined;
-    return c.html(loginPage({ csrfToken: p.csrf(), exchangeCode: exchange ? code : null, exchangeName: exchange?.name ?? null }));
+    return c.html(loginPage(visitorTranslator(c, exchange), { csrfToken: p.csrf(), exchangeCode: exchange ? code : null, exchangeName: exchange?.name ?? null }));
   });
 
   app.post('/login', async (c) => {
@@ -28,9 +30,14 @@ export function authRoutes(app: Hono, deps: Deps): void {
     const form = await p.form();
     if (form instanceof Response) return form;
     const code = codeOf(form.get('exchange'));
-    const email = normaliseEmail((form.get('email') ?? '').slice(0, 500));
+    const t = visitorTranslator(c, code ? exchangeByInviteCode(deps, code) : undefined);
+    const typed = (form.get('email') ?? '').slice(0, 500);
+    const email = normaliseEmail(typed);
     if (!email.ok) {
-      return c.html(loginPage({ csrfToken: p.csrf(), exchangeCode: code, exchangeName: null, values: { email: form.get('email') ?? '' }, errors: { email: email.message } }), 400);
+      return c.html(
+        loginPage(t, { csrfToken: p.csrf(), exchangeCode: code, exchangeName: null, values: { email: form.get('email') ?? '' }, errors: { email: emailError(t, typed) } }),
+        400,
+      );
     }
     // Only the client is limited here: a limit per address would let anyone lock its owner out.
     // Mail per address is capped quietly inside sendLoginLinks instead.
@@ -38,27 +45,30 @@ export function authRoutes(app: Hono, deps: Deps): void {
     if (limited) return limited;
     // Looked up and queued after answering: the answer and its timing are the same for every address.
     afterResponse(deps, 'login-links', () => sendLoginLinks(deps, email.email, code));
-    return c.html(checkInboxPage({ reason: 'login-requested', linkValidMinutes: TOKEN_TTL_MS.login / 60_000, exchangeName: null, exchangeCode: code }));
+    return c.html(checkInboxPage(t, { reason: 'login-requested', linkValidMinutes: TOKEN_TTL_MS.login / 60_000, exchangeName: null, exchangeCode: code }));
   });
 
   // Link scanners open links before people do: a GET (or HEAD) never spends the token.
   app.get('/auth/:token', (c) => {
     const p = page(deps, c);
     noStore(c);
+    // The browser's language, else that of the person the link was mailed to.
+    if (browserLocale(c) === null) p.t = translator(tokenLocale(deps, c.req.param('token')) ?? p.t.locale);
     const state = peekToken(deps, c.req.param('token'));
-    if (state !== 'valid') return c.html(linkInvalidPage({ reason: state, exchangeCode: null }), state === 'unknown' ? 404 : 410);
-    return c.html(continuePage({ token: c.req.param('token'), csrfToken: p.csrf(), exchangeName: null }));
+    if (state !== 'valid') return c.html(linkInvalidPage(p.t, { reason: state, exchangeCode: null }), state === 'unknown' ? 404 : 410);
+    return c.html(continuePage(p.t, { token: c.req.param('token'), csrfToken: p.csrf(), exchangeName: null }));
   });
 
   app.post('/auth/:token', async (c) => {
     const p = page(deps, c);
     noStore(c);
+    if (browserLocale(c) === null) p.t = translator(tokenLocale(deps, c.req.param('token')) ?? p.t.locale);
     const form = await p.form();
     if (form instanceof Response) return form;
     const limited = p.limit(`continue:${p.facts.client}`, RATE_LIMITS.continuePerClient);
     if (limited) return limited;
     const result = redeemToken(deps, c.req.param('token'));
-    if (result.kind !== 'ok') return c.html(linkInvalidPage({ reason: result.kind, exchangeCode: null }), result.kind === 'unknown' ? 404 : 410);
+    if (result.kind !== 'ok') return c.html(linkInvalidPage(p.t, { reason: result.kind, exchangeCode: null }), result.kind === 'unknown' ? 404 : 410);
     endSession(deps, getCookie(c, SESSION_COOKIE));
     setSessionCookie(c, result.sessionToken, p.facts);
     return c.redirect('/me', 303);

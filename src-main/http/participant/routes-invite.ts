@@ -1,19 +1,26 @@
 import type { Hono } from 'hono';
+import { isLocale, translator, type Locale } from '../../i18n';
 import type { Deps } from '../../services/common/deps';
 import { RATE_LIMITS } from '../../services/common/rate-limit';
-import { inviteState, register, validateRegistration } from '../../services/portal/registration';
+import { inviteState, register, validateRegistration, type RegistrationErrors } from '../../services/portal/registration';
 import { TOKEN_TTL_MS } from '../../services/common/tokens';
-import { exchangeView, page } from './context';
+import { browserLocale, exchangeView, page, visitorTranslator } from './context';
 import { KeptPages, sendKeptPage } from './kept-pages';
-import { checkInboxPage, invitePage, inviteStatusPage, localDayEnd } from './views';
+import { checkInboxPage, invitePage, inviteStatusPage, localDayEnd, type RegistrationValues } from './views';
+import { emailError, giftIdeasTooLong, nameError } from './views/field-errors';
+import type { Translator } from '../../i18n';
 
-/** `/i/:code`: the invite page and registration. */
+/** `/i/:code`: the invite page and registration, in the browser's language, else the exchange's. */
 export function inviteRoutes(app: Hono, deps: Deps): void {
   const kept = new KeptPages(deps);
   app.get('/i/:code', (c) => {
     const code = c.req.param('code');
     const now = deps.clock.now();
-    const known = kept.get(code, now);
+    // One kept page per invite and language choice ('-': the browser names none of ours, so the
+    // exchange's own language), so a German browser never gets an English page or the reverse.
+    const browser = browserLocale(c);
+    const key = `${browser ?? '-'}|${code}`;
+    const known = kept.get(key, now);
     if (known) return sendKeptPage(deps, c, known, { noStore: false });
     const version = deps.db.changeCount();
     const state = inviteState(deps, code);
@@ -21,11 +28,11 @@ export function inviteRoutes(app: Hono, deps: Deps): void {
       const ex = state.exchange;
       // "Registration closes in N days" counts local days, and at the deadline the page closes.
       const until = Math.min(localDayEnd(now, ex.timezone), ex.registrationDeadlineAt ?? Infinity);
-      const html = invitePage({ code, exchange: exchangeView(ex, null), csrfToken: kept.slot, now });
-      return sendKeptPage(deps, c, kept.keep(code, version, until, html), { noStore: false });
+      const html = invitePage(translator(browser ?? ex.locale), { code, exchange: exchangeView(ex, null), csrfToken: kept.slot, now });
+      return sendKeptPage(deps, c, kept.keep(key, version, until, html), { noStore: false });
     }
-    const name = state.kind === 'unknown' ? null : state.exchange.name;
-    return c.html(inviteStatusPage({ reason: state.kind, exchangeName: name, code }), state.kind === 'unknown' ? 404 : 200);
+    const exchange = state.kind === 'unknown' ? null : state.exchange;
+    return c.html(inviteStatusPage(visitorTranslator(c, exchange), { reason: state.kind, exchangeName: exchange?.name ?? null, code }), state.kind === 'unknown' ? 404 : 200);
   });
 
   app.post('/i/:code', async (c) => {
@@ -37,21 +44,39 @@ export function inviteRoutes(app: Hono, deps: Deps): void {
     const code = c.req.param('code');
     const state = inviteState(deps, code);
     if (state.kind !== 'open') {
-      const name = state.kind === 'unknown' ? null : state.exchange.name;
-      return c.html(inviteStatusPage({ reason: state.kind, exchangeName: name, code }), state.kind === 'unknown' ? 404 : 409);
+      const exchange = state.kind === 'unknown' ? null : state.exchange;
+      return c.html(inviteStatusPage(visitorTranslator(c, exchange), { reason: state.kind, exchangeName: exchange?.name ?? null, code }), state.kind === 'unknown' ? 404 : 409);
     }
-    const values = {
+    const ex = state.exchange;
+    const browser = browserLocale(c);
+    const picked = form.get('locale');
+    const chosen: Locale | null = isLocale(picked) ? picked : null;
+    const t = translator(chosen ?? browser ?? ex.locale);
+    const values: RegistrationValues = {
       name: (form.get('name') ?? '').slice(0, 500),
       email: (form.get('email') ?? '').slice(0, 500),
       giftIdeas: (form.get('giftIdeas') ?? '').slice(0, 5000),
       reminders: form.get('reminders') === 'yes',
+      ...(chosen && { locale: chosen }),
     };
     const { errors, email, name } = validateRegistration(values);
     if (Object.keys(errors).length > 0) {
-      return c.html(invitePage({ code, exchange: exchangeView(state.exchange, null), csrfToken: p.csrf(), now: deps.clock.now(), values, errors }), 400);
+      return c.html(invitePage(t, { code, exchange: exchangeView(ex, null), csrfToken: p.csrf(), now: deps.clock.now(), values, errors: worded(t, errors, values) }), 400);
     }
-    register(deps, state.exchange, { ...values, name, email });
+    // The select comes pre-filled with the page's language: left as the exchange's own for a browser
+    // that names none of ours, the person keeps following the exchange's language (null).
+    const locale = chosen !== null && (browser !== null || chosen !== ex.locale) ? chosen : browser;
+    register(deps, ex, { name, email, giftIdeas: values.giftIdeas, reminders: values.reminders, locale });
     // Same page for new and known addresses: nobody learns who is registered.
-    return c.html(checkInboxPage({ reason: 'registered', linkValidMinutes: TOKEN_TTL_MS.welcome / 60_000, exchangeName: state.exchange.name, exchangeCode: code }));
+    return c.html(checkInboxPage(t, { reason: 'registered', linkValidMinutes: TOKEN_TTL_MS.welcome / 60_000, exchangeName: ex.name, exchangeCode: code }));
   });
+}
+
+/** The refused fields, in the page's language. */
+function worded(t: Translator, errors: RegistrationErrors, values: RegistrationValues): RegistrationErrors {
+  return {
+    ...(errors.name !== undefined && { name: nameError(t, values.name) }),
+    ...(errors.email !== undefined && { email: emailError(t, values.email) }),
+    ...(errors.giftIdeas !== undefined && { giftIdeas: giftIdeasTooLong(t) }),
+  };
 }

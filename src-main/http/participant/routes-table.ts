@@ -3,7 +3,8 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { Deps } from '../../services/common/deps';
 import { RATE_LIMITS } from '../../services/common/rate-limit';
 import { claimTableCode, hideTable, lookAtTable, peekTableCode, TABLE_TTL_MS, tableForDevice, tableList, tablePerson, tableShowing } from '../../services/portal/table-draw';
-import { exchangeView, page } from './context';
+import { translator } from '../../i18n';
+import { exchangeView, page, participantLocale } from './context';
 import { noStore } from './guard';
 import { tableClosedPage, tableConfirmPage, tableLinkInvalidPage, tableListPage, tableRefusedFlash, tableShowPage, tableStartPage } from './views/table';
 
@@ -25,13 +26,15 @@ export function tableRoutes(app: Hono, deps: Deps): void {
     await next();
   });
 
+  // The shared screens speak the exchange's language; a code not yet claimed names no exchange,
+  // so those ask the browser. The giftee screen speaks the person's own language.
   // A GET never spends the code (link previews and scanners open links too).
   app.get('/table/start/:code', (c) => {
     const p = page(deps, c);
     const code = c.req.param('code');
     const peeked = peekTableCode(deps, code);
-    if (peeked.state !== 'valid') return c.html(tableLinkInvalidPage(peeked.state), peeked.state === 'used' ? 410 : 404);
-    return c.html(tableStartPage({ code, csrfToken: p.csrf(), exchangeName: peeked.exchangeName }));
+    if (peeked.state !== 'valid') return c.html(tableLinkInvalidPage(p.t, peeked.state), peeked.state === 'used' ? 410 : 404);
+    return c.html(tableStartPage(translator(peeked.locale), { code, csrfToken: p.csrf(), exchangeName: peeked.exchangeName }));
   });
 
   app.post('/table/start/:code', async (c) => {
@@ -41,25 +44,27 @@ export function tableRoutes(app: Hono, deps: Deps): void {
     const limited = p.limit(`table-start:${p.facts.client}`, RATE_LIMITS.continuePerClient);
     if (limited) return limited;
     const claimed = claimTableCode(deps, c.req.param('code'));
-    if (claimed.kind !== 'ok') return c.html(tableLinkInvalidPage(claimed.kind), claimed.kind === 'used' ? 410 : 404);
+    if (claimed.kind !== 'ok') return c.html(tableLinkInvalidPage(p.t, claimed.kind), claimed.kind === 'used' ? 410 : 404);
     setCookie(c, TABLE_COOKIE, claimed.deviceToken, { httpOnly: true, sameSite: 'Lax', secure: p.facts.https, path: '/table', maxAge: TABLE_TTL_MS / 1000 });
     return c.redirect('/table', 303);
   });
 
   app.get('/table', (c) => {
+    const p = page(deps, c);
     const table = tableForDevice(deps, getCookie(c, TABLE_COOKIE));
-    if (!table) return c.html(tableClosedPage(), 403);
-    return c.html(tableListPage({ exchangeName: table.exchange.name, people: tableList(deps, table) }));
+    if (!table) return c.html(tableClosedPage(p.t), 403);
+    return c.html(tableListPage(translator(table.exchange.locale), { exchangeName: table.exchange.name, people: tableList(deps, table) }));
   });
 
   app.get('/table/confirm/:id', (c) => {
     const p = page(deps, c);
     const table = tableForDevice(deps, getCookie(c, TABLE_COOKIE));
-    if (!table) return c.html(tableClosedPage(), 403);
+    if (!table) return c.html(tableClosedPage(p.t), 403);
     const person = tablePerson(deps, table, Number(c.req.param('id')));
     if (!person) return c.redirect('/table', 303);
-    if (person.looked) return c.html(tableListPage({ exchangeName: table.exchange.name, people: tableList(deps, table), flash: tableRefusedFlash(person.name) }), 409);
-    return c.html(tableConfirmPage({ exchangeName: table.exchange.name, person, csrfToken: p.csrf() }));
+    const t = translator(table.exchange.locale);
+    if (person.looked) return c.html(tableListPage(t, { exchangeName: table.exchange.name, people: tableList(deps, table), flash: tableRefusedFlash(t, person.name) }), 409);
+    return c.html(tableConfirmPage(t, { exchangeName: table.exchange.name, person, csrfToken: p.csrf() }));
   });
 
   app.post('/table/look', async (c) => {
@@ -67,24 +72,26 @@ export function tableRoutes(app: Hono, deps: Deps): void {
     const form = await p.form();
     if (form instanceof Response) return form;
     const table = tableForDevice(deps, getCookie(c, TABLE_COOKIE));
-    if (!table) return c.html(tableClosedPage(), 403);
+    if (!table) return c.html(tableClosedPage(p.t), 403);
     const id = Number(form.get('participantId'));
     const person = Number.isSafeInteger(id) ? tablePerson(deps, table, id) : undefined;
     const result = person ? lookAtTable(deps, table, person.id) : 'not-here';
     if (result === 'ok') return c.redirect('/table/show', 303);
-    const flash = result === 'looked' && person ? tableRefusedFlash(person.name) : { kind: 'error' as const, message: 'Choose your name from the list.' };
-    return c.html(tableListPage({ exchangeName: table.exchange.name, people: tableList(deps, table), flash }), result === 'looked' ? 409 : 400);
+    const t = translator(table.exchange.locale);
+    const flash = result === 'looked' && person ? tableRefusedFlash(t, person.name) : { kind: 'error' as const, message: t.t('page.table.chooseName') };
+    return c.html(tableListPage(t, { exchangeName: table.exchange.name, people: tableList(deps, table), flash }), result === 'looked' ? 409 : 400);
   });
 
   app.get('/table/show', (c) => {
     const p = page(deps, c);
     const table = tableForDevice(deps, getCookie(c, TABLE_COOKIE));
-    if (!table) return c.html(tableClosedPage(), 403);
+    if (!table) return c.html(tableClosedPage(p.t), 403);
     const showing = tableShowing(deps, table);
     // Nobody's turn (hidden already, or back/forward after it): only the list.
     if (!showing) return c.redirect('/table', 303);
+    const t = translator(participantLocale(showing.person, table.exchange));
     return c.html(
-      tableShowPage({
+      tableShowPage(t, {
         exchange: exchangeView(table.exchange, null),
         personName: showing.person.name,
         giftees: showing.giftees.map((g) => ({ name: g.name, giftIdeas: g.giftIdeas })),

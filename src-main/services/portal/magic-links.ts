@@ -1,6 +1,7 @@
 import { registrationRefusal } from '../../core/exchange-state';
 import { sha256Hex } from '../../core/tokens';
 import type { Participant } from '../../core/types';
+import type { Locale } from '../../i18n';
 import { activeParticipantCount, findExchange, findExchangeByInviteCode } from '../../db/repos/exchanges';
 import { findParticipant, updateParticipant } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
@@ -57,6 +58,18 @@ export function peekToken(deps: Deps, token: string): 'valid' | 'used' | 'expire
   if (row.used_at !== null) return 'used';
   if (row.expires_at <= deps.clock.now()) return 'expired';
   return findParticipant(deps.db, row.participant_id) ? 'valid' : 'unknown';
+}
+
+/**
+ * The language of the person a link belongs to (their own, else their exchange's), for the page
+ * the link opens when the browser names none of ours; null for a link we do not know.
+ */
+export function tokenLocale(deps: Deps, token: string): Locale | null {
+  if (token.length === 0 || token.length > 100) return null;
+  const row = deps.db.first(deps.db.q.selectFrom('magic_tokens').select(['participant_id']).where('token_hash', '=', sha256Hex(token)));
+  const participant = row && findParticipant(deps.db, row.participant_id);
+  if (!participant) return null;
+  return participant.locale ?? findExchange(deps.db, participant.exchangeId)?.locale ?? null;
 }
 
 /** A withdrawn participant comes back with what they asked for, if there is still room. */

@@ -1,5 +1,6 @@
-import { DomainError, notFound } from '../../core/errors';
+import { DomainError, invalidField, notFound } from '../../core/errors';
 import type { Exchange, Participant } from '../../core/types';
+import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '../../i18n';
 import { DAY_MS } from '../../core/schedule';
 import { getExchange } from '../../db/repos/exchanges';
 import { exchangeById, organizerAccessOf, participantById, readTogether, receiversOf } from '../../db/repos/page-reads';
@@ -83,6 +84,26 @@ export function saveGiftIdeas(deps: Deps, participant: Participant, giftIdeas: s
 export function saveReminders(deps: Deps, participant: Participant, enabled: boolean): void {
   updateParticipant(deps.db, participant.id, { remindersEnabled: enabled, updatedAt: deps.clock.now() });
   deps.events.emit({ type: 'participants.changed', exchangeId: participant.exchangeId });
+}
+
+/** The language a participant reads in: their own choice, else their exchange's. */
+export function participantLocaleOf(deps: Deps, participant: Participant): Locale {
+  return participant.locale ?? getExchange(deps.db, participant.exchangeId).locale;
+}
+
+/**
+ * The participant's own language, for their page and every email from now on (emails are worded
+ * when sent). Anything but one of ours is refused and nothing is saved.
+ */
+export function saveLocale(deps: Deps, participant: Participant, locale: unknown): Locale {
+  if (!isLocale(locale)) {
+    throw invalidField('locale', { key: 'error.language.unknown', values: { languages: LOCALES.map((l) => LOCALE_NAMES[l]).join(', ') } });
+  }
+  deps.db.transaction(() => {
+    updateParticipant(deps.db, participant.id, { locale, updatedAt: deps.clock.now() });
+    deps.events.emit({ type: 'participants.changed', exchangeId: participant.exchangeId });
+  });
+  return locale;
 }
 
 /**

@@ -2,6 +2,7 @@ import { LIMITS, normalisePersonName } from '../../contract/common';
 import { normaliseEmail } from '../../core/email';
 import { registrationRefusal } from '../../core/exchange-state';
 import type { Exchange } from '../../core/types';
+import type { Locale } from '../../i18n';
 import { activeParticipantsIn, exchangeByInviteCode as exchangeWithInviteCode, inviteExchange } from '../../db/repos/page-reads';
 import { findParticipantByNameAndEmail, insertParticipant, participantsByEmail } from '../../db/repos/participants';
 import { newRegistrationNotice } from '../../mail/templates';
@@ -57,6 +58,8 @@ export interface Registration {
   email: string;
   giftIdeas: string;
   reminders: boolean;
+  /** The language their page and emails use; null: the exchange's. */
+  locale?: Locale | null;
 }
 
 /**
@@ -99,6 +102,7 @@ export function register(deps: Deps, exchange: Exchange, entry: Registration): v
       email: entry.email,
       giftIdeas: entry.giftIdeas,
       remindersEnabled: entry.reminders,
+      locale: entry.locale ?? null,
       isOrganizer: false,
       now,
       registration: { reported },

@@ -2,6 +2,7 @@ import { DomainError } from '../../core/errors';
 import { qrSvg } from '../../core/qr';
 import { randomToken, sha256Hex } from '../../core/tokens';
 import type { Exchange, Participant } from '../../core/types';
+import type { Locale } from '../../i18n';
 import { findExchange, getExchange } from '../../db/repos/exchanges';
 import { findReceiversOf, gifteesKey } from '../../db/repos/matches';
 import { findParticipant, listParticipants, updateParticipant } from '../../db/repos/participants';
@@ -89,12 +90,12 @@ export function claimTableCode(deps: Deps, code: string): { kind: 'ok'; deviceTo
 }
 
 /** Whether the code still opens a table (for the page before its button). */
-export function peekTableCode(deps: Deps, code: string): { state: 'valid'; exchangeName: string } | { state: 'used' | 'unknown' } {
+export function peekTableCode(deps: Deps, code: string): { state: 'valid'; exchangeName: string; locale: Locale } | { state: 'used' | 'unknown' } {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(code)) return { state: 'unknown' };
   const draw = repo.findTableDrawByCode(deps.db, sha256Hex(code));
   const table = usable(deps, draw);
   if (!table) return { state: 'unknown' };
-  return draw!.deviceHash === null ? { state: 'valid', exchangeName: table.exchange.name } : { state: 'used' };
+  return draw!.deviceHash === null ? { state: 'valid', exchangeName: table.exchange.name, locale: table.exchange.locale } : { state: 'used' };
 }
 
 export function tableForDevice(deps: Deps, deviceToken: string | undefined): TableDevice | undefined {

@@ -1,4 +1,4 @@
-import { formatDuration } from './format';
+import type { Translator } from '../../../i18n';
 import { html } from './html';
 import { buttonLink, errorSummary, layout, loginHref, postForm, textField } from './layout';
 
@@ -11,21 +11,21 @@ export interface LoginPageModel {
   errors?: { email?: string };
 }
 
-export function loginPage(model: LoginPageModel): string {
+export function loginPage(t: Translator, model: LoginPageModel): string {
   const error = model.errors?.email;
   const body = html`${model.exchangeName ? html`<p class="eyebrow">${model.exchangeName}</p>` : null}
-<h1>Email me a login link</h1>
-<p class="lead">Enter the email address you registered with. We’ll send you a link that opens your page — no password needed.</p>
+<h1>${t.t('page.login.title')}</h1>
+<p class="lead">${t.t('page.login.lead')}</p>
 <section class="card">
-${errorSummary(error ? [{ fieldId: 'email', message: error }] : [])}
+${errorSummary(t, error ? [{ fieldId: 'email', message: error }] : [])}
 ${postForm(
   '/login',
   model.csrfToken,
   html`${model.exchangeCode ? html`<input type="hidden" name="exchange" value="${model.exchangeCode}">` : null}
-${textField({
+${textField(t, {
   id: 'email',
   name: 'email',
-  label: 'Your email',
+  label: t.t('page.field.email.label'),
   type: 'email',
   value: model.values?.email ?? '',
   error,
@@ -33,10 +33,10 @@ ${textField({
   required: true,
   maxLength: 255,
 })}
-<button type="submit" class="button">Send me a link</button>`,
+<button type="submit" class="button">${t.t('page.login.send')}</button>`,
 )}
 </section>`;
-  return layout({ title: 'Email me a login link', exchangeName: model.exchangeName, body });
+  return layout(t, { title: t.t('page.login.title'), exchangeName: model.exchangeName, body });
 }
 
 export interface CheckInboxModel {
@@ -48,23 +48,28 @@ export interface CheckInboxModel {
   exchangeCode: string | null;
 }
 
-export function checkInboxPage(model: CheckInboxModel): string {
-  const intro =
-    model.reason === 'registered'
-      ? 'Thanks! We’ve sent an email to the address you entered. Open the link in it to see your page and confirm your email.'
-      : 'If that address is registered, we’ve sent it an email with a link to your page.';
+/** "15 minutes", "24 hours", "2 days": the largest whole unit (a day only past one). */
+function duration(minutes: number): { unit: 'day' | 'hour' | 'minute'; count: number } {
+  const m = Math.max(1, Math.round(minutes));
+  if (m % 1440 === 0 && m > 1440) return { unit: 'day', count: m / 1440 };
+  if (m % 60 === 0) return { unit: 'hour', count: m / 60 };
+  return { unit: 'minute', count: m };
+}
+
+export function checkInboxPage(t: Translator, model: CheckInboxModel): string {
+  const intro = t.t(model.reason === 'registered' ? 'page.checkInbox.registered' : 'page.checkInbox.requested');
   const body = html`${model.exchangeName ? html`<p class="eyebrow">${model.exchangeName}</p>` : null}
-<h1>Check your inbox</h1>
+<h1>${t.t('page.checkInbox.title')}</h1>
 <p class="lead">${intro}</p>
 <section class="card">
 <ul class="tips">
-<li>The link works once and expires after ${formatDuration(model.linkValidMinutes)}.</li>
-<li>Nothing there after a few minutes? Look in your spam or junk folder.</li>
-<li>Still nothing? Check the address and ask for a new link.</li>
+<li>${t.t('page.checkInbox.expires', duration(model.linkValidMinutes))}</li>
+<li>${t.t('page.checkInbox.spam')}</li>
+<li>${t.t('page.checkInbox.still')}</li>
 </ul>
-<p>${buttonLink(loginHref(model.exchangeCode), 'Send a new link', true)}</p>
+<p>${buttonLink(loginHref(model.exchangeCode), t.t('page.checkInbox.again'), true)}</p>
 </section>`;
-  return layout({ title: 'Check your inbox', exchangeName: model.exchangeName, body });
+  return layout(t, { title: t.t('page.checkInbox.title'), exchangeName: model.exchangeName, body });
 }
 
 export interface ContinuePageModel {
@@ -78,15 +83,15 @@ export interface ContinuePageModel {
  * The magic-link landing page. Opening the link only shows this page; the POST spends the token,
  * so mail scanners that open links before the person does cannot use it up.
  */
-export function continuePage(model: ContinuePageModel): string {
+export function continuePage(t: Translator, model: ContinuePageModel): string {
   const body = html`${model.exchangeName ? html`<p class="eyebrow">${model.exchangeName}</p>` : null}
-<h1>Open your page</h1>
+<h1>${t.t('page.continue.heading')}</h1>
 <section class="card">
-<p>Your link is ready. Press the button to continue.</p>
-${postForm(`/auth/${encodeURIComponent(model.token)}`, model.csrfToken, html`<button type="submit" class="button">Continue to my page</button>`)}
-<p class="hint">Why this extra step? Some email programs open links by themselves to check them. This button makes sure it is really you who opens your page.</p>
+<p>${t.t('page.continue.ready')}</p>
+${postForm(`/auth/${encodeURIComponent(model.token)}`, model.csrfToken, html`<button type="submit" class="button">${t.t('page.continue.button')}</button>`)}
+<p class="hint">${t.t('page.continue.why')}</p>
 </section>`;
-  return layout({ title: 'Continue', exchangeName: model.exchangeName, body });
+  return layout(t, { title: t.t('page.continue.title'), exchangeName: model.exchangeName, body });
 }
 
 export interface LinkInvalidModel {
@@ -94,16 +99,16 @@ export interface LinkInvalidModel {
   exchangeCode: string | null;
 }
 
-const LINK_TEXT: Record<LinkInvalidModel['reason'], { title: string; text: string }> = {
-  expired: { title: 'This link has expired', text: 'Login links only work for a limited time, to keep your page private.' },
-  used: { title: 'This link was already used', text: 'Each login link works once, to keep your page private.' },
-  unknown: { title: 'This link doesn’t work', text: 'It may be incomplete, or a newer link has replaced it.' },
-};
+const LINK_TEXT = {
+  expired: { title: 'page.link.expired.title', text: 'page.link.expired.text' },
+  used: { title: 'page.link.used.title', text: 'page.link.used.text' },
+  unknown: { title: 'page.link.unknown.title', text: 'page.link.unknown.text' },
+} as const;
 
-export function linkInvalidPage(model: LinkInvalidModel): string {
-  const { title, text } = LINK_TEXT[model.reason];
+export function linkInvalidPage(t: Translator, model: LinkInvalidModel): string {
+  const title = t.t(LINK_TEXT[model.reason].title);
   const body = html`<h1>${title}</h1>
-<p class="lead">${text} You can get a fresh one by email right away.</p>
-<p>${buttonLink(loginHref(model.exchangeCode), 'Email me a new link')}</p>`;
-  return layout({ title, body });
+<p class="lead">${t.t(LINK_TEXT[model.reason].text)}</p>
+<p>${buttonLink(loginHref(model.exchangeCode), t.t('page.link.newLink'))}</p>`;
+  return layout(t, { title, body });
 }

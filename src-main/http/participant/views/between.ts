@@ -1,13 +1,14 @@
 import { BETWEEN_LIMITS } from '../../../contract/between';
-import { formatDateTime } from './format';
+import type { MessageKey, Translator } from '../../../i18n';
 import { html, type SafeHtml } from './html';
-import { checkboxField, postForm, textField, type Flash } from './layout';
+import { checkboxField, postForm, textField } from './layout';
+import { SLOT, withMarkup } from './me-sections';
 
-/** Messages after a POST-redirect back to /me (merged into the page's own). */
-export const BETWEEN_FLASHES: Record<string, Flash> = {
-  message: { kind: 'success', message: 'Your message was sent.' },
-  address: { kind: 'success', message: 'Your address was saved.' },
-  'address-removed': { kind: 'success', message: 'Your address was removed.' },
+/** Messages after a POST-redirect back to /me (merged into the page's own), worded in the page's language. */
+export const BETWEEN_FLASHES: Record<string, { kind: 'success' | 'error'; key: MessageKey }> = {
+  message: { kind: 'success', key: 'page.flash.message' },
+  address: { kind: 'success', key: 'page.flash.address' },
+  'address-removed': { kind: 'success', key: 'page.flash.addressRemoved' },
 };
 
 /** One thread as the page shows it (services/between/messages Thread). */
@@ -34,112 +35,110 @@ export interface BetweenErrors {
 }
 
 /** "Your Santa was …", once the exchange's reveal setting allows it. */
-export function santaRevealCard(santas: string[] | null): SafeHtml | null {
+export function santaRevealCard(t: Translator, santas: string[] | null): SafeHtml | null {
   if (!santas) return null;
-  const names = santas.join(', ');
   return html`<section class="card card-notice reveal" aria-labelledby="reveal-title">
-<h2 id="reveal-title"><span class="giftee-intro">${santas.length > 1 ? 'Your Secret Santas were' : 'Your Secret Santa was'}</span> <span class="giftee-name">${names}</span></h2>
-<p>The secret is out. Maybe it is time for a thank-you?</p>
+<h2 id="reveal-title"><span class="giftee-intro">${t.t('page.reveal.intro', { count: santas.length })}</span> <span class="giftee-name">${t.list(santas)}</span></h2>
+<p>${t.t('page.reveal.text')}</p>
 </section>`;
 }
 
 /** Where to send the gift: shown only to the giftee's Santa. */
-export function gifteeAddressCard(addresses: BetweenView['gifteeAddresses']): SafeHtml | null {
+export function gifteeAddressCard(t: Translator, addresses: BetweenView['gifteeAddresses']): SafeHtml | null {
   if (addresses.length === 0) return null;
   return html`<section class="card" aria-labelledby="giftee-address-title">
-<h2 id="giftee-address-title">Where to send the gift</h2>
-${addresses.map((a) => html`<p><strong>${a.name}</strong> gave this address for their Santa only:</p><p class="user-text postal">${a.address}</p>`)}
+<h2 id="giftee-address-title">${t.t('page.address.gifteeTitle')}</h2>
+${addresses.map((a) => html`<p>${withMarkup(t.t('page.address.gifteeGave', { name: SLOT(0) }), [html`<strong>${a.name}</strong>`])}</p><p class="user-text postal">${a.address}</p>`)}
 </section>`;
 }
 
 /** The threads with one's giftee (signed "your Secret Santa") and with one's Santa (signed by name). */
-export function messagesSection(view: BetweenView, csrfToken: string, errors: BetweenErrors, timezone: string): SafeHtml | null {
+export function messagesSection(t: Translator, view: BetweenView, csrfToken: string, errors: BetweenErrors, timezone: string): SafeHtml | null {
   if (view.threads.length === 0) return null;
   return html`<section class="card messages" id="messages" aria-labelledby="messages-title">
-<h2 id="messages-title">Messages</h2>
-<p class="hint">Ask your giftee a question without giving yourself away, or write to your Secret Santa. The organizer cannot read these.</p>
-${view.threads.map((t, i) => thread(t, i, csrfToken, errors.message?.ref === t.ref && t.ended === null ? errors.message : undefined, timezone))}
+<h2 id="messages-title">${t.t('page.messages.title')}</h2>
+<p class="hint">${t.t('page.messages.hint')}</p>
+${view.threads.map((th, i) => thread(t, th, i, csrfToken, errors.message?.ref === th.ref && th.ended === null ? errors.message : undefined, timezone))}
 </section>`;
 }
 
-function thread(t: ThreadView, index: number, csrfToken: string, error: BetweenErrors['message'], timezone: string): SafeHtml {
-  const title = t.side === 'giftee' ? `Ask ${t.giftee ?? 'your giftee'}` : 'Write to your Secret Santa';
-  const them = t.side === 'giftee' ? (t.giftee ?? 'Your giftee') : 'Your Secret Santa';
-  const intro =
-    t.side === 'giftee'
-      ? html`${t.giftee} sees your messages as from “your Secret Santa”.`
-      : html`Your Santa sees your messages under your name; their name stays hidden from you.`;
+function thread(t: Translator, th: ThreadView, index: number, csrfToken: string, error: BetweenErrors['message'], timezone: string): SafeHtml {
+  const toGiftee = th.side === 'giftee';
+  const giftee = th.giftee ?? '';
+  const title = toGiftee ? t.t('page.messages.askGiftee', { name: giftee }) : t.t('page.messages.writeSanta');
+  const them = toGiftee ? giftee : t.t('page.messages.yourSanta');
+  const intro = toGiftee ? t.t('page.messages.gifteeIntro', { name: giftee }) : t.t('page.messages.santaIntro');
   const id = `thread-${index}`;
-  return html`<div class="thread${t.ended ? ' thread-ended' : ''}" aria-labelledby="${id}-title">
+  return html`<div class="thread${th.ended ? ' thread-ended' : ''}" aria-labelledby="${id}-title">
 <h3 id="${id}-title">${title}</h3>
-${t.ended === 'pair-changed' ? html`<p class="warning">${endedNote(t)}</p>` : t.ended === 'exchange-over' ? html`<p class="hint">The exchange is over; this conversation is closed.</p>` : html`<p class="hint">${intro}</p>`}
 ${
-  t.messages.length === 0
-    ? html`<p class="muted">No messages yet.</p>`
-    : html`<ol class="thread-messages">${t.messages.map(
+  th.ended === 'pair-changed'
+    ? html`<p class="warning">${toGiftee ? t.t('page.messages.endedGiftee', { name: giftee }) : t.t('page.messages.endedSanta')}</p>`
+    : th.ended === 'exchange-over'
+      ? html`<p class="hint">${t.t('page.messages.endedOver')}</p>`
+      : html`<p class="hint">${intro}</p>`
+}
+${
+  th.messages.length === 0
+    ? html`<p class="muted">${t.t('page.messages.none')}</p>`
+    : html`<ol class="thread-messages">${th.messages.map(
         (m) => html`<li class="message ${m.mine ? 'message-mine' : 'message-theirs'}">
-<p class="message-meta"><strong>${m.mine ? 'You' : them}</strong> · <time>${formatDateTime(m.at, timezone)}</time></p>
+<p class="message-meta"><strong>${m.mine ? t.t('page.messages.you') : them}</strong> · <time>${t.dateTime(m.at, timezone)}</time></p>
 <p class="user-text message-body">${m.body}</p>
 </li>`,
       )}</ol>`
 }
 ${
-  t.ended
+  th.ended
     ? null
     : postForm(
         '/me/messages',
         csrfToken,
-        html`<input type="hidden" name="thread" value="${t.ref}">
-${textField({
+        html`<input type="hidden" name="thread" value="${th.ref}">
+${textField(t, {
   id: `${id}-body`,
   name: 'body',
-  label: t.side === 'giftee' ? `Your message to ${t.giftee ?? 'your giftee'}` : 'Your message to your Secret Santa',
+  label: toGiftee ? t.t('page.messages.toGiftee', { name: giftee }) : t.t('page.messages.toSanta'),
   value: error?.draft ?? '',
   error: error?.error,
   multiline: true,
   showOptional: false,
   maxLength: BETWEEN_LIMITS.message,
 })}
-<button type="submit" class="button button-secondary">Send message</button>`,
+<button type="submit" class="button button-secondary">${t.t('page.messages.send')}</button>`,
       )
 }
 </div>`;
 }
 
-function endedNote(t: ThreadView): string {
-  return t.side === 'santa'
-    ? 'Your Secret Santa changed; this conversation has ended. Your new Santa cannot see it.'
-    : `You no longer give a gift to ${t.giftee ?? 'this person'}; this conversation has ended.`;
-}
-
 /** The participant's own postal address: optional, for their Santa only. */
-export function addressSection(view: BetweenView, csrfToken: string, error: BetweenErrors['address']): SafeHtml | null {
+export function addressSection(t: Translator, view: BetweenView, csrfToken: string, error: BetweenErrors['address']): SafeHtml | null {
   if (!view.addressEditable) return null;
   const own = view.ownAddress;
   return html`<section class="card" id="address" aria-labelledby="address-title">
-<h2 id="address-title">Your postal address</h2>
-<p>Only the person who gives you a gift will see it, on their page. The organizer sees only whether you gave one.</p>
+<h2 id="address-title">${t.t('page.address.title')}</h2>
+<p>${t.t('page.address.who')}</p>
 ${postForm(
   '/me/address',
   csrfToken,
-  html`${textField({
+  html`${textField(t, {
     id: 'postal-address',
     name: 'address',
-    label: 'Address for your Secret Santa',
-    hint: 'Useful when the gift is sent by post. Leave empty to remove it.',
+    label: t.t('page.address.label'),
+    hint: t.t('page.address.hint'),
     value: error?.draft ?? own?.address ?? '',
     error: error?.error,
     multiline: true,
     maxLength: BETWEEN_LIMITS.address,
   })}
-${checkboxField({
+${checkboxField(t, {
   id: 'address-in-email',
   name: 'inMatchEmail',
-  label: 'Also put it in my Santa’s match email',
-  hint: 'Emails stay in inboxes; leave this off to show it only on your Santa’s page.',
+  label: t.t('page.address.inEmail'),
+  hint: t.t('page.address.inEmailHint'),
   checked: own?.inMatchEmail ?? false,
 })}
-<button type="submit" class="button button-secondary">Save address</button>`,
+<button type="submit" class="button button-secondary">${t.t('page.address.save')}</button>`,
 )}
 </section>`;
 }

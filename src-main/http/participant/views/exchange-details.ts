@@ -1,4 +1,5 @@
-import { formatDateTime, formatMoney, isoDateTime, plural, type Money } from './format';
+import type { Money, Translator } from '../../../i18n';
+import { isoDateTime } from './format';
 import { html, type SafeHtml } from './html';
 import { renderUserText } from './gift-ideas';
 
@@ -17,8 +18,8 @@ export interface ExchangeView {
   spotsLeft: number | null;
 }
 
-export function timeTag(at: number, timezone: string): SafeHtml {
-  return html`<time datetime="${isoDateTime(at, timezone)}">${formatDateTime(at, timezone)}</time>`;
+export function timeTag(t: Translator, at: number, timezone: string): SafeHtml {
+  return html`<time datetime="${isoDateTime(at, timezone)}">${t.dateTime(at, timezone)}</time>`;
 }
 
 export interface DetailsOptions {
@@ -26,17 +27,17 @@ export interface DetailsOptions {
   showRegistration: boolean;
 }
 
-export function exchangeDetails(exchange: ExchangeView, options: DetailsOptions): SafeHtml {
-  const rows: SafeHtml[] = [row('When', timeTag(exchange.exchangeAt, exchange.timezone))];
-  if (exchange.location && exchange.location.trim() !== '') rows.push(row('Where', html`${exchange.location}`));
-  if (exchange.budget) rows.push(row('Budget', html`${formatMoney(exchange.budget)}`));
+export function exchangeDetails(t: Translator, exchange: ExchangeView, options: DetailsOptions): SafeHtml {
+  const rows: SafeHtml[] = [row(t.t('page.details.when'), timeTag(t, exchange.exchangeAt, exchange.timezone))];
+  if (exchange.location && exchange.location.trim() !== '') rows.push(row(t.t('page.details.where'), html`${exchange.location}`));
+  if (exchange.budget) rows.push(row(t.t('page.details.budget'), html`${t.money(exchange.budget)}`));
   if (options.showRegistration && exchange.registrationDeadlineAt !== null) {
-    rows.push(row('Register by', timeTag(exchange.registrationDeadlineAt, exchange.timezone)));
+    rows.push(row(t.t('page.details.registerBy'), timeTag(t, exchange.registrationDeadlineAt, exchange.timezone)));
   }
   if (options.showRegistration && exchange.spotsLeft !== null) {
-    rows.push(row('Places', html`${plural(Math.max(0, exchange.spotsLeft), 'spot')} left`));
+    rows.push(row(t.t('page.details.places'), html`${t.t('page.details.spotsLeft', { count: Math.max(0, exchange.spotsLeft) })}`));
   }
-  return html`<section class="card details" aria-label="Exchange details">
+  return html`<section class="card details" aria-label="${t.t('page.details.label')}">
 ${renderUserText(exchange.description, 'user-text description')}
 <dl class="facts">${rows}</dl>
 </section>`;

@@ -3,8 +3,7 @@ export type { CheckInboxModel, ContinuePageModel, LinkInvalidModel, LoginPageMod
 export { notFoundPage, rateLimitedPage, requestRefusedPage, serverErrorPage } from './errors';
 export type { RateLimitedModel } from './errors';
 export type { ExchangeView } from './exchange-details';
-export { formatDate, formatDateTime, formatMoney, localDayEnd } from './format';
-export type { Money } from './format';
+export { localDayEnd } from './format';
 export { escapeHtml, html, raw, SafeHtml } from './html';
 export { EMPTY_REGISTRATION, FIELD_LIMITS, invitePage, inviteStatusPage } from './invite';
 export type { InvitePageModel, InviteStatusModel, InviteStatusReason, RegistrationErrors, RegistrationField, RegistrationValues } from './invite';
@@ -15,3 +14,4 @@ export type { MePageModel, MeParticipant } from './me';
 export type { MeStage, Receiver } from './me-sections';
 export { qrSvg } from '../../../core/qr';
 export { leftPage } from './left';
+export { languageSection, languageSelect } from './language';

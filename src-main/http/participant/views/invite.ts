@@ -1,6 +1,8 @@
+import type { Locale, Translator } from '../../../i18n';
 import { exchangeDetails, type ExchangeView } from './exchange-details';
-import { calendarDaysUntil, relativeDays } from './format';
+import { calendarDaysUntil } from './format';
 import { html, type SafeHtml } from './html';
+import { languageSelect } from './language';
 import { buttonLink, checkboxField, errorSummary, layout, loginHref, postForm, textField } from './layout';
 
 /** Advisory input limits (the server validates); exported so routes and views agree. */
@@ -13,6 +15,8 @@ export interface RegistrationValues {
   email: string;
   giftIdeas: string;
   reminders: boolean;
+  /** The language chosen in the form; absent: the page's own. */
+  locale?: Locale;
 }
 
 export type RegistrationField = 'name' | 'email' | 'giftIdeas';
@@ -33,46 +37,48 @@ export const EMPTY_REGISTRATION: RegistrationValues = { name: '', email: '', gif
 
 const FIELD_IDS: Record<RegistrationField, string> = { name: 'name', email: 'email', giftIdeas: 'gift-ideas' };
 
-export function invitePage(model: InvitePageModel): string {
+export function invitePage(t: Translator, model: InvitePageModel): string {
   const values = model.values ?? EMPTY_REGISTRATION;
   const errors = model.errors ?? {};
   const ex = model.exchange;
   const summary = errorSummary(
+    t,
     (Object.keys(FIELD_IDS) as RegistrationField[]).flatMap((field) => {
       const message = errors[field];
       return message ? [{ fieldId: FIELD_IDS[field], message }] : [];
     }),
   );
+  // Open registration is before its deadline: the count is never below zero.
   const deadline =
     ex.registrationDeadlineAt === null
       ? null
-      : html`<p class="hint">Registration closes ${relativeDays(calendarDaysUntil(model.now, ex.registrationDeadlineAt, ex.timezone))}.</p>`;
-  const body = html`<p class="eyebrow">You’re invited to a Secret Santa</p>
+      : html`<p class="hint">${t.t('page.invite.closes', { days: Math.max(0, calendarDaysUntil(model.now, ex.registrationDeadlineAt, ex.timezone)) })}</p>`;
+  const body = html`<p class="eyebrow">${t.t('page.invite.eyebrow')}</p>
 <h1>${ex.name}</h1>
-${exchangeDetails(ex, { showRegistration: true })}
+${exchangeDetails(t, ex, { showRegistration: true })}
 <section class="card" aria-labelledby="join-title">
-<h2 id="join-title">Join the exchange</h2>
+<h2 id="join-title">${t.t('page.invite.joinHeading')}</h2>
 ${deadline}
 ${summary}
 ${postForm(
   `/i/${encodeURIComponent(model.code)}`,
   model.csrfToken,
-  html`${textField({
+  html`${textField(t, {
     id: FIELD_IDS.name,
     name: 'name',
-    label: 'Your name',
-    hint: 'As the others know you. Your Secret Santa sees it.',
+    label: t.t('page.field.name.label'),
+    hint: t.t('page.invite.nameHint'),
     value: values.name,
     error: errors.name,
     autocomplete: 'name',
     required: true,
     maxLength: FIELD_LIMITS.name,
   })}
-${textField({
+${textField(t, {
   id: FIELD_IDS.email,
   name: 'email',
-  label: 'Your email',
-  hint: 'We send your login link and, after the draw, the name you are giving to.',
+  label: t.t('page.field.email.label'),
+  hint: t.t('page.invite.emailHint'),
   type: 'email',
   value: values.email,
   error: errors.email,
@@ -80,29 +86,30 @@ ${textField({
   required: true,
   maxLength: FIELD_LIMITS.email,
 })}
-${textField({
+${textField(t, {
   id: FIELD_IDS.giftIdeas,
   name: 'giftIdeas',
-  label: 'Gift ideas',
-  hint: 'Things you would like, sizes, links. You can change them later.',
+  label: t.t('page.invite.ideasLabel'),
+  hint: t.t('page.invite.ideasHint'),
   value: values.giftIdeas,
   error: errors.giftIdeas,
   multiline: true,
   maxLength: FIELD_LIMITS.giftIdeas,
 })}
-${checkboxField({ id: 'reminders', name: 'reminders', label: 'Email me reminders before the exchange', checked: values.reminders })}
-<button type="submit" class="button">Join ${ex.name}</button>`,
+${checkboxField(t, { id: 'reminders', name: 'reminders', label: t.t('page.reminders.label'), checked: values.reminders })}
+${languageSelect(t, values.locale ?? t.locale)}
+<button type="submit" class="button">${t.t('page.invite.submit', { exchange: ex.name })}</button>`,
 )}
 </section>
-${alreadyRegistered(model.code)}`;
-  return layout({ title: 'Join', exchangeName: ex.name, body });
+${alreadyRegistered(t, model.code)}`;
+  return layout(t, { title: t.t('page.invite.title'), exchangeName: ex.name, body });
 }
 
-function alreadyRegistered(code: string | null): SafeHtml {
+function alreadyRegistered(t: Translator, code: string | null): SafeHtml {
   return html`<section class="aside" aria-labelledby="registered-title">
-<h2 id="registered-title">Already registered?</h2>
-<p>Get a fresh link to your page by email.</p>
-<p>${buttonLink(loginHref(code), 'Email me a login link', true)}</p>
+<h2 id="registered-title">${t.t('page.invite.registeredHeading')}</h2>
+<p>${t.t('page.invite.registeredText')}</p>
+<p>${buttonLink(loginHref(code), t.t('page.login.title'), true)}</p>
 </section>`;
 }
 
@@ -116,40 +123,22 @@ export interface InviteStatusModel {
   code: string | null;
 }
 
-const STATUS_TEXT: Record<InviteStatusReason, { title: string; text: string }> = {
-  'not-open': {
-    title: 'Registration hasn’t opened yet',
-    text: 'The organizer hasn’t opened registration for this exchange yet. Try this link again later, or ask the organizer when it opens.',
-  },
-  closed: {
-    title: 'Registration is closed',
-    text: 'New people can no longer join this exchange. If you would still like to take part, ask the organizer.',
-  },
-  drawn: {
-    title: 'Names have already been drawn',
-    text: 'This exchange has started, so nobody new can join. If you would still like to take part, ask the organizer.',
-  },
-  full: {
-    title: 'This exchange is full',
-    text: 'All places in this exchange are taken. If you think there should be room for you, ask the organizer.',
-  },
-  cancelled: {
-    title: 'This exchange was cancelled',
-    text: 'The organizer has cancelled this exchange. There is nothing more to do here.',
-  },
-  unknown: {
-    title: 'This invite link doesn’t work',
-    text: 'Check that you opened the whole link from the invitation, or ask the organizer to send it again.',
-  },
-};
+const STATUS_TEXT = {
+  'not-open': { title: 'page.invite.status.notOpen.title', text: 'page.invite.status.notOpen.text' },
+  closed: { title: 'page.invite.status.closed.title', text: 'page.invite.status.closed.text' },
+  drawn: { title: 'page.invite.status.drawn.title', text: 'page.invite.status.drawn.text' },
+  full: { title: 'page.invite.status.full.title', text: 'page.invite.status.full.text' },
+  cancelled: { title: 'page.invite.status.cancelled.title', text: 'page.invite.status.cancelled.text' },
+  unknown: { title: 'page.invite.status.unknown.title', text: 'page.invite.status.unknown.text' },
+} as const satisfies Record<InviteStatusReason, unknown>;
 
-export function inviteStatusPage(model: InviteStatusModel): string {
-  const { title, text } = STATUS_TEXT[model.reason];
+export function inviteStatusPage(t: Translator, model: InviteStatusModel): string {
+  const title = t.t(STATUS_TEXT[model.reason].title);
   const name = model.reason === 'unknown' ? null : model.exchangeName;
   const code = model.reason === 'unknown' ? null : model.code;
   const body = html`${name ? html`<p class="eyebrow">${name}</p>` : null}
 <h1>${title}</h1>
-<p class="lead">${text}</p>
-${alreadyRegistered(code)}`;
-  return layout({ title, exchangeName: name, body });
+<p class="lead">${t.t(STATUS_TEXT[model.reason].text)}</p>
+${alreadyRegistered(t, code)}`;
+  return layout(t, { title, exchangeName: name, body });
 }

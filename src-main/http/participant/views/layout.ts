@@ -1,3 +1,4 @@
+import type { Translator } from '../../../i18n';
 import { html, raw, type HtmlValue, type SafeHtml } from './html';
 
 /** Where the stylesheet is served; the only asset the pages load (no fonts, images or scripts). */
@@ -17,10 +18,11 @@ export interface LayoutOptions {
   flash?: Flash | null;
 }
 
-export function layout(options: LayoutOptions): string {
+/** The page in the reader's language: `<html lang>`, the footer and every text inside come from `t`. */
+export function layout(t: Translator, options: LayoutOptions): string {
   const titleParts = [options.title, options.exchangeName, 'Sneaky Klaus'].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
   const doc = html`<!doctype html>
-<html lang="en">
+<html lang="${t.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -36,7 +38,7 @@ export function layout(options: LayoutOptions): string {
 ${options.flash ? flashMessage(options.flash) : null}
 ${options.body}
 </main>
-<footer class="site-footer"><p>Sneaky Klaus runs on the organizer’s own computer. All data of an exchange is deleted 30 days after it is over.</p></footer>
+<footer class="site-footer"><p>${t.t('page.layout.footer')}</p></footer>
 </body>
 </html>
 `;
@@ -79,7 +81,7 @@ export interface TextFieldOptions {
 }
 
 /** A labelled input or textarea with optional hint and error wired up through aria-describedby. */
-export function textField(o: TextFieldOptions): SafeHtml {
+export function textField(t: Translator, o: TextFieldOptions): SafeHtml {
   const hintId = o.hint ? `${o.id}-hint` : null;
   const errorId = o.error ? `${o.id}-error` : null;
   const describedBy = [hintId, errorId].filter((x): x is string => x !== null).join(' ');
@@ -93,9 +95,9 @@ export function textField(o: TextFieldOptions): SafeHtml {
     ? html`<textarea ${attrs} rows="5">\n${o.value}</textarea>`
     : html`<input type="${o.type ?? 'text'}" ${attrs} value="${o.value}"${o.type === 'email' ? raw(' inputmode="email" autocapitalize="off" spellcheck="false"') : null}>`;
   return html`<div class="field${o.error ? ' field-invalid' : ''}">
-<label for="${o.id}">${o.label}${o.required || o.showOptional === false ? null : html` <span class="optional">(optional)</span>`}</label>
+<label for="${o.id}">${o.label}${o.required || o.showOptional === false ? null : html` <span class="optional">${t.t('page.field.optional')}</span>`}</label>
 ${o.hint ? html`<p class="hint" id="${hintId}">${o.hint}</p>` : null}
-${o.error ? html`<p class="error" id="${errorId}"><span class="visually-hidden">Error: </span>${o.error}</p>` : null}
+${o.error ? html`<p class="error" id="${errorId}"><span class="visually-hidden">${t.t('page.field.errorPrefix')} </span>${o.error}</p>` : null}
 ${control}
 </div>`;
 }
@@ -110,12 +112,12 @@ export interface CheckboxOptions {
   required?: boolean;
 }
 
-export function checkboxField(o: CheckboxOptions): SafeHtml {
+export function checkboxField(t: Translator, o: CheckboxOptions): SafeHtml {
   const hintId = o.hint ? `${o.id}-hint` : null;
   const errorId = o.error ? `${o.id}-error` : null;
   const describedBy = [hintId, errorId].filter((x): x is string => x !== null).join(' ');
   return html`<div class="field field-check${o.error ? ' field-invalid' : ''}">
-${o.error ? html`<p class="error" id="${errorId}"><span class="visually-hidden">Error: </span>${o.error}</p>` : null}
+${o.error ? html`<p class="error" id="${errorId}"><span class="visually-hidden">${t.t('page.field.errorPrefix')} </span>${o.error}</p>` : null}
 <div class="check">
 <input type="checkbox" id="${o.id}" name="${o.name}" value="yes"${o.checked ? raw(' checked') : null}${
     o.required ? raw(' required') : null
@@ -127,10 +129,10 @@ ${o.hint ? html`<p class="hint" id="${hintId}">${o.hint}</p>` : null}
 }
 
 /** A list of errors at the top of a form, linking to each field (works without JavaScript). */
-export function errorSummary(errors: readonly { fieldId: string; message: string }[]): SafeHtml | null {
+export function errorSummary(t: Translator, errors: readonly { fieldId: string; message: string }[]): SafeHtml | null {
   if (errors.length === 0) return null;
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Please check the form</h2>
+<h2 id="error-summary-title">${t.t('page.form.errorSummary')}</h2>
 <ul>${errors.map((e) => html`<li><a href="#${e.fieldId}">${e.message}</a></li>`)}</ul>
 </div>`;
 }

@@ -1,7 +1,8 @@
+import type { Translator } from '../../../i18n';
 import { timeTag, type ExchangeView } from './exchange-details';
-import { calendarDaysUntil, formatDate, relativeDays } from './format';
+import { calendarDaysUntil } from './format';
 import { renderGiftIdeas } from './gift-ideas';
-import { html, type SafeHtml } from './html';
+import { escapeHtml, html, raw, type SafeHtml } from './html';
 import { checkboxField, postForm } from './layout';
 
 export interface Receiver {
@@ -16,96 +17,113 @@ export type MeStage =
   | { kind: 'completed'; receiver: Receiver | null; others?: Receiver[] }
   | { kind: 'cancelled' };
 
-export function stageCard(stage: MeStage, exchange: ExchangeView): SafeHtml {
+export function stageCard(t: Translator, stage: MeStage, exchange: ExchangeView): SafeHtml {
   switch (stage.kind) {
-    case 'waiting':
+    case 'waiting': {
+      const deadline = exchange.registrationDeadlineAt;
       return html`<section class="card card-notice" aria-labelledby="stage-title">
-<h2 id="stage-title">Names haven’t been drawn yet</h2>
-<p>Names will be drawn after registration closes${
-        exchange.registrationDeadlineAt === null ? null : html` on ${timeTag(exchange.registrationDeadlineAt, exchange.timezone)}`
-      }. We’ll email you the name of the person you are giving a gift to.</p>
+<h2 id="stage-title">${t.t('page.me.waiting.title')}</h2>
+<p>${deadline === null ? t.t('page.me.waiting.text') : withMarkup(t.t('page.me.waiting.textOn', { date: SLOT(0) }), [timeTag(t, deadline, exchange.timezone)])}</p>
 </section>`;
+    }
     case 'matched':
-      return stage.others !== undefined && stage.others.length > 0 ? severalGifteesCard([stage.receiver, ...stage.others]) : gifteeCard(stage.receiver);
-    case 'completed':
+      return stage.others !== undefined && stage.others.length > 0 ? severalGifteesCard(t, [stage.receiver, ...stage.others]) : gifteeCard(t, stage.receiver);
+    case 'completed': {
+      const date = t.date(exchange.exchangeAt, exchange.timezone);
+      const giftees = stage.receiver ? [stage.receiver, ...(stage.others ?? [])] : [];
       return html`<section class="card card-notice" aria-labelledby="stage-title">
-<h2 id="stage-title">This exchange is over</h2>
-<p>It took place on ${formatDate(exchange.exchangeAt, exchange.timezone)}.${
-        stage.receiver ? html` You gave ${stage.others?.length ? 'gifts' : 'a gift'} to ${strongNames([stage.receiver, ...(stage.others ?? [])])}.` : null
-      } Thank you for taking part!</p>
+<h2 id="stage-title">${t.t('page.me.completed.title')}</h2>
+<p>${
+        giftees.length === 0
+          ? t.t('page.me.completed.text', { date })
+          : withMarkup(t.t('page.me.completed.textGave', { date, count: giftees.length, names: SLOT(0) }), [strongNames(t, giftees)])
+      }</p>
 </section>`;
+    }
     case 'cancelled':
       return html`<section class="card card-notice" aria-labelledby="stage-title">
-<h2 id="stage-title">This exchange was cancelled</h2>
-<p>The organizer has cancelled this exchange. There is nothing more to do here.</p>
+<h2 id="stage-title">${t.t('page.me.cancelled.title')}</h2>
+<p>${t.t('page.me.cancelled.text')}</p>
 </section>`;
     default:
       return assertNever(stage);
   }
 }
 
-/** Who to give to and their ideas; the date and budget follow once, in the details card below. */
-function gifteeCard(receiver: Receiver): SafeHtml {
-  const ideas = renderGiftIdeas(receiver.giftIdeas);
-  return html`<section class="card giftee" aria-labelledby="giftee-title">
-<h2 id="giftee-title"><span class="giftee-intro">You are giving a gift to</span> <span class="giftee-name">${receiver.name}</span></h2>
-<h3>Their gift ideas</h3>
-${ideas ?? html`<p class="muted">${receiver.name} hasn’t written any gift ideas yet. Check this page again later.</p>`}
-<p class="hint">Keep it secret! Only you can see this on your page.</p>
-</section>`;
+/**
+ * Markup inside a translated sentence (a name in bold, a `<time>`): the sentence is formatted
+ * with private markers in place of the markup, escaped, and the markers swapped for the markup.
+ */
+export const SLOT = (i: number): string => `\u0001${i}\u0002`;
+
+export function withMarkup(sentence: string, parts: readonly SafeHtml[]): SafeHtml {
+  // eslint-disable-next-line no-control-regex -- the markers are control characters no name or text can hold
+  return raw(escapeHtml(sentence).replace(/\u0001(\d+)\u0002/g, (_, i: string) => parts[Number(i)]?.value ?? ''));
 }
 
-/** "Ann", "Ann and Bob", "Ann, Bob and Cy", each in bold. */
-export function strongNames(people: readonly Receiver[]): SafeHtml {
-  const names = people.map((p) => html`<strong>${p.name}</strong>`);
-  if (names.length === 1) return names[0]!;
-  return html`${names.slice(0, -1).map((n, i) => (i === 0 ? n : html`, ${n}`))} and ${names[names.length - 1]!}`;
+/** "Ann", "Ann and Bob", "Ann, Bob and Cy" in the reader's language, each name in bold. */
+export function strongNames(t: Translator, people: readonly Receiver[]): SafeHtml {
+  return withMarkup(
+    t.list(people.map((_, i) => SLOT(i))),
+    people.map((p) => html`<strong>${p.name}</strong>`),
+  );
+}
+
+/** Who to give to and their ideas; the date and budget follow once, in the details card below. */
+function gifteeCard(t: Translator, receiver: Receiver): SafeHtml {
+  const ideas = renderGiftIdeas(receiver.giftIdeas);
+  return html`<section class="card giftee" aria-labelledby="giftee-title">
+<h2 id="giftee-title"><span class="giftee-intro">${t.t('page.me.giftee.intro')}</span> <span class="giftee-name">${receiver.name}</span></h2>
+<h3>${t.t('page.me.giftee.ideas')}</h3>
+${ideas ?? html`<p class="muted">${t.t('page.me.giftee.noIdeas', { name: receiver.name })}</p>`}
+<p class="hint">${t.t('page.me.giftee.secret')}</p>
+</section>`;
 }
 
 /** Several giftees each: all names at the top, then each one's ideas under their name. */
-function severalGifteesCard(giftees: readonly Receiver[]): SafeHtml {
+function severalGifteesCard(t: Translator, giftees: readonly Receiver[]): SafeHtml {
   return html`<section class="card giftee" aria-labelledby="giftee-title">
-<h2 id="giftee-title"><span class="giftee-intro">Your giftees:</span> <span class="giftee-name">${strongNames(giftees)}</span></h2>
+<h2 id="giftee-title"><span class="giftee-intro">${t.t('page.me.giftees.intro')}</span> <span class="giftee-name">${strongNames(t, giftees)}</span></h2>
 ${giftees.map(
-  (g) => html`<h3>${g.name}’s gift ideas</h3>
-${renderGiftIdeas(g.giftIdeas) ?? html`<p class="muted">${g.name} hasn’t written any gift ideas yet. Check this page again later.</p>`}`,
+  (g) => html`<h3>${t.t('page.me.giftees.ideasOf', { name: g.name })}</h3>
+${renderGiftIdeas(g.giftIdeas) ?? html`<p class="muted">${t.t('page.me.giftee.noIdeas', { name: g.name })}</p>`}`,
 )}
-<p class="hint">Keep it secret! Only you can see this on your page.</p>
+<p class="hint">${t.t('page.me.giftee.secret')}</p>
 </section>`;
 }
 
-export function withdrawSection(stage: MeStage, csrfToken: string, error: string | undefined): SafeHtml | null {
+export function withdrawSection(t: Translator, stage: MeStage, csrfToken: string, error: string | undefined): SafeHtml | null {
   if (stage.kind !== 'waiting' && stage.kind !== 'matched') return null;
   const afterDraw = stage.kind === 'matched';
   const warning = afterDraw
-    ? html`<p class="warning"><strong>Names have already been drawn.</strong> If you withdraw, the organizer is told, and ${
-        stage.others?.length ? 'the people who drew your name will each be given someone else' : 'the person who drew your name will be given someone else'
-      }.</p>`
-    : html`<p>Changed your plans? You can leave the exchange now, before names are drawn.</p>`;
+    ? html`<p class="warning"><strong>${t.t('page.me.withdraw.drawn')}</strong> ${t.t('page.me.withdraw.drawnText', { count: 1 + (stage.others?.length ?? 0) })}</p>`
+    : html`<p>${t.t('page.me.withdraw.before')}</p>`;
   return html`<section class="card" aria-labelledby="withdraw-title">
-<h2 id="withdraw-title">Withdraw from this exchange</h2>
+<h2 id="withdraw-title">${t.t('page.me.withdraw.title')}</h2>
 ${warning}
 ${postForm(
   '/me/withdraw',
   csrfToken,
-  html`${checkboxField({
+  html`${checkboxField(t, {
     id: 'withdraw-confirm',
     name: 'confirm',
-    label: afterDraw ? 'I understand — take me out of the exchange' : 'Yes, take me out of this exchange',
+    label: t.t(afterDraw ? 'page.me.withdraw.confirmDrawn' : 'page.me.withdraw.confirm'),
     checked: false,
     required: true,
     error,
   })}
-<button type="submit" class="button button-danger">Withdraw</button>`,
+<button type="submit" class="button button-danger">${t.t('page.me.withdraw.button')}</button>`,
 )}
 </section>`;
 }
 
 /** "All data of this exchange will be deleted on … (in N days)". */
-export function deletionNotice(deletionAt: number | null, now: number, timezone: string): SafeHtml | null {
+export function deletionNotice(t: Translator, deletionAt: number | null, now: number, timezone: string): SafeHtml | null {
   if (deletionAt === null) return null;
   const days = calendarDaysUntil(now, deletionAt, timezone);
-  return html`<p class="muted deletion">All data of this exchange will be deleted on ${formatDate(deletionAt, timezone)} (${relativeDays(days)}).</p>`;
+  const date = t.date(deletionAt, timezone);
+  const text = days < 0 ? t.t('page.me.deletionPassed', { date }) : t.t('page.me.deletion', { date, days });
+  return html`<p class="muted deletion">${text}</p>`;
 }
 
 function assertNever(value: never): never {

@@ -11,6 +11,9 @@ import { launchChromium } from '../../../support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitePage, loginPage, mePage } from '../../../../src-main/http/participant/views';
 import { allPages, exchange, MATCHED, meModel } from './fixtures';
+import { translator } from '../../../../src-main/i18n';
+
+const EN = translator('en');
 
 /**
  * Every participant page in real Chromium at phone size, light and dark: axe finds no serious or
@@ -27,9 +30,10 @@ const pages = new Map(allPages().map((p) => [p.name, p.html]));
 pages.set(
   'xss',
   mePage(
+    EN,
     meModel(
       { kind: 'matched', receiver: { name: XSS, giftIdeas: `${XSS}\njavascript:alert(1)\nhttps://example.com/?q=${XSS}` } },
-      { exchange: exchange({ name: XSS, description: XSS, location: XSS }), participant: { name: XSS, email: XSS, giftIdeas: XSS, reminders: true } },
+      { exchange: exchange({ name: XSS, description: XSS, location: XSS }), participant: { name: XSS, email: XSS, giftIdeas: XSS, reminders: true, locale: 'en' as const } },
     ),
   ),
 );
@@ -37,30 +41,36 @@ pages.set(
 // A 60-character address (no hyphen to break at) must wrap on a 390 px phone on every page that shows one.
 const LONG_EMAIL = 'margaretha.vanderwesthuizen.bloemfontein.familie@example.org';
 if (LONG_EMAIL.length !== 60) throw new Error('the long address must have 60 characters');
-const longParticipant = { name: 'Margaretha', email: LONG_EMAIL, giftIdeas: `Anything from ${LONG_EMAIL}'s wishlist`, reminders: true };
+const longParticipant = { name: 'Margaretha', email: LONG_EMAIL, giftIdeas: `Anything from ${LONG_EMAIL}'s wishlist`, reminders: true, locale: 'en' as const };
 for (const [name, stage] of [
   ['waiting', { kind: 'waiting' }],
   ['matched', MATCHED],
   ['completed', { kind: 'completed', receiver: null }],
   ['cancelled', { kind: 'cancelled' }],
 ] as const) {
-  pages.set(`long-email-me-${name}`, mePage(meModel(stage, { participant: longParticipant })));
+  pages.set(`long-email-me-${name}`, mePage(EN, meModel(stage, { participant: longParticipant })));
 }
 pages.set(
   'long-email-login-error',
-  loginPage({ csrfToken: 'csrf', exchangeCode: null, exchangeName: null, values: { email: LONG_EMAIL }, errors: { email: `${LONG_EMAIL} is not registered here.` } }),
+  loginPage(EN, { csrfToken: 'csrf', exchangeCode: null, exchangeName: null, values: { email: LONG_EMAIL }, errors: { email: `${LONG_EMAIL} is not registered here.` } }),
 );
 pages.set(
   'long-email-invite-errors',
-  invitePage({
+  invitePage(EN, {
     code: 'code',
     exchange: exchange(),
     csrfToken: 'csrf',
     now: Date.parse('2026-12-01T08:00:00Z'),
-    values: { name: LONG_EMAIL, email: LONG_EMAIL, giftIdeas: LONG_EMAIL, reminders: true },
+    values: { name: LONG_EMAIL, email: LONG_EMAIL, giftIdeas: LONG_EMAIL, reminders: true, locale: 'en' as const },
     errors: { email: `${LONG_EMAIL} is taken.` },
   }),
 );
+// Other languages have longer words ("Geschenkideen speichern", "Auslosungs-E-Mail"): the same checks in each.
+for (const locale of ['de', 'fr', 'es'] as const) {
+  const t = translator(locale);
+  pages.set(`${locale}-invite`, invitePage(t, { code: 'code', exchange: exchange(), csrfToken: 'csrf', now: Date.parse('2026-12-01T08:00:00Z') }));
+  pages.set(`${locale}-me-matched`, mePage(t, meModel(MATCHED, { participant: { name: 'Ann', email: 'ann@example.org', giftIdeas: 'Books', reminders: true, locale } })));
+}
 
 let server: Server;
 let base = '';

@@ -12,6 +12,9 @@ import {
   requestRefusedPage,
   serverErrorPage,
 } from '../../../../src-main/http/participant/views';
+import { translator } from '../../../../src-main/i18n';
+
+const EN = translator('en');
 
 /** 2026-12-01 09:00 Berlin; every page is rendered "as of" this instant. */
 export const NOW = Date.parse('2026-12-01T08:00:00Z');
@@ -35,7 +38,7 @@ export function exchange(overrides: Partial<ExchangeView> = {}): ExchangeView {
 export function meModel(stage: MeStage, overrides: Partial<MePageModel> = {}): MePageModel {
   return {
     exchange: exchange(),
-    participant: { name: 'Ann', email: 'ann@example.org', giftIdeas: 'Books\nWarm socks', reminders: true },
+    participant: { name: 'Ann', email: 'ann@example.org', giftIdeas: 'Books\nWarm socks', reminders: true, locale: 'en' },
     stage,
     csrfToken: CSRF,
     now: NOW,
@@ -59,41 +62,42 @@ export interface RenderedPage {
 /** One rendering of every page and notable variant, for the structural and browser tests. */
 export function allPages(): RenderedPage[] {
   return [
-    { name: 'invite', html: invitePage({ code: CODE, exchange: exchange(), csrfToken: CSRF, now: NOW }) },
+    { name: 'invite', html: invitePage(EN, { code: CODE, exchange: exchange(), csrfToken: CSRF, now: NOW }) },
     {
       name: 'invite-errors',
-      html: invitePage({
+      html: invitePage(EN, {
         code: CODE,
         exchange: exchange({ spotsLeft: 1, budget: null, location: null }),
         csrfToken: CSRF,
         now: NOW,
-        values: { name: '', email: 'ann@', giftIdeas: 'Books', reminders: false },
+        values: { name: '', email: 'ann@', giftIdeas: 'Books', reminders: false, locale: 'en' },
         errors: { name: 'Please enter your name.', email: 'This doesn’t look like an email address.' },
       }),
     },
     ...REASONS.map((reason) => ({
       name: `invite-status-${reason}`,
-      html: inviteStatusPage({ reason, exchangeName: 'Family Christmas 2026', code: CODE }),
+      html: inviteStatusPage(EN, { reason, exchangeName: 'Family Christmas 2026', code: CODE }),
     })),
     {
       name: 'check-inbox',
-      html: checkInboxPage({ reason: 'registered', linkValidMinutes: 1440, exchangeName: 'Family Christmas 2026', exchangeCode: CODE }),
+      html: checkInboxPage(EN, { reason: 'registered', linkValidMinutes: 1440, exchangeName: 'Family Christmas 2026', exchangeCode: CODE }),
     },
-    { name: 'login', html: loginPage({ csrfToken: CSRF, exchangeCode: CODE, exchangeName: 'Family Christmas 2026' }) },
+    { name: 'login', html: loginPage(EN, { csrfToken: CSRF, exchangeCode: CODE, exchangeName: 'Family Christmas 2026' }) },
     {
       name: 'login-error',
-      html: loginPage({ csrfToken: CSRF, exchangeCode: null, exchangeName: null, values: { email: 'x' }, errors: { email: 'Please enter a valid email address.' } }),
+      html: loginPage(EN, { csrfToken: CSRF, exchangeCode: null, exchangeName: null, values: { email: 'x' }, errors: { email: 'Please enter a valid email address.' } }),
     },
-    { name: 'continue', html: continuePage({ token: 'tok_abc-123', csrfToken: CSRF, exchangeName: 'Family Christmas 2026' }) },
-    { name: 'link-expired', html: linkInvalidPage({ reason: 'expired', exchangeCode: CODE }) },
-    { name: 'me-waiting', html: mePage(meModel({ kind: 'waiting' }, { deletionAt: null })) },
+    { name: 'continue', html: continuePage(EN, { token: 'tok_abc-123', csrfToken: CSRF, exchangeName: 'Family Christmas 2026' }) },
+    { name: 'link-expired', html: linkInvalidPage(EN, { reason: 'expired', exchangeCode: CODE }) },
+    { name: 'me-waiting', html: mePage(EN, meModel({ kind: 'waiting' }, { deletionAt: null })) },
     {
       name: 'me-matched',
-      html: mePage(meModel(MATCHED, { flash: { kind: 'success', message: 'Your gift ideas were saved.' } })),
+      html: mePage(EN, meModel(MATCHED, { flash: { kind: 'success', message: 'Your gift ideas were saved.' } })),
     },
     {
       name: 'me-errors',
       html: mePage(
+        EN,
         meModel(
           { kind: 'waiting' },
           {
@@ -103,11 +107,11 @@ export function allPages(): RenderedPage[] {
         ),
       ),
     },
-    { name: 'me-completed', html: mePage(meModel({ kind: 'completed', receiver: MATCHED.kind === 'matched' ? MATCHED.receiver : null })) },
-    { name: 'me-cancelled', html: mePage(meModel({ kind: 'cancelled' })) },
-    { name: 'rate-limited', html: rateLimitedPage({ retryAfterMinutes: 12 }) },
-    { name: 'not-found', html: notFoundPage() },
-    { name: 'server-error', html: serverErrorPage() },
-    { name: 'request-refused', html: requestRefusedPage() },
+    { name: 'me-completed', html: mePage(EN, meModel({ kind: 'completed', receiver: MATCHED.kind === 'matched' ? MATCHED.receiver : null })) },
+    { name: 'me-cancelled', html: mePage(EN, meModel({ kind: 'cancelled' })) },
+    { name: 'rate-limited', html: rateLimitedPage(EN, { retryAfterMinutes: 12 }) },
+    { name: 'not-found', html: notFoundPage(EN) },
+    { name: 'server-error', html: serverErrorPage(EN) },
+    { name: 'request-refused', html: requestRefusedPage(EN) },
   ];
 }

@@ -1,23 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDaysUntil, formatDate, formatDateTime, formatDuration, formatMoney, isoDateTime, relativeDays } from '../../../../src-main/http/participant/views/format';
+import { translator } from '../../../../src-main/i18n';
+import { checkInboxPage, invitePage } from '../../../../src-main/http/participant/views';
+import { calendarDaysUntil, isoDateTime } from '../../../../src-main/http/participant/views/format';
+import { CODE, CSRF, exchange, NOW } from './fixtures';
+
+const EN = translator('en');
+const DE = translator('de');
 
 describe('dates in the exchange timezone', () => {
   const at = Date.parse('2026-12-19T17:00:00Z');
 
-  it('formats a date-time with weekday, 24-hour time and the zone', () => {
-    expect(formatDateTime(at, 'Europe/Berlin')).toBe('Saturday 19 December 2026 at 18:00 (Europe/Berlin)');
-    expect(formatDateTime(at, 'America/New_York')).toBe('Saturday 19 December 2026 at 12:00 (America/New_York)');
-    expect(formatDateTime(at, 'Pacific/Auckland')).toBe('Sunday 20 December 2026 at 06:00 (Pacific/Auckland)');
+  it('words a date-time with weekday, 24-hour time and the zone, in the reader’s language', () => {
+    expect(EN.dateTime(at, 'Europe/Berlin')).toBe('Saturday, 19 December 2026 at 18:00 (Europe/Berlin)');
+    expect(EN.dateTime(at, 'Pacific/Auckland')).toBe('Sunday, 20 December 2026 at 06:00 (Pacific/Auckland)');
+    expect(DE.dateTime(at, 'Europe/Berlin')).toBe('Samstag, 19. Dezember 2026 um 18:00 Uhr (Europe/Berlin)');
   });
 
-  it('follows daylight saving time of the zone, not of the server', () => {
-    expect(formatDateTime(Date.parse('2026-07-01T16:00:00Z'), 'Europe/Berlin')).toBe('Wednesday 1 July 2026 at 18:00 (Europe/Berlin)');
+  it('gives the machine-readable instant with the zone’s offset, daylight saving included', () => {
     expect(isoDateTime(at, 'Europe/Berlin')).toBe('2026-12-19T18:00:00+01:00');
-  });
-
-  it('falls back to UTC for an unknown zone instead of failing', () => {
-    expect(formatDateTime(at, 'Mars/Olympus')).toBe('Saturday 19 December 2026 at 17:00 (UTC)');
-    expect(formatDate(at, 'Europe/Berlin')).toBe('Saturday 19 December 2026');
+    expect(isoDateTime(Date.parse('2026-07-01T16:00:00Z'), 'Europe/Berlin')).toBe('2026-07-01T18:00:00+02:00');
   });
 
   it('counts calendar days in the zone', () => {
@@ -26,29 +27,26 @@ describe('dates in the exchange timezone', () => {
     expect(calendarDaysUntil(now, Date.parse('2026-12-18T23:30:00Z'), 'UTC')).toBe(0);
     // Across the spring DST change the day count stays whole.
     expect(calendarDaysUntil(Date.parse('2027-03-27T12:00:00Z'), Date.parse('2027-03-29T12:00:00Z'), 'Europe/Berlin')).toBe(2);
-    expect([relativeDays(-1), relativeDays(0), relativeDays(1), relativeDays(5)]).toEqual(['already passed', 'today', 'tomorrow', 'in 5 days']);
   });
 });
 
-describe('money and durations', () => {
-  it('formats budgets with Intl currency formatting', () => {
-    expect(formatMoney({ amount: '25', currency: 'EUR' })).toBe('€25');
-    expect(formatMoney({ amount: '19.5', currency: 'GBP' })).toBe('£19.50');
-    expect(formatMoney({ amount: '3000', currency: 'JPY' })).toBe('JP¥3,000');
+describe('counts in words', () => {
+  it('says when registration closes: today, tomorrow, in N days', () => {
+    const closes = (days: number, t = EN) => t.t('page.invite.closes', { days });
+    expect([closes(0), closes(1), closes(5)]).toEqual(['Registration closes today.', 'Registration closes tomorrow.', 'Registration closes in 5 days.']);
+    expect([closes(0, DE), closes(1, DE), closes(5, DE)]).toEqual(['Die Anmeldung endet heute.', 'Die Anmeldung endet morgen.', 'Die Anmeldung endet in 5 Tagen.']);
+    const page = invitePage(DE, { code: CODE, exchange: exchange(), csrfToken: CSRF, now: NOW });
+    expect(page).toContain('Die Anmeldung endet in 9 Tagen.');
   });
 
-  it('shows unreadable input as typed rather than failing', () => {
-    expect(formatMoney({ amount: '25', currency: 'XX' })).toBe('25 XX');
-    expect(formatMoney({ amount: 'lots', currency: 'EUR' })).toBe('lots EUR');
+  it('says link lifetimes in the largest whole unit', () => {
+    const lifetime = (minutes: number) =>
+      /expires after ([^.]+)\./.exec(checkInboxPage(EN, { reason: 'registered', linkValidMinutes: minutes, exchangeName: null, exchangeCode: null }))?.[1];
+    expect([1, 30, 60, 1440, 2880].map(lifetime)).toEqual(['1 minute', '30 minutes', '1 hour', '24 hours', '2 days']);
   });
 
-  it('says link lifetimes in words', () => {
-    expect([formatDuration(1), formatDuration(30), formatDuration(60), formatDuration(1440), formatDuration(2880)]).toEqual([
-      '1 minute',
-      '30 minutes',
-      '1 hour',
-      '24 hours',
-      '2 days',
-    ]);
+  it('shows budgets with the reader’s currency format', () => {
+    expect(EN.money({ amount: '25', currency: 'EUR' })).toBe('€25');
+    expect(DE.money({ amount: '25', currency: 'EUR' })).toMatch(/^25\s€$/u);
   });
 });

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { invitePage, inviteStatusPage } from '../../../../src-main/http/participant/views';
 import { CODE, CSRF, exchange, NOW } from './fixtures';
+import { translator } from '../../../../src-main/i18n';
+
+const EN = translator('en');
 
 describe('invite page', () => {
-  const page = invitePage({ code: CODE, exchange: exchange(), csrfToken: CSRF, now: NOW });
+  const page = invitePage(EN, { code: CODE, exchange: exchange(), csrfToken: CSRF, now: NOW });
 
   it('shows the exchange details with dates in the exchange zone', () => {
     expect(page).toContain('<title>Join — Family Christmas 2026 — Sneaky Klaus</title>');
     expect(page).toContain('Our yearly Secret Santa.<br>Bring the gift wrapped, please!');
-    expect(page).toContain('Saturday 19 December 2026 at 18:00 (Europe/Berlin)');
-    expect(page).toContain('Thursday 10 December 2026 at 23:59 (Europe/Berlin)');
+    expect(page).toContain('Saturday, 19 December 2026 at 18:00 (Europe/Berlin)');
+    expect(page).toContain('Thursday, 10 December 2026 at 23:59 (Europe/Berlin)');
     expect(page).toContain('Grandma’s house, Lindenstraße 4');
     expect(page).toContain('<dd>€25</dd>');
     expect(page).toContain('3 spots left');
@@ -32,7 +35,7 @@ describe('invite page', () => {
   });
 
   it('hides absent optional facts', () => {
-    const bare = invitePage({
+    const bare = invitePage(EN, {
       code: CODE,
       exchange: exchange({ location: null, budget: null, registrationDeadlineAt: null, spotsLeft: null, description: '' }),
       csrfToken: CSRF,
@@ -44,12 +47,12 @@ describe('invite page', () => {
   });
 
   it('re-renders with errors next to their fields and the previous values kept', () => {
-    const again = invitePage({
+    const again = invitePage(EN, {
       code: CODE,
       exchange: exchange(),
       csrfToken: CSRF,
       now: NOW,
-      values: { name: 'Ann', email: 'ann@', giftIdeas: '\nBooks\nSocks', reminders: false },
+      values: { name: 'Ann', email: 'ann@', giftIdeas: '\nBooks\nSocks', reminders: false, locale: 'en' },
       errors: { email: 'This doesn’t look like an email address.' },
     });
     expect(again).toContain('value="Ann"');
@@ -63,23 +66,23 @@ describe('invite page', () => {
   });
 
   it('says "1 spot left" and never a negative count', () => {
-    const one = invitePage({ code: CODE, exchange: exchange({ spotsLeft: 1 }), csrfToken: CSRF, now: NOW });
+    const one = invitePage(EN, { code: CODE, exchange: exchange({ spotsLeft: 1 }), csrfToken: CSRF, now: NOW });
     expect(one).toContain('1 spot left');
-    const none = invitePage({ code: CODE, exchange: exchange({ spotsLeft: -2 }), csrfToken: CSRF, now: NOW });
+    const none = invitePage(EN, { code: CODE, exchange: exchange({ spotsLeft: -2 }), csrfToken: CSRF, now: NOW });
     expect(none).toContain('0 spots left');
   });
 });
 
 describe('invite status pages', () => {
   it('never names an exchange for an unknown code', () => {
-    const page = inviteStatusPage({ reason: 'unknown', exchangeName: 'Secret Name', code: 'abc' });
+    const page = inviteStatusPage(EN, { reason: 'unknown', exchangeName: 'Secret Name', code: 'abc' });
     expect(page).not.toContain('Secret Name');
     expect(page).not.toContain('abc');
     expect(page).toContain('This invite link doesn’t work');
   });
 
   it('names the exchange in the title when known', () => {
-    const page = inviteStatusPage({ reason: 'full', exchangeName: 'Office 2026', code: 'abc' });
+    const page = inviteStatusPage(EN, { reason: 'full', exchangeName: 'Office 2026', code: 'abc' });
     expect(page).toContain('<title>This exchange is full — Office 2026 — Sneaky Klaus</title>');
   });
 });

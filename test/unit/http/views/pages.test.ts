@@ -81,10 +81,10 @@ describe('the expected forms per page', () => {
     expect(actions('invite')).toEqual(['/i/Ab3_invite-Code']);
     expect(actions('login')).toEqual(['/login']);
     expect(actions('continue')).toEqual(['/auth/tok_abc-123']);
-    expect(actions('me-waiting')).toEqual(['/me/ideas', '/me/reminders', '/me/withdraw', '/logout']);
-    expect(actions('me-matched')).toEqual(['/me/ideas', '/me/reminders', '/me/withdraw', '/logout']);
-    expect(actions('me-completed')).toEqual(['/logout']);
-    expect(actions('me-cancelled')).toEqual(['/logout']);
+    expect(actions('me-waiting')).toEqual(['/me/ideas', '/me/reminders', '/me/language', '/me/withdraw', '/logout']);
+    expect(actions('me-matched')).toEqual(['/me/ideas', '/me/reminders', '/me/language', '/me/withdraw', '/logout']);
+    expect(actions('me-completed')).toEqual(['/me/language', '/logout']);
+    expect(actions('me-cancelled')).toEqual(['/me/language', '/logout']);
     for (const name of ['check-inbox', 'link-expired', 'rate-limited', 'not-found', 'server-error', 'request-refused']) {
       expect(actions(name)).toEqual([]);
     }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkInboxPage, continuePage, invitePage, inviteStatusPage, linkInvalidPage, loginPage, mePage } from '../../../../src-main/http/participant/views';
 import { exchange, meModel, NOW } from './fixtures';
+import { translator } from '../../../../src-main/i18n';
+
+const EN = translator('en');
 
 const CORPUS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', "' onmouseover='x"];
 
@@ -27,21 +30,22 @@ function expectInert(page: string): void {
 function pagesFor(payload: string): [string, string][] {
   const ex = exchange({ name: payload, description: `${payload}\n${payload}`, location: payload, budget: { amount: payload, currency: payload } });
   const stage = { kind: 'matched' as const, receiver: { name: payload, giftIdeas: `${payload}\nhttps://ok.example/?q=${payload}` } };
-  const values = { name: payload, email: payload, giftIdeas: payload, reminders: true };
+  const values = { name: payload, email: payload, giftIdeas: payload, reminders: true, locale: 'en' as const };
   const errors = { name: payload, email: payload, giftIdeas: payload };
   return [
-    ['invite', invitePage({ code: payload, exchange: ex, csrfToken: payload, now: NOW, values, errors })],
-    ['status', inviteStatusPage({ reason: 'closed', exchangeName: payload, code: payload })],
-    ['inbox', checkInboxPage({ reason: 'login-requested', linkValidMinutes: 30, exchangeName: payload, exchangeCode: payload })],
-    ['login', loginPage({ csrfToken: payload, exchangeCode: payload, exchangeName: payload, values: { email: payload }, errors: { email: payload } })],
-    ['continue', continuePage({ token: payload, csrfToken: payload, exchangeName: payload })],
-    ['link', linkInvalidPage({ reason: 'used', exchangeCode: payload })],
+    ['invite', invitePage(EN, { code: payload, exchange: ex, csrfToken: payload, now: NOW, values, errors })],
+    ['status', inviteStatusPage(EN, { reason: 'closed', exchangeName: payload, code: payload })],
+    ['inbox', checkInboxPage(EN, { reason: 'login-requested', linkValidMinutes: 30, exchangeName: payload, exchangeCode: payload })],
+    ['login', loginPage(EN, { csrfToken: payload, exchangeCode: payload, exchangeName: payload, values: { email: payload }, errors: { email: payload } })],
+    ['continue', continuePage(EN, { token: payload, csrfToken: payload, exchangeName: payload })],
+    ['link', linkInvalidPage(EN, { reason: 'used', exchangeCode: payload })],
     [
       'me',
       mePage(
+        EN,
         meModel(stage, {
           exchange: ex,
-          participant: { name: payload, email: payload, giftIdeas: payload, reminders: false },
+          participant: { name: payload, email: payload, giftIdeas: payload, reminders: false, locale: 'en' as const },
           csrfToken: payload,
           flash: { kind: 'error', message: payload },
           errors: { giftIdeas: payload, withdraw: payload },
@@ -49,7 +53,7 @@ function pagesFor(payload: string): [string, string][] {
         }),
       ),
     ],
-    ['me-completed', mePage(meModel({ kind: 'completed', receiver: stage.receiver }, { exchange: ex }))],
+    ['me-completed', mePage(EN, meModel({ kind: 'completed', receiver: stage.receiver }, { exchange: ex }))],
   ];
 }
 
@@ -61,13 +65,13 @@ describe.each(CORPUS)('payload %s', (payload) => {
 
 describe('escaping details', () => {
   it('shows script text escaped, never as markup', () => {
-    const page = mePage(meModel({ kind: 'matched', receiver: { name: '<script>alert(1)</script>', giftIdeas: '' } }));
+    const page = mePage(EN, meModel({ kind: 'matched', receiver: { name: '<script>alert(1)</script>', giftIdeas: '' } }));
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
   it('never links javascript: or other non-http schemes in gift ideas', () => {
     const ideas = 'javascript:alert(1)\ndata:text/html,x\nJAVASCRIPT:alert(1)//https://x.example\nhttps://fine.example/a.';
-    const page = mePage(meModel({ kind: 'matched', receiver: { name: 'Bob', giftIdeas: ideas } }));
+    const page = mePage(EN, meModel({ kind: 'matched', receiver: { name: 'Bob', giftIdeas: ideas } }));
     expect(page).toContain('javascript:alert(1)<br>');
     expect(page).not.toMatch(/href="(javascript|data):/i);
     expect(page).toContain('<a href="https://fine.example/a" rel="noopener noreferrer nofollow">https://fine.example/a</a>.');
@@ -76,14 +80,14 @@ describe('escaping details', () => {
   });
 
   it('keeps quotes inside a linked URL from breaking out of the href', () => {
-    const page = mePage(meModel({ kind: 'matched', receiver: { name: 'Bob', giftIdeas: "https://x.example/a' onmouseover='x" } }));
+    const page = mePage(EN, meModel({ kind: 'matched', receiver: { name: 'Bob', giftIdeas: "https://x.example/a' onmouseover='x" } }));
     expect(page).toContain('<a href="https://x.example/a" rel="noopener noreferrer nofollow">https://x.example/a</a>&#39; onmouseover=&#39;x');
   });
 
   it('URL-encodes codes and tokens in form actions and links', () => {
-    const page = continuePage({ token: '../me?x=1', csrfToken: 't', exchangeName: null });
+    const page = continuePage(EN, { token: '../me?x=1', csrfToken: 't', exchangeName: null });
     expect(page).toContain('action="/auth/..%2Fme%3Fx%3D1"');
-    const status = inviteStatusPage({ reason: 'full', exchangeName: 'X', code: 'a&b c' });
+    const status = inviteStatusPage(EN, { reason: 'full', exchangeName: 'X', code: 'a&b c' });
     expect(status).toContain('href="/login?exchange=a%26b%20c"');
   });
 });

@@ -5,6 +5,7 @@ import { defineConfig } from 'electron-vite';
 const root = import.meta.dirname;
 const contract = resolve(root, 'src-main/contract/index.ts');
 const i18n = resolve(root, 'src-main/i18n/index.ts');
+const noHttp2 = resolve(root, 'src-main/http/no-http2.ts');
 
 /**
  * Pure-JS dependencies bundled into the main process: loading one bundle is far quicker than
@@ -21,6 +22,14 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: { exclude: BUNDLED },
       rolldownOptions: {
+        // HTTP/1 only: see src-main/http/no-http2.ts.
+        plugins: [
+          {
+            name: 'no-http2',
+            transform: (code: string, id: string) =>
+              id.includes('@hono/node-server') && code.includes('"node:http2"') ? code.replaceAll('"node:http2"', JSON.stringify(noHttp2)) : null,
+          },
+        ],
         input: {
           main: resolve(root, 'src-main/electron/main.ts'),
           serve: resolve(root, 'src-main/serve.ts'),

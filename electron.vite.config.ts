@@ -5,6 +5,7 @@ import { defineConfig } from 'electron-vite';
 const root = import.meta.dirname;
 const contract = resolve(root, 'src-main/contract/index.ts');
 const i18n = resolve(root, 'src-main/i18n/index.ts');
+const noHttp2 = resolve(root, 'src-main/http/no-http2.ts');
 
 /**
  * Pure-JS dependencies bundled into the main process: loading one bundle is far quicker than
@@ -12,7 +13,7 @@ const i18n = resolve(root, 'src-main/i18n/index.ts');
  * Those loaded on first use (nodemailer, qrcode, csv) become chunks of their own. better-sqlite3
  * (native) stays in node_modules, as do electron and ics (required on first use: src-main/mail/ics.ts).
  */
-const BUNDLED = ['kysely', 'zod', 'hono', '@hono/node-server', 'luxon', 'croner', 'nodemailer', 'qrcode', 'csv-parse', 'csv-stringify'];
+const BUNDLED = ['kysely', 'zod', 'hono', '@hono/node-server', 'luxon', 'croner', 'nodemailer', 'qrcode', 'csv-parse', 'csv-stringify', '@formatjs/intl'];
 
 // Every entry is explicit: our folders are not electron-vite's defaults.
 export default defineConfig({
@@ -21,6 +22,14 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: { exclude: BUNDLED },
       rolldownOptions: {
+        // HTTP/1 only: see src-main/http/no-http2.ts.
+        plugins: [
+          {
+            name: 'no-http2',
+            transform: (code: string, id: string) =>
+              id.includes('@hono/node-server') && code.includes('"node:http2"') ? code.replaceAll('"node:http2"', JSON.stringify(noHttp2)) : null,
+          },
+        ],
         input: {
           main: resolve(root, 'src-main/electron/main.ts'),
           serve: resolve(root, 'src-main/serve.ts'),

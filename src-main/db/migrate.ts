@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrations as allMigrations, type Migration } from '../../migrations/index';
+import { SNAPSHOT_SQL, SNAPSHOT_VERSION } from '../../migrations/snapshot';
 import { backupFileName } from './backup';
 
 export interface MigrationReport {
@@ -25,8 +26,9 @@ export function schemaVersion(sqlite: BetterSqlite3.Database): number {
 }
 
 /**
- * Brings the database to the newest schema: refuses one written by a newer version, backs up an
- * existing one online, then applies every pending migration in a single transaction.
+ * Brings the database to the newest schema: refuses one written by a newer version, creates a new
+ * one from the schema snapshot, backs up an existing one online, then applies every pending
+ * migration in a single transaction.
  */
 export async function migrate(sqlite: BetterSqlite3.Database, options: { backupDir: string; now: number; migrations?: readonly Migration[] }): Promise<MigrationReport> {
   const list = options.migrations ?? allMigrations;
@@ -39,6 +41,12 @@ export async function migrate(sqlite: BetterSqlite3.Database, options: { backupD
     );
   }
   if (from === latest) return { from, to: from, backupPath: null };
+  // Replaying eleven migrations (three rebuild tables) cost a new folder ~50 ms at launch; the
+  // snapshot is their result (test/integration/db/schema-snapshot.test.ts). A custom list replays.
+  if (from === 0 && options.migrations === undefined && SNAPSHOT_VERSION === latest && isEmpty(sqlite)) {
+    createFromSnapshot(sqlite);
+    return { from, to: latest, backupPath: null };
+  }
 
   let backupPath: string | null = null;
   if (from > 0) {
@@ -76,4 +84,21 @@ export async function migrate(sqlite: BetterSqlite3.Database, options: { backupD
     if (foreignKeysOff) sqlite.pragma('foreign_keys = ON');
   }
   return { from, to: latest, backupPath };
+}
+
+function isEmpty(sqlite: BetterSqlite3.Database): boolean {
+  return sqlite.prepare("select count(*) from sqlite_master where name not like 'sqlite\\_%' escape '\\'").pluck().get() === 0;
+}
+
+/** Creates every table and index of an empty database at once, and stamps its version. */
+export function createFromSnapshot(sqlite: BetterSqlite3.Database): void {
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    sqlite.exec(SNAPSHOT_SQL.join(';\n'));
+    sqlite.pragma(`user_version = ${SNAPSHOT_VERSION}`);
+    sqlite.exec('COMMIT');
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw new DatabaseOpenError(`Creating the database failed (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`);
+  }
 }

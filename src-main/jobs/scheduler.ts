@@ -18,6 +18,7 @@ import { trackProgress, type ProgressReporter } from '../services/common/progres
 import { getSettings } from '../services/organizer/settings';
 import { compactIfWanted } from '../services/jobs/purge';
 import { resumeMatchMail } from '../services/draw/draw';
+import { resumeUndoNotices } from '../services/draw/undo-in-slices';
 import { exchangeUnits, PartialJobError, RECURRING_WORK, type DueUnit } from './registry';
 
 /**
@@ -152,6 +153,13 @@ export class Scheduler implements JobsPort {
       if (resuming) await resuming;
     } catch (error) {
       this.#deps.log.error("queueing the rest of a draw's emails failed", { error });
+    }
+    // Likewise an undo whose notices to the people already told a crash left half-queued.
+    try {
+      const resuming = resumeUndoNotices(this.#deps);
+      if (resuming) await resuming;
+    } catch (error) {
+      this.#deps.log.error("queueing the rest of an undo's notices failed", { error });
     }
     const units = exchangeUnits(this.#deps, now);
     // Shown on the screens and the tray once there is something to run (a pass every minute mostly has not).

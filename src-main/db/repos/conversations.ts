@@ -92,6 +92,13 @@ export function endAllConversations(db: Db, exchangeId: number, now: number): nu
   return db.prepared('update conversations set ended_at = ? where exchange_id = ? and ended_at is null').run(now, exchangeId).changes;
 }
 
+/** Like `endAllConversations`, at most `limit` of them (a slice of a long operation); returns how many. */
+export function endSomeConversations(db: Db, exchangeId: number, now: number, limit: number): number {
+  return db
+    .prepared('update conversations set ended_at = ? where id in (select id from conversations where exchange_id = ? and ended_at is null limit ?)')
+    .run(now, exchangeId, limit).changes;
+}
+
 /** The drawn pairs a participant is in: whom they give to, and who gives to them. */
 export function pairsOf(db: Db, exchangeId: number, participantId: number): { receivers: number[]; givers: number[] } {
   const rows = db.all(

@@ -139,6 +139,17 @@ export function withdrawExchangeRows(db: Db, exchangeId: number, kinds: readonly
   ).changes;
 }
 
+/** Like `withdrawExchangeRows`, at most `limit` rows (a slice of a long operation); returns how many. */
+export function withdrawSomeExchangeRows(db: Db, exchangeId: number, kinds: readonly string[], reason: string, limit: number): number {
+  if (kinds.length === 0) return 0;
+  return db
+    .prepared(
+      `update email_outbox set status = 'cancelled', withdrawn_reason = ?, lease_until = null where id in
+         (select id from email_outbox where exchange_id = ? and kind in (${kinds.map(() => '?').join(', ')}) and status in ('pending', 'failed') limit ?)`,
+    )
+    .run(reason, exchangeId, ...kinds, limit).changes;
+}
+
 /** The newest row of a participant among some kinds and statuses. */
 export function latestParticipantRow(db: Db, participantId: number, kinds: readonly string[], statuses: readonly OutboxStatus[]): OutboxRow | undefined {
   const row = db.first(

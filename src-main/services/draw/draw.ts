@@ -27,8 +27,10 @@ import { trackProgress } from '../common/progress';
 import { installationSecret } from '../organizer/settings';
 import { viewExchange } from '../exchanges/exchanges';
 import { recordOrganizerAccess } from '../organizer/break-glass';
-import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, notifyDrawUndone, withdrawUnsentMatchMail } from '../mail/match-mail';
-import { pairsChanged } from '../between/pairs-changed';
+import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, notifyDrawUndone, withdrawDrawNews, withdrawUnsentMatchMail } from '../mail/match-mail';
+import { MATCH_KINDS } from '../mail/kinds';
+import { withdrawSomeUnsent } from '../mail/outbox';
+import { endSomeConversationsOfUndoneDraw, pairsChanged } from '../between/pairs-changed';
 import { exchangeKey, historyRows, NOT_DRAWN, prepareHistory } from './history';
 import { checkOffThread, solveOffThread } from './solve-off-thread';
 import { activeParticipants, buildProblem, infeasible, reasonParticipantIds } from './problem';
@@ -111,6 +113,11 @@ function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { chan
  */
 const drawing = new WeakMap<Deps['db'], Set<number>>();
 
+/** Whether a draw, re-draw or undo of the exchange is running now. */
+export function isDrawing(deps: Deps, exchangeId: number): boolean {
+  return drawing.get(deps.db)?.has(exchangeId) ?? false;
+}
+
 export function claimDraw(deps: Deps, exchangeId: number): () => void {
   let busy = drawing.get(deps.db);
   if (!busy) drawing.set(deps.db, (busy = new Set()));
@@ -192,14 +199,27 @@ async function resumePending(deps: Deps, pending: Array<{ exchange_id: number | 
   return queued;
 }
 
-/** Removes what a draw that did not commit wrote ahead (invisible: the exchange is not drawn), in slices. */
+/**
+ * Removes, in slices, what a draw leaves behind once the exchange is not drawn (a draw that did not
+ * commit, or an undone one): its matches and pair history, unsent match mail and open
+ * conversations. None of it is read while the exchange is not drawn (the relay withdraws such mail
+ * itself, threads need a drawn exchange), and every draw runs this before writing its own.
+ */
 export async function dropStaged(deps: Deps, exchangeId: number, historyKey: string): Promise<void> {
   const state = () => findExchange(deps.db, exchangeId)?.state;
+  const limit = SLICE_ROWS * 2;
   for (;;) {
     await nextTurn();
     const current = state();
     if (current === undefined || !NOT_DRAWN.has(current)) return;
-    const removed = sliceTransaction(deps.db, () => deleteSomeMatches(deps.db, exchangeId, SLICE_ROWS * 4) + deleteSomePairHistory(deps.db, historyKey, SLICE_ROWS * 4));
+    const removed = sliceTransaction(
+      deps.db,
+      () =>
+        deleteSomeMatches(deps.db, exchangeId, limit) +
+        deleteSomePairHistory(deps.db, historyKey, limit) +
+        withdrawSomeUnsent(deps, exchangeId, MATCH_KINDS, 'the draw was undone', limit) +
+        endSomeConversationsOfUndoneDraw(deps, exchangeId, limit),
+    );
     if (removed === 0) return;
   }
 }
@@ -317,9 +337,10 @@ export function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>): Oper
 /**
  * What every undo does first, inside its transaction: the state it goes back to, the confirmation
  * when people were already told, their notice that it no longer holds, unsent match mail withdrawn,
- * and every conversation of the draw ended. Returns the state to set.
+ * and every conversation of the draw ended (`inSlices`: only the confirmation and the organizer's
+ * mail; the caller does the rest after its commit). Returns the state to set.
  */
-export function beginUndo(deps: Deps, exchange: Exchange, confirm: boolean | undefined): ExchangeState {
+export function beginUndo(deps: Deps, exchange: Exchange, confirm: boolean | undefined, inSlices = false): ExchangeState {
   const state = nextState(exchange.state, 'undo-draw');
   const sent = countSentMatchMail(deps, exchange.id);
   if (sent > 0 && !confirm) {
@@ -327,9 +348,14 @@ export function beginUndo(deps: Deps, exchange: Exchange, confirm: boolean | und
       details: { alreadyNotified: sent },
     });
   }
-  notifyDrawUndone(deps, exchange.id);
+  if (inSlices) {
+    // The notices, the match mail and the conversations follow the commit in slices (undo-in-slices.ts).
+    withdrawDrawNews(deps, exchange.id);
+  } else {
+    notifyDrawUndone(deps, exchange.id);
+    pairsChanged(deps, exchange.id, 'undone');
+  }
   clearMailPending(deps, exchange.id);
-  pairsChanged(deps, exchange.id, 'undone');
   return state;
 }
 

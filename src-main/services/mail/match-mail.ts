@@ -131,12 +131,38 @@ function noticeToTold(deps: Deps, exchangeId: number, kind: Notice, stamp: strin
   return queued;
 }
 
+/**
+ * One slice of the undo's notices (the undo of a big draw queues them after its short commit):
+ * people above `after` who were told their match and are still in, at most `limit`, each sent the
+ * same notice as `notifyDrawUndone` under the same key, so a slice run twice queues nothing twice.
+ * Returns the ids it went through, in order.
+ */
+export function noticeDrawUndoneSlice(deps: Deps, exchangeId: number, stamp: string | number, after: number, limit: number): number[] {
+  const people = deps.db
+    .prepared(
+      `select p.id, p.email from participants p where p.exchange_id = ? and p.id > ? and p.withdrawn_at is null
+         and exists (select 1 from email_outbox o where o.participant_id = p.id and o.exchange_id = p.exchange_id
+                     and o.kind in (${MATCH_KINDS.map(() => '?').join(', ')}) and o.status in ('sent', 'sending'))
+       order by p.id limit ?`,
+    )
+    .all(exchangeId, after, ...MATCH_KINDS, limit) as Array<{ id: number; email: string }>;
+  for (const person of people) {
+    enqueueMail(deps, { key: `draw-cancelled:${exchangeId}:${stamp}:${person.id}`, kind: 'draw-cancelled', to: person.email, exchangeId, participantId: person.id });
+  }
+  return people.map((p) => p.id);
+}
+
+/** What an undo withdraws besides the match emails: mail about the draw that no longer holds. */
+export function withdrawDrawNews(deps: Deps, exchangeId: number): void {
+  // The organizer's "names have been drawn, N match emails on the way", if not sent yet, is no longer true.
+  withdrawUnsent(deps, exchangeId, ['reminder', 'exchange-updated', 'organizer-draw-done'], 'the draw was undone');
+}
+
 /** Undo after match emails went out: "the draw was cancelled; a new one follows". Call before the matches go. */
 export function notifyDrawUndone(deps: Deps, exchangeId: number): number {
   const queued = noticeToTold(deps, exchangeId, 'draw-cancelled', deps.clock.now());
   withdrawUnsentMatchMail(deps, exchangeId);
-  // The organizer's "names have been drawn, N match emails on the way", if not sent yet, is no longer true.
-  withdrawUnsent(deps, exchangeId, ['reminder', 'exchange-updated', 'organizer-draw-done'], 'the draw was undone');
+  withdrawDrawNews(deps, exchangeId);
   return queued;
 }
 

@@ -70,6 +70,13 @@ export function withdrawUnsent(deps: Deps, exchangeId: number, kinds: readonly s
   return withdrawn;
 }
 
+/** `withdrawUnsent` in slices: at most `limit` rows per call; returns how many. */
+export function withdrawSomeUnsent(deps: Deps, exchangeId: number, kinds: readonly string[], reason: string, limit: number): number {
+  const withdrawn = repo.withdrawSomeExchangeRows(deps.db, exchangeId, kinds, reason, limit);
+  if (withdrawn > 0) deps.events.emit({ type: 'outbox.changed' });
+  return withdrawn;
+}
+
 type Item = OperationOutput<'outbox.list'>[number];
 
 function displayStatus(row: repo.OutboxRow, smtpConfigured: boolean): Item['status'] {

@@ -171,6 +171,64 @@ describe('an undo in slices', () => {
     expect(count('select count(*) n from matches where exchange_id = ?', exchangeId)).toBe(PEOPLE);
   });
 
+  it('cut off after its short commit: the exchange stays undrawn, the next jobs pass queues each notice once, the next draw ends the old threads first', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    await t.ok('exchanges.draw', { exchangeId });
+    // Everyone was told, and five pairs have a thread.
+    t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match'").run(exchangeId);
+    t.deps.db.sqlite
+      .prepare('insert into conversations (exchange_id, giver_id, receiver_id, created_at) select exchange_id, giver_id, receiver_id, 0 from matches where exchange_id = ? limit 5')
+      .run(exchangeId);
+    const notices = () => count("select count(*) n from email_outbox where exchange_id = ? and kind = 'draw-cancelled'", exchangeId);
+    const openThreads = () => count('select count(*) n from conversations where exchange_id = ? and ended_at is null', exchangeId);
+    // The clock port fails once the first slice of notices (100) is queued: the second slice rolls back.
+    const now = t.clock.now.bind(t.clock);
+    let armed = true;
+    t.clock.now = () => {
+      if (armed && notices() >= 100) throw new Error('clock fault');
+      return now();
+    };
+    expect(await t.call('exchanges.undoDraw', { exchangeId, confirm: true })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    armed = false;
+    expect(count('select count(*) n from exchanges where id = ? and state = ?', exchangeId, 'registration_closed')).toBe(1);
+    expect(notices()).toBe(100);
+    expect(count("select count(*) n from job_state where job = 'undo-notices'")).toBe(1);
+    expect(openThreads()).toBe(5);
+
+    await t.app.jobs.runDue();
+    expect(notices()).toBe(PEOPLE);
+    expect(count("select count(distinct participant_id) n from email_outbox where exchange_id = ? and kind = 'draw-cancelled'", exchangeId)).toBe(PEOPLE);
+    expect(count("select count(*) n from job_state where job = 'undo-notices'")).toBe(0);
+    await t.app.jobs.runDue();
+    expect(notices()).toBe(PEOPLE);
+
+    await t.ok('exchanges.draw', { exchangeId });
+    expect(openThreads()).toBe(0);
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'pending'", exchangeId)).toBe(PEOPLE);
+  });
+
+  it('whole: every person told gets one notice, unsent match mail is withdrawn and every thread ends', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    await t.ok('exchanges.draw', { exchangeId });
+    // Half were told (their email went out); the rest are still waiting.
+    t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match' and participant_id % 2 = 0").run(exchangeId);
+    t.deps.db.sqlite
+      .prepare(
+        'insert into conversations (exchange_id, giver_id, receiver_id, created_at) select exchange_id, giver_id, receiver_id, 0 from matches where exchange_id = ? limit 450',
+      )
+      .run(exchangeId);
+    await t.ok('exchanges.undoDraw', { exchangeId, confirm: true });
+    const told = count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'sent'", exchangeId);
+    expect(told).toBe(PEOPLE / 2);
+    expect(count("select count(*) n from email_outbox o where exchange_id = ? and kind = 'draw-cancelled' and participant_id % 2 = 0", exchangeId)).toBe(told);
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'draw-cancelled'", exchangeId)).toBe(told);
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'cancelled'", exchangeId)).toBe(PEOPLE - told);
+    expect(count('select count(*) n from conversations where exchange_id = ? and ended_at is null', exchangeId)).toBe(0);
+    expect(count("select count(*) n from job_state where job = 'undo-notices'")).toBe(0);
+  });
+
   it('a second undo, or a draw, of the same exchange while it runs is refused', async () => {
     t = await createTestApp();
     const exchangeId = await closedExchange();

@@ -115,7 +115,7 @@ export function claimDraw(deps: Deps, exchangeId: number): () => void {
   let busy = drawing.get(deps.db);
   if (!busy) drawing.set(deps.db, (busy = new Set()));
   if (busy.has(exchangeId)) {
-    throw new DomainError('conflict', 'Names are being drawn for this exchange right now. Wait until that draw has finished (a few seconds), then try again.');
+    throw new DomainError('conflict', { key: 'error.draw.busy' });
   }
   busy.add(exchangeId);
   return () => busy.delete(exchangeId);
@@ -242,7 +242,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
       const pairs = result.assignment.map(([giver, receiver], e) => [giver, receiver, result.slots?.[e] ?? 0] as const).sort((a, b) => a[0] - b[0] || a[2] - b[2]);
       const changedMeanwhile = (): boolean => {
         const current = findExchange(deps.db, exchange.id);
-        if (!current) throw notFound('The exchange');
+        if (!current) throw notFound('exchange');
         return (
           current.state !== exchange.state ||
           current.exchangeAt !== exchange.exchangeAt ||
@@ -251,7 +251,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
           rosterFingerprint(deps.db, exchange.id) !== before
         );
       };
-      const changedError = () => new DomainError('conflict', 'The participants, the rules or the exchange changed while names were being drawn, so nothing was drawn. Draw again.');
+      const changedError = () => new DomainError('conflict', { key: 'error.draw.changed' });
       try {
         await eachSlice(pairs, (slice) => sliceTransaction(deps.db, () => insertMatches(deps.db, exchange.id, slice, now)), SLICE_ROWS, progress);
         history.sort((a, b) => (a.giverHash < b.giverHash ? -1 : a.giverHash > b.giverHash ? 1 : 0));
@@ -300,7 +300,7 @@ export function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>): Oper
   const result = withRelease(release, () =>
     deps.db.transaction(() => {
       const exchange = getExchange(deps.db, input.exchangeId);
-      if (exchange.state !== 'matched') throw new DomainError('invalid_state', 'Only a drawn exchange can be re-drawn; draw names first.');
+      if (exchange.state !== 'matched') throw new DomainError('invalid_state', { key: 'error.draw.redrawUndrawn' });
       const mode = input.mode ?? exchange.matchMode;
       const told = notifiedParticipants(deps, exchange.id);
       withdrawUnsentMatchMail(deps, exchange.id, 'a newer draw replaced it');
@@ -323,7 +323,7 @@ export function beginUndo(deps: Deps, exchange: Exchange, confirm: boolean | und
   const state = nextState(exchange.state, 'undo-draw');
   const sent = countSentMatchMail(deps, exchange.id);
   if (sent > 0 && !confirm) {
-    throw new DomainError('conflict', `${sent} ${sent === 1 ? 'person was' : 'people were'} already told whom they drew. Undo only if you will tell them; confirm to go on.`, {
+    throw new DomainError('conflict', { key: 'error.draw.undoTold', values: { count: sent } }, {
       details: { alreadyNotified: sent },
     });
   }
@@ -354,7 +354,7 @@ export function reveal(deps: Deps, input: ParsedInput<'exchanges.reveal'>): Oper
   return deps.db.transaction(() => {
     const exchange = getExchange(deps.db, input.exchangeId);
     if (exchange.state !== 'matched' && exchange.state !== 'completed') {
-      throw new DomainError('invalid_state', 'There is no draw to reveal yet.');
+      throw new DomainError('invalid_state', { key: 'error.draw.nothingToReveal' });
     }
     updateExchange(deps.db, exchange.id, { revealedAt: now });
     recordOrganizerAccess(deps, exchange, 'reveal', null);

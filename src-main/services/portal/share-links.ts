@@ -34,7 +34,7 @@ export async function personalLink(deps: Deps, participantId: number, confirm: b
   const participant = getParticipant(deps.db, participantId);
   requireConfirmation(
     confirm,
-    `A personal link opens ${participant.name}'s page, including whom they give to. Making one is recorded and ${participant.name} is told; confirm to go on.`,
+    { key: 'error.confirm.personalLink', values: { name: participant.name } },
   );
   const token = deps.db.transaction(() => {
     recordOrganizerAccess(deps, getExchange(deps.db, participant.exchangeId), 'personal-link', participant);

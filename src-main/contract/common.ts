@@ -10,7 +10,10 @@ import { say } from './say';
 export const LIMITS = { name: 100, email: 255, giftIdeas: 2000 } as const;
 
 /** Shared field schemas. Messages are written for the organizer, not for developers. */
-export const Id = z.number({ error: say('error.contract.id') }).int().positive();
+export const Id = z
+  .number({ error: say('error.contract.id') })
+  .int()
+  .positive();
 
 export const MATCH_MODES = ['single-loop', 'no-mutual', 'any'] as const;
 export const MatchMode = z.enum(MATCH_MODES, { error: say('error.contract.matchMode') });
@@ -24,9 +27,7 @@ export const EXCHANGE_STATES = ['draft', 'registration_open', 'registration_clos
 export const ExchangeStateSchema = z.enum(EXCHANGE_STATES);
 
 /** A wall-clock date and time in the exchange's timezone, as an <input type="datetime-local"> gives it. */
-export const LocalDateTime = z
-  .string({ error: say('error.contract.localDateTime') })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, say('error.contract.localDateTime'));
+export const LocalDateTime = z.string({ error: say('error.contract.localDateTime') }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, say('error.contract.localDateTime'));
 
 export const TimeZone = z
   .string({ error: say('error.contract.timezone') })

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { Budget, DrawMethodSchema, ExchangeStateSchema, Id, LocalDateTime, LocaleSchema, MatchMode, ReminderDays, TimeZone } from './common';
 import { say } from './say';
 
-const Name = z.string({ error: say('error.contract.exchangeName') }).trim().min(1, say('error.contract.exchangeName')).max(120, say('error.contract.exchangeNameLong'));
+const Name = z
+  .string({ error: say('error.contract.exchangeName') })
+  .trim()
+  .min(1, say('error.contract.exchangeName'))
+  .max(120, say('error.contract.exchangeNameLong'));
 
 const fields = {
   name: Name,

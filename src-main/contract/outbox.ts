@@ -112,7 +112,11 @@ export const SetSmtpInput = z.object({
     .min(1, say('error.contract.smtpHost'))
     .max(253)
     .regex(/^[A-Za-z0-9.-]+$/, say('error.contract.smtpHostChars')),
-  port: z.number({ error: say('error.contract.port') }).int().min(1, say('error.contract.portRange')).max(65535, say('error.contract.portRange')),
+  port: z
+    .number({ error: say('error.contract.port') })
+    .int()
+    .min(1, say('error.contract.portRange'))
+    .max(65535, say('error.contract.portRange')),
   security: SmtpSecuritySchema,
   username: z.string().trim().max(320),
   /** Omit to keep the stored password; empty string removes it. */

@@ -22,7 +22,6 @@ const TRANSITIONS: Record<ExchangeAction, { from: readonly ExchangeState[]; to: 
   cancel: { from: ['draft', 'registration_open', 'registration_closed', 'matched'], to: 'cancelled' },
 };
 
-
 /** The state an action leads to, or a DomainError saying why it cannot be done now. */
 export function nextState(state: ExchangeState, action: ExchangeAction): ExchangeState {
   const transition = TRANSITIONS[action];

@@ -34,9 +34,12 @@ export const es: Catalogue = {
   'error.input.unknownOperation': 'No existe ninguna operación llamada «{name}».',
   'error.input.notUnderstood': 'No se ha entendido la petición.',
   'error.input.summary': '{path}: {message}{more, plural, =0 {} one { (y # más)} other { (y # más)}}',
-  'error.input.type': '{expected, select, number {Este campo necesita un número.} int {Este campo necesita un número entero.} string {Este campo necesita texto.} boolean {Este campo necesita true o false.} array {Este campo necesita una lista.} object {Este campo necesita un objeto.} other {Este campo tiene un tipo de valor incorrecto.}}',
-  'error.input.tooSmall': '{origin, select, string {Demasiado corto: al menos {min} caracteres.} array {Demasiado pocos: al menos {min}.} other {Demasiado pequeño: al menos {min}.}}',
-  'error.input.tooBig': '{origin, select, string {Demasiado largo: como mucho {max} caracteres.} array {Demasiados: como mucho {max}.} other {Demasiado grande: como mucho {max}.}}',
+  'error.input.type':
+    '{expected, select, number {Este campo necesita un número.} int {Este campo necesita un número entero.} string {Este campo necesita texto.} boolean {Este campo necesita true o false.} array {Este campo necesita una lista.} object {Este campo necesita un objeto.} other {Este campo tiene un tipo de valor incorrecto.}}',
+  'error.input.tooSmall':
+    '{origin, select, string {Demasiado corto: al menos {min} caracteres.} array {Demasiado pocos: al menos {min}.} other {Demasiado pequeño: al menos {min}.}}',
+  'error.input.tooBig':
+    '{origin, select, string {Demasiado largo: como mucho {max} caracteres.} array {Demasiados: como mucho {max}.} other {Demasiado grande: como mucho {max}.}}',
   'error.input.format': 'Este valor no tiene el formato esperado.',
   'error.input.value': 'Elige uno de estos: {allowed}.',
   'error.input.unknownKeys': '{count, plural, one {Campo desconocido: {keys}.} other {Campos desconocidos: {keys}.}}',
@@ -62,15 +65,24 @@ export const es: Catalogue = {
   'error.state.completed': 'Este intercambio está terminado; ya no se puede cambiar.',
   'error.state.cancelled': 'Este intercambio se canceló; ya no se puede cambiar.',
   'error.state.alreadyDrawn': 'Los nombres ya están sorteados. Deshaz el sorteo o vuelve a sortear.',
-  'error.state.cannot.open': 'Las inscripciones solo se abren desde un borrador; este intercambio {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}.',
-  'error.state.cannot.unpublish': 'Solo un intercambio abierto a inscripciones puede volver a borrador; este {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}.',
-  'error.state.cannot.close': 'Las inscripciones solo se pueden cerrar mientras están abiertas; este intercambio {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}.',
-  'error.state.cannot.reopen': 'Las inscripciones solo se reabren después de cerrarlas; este intercambio {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}.',
-  'error.state.cannot.undo-draw': 'No hay ningún sorteo que deshacer; este intercambio {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}.',
-  'error.state.cannot.complete': 'Solo se puede terminar un intercambio ya sorteado; este intercambio {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}.',
-  'error.state.cannot.cancel': 'Este intercambio no se puede cancelar: {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}.',
-  'error.locked.drawn': 'Los nombres ya están sorteados, así que {group, select, details {los detalles} schedule {las fechas} matching {las reglas del sorteo} other {los participantes}} ya no pueden cambiar. Deshaz primero el sorteo.',
-  'error.locked.over': 'Este intercambio está {state, select, completed {terminado} other {cancelado}}: {group, select, details {los detalles} schedule {las fechas} matching {las reglas del sorteo} other {los participantes}} ya no pueden cambiar.',
+  'error.state.cannot.open':
+    'Las inscripciones solo se abren desde un borrador; este intercambio {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}.',
+  'error.state.cannot.unpublish':
+    'Solo un intercambio abierto a inscripciones puede volver a borrador; este {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}.',
+  'error.state.cannot.close':
+    'Las inscripciones solo se pueden cerrar mientras están abiertas; este intercambio {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}.',
+  'error.state.cannot.reopen':
+    'Las inscripciones solo se reabren después de cerrarlas; este intercambio {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}.',
+  'error.state.cannot.undo-draw':
+    'No hay ningún sorteo que deshacer; este intercambio {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}.',
+  'error.state.cannot.complete':
+    'Solo se puede terminar un intercambio ya sorteado; este intercambio {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}.',
+  'error.state.cannot.cancel':
+    'Este intercambio no se puede cancelar: {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}.',
+  'error.locked.drawn':
+    'Los nombres ya están sorteados, así que {group, select, details {los detalles} schedule {las fechas} matching {las reglas del sorteo} other {los participantes}} ya no pueden cambiar. Deshaz primero el sorteo.',
+  'error.locked.over':
+    'Este intercambio está {state, select, completed {terminado} other {cancelado}}: {group, select, details {los detalles} schedule {las fechas} matching {las reglas del sorteo} other {los participantes}} ya no pueden cambiar.',
   'error.locked.everything': 'Este intercambio está {state, select, completed {terminado} other {cancelado}}: ya no se puede cambiar nada.',
   'error.email.missing': 'Escribe una dirección de correo.',
   'error.email.tooLong': 'Esa dirección de correo es demasiado larga (como mucho 255 caracteres).',
@@ -82,7 +94,8 @@ export const es: Catalogue = {
   'error.delivery.emailMissing': 'Escribe una dirección de correo o elige otra forma de que sepa a quién le regala (tarjeta, en la mesa o a través de otra persona).',
   'error.delivery.delivererMissing': 'Elige quién le pasa el enlace.',
   'error.time.notReal': '{local} no es una fecha y hora que exista.',
-  'error.exchange.tooSmallForGifts': 'Con {gifts} amigos invisibles por persona{mode, select, loop { en círculos} noMutual { sin parejas mutuas} other {}} hacen falta al menos {minimum} personas, pero este intercambio admite como mucho {max}. Sube el límite o elige menos amigos invisibles.',
+  'error.exchange.tooSmallForGifts':
+    'Con {gifts} amigos invisibles por persona{mode, select, loop { en círculos} noMutual { sin parejas mutuas} other {}} hacen falta al menos {minimum} personas, pero este intercambio admite como mucho {max}. Sube el límite o elige menos amigos invisibles.',
   'error.exchange.previousGone': 'El intercambio anterior ya no existe.',
   'error.exchange.followsItself': 'Un intercambio no puede ir después de sí mismo.',
   'error.exchange.limitBelowJoined': '{count, plural, one {Ya se ha apuntado # persona} other {Ya se han apuntado # personas}}; el límite no puede ser menor.',
@@ -100,7 +113,8 @@ export const es: Catalogue = {
   'error.remind.notDrawn': 'Los recordatorios se pueden enviar una vez sorteados los nombres, hasta la fecha del intercambio.',
   'error.remind.past': 'La fecha del intercambio ya ha pasado: ya no hay nada que recordar.',
   'error.reveal.notDrawn': 'Aún no se han sorteado los nombres, así que no hay ningún amigo invisible que desvelar.',
-  'error.reveal.notManual': 'En este intercambio los amigos invisibles no se desvelan a mano. Pon primero «Los participantes descubren quién les regaló» en «Cuando pulse “Desvelar a todos”».',
+  'error.reveal.notManual':
+    'En este intercambio los amigos invisibles no se desvelan a mano. Pon primero «Los participantes descubren quién les regaló» en «Cuando pulse “Desvelar a todos”».',
   'error.rules.stranger': 'Esa persona no participa en este intercambio.',
   'error.rules.samePerson': 'Elige dos personas distintas.',
   'error.rules.pairExists': '{giver} y {receiver} ya nunca se sacan el uno al otro.',
@@ -125,7 +139,8 @@ export const es: Catalogue = {
   'error.participant.full': 'Este intercambio está completo ({max} personas). Sube primero el límite.',
   'error.participant.delivererNeedsEmail': '{name} pasa enlaces a otras personas, así que necesita un correo. Elige primero a otra persona para ellas.',
   'error.invite.drawn': 'Los nombres ya están sorteados: todos recibieron su correo del sorteo con su enlace. Usa «Enlace» para crear un enlace personal.',
-  'error.invite.state': 'Este intercambio {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}; ya no se puede invitar a nadie.',
+  'error.invite.state':
+    'Este intercambio {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}; ya no se puede invitar a nadie.',
   'error.invite.stranger': 'Esa persona no participa en este intercambio.',
   'error.invite.left': '{name} ha dejado este intercambio, así que no se le invita.',
   'error.invite.noEmail': '{name} no tiene correo, así que no se le puede invitar por correo. Su tarjeta o el sorteo en la mesa son su forma de entrar.',
@@ -137,7 +152,8 @@ export const es: Catalogue = {
   'error.confirm.readEmail': 'Este correo dice a quién le regala {name}. Leerlo queda registrado y se le avisa a {name}; confirma para leerlo.',
   'error.confirm.readEmailNoName': 'Este correo dice a quién le regala su destinatario. Leerlo queda registrado y se le avisa; confirma para leerlo.',
   'error.confirm.personalLink': 'Un enlace personal abre la página de {name}, incluido a quién le regala. Queda registrado y se le avisa a {name}; confirma para seguir.',
-  'error.confirm.fullCards': 'Estas tarjetas muestran, bajo un pliegue, a quién {count, plural, one {le regala} other {les regalan}} {names}. Imprimirlas queda registrado y se avisa a cada persona; confirma para seguir.',
+  'error.confirm.fullCards':
+    'Estas tarjetas muestran, bajo un pliegue, a quién {count, plural, one {le regala} other {les regalan}} {names}. Imprimirlas queda registrado y se avisa a cada persona; confirma para seguir.',
   'error.registration.giftIdeasLong': 'Las ideas de regalo pueden tener como mucho {max} caracteres.',
   'error.self.ideasOver': 'Este intercambio ha terminado; las ideas de regalo ya no se pueden cambiar.',
   'error.self.leaveOver': 'Este intercambio ha terminado; ya no hay nada que dejar.',
@@ -170,7 +186,8 @@ export const es: Catalogue = {
   'error.csv.unreadable': 'El archivo no se puede leer como CSV: {detail}',
   'error.csv.unreadableShort': 'No se puede leer como CSV.',
   'error.csv.rowsToFix': '{count, plural, one {Hay que corregir primero # fila} other {Hay que corregir primero # filas}} (línea {lines}).',
-  'error.csv.joinedMeanwhile': 'Línea {line}: {name} <{email}> se ha apuntado mientras se revisaba el archivo. No se ha añadido nada; vuelve a importar para ver las filas que corregir.',
+  'error.csv.joinedMeanwhile':
+    'Línea {line}: {name} <{email}> se ha apuntado mientras se revisaba el archivo. No se ha añadido nada; vuelve a importar para ver las filas que corregir.',
   'error.csv.taken': '{hasEmail, select, yes {{name} <{email}>} other {{name} (sin correo)}} ya participa.',
   'error.csv.twice': '{hasEmail, select, yes {{name} <{email}>} other {{name} (sin correo)}} también está en la línea {earlier}.',
   'error.csv.skippedWithdrawn': 'Omitida: marcada como retirada.',
@@ -178,7 +195,8 @@ export const es: Catalogue = {
   'error.csv.delivery': 'Escribe email, card o in person en la columna delivery (o déjala vacía para correo).',
   'error.csv.deliveredBy': 'Un archivo no puede decir quién pasa un enlace: impórtalas con «card» o «in person» y luego elige quién lo pasa en la pestaña Participantes.',
   'error.csv.emailEmpty': 'La celda del correo está vacía: escribe una dirección, o card o in person en la columna delivery.',
-  'error.csv.language': 'Línea {line}: «{value}» no es un idioma que conozcamos. Escribe en, de, fr o es (o English, Deutsch, Français, Español), o déjala vacía para usar el idioma del intercambio.',
+  'error.csv.language':
+    'Línea {line}: «{value}» no es un idioma que conozcamos. Escribe en, de, fr o es (o English, Deutsch, Français, Español), o déjala vacía para usar el idioma del intercambio.',
   'error.contract.cardStyle': 'Elige un tipo de tarjeta: full o name-qr.',
   'error.contract.cardsNone': 'Elige al menos una persona para imprimirle una tarjeta.',
   'error.contract.cardsTooMany': 'Como mucho 500 tarjetas a la vez.',
@@ -245,6 +263,53 @@ export const es: Catalogue = {
 
   // ── shell: Desktop shell: tray, notifications, dialogs (src-main/electron) ──
   'shell.tray.open': 'Abrir Sneaky Klaus',
-  'shell.tray.quit': 'Salir',
+  'shell.tray.quit': 'Salir de Sneaky Klaus',
+  'shell.tray.upcoming': 'Próximas tareas',
+  'shell.tray.upcomingUnavailable': 'Las próximas tareas no están disponibles ahora mismo',
+  'shell.tray.noUpcoming': 'No hay tareas próximas',
+  'shell.tray.maintenance': 'Mantenimiento',
+  'shell.tray.moreJobs': 'Más en la pantalla Tareas…',
+  'shell.tray.runDue': 'Ejecutar ya las tareas pendientes',
+  'shell.tray.pause': 'Pausar el envío',
+  'shell.tray.resume': 'Reanudar el envío',
+  'shell.tray.attention': 'Necesita tu atención',
+  'shell.tray.failed': '{count, plural, one {No se ha podido entregar # correo} other {No se han podido entregar # correos}}',
+  'shell.tooltip.next': 'lo siguiente: {job}',
+  'shell.tooltip.noUpcoming': 'no hay tareas próximas',
+  'shell.tooltip.paused': 'envío en pausa',
+  'shell.job.reminders': 'Recordatorio',
+  'shell.job.autoComplete': 'Cierre automático',
+  'shell.job.dataPurge': 'Borrado de datos',
+  'shell.job.tokenCleanup': 'Limpieza de enlaces',
+  'shell.job.sessionCleanup': 'Limpieza de sesiones',
+  'shell.job.rateLimitCleanup': 'Limpieza de contadores de intentos',
+  'shell.job.registrationClose': 'Cierre de inscripciones',
+  'shell.job.signupDigest': 'Resumen de inscripciones',
+  'shell.job.exchangeDay': 'Día del intercambio',
+  'shell.job.dataDeleted': 'Datos borrados',
+  'shell.job.dueNow': 'pendiente ya',
+  'shell.toggle.notifyRegistrations': 'Avisarme de nuevas inscripciones',
+  'shell.toggle.notifyDraws': 'Avisarme cuando se sorteen los nombres',
+  'shell.toggle.notifyFailures': 'Avisarme cuando falle un correo',
+  'shell.toggle.openAtLogin': 'Abrir al iniciar sesión',
+  'shell.work.draw': 'sorteando: {done} de {total} parejas guardadas',
+  'shell.work.drawUnknown': 'sorteando…',
+  'shell.work.importUnknown': 'importando…',
+  'shell.work.importChecking': 'importando {count, plural, one {{total} persona} other {{total} personas}}: revisando las filas',
+  'shell.work.importAdding': 'importando {count, plural, one {{total} persona} other {{total} personas}}: {done} añadidas',
+  'shell.work.matchMail': 'poniendo en cola los correos del sorteo: {done} de {total}',
+  'shell.work.matchMailUnknown': 'poniendo en cola los correos del sorteo…',
+  'shell.work.catchUp': 'ejecutando tareas pendientes…',
+  'shell.notice.joinedTitle': '{count, plural, one {Nueva inscripción} other {# inscripciones nuevas}}',
+  'shell.notice.joinedBody':
+    '{count, plural, one {Alguien se ha} other {# personas se han}} apuntado a {exchange}. Ya {total, plural, one {participa # persona} other {participan # personas}}.',
+  'shell.notice.drawnTitle': 'Nombres sorteados',
+  'shell.notice.drawnBody': 'Se han sorteado los nombres de {exchange}. Los correos del sorteo de todos están en cola.',
+  'shell.notice.failedTitle': '{count, plural, one {No se ha podido enviar un correo} other {No se han podido enviar # correos}}',
+  'shell.notice.failedBody': 'Abre Sneaky Klaus para ver por qué y volver a enviar.',
+  'shell.notice.stillRunningTitle': 'Sneaky Klaus sigue abierto',
+  'shell.notice.stillRunningBody':
+    'Sneaky Klaus sigue funcionando {where, select, menuBar {en la barra de menús} other {en la bandeja del sistema}} para que los enlaces sigan funcionando.',
+  'shell.dialog.cannotStart': 'Sneaky Klaus no puede arrancar',
   // ── end of shell ──
 };

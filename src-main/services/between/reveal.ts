@@ -27,10 +27,7 @@ export function revealSantas(deps: Deps, input: ParsedInput<'exchanges.revealSan
     const exchange = getExchange(deps.db, input.exchangeId);
     if (exchange.state !== 'matched' && exchange.state !== 'completed') throw new DomainError('invalid_state', { key: 'error.reveal.notDrawn' });
     if (exchange.santaReveal !== 'manual') {
-      throw new DomainError(
-        'invalid_state',
-        { key: 'error.reveal.notManual' },
-      );
+      throw new DomainError('invalid_state', { key: 'error.reveal.notManual' });
     }
     if (exchange.santasRevealedAt !== null) return;
     updateExchange(deps.db, exchange.id, { santasRevealedAt: now, updatedAt: now });

@@ -323,9 +323,13 @@ export function beginUndo(deps: Deps, exchange: Exchange, confirm: boolean | und
   const state = nextState(exchange.state, 'undo-draw');
   const sent = countSentMatchMail(deps, exchange.id);
   if (sent > 0 && !confirm) {
-    throw new DomainError('conflict', { key: 'error.draw.undoTold', values: { count: sent } }, {
-      details: { alreadyNotified: sent },
-    });
+    throw new DomainError(
+      'conflict',
+      { key: 'error.draw.undoTold', values: { count: sent } },
+      {
+        details: { alreadyNotified: sent },
+      },
+    );
   }
   notifyDrawUndone(deps, exchange.id);
   clearMailPending(deps, exchange.id);

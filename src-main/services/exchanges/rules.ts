@@ -89,10 +89,18 @@ export function addMustDraw(deps: Deps, input: ParsedInput<'rules.addMustDraw'>)
     const receiver = nameOf(deps, exchangeId, receiverId, 'receiverId');
     const rules = repo.loadRules(deps.db, exchangeId);
     if (rules.mustDraw.some((m) => m.giverId === giverId)) {
-      throw new DomainError('conflict', { key: 'error.rules.mustDrawGiverTaken', values: { giver } }, { issues: [{ path: 'giverId', message: { key: 'error.rules.alreadySet' } }] });
+      throw new DomainError(
+        'conflict',
+        { key: 'error.rules.mustDrawGiverTaken', values: { giver } },
+        { issues: [{ path: 'giverId', message: { key: 'error.rules.alreadySet' } }] },
+      );
     }
     if (rules.mustDraw.some((m) => m.receiverId === receiverId)) {
-      throw new DomainError('conflict', { key: 'error.rules.mustDrawReceiverTaken', values: { receiver } }, { issues: [{ path: 'receiverId', message: { key: 'error.rules.alreadyTaken' } }] });
+      throw new DomainError(
+        'conflict',
+        { key: 'error.rules.mustDrawReceiverTaken', values: { receiver } },
+        { issues: [{ path: 'receiverId', message: { key: 'error.rules.alreadyTaken' } }] },
+      );
     }
     const excluded = rules.exclusions.some(
       (e) => (e.giverId === giverId && e.receiverId === receiverId) || (e.kind === 'pair' && e.giverId === receiverId && e.receiverId === giverId),

@@ -24,8 +24,7 @@ export async function printCards(deps: Deps, input: ParsedInput<'cards.print'>):
   const rows = deps.db.transaction(() => {
     const exchange = getExchange(deps.db, input.exchangeId);
     if (exchange.state === 'cancelled' || exchange.state === 'completed') throw new DomainError('invalid_state', { key: 'error.cards.over' });
-    if (full && exchange.state !== 'matched')
-      throw new DomainError('invalid_state', { key: 'error.cards.notDrawn' });
+    if (full && exchange.state !== 'matched') throw new DomainError('invalid_state', { key: 'error.cards.notDrawn' });
     const people = [...new Set(input.participantIds)].map((id) => {
       const person = findParticipant(deps.db, id);
       if (!person || person.exchangeId !== exchange.id) throw new DomainError('not_found', { key: 'error.cards.stranger' });
@@ -33,19 +32,13 @@ export async function printCards(deps: Deps, input: ParsedInput<'cards.print'>):
       // A name-and-QR card is an unrecorded way into the person's page: only for someone without
       // email, whose way in it is. Anyone else gets their link by email, or a full card (recorded).
       if (!full && person.email !== '') {
-        throw new DomainError(
-          'invalid_state',
-          { key: 'error.cards.hasEmail', values: { name: person.name } },
-        );
+        throw new DomainError('invalid_state', { key: 'error.cards.hasEmail', values: { name: person.name } });
       }
       return person;
     });
     if (full) {
       const names = people.map((p) => p.name).join(', ');
-      requireConfirmation(
-        input.confirm,
-        { key: 'error.confirm.fullCards', values: { names, count: people.length } },
-      );
+      requireConfirmation(input.confirm, { key: 'error.confirm.fullCards', values: { names, count: people.length } });
     }
     const now = deps.clock.now();
     return people.map((person) => {

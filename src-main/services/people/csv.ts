@@ -42,9 +42,13 @@ async function importRows(deps: Deps, input: ParsedInput<'participants.import'>,
   if (!header) throw new DomainError('invalid_input', { key: 'error.csv.empty' }, { issues: [{ path: 'csv', message: { key: 'error.csv.emptyShort' } }] });
   const columns = header.map((h): Column | undefined => COLUMN_NAMES[h.trim().toLowerCase()]);
   if (!columns.includes('name') || !columns.includes('email')) {
-    throw new DomainError('invalid_input', { key: 'error.csv.header' }, {
-      issues: [{ path: 'csv', message: { key: 'error.csv.headerShort' } }],
-    });
+    throw new DomainError(
+      'invalid_input',
+      { key: 'error.csv.header' },
+      {
+        issues: [{ path: 'csv', message: { key: 'error.csv.headerShort' } }],
+      },
+    );
   }
   if (body.length > 10_000) throw new DomainError('invalid_input', { key: 'error.csv.tooMany' }, { issues: [{ path: 'csv', message: { key: 'error.csv.tooManyShort' } }] });
   const exchange = getExchange(deps.db, input.exchangeId);
@@ -55,9 +59,13 @@ async function importRows(deps: Deps, input: ParsedInput<'participants.import'>,
   const bad = checked.filter((c) => c.problem !== undefined);
   if (input.dryRun || rows.length === 0) return { rows, added: 0 };
   if (bad.length > 0) {
-    throw new DomainError('invalid_input', { key: 'error.csv.rowsToFix', values: { count: bad.length, lines: bad.map((c) => c.row.line).join(', ') } }, {
-      issues: bad.map((c) => ({ path: `rows.${c.row.line}`, message: c.problem! })),
-    });
+    throw new DomainError(
+      'invalid_input',
+      { key: 'error.csv.rowsToFix', values: { count: bad.length, lines: bad.map((c) => c.row.line).join(', ') } },
+      {
+        issues: bad.map((c) => ({ path: `rows.${c.row.line}`, message: c.problem! })),
+      },
+    );
   }
   const people = checked.flatMap((c) => (c.add ? [c.add] : []));
   try {
@@ -68,10 +76,14 @@ async function importRows(deps: Deps, input: ParsedInput<'participants.import'>,
     const line = key === undefined ? undefined : rows.find((r) => personKey(r.name, r.email) === key && r.error === null)?.line;
     if (line === undefined || !taken) throw error;
     const values = { line, name: taken.name, email: taken.email };
-    throw new DomainError('conflict', { key: 'error.csv.joinedMeanwhile', values }, {
-      issues: [{ path: `rows.${line}`, message: { key: 'error.csv.taken', values: { ...values, hasEmail: 'yes' } } }],
-      details: { name: taken.name, email: taken.email },
-    });
+    throw new DomainError(
+      'conflict',
+      { key: 'error.csv.joinedMeanwhile', values },
+      {
+        issues: [{ path: `rows.${line}`, message: { key: 'error.csv.taken', values: { ...values, hasEmail: 'yes' } } }],
+        details: { name: taken.name, email: taken.email },
+      },
+    );
   }
   return { rows, added: people.length };
 }
@@ -127,9 +139,13 @@ async function readRecords(csv: string): Promise<string[][]> {
   if (failure === null) parser.end();
   await ended;
   if (failure !== null) {
-    throw new DomainError('invalid_input', { key: 'error.csv.unreadable', values: { detail: (failure as Error).message.split('\n')[0] } }, {
-      issues: [{ path: 'csv', message: { key: 'error.csv.unreadableShort' } }],
-    });
+    throw new DomainError(
+      'invalid_input',
+      { key: 'error.csv.unreadable', values: { detail: (failure as Error).message.split('\n')[0] } },
+      {
+        issues: [{ path: 'csv', message: { key: 'error.csv.unreadableShort' } }],
+      },
+    );
   }
   return records;
 }

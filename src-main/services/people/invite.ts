@@ -52,8 +52,7 @@ export function inviteParticipants(deps: Deps, input: ParsedInput<'participants.
       const person = getParticipant(deps.db, input.participantId);
       if (person.exchangeId !== exchange.id) throw new DomainError('not_found', { key: 'error.invite.stranger' });
       if (person.withdrawnAt !== null) throw new DomainError('invalid_state', { key: 'error.invite.left', values: { name: person.name } });
-      if (person.email === '')
-        throw new DomainError('invalid_state', { key: 'error.invite.noEmail', values: { name: person.name } });
+      if (person.email === '') throw new DomainError('invalid_state', { key: 'error.invite.noEmail', values: { name: person.name } });
       people = [person];
     } else {
       people = [];

@@ -98,15 +98,23 @@ export function addParticipant(deps: Deps, input: NewParticipant & { exchangeId:
 /** Two people may share an address (a family), but one name at one address (or without one) is one person. */
 function alreadyTakingPart(name: string, email: string): DomainError {
   if (email === '') {
-    return new DomainError('conflict', { key: 'error.participant.duplicateNoEmail', values: { name } }, {
-      issues: [{ path: 'name', message: { key: 'error.participant.duplicateNoEmailField', values: { name } } }],
-      details: { name, email },
-    });
+    return new DomainError(
+      'conflict',
+      { key: 'error.participant.duplicateNoEmail', values: { name } },
+      {
+        issues: [{ path: 'name', message: { key: 'error.participant.duplicateNoEmailField', values: { name } } }],
+        details: { name, email },
+      },
+    );
   }
-  return new DomainError('conflict', { key: 'error.participant.duplicate', values: { name, email } }, {
-    issues: [{ path: 'name', message: { key: 'error.participant.duplicateField', values: { name } } }],
-    details: { name, email },
-  });
+  return new DomainError(
+    'conflict',
+    { key: 'error.participant.duplicate', values: { name, email } },
+    {
+      issues: [{ path: 'name', message: { key: 'error.participant.duplicateField', values: { name } } }],
+      details: { name, email },
+    },
+  );
 }
 
 /** The address and delivery as given, checked by the one rule (core/delivery), or a message naming the field. */

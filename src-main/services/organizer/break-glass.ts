@@ -58,7 +58,6 @@ export function readOutboxMessage(deps: Deps, input: ParsedInput<'outbox.get'>):
   if (!row) throw notFound('message');
   const recipient = row.participantId === null ? undefined : findParticipant(deps.db, row.participantId);
   const exchange = row.exchangeId === null ? undefined : findExchange(deps.db, row.exchangeId);
-  const who = recipient ? recipient.name : 'the recipient';
   requireConfirmation(input.confirm, recipient ? { key: 'error.confirm.readEmail', values: { name: recipient.name } } : { key: 'error.confirm.readEmailNoName' });
   if (recipient && exchange) recordOrganizerAccess(deps, exchange, 'private-email', recipient);
   return readMessage(deps, input.id, true);

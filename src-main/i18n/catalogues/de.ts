@@ -260,6 +260,46 @@ export const de: Catalogue = {
   'error.contract.santaReveal': 'Wähle, wann alle erfahren, wer ihr Wichtel war: nie, nach der Feier oder wenn du es aufdeckst.',
   'error.contract.santaRevealEmail': 'Sag ja oder nein zur Aufdeck-E-Mail.',
   'error.contract.transition': 'Wähle eins davon: open, unpublish, close, reopen, cancel.',
+  'error.reason.nobody': 'niemand',
+  'error.reason.namesAndOthers': '{names} und {count} weitere',
+  'error.reason.mode.singleLoop': 'einem einzigen Ring',
+  'error.reason.mode.noMutual': 'ohne gegenseitige Paare',
+  'error.reason.mode.any': 'beliebiger Auslosung',
+  'error.reason.tooFew':
+    'Zum Auslosen braucht es mindestens {min} Leute{noMutual, select, yes {, wenn niemand die Person ziehen darf, von der er gezogen wird} other {}}; {count, plural, =0 {es macht niemand mit} one {nur {names} macht mit} other {nur {names} machen mit}}.',
+  'error.reason.tooFewGifts':
+    'Für {k} Wichtelkinder pro Person braucht es mindestens {min} Leute ({why, select, noMutual {{k} Wichtelkinder und {k} andere Schenkende pro Person, weil niemand die Person ziehen darf, von der er gezogen wird} each {jede Person beschenkt {k} andere} other {{k} Ringe durch alle, die kein Paar gemeinsam haben}}); {count, plural, =0 {es macht niemand mit} one {nur {names} macht mit} other {nur {names} machen mit}}.',
+  'error.reason.nobodyToGiveTo': '{name} kann niemanden beschenken: Alle anderen sind ausgeschlossen.',
+  'error.reason.nobodyToReceiveFrom': 'Niemand darf {name} beschenken: Alle anderen sind ausgeschlossen.',
+  'error.reason.shortOfGifteesNobody':
+    '{givers} {count, plural, one {braucht} other {brauchen}} {need, plural, one {# Wichtelkind} other {# Wichtelkinder}}{count, plural, one {} other { (je {each})}}, darf aber niemanden beschenken.',
+  'error.reason.shortOfGiftees':
+    '{givers} {count, plural, one {braucht} other {brauchen}} {need, plural, one {# Wichtelkind} other {# Wichtelkinder}}{count, plural, one {} other { (je {each})}}, darf aber nur {receivers} beschenken, und die können nur {capacity} davon übernehmen.',
+  'error.reason.nobodyMayGiveTo': 'Niemand darf {receivers} beschenken.',
+  'error.reason.onlyDrawnBy': '{receivers} können nur von {givers} gezogen werden: {receiverCount} Leute brauchen jemanden, der schenkt, aber nur {giverCount} dürfen es.',
+  'error.reason.nobodyToGiveToAll': '{givers} können niemanden beschenken.',
+  'error.reason.onlyGiveTo':
+    '{givers} können nur {receivers} beschenken: {giverCount} Schenkende teilen sich {receiverCount, plural, one {# mögliche Person} other {# mögliche Personen}}.',
+  'error.reason.noLoops':
+    'Mit diesen Regeln gibt es keine {loops} Ringe durch alle ohne gemeinsames Paar (jede Anordnung wurde geprüft).{fallback, select, yes { Eine Auslosung ohne einen einzigen Ring ist möglich.} other {}}',
+  'error.reason.noSingleLoop':
+    'Mit diesen Regeln gibt es keinen einzigen Ring durch alle (jede Anordnung wurde geprüft).{fallback, select, yes { Eine Auslosung ohne einen einzigen Ring ist möglich.} other {}}',
+  'error.reason.loopGroups':
+    'Ein einziger Ring ist unmöglich: Die Regeln teilen die Leute in Gruppen, die sich nicht zu einem Ring verbinden lassen: {groups}{more, plural, =0 {} one { und # weitere Gruppe} other { und # weitere Gruppen}}.{fallback, select, yes { Eine Auslosung ohne einen einzigen Ring ist möglich.} other {}}',
+  'error.reason.onlyEachOther': '{names} können nur sich gegenseitig ziehen, deshalb ist eine Auslosung ohne gegenseitige Paare unmöglich.',
+  'error.reason.mutualAmong': '{names} lassen sich untereinander nicht zuordnen, ohne dass zwei sich gegenseitig ziehen.',
+  'error.reason.budget':
+    'In der verfügbaren Zeit wurde keine Auslosung mit {mode} gefunden; vielleicht machen die Regeln sie unmöglich.{hint, select, yes { Eine Auslosung mit {others} ist möglich.} other {}}',
+  'error.reason.unknown': 'Die Auslosung ist unmöglich ({detail}).',
+  'error.reason.mustDraw.self': 'Für {a} ist festgelegt, sich selbst zu ziehen.',
+  'error.reason.mustDraw.twoReceivers': 'Für {a} ist festgelegt, sowohl {b} als auch {c} zu ziehen.',
+  'error.reason.mustDraw.twoGivers': 'Für {a} und {b} ist beide Male festgelegt, {c} zu ziehen.',
+  'error.reason.mustDraw.excluded': 'Für {a} ist festgelegt, {b} zu ziehen, aber dieses Paar ist ausgeschlossen.',
+  'error.reason.mustDraw.closesLoop': 'Die festen Zuordnungen {names} schließen für sich schon einen Ring, deshalb ist ein einziger Ring durch alle unmöglich.',
+  'error.reason.mustDraw.mutual': 'Für {a} und {b} ist festgelegt, sich gegenseitig zu ziehen, aber gegenseitige Paare sind nicht erlaubt.',
+  'error.reason.mustDraw.tooManyReceivers': 'Für {a} ist festgelegt, {names} zu ziehen: mehr Wichtelkinder, als jede Person hat.',
+  'error.reason.mustDraw.tooManyGivers': 'Für {names} ist festgelegt, {last} zu ziehen: mehr Schenkende, als jede Person hat.',
+  'error.reason.mustDraw.contradict': 'Die festen Zuordnungen für {names} widersprechen sich.',
   // ── end of error ──
 
   // ── shell: Desktop shell: tray, notifications, dialogs (src-main/electron) ──

@@ -258,6 +258,45 @@ export const en = {
   'error.contract.santaReveal': 'Choose when participants learn who their Santa was: never, after the party, or when you reveal it.',
   'error.contract.santaRevealEmail': 'Say yes or no to the reveal email.',
   'error.contract.transition': 'Choose one of: open, unpublish, close, reopen, cancel.',
+  'error.reason.nobody': 'nobody',
+  'error.reason.namesAndOthers': '{names} and {count} others',
+  'error.reason.mode.singleLoop': 'a single loop',
+  'error.reason.mode.noMutual': 'no mutual pairs',
+  'error.reason.mode.any': 'any draw',
+  'error.reason.tooFew':
+    'At least {min} people are needed to draw names{noMutual, select, yes { when nobody may draw the person who draws them} other {}}; {count, plural, =0 {nobody is taking part} one {only {names} is taking part} other {only {names} are taking part}}.',
+  'error.reason.tooFewGifts':
+    'At least {min} people are needed for {k} giftees each ({why, select, noMutual {{k} giftees and {k} other people giving to each person, as nobody may draw the person who draws them} each {each person gives to {k} other people} other {{k} loops through everyone that share no pair}}); {count, plural, =0 {nobody is taking part} one {only {names} is taking part} other {only {names} are taking part}}.',
+  'error.reason.nobodyToGiveTo': '{name} has nobody to give to: every other person is excluded.',
+  'error.reason.nobodyToReceiveFrom': 'Nobody may give to {name}: every other person is excluded.',
+  'error.reason.shortOfGifteesNobody':
+    '{givers} {count, plural, one {needs} other {need}} {need, plural, one {# giftee} other {# giftees}}{count, plural, one {} other { ({each} each)}} but may give to nobody.',
+  'error.reason.shortOfGiftees':
+    '{givers} {count, plural, one {needs} other {need}} {need, plural, one {# giftee} other {# giftees}}{count, plural, one {} other { ({each} each)}} but may only give to {receivers}, who can take {capacity} of them.',
+  'error.reason.nobodyMayGiveTo': 'Nobody may give to {receivers}.',
+  'error.reason.onlyDrawnBy': '{receivers} can only be drawn by {givers}: {receiverCount} people need a giver but only {giverCount} may give to them.',
+  'error.reason.nobodyToGiveToAll': '{givers} have nobody to give to.',
+  'error.reason.onlyGiveTo': '{givers} can only give to {receivers}: {giverCount} givers share {receiverCount, plural, one {# possible person} other {# possible people}}.',
+  'error.reason.noLoops':
+    'No {loops} loops through everyone that share no pair fit these rules (every arrangement was checked).{fallback, select, yes { A draw without a single loop is possible.} other {}}',
+  'error.reason.noSingleLoop':
+    'No single loop through everyone fits these rules (every arrangement was checked).{fallback, select, yes { A draw without a single loop is possible.} other {}}',
+  'error.reason.loopGroups':
+    'A single loop is impossible: the rules split people into groups that cannot all be joined in one loop: {groups}{more, plural, =0 {} one { and # more groups} other { and # more groups}}.{fallback, select, yes { A draw without a single loop is possible.} other {}}',
+  'error.reason.onlyEachOther': '{names} can only draw each other, so a draw without mutual pairs is impossible.',
+  'error.reason.mutualAmong': '{names} cannot be matched among themselves without two of them drawing each other.',
+  'error.reason.budget':
+    'No draw with {mode} was found within the time allowed; the rules may make it impossible.{hint, select, yes { A draw with {others} is possible.} other {}}',
+  'error.reason.unknown': 'The draw is impossible ({detail}).',
+  'error.reason.mustDraw.self': '{a} is set to draw themselves.',
+  'error.reason.mustDraw.twoReceivers': '{a} is set to draw both {b} and {c}.',
+  'error.reason.mustDraw.twoGivers': '{a} and {b} are both set to draw {c}.',
+  'error.reason.mustDraw.excluded': '{a} is set to draw {b}, but that pair is excluded.',
+  'error.reason.mustDraw.closesLoop': 'The fixed pairs {names} close a loop on their own, so a single loop through everyone is impossible.',
+  'error.reason.mustDraw.mutual': '{a} and {b} are set to draw each other, but mutual pairs are not allowed.',
+  'error.reason.mustDraw.tooManyReceivers': '{a} is set to draw {names}: more giftees than each person has.',
+  'error.reason.mustDraw.tooManyGivers': '{names} are all set to draw {last}: more givers than each person has.',
+  'error.reason.mustDraw.contradict': 'The fixed pairs for {names} contradict each other.',
   // ── end of error ──
 
   // ── shell: Desktop shell: tray, notifications, dialogs (src-main/electron) ──

@@ -259,6 +259,46 @@ export const es: Catalogue = {
   'error.contract.santaReveal': 'Elige cuándo descubren los participantes quién les regaló: nunca, después de la fiesta o cuando tú lo desveles.',
   'error.contract.santaRevealEmail': 'Di sí o no al correo de la revelación.',
   'error.contract.transition': 'Elige uno de estos: open, unpublish, close, reopen, cancel.',
+  'error.reason.nobody': 'nadie',
+  'error.reason.namesAndOthers': '{names} y {count} más',
+  'error.reason.mode.singleLoop': 'un único círculo',
+  'error.reason.mode.noMutual': 'sin parejas mutuas',
+  'error.reason.mode.any': 'un sorteo libre',
+  'error.reason.tooFew':
+    'Hacen falta al menos {min} personas para sortear{noMutual, select, yes { si nadie puede sacar a quien le saca} other {}}; {count, plural, =0 {no participa nadie} one {solo participa {names}} other {solo participan {names}}}.',
+  'error.reason.tooFewGifts':
+    'Hacen falta al menos {min} personas para {k} amigos invisibles por persona ({why, select, noMutual {{k} amigos invisibles y {k} personas más que regalan a cada uno, porque nadie puede sacar a quien le saca} each {cada persona regala a {k} personas más} other {{k} círculos por todos que no compartan ninguna pareja}}); {count, plural, =0 {no participa nadie} one {solo participa {names}} other {solo participan {names}}}.',
+  'error.reason.nobodyToGiveTo': '{name} no tiene a quién regalar: todas las demás personas están excluidas.',
+  'error.reason.nobodyToReceiveFrom': 'Nadie puede regalar a {name}: todas las demás personas están excluidas.',
+  'error.reason.shortOfGifteesNobody':
+    '{givers} {count, plural, one {necesita} other {necesitan}} {need, plural, one {# amigo invisible} other {# amigos invisibles}}{count, plural, one {} other { ({each} cada uno)}} pero no puede regalar a nadie.',
+  'error.reason.shortOfGiftees':
+    '{givers} {count, plural, one {necesita} other {necesitan}} {need, plural, one {# amigo invisible} other {# amigos invisibles}}{count, plural, one {} other { ({each} cada uno)}} pero solo puede regalar a {receivers}, que pueden recibir {capacity} de ellos.',
+  'error.reason.nobodyMayGiveTo': 'Nadie puede regalar a {receivers}.',
+  'error.reason.onlyDrawnBy': '{receivers} solo pueden tocarle a {givers}: {receiverCount} personas necesitan a alguien que les regale, pero solo {giverCount} pueden hacerlo.',
+  'error.reason.nobodyToGiveToAll': '{givers} no tienen a quién regalar.',
+  'error.reason.onlyGiveTo':
+    '{givers} solo pueden regalar a {receivers}: {giverCount} personas se reparten {receiverCount, plural, one {# persona posible} other {# personas posibles}}.',
+  'error.reason.noLoops':
+    'Con estas reglas no hay {loops} círculos por todos que no compartan ninguna pareja (se han comprobado todas las combinaciones).{fallback, select, yes { Es posible un sorteo sin un único círculo.} other {}}',
+  'error.reason.noSingleLoop':
+    'Con estas reglas no hay un único círculo por todos (se han comprobado todas las combinaciones).{fallback, select, yes { Es posible un sorteo sin un único círculo.} other {}}',
+  'error.reason.loopGroups':
+    'Un único círculo es imposible: las reglas dividen a la gente en grupos que no se pueden unir en un solo círculo: {groups}{more, plural, =0 {} one { y # grupo más} other { y # grupos más}}.{fallback, select, yes { Es posible un sorteo sin un único círculo.} other {}}',
+  'error.reason.onlyEachOther': '{names} solo pueden sacarse el uno al otro, así que un sorteo sin parejas mutuas es imposible.',
+  'error.reason.mutualAmong': '{names} no se pueden emparejar entre sí sin que dos se saquen mutuamente.',
+  'error.reason.budget':
+    'No se ha encontrado ningún sorteo con {mode} en el tiempo disponible; puede que las reglas lo hagan imposible.{hint, select, yes { Es posible un sorteo con {others}.} other {}}',
+  'error.reason.unknown': 'El sorteo es imposible ({detail}).',
+  'error.reason.mustDraw.self': 'A {a} le toca sacarse a sí mismo según las parejas fijas.',
+  'error.reason.mustDraw.twoReceivers': 'A {a} le toca sacar a la vez a {b} y a {c}.',
+  'error.reason.mustDraw.twoGivers': 'A {a} y a {b} les toca sacar a {c}.',
+  'error.reason.mustDraw.excluded': 'A {a} le toca sacar a {b}, pero esa pareja está excluida.',
+  'error.reason.mustDraw.closesLoop': 'Las parejas fijas {names} cierran un círculo por sí solas, así que es imposible un único círculo por todos.',
+  'error.reason.mustDraw.mutual': 'A {a} y a {b} les toca sacarse mutuamente, pero no se permiten parejas mutuas.',
+  'error.reason.mustDraw.tooManyReceivers': 'A {a} le toca sacar a {names}: más amigos invisibles de los que tiene cada persona.',
+  'error.reason.mustDraw.tooManyGivers': 'A {names} les toca sacar a {last}: más personas que regalan de las que tiene cada uno.',
+  'error.reason.mustDraw.contradict': 'Las parejas fijas de {names} se contradicen.',
   // ── end of error ──
 
   // ── shell: Desktop shell: tray, notifications, dialogs (src-main/electron) ──

@@ -262,6 +262,47 @@ export const fr: Catalogue = {
   'error.contract.santaReveal': 'Choisis quand les participants découvrent leur Père Noël secret : jamais, après la fête, ou quand tu le dévoiles.',
   'error.contract.santaRevealEmail': 'Dis oui ou non à l’e-mail de révélation.',
   'error.contract.transition': 'Choisis parmi : open, unpublish, close, reopen, cancel.',
+  'error.reason.nobody': 'personne',
+  'error.reason.namesAndOthers': '{names} et {count} autres',
+  'error.reason.mode.singleLoop': 'une boucle unique',
+  'error.reason.mode.noMutual': 'sans paires réciproques',
+  'error.reason.mode.any': 'un tirage libre',
+  'error.reason.tooFew':
+    'Il faut au moins {min} personnes pour tirer les noms{noMutual, select, yes { si personne ne peut tirer celui qui le tire} other {}} ; {count, plural, =0 {personne ne participe} one {seul·e {names} participe} other {seuls {names} participent}}.',
+  'error.reason.tooFewGifts':
+    'Il faut au moins {min} personnes pour {k} personnes à gâter chacun ({why, select, noMutual {{k} personnes à gâter et {k} autres personnes qui offrent à chacun, puisque personne ne peut tirer celui qui le tire} each {chacun offre à {k} autres personnes} other {{k} boucles passant par tout le monde sans paire commune}}) ; {count, plural, =0 {personne ne participe} one {seul·e {names} participe} other {seuls {names} participent}}.',
+  'error.reason.nobodyToGiveTo': '{name} n’a personne à qui offrir : toutes les autres personnes sont exclues.',
+  'error.reason.nobodyToReceiveFrom': 'Personne ne peut offrir à {name} : toutes les autres personnes sont exclues.',
+  'error.reason.shortOfGifteesNobody':
+    '{givers} {count, plural, one {doit} other {doivent}} avoir {need, plural, one {# personne à gâter} other {# personnes à gâter}}{count, plural, one {} other { ({each} chacun)}} mais ne peut offrir à personne.',
+  'error.reason.shortOfGiftees':
+    '{givers} {count, plural, one {doit} other {doivent}} avoir {need, plural, one {# personne à gâter} other {# personnes à gâter}}{count, plural, one {} other { ({each} chacun)}} mais ne peut offrir qu’à {receivers}, qui ne peuvent en recevoir que {capacity}.',
+  'error.reason.nobodyMayGiveTo': 'Personne ne peut offrir à {receivers}.',
+  'error.reason.onlyDrawnBy':
+    '{receivers} ne peuvent être tirés que par {givers} : {receiverCount} personnes ont besoin de quelqu’un qui leur offre, mais seules {giverCount} le peuvent.',
+  'error.reason.nobodyToGiveToAll': '{givers} n’ont personne à qui offrir.',
+  'error.reason.onlyGiveTo':
+    '{givers} ne peuvent offrir qu’à {receivers} : {giverCount} personnes se partagent {receiverCount, plural, one {# personne possible} other {# personnes possibles}}.',
+  'error.reason.noLoops':
+    'Aucun ensemble de {loops} boucles passant par tout le monde sans paire commune ne respecte ces règles (toutes les combinaisons ont été vérifiées).{fallback, select, yes { Un tirage sans boucle unique est possible.} other {}}',
+  'error.reason.noSingleLoop':
+    'Aucune boucle unique passant par tout le monde ne respecte ces règles (toutes les combinaisons ont été vérifiées).{fallback, select, yes { Un tirage sans boucle unique est possible.} other {}}',
+  'error.reason.loopGroups':
+    'Une boucle unique est impossible : les règles séparent les gens en groupes qu’on ne peut pas relier en une seule boucle : {groups}{more, plural, =0 {} one { et # autre groupe} other { et # autres groupes}}.{fallback, select, yes { Un tirage sans boucle unique est possible.} other {}}',
+  'error.reason.onlyEachOther': '{names} ne peuvent se tirer que l’un l’autre : un tirage sans paires réciproques est donc impossible.',
+  'error.reason.mutualAmong': '{names} ne peuvent pas être tirés entre eux sans que deux d’entre eux se tirent mutuellement.',
+  'error.reason.budget':
+    'Aucun tirage avec {mode} n’a été trouvé dans le temps imparti ; les règles le rendent peut-être impossible.{hint, select, yes { Un tirage avec {others} est possible.} other {}}',
+  'error.reason.unknown': 'Le tirage est impossible ({detail}).',
+  'error.reason.mustDraw.self': '{a} doit se tirer soi-même d’après les tirages imposés.',
+  'error.reason.mustDraw.twoReceivers': '{a} doit tirer à la fois {b} et {c}.',
+  'error.reason.mustDraw.twoGivers': '{a} et {b} doivent tous les deux tirer {c}.',
+  'error.reason.mustDraw.excluded': '{a} doit tirer {b}, mais cette paire est exclue.',
+  'error.reason.mustDraw.closesLoop': 'Les tirages imposés {names} forment à eux seuls une boucle : une boucle unique passant par tout le monde est donc impossible.',
+  'error.reason.mustDraw.mutual': '{a} et {b} doivent se tirer l’un l’autre, mais les paires réciproques ne sont pas permises.',
+  'error.reason.mustDraw.tooManyReceivers': '{a} doit tirer {names} : plus de personnes à gâter que chacun n’en a.',
+  'error.reason.mustDraw.tooManyGivers': '{names} doivent tous tirer {last} : plus de personnes qui offrent que chacun n’en a.',
+  'error.reason.mustDraw.contradict': 'Les tirages imposés pour {names} se contredisent.',
   // ── end of error ──
 
   // ── shell: Desktop shell: tray, notifications, dialogs (src-main/electron) ──

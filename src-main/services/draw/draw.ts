@@ -24,7 +24,7 @@ import { drawPeople, listParticipants } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
 import { eachSlice, nextTurn, sliceTransaction, SLICE_ROWS } from '../common/slices';
 import { trackProgress } from '../common/progress';
-import { installationSecret } from '../organizer/settings';
+import { installationSecret, organizerTranslator } from '../organizer/settings';
 import { viewExchange } from '../exchanges/exchanges';
 import { recordOrganizerAccess } from '../organizer/break-glass';
 import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, notifyDrawUndone, withdrawUnsentMatchMail } from '../mail/match-mail';
@@ -46,7 +46,7 @@ export async function checkDraw(deps: Deps, input: ParsedInput<'draw.check'>): P
     feasible: result.ok,
     mode,
     feasibleModes: result.modes,
-    reason: result.ok ? null : describeReason(result.reason, (id) => names.get(id) ?? `#${id}`),
+    reason: result.ok ? null : describeReason(result.reason, (id) => names.get(id) ?? `#${id}`, organizerTranslator(deps)),
     participantIds: result.ok ? [] : reasonParticipantIds(result.reason),
     participantCount: people.length,
   };
@@ -71,7 +71,7 @@ interface Assigned {
 function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { changedOnly: Set<number> | null }): Assigned {
   const people = activeParticipants(deps, exchange.id);
   const result = solve(buildProblem(deps, exchange, people, mode), { random: deps.random });
-  if (!result.ok) throw infeasible(result.reason, people);
+  if (!result.ok) throw infeasible(deps, result.reason, people);
   deps.log.info('names drawn', { exchangeId: exchange.id, mode, method: result.method, people: people.length });
   const now = deps.clock.now();
   const previous = loadMatches(deps.db, exchange.id);
@@ -230,7 +230,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
     const hashes = await prepareHistory(deps, exchange, people);
     await nextTurn();
     const result = await solveOffThread(buildProblem(deps, exchange, people, mode, hashes), deps.random, deps.log);
-    if (!result.ok) throw infeasible(result.reason, people);
+    if (!result.ok) throw infeasible(deps, result.reason, people);
     deps.log.info('names drawn', { exchangeId: exchange.id, mode, method: result.method, people: people.length });
     const historyKey = exchangeKey(installationSecret(deps), exchange);
     const history = historyRows(deps, exchange, people, result.assignment, hashes);

@@ -300,6 +300,10 @@ export const de: Catalogue = {
   'error.reason.mustDraw.tooManyReceivers': 'Für {a} ist festgelegt, {names} zu ziehen: mehr Wichtelkinder, als jede Person hat.',
   'error.reason.mustDraw.tooManyGivers': 'Für {names} ist festgelegt, {last} zu ziehen: mehr Schenkende, als jede Person hat.',
   'error.reason.mustDraw.contradict': 'Die festen Zuordnungen für {names} widersprechen sich.',
+  'error.notice.purge': 'Alles zu „{exchange}“ wird am {at} gelöscht. Sichere vorher, was du behalten möchtest.',
+  'error.notice.namesAndMore': '{names} und {more} weitere',
+  'error.notice.linksMoved':
+    'Die öffentliche Adresse hat sich von {from} zu {to} geändert. Links, die schon an die alte Adresse verschickt wurden, funktionieren nicht mehr. {count, plural, =0 {Noch hat niemand so einen Link.} one {Diese Person hat einen: {names}. Schick ihre letzte E-Mail im Postausgang noch einmal: Sie geht mit der neuen Adresse und einem frischen Link raus.} other {Diese # Leute haben einen: {names}. Schick ihre letzte E-Mail im Postausgang noch einmal: Sie geht mit der neuen Adresse und einem frischen Link raus.}}',
   // ── end of error ──
 
   // ── shell: Desktop shell: tray, notifications, dialogs (src-main/electron) ──

@@ -297,6 +297,10 @@ export const en = {
   'error.reason.mustDraw.tooManyReceivers': '{a} is set to draw {names}: more giftees than each person has.',
   'error.reason.mustDraw.tooManyGivers': '{names} are all set to draw {last}: more givers than each person has.',
   'error.reason.mustDraw.contradict': 'The fixed pairs for {names} contradict each other.',
+  'error.notice.purge': 'Everything about "{exchange}" will be deleted on {at}. Copy anything you want to keep before then.',
+  'error.notice.namesAndMore': '{names}, {more} more',
+  'error.notice.linksMoved':
+    'The public address changed from {from} to {to}. Links already sent to the old address no longer work. {count, plural, =0 {Nobody has such a link yet.} one {This person has one: {names}. Resend their last email from the Outbox: it goes out again with the new address and a fresh link.} other {These # people have one: {names}. Resend their last email from the Outbox: it goes out again with the new address and a fresh link.}}',
   // ── end of error ──
 
   // ── shell: Desktop shell: tray, notifications, dialogs (src-main/electron) ──

@@ -299,6 +299,10 @@ export const es: Catalogue = {
   'error.reason.mustDraw.tooManyReceivers': 'A {a} le toca sacar a {names}: más amigos invisibles de los que tiene cada persona.',
   'error.reason.mustDraw.tooManyGivers': 'A {names} les toca sacar a {last}: más personas que regalan de las que tiene cada uno.',
   'error.reason.mustDraw.contradict': 'Las parejas fijas de {names} se contradicen.',
+  'error.notice.purge': 'Todo lo de «{exchange}» se borrará el {at}. Copia antes lo que quieras conservar.',
+  'error.notice.namesAndMore': '{names} y {more} más',
+  'error.notice.linksMoved':
+    'La dirección pública ha cambiado de {from} a {to}. Los enlaces ya enviados con la dirección antigua ya no funcionan. {count, plural, =0 {Todavía nadie tiene un enlace así.} one {Esta persona tiene uno: {names}. Reenvíale su último correo desde la Bandeja de salida: saldrá de nuevo con la nueva dirección y un enlace nuevo.} other {Estas # personas tienen uno: {names}. Reenvíales su último correo desde la Bandeja de salida: saldrá de nuevo con la nueva dirección y un enlace nuevo.}}',
   // ── end of error ──
 
   // ── shell: Desktop shell: tray, notifications, dialogs (src-main/electron) ──

@@ -303,6 +303,10 @@ export const fr: Catalogue = {
   'error.reason.mustDraw.tooManyReceivers': '{a} doit tirer {names} : plus de personnes à gâter que chacun n’en a.',
   'error.reason.mustDraw.tooManyGivers': '{names} doivent tous tirer {last} : plus de personnes qui offrent que chacun n’en a.',
   'error.reason.mustDraw.contradict': 'Les tirages imposés pour {names} se contredisent.',
+  'error.notice.purge': 'Tout ce qui concerne « {exchange} » sera supprimé le {at}. Copie avant ce que tu veux garder.',
+  'error.notice.namesAndMore': '{names} et {more} autres',
+  'error.notice.linksMoved':
+    'L’adresse publique est passée de {from} à {to}. Les liens déjà envoyés avec l’ancienne adresse ne marchent plus. {count, plural, =0 {Personne n’a encore un tel lien.} one {Cette personne en a un : {names}. Renvoie son dernier e-mail depuis la boîte d’envoi : il repartira avec la nouvelle adresse et un nouveau lien.} other {Ces # personnes en ont un : {names}. Renvoie leur dernier e-mail depuis la boîte d’envoi : il repartira avec la nouvelle adresse et un nouveau lien.}}',
   // ── end of error ──
 
   // ── shell: Desktop shell: tray, notifications, dialogs (src-main/electron) ──

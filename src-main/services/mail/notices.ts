@@ -2,9 +2,8 @@ import type { OperationOutput } from '../../contract/operations';
 import { listExchanges } from '../../db/repos/exchanges';
 import { findParticipant } from '../../db/repos/participants';
 import { readSetting, writeSetting } from '../../db/repos/settings';
-import { formatInstant } from '../../mail/templates/format';
 import type { Deps } from '../common/deps';
-import { getSettings } from '../organizer/settings';
+import { getSettings, organizerTranslator } from '../organizer/settings';
 import { realPurgeMoment } from './render-organizer';
 import { UNLISTED_KINDS } from './kinds';
 
@@ -25,6 +24,7 @@ interface LinksMoved {
  */
 function purgeNotices(deps: Deps): Notice[] {
   const { timezone } = getSettings(deps);
+  const t = organizerTranslator(deps);
   const now = deps.clock.now();
   const out: Notice[] = [];
   for (const e of listExchanges(deps.db)) {
@@ -35,7 +35,7 @@ function purgeNotices(deps: Deps): Notice[] {
       kind: 'purge-warning',
       exchangeId: e.id,
       at: e.purgeWarnedAt,
-      message: `Everything about "${e.name}" will be deleted on ${formatInstant(at, timezone)}. Copy anything you want to keep before then.`,
+      message: t.t('error.notice.purge', { exchange: e.name, at: t.dateTime(at, timezone) }),
       participantIds: [],
     });
   }
@@ -52,17 +52,14 @@ function linksMovedNotice(deps: Deps): Notice[] {
   if (!value || typeof value !== 'object' || !Array.isArray(value.participantIds)) return [];
   const names = value.participantIds.flatMap((id) => findParticipant(deps.db, id)?.name ?? []);
   const n = names.length;
-  const shown = n > NAMES_SHOWN ? [...names.slice(0, NAMES_SHOWN), `${n - NAMES_SHOWN} more`] : names;
+  const t = organizerTranslator(deps);
+  const shown = n > NAMES_SHOWN ? t.t('error.notice.namesAndMore', { names: names.slice(0, NAMES_SHOWN).join(', '), more: n - NAMES_SHOWN }) : names.join(', ');
   return [
     {
       kind: 'links-moved',
       exchangeId: null,
       at: value.at,
-      message:
-        `The public address changed from ${value.from} to ${value.to}. Links already sent to the old address no longer work. ` +
-        (n === 0
-          ? 'Nobody has such a link yet.'
-          : `${n === 1 ? 'This person has' : `These ${n} people have`} one: ${shown.join(', ')}. Resend their last email from the Outbox: it goes out again with the new address and a fresh link.`),
+      message: t.t('error.notice.linksMoved', { from: value.from, to: value.to, count: n, names: shown }),
       participantIds: value.participantIds,
     },
   ];

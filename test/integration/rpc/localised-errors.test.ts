@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../../src-main/i18n';
+import { recordLinksMoved } from '../../../src-main/services/mail/notices';
 import { adminWorld, type AdminWorld } from '../http/admin-world';
 import { exchangeInput } from '../../support/test-app';
 
@@ -107,6 +108,25 @@ describe('refusals in the organizer’s language', () => {
     expect((await w.t.ok('exchanges.get', { exchangeId })).lockedReason).toBe('This exchange is cancelled; nothing about it can change any more.');
     await speak('es');
     expect((await w.t.ok('exchanges.get', { exchangeId })).lockedReason).toBe('Este intercambio está cancelado: ya no se puede cambiar nada.');
+  });
+
+  it('the outbox notices the screens and the tray show follow the language', async () => {
+    const ann = (await w.t.ok('participants.list', { exchangeId }))[0]!;
+    recordLinksMoved(w.t.deps, { from: 'http://old.example', to: 'http://new.example', at: w.t.deps.clock.now(), participantIds: [ann.id] });
+    await speak('de');
+    const [notice] = (await w.t.ok('outbox.status', {})).notices;
+    expect(notice?.message).toBe(
+      'Die öffentliche Adresse hat sich von http://old.example zu http://new.example geändert. Links, die schon an die alte Adresse verschickt wurden, funktionieren nicht mehr. ' +
+        'Diese Person hat einen: Ann. Schick ihre letzte E-Mail im Postausgang noch einmal: Sie geht mit der neuen Adresse und einem frischen Link raus.',
+    );
+  });
+
+  it('a draw that cannot be made names the people in the way, in the organizer’s language', async () => {
+    await speak('es');
+    const check = await w.t.ok('draw.check', { exchangeId });
+    expect(check.feasible).toBe(false);
+    expect(check.reason).toBe('Hacen falta al menos 2 personas para sortear; solo participa Ann.');
+    expect(await refusal('exchanges.draw', { exchangeId })).toMatchObject({ code: 'infeasible', message: 'Hacen falta al menos 2 personas para sortear; solo participa Ann.' });
   });
 
   it('every contract message is a key of the error section', async () => {

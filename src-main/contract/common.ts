@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales';
+import type { Text } from '../i18n/translate';
+import { say } from './say';
 
 /**
  * The one source of field limits: the API, the participants' pages, the CSV import and the
@@ -8,10 +10,13 @@ import { LOCALES } from '../i18n/locales';
 export const LIMITS = { name: 100, email: 255, giftIdeas: 2000 } as const;
 
 /** Shared field schemas. Messages are written for the organizer, not for developers. */
-export const Id = z.number({ error: 'Expected an id (a whole number).' }).int().positive();
+export const Id = z
+  .number({ error: say('error.contract.id') })
+  .int()
+  .positive();
 
 export const MATCH_MODES = ['single-loop', 'no-mutual', 'any'] as const;
-export const MatchMode = z.enum(MATCH_MODES, { error: 'Choose one of: single-loop, no-mutual, any.' });
+export const MatchMode = z.enum(MATCH_MODES, { error: say('error.contract.matchMode') });
 
 /** How a draw was sampled (core/matching DrawMethod; docs/matching.md says what each guarantees). */
 export const DRAW_METHODS = ['exact-rejection', 'exact-count', 'markov-chain', 'unmixed'] as const;
@@ -22,28 +27,26 @@ export const EXCHANGE_STATES = ['draft', 'registration_open', 'registration_clos
 export const ExchangeStateSchema = z.enum(EXCHANGE_STATES);
 
 /** A wall-clock date and time in the exchange's timezone, as an <input type="datetime-local"> gives it. */
-export const LocalDateTime = z
-  .string({ error: 'Expected a date and time like 2026-12-19T18:00.' })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Expected a date and time like 2026-12-19T18:00.');
+export const LocalDateTime = z.string({ error: say('error.contract.localDateTime') }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, say('error.contract.localDateTime'));
 
 export const TimeZone = z
-  .string({ error: 'Expected a timezone like Europe/Berlin.' })
-  .min(1, 'Choose a timezone.')
-  .refine(isTimeZone, 'Unknown timezone; use a name like Europe/Berlin or America/New_York.');
+  .string({ error: say('error.contract.timezone') })
+  .min(1, say('error.contract.timezoneMissing'))
+  .refine(isTimeZone, say('error.contract.timezoneUnknown'));
 
-export const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code like EUR or USD.');
+export const Currency = z.string().regex(/^[A-Z]{3}$/, say('error.contract.currency'));
 
 export const Budget = z.object({
   amount: z
-    .string({ error: 'Expected an amount like 25 or 25.50.' })
+    .string({ error: say('error.contract.amount') })
     .trim()
-    .regex(/^\d{1,7}(\.\d{1,2})?$/, 'Expected an amount like 25 or 25.50.'),
+    .regex(/^\d{1,7}(\.\d{1,2})?$/, say('error.contract.amount')),
   currency: Currency,
 });
 
 export const ReminderDays = z
-  .array(z.number().int('Reminder days are whole numbers.').min(1, 'Reminders are at least 1 day before.').max(60, 'Reminders are at most 60 days before.'))
-  .max(10, 'At most 10 reminders.')
+  .array(z.number().int(say('error.contract.reminderWhole')).min(1, say('error.contract.reminderMin')).max(60, say('error.contract.reminderMax')))
+  .max(10, say('error.contract.remindersTooMany'))
   .transform((days) => [...new Set(days)].sort((a, b) => b - a));
 
 /**
@@ -60,15 +63,16 @@ const UNSAFE_IN_NAME = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
  * characters. It lives in the contract because the contract may import nothing else; the core and
  * the services use it from here.
  */
-export function normalisePersonName(raw: string): { ok: true; name: string } | { ok: false; message: string } {
+export function normalisePersonName(raw: string): { ok: true; name: string } | { ok: false; text: Text } {
   // Far beyond any real name: refused before normalising so a huge input costs nothing.
-  if (raw.length > LIMITS.name * 4) return { ok: false, message: `Names are at most ${LIMITS.name} characters.` };
+  const tooLong: Text = { key: 'error.contract.nameLong', values: { max: LIMITS.name } };
+  if (raw.length > LIMITS.name * 4) return { ok: false, text: tooLong };
   const trimmed = raw.normalize('NFC').trim();
-  if (LINE_BREAK.test(trimmed)) return { ok: false, message: 'A name fits on one line.' };
-  if (UNSAFE_IN_NAME.test(trimmed)) return { ok: false, message: 'A name cannot contain control characters.' };
+  if (LINE_BREAK.test(trimmed)) return { ok: false, text: { key: 'error.contract.nameOneLine' } };
+  if (UNSAFE_IN_NAME.test(trimmed)) return { ok: false, text: { key: 'error.contract.nameControl' } };
   const name = trimmed.replace(/\s+/gu, ' ');
-  if (name.length === 0) return { ok: false, message: 'Enter a name.' };
-  if (name.length > LIMITS.name) return { ok: false, message: `Names are at most ${LIMITS.name} characters.` };
+  if (name.length === 0) return { ok: false, text: { key: 'error.contract.nameMissing' } };
+  if (name.length > LIMITS.name) return { ok: false, text: tooLong };
   return { ok: true, name };
 }
 
@@ -80,17 +84,17 @@ export function personKey(name: string, email: string): string {
   return `${name.toLocaleLowerCase('en')}\u0000${email}`;
 }
 
-export const PersonName = z.string({ error: 'Enter a name.' }).transform((raw, ctx) => {
+export const PersonName = z.string({ error: say('error.contract.nameMissing') }).transform((raw, ctx) => {
   const result = normalisePersonName(raw);
   if (result.ok) return result.name;
-  ctx.addIssue({ code: 'custom', message: result.message });
+  ctx.addIssue({ code: 'custom', message: result.text.key, params: { ...result.text.values } });
   return z.NEVER;
 });
 
 /** Normalised and checked by the service (core/email), which gives the precise message. */
-export const EmailInput = z.string({ error: 'Enter an email address.' }).max(320, 'That email address is too long.');
+export const EmailInput = z.string({ error: say('error.contract.emailMissing') }).max(320, say('error.contract.emailTooLong'));
 
-export const GiftIdeas = z.string().max(LIMITS.giftIdeas, `Gift ideas are at most ${LIMITS.giftIdeas} characters.`);
+export const GiftIdeas = z.string().max(LIMITS.giftIdeas, say('error.contract.giftIdeasLong'));
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -102,4 +106,4 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** One of the product's languages (src-main/i18n): a participant's, an exchange's, the organizer's. */
-export const LocaleSchema = z.enum(LOCALES, { error: 'Choose one of these languages: en, de, fr, es.' });
+export const LocaleSchema = z.enum(LOCALES, { error: say('error.contract.locale') });

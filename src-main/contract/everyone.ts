@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common';
+import { say } from './say';
 
 /**
  * Ways in for people without email (issue #18): the in-person "table" draw and printed cards.
@@ -18,11 +19,11 @@ export const TableDrawStatusView = z.object({
 });
 
 export const CARD_STYLES = ['full', 'name-qr'] as const;
-export const CardStyle = z.enum(CARD_STYLES, { error: 'Choose a card style: full or name-qr.' });
+export const CardStyle = z.enum(CARD_STYLES, { error: say('error.contract.cardStyle') });
 
 export const PrintCardsInput = z.object({
   exchangeId: Id,
-  participantIds: z.array(Id).min(1, 'Choose at least one person to print a card for.').max(500, 'At most 500 cards at once.'),
+  participantIds: z.array(Id).min(1, say('error.contract.cardsNone')).max(500, say('error.contract.cardsTooMany')),
   /** full: the giftee under a fold (a recorded look); name-qr: only the name and the QR code. */
   style: CardStyle,
   confirm: z.boolean().default(false),

@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { Budget, DrawMethodSchema, ExchangeStateSchema, Id, LocalDateTime, LocaleSchema, MatchMode, ReminderDays, TimeZone } from './common';
+import { say } from './say';
 
-const Name = z.string({ error: 'Give the exchange a name.' }).trim().min(1, 'Give the exchange a name.').max(120, 'Names are at most 120 characters.');
+const Name = z
+  .string({ error: say('error.contract.exchangeName') })
+  .trim()
+  .min(1, say('error.contract.exchangeName'))
+  .max(120, say('error.contract.exchangeNameLong'));
 
 const fields = {
   name: Name,
-  description: z.string().max(4000, 'The description is at most 4000 characters.'),
-  location: z.string().trim().max(300, 'The place is at most 300 characters.'),
+  description: z.string().max(4000, say('error.contract.descriptionLong')),
+  location: z.string().trim().max(300, say('error.contract.locationLong')),
   budget: Budget.nullable(),
-  maxParticipants: z.number().int().min(2, 'At least 2 participants.').max(10_000, 'At most 10 000 participants.').nullable(),
+  maxParticipants: z.number().int().min(2, say('error.contract.maxParticipantsMin')).max(10_000, say('error.contract.maxParticipantsMax')).nullable(),
   /** Local date-time in `timezone`; null = no deadline. */
   registrationDeadline: LocalDateTime.nullable(),
   /** Local date-time in `timezone`. */
@@ -17,21 +22,21 @@ const fields = {
   reminderDays: ReminderDays,
   matchMode: MatchMode,
   /** Giftees per person: everyone gives this many gifts and receives this many, never the same pair twice. */
-  giftsPerPerson: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'Choose 1, 2 or 3 giftees per person.' }),
+  giftsPerPerson: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: say('error.contract.giftsPerPerson') }),
   /**
    * Avoid the pairs of this organizer's last N earlier exchanges with these people (from the pair
    * history, which outlives purged exchanges); 0 = off. Earlier means an earlier exchange date.
    */
   avoidPastExchanges: z
-    .number({ error: 'Write a whole number of exchanges, 0 to switch this off.' })
-    .int('Write a whole number of exchanges.')
-    .min(0, 'Write 0 or more.')
-    .max(10, 'At most the last 10 exchanges.'),
+    .number({ error: say('error.contract.avoidPast') })
+    .int(say('error.contract.avoidPastWhole'))
+    .min(0, say('error.contract.avoidPastMin'))
+    .max(10, say('error.contract.avoidPastMax')),
   previousExchangeId: Id.nullable(),
   /** When participants learn who their Santa was: never, once the exchange's date and time passed, or when the organizer presses "Reveal to everyone". */
-  santaReveal: z.enum(['never', 'after_party', 'manual'], { error: 'Choose when participants learn who their Santa was: never, after the party, or when you reveal it.' }),
+  santaReveal: z.enum(['never', 'after_party', 'manual'], { error: say('error.contract.santaReveal') }),
   /** Also email each participant the name of their Santa when it is revealed. */
-  santaRevealEmail: z.boolean({ error: 'Say yes or no to the reveal email.' }),
+  santaRevealEmail: z.boolean({ error: say('error.contract.santaRevealEmail') }),
   /** The exchange's language: its pages, and emails to people who chose none of their own. */
   locale: LocaleSchema,
 };
@@ -118,7 +123,7 @@ export const ExchangeSummaryView = ExchangeView.pick({
 export const TRANSITION_ACTIONS = ['open', 'unpublish', 'close', 'reopen', 'cancel'] as const;
 export const TransitionInput = z.object({
   exchangeId: Id,
-  action: z.enum(TRANSITION_ACTIONS, { error: 'Choose one of: open, unpublish, close, reopen, cancel.' }),
+  action: z.enum(TRANSITION_ACTIONS, { error: say('error.contract.transition') }),
 });
 
 export const ExchangeRef = z.object({ exchangeId: Id });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { Id } from './common';
+import { say } from './say';
 
 export const AddExclusionInput = z.object({
   exchangeId: Id,
   /** `pair`: neither draws the other. `one-way`: giver never draws receiver. */
-  kind: z.enum(['pair', 'one-way'], { error: 'Choose pair or one-way.' }),
+  kind: z.enum(['pair', 'one-way'], { error: say('error.contract.exclusionKind') }),
   giverId: Id,
   receiverId: Id,
 });
@@ -13,8 +14,8 @@ export const AddMustDrawInput = z.object({ exchangeId: Id, giverId: Id, receiver
 
 export const HouseholdInput = z.object({
   exchangeId: Id,
-  name: z.string().trim().min(1, 'Give the household a name.').max(100, 'At most 100 characters.'),
-  memberIds: z.array(Id).min(2, 'A household has at least 2 members.').max(1000),
+  name: z.string().trim().min(1, say('error.contract.householdName')).max(100, say('error.contract.householdNameLong')),
+  memberIds: z.array(Id).min(2, say('error.contract.householdMembers')).max(1000),
 });
 
 export const UpdateHouseholdInput = z.object({

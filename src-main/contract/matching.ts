@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DrawMethodSchema, Id, MatchMode } from './common';
 import { ExchangeView } from './exchanges';
+import { say } from './say';
 
 export const DrawCheckInput = z.object({ exchangeId: Id, mode: MatchMode.optional() });
 
@@ -36,12 +37,12 @@ export const UndoDrawInput = z.object({
 export const RedrawInput = z.object({
   exchangeId: Id,
   mode: MatchMode.optional(),
-  confirm: z.literal(true, { error: 'A full re-draw changes everyone’s match; confirm it.' }),
+  confirm: z.literal(true, { error: say('error.contract.confirmRedraw') }),
 });
 
 export const RevealInput = z.object({
   exchangeId: Id,
-  confirm: z.literal(true, { error: 'Revealing shows who drew whom; confirm it.' }),
+  confirm: z.literal(true, { error: say('error.contract.confirmReveal') }),
 });
 export const RevealView = z.object({
   revealedAt: z.number(),

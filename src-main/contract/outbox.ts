@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common';
+import { say } from './say';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 
@@ -71,9 +72,9 @@ export const ReadMessageInput = z.object({
   /** With showPrivate, for an email that names a giftee: a break-glass, recorded and told to its recipient. */
   confirm: z.boolean().default(false),
 });
-export const PauseInput = z.object({ paused: z.boolean({ error: 'Say true to pause sending, false to resume.' }) });
+export const PauseInput = z.object({ paused: z.boolean({ error: say('error.contract.paused') }) });
 
-export const SmtpSecuritySchema = z.enum(['tls', 'starttls', 'none'], { error: 'Choose tls, starttls or none.' });
+export const SmtpSecuritySchema = z.enum(['tls', 'starttls', 'none'], { error: say('error.contract.smtpSecurity') });
 
 export const SmtpSettingsView = z.object({
   configured: z.boolean(),
@@ -104,14 +105,18 @@ export const SmtpSettingsView = z.object({
 });
 
 export const SetSmtpInput = z.object({
-  presetId: z.enum(['gmail', 'outlook', 'icloud', 'fastmail', 'yahoo', 'custom'], { error: 'Choose a provider or custom.' }),
+  presetId: z.enum(['gmail', 'outlook', 'icloud', 'fastmail', 'yahoo', 'custom'], { error: say('error.contract.smtpPreset') }),
   host: z
     .string()
     .trim()
-    .min(1, 'Enter the mail server name, like smtp.example.com.')
+    .min(1, say('error.contract.smtpHost'))
     .max(253)
-    .regex(/^[A-Za-z0-9.-]+$/, 'A server name has only letters, digits, dots and dashes.'),
-  port: z.number({ error: 'Enter a port number.' }).int().min(1, 'Ports go from 1 to 65535.').max(65535, 'Ports go from 1 to 65535.'),
+    .regex(/^[A-Za-z0-9.-]+$/, say('error.contract.smtpHostChars')),
+  port: z
+    .number({ error: say('error.contract.port') })
+    .int()
+    .min(1, say('error.contract.portRange'))
+    .max(65535, say('error.contract.portRange')),
   security: SmtpSecuritySchema,
   username: z.string().trim().max(320),
   /** Omit to keep the stored password; empty string removes it. */
@@ -120,7 +125,7 @@ export const SetSmtpInput = z.object({
     .string()
     .trim()
     .max(100)
-    .refine((v) => !/[\r\n"<>]/.test(v), 'The sender name cannot contain quotes, < > or line breaks.'),
+    .refine((v) => !/[\r\n"<>]/.test(v), say('error.contract.fromName')),
   fromAddress: z.string().max(320),
   maxConnections: z.number().int().min(1).max(10).default(3),
 });

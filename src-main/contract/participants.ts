@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailInput, GiftIdeas, Id, LocaleSchema, PersonName } from './common';
+import { say } from './say';
 
 /**
  * How a participant learns their giftee: the match email, a printed card, the in-person (table)
@@ -8,7 +9,7 @@ import { EmailInput, GiftIdeas, Id, LocaleSchema, PersonName } from './common';
  */
 export const DELIVERIES = ['email', 'card', 'in_person', 'delivered'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
-export const DeliverySchema = z.enum(DELIVERIES, { error: 'Choose how they learn their giftee: email, card, in_person or delivered.' });
+export const DeliverySchema = z.enum(DELIVERIES, { error: say('error.contract.delivery') });
 
 const fields = {
   name: PersonName,
@@ -61,7 +62,7 @@ export const InviteInput = z.object({
   exchangeId: Id,
   participantId: Id.optional(),
   /** Made once per press of the button: the same request twice (a double click, a retry) sends once. */
-  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Send a requestId of 8 to 64 letters, digits, - or _ (the same one for a repeated request).'),
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, say('error.contract.requestId')),
 });
 
 export const InviteView = z.object({

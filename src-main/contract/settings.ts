@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { Currency, EmailInput, LocaleSchema, PersonName, ReminderDays, TimeZone } from './common';
+import { say } from './say';
 
 const Notifications = z.object({ registrations: z.boolean(), draws: z.boolean(), failures: z.boolean() });
 
 /** How the organizer hears of sign-ups: one email each (at once), or one daily digest. */
 export const SIGNUP_NOTICE_CHOICES = ['each', 'daily'] as const;
-export const SignupNotices = z.enum(SIGNUP_NOTICE_CHOICES, { error: 'Choose "each" (one email per sign-up) or "daily" (one digest a day).' });
+export const SignupNotices = z.enum(SIGNUP_NOTICE_CHOICES, { error: say('error.contract.signupNotices') });
 
 /** The organizer's screens: a language, or `auto` (the computer's). */
-export const OrganizerLanguage = z.union([z.literal('auto'), LocaleSchema], { error: 'Choose auto or one of these languages: en, de, fr, es.' });
+export const OrganizerLanguage = z.union([z.literal('auto'), LocaleSchema], { error: say('error.contract.organizerLanguage') });
 
 export const SettingsView = z.object({
   organizer: z.object({ name: z.string(), email: z.string() }).nullable(),
@@ -37,11 +38,11 @@ export const UpdateSettingsInput = z.object({
   timezone: TimeZone.optional(),
   currency: Currency.optional(),
   reminderDays: ReminderDays.optional(),
-  retentionDays: z.number().int().min(7, 'Keep data at least 7 days.').max(365, 'Keep data at most 365 days.').optional(),
+  retentionDays: z.number().int().min(7, say('error.contract.retentionMin')).max(365, say('error.contract.retentionMax')).optional(),
   /** The address participants' links use (a tunnel such as https://santa.example.net); null = LAN address. */
   publicBaseUrl: z
-    .url({ protocol: /^https?$/, error: 'Enter a web address starting with http:// or https://.' })
-    .refine((url) => !/[?#]/.test(url), 'The public address cannot contain ? or #.')
+    .url({ protocol: /^https?$/, error: say('error.contract.publicUrl') })
+    .refine((url) => !/[?#]/.test(url), say('error.contract.publicUrlQuery'))
     .nullable()
     .optional(),
   setupComplete: z.boolean().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common';
+import { say } from './say';
 
 /** A link with its QR code (SVG markup) for printing or showing on a screen. */
 export const LinkView = z.object({ url: z.string(), qrSvg: z.string(), expiresAt: z.number().nullable() });
@@ -7,7 +8,7 @@ export const LinkView = z.object({ url: z.string(), qrSvg: z.string(), expiresAt
 export const ImportInput = z.object({
   exchangeId: Id,
   /** CSV text with a header row: name, email and optionally gift ideas, reminders (yes/no), withdrawn (yes rows are skipped). */
-  csv: z.string().max(2 * 1024 * 1024, 'The file is larger than 2 MB.'),
+  csv: z.string().max(2 * 1024 * 1024, say('error.contract.csvTooLarge')),
   /** true: only check and preview; false: add the good rows (all or nothing if any row is bad). */
   dryRun: z.boolean().default(true),
 });
@@ -39,7 +40,7 @@ export const NetworkView = z.object({
 
 export const BackupView = z.object({ name: z.string(), sizeBytes: z.number(), createdAt: z.number(), reason: z.string() });
 export const RestoreInput = z.object({
-  name: z.string().regex(/^sneaky-klaus-[a-z-]+-\d{8}T\d{6}Z\.sqlite3$/, 'Choose one of the listed backups.'),
-  confirm: z.literal(true, { error: 'Restoring replaces all current data; confirm it.' }),
+  name: z.string().regex(/^sneaky-klaus-[a-z-]+-\d{8}T\d{6}Z\.sqlite3$/, say('error.contract.backupName')),
+  confirm: z.literal(true, { error: say('error.contract.confirmRestore') }),
 });
 export const RestoreView = z.object({ pending: z.literal(true), message: z.string() });

@@ -1,5 +1,7 @@
 import type { Delivery } from '../contract/participants';
+import type { Text } from '../i18n';
 import { normaliseEmail } from './email';
+import { english } from './errors';
 
 /** What the organizer chose for one person: address (maybe none) and how they learn their giftee. */
 export interface Reach {
@@ -8,7 +10,7 @@ export interface Reach {
   deliveredBy: number | null;
 }
 
-export type ReachCheck = { ok: true; reach: Reach } | { ok: false; path: 'email' | 'deliveredBy'; message: string };
+export type ReachCheck = { ok: true; reach: Reach } | { ok: false; path: 'email' | 'deliveredBy'; message: string; text: Text };
 
 /**
  * The one rule for an address and a delivery, wherever they enter (the form, the API, the CSV):
@@ -20,13 +22,14 @@ export function checkReach(rawEmail: string, delivery: Delivery, deliveredBy: nu
   if (rawEmail.trim() !== '' || delivery === 'email') {
     const checked = normaliseEmail(rawEmail);
     if (!checked.ok) {
-      const message = rawEmail.trim() === '' ? 'Enter an email address, or choose another way for them to learn their giftee (card, at the table, or passed on).' : checked.message;
-      return { ok: false, path: 'email', message };
+      const text: Text = rawEmail.trim() === '' ? { key: 'error.delivery.emailMissing' } : checked.text;
+      return { ok: false, path: 'email', text, message: english(text) };
     }
     email = checked.email;
   }
   if (delivery === 'delivered' && deliveredBy === null) {
-    return { ok: false, path: 'deliveredBy', message: 'Choose who passes the link on to them.' };
+    const text: Text = { key: 'error.delivery.delivererMissing' };
+    return { ok: false, path: 'deliveredBy', text, message: english(text) };
   }
   return { ok: true, reach: { email, delivery, deliveredBy: delivery === 'delivered' ? deliveredBy : null } };
 }

@@ -1,29 +1,33 @@
-import { invalidField } from './errors';
+import type { Text } from '../i18n';
+import { english, invalidField } from './errors';
+
+/** A refusal: its catalogue text, and its English (`message`, for callers that know no reader). */
+const refused = (text: Text) => ({ ok: false as const, text, message: english(text) });
 
 /**
  * Trim, NFKC, lower-case (one address, one spelling), then validate with linear-time checks only (no regex that can
  * backtrack). Returns the normalised address, or a sentence saying what is wrong.
  */
-export function normaliseEmail(input: string): { ok: true; email: string } | { ok: false; message: string } {
+export function normaliseEmail(input: string): { ok: true; email: string } | { ok: false; message: string; text: Text } {
   const email = input.trim().normalize('NFKC').toLowerCase();
-  if (email.length === 0) return { ok: false, message: 'Enter an email address.' };
-  if (email.length > 255) return { ok: false, message: 'That email address is too long (255 characters at most).' };
+  if (email.length === 0) return refused({ key: 'error.email.missing' });
+  if (email.length > 255) return refused({ key: 'error.email.tooLong' });
   const at = email.indexOf('@');
   if (at === -1 || at !== email.lastIndexOf('@')) {
-    return { ok: false, message: 'An email address has exactly one @, like name@example.com.' };
+    return refused({ key: 'error.email.oneAt' });
   }
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
-  if (local.length === 0 || local.length > 64) return { ok: false, message: 'The part before the @ is missing or too long.' };
-  if (!isValidDomain(domain)) return { ok: false, message: 'The part after the @ should be a domain like example.com.' };
+  if (local.length === 0 || local.length > 64) return refused({ key: 'error.email.localPart' });
+  if (!isValidDomain(domain)) return refused({ key: 'error.email.domain' });
   for (const ch of local) {
     const code = ch.codePointAt(0) ?? 0;
     if (code <= 0x20 || code === 0x7f || '()<>[]\\,;:"'.includes(ch)) {
-      return { ok: false, message: 'An email address cannot contain spaces or any of ( ) < > [ ] \\ , ; : "' };
+      return refused({ key: 'error.email.characters' });
     }
   }
   if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
-    return { ok: false, message: 'The part before the @ cannot start or end with a dot, or have two dots in a row.' };
+    return refused({ key: 'error.email.dots' });
   }
   return { ok: true, email };
 }
@@ -46,6 +50,6 @@ function isValidDomain(domain: string): boolean {
 /** The normalised address, or a validation error naming the field (`path`). */
 export function checkedEmail(raw: string, path = 'email'): string {
   const result = normaliseEmail(raw);
-  if (!result.ok) throw invalidField(path, result.message);
+  if (!result.ok) throw invalidField(path, result.text);
   return result.email;
 }

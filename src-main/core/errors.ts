@@ -10,7 +10,8 @@ export interface IssueWording {
   message: Wording;
 }
 
-function english(wording: Wording): string {
+/** The English of a wording (logs, callers without a reader). */
+export function english(wording: Wording): string {
   return typeof wording === 'string' ? wording : translator('en').text(wording);
 }
 
@@ -51,6 +52,9 @@ export function invalidField(path: string, message: Wording): DomainError {
   return new DomainError('invalid_input', message, { issues: [{ path, message }] });
 }
 
-export function notFound(what: string): DomainError {
-  return new DomainError('not_found', `${what} was not found.`);
+/** Things the organizer or a participant can refer to that may be gone. */
+export type Missing = 'exchange' | 'participant' | 'message' | 'exclusion' | 'mustDraw' | 'household' | 'backup' | 'operation';
+
+export function notFound(what: Missing): DomainError {
+  return new DomainError('not_found', { key: `error.notFound.${what}` });
 }

@@ -1,5 +1,6 @@
 import { EXCHANGE_STATES } from '../contract/common';
 import { EXCHANGE_FIELDS, type ExchangeField } from '../contract/exchanges';
+import type { Text } from '../i18n';
 import { DomainError } from './errors';
 
 export { EXCHANGE_STATES };
@@ -21,15 +22,6 @@ const TRANSITIONS: Record<ExchangeAction, { from: readonly ExchangeState[]; to: 
   cancel: { from: ['draft', 'registration_open', 'registration_closed', 'matched'], to: 'cancelled' },
 };
 
-export const STATE_LABELS: Record<ExchangeState, string> = {
-  draft: 'draft',
-  registration_open: 'open for registration',
-  registration_closed: 'closed for registration',
-  matched: 'drawn',
-  completed: 'completed',
-  cancelled: 'cancelled',
-};
-
 /** The state an action leads to, or a DomainError saying why it cannot be done now. */
 export function nextState(state: ExchangeState, action: ExchangeAction): ExchangeState {
   const transition = TRANSITIONS[action];
@@ -41,28 +33,11 @@ export function allowedActions(state: ExchangeState): ExchangeAction[] {
   return EXCHANGE_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(state));
 }
 
-function refusal(state: ExchangeState, action: ExchangeAction): string {
-  const label = STATE_LABELS[state];
-  if (state === 'completed') return 'This exchange is completed; it can no longer be changed.';
-  if (state === 'cancelled') return 'This exchange was cancelled; it can no longer be changed.';
-  switch (action) {
-    case 'open':
-      return `Registration can only be opened from a draft; this exchange is ${label}.`;
-    case 'unpublish':
-      return `Only an exchange open for registration can go back to draft; this one is ${label}.`;
-    case 'close':
-      return `Registration can only be closed while it is open; this exchange is ${label}.`;
-    case 'reopen':
-      return `Registration can only be reopened after it was closed; this exchange is ${label}.`;
-    case 'draw':
-      return 'Names were already drawn. Undo the draw or re-draw instead.';
-    case 'undo-draw':
-      return `There is no draw to undo; this exchange is ${label}.`;
-    case 'complete':
-      return `Only a drawn exchange can be completed; this exchange is ${label}.`;
-    case 'cancel':
-      return `This exchange cannot be cancelled; it is ${label}.`;
-  }
+function refusal(state: ExchangeState, action: ExchangeAction): Text {
+  if (state === 'completed') return { key: 'error.state.completed' };
+  if (state === 'cancelled') return { key: 'error.state.cancelled' };
+  if (action === 'draw') return { key: 'error.state.alreadyDrawn' };
+  return { key: `error.state.cannot.${action}`, values: { state } };
 }
 
 /** What the organizer may still edit in each state (matching rules freeze at the draw: the draw was made under them). */
@@ -108,21 +83,16 @@ export function editableFields(state: ExchangeState): ExchangeField[] {
   return EXCHANGE_FIELDS.filter((field) => groups.includes(EXCHANGE_FIELD_GROUPS[field]));
 }
 
-const GROUP_WORDS: Record<EditableGroup, string> = { details: 'details', schedule: 'dates', matching: 'matching rules', participants: 'participants' };
-
 /** Why a group is locked in this state, as the organizer reads it; null when it is not. */
-export function lockedMessage(state: ExchangeState, group: EditableGroup): string | null {
+export function lockedMessage(state: ExchangeState, group: EditableGroup): Text | null {
   if (editableGroups(state).includes(group)) return null;
-  const what = GROUP_WORDS[group];
-  return state === 'matched'
-    ? `Names were already drawn, so the ${what} cannot change. Undo the draw first.`
-    : `This exchange is ${STATE_LABELS[state]}; its ${what} can no longer be changed.`;
+  return state === 'matched' ? { key: 'error.locked.drawn', values: { group } } : { key: 'error.locked.over', values: { state, group } };
 }
 
 /** One sentence for everything locked in this state, for the exchange view. */
-export function lockedReason(state: ExchangeState): string | null {
-  if (state === 'matched') return 'Names were already drawn, so the matching rules cannot change. Undo the draw first.';
-  if (state === 'completed' || state === 'cancelled') return `This exchange is ${STATE_LABELS[state]}; nothing about it can change any more.`;
+export function lockedReason(state: ExchangeState): Text | null {
+  if (state === 'matched') return { key: 'error.locked.drawn', values: { group: 'matching' } };
+  if (state === 'completed' || state === 'cancelled') return { key: 'error.locked.everything', values: { state } };
   return null;
 }
 

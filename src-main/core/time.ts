@@ -9,7 +9,7 @@ const LOCAL_FORMAT = "yyyy-MM-dd'T'HH:mm";
  */
 export function localToUtc(local: string, zone: string, field: string): number {
   const dt = DateTime.fromISO(local, { zone });
-  if (!dt.isValid) throw invalidField(field, `${local} is not a real date and time.`);
+  if (!dt.isValid) throw invalidField(field, { key: 'error.time.notReal', values: { local } });
   return dt.toMillis();
 }
 

@@ -5,7 +5,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, p
 import { createApp } from '../app';
 import { systemClock } from '../core/clock';
 import { createLogger } from '../log';
+import { matchLocale, translator, type Locale } from '../i18n';
 import { dispatch } from '../rpc/dispatch';
+import { getSettings, setSystemLocale } from '../services/organizer/settings';
 import { appProtocolHandler, APP_SCHEME, registerAppScheme } from './app-protocol';
 import { forwardEvents, registerRpc } from './ipc';
 import { quitGuard, startDesktop, stopDesktop, type CoreApp, type Running } from './lifecycle';
@@ -15,7 +17,6 @@ import { desktopPaths, trayIconPath } from './paths';
 import { PREFERENCES_FILE, preferencesStore, preferenceToggles } from './preferences';
 import { SECRET_FILE, safeStorageSecretStore } from './secret-store';
 import { createTrayIcon, loadTrayState, runTrayAction, startTrayController } from './tray';
-import { trayLocale } from './tray-menu';
 import { createWindowController } from './window';
 
 /** The participants' pages' port (the next free one when taken). */
@@ -37,6 +38,21 @@ const userData = app.getPath('userData');
 const prefs = preferencesStore(join(userData, PREFERENCES_FILE), log);
 
 let running: Running | null = null;
+/** The core once it runs: the organizer's language comes from its settings. */
+let core: Pick<CoreApp, 'deps'> | null = null;
+
+/** The organizer's language: their setting once the core runs, the computer's before. */
+function organizerLocale(): Locale {
+  if (core) {
+    try {
+      return getSettings(core.deps).locale;
+    } catch {
+      // The database is unreadable: the computer's language will do for a notice.
+    }
+  }
+  return matchLocale(app.getLocale()) ?? 'en';
+}
+
 const guard = quitGuard({ shutdown: async () => void (running && (await stopDesktop(running, log))), quit: () => app.quit(), log });
 const windows = createWindowController({
   BrowserWindow,
@@ -47,7 +63,7 @@ const windows = createWindowController({
   onHiddenToTray() {
     if (prefs.get().trayHintShown) return;
     prefs.update({ trayHintShown: true });
-    notify(trayHintNotice(platform));
+    notify(trayHintNotice(platform, translator(organizerLocale())));
   },
 });
 
@@ -66,17 +82,19 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, () => paths.renderer.url);
   if (paths.renderer.bundleDir) protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer.bundleDir));
   if (!paths.nativeBinding && !app.isPackaged) log.warn('out/native/better_sqlite3.node is missing: run `npm run build:native` (or `npm start`)');
+  // The organizer's language defaults to the operating system's (settings.ts), known before any window.
+  setSystemLocale(app.getLocale());
   const startHidden = process.argv.includes(HIDDEN_ARG) || app.getLoginItemSettings().wasOpenedAtLogin;
   const call = (core: CoreApp) => (name: string, input: unknown) => dispatch(core.deps, name, input);
   running = await startDesktop(
     {
-      createCore: () =>
-        createApp({
+      createCore: async () =>
+        (core = await createApp({
           dataDir: userData,
           log,
           smtpPassword: safeStorageSecretStore(safeStorage, join(userData, 'secrets', SECRET_FILE), log, platform),
           ...(paths.nativeBinding && { nativeBinding: paths.nativeBinding }),
-        }),
+        })),
       participant: { host: '0.0.0.0', port: PARTICIPANT_PORT },
       registerIpc(core) {
         const off = registerRpc(ipcMain, {
@@ -95,7 +113,6 @@ async function start(): Promise<void> {
           buildMenu: (template) => Menu.buildFromTemplate(template),
           load: () => loadTrayState(call(core)),
           now: () => core.deps.clock.now(),
-          locale: trayLocale(app.getLocale()),
           timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
           platform,
           toggles: () => preferenceToggles(prefs.get(), platform),
@@ -113,6 +130,7 @@ async function start(): Promise<void> {
           },
           notify,
           preferences: () => prefs.get(),
+          locale: organizerLocale,
           windowFocused: () => windows.isFocused(),
           log,
         }).dispose,
@@ -141,7 +159,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       log.error('start-up failed', { error });
-      dialog.showErrorBox('Sneaky Klaus cannot start', (error as Error).message ?? String(error));
+      dialog.showErrorBox(translator(matchLocale(app.getLocale()) ?? 'en').t('shell.dialog.cannotStart'), (error as Error).message ?? String(error));
       app.exit(1);
     });
 }

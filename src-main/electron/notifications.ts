@@ -1,3 +1,4 @@
+import { translator, type Locale, type Translator } from '../i18n';
 import type { Logger } from '../log';
 import type { DesktopPreferences } from './preferences';
 
@@ -38,17 +39,18 @@ export function exchangeChanges(before: ReadonlyMap<number, ExchangeSnapshot>, a
   return changes;
 }
 
-export function changeNotice(change: ExchangeChange, prefs: DesktopPreferences): Notice | null {
+/** `t`: the organizer's language. */
+export function changeNotice(change: ExchangeChange, prefs: DesktopPreferences, t: Translator): Notice | null {
   switch (change.kind) {
     case 'joined':
       if (!prefs.notifyRegistrations) return null;
       return {
-        title: change.added === 1 ? 'New registration' : `${change.added} new registrations`,
-        body: `${change.added === 1 ? 'Someone' : `${change.added} people`} joined ${change.exchangeName}. ${change.total} taking part now.`,
+        title: t.t('shell.notice.joinedTitle', { count: change.added }),
+        body: t.t('shell.notice.joinedBody', { count: change.added, exchange: change.exchangeName, total: change.total }),
       };
     case 'drawn':
       if (!prefs.notifyDraws) return null;
-      return { title: 'Names drawn', body: `Names were drawn for ${change.exchangeName}. Everyone’s match email is queued.` };
+      return { title: t.t('shell.notice.drawnTitle'), body: t.t('shell.notice.drawnBody', { exchange: change.exchangeName }) };
     default: {
       const never: never = change;
       return never;
@@ -56,19 +58,15 @@ export function changeNotice(change: ExchangeChange, prefs: DesktopPreferences):
   }
 }
 
-export function failureNotice(event: LooseEvent, prefs: DesktopPreferences): Notice | null {
+export function failureNotice(event: LooseEvent, prefs: DesktopPreferences, t: Translator): Notice | null {
   const failed = event.type === 'outbox.changed' ? (event.failed ?? 0) : 0;
   if (failed <= 0 || !prefs.notifyFailures) return null;
-  return {
-    title: failed === 1 ? 'An email could not be sent' : `${failed} emails could not be sent`,
-    body: 'Open Sneaky Klaus to see why and send again.',
-  };
+  return { title: t.t('shell.notice.failedTitle', { count: failed }), body: t.t('shell.notice.failedBody') };
 }
 
 /** Shown the first time closing the window leaves the app running. */
-export function trayHintNotice(platform: NodeJS.Platform): Notice {
-  const where = platform === 'darwin' ? 'menu bar' : 'tray';
-  return { title: 'Sneaky Klaus is still running', body: `Sneaky Klaus keeps running in the ${where} so links keep working.` };
+export function trayHintNotice(platform: NodeJS.Platform, t: Translator): Notice {
+  return { title: t.t('shell.notice.stillRunningTitle'), body: t.t('shell.notice.stillRunningBody', { where: platform === 'darwin' ? 'menuBar' : 'tray' }) };
 }
 
 export interface NotificationWatcherOptions {
@@ -76,6 +74,8 @@ export interface NotificationWatcherOptions {
   listExchanges(): Promise<ExchangeSnapshot[]>;
   notify(notice: Notice): void;
   preferences(): DesktopPreferences;
+  /** The organizer's language now (it may change while the app runs). */
+  locale(): Locale;
   /** While the organizer looks at the window, participant changes are theirs: no notification. */
   windowFocused(): boolean;
   log: Logger;
@@ -105,7 +105,8 @@ export function watchNotifications(options: NotificationWatcherOptions): Notific
   };
 
   const handle = async (event: LooseEvent): Promise<void> => {
-    const notice = failureNotice(event, options.preferences());
+    const t = translator(options.locale());
+    const notice = failureNotice(event, options.preferences(), t);
     if (notice) options.notify(notice);
     if (event.type === 'participant.registered') registeredEventsSeen = true;
     if (!['participant.registered', 'participants.changed', 'exchange.changed', 'exchange.deleted'].includes(event.type)) return;
@@ -114,7 +115,7 @@ export function watchNotifications(options: NotificationWatcherOptions): Notific
         const fromEvent = event.type === 'participant.registered' && event.exchangeId === change.exchangeId;
         if (registeredEventsSeen ? !fromEvent : options.windowFocused()) continue;
       }
-      const changeNoticeText = changeNotice(change, options.preferences());
+      const changeNoticeText = changeNotice(change, options.preferences(), t);
       if (changeNoticeText) options.notify(changeNoticeText);
     }
   };

@@ -57,14 +57,14 @@ function read(file: string, log: Logger): DesktopPreferences {
 }
 
 /** The tray's check boxes. Launch at login is left out where Electron cannot set it (Linux). */
-export function preferenceToggles(prefs: DesktopPreferences, platform: NodeJS.Platform): { key: PreferenceToggle; label: string; checked: boolean }[] {
-  const toggles: { key: PreferenceToggle; label: string; checked: boolean }[] = [
-    { key: 'notifyRegistrations', label: 'Notify me of new registrations', checked: prefs.notifyRegistrations },
-    { key: 'notifyDraws', label: 'Notify me when names are drawn', checked: prefs.notifyDraws },
-    { key: 'notifyFailures', label: 'Notify me when emails fail', checked: prefs.notifyFailures },
+export function preferenceToggles(prefs: DesktopPreferences, platform: NodeJS.Platform): { key: PreferenceToggle; checked: boolean }[] {
+  const toggles: { key: PreferenceToggle; checked: boolean }[] = [
+    { key: 'notifyRegistrations', checked: prefs.notifyRegistrations },
+    { key: 'notifyDraws', checked: prefs.notifyDraws },
+    { key: 'notifyFailures', checked: prefs.notifyFailures },
   ];
   if (platform === 'darwin' || platform === 'win32') {
-    toggles.push({ key: 'openAtLogin', label: 'Open at login', checked: prefs.openAtLogin });
+    toggles.push({ key: 'openAtLogin', checked: prefs.openAtLogin });
   }
   return toggles;
 }

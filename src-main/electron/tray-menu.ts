@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { WorkProgress } from '../contract/events';
 import type { JobNameSchema, UpcomingJobView } from '../contract/jobs';
 import { humanDue } from '../core/schedule/human-due';
+import { INTL_LOCALE, translator, type Locale, type MessageKey, type Translator } from '../i18n';
 import type { PreferenceToggle } from './preferences';
 
 export type UpcomingJob = z.output<typeof UpcomingJobView>;
@@ -20,7 +21,6 @@ export interface TrayItem {
 
 export interface TrayToggle {
   key: PreferenceToggle;
-  label: string;
   checked: boolean;
 }
 
@@ -28,7 +28,8 @@ export interface TrayMenuInput {
   /** Soonest first; null when they could not be read (the menu says so instead of "none"). */
   upcoming: readonly UpcomingJob[] | null;
   now: number;
-  locale: string;
+  /** The organizer's language: the menu's words and its relative times. */
+  locale: Locale;
   /** The computer's zone: "tomorrow" means the organizer's tomorrow. */
   timezone: string;
   /** Outbox sending paused. */
@@ -43,81 +44,87 @@ export interface TrayMenuInput {
   maxJobs?: number;
 }
 
-const JOB_LABELS: Record<z.output<typeof JobNameSchema>, string> = {
-  reminders: 'Reminder',
-  'auto-complete': 'Auto-complete',
-  'data-purge': 'Data purge',
-  'token-cleanup': 'Token cleanup',
-  'session-cleanup': 'Session cleanup',
-  'rate-limit-cleanup': 'Rate-limit cleanup',
-  'registration-close': 'Registration closes',
-  'signup-digest': 'Sign-up digest',
+const JOB_LABELS: Record<z.output<typeof JobNameSchema>, MessageKey> = {
+  reminders: 'shell.job.reminders',
+  'auto-complete': 'shell.job.autoComplete',
+  'data-purge': 'shell.job.dataPurge',
+  'token-cleanup': 'shell.job.tokenCleanup',
+  'session-cleanup': 'shell.job.sessionCleanup',
+  'rate-limit-cleanup': 'shell.job.rateLimitCleanup',
+  'registration-close': 'shell.job.registrationClose',
+  'signup-digest': 'shell.job.signupDigest',
 };
 
 /** For an exchange, the same jobs are what happens to it: its date, the deletion of its data. */
-const EXCHANGE_JOB_LABELS: Partial<Record<z.output<typeof JobNameSchema>, string>> = {
-  'auto-complete': 'Exchange day',
-  'data-purge': 'Data deleted',
+const EXCHANGE_JOB_LABELS: Partial<Record<z.output<typeof JobNameSchema>, MessageKey>> = {
+  'auto-complete': 'shell.job.exchangeDay',
+  'data-purge': 'shell.job.dataDeleted',
 };
 
-/** Past due: it runs at the next wake (at most a minute away), so "due now", not an alarm. */
-const PAST_DUE = 'due now';
+const TOGGLE_LABELS: Record<PreferenceToggle, MessageKey> = {
+  notifyRegistrations: 'shell.toggle.notifyRegistrations',
+  notifyDraws: 'shell.toggle.notifyDraws',
+  notifyFailures: 'shell.toggle.notifyFailures',
+  openAtLogin: 'shell.toggle.openAtLogin',
+};
 const MAX_NAME = 40;
 const SEPARATOR: TrayItem = { label: '', enabled: false, separator: true };
 
-/** "Reminder · Family 2026 · in 3 days", "Token cleanup · in 20 minutes". */
-export function jobLine(job: UpcomingJob, now: number, locale: string, timezone: string): string {
+/** "Reminder · Family 2026 · in 3 days", "Token cleanup · in 20 minutes": a list of facts, not a sentence. */
+export function jobLine(job: UpcomingJob, now: number, locale: Locale, timezone: string): string {
+  const t = translator(locale);
   const name = job.exchangeName ? shorten(job.exchangeName.trim(), MAX_NAME) : null;
-  const when = humanDue(job.dueAt, now, locale, timezone, PAST_DUE);
-  const label = (job.group === 'exchange' ? EXCHANGE_JOB_LABELS[job.job] : undefined) ?? JOB_LABELS[job.job] ?? job.job;
+  // Past due: it runs at the next wake (at most a minute away), so "due now", not an alarm.
+  const when = humanDue(job.dueAt, now, INTL_LOCALE[locale], timezone, t.t('shell.job.dueNow'));
+  const key = (job.group === 'exchange' ? EXCHANGE_JOB_LABELS[job.job] : undefined) ?? JOB_LABELS[job.job];
+  const label = key ? t.t(key) : job.job;
   return [label, name, when].filter(Boolean).join(' · ');
 }
 
 /** The tray menu as data: upcoming jobs in words, then the commands. Pure, so it is unit tested. */
 export function trayMenuModel(input: TrayMenuInput): TrayItem[] {
-  const items: TrayItem[] = [...attention(input), { label: 'Upcoming jobs', enabled: false }];
+  const t = translator(input.locale);
+  const items: TrayItem[] = [...attention(input, t), { label: t.t('shell.tray.upcoming'), enabled: false }];
   const max = input.maxJobs ?? 5;
   if (input.upcoming === null) {
-    items.push({ label: 'Upcoming jobs are not available right now', enabled: false });
+    items.push({ label: t.t('shell.tray.upcomingUnavailable'), enabled: false });
   } else if (input.upcoming.length === 0) {
-    items.push({ label: 'No upcoming jobs', enabled: false });
+    items.push({ label: t.t('shell.tray.noUpcoming'), enabled: false });
   } else {
     const jobs = organizerFirst(input.upcoming);
     let maintenanceShown = false;
     for (const job of jobs.slice(0, max)) {
       // A heading, not a job: it does not take one of the five lines.
       if (job.group === 'maintenance' && !maintenanceShown) {
-        items.push({ label: 'Maintenance', enabled: false });
+        items.push({ label: t.t('shell.tray.maintenance'), enabled: false });
         maintenanceShown = true;
       }
       items.push({ label: jobLine(job, input.now, input.locale, input.timezone), enabled: true, action: 'open' });
     }
-    if (jobs.length > max) items.push({ label: 'More in the Jobs screen…', enabled: true, action: 'open' });
+    if (jobs.length > max) items.push({ label: t.t('shell.tray.moreJobs'), enabled: true, action: 'open' });
   }
   items.push(
     SEPARATOR,
-    { label: 'Open Sneaky Klaus', enabled: true, action: 'open' },
-    { label: 'Run due jobs now', enabled: true, action: 'run-due' },
-    input.paused ? { label: 'Resume sending', enabled: true, action: 'resume-sending' } : { label: 'Pause sending', enabled: true, action: 'pause-sending' },
+    { label: t.t('shell.tray.open'), enabled: true, action: 'open' },
+    { label: t.t('shell.tray.runDue'), enabled: true, action: 'run-due' },
+    input.paused ? { label: t.t('shell.tray.resume'), enabled: true, action: 'resume-sending' } : { label: t.t('shell.tray.pause'), enabled: true, action: 'pause-sending' },
   );
   if (input.toggles && input.toggles.length > 0) {
     items.push(SEPARATOR);
     for (const toggle of input.toggles) {
-      items.push({ label: toggle.label, enabled: true, checked: toggle.checked, action: `toggle:${toggle.key}` });
+      items.push({ label: t.t(TOGGLE_LABELS[toggle.key]), enabled: true, checked: toggle.checked, action: `toggle:${toggle.key}` });
     }
   }
-  items.push(SEPARATOR, { label: 'Quit Sneaky Klaus', enabled: true, action: 'quit' });
+  items.push(SEPARATOR, { label: t.t('shell.tray.quit'), enabled: true, action: 'quit' });
   return items;
 }
 
 /** Failed emails and the outbox's notices lead the menu: they wait for the organizer. */
-function attention(input: TrayMenuInput): TrayItem[] {
-  const lines = [...(input.failed ? [failedLine(input.failed)] : []), ...(input.notices ?? []).map((notice) => shorten(notice, 80))];
+function attention(input: TrayMenuInput, t: Translator): TrayItem[] {
+  const lines = [...(input.failed ? [t.t('shell.tray.failed', { count: input.failed })] : []), ...(input.notices ?? []).map((notice) => shorten(notice, 80))];
   if (lines.length === 0) return [];
-  return [{ label: 'Needs your attention', enabled: false }, ...lines.map((label): TrayItem => ({ label, enabled: true, action: 'open' })), SEPARATOR];
+  return [{ label: t.t('shell.tray.attention'), enabled: false }, ...lines.map((label): TrayItem => ({ label, enabled: true, action: 'open' })), SEPARATOR];
 }
-
-const failedLine = (n: number) => (n === 1 ? '1 email could not be delivered' : `${n} emails could not be delivered`);
 
 /**
  * The icon's tooltip: what is running now (it says why the app is busy), else the next job; and
@@ -125,30 +132,32 @@ const failedLine = (n: number) => (n === 1 ? '1 email could not be delivered' : 
  */
 export function trayTooltip(input: TrayMenuInput): string {
   const next = input.upcoming && input.upcoming.length > 0 ? organizerFirst(input.upcoming)[0] : undefined;
+  const t = translator(input.locale);
   const working = (input.working ?? []).filter((w) => !w.finished);
+  // Separate facts, each a whole message, joined by dashes (a tooltip, not a sentence).
   const parts = ['Sneaky Klaus'];
-  if (working.length > 0) parts.push(working.map(workLine).join(', '));
-  else parts.push(next ? `next: ${jobLine(next, input.now, input.locale, input.timezone)}` : 'no upcoming jobs');
-  if (input.failed) parts.push(failedLine(input.failed));
-  if (input.paused) parts.push('sending paused');
+  if (working.length > 0) parts.push(t.list(working.map((w) => workLine(w, input.locale))));
+  else parts.push(next ? t.t('shell.tooltip.next', { job: jobLine(next, input.now, input.locale, input.timezone) }) : t.t('shell.tooltip.noUpcoming'));
+  if (input.failed) parts.push(t.t('shell.tray.failed', { count: input.failed }));
+  if (input.paused) parts.push(t.t('shell.tooltip.paused'));
   return shorten(parts.join(' — '), 127);
 }
 
-const count = (n: number) => n.toLocaleString('en');
-
 /** "importing 10,000 people: 4,200 added", "drawing names: 4,200 of 10,000 pairs written". */
-export function workLine(work: WorkProgress): string {
+export function workLine(work: WorkProgress, locale: Locale = 'en'): string {
+  const t = translator(locale);
   const known = work.total > 0;
+  const values = { done: t.number(work.done), total: t.number(work.total), count: work.total };
   switch (work.kind) {
     case 'draw':
-      return known ? `drawing names: ${count(work.done)} of ${count(work.total)} pairs written` : 'drawing names…';
+      return known ? t.t('shell.work.draw', values) : t.t('shell.work.drawUnknown');
     case 'import':
-      if (!known) return 'importing…';
-      return work.done === 0 ? `importing ${count(work.total)} people: checking the rows` : `importing ${count(work.total)} people: ${count(work.done)} added`;
+      if (!known) return t.t('shell.work.importUnknown');
+      return work.done === 0 ? t.t('shell.work.importChecking', values) : t.t('shell.work.importAdding', values);
     case 'match-mail':
-      return known ? `queueing match emails: ${count(work.done)} of ${count(work.total)}` : 'queueing match emails…';
+      return known ? t.t('shell.work.matchMail', values) : t.t('shell.work.matchMailUnknown');
     case 'catch-up':
-      return 'running due jobs…';
+      return t.t('shell.work.catchUp');
   }
 }
 
@@ -164,9 +173,4 @@ function organizerFirst(jobs: readonly UpcomingJob[]): UpcomingJob[] {
 
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** The menu's own words are English, so its relative times are too ("in 3 days", not "in 3 Tagen"). */
-export function trayLocale(systemLocale: string): string {
-  return /^en(-|$)/i.test(systemLocale) ? systemLocale : 'en';
 }

@@ -3,9 +3,12 @@ import type { Result } from '../contract/envelope';
 import type { Logger } from '../log';
 import type { PreferenceToggle, PreferencesStore } from './preferences';
 import type { WorkProgress } from '../contract/events';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n';
 import { trayMenuModel, trayTooltip, type TrayAction, type TrayItem, type TrayMenuInput, type TrayToggle, type UpcomingJob } from './tray-menu';
 
 export interface TrayState {
+  /** The organizer's language (settings), in which the menu and tooltip speak. */
+  locale: Locale;
   upcoming: UpcomingJob[] | null;
   paused: boolean;
   /** The outbox's notices (planned deletion, links that moved), as sentences. */
@@ -40,9 +43,11 @@ export function toMenuTemplate(items: readonly TrayItem[], onAction: (action: Tr
 
 /** The tray's data, through the same operations the admin UI uses. */
 export async function loadTrayState(call: Call): Promise<TrayState> {
-  const [upcoming, status] = await Promise.all([call('jobs.upcoming', { limit: UPCOMING_LIMIT }), call('outbox.status', {})]);
+  const [upcoming, status, settings] = await Promise.all([call('jobs.upcoming', { limit: UPCOMING_LIMIT }), call('outbox.status', {}), call('settings.get', {})]);
+  const locale = settings.ok ? (settings.value as { locale?: unknown }).locale : undefined;
   const outbox = status.ok ? (status.value as { paused?: unknown; notices?: Array<{ message?: unknown }>; counts?: { failed?: unknown } }) : null;
   return {
+    locale: isLocale(locale) ? locale : DEFAULT_LOCALE,
     upcoming: upcoming.ok && Array.isArray(upcoming.value) ? (upcoming.value as UpcomingJob[]) : null,
     paused: Boolean(outbox?.paused),
     notices: (outbox?.notices ?? []).map((notice) => notice.message).filter((message): message is string => typeof message === 'string'),
@@ -87,7 +92,6 @@ export interface TrayControllerOptions {
   buildMenu(template: MenuItemConstructorOptions[]): Menu;
   load(): Promise<TrayState>;
   now(): number;
-  locale: string;
   timezone: string;
   platform: NodeJS.Platform;
   toggles(): TrayToggle[];
@@ -126,10 +130,10 @@ export function startTrayController(options: TrayControllerOptions): TrayControl
   const render = async () => {
     const state = await options.load().catch((error: unknown): TrayState => {
       options.log.warn('tray: cannot read upcoming jobs', { error });
-      return { upcoming: null, paused: false, notices: [], failed: 0 };
+      return { locale: lastInput?.locale ?? DEFAULT_LOCALE, upcoming: null, paused: false, notices: [], failed: 0 };
     });
     if (disposed) return;
-    const input = { ...state, now: options.now(), locale: options.locale, timezone: options.timezone, toggles: options.toggles(), working: workingNow() };
+    const input = { ...state, now: options.now(), timezone: options.timezone, toggles: options.toggles(), working: workingNow() };
     lastInput = input;
     options.tray.setContextMenu(options.buildMenu(toMenuTemplate(trayMenuModel(input), act, options.platform)));
     options.tray.setToolTip(trayTooltip(input));

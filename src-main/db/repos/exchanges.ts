@@ -95,7 +95,7 @@ export function findExchange(db: Db, id: number): Exchange | undefined {
 
 export function getExchange(db: Db, id: number): Exchange {
   const exchange = findExchange(db, id);
-  if (!exchange) throw notFound('That exchange');
+  if (!exchange) throw notFound('exchange');
   return exchange;
 }
 

@@ -169,7 +169,7 @@ export function findParticipant(db: Db, id: number): Participant | undefined {
 
 export function getParticipant(db: Db, id: number): Participant {
   const participant = findParticipant(db, id);
-  if (!participant) throw notFound('That participant');
+  if (!participant) throw notFound('participant');
   return participant;
 }
 

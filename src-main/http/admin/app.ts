@@ -1,7 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
+import type { ErrorCode } from '../../contract/envelope';
 import type { AppEvent } from '../../contract/events';
+import { translator, type MessageKey, type MessageValues } from '../../i18n';
+import { organizerTranslator } from '../../services/organizer/settings';
 import type { Deps } from '../../services/common/deps';
 import { dispatch } from '../../rpc/dispatch';
 import { createOrganizerSession, organizerSessionCsrf, verifyPassword } from '../../services/organizer/admin-auth';
@@ -36,11 +39,21 @@ const CSP = "default-src 'self'; style-src 'self'; img-src 'self' data:; connect
  */
 export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
   const app = new Hono();
-  const tooLarge = (c: Context) => c.json({ ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } }, 413);
+  /** A refusal in the organizer's language (codes stay English); English when the settings cannot be read. */
+  const refusal = (code: ErrorCode, key: MessageKey, values?: MessageValues) => {
+    let t = translator('en');
+    try {
+      t = organizerTranslator(deps);
+    } catch {
+      // The database is unreadable: the refusal still goes out, in English.
+    }
+    return { ok: false as const, error: { code, message: t.t(key, values) } };
+  };
+  const tooLarge = (c: Context) => c.json(refusal('invalid_input', 'error.http.tooLarge'), 413);
   app.use(securityHeaders({ csp: CSP }));
   app.use(requestBodyLimit({ limitFor: adminBodyLimit, tooLarge }));
   app.use(hostAllowlist(options.allowedHosts, options.refreshHosts));
-  app.use(wellFormedUrl((c) => c.json({ ok: false, error: { code: 'invalid_input', message: 'That address is not valid.' } }, 400)));
+  app.use(wellFormedUrl((c) => c.json(refusal('invalid_input', 'error.http.badAddress'), 400)));
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
   const bySecret = (header: string | undefined): boolean => sameSecret(header, `Bearer ${options.secret}`);
@@ -52,24 +65,24 @@ export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
     if (csrf === null) return false;
     return c.req.method === 'GET' || sameSecret(c.req.header('x-csrf-token'), csrf);
   };
-  const refuse = { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong admin secret.' } } as const;
+  const refuse = () => refusal('unauthorized', 'error.http.unauthorized');
   app.use('/rpc/*', async (c, next) => {
-    if (!authorized(c, c.req.header('authorization'))) return c.json(refuse, 401);
+    if (!authorized(c, c.req.header('authorization'))) return c.json(refuse(), 401);
     await next();
   });
 
   // Password sign-in, offered only when the listener is reachable beyond loopback.
   app.get('/session', (c) => c.json({ passwordLogin: options.passwordHash !== null }));
   app.post('/session', async (c) => {
-    if (!options.passwordHash) return c.json({ ok: false, error: { code: 'not_found', message: 'Password sign-in is off.' } }, 404);
+    if (!options.passwordHash) return c.json(refusal('not_found', 'error.http.passwordOff'), 404);
     const client = socketPeer(c) ?? 'local';
     const limit = hitRateLimit(deps, `admin-login:${client}`, { limit: 10, windowMs: 15 * 60_000 });
     if (!limit.allowed) {
-      return c.json({ ok: false, error: { code: 'rate_limited', message: `Too many attempts. Try again in ${Math.ceil(limit.retryAfterMs / 60_000)} minutes.` } }, 429);
+      return c.json(refusal('rate_limited', 'error.http.rateLimited', { minutes: Math.ceil(limit.retryAfterMs / 60_000) }), 429);
     }
     const body = parseJson(await c.req.text()) as { password?: unknown } | null;
     if (typeof body?.password !== 'string' || !verifyPassword(options.passwordHash, body.password)) {
-      return c.json({ ok: false, error: { code: 'unauthorized', message: 'That password is not right.' } }, 401);
+      return c.json(refusal('unauthorized', 'error.http.wrongPassword'), 401);
     }
     const session = createOrganizerSession(deps);
     setCookie(c, ADMIN_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: new URL(c.req.url).protocol === 'https:' });
@@ -82,7 +95,7 @@ export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
     if (!options.passwordHash || !token) return c.json({ ok: true, value: null });
     const csrf = organizerSessionCsrf(deps, token);
     // A cross-site page cannot sign the organizer out either: the CSRF token must come along.
-    if (csrf !== null && !sameSecret(c.req.header('x-csrf-token'), csrf)) return c.json(refuse, 401);
+    if (csrf !== null && !sameSecret(c.req.header('x-csrf-token'), csrf)) return c.json(refuse(), 401);
     endSession(deps, token);
     deleteCookie(c, ADMIN_COOKIE, { path: '/' });
     return c.json({ ok: true, value: null });
@@ -92,7 +105,7 @@ export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
   // a query parameter here (loopback only, and the response never echoes it).
   app.get('/events', (c) => {
     const fromQuery = c.req.query('secret');
-    if (!authorized(c, c.req.header('authorization') ?? (fromQuery === undefined ? undefined : `Bearer ${fromQuery}`))) return c.json(refuse, 401);
+    if (!authorized(c, c.req.header('authorization') ?? (fromQuery === undefined ? undefined : `Bearer ${fromQuery}`))) return c.json(refuse(), 401);
     c.header('Cache-Control', 'no-store');
     return streamSSE(c, async (stream) => {
       const queue: AppEvent[] = [];
@@ -128,10 +141,10 @@ export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
     const text = await c.req.text();
     if (text.length > 0) {
       if (!type.startsWith('application/json')) {
-        return c.json({ ok: false, error: { code: 'invalid_input', message: 'Send the input as application/json.' } }, 415);
+        return c.json(refusal('invalid_input', 'error.http.jsonOnly'), 415);
       }
       payload = parseJson(text);
-      if (payload === null) return c.json({ ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } }, 400);
+      if (payload === null) return c.json(refusal('invalid_input', 'error.http.badJson'), 400);
     }
     const result = await dispatch(deps, c.req.param('operation'), payload);
     return c.json(result, result.ok ? 200 : statusOf(result.error.code));
@@ -146,11 +159,11 @@ export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
     c.header('Cache-Control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-store');
     return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
   });
-  app.notFound((c) => c.json({ ok: false, error: { code: 'not_found', message: 'Not found.' } }, 404));
+  app.notFound((c) => c.json(refusal('not_found', 'error.http.notFound'), 404));
   app.onError((error, c) => {
     if (bodyLimitExceeded(c)) return tooLarge(c);
     deps.log.error('admin request failed', { error });
-    return c.json({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side.' } }, 500);
+    return c.json(refusal('internal', 'error.internal'), 500);
   });
   return app;
 }

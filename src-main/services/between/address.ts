@@ -6,9 +6,14 @@ import { getExchange } from '../../db/repos/exchanges';
 import { findParticipant } from '../../db/repos/participants';
 import { deletePrivateAddress, findPrivateAddress, savePrivateAddress } from '../../db/repos/private-addresses';
 import type { Deps } from '../common/deps';
+import type { Text } from '../../i18n';
+import { english } from '../../core/errors';
+
+/** A refusal: its catalogue text, and its English (`message`). */
+const refused = (text: Text) => ({ ok: false as const, text, message: english(text) });
 
 /** An address as typed, tidied (trimmed lines, no blank runs), or why it cannot be kept. */
-export function checkAddress(raw: string): { ok: true; address: string } | { ok: false; message: string } {
+export function checkAddress(raw: string): { ok: true; address: string } | { ok: false; message: string; text: Text } {
   const address = raw
     .replace(/\r\n?/g, '\n')
     .split('\n')
@@ -16,9 +21,9 @@ export function checkAddress(raw: string): { ok: true; address: string } | { ok:
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  if (address.length > BETWEEN_LIMITS.address) return { ok: false, message: `An address can be at most ${BETWEEN_LIMITS.address} characters.` };
+  if (address.length > BETWEEN_LIMITS.address) return refused({ key: 'error.address.tooLong', values: { max: BETWEEN_LIMITS.address } });
   // eslint-disable-next-line no-control-regex -- control characters are what this refuses
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(address)) return { ok: false, message: 'An address cannot contain control characters.' };
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(address)) return refused({ key: 'error.address.control' });
   return { ok: true, address };
 }
 
@@ -29,7 +34,7 @@ export function checkAddress(raw: string): { ok: true; address: string } | { ok:
 export function saveAddress(deps: Deps, participant: Participant, address: string, inMatchEmail: boolean): void {
   deps.db.transaction(() => {
     const exchange = getExchange(deps.db, participant.exchangeId);
-    if (exchange.state === 'completed' || exchange.state === 'cancelled') throw new DomainError('invalid_state', 'This exchange is over; the address can no longer change.');
+    if (exchange.state === 'completed' || exchange.state === 'cancelled') throw new DomainError('invalid_state', { key: 'error.address.over' });
     if (address === '') deletePrivateAddress(deps.db, participant.id);
     else savePrivateAddress(deps.db, { participantId: participant.id, address, inMatchEmail, updatedAt: deps.clock.now() });
     deps.events.emit({ type: 'participants.changed', exchangeId: exchange.id });

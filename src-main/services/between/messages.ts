@@ -9,6 +9,11 @@ import { installationSecret } from '../organizer/settings';
 import type { Deps } from '../common/deps';
 import type { RateLimitRule } from '../common/rate-limit';
 import { enqueueMail } from '../mail/outbox';
+import type { Text } from '../../i18n';
+import { english } from '../../core/errors';
+
+/** A refusal: its catalogue text, and its English (`message`). */
+const refused = (text: Text) => ({ ok: false as const, text, message: english(text) });
 
 /** Messages one person may send per hour (each one emails the other side). */
 export const MESSAGE_RATE: RateLimitRule = { limit: 20, windowMs: 60 * 60_000 };
@@ -96,12 +101,12 @@ export function readThreads(deps: Deps, participant: Participant, exchange: Exch
 }
 
 /** A message as typed, tidied, or the reason it cannot be sent. */
-export function checkMessage(raw: string): { ok: true; body: string } | { ok: false; message: string } {
+export function checkMessage(raw: string): { ok: true; body: string } | { ok: false; message: string; text: Text } {
   const body = raw.replace(/\r\n?/g, '\n').trim();
-  if (body === '') return { ok: false, message: 'Write a message first.' };
-  if (body.length > BETWEEN_LIMITS.message) return { ok: false, message: `A message can be at most ${BETWEEN_LIMITS.message} characters.` };
+  if (body === '') return refused({ key: 'error.messages.empty' });
+  if (body.length > BETWEEN_LIMITS.message) return refused({ key: 'error.messages.tooLong', values: { max: BETWEEN_LIMITS.message } });
   // eslint-disable-next-line no-control-regex -- control characters are what this refuses
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(body)) return { ok: false, message: 'A message cannot contain control characters.' };
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(body)) return refused({ key: 'error.messages.control' });
   return { ok: true, body };
 }
 
@@ -113,9 +118,9 @@ export function sendMessage(deps: Deps, participant: Participant, ref: string, b
   const now = deps.clock.now();
   deps.db.transaction(() => {
     const exchange = getExchange(deps.db, participant.exchangeId);
-    if (exchange.state !== 'matched') throw new DomainError('invalid_state', 'Messages can be sent only while names are drawn and the exchange is not over.');
+    if (exchange.state !== 'matched') throw new DomainError('invalid_state', { key: 'error.messages.notOpen' });
     const pair = resolvePair(deps, participant, ref);
-    if (!pair) throw new DomainError('conflict', 'This conversation has ended: the pair changed. Your page shows the current one.');
+    if (!pair) throw new DomainError('conflict', { key: 'error.messages.ended' });
     const conversationId = openConversationOf(deps.db, exchange.id, pair.giver, pair.receiver, now);
     const messageId = insertMessage(deps.db, conversationId, pair.giver === participant.id, body, now);
     const other = findParticipant(deps.db, pair.giver === participant.id ? pair.receiver : pair.giver);

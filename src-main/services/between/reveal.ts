@@ -25,12 +25,9 @@ export function revealSantas(deps: Deps, input: ParsedInput<'exchanges.revealSan
   const now = deps.clock.now();
   deps.db.transaction(() => {
     const exchange = getExchange(deps.db, input.exchangeId);
-    if (exchange.state !== 'matched' && exchange.state !== 'completed') throw new DomainError('invalid_state', 'Names have not been drawn, so there is no Santa to reveal.');
+    if (exchange.state !== 'matched' && exchange.state !== 'completed') throw new DomainError('invalid_state', { key: 'error.reveal.notDrawn' });
     if (exchange.santaReveal !== 'manual') {
-      throw new DomainError(
-        'invalid_state',
-        'This exchange does not reveal Santas by hand. Set “Participants learn who their Santa was” to “When I press ‘Reveal to everyone’” first.',
-      );
+      throw new DomainError('invalid_state', { key: 'error.reveal.notManual' });
     }
     if (exchange.santasRevealedAt !== null) return;
     updateExchange(deps.db, exchange.id, { santasRevealedAt: now, updatedAt: now });

@@ -24,7 +24,7 @@ import { drawPeople, listParticipants } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
 import { eachSlice, nextTurn, sliceTransaction, SLICE_ROWS } from '../common/slices';
 import { trackProgress } from '../common/progress';
-import { installationSecret } from '../organizer/settings';
+import { installationSecret, organizerTranslator } from '../organizer/settings';
 import { viewExchange } from '../exchanges/exchanges';
 import { recordOrganizerAccess } from '../organizer/break-glass';
 import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, notifyDrawUndone, withdrawDrawNews, withdrawUnsentMatchMail } from '../mail/match-mail';
@@ -48,7 +48,7 @@ export async function checkDraw(deps: Deps, input: ParsedInput<'draw.check'>): P
     feasible: result.ok,
     mode,
     feasibleModes: result.modes,
-    reason: result.ok ? null : describeReason(result.reason, (id) => names.get(id) ?? `#${id}`),
+    reason: result.ok ? null : describeReason(result.reason, (id) => names.get(id) ?? `#${id}`, organizerTranslator(deps)),
     participantIds: result.ok ? [] : reasonParticipantIds(result.reason),
     participantCount: people.length,
   };
@@ -73,7 +73,7 @@ interface Assigned {
 function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { changedOnly: Set<number> | null }): Assigned {
   const people = activeParticipants(deps, exchange.id);
   const result = solve(buildProblem(deps, exchange, people, mode), { random: deps.random });
-  if (!result.ok) throw infeasible(result.reason, people);
+  if (!result.ok) throw infeasible(deps, result.reason, people);
   deps.log.info('names drawn', { exchangeId: exchange.id, mode, method: result.method, people: people.length });
   const now = deps.clock.now();
   const previous = loadMatches(deps.db, exchange.id);
@@ -122,7 +122,7 @@ export function claimDraw(deps: Deps, exchangeId: number): () => void {
   let busy = drawing.get(deps.db);
   if (!busy) drawing.set(deps.db, (busy = new Set()));
   if (busy.has(exchangeId)) {
-    throw new DomainError('conflict', 'Names are being drawn for this exchange right now. Wait until that draw has finished (a few seconds), then try again.');
+    throw new DomainError('conflict', { key: 'error.draw.busy' });
   }
   busy.add(exchangeId);
   return () => busy.delete(exchangeId);
@@ -250,7 +250,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
     const hashes = await prepareHistory(deps, exchange, people);
     await nextTurn();
     const result = await solveOffThread(buildProblem(deps, exchange, people, mode, hashes), deps.random, deps.log);
-    if (!result.ok) throw infeasible(result.reason, people);
+    if (!result.ok) throw infeasible(deps, result.reason, people);
     deps.log.info('names drawn', { exchangeId: exchange.id, mode, method: result.method, people: people.length });
     const historyKey = exchangeKey(installationSecret(deps), exchange);
     const history = historyRows(deps, exchange, people, result.assignment, hashes);
@@ -262,7 +262,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
       const pairs = result.assignment.map(([giver, receiver], e) => [giver, receiver, result.slots?.[e] ?? 0] as const).sort((a, b) => a[0] - b[0] || a[2] - b[2]);
       const changedMeanwhile = (): boolean => {
         const current = findExchange(deps.db, exchange.id);
-        if (!current) throw notFound('The exchange');
+        if (!current) throw notFound('exchange');
         return (
           current.state !== exchange.state ||
           current.exchangeAt !== exchange.exchangeAt ||
@@ -271,7 +271,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
           rosterFingerprint(deps.db, exchange.id) !== before
         );
       };
-      const changedError = () => new DomainError('conflict', 'The participants, the rules or the exchange changed while names were being drawn, so nothing was drawn. Draw again.');
+      const changedError = () => new DomainError('conflict', { key: 'error.draw.changed' });
       try {
         await eachSlice(pairs, (slice) => sliceTransaction(deps.db, () => insertMatches(deps.db, exchange.id, slice, now)), SLICE_ROWS, progress);
         history.sort((a, b) => (a.giverHash < b.giverHash ? -1 : a.giverHash > b.giverHash ? 1 : 0));
@@ -320,7 +320,7 @@ export function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>): Oper
   const result = withRelease(release, () =>
     deps.db.transaction(() => {
       const exchange = getExchange(deps.db, input.exchangeId);
-      if (exchange.state !== 'matched') throw new DomainError('invalid_state', 'Only a drawn exchange can be re-drawn; draw names first.');
+      if (exchange.state !== 'matched') throw new DomainError('invalid_state', { key: 'error.draw.redrawUndrawn' });
       const mode = input.mode ?? exchange.matchMode;
       const told = notifiedParticipants(deps, exchange.id);
       withdrawUnsentMatchMail(deps, exchange.id, 'a newer draw replaced it');
@@ -344,9 +344,13 @@ export function beginUndo(deps: Deps, exchange: Exchange, confirm: boolean | und
   const state = nextState(exchange.state, 'undo-draw');
   const sent = countSentMatchMail(deps, exchange.id);
   if (sent > 0 && !confirm) {
-    throw new DomainError('conflict', `${sent} ${sent === 1 ? 'person was' : 'people were'} already told whom they drew. Undo only if you will tell them; confirm to go on.`, {
-      details: { alreadyNotified: sent },
-    });
+    throw new DomainError(
+      'conflict',
+      { key: 'error.draw.undoTold', values: { count: sent } },
+      {
+        details: { alreadyNotified: sent },
+      },
+    );
   }
   if (inSlices) {
     // The notices, the match mail and the conversations follow the commit in slices (undo-in-slices.ts).
@@ -380,7 +384,7 @@ export function reveal(deps: Deps, input: ParsedInput<'exchanges.reveal'>): Oper
   return deps.db.transaction(() => {
     const exchange = getExchange(deps.db, input.exchangeId);
     if (exchange.state !== 'matched' && exchange.state !== 'completed') {
-      throw new DomainError('invalid_state', 'There is no draw to reveal yet.');
+      throw new DomainError('invalid_state', { key: 'error.draw.nothingToReveal' });
     }
     updateExchange(deps.db, exchange.id, { revealedAt: now });
     recordOrganizerAccess(deps, exchange, 'reveal', null);

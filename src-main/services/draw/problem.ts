@@ -6,6 +6,7 @@ import { loadMatches } from '../../db/repos/matches';
 import { listParticipants } from '../../db/repos/participants';
 import { loadRules } from '../../db/repos/rules';
 import type { Deps } from '../common/deps';
+import { organizerTranslator } from '../organizer/settings';
 import { historyIdentity, NOT_DRAWN, pastExchanges, type HistoryPrep } from './history';
 
 type Person = Pick<Participant, 'id' | 'name' | 'email'>;
@@ -82,11 +83,12 @@ export function reasonParticipantIds(reason: InfeasibleReason): number[] {
   }
 }
 
-export function infeasible(reason: InfeasibleReason, people: readonly Pick<Participant, 'id' | 'name'>[]): DomainError {
+/** The draw cannot be made: why, naming the people in the way, in the organizer's language (only they meet it). */
+export function infeasible(deps: Deps, reason: InfeasibleReason, people: readonly Pick<Participant, 'id' | 'name'>[]): DomainError {
   const names = new Map(people.map((p) => [p.id, p.name]));
   return new DomainError(
     'infeasible',
-    describeReason(reason, (id) => names.get(id) ?? `#${id}`),
+    describeReason(reason, (id) => names.get(id) ?? `#${id}`, organizerTranslator(deps)),
     {
       details: { reason: reason.kind, participantIds: reasonParticipantIds(reason) },
     },

@@ -51,7 +51,7 @@ export function spliceOutParticipant(deps: Deps, exchange: Exchange, participant
   const remaining = activeParticipants(deps, exchange.id).filter((p) => p.id !== participantId);
   const { pairs: previous, slots } = loadMatchRounds(deps.db, exchange.id);
   const result = spliceOut(buildProblem(deps, exchange, remaining, exchange.matchMode), previous, participantId, { random: deps.random }, slots);
-  if (!result.ok) throw infeasible(result.reason, [...remaining, getParticipant(deps.db, participantId)]);
+  if (!result.ok) throw infeasible(deps, result.reason, [...remaining, getParticipant(deps.db, participantId)]);
   return storeSplice(deps, exchange, remaining, previous, result.assignment, result.changedGivers, result.slots);
 }
 
@@ -60,6 +60,6 @@ export function spliceInParticipant(deps: Deps, exchange: Exchange, participantI
   const people = activeParticipants(deps, exchange.id);
   const { pairs: previous, slots } = loadMatchRounds(deps.db, exchange.id);
   const result = spliceIn(buildProblem(deps, exchange, people, exchange.matchMode), previous, participantId, { random: deps.random }, slots);
-  if (!result.ok) throw infeasible(result.reason, people);
+  if (!result.ok) throw infeasible(deps, result.reason, people);
   return storeSplice(deps, exchange, people, previous, result.assignment, result.changedGivers, result.slots);
 }

@@ -3,11 +3,14 @@ import { allowedActions, editableFields, editableGroups, lockedReason } from '..
 import { santaRevealAt } from '../../core/santa-reveal';
 import { utcToLocal } from '../../core/time';
 import type { Exchange } from '../../core/types';
+import type { Translator } from '../../i18n';
 
 export type ExchangeView = OperationOutput<'exchanges.get'>;
 
 /** The organizer's view of an exchange: local times in its zone and what can be done now. */
-export function toExchangeView(e: Exchange, participantCount: number): ExchangeView {
+/** `t`: the organizer's language, for the sentence saying what is locked. */
+export function toExchangeView(e: Exchange, participantCount: number, t: Translator): ExchangeView {
+  const locked = lockedReason(e.state);
   return {
     id: e.id,
     name: e.name,
@@ -31,7 +34,7 @@ export function toExchangeView(e: Exchange, participantCount: number): ExchangeV
     allowedActions: allowedActions(e.state),
     editable: editableGroups(e.state),
     editableFields: editableFields(e.state),
-    lockedReason: lockedReason(e.state),
+    lockedReason: locked === null ? null : t.text(locked),
     participantCount,
     drawnAt: e.drawnAt,
     drawMethod: e.drawMethod,

@@ -9,7 +9,7 @@ import { activeParticipantCount, activeParticipantCounts, findExchange, getExcha
 import { notifyExchangeCancelled, notifyExchangeUpdated } from '../mail/match-mail';
 import type { Deps } from '../common/deps';
 import { toExchangeView, type ExchangeView } from './exchange-view';
-import { getSettings, installationSecret } from '../organizer/settings';
+import { getSettings, installationSecret, organizerTranslator } from '../organizer/settings';
 import { movePairHistory } from '../../db/repos/matches';
 import { exchangeKey } from '../draw/history';
 import { replaceBackupsAfterDeletion } from '../organizer/backups';
@@ -20,18 +20,20 @@ export const newInviteCode = (deps: Deps): string => randomToken(deps.random, 16
 
 export function listExchangeViews(deps: Deps) {
   const counts = activeParticipantCounts(deps.db);
+  const t = organizerTranslator(deps);
   return listExchanges(deps.db).map((e) => {
-    const v = toExchangeView(e, counts.get(e.id) ?? 0);
+    const v = toExchangeView(e, counts.get(e.id) ?? 0, t);
     return { id: v.id, name: v.name, state: v.state, exchangeAt: v.exchangeAt, exchangeAtUtc: v.exchangeAtUtc, timezone: v.timezone, participantCount: v.participantCount };
   });
 }
 
 export function viewExchange(deps: Deps, exchangeId: number): ExchangeView {
   const exchange = getExchange(deps.db, exchangeId);
-  return toExchangeView(exchange, activeParticipantCount(deps.db, exchangeId));
+  return toExchangeView(exchange, activeParticipantCount(deps.db, exchangeId), organizerTranslator(deps));
 }
 
-const MODE_WORDS: Record<MatchMode, string> = { 'single-loop': 'in loops', 'no-mutual': 'without mutual pairs', any: '' };
+/** The match mode as the refusal's select reads it. */
+const MODE_SELECT: Record<MatchMode, string> = { 'single-loop': 'loop', 'no-mutual': 'noMutual', any: 'any' };
 
 /**
  * Several giftees each need a bigger group (the engine's minimum per mode): refused at once when the
@@ -41,11 +43,7 @@ const MODE_WORDS: Record<MatchMode, string> = { 'single-loop': 'in loops', 'no-m
 function assertGroupCanBeDrawn(mode: MatchMode, giftsPerPerson: number, maxParticipants: number | null): void {
   const minimum = minimumGroupSize(mode, giftsPerPerson);
   if (maxParticipants === null || maxParticipants >= minimum || giftsPerPerson === 1) return;
-  const how = MODE_WORDS[mode] === '' ? '' : ` ${MODE_WORDS[mode]}`;
-  throw invalidField(
-    'giftsPerPerson',
-    `${giftsPerPerson} giftees each${how} needs at least ${minimum} people, but this exchange allows at most ${maxParticipants}. Raise the limit or choose fewer giftees.`,
-  );
+  throw invalidField('giftsPerPerson', { key: 'error.exchange.tooSmallForGifts', values: { gifts: giftsPerPerson, mode: MODE_SELECT[mode], minimum, max: maxParticipants } });
 }
 
 export function createExchange(deps: Deps, input: ParsedInput<'exchanges.create'>): ExchangeView {
@@ -56,7 +54,7 @@ export function createExchange(deps: Deps, input: ParsedInput<'exchanges.create'
   const id = deps.db.transaction(() => {
     assertGroupCanBeDrawn(input.matchMode, input.giftsPerPerson, input.maxParticipants);
     if (input.previousExchangeId !== null && !findExchange(deps.db, input.previousExchangeId)) {
-      throw invalidField('previousExchangeId', 'The previous exchange no longer exists.');
+      throw invalidField('previousExchangeId', { key: 'error.exchange.previousGone' });
     }
     return insertExchange(deps.db, {
       name: input.name,
@@ -117,16 +115,16 @@ export function updateExchangeDetails(deps: Deps, { exchangeId, patch }: ParsedI
       changes.registrationDeadlineAt = deadlineMatters ? schedule.registrationDeadlineAt : localDeadline === null ? null : localToUtc(localDeadline, zone, 'registrationDeadline');
     }
     if (previousExchangeId !== undefined) {
-      if (previousExchangeId === exchangeId) throw invalidField('previousExchangeId', 'An exchange cannot follow itself.');
+      if (previousExchangeId === exchangeId) throw invalidField('previousExchangeId', { key: 'error.exchange.followsItself' });
       if (previousExchangeId !== null && !findExchange(deps.db, previousExchangeId)) {
-        throw invalidField('previousExchangeId', 'The previous exchange no longer exists.');
+        throw invalidField('previousExchangeId', { key: 'error.exchange.previousGone' });
       }
       changes.previousExchangeId = previousExchangeId;
     }
     if (patch.maxParticipants != null) {
       const active = activeParticipantCount(deps.db, exchangeId);
       if (patch.maxParticipants < active) {
-        throw invalidField('maxParticipants', `${active} people have already joined; the limit cannot be lower.`);
+        throw invalidField('maxParticipants', { key: 'error.exchange.limitBelowJoined', values: { count: active } });
       }
     }
     const next = { ...current, ...changes };
@@ -173,7 +171,7 @@ export function transitionExchange(deps: Deps, { exchangeId, action }: ParsedInp
 export async function removeExchange(deps: Deps, exchangeId: number): Promise<{ done: true }> {
   const current = getExchange(deps.db, exchangeId);
   if (!['draft', 'cancelled', 'completed'].includes(current.state)) {
-    throw new DomainError('invalid_state', 'Cancel the exchange before deleting it; participants may be waiting for it.');
+    throw new DomainError('invalid_state', { key: 'error.exchange.cancelFirst' });
   }
   // Synchronous from the check to the delete: nothing can change the state in between.
   purgeExchanges(deps, [exchangeId]);
@@ -184,21 +182,21 @@ export async function removeExchange(deps: Deps, exchangeId: number): Promise<{ 
 
 function assertOpenable(exchange: Exchange, now: number): void {
   if (exchange.exchangeAt <= now) {
-    throw new DomainError('invalid_state', 'The exchange date has passed; move it to the future before opening registration.');
+    throw new DomainError('invalid_state', { key: 'error.exchange.openPast' });
   }
   if (exchange.registrationDeadlineAt !== null && exchange.registrationDeadlineAt <= now) {
-    throw new DomainError('invalid_state', 'The registration deadline has passed; move it before opening registration.');
+    throw new DomainError('invalid_state', { key: 'error.exchange.openDeadlinePast' });
   }
 }
 
 function resolveSchedule(exchangeAtLocal: string, deadlineLocal: string | null, zone: string, now: number) {
   const exchangeAt = localToUtc(exchangeAtLocal, zone, 'exchangeAt');
-  if (exchangeAt <= now) throw invalidField('exchangeAt', 'The exchange date is in the past.');
+  if (exchangeAt <= now) throw invalidField('exchangeAt', { key: 'error.exchange.datePast' });
   if (deadlineLocal === null) return { exchangeAt, registrationDeadlineAt: null };
   const registrationDeadlineAt = localToUtc(deadlineLocal, zone, 'registrationDeadline');
   if (registrationDeadlineAt >= exchangeAt) {
-    throw invalidField('registrationDeadline', 'Registration must close before the exchange date.');
+    throw invalidField('registrationDeadline', { key: 'error.exchange.deadlineAfterDate' });
   }
-  if (registrationDeadlineAt <= now) throw invalidField('registrationDeadline', 'The registration deadline is in the past.');
+  if (registrationDeadlineAt <= now) throw invalidField('registrationDeadline', { key: 'error.exchange.deadlinePast' });
   return { exchangeAt, registrationDeadlineAt };
 }

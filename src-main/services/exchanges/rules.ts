@@ -1,5 +1,5 @@
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
-import { DomainError, invalidField, notFound } from '../../core/errors';
+import { DomainError, invalidField, notFound, type Missing } from '../../core/errors';
 import { assertEditable } from '../../core/exchange-state';
 import { getExchange } from '../../db/repos/exchanges';
 import { findParticipant } from '../../db/repos/participants';
@@ -37,11 +37,11 @@ function changeRules(deps: Deps, exchangeId: number, change: (now: number) => vo
 
 function nameOf(deps: Deps, exchangeId: number, participantId: number, path: string): string {
   const p = findParticipant(deps.db, participantId);
-  if (!p || p.exchangeId !== exchangeId) throw invalidField(path, 'That person is not part of this exchange.');
+  if (!p || p.exchangeId !== exchangeId) throw invalidField(path, { key: 'error.rules.stranger' });
   return p.name;
 }
 
-function exchangeOfRule(deps: Deps, table: 'exclusions' | 'must_draw_pairs' | 'households', id: number, what: string): number {
+function exchangeOfRule(deps: Deps, table: 'exclusions' | 'must_draw_pairs' | 'households', id: number, what: Missing): number {
   const exchangeId = repo.findRuleExchange(deps.db, table, id);
   if (exchangeId === undefined) throw notFound(what);
   return exchangeId;
@@ -49,7 +49,7 @@ function exchangeOfRule(deps: Deps, table: 'exclusions' | 'must_draw_pairs' | 'h
 
 export function addExclusion(deps: Deps, input: ParsedInput<'rules.addExclusion'>): RulesView {
   const { exchangeId, kind } = input;
-  if (input.giverId === input.receiverId) throw invalidField('receiverId', 'Choose two different people.');
+  if (input.giverId === input.receiverId) throw invalidField('receiverId', { key: 'error.rules.samePerson' });
   return changeRules(deps, exchangeId, (now) => {
     const giver = nameOf(deps, exchangeId, input.giverId, 'giverId');
     const receiver = nameOf(deps, exchangeId, input.receiverId, 'receiverId');
@@ -57,10 +57,10 @@ export function addExclusion(deps: Deps, input: ParsedInput<'rules.addExclusion'
       .loadRules(deps.db, exchangeId)
       .exclusions.filter((e) => [e.giverId, e.receiverId].includes(input.giverId) && [e.giverId, e.receiverId].includes(input.receiverId));
     if (between.some((e) => e.kind === 'pair')) {
-      throw new DomainError('conflict', `${giver} and ${receiver} already never draw each other.`);
+      throw new DomainError('conflict', { key: 'error.rules.pairExists', values: { giver, receiver } });
     }
     if (kind === 'one-way' && between.some((e) => e.giverId === input.giverId)) {
-      throw new DomainError('conflict', `${giver} already never draws ${receiver}.`);
+      throw new DomainError('conflict', { key: 'error.rules.oneWayExists', values: { giver, receiver } });
     }
     if (kind === 'pair') {
       // A pair covers both one-way rules between the same two people.
@@ -77,54 +77,62 @@ export function addExclusion(deps: Deps, input: ParsedInput<'rules.addExclusion'
 }
 
 export function removeExclusion(deps: Deps, id: number): RulesView {
-  const exchangeId = exchangeOfRule(deps, 'exclusions', id, 'That exclusion');
+  const exchangeId = exchangeOfRule(deps, 'exclusions', id, 'exclusion');
   return changeRules(deps, exchangeId, () => repo.deleteExclusions(deps.db, [id]));
 }
 
 export function addMustDraw(deps: Deps, input: ParsedInput<'rules.addMustDraw'>): RulesView {
   const { exchangeId, giverId, receiverId } = input;
-  if (giverId === receiverId) throw invalidField('receiverId', 'Nobody can draw themselves.');
+  if (giverId === receiverId) throw invalidField('receiverId', { key: 'error.rules.self' });
   return changeRules(deps, exchangeId, (now) => {
     const giver = nameOf(deps, exchangeId, giverId, 'giverId');
     const receiver = nameOf(deps, exchangeId, receiverId, 'receiverId');
     const rules = repo.loadRules(deps.db, exchangeId);
     if (rules.mustDraw.some((m) => m.giverId === giverId)) {
-      throw new DomainError('conflict', `${giver} already has a must-draw person.`, { issues: [{ path: 'giverId', message: 'Already set.' }] });
+      throw new DomainError(
+        'conflict',
+        { key: 'error.rules.mustDrawGiverTaken', values: { giver } },
+        { issues: [{ path: 'giverId', message: { key: 'error.rules.alreadySet' } }] },
+      );
     }
     if (rules.mustDraw.some((m) => m.receiverId === receiverId)) {
-      throw new DomainError('conflict', `Someone already must draw ${receiver}.`, { issues: [{ path: 'receiverId', message: 'Already taken.' }] });
+      throw new DomainError(
+        'conflict',
+        { key: 'error.rules.mustDrawReceiverTaken', values: { receiver } },
+        { issues: [{ path: 'receiverId', message: { key: 'error.rules.alreadyTaken' } }] },
+      );
     }
     const excluded = rules.exclusions.some(
       (e) => (e.giverId === giverId && e.receiverId === receiverId) || (e.kind === 'pair' && e.giverId === receiverId && e.receiverId === giverId),
     );
     const sameHousehold = rules.households.some((h) => h.memberIds.includes(giverId) && h.memberIds.includes(receiverId));
     if (excluded || sameHousehold) {
-      throw new DomainError('conflict', `${giver} may not draw ${receiver} because of ${sameHousehold ? 'their shared household' : 'an exclusion'}; remove it first.`);
+      throw new DomainError('conflict', { key: 'error.rules.mustDrawExcluded', values: { giver, receiver, why: sameHousehold ? 'household' : 'exclusion' } });
     }
     repo.insertMustDraw(deps.db, { exchangeId, giverId, receiverId, now });
   });
 }
 
 export function removeMustDraw(deps: Deps, id: number): RulesView {
-  const exchangeId = exchangeOfRule(deps, 'must_draw_pairs', id, 'That must-draw pair');
+  const exchangeId = exchangeOfRule(deps, 'must_draw_pairs', id, 'mustDraw');
   return changeRules(deps, exchangeId, () => repo.deleteMustDraw(deps.db, id));
 }
 
 function checkMembers(deps: Deps, exchangeId: number, memberIds: number[], householdId: number | null): void {
-  if (new Set(memberIds).size !== memberIds.length) throw invalidField('memberIds', 'Someone is listed twice.');
+  if (new Set(memberIds).size !== memberIds.length) throw invalidField('memberIds', { key: 'error.rules.listedTwice' });
   const households = repo.loadRules(deps.db, exchangeId).households;
   memberIds.forEach((id, index) => {
     const name = nameOf(deps, exchangeId, id, `memberIds.${index}`);
     const other = households.find((h) => h.id !== householdId && h.memberIds.includes(id));
-    if (other) throw invalidField(`memberIds.${index}`, `${name} is already in the household "${other.name}".`);
+    if (other) throw invalidField(`memberIds.${index}`, { key: 'error.rules.inOtherHousehold', values: { name, household: other.name } });
   });
   const mustDrawInside = repo.loadRules(deps.db, exchangeId).mustDraw.find((m) => memberIds.includes(m.giverId) && memberIds.includes(m.receiverId));
-  if (mustDrawInside) throw new DomainError('conflict', 'Two of these people are a must-draw pair; a household would forbid it.');
+  if (mustDrawInside) throw new DomainError('conflict', { key: 'error.rules.householdMustDraw' });
 }
 
 function checkHouseholdName(deps: Deps, exchangeId: number, name: string, householdId: number | null): void {
   const clash = repo.loadRules(deps.db, exchangeId).households.find((h) => h.name === name && h.id !== householdId);
-  if (clash) throw invalidField('name', `There is already a household called "${name}".`);
+  if (clash) throw invalidField('name', { key: 'error.rules.householdName', values: { name } });
 }
 
 export function createHousehold(deps: Deps, input: ParsedInput<'rules.createHousehold'>): RulesView {
@@ -137,7 +145,7 @@ export function createHousehold(deps: Deps, input: ParsedInput<'rules.createHous
 }
 
 export function updateHousehold(deps: Deps, input: ParsedInput<'rules.updateHousehold'>): RulesView {
-  const exchangeId = exchangeOfRule(deps, 'households', input.householdId, 'That household');
+  const exchangeId = exchangeOfRule(deps, 'households', input.householdId, 'household');
   return changeRules(deps, exchangeId, () => {
     if (input.name !== undefined) {
       checkHouseholdName(deps, exchangeId, input.name, input.householdId);
@@ -151,6 +159,6 @@ export function updateHousehold(deps: Deps, input: ParsedInput<'rules.updateHous
 }
 
 export function deleteHousehold(deps: Deps, householdId: number): RulesView {
-  const exchangeId = exchangeOfRule(deps, 'households', householdId, 'That household');
+  const exchangeId = exchangeOfRule(deps, 'households', householdId, 'household');
   return changeRules(deps, exchangeId, () => repo.deleteHousehold(deps.db, householdId));
 }

@@ -16,9 +16,9 @@ import { handledReminderDays, recordJobEnd, recordJobStart, type JobRun } from '
 export async function sendReminderNow(deps: Deps, exchangeId: number): Promise<JobRun> {
   const now = deps.clock.now();
   const exchange = getExchange(deps.db, exchangeId);
-  if (!exchange) throw notFound('The exchange');
-  if (exchange.state !== 'matched') throw new DomainError('invalid_state', 'Reminders can be sent once names are drawn, until the exchange date.');
-  if (exchange.exchangeAt <= now) throw new DomainError('invalid_state', 'The exchange date has passed: there is nothing left to remind people of.');
+  if (!exchange) throw notFound('exchange');
+  if (exchange.state !== 'matched') throw new DomainError('invalid_state', { key: 'error.remind.notDrawn' });
+  if (exchange.exchangeAt <= now) throw new DomainError('invalid_state', { key: 'error.remind.past' });
   const daysLeft = Math.max(0, calendarDaysBetween(now, exchange.exchangeAt, exchange.timezone));
   // Planned reminders already past and not yet sent are superseded by this one, not sent after it.
   const handled = new Set(handledReminderDays(deps).get(exchange.id) ?? []);

@@ -161,7 +161,7 @@ export function readMessage(deps: Deps, id: number, showPrivate = false): Operat
 /** A row the organizer may open; the unlisted kinds answer as if they did not exist. */
 function organizerRow(deps: Deps, id: number): repo.OutboxRow {
   const row = repo.findOutboxRow(deps.db, id);
-  if (!row || UNLISTED_KINDS.has(row.kind)) throw notFound('That message');
+  if (!row || UNLISTED_KINDS.has(row.kind)) throw notFound('message');
   return row;
 }
 
@@ -174,7 +174,7 @@ function drawn(deps: Deps, exchangeId: number | null): boolean {
 export function resendMessage(deps: Deps, id: number): OperationOutput<'outbox.get'> {
   deps.db.transaction(() => {
     const row = organizerRow(deps, id);
-    if (row.status === 'sending') throw new DomainError('conflict', 'This message is being sent right now.');
+    if (row.status === 'sending') throw new DomainError('conflict', { key: 'error.outbox.sending' });
     repo.updateOutboxRow(deps.db, id, {
       status: 'pending',
       attempts: 0,
@@ -192,7 +192,7 @@ export function resendMessage(deps: Deps, id: number): OperationOutput<'outbox.g
 /** A queued message waiting for its retry is tried at once. */
 export function retryNow(deps: Deps, id: number): OperationOutput<'outbox.get'> {
   const row = organizerRow(deps, id);
-  if (row.status !== 'pending') throw new DomainError('invalid_state', 'Only a queued message can be tried now; use Resend for a failed or sent one.');
+  if (row.status !== 'pending') throw new DomainError('invalid_state', { key: 'error.outbox.notQueued' });
   repo.updateOutboxRow(deps.db, id, { nextAttemptAt: deps.clock.now() });
   deps.events.emit({ type: 'outbox.changed' });
   return readMessage(deps, id);

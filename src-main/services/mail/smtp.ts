@@ -78,9 +78,13 @@ export function viewSmtp(deps: Deps): OperationOutput<'smtp.get'> {
 export function saveSmtp(deps: Deps, input: ParsedInput<'smtp.set'>): OperationOutput<'smtp.get'> {
   const fromAddress = checkedEmail(input.fromAddress, 'fromAddress');
   if (input.password !== undefined && !deps.smtpPassword.writable) {
-    throw new DomainError('invalid_input', `The password is set by the ${deps.smtpPassword.description}; change it there.`, {
-      issues: [{ path: 'password', message: 'Set outside the app.' }],
-    });
+    throw new DomainError(
+      'invalid_input',
+      { key: 'error.smtp.passwordOutside', values: { store: deps.smtpPassword.description } },
+      {
+        issues: [{ path: 'password', message: { key: 'error.smtp.passwordOutsideShort' } }],
+      },
+    );
   }
   const { password, ...settings } = input;
   deps.db.transaction(() => writeSetting(deps.db, 'smtp', { ...settings, fromAddress }, deps.clock.now()));

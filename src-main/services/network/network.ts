@@ -21,7 +21,7 @@ export function networkInfo(deps: Deps): OperationOutput<'network.info'> {
 
 export async function openTunnel(deps: Deps): Promise<OperationOutput<'network.info'>> {
   const port = deps.runtime.participantPort;
-  if (port === null) throw new DomainError('unavailable', 'The participant pages are not being served yet.');
+  if (port === null) throw new DomainError('unavailable', { key: 'error.network.notServing' });
   await startTunnel(deps, deps.runtime.tunnel, port);
   return networkInfo(deps);
 }

@@ -4,7 +4,8 @@ import { delimiter, join } from 'node:path';
 import { DomainError } from '../../core/errors';
 import type { Deps } from '../common/deps';
 import type { TunnelState } from '../common/runtime';
-import { updateSettings } from '../organizer/settings';
+import { organizerTranslator, updateSettings } from '../organizer/settings';
+import type { Text } from '../../i18n';
 
 export type { TunnelState } from '../common/runtime';
 
@@ -35,19 +36,19 @@ const QUICK_TUNNEL_URL = /https:\/\/[a-z0-9-]+\.trycloudflare\.com/;
 export function startTunnel(deps: Deps, state: TunnelState, port: number, timeoutMs = 30_000): Promise<string> {
   if (state.process && state.url) return Promise.resolve(state.url);
   if (!cloudflaredAvailable()) {
-    throw new DomainError('unavailable', 'The cloudflared program is not installed. Install it, or set a public address by hand.');
+    throw new DomainError('unavailable', { key: 'error.tunnel.missing' });
   }
   const child = spawn(cloudflaredCommand(), ['tunnel', '--no-autoupdate', '--url', `http://127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
   state.process = child;
   state.error = null;
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail('cloudflared did not report an address in time.'), timeoutMs);
-    const fail = (message: string) => {
+    const timer = setTimeout(() => fail({ key: 'error.tunnel.timeout' }), timeoutMs);
+    const fail = (text: Text) => {
       clearTimeout(timer);
-      state.error = message;
+      state.error = organizerTranslator(deps).text(text);
       stopTunnel(state);
-      reject(new DomainError('unavailable', message));
+      reject(new DomainError('unavailable', text));
     };
     const onData = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-8192);
@@ -62,9 +63,9 @@ export function startTunnel(deps: Deps, state: TunnelState, port: number, timeou
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('error', (error) => fail(`cloudflared could not start: ${error.message}`));
+    child.once('error', (error) => fail({ key: 'error.tunnel.startFailed', values: { detail: error.message } }));
     child.once('exit', (code) => {
-      if (!state.url) fail(`cloudflared stopped (exit code ${code}) before reporting an address.`);
+      if (!state.url) fail({ key: 'error.tunnel.stopped', values: { code: String(code) } });
       else {
         state.process = null;
         state.url = null;

@@ -2,7 +2,8 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAY_MS } from '../../core/schedule';
 import { backupFileName } from '../../db/backup';
-import { DomainError } from '../../core/errors';
+import { notFound } from '../../core/errors';
+import { organizerTranslator } from './settings';
 import { scheduleRestore } from '../../db/restore';
 import type { Deps } from '../common/deps';
 
@@ -96,7 +97,7 @@ export async function replaceBackupsAfterDeletion(deps: Deps): Promise<{ deleted
 /** Restores at the next launch; the current data is backed up first (see db/restore). */
 export function restoreBackup(deps: Deps, name: string): { pending: true; message: string } {
   const backup = listBackups(deps).find((b) => b.name === name);
-  if (!backup) throw new DomainError('not_found', 'That backup no longer exists.');
+  if (!backup) throw notFound('backup');
   scheduleRestore(deps.paths.dataDir, backup.path);
-  return { pending: true, message: 'Restart Sneaky Klaus to finish restoring; the current data will be kept as a backup.' };
+  return { pending: true, message: organizerTranslator(deps).t('error.backup.restorePending') };
 }

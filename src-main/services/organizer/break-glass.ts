@@ -1,5 +1,5 @@
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
-import { DomainError, notFound } from '../../core/errors';
+import { DomainError, type Wording, notFound } from '../../core/errors';
 import type { Exchange, Participant } from '../../core/types';
 import { findExchange } from '../../db/repos/exchanges';
 import { insertOrganizerAccess, listOrganizerAccessFor, type OrganizerAccess, type OrganizerAccessAction } from '../../db/repos/organizer-access';
@@ -17,7 +17,7 @@ import { enqueueMail, readMessage } from '../mail/outbox';
  * page. Without the confirmation the operation is refused with a sentence the screen can show
  * before asking again.
  */
-export function requireConfirmation(confirm: boolean, message: string): void {
+export function requireConfirmation(confirm: boolean, message: Wording): void {
   if (!confirm) throw new DomainError('conflict', message, { details: { confirmationRequired: true } });
 }
 
@@ -56,11 +56,10 @@ export function readOutboxMessage(deps: Deps, input: ParsedInput<'outbox.get'>):
   const blind = readMessage(deps, input.id, false);
   if (!input.showPrivate || !blind.hidden) return blind;
   const row = findOutboxRow(deps.db, input.id);
-  if (!row) throw notFound('That message');
+  if (!row) throw notFound('message');
   const recipient = row.participantId === null ? undefined : findParticipant(deps.db, row.participantId);
   const exchange = row.exchangeId === null ? undefined : findExchange(deps.db, row.exchangeId);
-  const who = recipient ? recipient.name : 'the recipient';
-  requireConfirmation(input.confirm, `This email says whom ${who} gives to. Reading it is recorded and ${who} is told; confirm to read it.`);
+  requireConfirmation(input.confirm, recipient ? { key: 'error.confirm.readEmail', values: { name: recipient.name } } : { key: 'error.confirm.readEmailNoName' });
   if (recipient && exchange) recordOrganizerAccess(deps, exchange, 'private-email', recipient);
   return readMessage(deps, input.id, true);
 }

@@ -4,7 +4,7 @@ import { normaliseEmail } from '../../core/email';
 import { invalidField } from '../../core/errors';
 import { randomToken } from '../../core/tokens';
 import { readSettings, writeSetting } from '../../db/repos/settings';
-import { DEFAULT_LOCALE, matchLocale, type Locale } from '../../i18n';
+import { DEFAULT_LOCALE, matchLocale, translator, type Locale, type Translator } from '../../i18n';
 import type { Deps } from '../common/deps';
 
 export type SettingsView = OperationOutput<'settings.get'>;
@@ -84,12 +84,17 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Words and formats for the organizer, in the language in effect now. */
+export function organizerTranslator(deps: Deps): Translator {
+  return translator(getSettings(deps).locale);
+}
+
 export function updateSettings(deps: Deps, patch: ParsedInput<'settings.update'>): Readonly<SettingsView> {
   const now = deps.clock.now();
   const values: Record<string, unknown> = { ...patch };
   if (patch.organizer) {
     const email = normaliseEmail(patch.organizer.email);
-    if (!email.ok) throw invalidField('organizer.email', email.message);
+    if (!email.ok) throw invalidField('organizer.email', email.text);
     values.organizer = { name: patch.organizer.name, email: email.email };
   }
   if (typeof patch.publicBaseUrl === 'string') values.publicBaseUrl = patch.publicBaseUrl.replace(/\/+$/, '');

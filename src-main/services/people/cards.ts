@@ -23,29 +23,22 @@ export async function printCards(deps: Deps, input: ParsedInput<'cards.print'>):
   const full = input.style === 'full';
   const rows = deps.db.transaction(() => {
     const exchange = getExchange(deps.db, input.exchangeId);
-    if (exchange.state === 'cancelled' || exchange.state === 'completed') throw new DomainError('invalid_state', 'This exchange is over: there is nothing to print.');
-    if (full && exchange.state !== 'matched')
-      throw new DomainError('invalid_state', 'Cards with the giftee can be printed once names are drawn. Cards with only the name and QR code can be printed now.');
+    if (exchange.state === 'cancelled' || exchange.state === 'completed') throw new DomainError('invalid_state', { key: 'error.cards.over' });
+    if (full && exchange.state !== 'matched') throw new DomainError('invalid_state', { key: 'error.cards.notDrawn' });
     const people = [...new Set(input.participantIds)].map((id) => {
       const person = findParticipant(deps.db, id);
-      if (!person || person.exchangeId !== exchange.id) throw new DomainError('not_found', 'One of the chosen people is not part of this exchange.');
-      if (person.withdrawnAt !== null) throw new DomainError('invalid_state', `${person.name} has left this exchange, so gets no card.`);
+      if (!person || person.exchangeId !== exchange.id) throw new DomainError('not_found', { key: 'error.cards.stranger' });
+      if (person.withdrawnAt !== null) throw new DomainError('invalid_state', { key: 'error.cards.left', values: { name: person.name } });
       // A name-and-QR card is an unrecorded way into the person's page: only for someone without
       // email, whose way in it is. Anyone else gets their link by email, or a full card (recorded).
       if (!full && person.email !== '') {
-        throw new DomainError(
-          'invalid_state',
-          `${person.name} has an email address, so their page is reached through their emails. Print them a full card (recorded, and they are told), or leave them out.`,
-        );
+        throw new DomainError('invalid_state', { key: 'error.cards.hasEmail', values: { name: person.name } });
       }
       return person;
     });
     if (full) {
       const names = people.map((p) => p.name).join(', ');
-      requireConfirmation(
-        input.confirm,
-        `These cards show whom ${names} ${people.length === 1 ? 'gives' : 'give'} to, under a fold. Printing them is recorded and each person is told; confirm to go on.`,
-      );
+      requireConfirmation(input.confirm, { key: 'error.confirm.fullCards', values: { names, count: people.length } });
     }
     const now = deps.clock.now();
     return people.map((person) => {

@@ -11,9 +11,10 @@ import { trackProgress, type ProgressReporter } from '../common/progress';
 import { nextTurn } from '../common/slices';
 import { checkRows, COLUMN_NAMES, deliveryCell, type Column } from './csv-rows';
 import { addParticipantsInSlices } from './participants';
+import { organizerTranslator } from '../organizer/settings';
 
 /** The export's header; the import reads every one of these columns. */
-const EXPORT_HEADER = ['name', 'email', 'delivery', 'gift ideas', 'reminders', 'email confirmed', 'withdrawn'];
+const EXPORT_HEADER = ['name', 'email', 'delivery', 'gift ideas', 'reminders', 'email confirmed', 'withdrawn', 'language'];
 
 /**
  * CSV import with a preview: every row is checked with the same schema as `participants.add` (and
@@ -38,25 +39,33 @@ export async function importParticipants(deps: Deps, input: ParsedInput<'partici
 
 async function importRows(deps: Deps, input: ParsedInput<'participants.import'>, progress?: ProgressReporter): Promise<OperationOutput<'participants.import'>> {
   const [header, ...body] = await readRecords(input.csv);
-  if (!header) throw new DomainError('invalid_input', 'The file is empty.', { issues: [{ path: 'csv', message: 'Empty file.' }] });
+  if (!header) throw new DomainError('invalid_input', { key: 'error.csv.empty' }, { issues: [{ path: 'csv', message: { key: 'error.csv.emptyShort' } }] });
   const columns = header.map((h): Column | undefined => COLUMN_NAMES[h.trim().toLowerCase()]);
   if (!columns.includes('name') || !columns.includes('email')) {
-    throw new DomainError('invalid_input', 'The first row must name the columns, with at least "name" and "email".', {
-      issues: [{ path: 'csv', message: 'Missing name or email column.' }],
-    });
+    throw new DomainError(
+      'invalid_input',
+      { key: 'error.csv.header' },
+      {
+        issues: [{ path: 'csv', message: { key: 'error.csv.headerShort' } }],
+      },
+    );
   }
-  if (body.length > 10_000) throw new DomainError('invalid_input', 'At most 10 000 people per file.', { issues: [{ path: 'csv', message: 'Too many rows.' }] });
+  if (body.length > 10_000) throw new DomainError('invalid_input', { key: 'error.csv.tooMany' }, { issues: [{ path: 'csv', message: { key: 'error.csv.tooManyShort' } }] });
   const exchange = getExchange(deps.db, input.exchangeId);
   const taken = participantKeys(deps.db, exchange.id);
   progress?.update(0, body.length);
-  const checked = await checkRows(exchange.id, columns, body, taken);
+  const checked = await checkRows(exchange.id, columns, body, taken, organizerTranslator(deps));
   const rows = checked.map((c) => c.row);
-  const bad = rows.filter((r) => r.error !== null);
+  const bad = checked.filter((c) => c.problem !== undefined);
   if (input.dryRun || rows.length === 0) return { rows, added: 0 };
   if (bad.length > 0) {
-    throw new DomainError('invalid_input', `${bad.length} ${bad.length === 1 ? 'row needs' : 'rows need'} fixing first (line ${bad.map((r) => r.line).join(', ')}).`, {
-      issues: bad.map((r) => ({ path: `rows.${r.line}`, message: r.error! })),
-    });
+    throw new DomainError(
+      'invalid_input',
+      { key: 'error.csv.rowsToFix', values: { count: bad.length, lines: bad.map((c) => c.row.line).join(', ') } },
+      {
+        issues: bad.map((c) => ({ path: `rows.${c.row.line}`, message: c.problem! })),
+      },
+    );
   }
   const people = checked.flatMap((c) => (c.add ? [c.add] : []));
   try {
@@ -66,11 +75,15 @@ async function importRows(deps: Deps, input: ParsedInput<'participants.import'>,
     const key = taken?.name === undefined || taken.email === undefined ? undefined : personKey(taken.name, taken.email);
     const line = key === undefined ? undefined : rows.find((r) => personKey(r.name, r.email) === key && r.error === null)?.line;
     if (line === undefined || !taken) throw error;
-    const who = `${taken.name} <${taken.email}>`;
-    throw new DomainError('conflict', `Line ${line}: ${who} joined this exchange while the file was being checked. Nothing was added; import again to see the rows to fix.`, {
-      issues: [{ path: `rows.${line}`, message: `${who} is already taking part.` }],
-      details: { name: taken.name, email: taken.email },
-    });
+    const values = { line, name: taken.name, email: taken.email };
+    throw new DomainError(
+      'conflict',
+      { key: 'error.csv.joinedMeanwhile', values },
+      {
+        issues: [{ path: `rows.${line}`, message: { key: 'error.csv.taken', values: { ...values, hasEmail: 'yes' } } }],
+        details: { name: taken.name, email: taken.email },
+      },
+    );
   }
   return { rows, added: people.length };
 }
@@ -92,6 +105,7 @@ export function exportParticipants(deps: Deps, exchangeId: number): OperationOut
         yes(p.remindersEnabled),
         yes(p.emailConfirmedAt !== null),
         yes(p.withdrawnAt !== null),
+        p.locale ?? '',
       ].map(neutraliseCell),
     ),
   ]);
@@ -125,9 +139,13 @@ async function readRecords(csv: string): Promise<string[][]> {
   if (failure === null) parser.end();
   await ended;
   if (failure !== null) {
-    throw new DomainError('invalid_input', `The file is not readable as CSV: ${(failure as Error).message.split('\n')[0]}`, {
-      issues: [{ path: 'csv', message: 'Not readable as CSV.' }],
-    });
+    throw new DomainError(
+      'invalid_input',
+      { key: 'error.csv.unreadable', values: { detail: (failure as Error).message.split('\n')[0] } },
+      {
+        issues: [{ path: 'csv', message: { key: 'error.csv.unreadableShort' } }],
+      },
+    );
   }
   return records;
 }

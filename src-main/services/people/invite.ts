@@ -1,6 +1,5 @@
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { DomainError } from '../../core/errors';
-import { STATE_LABELS } from '../../core/exchange-state';
 import type { Exchange, Participant } from '../../core/types';
 import { getExchange } from '../../db/repos/exchanges';
 import { findOutboxByKey } from '../../db/repos/outbox';
@@ -25,9 +24,9 @@ export function welcomedParticipants(deps: Deps, exchangeId: number): Set<number
 function assertInvitable(exchange: Exchange): void {
   if (exchange.state === 'draft' || exchange.state === 'registration_open' || exchange.state === 'registration_closed') return;
   if (exchange.state === 'matched') {
-    throw new DomainError('invalid_state', 'Names are already drawn: everyone got their match email, which has their link. Use “Link” to make a personal link instead.');
+    throw new DomainError('invalid_state', { key: 'error.invite.drawn' });
   }
-  throw new DomainError('invalid_state', `This exchange is ${STATE_LABELS[exchange.state]}; nobody can be invited any more.`);
+  throw new DomainError('invalid_state', { key: 'error.invite.state', values: { state: exchange.state } });
 }
 
 const inviteKey = (participantId: number, requestId: string) => `invite:${participantId}:${requestId}`;
@@ -51,10 +50,9 @@ export function inviteParticipants(deps: Deps, input: ParsedInput<'participants.
     let alreadyInvited = 0;
     if (input.participantId !== undefined) {
       const person = getParticipant(deps.db, input.participantId);
-      if (person.exchangeId !== exchange.id) throw new DomainError('not_found', 'That participant is not part of this exchange.');
-      if (person.withdrawnAt !== null) throw new DomainError('invalid_state', `${person.name} has left this exchange, so they are not invited.`);
-      if (person.email === '')
-        throw new DomainError('invalid_state', `${person.name} has no email address, so cannot be invited by email. Their card or the table draw is their way in.`);
+      if (person.exchangeId !== exchange.id) throw new DomainError('not_found', { key: 'error.invite.stranger' });
+      if (person.withdrawnAt !== null) throw new DomainError('invalid_state', { key: 'error.invite.left', values: { name: person.name } });
+      if (person.email === '') throw new DomainError('invalid_state', { key: 'error.invite.noEmail', values: { name: person.name } });
       people = [person];
     } else {
       people = [];

@@ -98,21 +98,29 @@ export function addParticipant(deps: Deps, input: NewParticipant & { exchangeId:
 /** Two people may share an address (a family), but one name at one address (or without one) is one person. */
 function alreadyTakingPart(name: string, email: string): DomainError {
   if (email === '') {
-    return new DomainError('conflict', `${name} (without email) is already taking part in this exchange.`, {
-      issues: [{ path: 'name', message: `${name} without email is already taking part. Give one of them a fuller name (like ${name} B.).` }],
-      details: { name, email },
-    });
+    return new DomainError(
+      'conflict',
+      { key: 'error.participant.duplicateNoEmail', values: { name } },
+      {
+        issues: [{ path: 'name', message: { key: 'error.participant.duplicateNoEmailField', values: { name } } }],
+        details: { name, email },
+      },
+    );
   }
-  return new DomainError('conflict', `${name} <${email}> is already taking part in this exchange.`, {
-    issues: [{ path: 'name', message: `${name} with this email is already taking part. Two people may share an address, but need different names.` }],
-    details: { name, email },
-  });
+  return new DomainError(
+    'conflict',
+    { key: 'error.participant.duplicate', values: { name, email } },
+    {
+      issues: [{ path: 'name', message: { key: 'error.participant.duplicateField', values: { name } } }],
+      details: { name, email },
+    },
+  );
 }
 
 /** The address and delivery as given, checked by the one rule (core/delivery), or a message naming the field. */
 function checkedReach(email: string, delivery: Reach['delivery'], deliveredBy: number | null): Reach {
   const result = checkReach(email, delivery, deliveredBy);
-  if (!result.ok) throw invalidField(result.path, result.message);
+  if (!result.ok) throw invalidField(result.path, result.text);
   return result.reach;
 }
 
@@ -124,10 +132,10 @@ function assertDeliverer(deps: Deps, exchangeId: number, reach: Reach, self: num
   if (reach.delivery !== 'delivered') return;
   const deliverer = reach.deliveredBy === null ? undefined : findParticipant(deps.db, reach.deliveredBy);
   if (!deliverer || deliverer.exchangeId !== exchangeId || deliverer.withdrawnAt !== null) {
-    throw invalidField('deliveredBy', 'Choose someone taking part in this exchange to pass the link on.');
+    throw invalidField('deliveredBy', { key: 'error.participant.delivererStranger' });
   }
-  if (deliverer.id === self) throw invalidField('deliveredBy', 'Someone else has to pass the link on: choose another person.');
-  if (deliverer.email === '') throw invalidField('deliveredBy', `${deliverer.name} has no email address, so cannot be sent the link to pass on. Choose someone with one.`);
+  if (deliverer.id === self) throw invalidField('deliveredBy', { key: 'error.participant.delivererSelf' });
+  if (deliverer.email === '') throw invalidField('deliveredBy', { key: 'error.participant.delivererNoEmail', values: { name: deliverer.name } });
 }
 
 /**
@@ -148,7 +156,7 @@ export function addParticipants(deps: Deps, exchangeId: number, people: NewParti
       if (taken.has(personKey(name, email))) throw alreadyTakingPart(name, email);
     }
     if (exchange.maxParticipants !== null && activeParticipantCount(deps.db, exchange.id) + entries.length > exchange.maxParticipants) {
-      throw new DomainError('conflict', `This exchange is full (${exchange.maxParticipants} people). Raise the limit first.`);
+      throw new DomainError('conflict', { key: 'error.participant.full', values: { max: exchange.maxParticipants } });
     }
     const rows = entries.map((entry) => ({
       name: entry.name,
@@ -207,7 +215,7 @@ export async function addParticipantsInSlices(deps: Deps, exchangeId: number, pe
       const taken = stagedConflict(deps.db, stage, exchange.id);
       if (taken !== undefined) throw alreadyTakingPart(taken.name, taken.email);
       if (exchange.maxParticipants !== null && activeParticipantCount(deps.db, exchange.id) + rows.length > exchange.maxParticipants) {
-        throw new DomainError('conflict', `This exchange is full (${exchange.maxParticipants} people). Raise the limit first.`);
+        throw new DomainError('conflict', { key: 'error.participant.full', values: { max: exchange.maxParticipants } });
       }
       const count = commitImportStage(deps.db, stage, exchange.id, now);
       deps.events.emit({ type: 'participants.changed', exchangeId });
@@ -232,7 +240,7 @@ export function updateParticipantDetails(deps: Deps, { participantId, patch }: P
     );
     assertDeliverer(deps, exchange.id, reach, participant.id);
     if (reach.email === '' && passesLinksOn(deps, exchange.id, participant.id)) {
-      throw invalidField('email', `${participant.name} passes links on to others, so needs an email address. Choose someone else for them first.`);
+      throw invalidField('email', { key: 'error.participant.delivererNeedsEmail', values: { name: participant.name } });
     }
     const name = patch.name ?? participant.name;
     const same = findParticipantByNameAndEmail(deps.db, exchange.id, name, reach.email);

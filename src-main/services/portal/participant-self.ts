@@ -39,7 +39,7 @@ export interface ParticipantPageReads {
 
 export function readParticipantPage(deps: Deps, participant: Participant): ParticipantPageReads {
   const exchange = exchangeById(deps.db, participant.exchangeId);
-  if (!exchange) throw notFound('That exchange');
+  if (!exchange) throw notFound('exchange');
   const receivers = receiversOf(deps.db, exchange.id, participant.id).flatMap((id) => participantById(deps.db, id) ?? []);
   return {
     exchange,
@@ -75,7 +75,7 @@ export function participantPage(deps: Deps, participant: Participant, reads?: Pa
 export function saveGiftIdeas(deps: Deps, participant: Participant, giftIdeas: string): void {
   const exchange = getExchange(deps.db, participant.exchangeId);
   if (exchange.state === 'completed' || exchange.state === 'cancelled') {
-    throw new DomainError('invalid_state', 'This exchange is over; gift ideas can no longer change.');
+    throw new DomainError('invalid_state', { key: 'error.self.ideasOver' });
   }
   updateParticipant(deps.db, participant.id, { giftIdeas, updatedAt: deps.clock.now() });
   deps.events.emit({ type: 'participants.changed', exchangeId: exchange.id });
@@ -115,7 +115,7 @@ export function withdraw(deps: Deps, participant: Participant): void {
   deps.db.transaction(() => {
     const exchange = getExchange(deps.db, participant.exchangeId);
     if (exchange.state === 'completed' || exchange.state === 'cancelled') {
-      throw new DomainError('invalid_state', 'This exchange is over; there is nothing to leave.');
+      throw new DomainError('invalid_state', { key: 'error.self.leaveOver' });
     }
     const afterDraw = exchange.state === 'matched';
     const changed = afterDraw ? spliceOutParticipant(deps, exchange, participant.id).changedParticipantIds.length : 0;

@@ -12,6 +12,8 @@ import { enqueueMail } from '../mail/outbox';
 import { getSettings } from '../organizer/settings';
 import { linkMailGate, mailWelcome } from './link-mail';
 import { sendLoginLinks } from './magic-links';
+import { english } from '../../core/errors';
+import type { Text } from '../../i18n';
 
 export type InviteState = { kind: 'open'; exchange: Exchange } | { kind: 'not-open' | 'closed' | 'drawn' | 'full' | 'cancelled'; exchange: Exchange } | { kind: 'unknown' };
 
@@ -42,14 +44,19 @@ export interface RegistrationForm {
 
 export type RegistrationErrors = Partial<Record<'name' | 'email' | 'giftIdeas', string>>;
 
-export function validateRegistration(form: RegistrationForm): { errors: RegistrationErrors; email: string; name: string } {
-  const errors: RegistrationErrors = {};
+/** Each field's refusal as a catalogue text, for the page to word in the participant's language. */
+export type RegistrationTexts = Partial<Record<'name' | 'email' | 'giftIdeas', Text>>;
+
+/** `texts`: the refusals to show; `errors`: the same in English (logs, callers without a reader). */
+export function validateRegistration(form: RegistrationForm): { errors: RegistrationErrors; texts: RegistrationTexts; email: string; name: string } {
+  const texts: RegistrationTexts = {};
   const name = normalisePersonName(form.name);
-  if (!name.ok) errors.name = name.message;
+  if (!name.ok) texts.name = name.text;
   const email = normaliseEmail(form.email);
-  if (!email.ok) errors.email = email.message;
-  if (form.giftIdeas.length > LIMITS.giftIdeas) errors.giftIdeas = `Gift ideas can be at most ${LIMITS.giftIdeas} characters.`;
-  return { errors, email: email.ok ? email.email : '', name: name.ok ? name.name : '' };
+  if (!email.ok) texts.email = email.text;
+  if (form.giftIdeas.length > LIMITS.giftIdeas) texts.giftIdeas = { key: 'error.registration.giftIdeasLong', values: { max: LIMITS.giftIdeas } };
+  const errors: RegistrationErrors = Object.fromEntries(Object.entries(texts).map(([field, text]) => [field, english(text)]));
+  return { errors, texts, email: email.ok ? email.email : '', name: name.ok ? name.name : '' };
 }
 
 export interface Registration {

@@ -32,10 +32,7 @@ export function replaceInviteCode(deps: Deps, exchangeId: number): OperationOutp
  */
 export async function personalLink(deps: Deps, participantId: number, confirm: boolean): Promise<LinkView> {
   const participant = getParticipant(deps.db, participantId);
-  requireConfirmation(
-    confirm,
-    `A personal link opens ${participant.name}'s page, including whom they give to. Making one is recorded and ${participant.name} is told; confirm to go on.`,
-  );
+  requireConfirmation(confirm, { key: 'error.confirm.personalLink', values: { name: participant.name } });
   const token = deps.db.transaction(() => {
     recordOrganizerAccess(deps, getExchange(deps.db, participant.exchangeId), 'personal-link', participant);
     return issueToken(deps, participant.id, 'personal');

@@ -42,9 +42,9 @@ export async function openTableDraw(deps: Deps, exchangeId: number): Promise<{ u
   const code = randomToken(deps.random, 24);
   deps.db.transaction(() => {
     const exchange = getExchange(deps.db, exchangeId);
-    if (exchange.state !== 'matched') throw new DomainError('invalid_state', 'The table draw opens once names are drawn, until the exchange is over.');
+    if (exchange.state !== 'matched') throw new DomainError('invalid_state', { key: 'error.table.notDrawn' });
     if (tablePeople(deps, exchange.id).length === 0) {
-      throw new DomainError('invalid_state', 'Nobody learns their giftee at the table yet: choose "At the table" for them on the Participants tab first.');
+      throw new DomainError('invalid_state', { key: 'error.table.nobody' });
     }
     // One table at a time: a new link ends the previous session (a phone left somewhere shows nothing more).
     repo.closeTableDraws(deps.db, exchange.id, now);

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import type * as SettingsModule from '../../../src-main/services/organizer/settings';
 import type { FakeBrowserWindow as FakeWindow } from './fake-electron';
 
 /** Shared by the mocks below: what happened, in order. */
@@ -13,6 +14,8 @@ const state = vi.hoisted(() => ({
   notifications: [] as { title: string; body: string }[],
   windows: [] as unknown[],
   userData: '',
+  /** What the operating system says its language is. */
+  locale: 'en-US',
   quit: undefined as unknown as Mock,
 }));
 
@@ -55,7 +58,7 @@ vi.mock('electron', async () => {
       whenReady: () => Promise.resolve(),
       quit,
       exit: vi.fn(),
-      getLocale: () => 'en-US',
+      getLocale: () => state.locale,
       getLoginItemSettings: () => ({ wasOpenedAtLogin: false }),
       setLoginItemSettings: vi.fn(),
     },
@@ -115,6 +118,11 @@ vi.mock('../../../src-main/app', async () => {
     }),
   };
 });
+/** The shell hands the operating system's language to the settings before anything starts. */
+vi.mock('../../../src-main/services/organizer/settings', async (original) => ({
+  ...(await original<typeof SettingsModule>()),
+  setSystemLocale: vi.fn((tag: string) => void state.order.push(`systemLocale:${tag}`)),
+}));
 vi.mock('../../../src-main/rpc/dispatch', () => ({
   dispatch: vi.fn(async (_deps: unknown, name: string) => ({ ok: true, value: name === 'outbox.status' ? { paused: false } : [] })),
 }));
@@ -123,8 +131,9 @@ const flush = async () => {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 };
 
-async function launch(lock = true) {
+async function launch(lock = true, locale = 'en-US') {
   vi.resetModules();
+  state.locale = locale;
   state.order.length = 0;
   state.appEvents.clear();
   state.notifications.length = 0;
@@ -143,7 +152,7 @@ beforeEach(() => vi.clearAllMocks());
 describe('main', () => {
   it('starts in the app’s order, then its front: core, participant HTTP on 4317, relay, jobs, IPC, window, tray', async () => {
     await launch();
-    expect(state.order).toEqual(['scheme', 'protocol:app', 'createApp', 'listen', 'relay.start', 'jobs.start', 'ipc:rpc', 'window', 'tray']);
+    expect(state.order).toEqual(['scheme', 'protocol:app', 'systemLocale:en-US', 'createApp', 'listen', 'relay.start', 'jobs.start', 'ipc:rpc', 'window', 'tray']);
     expect(core.participant).toEqual({ host: '0.0.0.0', port: 4317 });
     const { createApp } = await import('../../../src-main/app');
     expect(vi.mocked(createApp).mock.calls[0]?.[0]).toMatchObject({ dataDir: state.userData });
@@ -179,6 +188,19 @@ describe('main', () => {
     expect(state.order).not.toContain('core.close');
     state.appEvents.get('window-all-closed')?.();
     expect(state.quit).not.toHaveBeenCalled();
+  });
+
+  it('tells the settings the computer’s language before the first window, and speaks it in the tray hint', async () => {
+    const { windows } = await launch(true, 'es-ES');
+    expect(state.order.slice(0, 4)).toEqual(['scheme', 'protocol:app', 'systemLocale:es-ES', 'createApp']);
+    expect(state.order.indexOf('systemLocale:es-ES')).toBeLessThan(state.order.indexOf('window'));
+    (windows[0] as FakeWindow).userClose();
+    expect(state.notifications).toEqual([
+      {
+        title: 'Sneaky Klaus sigue abierto',
+        body: expect.stringMatching(/^Sneaky Klaus sigue funcionando en (la bandeja del sistema|la barra de menús) para que los enlaces sigan funcionando\.$/),
+      },
+    ]);
   });
 
   it('on quit: holds it, stops IPC, jobs, relay, listener, database, then quits for real and lets the window close', async () => {

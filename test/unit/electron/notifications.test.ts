@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { changeNotice, exchangeChanges, failureNotice, trayHintNotice, watchNotifications, type ExchangeSnapshot, type LooseEvent } from '../../../src-main/electron/notifications';
 import { DesktopPreferencesSchema, type DesktopPreferences } from '../../../src-main/electron/preferences';
+import { translator } from '../../../src-main/i18n';
 import { silentLogger } from '../../../src-main/log';
+
+const en = translator('en');
 
 const all = DesktopPreferencesSchema.parse({});
 const family = (over: Partial<ExchangeSnapshot> = {}): ExchangeSnapshot => ({ id: 1, name: 'Family 2026', state: 'registration_open', participantCount: 4, ...over });
@@ -25,28 +28,41 @@ describe('exchangeChanges', () => {
 describe('notices', () => {
   it('say what happened, each behind its switch', () => {
     const joined = { kind: 'joined' as const, exchangeId: 1, exchangeName: 'Family 2026', added: 1, total: 5 };
-    expect(changeNotice(joined, all)).toEqual({ title: 'New registration', body: 'Someone joined Family 2026. 5 taking part now.' });
-    expect(changeNotice({ ...joined, added: 2 }, all)?.title).toBe('2 new registrations');
-    expect(changeNotice(joined, { ...all, notifyRegistrations: false })).toBeNull();
+    expect(changeNotice(joined, all, en)).toEqual({ title: 'New registration', body: 'Someone joined Family 2026. 5 taking part now.' });
+    expect(changeNotice({ ...joined, added: 2 }, all, en)?.title).toBe('2 new registrations');
+    expect(changeNotice(joined, { ...all, notifyRegistrations: false }, en)).toBeNull();
     const drawn = { kind: 'drawn' as const, exchangeId: 1, exchangeName: 'Office' };
-    expect(changeNotice(drawn, all)?.title).toBe('Names drawn');
-    expect(changeNotice(drawn, { ...all, notifyDraws: false })).toBeNull();
+    expect(changeNotice(drawn, all, en)?.title).toBe('Names drawn');
+    expect(changeNotice(drawn, { ...all, notifyDraws: false }, en)).toBeNull();
   });
 
   it('report delivery failures only when some failed', () => {
-    expect(failureNotice({ type: 'outbox.changed', failed: 2, sent: 3 } as LooseEvent, all)).toEqual({
+    expect(failureNotice({ type: 'outbox.changed', failed: 2, sent: 3 } as LooseEvent, all, en)).toEqual({
       title: '2 emails could not be sent',
       body: 'Open Sneaky Klaus to see why and send again.',
     });
-    expect(failureNotice({ type: 'outbox.changed', failed: 1 }, all)?.title).toBe('An email could not be sent');
-    expect(failureNotice({ type: 'outbox.changed', failed: 0 }, all)).toBeNull();
-    expect(failureNotice({ type: 'outbox.changed' }, all)).toBeNull();
-    expect(failureNotice({ type: 'outbox.changed', failed: 1 }, { ...all, notifyFailures: false })).toBeNull();
+    expect(failureNotice({ type: 'outbox.changed', failed: 1 }, all, en)?.title).toBe('An email could not be sent');
+    expect(failureNotice({ type: 'outbox.changed', failed: 0 }, all, en)).toBeNull();
+    expect(failureNotice({ type: 'outbox.changed' }, all, en)).toBeNull();
+    expect(failureNotice({ type: 'outbox.changed', failed: 1 }, { ...all, notifyFailures: false }, en)).toBeNull();
+  });
+
+  it('speak the organizer’s language', () => {
+    const es = translator('es');
+    const de = translator('de');
+    const joined = { kind: 'joined' as const, exchangeId: 1, exchangeName: 'Familia 2026', added: 2, total: 6 };
+    expect(changeNotice(joined, all, es)).toEqual({ title: '2 inscripciones nuevas', body: '2 personas se han apuntado a Familia 2026. Ya participan 6 personas.' });
+    expect(changeNotice({ ...joined, added: 1 }, all, de)).toEqual({ title: 'Neue Anmeldung', body: 'Jemand hat sich bei Familia 2026 angemeldet. Jetzt sind 6 Leute dabei.' });
+    expect(failureNotice({ type: 'outbox.changed', failed: 1 }, all, es)?.title).toBe('No se ha podido enviar un correo');
+    expect(trayHintNotice('darwin', es)).toEqual({
+      title: 'Sneaky Klaus sigue abierto',
+      body: 'Sneaky Klaus sigue funcionando en la barra de menús para que los enlaces sigan funcionando.',
+    });
   });
 
   it('the tray hint names the menu bar on macOS', () => {
-    expect(trayHintNotice('darwin').body).toBe('Sneaky Klaus keeps running in the menu bar so links keep working.');
-    expect(trayHintNotice('win32').body).toBe('Sneaky Klaus keeps running in the tray so links keep working.');
+    expect(trayHintNotice('darwin', en).body).toBe('Sneaky Klaus keeps running in the menu bar so links keep working.');
+    expect(trayHintNotice('win32', en).body).toBe('Sneaky Klaus keeps running in the tray so links keep working.');
   });
 });
 
@@ -60,6 +76,7 @@ describe('watchNotifications', () => {
       listExchanges: async () => state.list,
       notify,
       preferences: () => prefs,
+      locale: () => 'en' as const,
       windowFocused: () => state.focused,
       log: silentLogger,
     });
@@ -128,6 +145,7 @@ describe('watchNotifications', () => {
       },
       notify,
       preferences: () => all,
+      locale: () => 'en' as const,
       windowFocused: () => false,
       log: silentLogger,
     });

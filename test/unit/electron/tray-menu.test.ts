@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { jobLine, trayLocale, trayMenuModel, trayTooltip, workLine, type UpcomingJob } from '../../../src-main/electron/tray-menu';
+import { jobLine, trayMenuModel, trayTooltip, workLine, type UpcomingJob } from '../../../src-main/electron/tray-menu';
 
 const at = (iso: string): number => Date.parse(iso);
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const now = at('2026-12-10T09:00:00Z'); // 10:00 in Berlin
-const base = { now, locale: 'en', timezone: 'Europe/Berlin', paused: false };
+const base = { now, locale: 'en' as const, timezone: 'Europe/Berlin', paused: false };
 
 const job = (over: Partial<UpcomingJob>): UpcomingJob => ({
   job: 'reminders',
@@ -103,7 +103,7 @@ describe('trayMenuModel', () => {
   });
 
   it('adds the switches as check boxes before Quit', () => {
-    const items = trayMenuModel({ ...base, upcoming: [], toggles: [{ key: 'notifyDraws', label: 'Notify me when names are drawn', checked: false }] });
+    const items = trayMenuModel({ ...base, upcoming: [], toggles: [{ key: 'notifyDraws', checked: false }] });
     expect(items.at(-3)).toEqual({ label: 'Notify me when names are drawn', enabled: true, checked: false, action: 'toggle:notifyDraws' });
     expect(items.at(-1)?.action).toBe('quit');
   });
@@ -126,10 +126,37 @@ describe('trayTooltip', () => {
   });
 });
 
-describe('trayLocale', () => {
-  it('keeps English locales and uses English otherwise (the menu’s words are English)', () => {
-    expect(trayLocale('en-GB')).toBe('en-GB');
-    expect(trayLocale('de-DE')).toBe('en');
+describe('in the organizer’s language', () => {
+  const es = { ...base, locale: 'es' as const };
+
+  it('words the menu, its relative times and the switches in Spanish', () => {
+    const items = trayMenuModel({ ...es, failed: 2, upcoming: [job({ dueAt: now + DAY })], toggles: [{ key: 'openAtLogin', checked: true }] });
+    expect(labels(items)).toEqual([
+      'Necesita tu atención',
+      'No se han podido entregar 2 correos',
+      '---',
+      'Próximas tareas',
+      'Recordatorio · Family 2026 · mañana',
+      '---',
+      'Abrir Sneaky Klaus',
+      'Ejecutar ya las tareas pendientes',
+      'Pausar el envío',
+      '---',
+      'Abrir al iniciar sesión',
+      '---',
+      'Salir de Sneaky Klaus',
+    ]);
+    expect(trayMenuModel({ ...es, paused: true, upcoming: null }).map((i) => i.label)).toContain('Reanudar el envío');
+    expect(labels(trayMenuModel({ ...es, upcoming: [job({ dueAt: now - 5 * MIN })] }))[1]).toBe('Recordatorio · Family 2026 · pendiente ya');
+  });
+
+  it('words the tooltip and the running work in Spanish, numbers grouped the Spanish way', () => {
+    expect(trayTooltip({ ...es, paused: true, upcoming: [job({ dueAt: now + 3 * DAY })] })).toBe(
+      'Sneaky Klaus — lo siguiente: Recordatorio · Family 2026 · dentro de 3 días — envío en pausa',
+    );
+    expect(trayTooltip({ ...es, upcoming: [], failed: 1 })).toBe('Sneaky Klaus — no hay tareas próximas — No se ha podido entregar 1 correo');
+    const importing = { id: 'import-1', kind: 'import' as const, exchangeId: 1, done: 4200, total: 10_000, finished: false };
+    expect(trayTooltip({ ...es, upcoming: [], working: [importing] })).toBe('Sneaky Klaus — importando 10.000 personas: 4200 añadidas');
   });
 });
 

@@ -4,6 +4,7 @@ import { DesktopPreferencesSchema, type PreferencesStore } from '../../../src-ma
 import { createTrayIcon, loadTrayState, runTrayAction, startTrayController, toMenuTemplate } from '../../../src-main/electron/tray';
 import type { TrayItem } from '../../../src-main/electron/tray-menu';
 import { silentLogger } from '../../../src-main/log';
+import type { Locale } from '../../../src-main/i18n';
 
 vi.mock('electron', () => ({
   Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })) },
@@ -72,15 +73,23 @@ describe('loadTrayState', () => {
   it('reads upcoming jobs, the paused state, failed emails and notices through the operations', async () => {
     const upcoming = [{ job: 'token-cleanup', group: 'maintenance', exchangeId: null, exchangeName: null, dueAt: now, detail: '' }];
     const status = { paused: true, counts: { failed: 3 }, notices: [{ kind: 'links-moved', message: 'Links sent before 10:00 point to an address that is gone.' }] };
-    const call = vi.fn(async (name: string) => (name === 'jobs.upcoming' ? ok(upcoming) : ok(status)));
-    await expect(loadTrayState(call)).resolves.toEqual({ upcoming, paused: true, failed: 3, notices: ['Links sent before 10:00 point to an address that is gone.'] });
+    const settings = { language: 'de', locale: 'de', systemLocale: 'en' };
+    const call = vi.fn(async (name: string) => (name === 'jobs.upcoming' ? ok(upcoming) : name === 'settings.get' ? ok(settings) : ok(status)));
+    await expect(loadTrayState(call)).resolves.toEqual({
+      locale: 'de',
+      upcoming,
+      paused: true,
+      failed: 3,
+      notices: ['Links sent before 10:00 point to an address that is gone.'],
+    });
+    expect(call).toHaveBeenCalledWith('settings.get', {});
     expect(call).toHaveBeenCalledWith('jobs.upcoming', { limit: 6 });
     expect(call).toHaveBeenCalledWith('outbox.status', {});
   });
 
   it('gives null upcoming jobs when they cannot be read', async () => {
     const call = async (): Promise<Result<unknown>> => ({ ok: false, error: { code: 'internal', message: 'x' } });
-    await expect(loadTrayState(call)).resolves.toEqual({ upcoming: null, paused: false, notices: [], failed: 0 });
+    await expect(loadTrayState(call)).resolves.toEqual({ locale: 'en', upcoming: null, paused: false, notices: [], failed: 0 });
   });
 });
 
@@ -121,7 +130,9 @@ describe('startTrayController', () => {
     vi.useFakeTimers();
     let listener: ((e: { type: string }) => void) | undefined;
     const tray = { setContextMenu: vi.fn(), setToolTip: vi.fn(), destroy: vi.fn() };
+    const language: { locale: Locale } = { locale: 'en' };
     const load = vi.fn(async () => ({
+      locale: language.locale,
       upcoming: [{ job: 'reminders' as const, group: 'exchange' as const, exchangeId: 1, exchangeName: 'Family 2026', dueAt: now + 3 * 86_400_000, detail: '' }],
       paused: false,
       notices: [],
@@ -133,7 +144,6 @@ describe('startTrayController', () => {
       buildMenu: (template) => ({ template }) as never,
       load,
       now: () => now,
-      locale: 'en',
       timezone: 'Europe/Berlin',
       platform: 'linux',
       toggles: () => [],
@@ -141,7 +151,7 @@ describe('startTrayController', () => {
       subscribe: (fn) => ((listener = fn), () => (listener = undefined)),
       log: silentLogger,
     });
-    return { controller, tray, load, onAction, emit: (type: string) => listener?.({ type }), send: (event: { type: string; progress: unknown }) => listener?.(event) };
+    return { controller, tray, load, language, onAction, emit: (type: string) => listener?.({ type }), send: (event: { type: string; progress: unknown }) => listener?.(event) };
   };
 
   it('renders at once: menu and tooltip', async () => {
@@ -150,6 +160,26 @@ describe('startTrayController', () => {
     expect(tray.setToolTip).toHaveBeenCalledWith('Sneaky Klaus — next: Reminder · Family 2026 · in 3 days');
     const menu = tray.setContextMenu.mock.calls[0]?.[0] as { template: { label?: string }[] };
     expect(menu.template[1]?.label).toBe('Reminder · Family 2026 · in 3 days');
+  });
+
+  it('speaks the organizer’s language and rebuilds the menu when the settings change it', async () => {
+    const { tray, language, emit } = setup();
+    await vi.advanceTimersByTimeAsync(0);
+    language.locale = 'es';
+    emit('settings.changed');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tray.setToolTip).toHaveBeenLastCalledWith('Sneaky Klaus — lo siguiente: Recordatorio · Family 2026 · dentro de 3 días');
+    const menu = tray.setContextMenu.mock.calls.at(-1)?.[0] as { template: { label?: string }[] };
+    expect(menu.template.map((item) => item.label)).toEqual([
+      'Próximas tareas',
+      'Recordatorio · Family 2026 · dentro de 3 días',
+      undefined,
+      'Abrir Sneaky Klaus',
+      'Ejecutar ya las tareas pendientes',
+      'Pausar el envío',
+      undefined,
+      'Salir de Sneaky Klaus',
+    ]);
   });
 
   it('refreshes after job, exchange and outbox events and once a minute, not after others', async () => {
@@ -192,7 +222,7 @@ describe('startTrayController', () => {
     send({ type: 'work.progress', progress });
     expect(tray.setToolTip).toHaveBeenLastCalledWith('Sneaky Klaus — importing 10,000 people: 4,200 added');
     send({ type: 'work.progress', progress: { id: 'draw-2', kind: 'draw', exchangeId: 2, done: 0, total: 0, finished: false } });
-    expect(tray.setToolTip).toHaveBeenLastCalledWith('Sneaky Klaus — importing 10,000 people: 4,200 added, drawing names…');
+    expect(tray.setToolTip).toHaveBeenLastCalledWith('Sneaky Klaus — importing 10,000 people: 4,200 added and drawing names…');
     send({ type: 'work.progress', progress: { ...progress, done: 10_000, finished: true } });
     send({ type: 'work.progress', progress: { id: 'draw-2', kind: 'draw', exchangeId: 2, done: 30, total: 30, finished: true } });
     expect(tray.setToolTip).toHaveBeenLastCalledWith('Sneaky Klaus — next: Reminder · Family 2026 · in 3 days');

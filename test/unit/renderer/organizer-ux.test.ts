@@ -6,6 +6,8 @@ import { currentErrors, type FormErrors } from '../../../src-renderer/lib/issues
 import { lateness, runNowReport, runResult, runSummary, totalCounts } from '../../../src-renderer/lib/job-report';
 import { homeNetworkUrls, linkReach, loopbackCause, reachCopy, type NetworkFacts } from '../../../src-renderer/lib/reach';
 import { setupNeeded } from '../../../src-renderer/lib/setup';
+import { issueText } from '../../../src-main/core/issues';
+import { translator } from '../../../src-main/i18n';
 
 const NOW = Date.UTC(2026, 11, 6, 12, 0);
 const EMPTY = emptyExchangeForm({ timezone: 'Europe/Berlin', currency: 'EUR', reminderDays: [7, 3, 1] });
@@ -39,7 +41,8 @@ describe('exchange form checks: every problem at once', () => {
       reminderDays: [90],
     });
     expect(core.success).toBe(false);
-    const coreByPath = Object.fromEntries((core.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
+    // The contract's messages are catalogue keys; the API words them (here in English) with issueText.
+    const coreByPath = Object.fromEntries((core.error?.issues ?? []).map((i) => [i.path.join('.'), translator('en').text(issueText(i))]));
     expect(ours.name).toBe(coreByPath.name);
     expect(ours.budgetAmount).toBe(coreByPath['budget.amount']);
     expect(ours.budgetCurrency).toBe(coreByPath['budget.currency']);

@@ -209,7 +209,7 @@ describe('/me', () => {
     const page = (await greta.get('/me')).text;
     expect(page).toContain('Du beschenkst');
     expect(page).toContain('Geschenkideen');
-    expect(page).toMatch(/Alle Daten dieses Wichtelns werden am \w+, \d+\. \w+ \d{4} gelöscht \(in \d+ Tagen\)\./u);
+    expect(page).toMatch(/Alle Daten dieser Wichtelrunde werden am \w+, \d+\. \w+ \d{4} gelöscht \(in \d+ Tagen\)\./u);
   });
 });
 
@@ -230,10 +230,10 @@ describe('the table draw device', () => {
     await device.post(path, {}, { headers: GERMAN });
     const list = await device.get('/table', GERMAN);
     expect(lang(list.text)).toBe('fr');
-    expect(list.text).toContain('À qui le tour ?');
+    expect(list.text).toContain('À qui le tour\u00a0?');
 
     const confirm = await device.get(`/table/confirm/${tim}`, GERMAN);
-    expect(confirm.text).toContain('Es-tu Tim ?');
+    expect(confirm.text).toContain('Es-tu Tim\u00a0?');
     expect((await device.post('/table/look', { participantId: String(tim) }, { headers: GERMAN })).location).toBe('/table/show');
     const timSees = await device.get('/table/show', GERMAN);
     expect(lang(timSees.text)).toBe('de');

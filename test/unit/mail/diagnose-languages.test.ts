@@ -49,7 +49,7 @@ describe('the organizer’s language in explanations', () => {
       'Der Mailserver hat Benutzername oder Passwort nicht angenommen. Gmail nimmt hier dein normales Passwort nicht an: Erstelle in den Sicherheitseinstellungen deines Gmail-Kontos ein App-Passwort und füge es stattdessen ein. Der Server meldete: „535 5.7.8 Bad credentials“.',
     );
     expect(classifySmtpError(error, undefined, translator('es'))).toMatchObject({ kind: 'auth', temporary: false });
-    expect(diagnoseSmtpError(new Error('Boom'), undefined, translator('fr')).message).toBe('L’envoi a échoué : Boom.');
+    expect(diagnoseSmtpError(new Error('Boom'), undefined, translator('fr')).message).toBe('L’envoi a échoué\u00a0: Boom.');
   });
 
   it('keeps English when no translator is given', () => {

@@ -401,8 +401,8 @@ describe('plurals in emails', () => {
     expect(expires('de', 300)).toContain('läuft in 5 Stunden ab');
     expect(expires('fr', 1)).toContain('expire dans une minute');
     expect(expires('fr', 120)).toContain('expire dans 2 heures');
-    expect(expires('es', 60)).toContain('caduca en 1 hora');
-    expect(expires('es', 5)).toContain('caduca en 5 minutos');
+    expect(expires('es', 60)).toContain('caduca dentro de 1 hora');
+    expect(expires('es', 5)).toContain('caduca dentro de 5 minutos');
   });
 
   it('organizer notices count participants and emails', () => {
@@ -418,8 +418,8 @@ describe('plurals in emails', () => {
     expect(closed('es', 1)).toBe('Kringel 2026: inscripción cerrada con 1 participante');
     const failed = (locale: Locale, n: number) =>
       deliveryFailuresNotice({ locale, exchange, organizerName: '', failures: Array.from({ length: n }, () => ({ to: 'a@b.de', kind: 'match', error: 'x' })) }).subject;
-    expect(failed('de', 1)).toBe('Kringel 2026: 1 Nachricht konnte nicht zugestellt werden');
-    expect(failed('de', 2)).toBe('Kringel 2026: 2 Nachrichten konnten nicht zugestellt werden');
+    expect(failed('de', 1)).toBe('Kringel 2026: 1 E-Mail konnte nicht zugestellt werden');
+    expect(failed('de', 2)).toBe('Kringel 2026: 2 E-Mails konnten nicht zugestellt werden');
     expect(failed('es', 1)).toBe('Kringel 2026: no se pudo entregar 1 correo');
     expect(failed('es', 5)).toBe('Kringel 2026: no se pudieron entregar 5 correos');
     expect(santaRevealEmail({ locale: 'fr', exchange, participantName: 'Ann', santaNames: ['Bo', 'Cy'], link: LINK }).text).toContain(
@@ -436,7 +436,7 @@ describe('the calendar file', () => {
     expect(summary('fr')).toBe('Père Noël secret : Kringel 2026');
     expect(summary('es')).toBe('Amigo invisible: Kringel 2026');
     const description = exchangeIcs({ locale: 'de', exchange, uid: 'u@sk' }).replace(/\r\n[ \t]/g, '');
-    expect(description).toMatch(/DESCRIPTION:.*Budget: 25\s€ pro Geschenk.*Wichteln organisiert mit Sneaky Klaus\./);
+    expect(description).toMatch(/DESCRIPTION:.*Budget: 25\s€ pro Geschenk.*Wichtelrunde\\, organisiert mit Sneaky Klaus\./);
   });
 
   it('is attached to the match email in the giver’s language', () => {

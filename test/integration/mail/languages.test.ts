@@ -91,4 +91,37 @@ describe('the language of each email', () => {
     expect(text(drawDone)).toContain('Ya se han sorteado los nombres de Kringel 2026 (3 participantes).');
     expect(html(drawDone)).toContain('<html lang="es">');
   });
+
+  it('reminds each person in their own language, days counted in theirs', async () => {
+    await w.t.ok('smtp.set', sinkSmtpSettings(sink));
+    for (const [name, locale] of [
+      ['Ann', 'fr'],
+      ['Bob', null],
+      ['Cy', 'es'],
+    ] as const) {
+      await w.t.ok('participants.add', { exchangeId: w.exchangeId, name, email: `${name.toLowerCase()}@example.com`, locale });
+    }
+    await w.t.ok('exchanges.transition', { exchangeId: w.exchangeId, action: 'open' });
+    await w.closeAndDraw();
+    w.t.app.relay.start();
+    await sink.waitForMessages(3);
+    await settled();
+
+    // Three days before the party (the exchange's planned 3-day reminder), the jobs send it.
+    w.t.clock.set('2026-12-16T10:00:00+01:00');
+    await w.t.app.jobs.runDue();
+    await settled();
+    const reminder = (address: string) => to(address, /./).filter((m) => !/Wen du beschenkst|à qui tu offres|a quién regalas/.test(m.parsed?.subject ?? ''));
+    const [ann, bob, cy] = ['ann@example.com', 'bob@example.com', 'cy@example.com'].map((address) => {
+      const found = reminder(address);
+      expect(found.map((m) => m.parsed?.subject)).toHaveLength(1);
+      return found[0]!;
+    });
+    expect(ann!.parsed?.subject).toMatch(/^Kringel 2026 : .*dans 3 jours/u);
+    expect(html(ann!)).toContain('<html lang="fr">');
+    expect(bob!.parsed?.subject).toMatch(/^Kringel 2026: .*in 3 Tagen/u);
+    expect(html(bob!)).toContain('<html lang="de">');
+    expect(cy!.parsed?.subject).toMatch(/^Kringel 2026: .*dentro de 3 días|^Kringel 2026: .*en 3 días/u);
+    expect(html(cy!)).toContain('<html lang="es">');
+  });
 });

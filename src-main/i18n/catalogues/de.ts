@@ -90,7 +90,8 @@ export const de: Catalogue = {
   'page.invite.registeredHeading': 'Schon angemeldet?',
   'page.invite.registeredText': 'Hol dir per E-Mail einen neuen Link zu deiner Seite.',
   'page.invite.status.notOpen.title': 'Die Anmeldung hat noch nicht begonnen',
-  'page.invite.status.notOpen.text': 'Die Anmeldung für diese Wichtelrunde ist noch nicht geöffnet. Probier den Link später noch einmal oder frag die Spielleitung, wann es losgeht.',
+  'page.invite.status.notOpen.text':
+    'Die Anmeldung für diese Wichtelrunde ist noch nicht geöffnet. Probier den Link später noch einmal oder frag die Spielleitung, wann es losgeht.',
   'page.invite.status.closed.title': 'Die Anmeldung ist geschlossen',
   'page.invite.status.closed.text': 'Bei dieser Wichtelrunde kann niemand mehr neu mitmachen. Wenn du trotzdem dabei sein möchtest, frag die Spielleitung.',
   'page.invite.status.drawn.title': 'Die Namen sind schon ausgelost',
@@ -275,8 +276,7 @@ export const de: Catalogue = {
   'mail.match.calendarSecret': 'Der Termin hängt als Kalenderdatei an. Psst, nichts verraten!',
   'mail.changed.subject': '{exchange}: Du beschenkst jetzt jemand anderen',
   'mail.changed.preheader': 'In der Gruppe hat sich etwas geändert, deshalb beschenkst du jetzt jemand anderen.',
-  'mail.changed.intro':
-    'In der Gruppe von <b>{exchange}</b> hat sich etwas geändert, deshalb bekommst du eine neue Zuteilung. Vergiss bitte die alte: Diese E-Mail ersetzt sie.',
+  'mail.changed.intro': 'In der Gruppe von <b>{exchange}</b> hat sich etwas geändert, deshalb bekommst du eine neue Zuteilung. Vergiss bitte die alte: Diese E-Mail ersetzt sie.',
   'mail.reminder.when': '{days, plural, =0 {heute um {time} Uhr} =1 {morgen} other {in # Tagen}}',
   'mail.reminder.subject': '{exchange}: Die Bescherung ist {when}',
   'mail.reminder.listSubject': '{exchange}: Erinnerung an die Bescherung',
@@ -338,8 +338,7 @@ export const de: Catalogue = {
   'mail.closed.intro': 'Die Anmeldung für {exchange} ist jetzt geschlossen, {count, plural, one {# Person ist} other {# Personen sind}} dabei.',
   'mail.closed.next': 'Nächster Schritt: Liste und Ausschlüsse prüfen, dann in Sneaky Klaus die Namen ziehen.',
   'mail.drawDone.subject': '{exchange}: Die Namen sind gezogen',
-  'mail.drawDone.preheader':
-    'Die Namen für {count, plural, one {# Person} other {# Personen}} sind gezogen. Machst du selbst mit, kommt deine Zuteilung in einer eigenen E-Mail.',
+  'mail.drawDone.preheader': 'Die Namen für {count, plural, one {# Person} other {# Personen}} sind gezogen. Machst du selbst mit, kommt deine Zuteilung in einer eigenen E-Mail.',
   'mail.drawDone.intro': 'Die Namen für {exchange} sind gezogen ({count, plural, one {# Person} other {# Personen}}).',
   'mail.drawDone.queued':
     '{count, plural, one {# E-Mail mit der Zuteilung ist} other {# E-Mails mit den Zuteilungen sind}} unterwegs. Die Paare bleiben auch vor dir geheim, außer du deckst sie bewusst auf. Machst du selbst mit, kommt deine Zuteilung in einer eigenen E-Mail.',
@@ -351,8 +350,7 @@ export const de: Catalogue = {
   'mail.digest.signup': '{name}, {at}',
   'mail.digest.signupLeft': '{name}, {at} (inzwischen wieder ausgestiegen)',
   'mail.failures.subject': '{exchange}: {count, plural, one {# E-Mail konnte} other {# E-Mails konnten}} nicht zugestellt werden',
-  'mail.failures.preheader':
-    '{count, plural, one {# E-Mail konnte} other {# E-Mails konnten}} nicht zugestellt werden. Prüfe die Adressen und sende sie im Postausgang erneut.',
+  'mail.failures.preheader': '{count, plural, one {# E-Mail konnte} other {# E-Mails konnten}} nicht zugestellt werden. Prüfe die Adressen und sende sie im Postausgang erneut.',
   'mail.failures.introExchange': '{count, plural, one {# E-Mail konnte} other {# E-Mails konnten}} für {exchange} auch nach mehreren Versuchen nicht zugestellt werden:',
   'mail.failures.intro': '{count, plural, one {# E-Mail konnte} other {# E-Mails konnten}} auch nach mehreren Versuchen nicht zugestellt werden:',
   'mail.failures.item': '{to} ({kind}): {error}',

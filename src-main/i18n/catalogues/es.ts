@@ -88,13 +88,11 @@ export const es: Catalogue = {
   'page.invite.registeredHeading': '¿Ya te has apuntado?',
   'page.invite.registeredText': 'Recibe por correo un enlace nuevo a tu página.',
   'page.invite.status.notOpen.title': 'La inscripción aún no está abierta',
-  'page.invite.status.notOpen.text':
-    'Quien organiza todavía no ha abierto la inscripción de este intercambio. Prueba este enlace más tarde o pregúntale cuándo se abre.',
+  'page.invite.status.notOpen.text': 'Quien organiza todavía no ha abierto la inscripción de este intercambio. Prueba este enlace más tarde o pregúntale cuándo se abre.',
   'page.invite.status.closed.title': 'La inscripción está cerrada',
   'page.invite.status.closed.text': 'Ya no se puede apuntar nadie más a este intercambio. Si aun así quieres participar, pregunta a quien organiza.',
   'page.invite.status.drawn.title': 'El sorteo ya se ha hecho',
-  'page.invite.status.drawn.text':
-    'Este intercambio ya ha empezado, así que nadie más puede apuntarse. Si aun así quieres participar, pregunta a quien organiza.',
+  'page.invite.status.drawn.text': 'Este intercambio ya ha empezado, así que nadie más puede apuntarse. Si aun así quieres participar, pregunta a quien organiza.',
   'page.invite.status.full.title': 'Este intercambio está completo',
   'page.invite.status.full.text': 'Todas las plazas están ocupadas. Si crees que debería haber sitio para ti, pregunta a quien organiza.',
   'page.invite.status.cancelled.title': 'Este intercambio se ha cancelado',
@@ -284,16 +282,14 @@ export const es: Catalogue = {
   'mail.passOn.subject': '{exchange}: un enlace del amigo invisible para pasarle a {recipient}',
   'mail.passOn.listSubject': '{exchange}: un enlace del amigo invisible para pasar',
   'mail.passOn.preheader': 'Ya se han sorteado los nombres de {exchange}. Por favor, pásale este enlace a {recipient}; no dice a quién regala.',
-  'mail.passOn.intro':
-    'Ya se han sorteado los nombres de <b>{exchange}</b>. {recipient} no tiene correo aquí, así que quien organiza te pide que le pases un enlace.',
+  'mail.passOn.intro': 'Ya se han sorteado los nombres de <b>{exchange}</b>. {recipient} no tiene correo aquí, así que quien organiza te pide que le pases un enlace.',
   'mail.passOn.how':
     'Envíaselo a {recipient} por mensaje, o ábrelo en el móvil o el ordenador de {recipient} cuando estéis juntos. La página muestra a quién regala {recipient}, así que, por favor, no la abras tú.',
   'mail.passOn.button': 'Página de {recipient}',
   'mail.passOn.secret': 'Este correo no dice a quién regala {recipient}. El enlace funciona hasta que termine el intercambio.',
   'mail.drawCancelled.subject': '{exchange}: se ha anulado el sorteo; habrá uno nuevo',
   'mail.drawCancelled.preheader': 'Olvida el nombre que te tocó. Pronto recibirás uno nuevo.',
-  'mail.drawCancelled.intro':
-    'Quien organiza ha anulado el sorteo de <b>{exchange}</b>. Olvida el nombre que te tocó: habrá un nuevo sorteo y recibirás el resultado por correo.',
+  'mail.drawCancelled.intro': 'Quien organiza ha anulado el sorteo de <b>{exchange}</b>. Olvida el nombre que te tocó: habrá un nuevo sorteo y recibirás el resultado por correo.',
   'mail.drawCancelled.sorry': '¡Perdona el lío y gracias por tu paciencia!',
   'mail.updated.subject': '{exchange}: nueva fecha, hora o lugar',
   'mail.updated.preheader': 'El intercambio de regalos ha cambiado. Estos son los nuevos detalles.',
@@ -747,8 +743,7 @@ export const es: Catalogue = {
   'admin.everyone.hasEmail': '(tiene correo: solo tarjeta completa)',
   'admin.everyone.style': 'Tipo',
   'admin.everyone.styleQr': 'Solo nombre y código QR: nunca ves a quién le regala',
-  'admin.everyone.styleFull':
-    'Tarjeta completa: a quién regala, ideas, fecha, lugar y presupuesto bajo un pliegue (queda registrado y cada persona recibe un aviso)',
+  'admin.everyone.styleFull': 'Tarjeta completa: a quién regala, ideas, fecha, lugar y presupuesto bajo un pliegue (queda registrado y cada persona recibe un aviso)',
   'admin.everyone.replaces': 'Una tarjeta nueva sustituye a la anterior: el código QR de la antigua deja de funcionar.',
   'admin.everyone.prepare': '{count, plural, one {Preparar # tarjeta} other {Preparar # tarjetas}}',
   'admin.everyone.print': 'Imprimir las tarjetas',

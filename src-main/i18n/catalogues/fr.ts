@@ -88,8 +88,7 @@ export const fr: Catalogue = {
   'page.invite.registeredHeading': 'Déjà inscrit·e ?',
   'page.invite.registeredText': 'Reçois par e-mail un nouveau lien vers ta page.',
   'page.invite.status.notOpen.title': 'Les inscriptions ne sont pas encore ouvertes',
-  'page.invite.status.notOpen.text':
-    'Les inscriptions à cet échange ne sont pas encore ouvertes. Réessaie ce lien plus tard, ou demande à l’organisateur quand elles ouvriront.',
+  'page.invite.status.notOpen.text': 'Les inscriptions à cet échange ne sont pas encore ouvertes. Réessaie ce lien plus tard, ou demande à l’organisateur quand elles ouvriront.',
   'page.invite.status.closed.title': 'Les inscriptions sont closes',
   'page.invite.status.closed.text': 'On ne peut plus rejoindre cet échange. Si tu veux quand même participer, demande à l’organisateur.',
   'page.invite.status.drawn.title': 'Le tirage a déjà eu lieu',
@@ -349,8 +348,7 @@ export const fr: Catalogue = {
   'mail.failures.subject': '{exchange} : {count, plural, one {# e-mail n’a pas pu être remis} other {# e-mails n’ont pas pu être remis}}',
   'mail.failures.preheader':
     '{count, plural, one {# e-mail n’a pas pu être remis} other {# e-mails n’ont pas pu être remis}}. Vérifie les adresses et renvoie-les depuis la boîte d’envoi.',
-  'mail.failures.introExchange':
-    '{count, plural, one {# e-mail n’a pas pu être remis} other {# e-mails n’ont pas pu être remis}} pour {exchange}, même après plusieurs essais :',
+  'mail.failures.introExchange': '{count, plural, one {# e-mail n’a pas pu être remis} other {# e-mails n’ont pas pu être remis}} pour {exchange}, même après plusieurs essais :',
   'mail.failures.intro': '{count, plural, one {# e-mail n’a pas pu être remis} other {# e-mails n’ont pas pu être remis}}, même après plusieurs essais :',
   'mail.failures.item': '{to} ({kind}) : {error}',
   'mail.failures.unknownError': 'erreur inconnue',

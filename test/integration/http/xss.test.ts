@@ -25,7 +25,9 @@ const CORPUS = [
 ];
 const IDEAS = CORPUS.join('\n');
 const ALLOWED_TAGS = new Set(
-  'html head meta title link body header main footer section div p h1 h2 h3 ul li dl dt dd a form input textarea select option button label span strong time br table tr td'.split(' '),
+  'html head meta title link body header main footer section div p h1 h2 h3 ul li dl dt dd a form input textarea select option button label span strong time br table tr td'.split(
+    ' ',
+  ),
 );
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'background', 'poster']);
 

@@ -3,7 +3,7 @@ import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { notFound, DomainError } from '../../core/errors';
 import { randomToken } from '../../core/tokens';
 import * as repo from '../../db/repos/outbox';
-import { translator } from '../../i18n';
+import { translator, type Translator } from '../../i18n';
 import type { RenderedEmail } from '../../mail/templates';
 import type { Deps } from '../common/deps';
 import { issueToken } from '../common/tokens';
@@ -13,6 +13,7 @@ import { mailNotices } from './notices';
 import { renderRow } from './render';
 import { isSendingPaused, smtpIsConfigured } from './smtp';
 import { getSettings } from '../organizer/settings';
+import { withdrawalReasonText } from './withdrawal-reasons';
 
 /**
  * One email decided by a service, written in the same transaction as the change that caused it.
@@ -84,7 +85,7 @@ function displayStatus(row: repo.OutboxRow, smtpConfigured: boolean): Item['stat
   return row.status;
 }
 
-function toItem(row: repo.OutboxRow, smtpConfigured: boolean, subject = row.subject): Item {
+function toItem(row: repo.OutboxRow, smtpConfigured: boolean, t: Translator, subject = row.subject): Item {
   const waiting = row.status === 'pending';
   return {
     id: row.id,
@@ -98,7 +99,7 @@ function toItem(row: repo.OutboxRow, smtpConfigured: boolean, subject = row.subj
     // Temporary trouble: the organizer reads "will retry at 14:05" instead of an alarm.
     retryAt: waiting && row.lastError !== null ? row.nextAttemptAt : null,
     lastError: row.lastError,
-    withdrawnReason: row.withdrawnReason,
+    withdrawnReason: withdrawalReasonText(row.withdrawnReason, t),
     createdAt: row.createdAt,
     sentAt: row.sentAt,
   };
@@ -115,7 +116,7 @@ export function listOutbox(deps: Deps, filter: ParsedInput<'outbox.list'>): Item
   };
   return repo
     .listOutboxRows(deps.db, { ...filter, hiddenKinds: [...UNLISTED_KINDS] })
-    .map((row) => toItem(row, configured, row.subject || listSubject(row.kind, nameOf(row.exchangeId), t)));
+    .map((row) => toItem(row, configured, t, row.subject || listSubject(row.kind, nameOf(row.exchangeId), t)));
 }
 
 const PLACEHOLDER = 'personal-link-created-when-sent';
@@ -126,6 +127,7 @@ const PLACEHOLDER = 'personal-link-created-when-sent';
  * show their text only when asked; other unsent messages get working links to copy into a chat.
  */
 export function readMessage(deps: Deps, id: number, showPrivate = false): OperationOutput<'outbox.get'> {
+  const t = translator(getSettings(deps).locale);
   const row = organizerRow(deps, id);
   const private_ = NAMES_GIFTEE.has(row.kind);
   const hidden = private_ && !showPrivate;
@@ -145,8 +147,8 @@ export function readMessage(deps: Deps, id: number, showPrivate = false): Operat
     ...toItem(
       row,
       smtpIsConfigured(deps),
-      email?.subject ??
-        (row.subject || listSubject(row.kind, row.exchangeId === null ? null : (findExchange(deps.db, row.exchangeId)?.name ?? null), translator(getSettings(deps).locale))),
+      t,
+      email?.subject ?? (row.subject || listSubject(row.kind, row.exchangeId === null ? null : (findExchange(deps.db, row.exchangeId)?.name ?? null), t)),
     ),
     text: hidden ? '' : text,
     html: hidden ? '' : (email?.html ?? ''),
@@ -154,7 +156,7 @@ export function readMessage(deps: Deps, id: number, showPrivate = false): Operat
     messageId: row.messageId,
     attachments: (email?.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType })),
     links: private_ ? [] : [...new Set(text.match(/https?:\/\/[^\s<>"']+/g) ?? [])].filter((l) => !l.includes(PLACEHOLDER)),
-    wouldWithdraw: rendering.ok ? null : rendering.reason,
+    wouldWithdraw: rendering.ok ? null : withdrawalReasonText(rendering.reason, t),
   };
 }
 

@@ -56,10 +56,30 @@ export function refreshesFor(event: ClientEvent, openExchangeId: number | null):
   }
 }
 
+/**
+ * Some texts come worded by the core in the organizer's language (why a field is locked, why an
+ * email was withdrawn, the mail presets' help, notices, job details): when that language changes,
+ * everything shown is read again, as after a lost connection, with the Settings screen's extras.
+ */
+function refreshOnLanguageChange(): () => void {
+  return useSettings.subscribe((state, previous) => {
+    const was = previous.settings?.locale;
+    const is = state.settings?.locale;
+    if (!was || !is || was === is) return;
+    for (const refresh of refreshesFor({ type: 'connection.restored' }, useExchange.getState().exchangeId)) void refresh();
+    void useSettings.getState().loadAll();
+  });
+}
+
 /** The one subscription to pushed events: each event refreshes the stores it concerns. */
 export function listenToEvents(): () => void {
-  return subscribe((event) => {
+  const stopEvents = subscribe((event) => {
     if (event.type === 'work.progress') useWork.getState().apply(event.progress, now());
     for (const refresh of refreshesFor(event, useExchange.getState().exchangeId)) void refresh();
   });
+  const stopLanguage = refreshOnLanguageChange();
+  return () => {
+    stopEvents();
+    stopLanguage();
+  };
 }

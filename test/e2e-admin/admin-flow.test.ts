@@ -84,7 +84,7 @@ describe('the organizer runs an exchange in the admin UI (real browser, npm run 
     expect(page.url()).not.toContain('secret=');
     await shot(page, 'setup-1-about-you');
     await page.getByLabel('Your name').fill('Olivia Organizer');
-    await page.getByLabel('Your email').fill('olivia@example.test');
+    await page.getByLabel('Your email', { exact: true }).fill('olivia@example.test');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel('Set up email now').check();
     await page.getByLabel('Email provider').selectOption('custom');
@@ -155,7 +155,7 @@ describe('the organizer runs an exchange in the admin UI (real browser, npm run 
     const participantPage = await guest.newPage();
     await participantPage.goto(`${serve.participantUrl}${new URL(invite).pathname}`);
     await participantPage.getByLabel('Your name').fill('Gus');
-    await participantPage.getByLabel('Your email').fill('gus@example.test');
+    await participantPage.getByLabel('Your email', { exact: true }).fill('gus@example.test');
     await participantPage.getByRole('button', { name: /^Join/ }).click();
     await participantPage.getByText(/inbox/i).first().waitFor();
     await participantPage.close();

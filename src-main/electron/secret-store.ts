@@ -25,6 +25,7 @@ export function safeStorageSecretStore(safeStorage: SafeStorageLike, file: strin
       get: () => memory.get(),
       set: (value) => memory.set(value),
       description: 'memory only: this computer offers no keychain to Sneaky Klaus, so the password is forgotten when the app quits',
+      wording: { key: 'shell.secret.noKeychain' },
       writable: true,
     };
   }
@@ -51,6 +52,10 @@ export function safeStorageSecretStore(safeStorage: SafeStorageLike, file: strin
     },
     description:
       backend === 'basic_text' ? `file ${file}, encrypted with a fixed key (no secret service such as GNOME Keyring or KWallet was found)` : `the ${keychainName(platform)}`,
+    wording:
+      backend === 'basic_text'
+        ? { key: 'shell.secret.fixedKey', values: { file } }
+        : { key: 'shell.secret.keychain', values: { keychain: platform === 'darwin' ? 'mac' : platform === 'win32' ? 'windows' : 'linux' } },
     writable: true,
   };
 }

@@ -1591,5 +1591,11 @@ export const de: Catalogue = {
   'shell.notice.stillRunningTitle': 'Sneaky Klaus läuft weiter',
   'shell.notice.stillRunningBody': 'Sneaky Klaus läuft {where, select, menuBar {in der Menüleiste} other {im Infobereich}} weiter, damit die Links funktionieren.',
   'shell.dialog.cannotStart': 'Sneaky Klaus kann nicht starten',
+  'shell.secret.env': 'Umgebungsvariable {name}',
+  'shell.secret.file': 'Datei {file} (nur für dich lesbar)',
+  'shell.secret.memory': 'nur im Arbeitsspeicher (vergessen, sobald die App endet)',
+  'shell.secret.noKeychain': 'nur im Arbeitsspeicher: Dieser Computer bietet Sneaky Klaus keinen Schlüsselbund, daher ist das Passwort nach dem Beenden vergessen',
+  'shell.secret.fixedKey': 'Datei {file}, mit einem festen Schlüssel verschlüsselt (kein Schlüsseldienst wie GNOME Keyring oder KWallet gefunden)',
+  'shell.secret.keychain': '{keychain, select, mac {der macOS-Schlüsselbund} windows {der Windows-Anmeldeschutz (DPAPI)} other {der Schlüsselbund des Systems (Secret Service)}}',
   // ── end of shell ──
 };

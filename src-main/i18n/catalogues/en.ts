@@ -1560,5 +1560,11 @@ export const en = {
   'shell.notice.stillRunningTitle': 'Sneaky Klaus is still running',
   'shell.notice.stillRunningBody': 'Sneaky Klaus keeps running in the {where, select, menuBar {menu bar} other {tray}} so links keep working.',
   'shell.dialog.cannotStart': 'Sneaky Klaus cannot start',
+  'shell.secret.env': 'environment variable {name}',
+  'shell.secret.file': 'file {file} (readable only by you)',
+  'shell.secret.memory': 'memory only (forgotten when the app stops)',
+  'shell.secret.noKeychain': 'memory only: this computer offers no keychain to Sneaky Klaus, so the password is forgotten when the app quits',
+  'shell.secret.fixedKey': 'file {file}, encrypted with a fixed key (no secret service such as GNOME Keyring or KWallet was found)',
+  'shell.secret.keychain': '{keychain, select, mac {the macOS Keychain} windows {Windows credential protection (DPAPI)} other {the system keyring (secret service)}}',
   // ── end of shell ──
 } satisfies Record<string, string>;

@@ -1586,5 +1586,12 @@ export const es: Catalogue = {
   'shell.notice.stillRunningBody':
     'Sneaky Klaus sigue funcionando {where, select, menuBar {en la barra de menús} other {en la bandeja del sistema}} para que los enlaces sigan funcionando.',
   'shell.dialog.cannotStart': 'Sneaky Klaus no puede arrancar',
+  'shell.secret.env': 'variable de entorno {name}',
+  'shell.secret.file': 'archivo {file} (solo tú puedes leerlo)',
+  'shell.secret.memory': 'solo en memoria (se olvida al cerrar la aplicación)',
+  'shell.secret.noKeychain': 'solo en memoria: este ordenador no ofrece un llavero a Sneaky Klaus, así que la contraseña se olvida al cerrar la aplicación',
+  'shell.secret.fixedKey': 'archivo {file}, cifrado con una clave fija (no se encontró un servicio de secretos como GNOME Keyring o KWallet)',
+  'shell.secret.keychain':
+    '{keychain, select, mac {el llavero de macOS} windows {la protección de credenciales de Windows (DPAPI)} other {el llavero del sistema (Secret Service)}}',
   // ── end of shell ──
 };

@@ -1595,5 +1595,11 @@ export const fr: Catalogue = {
   'shell.notice.stillRunningBody':
     'Sneaky Klaus continue {where, select, menuBar {dans la barre des menus} other {dans la zone de notification}} pour que les liens marchent toujours.',
   'shell.dialog.cannotStart': 'Sneaky Klaus ne peut pas démarrer',
+  'shell.secret.env': 'variable d’environnement {name}',
+  'shell.secret.file': 'fichier {file} (lisible par toi seul·e)',
+  'shell.secret.memory': 'en mémoire seulement (oublié à l’arrêt de l’appli)',
+  'shell.secret.noKeychain': 'en mémoire seulement : cet ordinateur n’offre pas de trousseau à Sneaky Klaus, le mot de passe est donc oublié à la fermeture de l’appli',
+  'shell.secret.fixedKey': 'fichier {file}, chiffré avec une clé fixe (aucun service de secrets comme GNOME Keyring ou KWallet n’a été trouvé)',
+  'shell.secret.keychain': '{keychain, select, mac {le trousseau macOS} windows {la protection des identifiants Windows (DPAPI)} other {le trousseau du système (Secret Service)}}',
   // ── end of shell ──
 };

@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Text } from '../../i18n';
 
 /**
  * Where the SMTP password lives. Desktop: the OS keychain (Electron safeStorage). Headless: an
@@ -9,8 +10,10 @@ export interface SecretStore {
   get(): string | null;
   /** Throws a DomainError-worthy Error when the store is read-only. */
   set(value: string | null): void;
-  /** In words, for the settings screen. */
+  /** In English words, for logs. */
   readonly description: string;
+  /** The same for the settings screen, in the organizer's language. */
+  readonly wording: Text;
   readonly writable: boolean;
 }
 
@@ -25,6 +28,7 @@ export function envOrFileSecretStore(file: string, env: NodeJS.ProcessEnv = proc
         throw new Error(`The password comes from the environment variable ${SMTP_PASSWORD_ENV}; change it there.`);
       },
       description: `environment variable ${SMTP_PASSWORD_ENV}`,
+      wording: { key: 'shell.secret.env', values: { name: SMTP_PASSWORD_ENV } },
       writable: false,
     };
   }
@@ -46,6 +50,7 @@ export function envOrFileSecretStore(file: string, env: NodeJS.ProcessEnv = proc
       chmodSync(file, 0o600);
     },
     description: `file ${file} (readable only by you)`,
+    wording: { key: 'shell.secret.file', values: { file } },
     writable: true,
   };
 }
@@ -59,6 +64,7 @@ export function memorySecretStore(initial: string | null = null): SecretStore {
       value = next === '' ? null : next;
     },
     description: 'memory only (forgotten when the app stops)',
+    wording: { key: 'shell.secret.memory' },
     writable: true,
   };
 }

@@ -70,7 +70,7 @@ export function viewSmtp(deps: Deps): OperationOutput<'smtp.get'> {
     fromAddress: s?.fromAddress ?? '',
     maxConnections: s?.maxConnections ?? 3,
     hasPassword: deps.smtpPassword.get() !== null,
-    passwordStore: deps.smtpPassword.description,
+    passwordStore: translator(getSettings(deps).locale).text(deps.smtpPassword.wording),
     presets: smtpPresets(translator(getSettings(deps).locale)),
   };
 }
@@ -80,7 +80,7 @@ export function saveSmtp(deps: Deps, input: ParsedInput<'smtp.set'>): OperationO
   if (input.password !== undefined && !deps.smtpPassword.writable) {
     throw new DomainError(
       'invalid_input',
-      { key: 'error.smtp.passwordOutside', values: { store: deps.smtpPassword.description } },
+      { key: 'error.smtp.passwordOutside', values: { store: translator(getSettings(deps).locale).text(deps.smtpPassword.wording) } },
       {
         issues: [{ path: 'password', message: { key: 'error.smtp.passwordOutsideShort' } }],
       },

@@ -125,6 +125,15 @@ describe('refusals in the organizer’s language', () => {
     expect(english?.message).not.toBe(notice?.message);
   });
 
+  it('the mail settings say where the password is kept, in the organizer’s language', async () => {
+    await speak('de');
+    const german = (await w.t.ok('smtp.get', {})).passwordStore;
+    // A file path or variable name (…/smtp-password) is no English sentence.
+    expect(englishLeft('de', german.replace(/\S*[/_]\S*/g, ''))).toEqual([]);
+    await speak('en');
+    expect((await w.t.ok('smtp.get', {})).passwordStore).not.toBe(german);
+  });
+
   it('a draw that cannot be made names the people in the way, in the organizer’s language', async () => {
     await speak('es');
     const check = await w.t.ok('draw.check', { exchangeId });

@@ -43,7 +43,9 @@ async function screenTexts(): Promise<string> {
 }
 
 function english(text: string): string[] {
-  return englishLeft('es', text, [...PEOPLE, EXCHANGE, 'Carmen', 'carmen@example.test', 'Europe/Madrid']);
+  // Product names (the mail presets) and file paths (where the password is kept) are not English prose.
+  const prose = text.replace(/\S*\/\S*/g, '');
+  return englishLeft('es', prose, [...PEOPLE, EXCHANGE, 'Carmen', 'carmen@example.test', 'Europe/Madrid', 'iCloud Mail', 'Yahoo Mail']);
 }
 
 async function axeViolations(): Promise<string[]> {

@@ -6,10 +6,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
 import { LOCALES, type Locale } from '../src-main/i18n';
 import { matchEmail, reminderEmail, type ExchangeInfo, type RenderedEmail } from '../src-main/mail/templates';
 import { launchChromium } from '../test/support/chromium';
+import { cleanPng } from '../test/support/doc-images';
 
 const NAMES: Record<Locale, { exchange: string; giver: string; receiver: string; ideas: string; place: string; note: string }> = {
   en: { exchange: 'Family Christmas 2026', giver: 'Ann', receiver: 'Bob', ideas: 'A good novel\nWarm socks', place: "Grandma's house", note: 'Bring cookies!' },
@@ -42,20 +42,6 @@ function emails(locale: Locale): Array<[string, RenderedEmail]> {
   ];
 }
 
-/** Compressed bytes can happen to spell a rude word; such a file is written with another strategy. */
-const STRAY = /f[u*]ck|feck|shit|cunt|dick|piss|crap|cock|twat|arse|slut|whore|bitch|tits|nazi/i;
-
-/** The same pixels at the highest compression, in the first strategy whose bytes spell nothing stray. */
-function reencoded(shot: Buffer): Buffer {
-  const png = PNG.sync.read(shot);
-  let last = shot;
-  for (const deflateStrategy of [3, 0, 1, 2]) {
-    last = PNG.sync.write(png, { deflateLevel: 9, deflateStrategy });
-    if (!STRAY.test(last.toString('latin1'))) return last;
-  }
-  throw new Error('every encoding spells a stray word');
-}
-
 async function main(): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'sk-email-shots-'));
   const context = await launchChromium(profile, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
@@ -66,7 +52,7 @@ async function main(): Promise<void> {
         await page.setContent(email.html, { waitUntil: 'load' });
         const shot = await page.screenshot({ fullPage: true });
         const file = join('docs', 'emails', `${kind}-${locale}.png`);
-        writeFileSync(file, reencoded(shot));
+        writeFileSync(file, cleanPng(shot));
         console.log(file);
       }
     }

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Locale } from '../../src-main/i18n';
 import { launchChromium } from '../support/chromium';
+import { cleanPng } from '../support/doc-images';
 import { englishLeft } from '../support/english-left';
 import { ensureBuilt, ROOT, startServe, type ServeProcess } from '../support/serve-process';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
@@ -48,15 +48,9 @@ async function check(where: string, locale: string, names: readonly string[]): P
   ).toEqual([]);
 }
 
-/**
- * A phone-width shot of the whole page into docs/languages/, re-encoded at the highest zlib level:
- * smaller, and the same pixels (a compressed stream that happened to spell a word is re-made too).
- */
+/** A phone-width shot of the whole page into docs/languages/, encoded so its bytes spell no stray word. */
 async function docShot(name: string): Promise<void> {
-  const path = join(DOCS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  const png = PNG.sync.read(readFileSync(path));
-  writeFileSync(path, PNG.sync.write(png, { deflateLevel: 9 }));
+  writeFileSync(join(DOCS, `${name}.png`), cleanPng(await page.screenshot({ fullPage: true })));
 }
 
 async function mailTo(address: string) {

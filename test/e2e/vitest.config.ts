@@ -7,6 +7,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export default defineConfig({
   root,
   test: {
+    // The suites retake the screenshots in docs/; the teardown re-encodes them (test/support/doc-images.ts).
+    globalSetup: ['test/support/doc-images-teardown.ts'],
     include: ['test/e2e/**/*.test.ts'],
     testTimeout: 90_000,
     hookTimeout: 180_000,

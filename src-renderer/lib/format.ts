@@ -86,14 +86,6 @@ export function upcomingLabel(job: { job: string; group: 'exchange' | 'maintenan
 }
 
 /**
- * English only ("1 person", "3 people"): kept for screens not yet worded through the catalogue.
- * New text uses an ICU plural message instead.
- */
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-/**
  * A wall-clock local time as the core sends it (`2026-12-24T18:00`, already in the exchange's
  * zone), written out for people: "Thursday, 24 December 2026, 18:00". No zone conversion happens
  * here: the wall clock is read as UTC and written in UTC.

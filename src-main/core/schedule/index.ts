@@ -10,4 +10,3 @@ export type { JobGroup, UpcomingExchange, UpcomingInput, UpcomingJob } from './u
 export { PURGE_WARNING_LEAD_MS, purgeDueAt, purgePlan, purgeWarningDueAt } from './purge';
 export type { PurgeDecision, PurgeState } from './purge';
 export { calendarDaysBetween, humanDue } from './human-due';
-export { remainingPhrase } from './remaining';

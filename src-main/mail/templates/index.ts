@@ -17,7 +17,7 @@ export { deliveryFailuresNotice, type DeliveryFailuresNoticeInput } from './deli
 export { purgeWarningEmail, type PurgeWarningEmailInput } from './purge-warning';
 export { signupDigestNotice, type SignupDigestInput } from './signup-digest';
 export { testEmail, type TestEmailInput } from './test-email';
-export { organizerAccessNotice, organizerAccessSentence, type OrganizerAccessAction, type OrganizerAccessNoticeInput } from './organizer-access';
+export { organizerAccessNotice, type OrganizerAccessAction, type OrganizerAccessNoticeInput } from './organizer-access';
 export { drawCancelledEmail, exchangeCancelledEmail, exchangeUpdatedEmail, type ChangeNoticeInput } from './changes';
 export { newMessageEmail, santaRevealEmail, type NewMessageEmailInput, type SantaRevealEmailInput } from './between';
 export { passOnLinkEmail, type PassOnLinkEmailInput } from './pass-on';

@@ -24,10 +24,10 @@ const SENTENCES = {
 } as const satisfies Record<OrganizerAccessAction, string>;
 
 /**
- * The sentence both this email and the participant's page use; `when` is already worded (a date
- * and time in the reader's language), `t` is the reader's translator (English if left out).
+ * What the organizer did, and when (`when` already worded as a date and time in the reader's
+ * language). The participant's page says it in its own words (`page.me.access.*`).
  */
-export function organizerAccessSentence(action: OrganizerAccessAction, when: string, t: Translator = translator('en')): string {
+function organizerAccessSentence(action: OrganizerAccessAction, when: string, t: Translator): string {
   return t.t(SENTENCES[action], { when });
 }
 

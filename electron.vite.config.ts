@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { CATALOGUES } from './src-main/i18n/catalogues';
 
 const root = import.meta.dirname;
 const contract = resolve(root, 'src-main/contract/index.ts');
 const i18n = resolve(root, 'src-main/i18n/index.ts');
 const noHttp2 = resolve(root, 'src-main/http/no-http2.ts');
+const catalogueLoader = resolve(root, 'src-main/i18n/catalogues/load.ts');
+const catalogueFiles = resolve(root, 'src-main/i18n/catalogues/from-files.ts');
 
 /**
  * Pure-JS dependencies bundled into the main process: loading one bundle is far quicker than
@@ -22,12 +25,22 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: { exclude: BUNDLED },
       rolldownOptions: {
-        // HTTP/1 only: see src-main/http/no-http2.ts.
         plugins: [
+          // HTTP/1 only: see src-main/http/no-http2.ts.
           {
             name: 'no-http2',
             transform: (code: string, id: string) =>
               id.includes('@hono/node-server') && code.includes('"node:http2"') ? code.replaceAll('"node:http2"', JSON.stringify(noHttp2)) : null,
+          },
+          // Each language's messages as out/main/catalogues/<locale>.json, parsed on first use (see catalogues/from-files.ts).
+          {
+            name: 'catalogue-files',
+            load: (id: string) => (resolve(id) === catalogueLoader ? `export { catalogue } from ${JSON.stringify(catalogueFiles)};` : null),
+            generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): string }) {
+              for (const [locale, messages] of Object.entries(CATALOGUES)) {
+                this.emitFile({ type: 'asset', fileName: `catalogues/${locale}.json`, source: JSON.stringify(messages) });
+              }
+            },
           },
         ],
         input: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Budget, DrawMethodSchema, ExchangeStateSchema, Id, LocalDateTime, LocaleSchema, MatchMode, ReminderDays, TimeZone } from './common';
 import { say } from './say';
+import { EXCHANGE_FIELDS, type ExchangeField } from './values';
 
 const Name = z
   .string({ error: say('error.contract.exchangeName') })
@@ -39,12 +40,10 @@ const fields = {
   santaRevealEmail: z.boolean({ error: say('error.contract.santaRevealEmail') }),
   /** The exchange's language: its pages, and emails to people who chose none of their own. */
   locale: LocaleSchema,
-};
+} satisfies Record<ExchangeField, z.ZodType>;
 
-/** The fields `exchanges.update` can change; the exchange view says which of them can change now. */
-export const EXCHANGE_FIELDS = Object.keys(fields) as (keyof typeof fields)[];
-export type ExchangeField = keyof typeof fields;
-export const ExchangeFieldSchema = z.enum(EXCHANGE_FIELDS as [ExchangeField, ...ExchangeField[]]);
+export { EXCHANGE_FIELDS, type ExchangeField } from './values';
+export const ExchangeFieldSchema = z.enum(EXCHANGE_FIELDS);
 
 export const CreateExchangeInput = z.object({
   ...fields,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Id } from './common';
+import { JOB_NAME_LIST } from './values';
 
-export const JOB_NAME_LIST = ['reminders', 'auto-complete', 'data-purge', 'token-cleanup', 'session-cleanup', 'rate-limit-cleanup', 'registration-close', 'signup-digest'] as const;
+export { JOB_NAME_LIST } from './values';
 export const JobNameSchema = z.enum(JOB_NAME_LIST, { error: `Choose one of: ${JOB_NAME_LIST.join(', ')}.` });
 
 /**

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { Currency, EmailInput, LocaleSchema, PersonName, ReminderDays, TimeZone } from './common';
 import { say } from './say';
+import { SIGNUP_NOTICE_CHOICES } from './values';
 
 const Notifications = z.object({ registrations: z.boolean(), draws: z.boolean(), failures: z.boolean() });
 
-/** How the organizer hears of sign-ups: one email each (at once), or one daily digest. */
-export const SIGNUP_NOTICE_CHOICES = ['each', 'daily'] as const;
+export { SIGNUP_NOTICE_CHOICES } from './values';
 export const SignupNotices = z.enum(SIGNUP_NOTICE_CHOICES, { error: say('error.contract.signupNotices') });
 
 /** The organizer's screens: a language, or `auto` (the computer's). */

@@ -1,5 +1,5 @@
-import { EXCHANGE_STATES } from '../contract/common';
-import { EXCHANGE_FIELDS, type ExchangeField } from '../contract/exchanges';
+import { EXCHANGE_STATES } from '../contract/values';
+import { EXCHANGE_FIELDS, type ExchangeField } from '../contract/values';
 import type { Text } from '../i18n';
 import { DomainError } from './errors';
 

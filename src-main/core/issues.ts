@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { FieldIssue } from '../contract/envelope';
-import { CATALOGUES, type MessageKey, type MessageValues, type Text, type Translator } from '../i18n';
+import { isMessageKey, type MessageKey, type MessageValues, type Text, type Translator } from '../i18n';
 
 /** The dotted path of an issue, as the API names fields ("(input)" for the whole payload). */
 export const issuePath = (issue: z.core.$ZodIssue): string => issue.path.map(String).join('.') || '(input)';
 
-const isKey = (message: string): message is MessageKey => message.startsWith('error.') && message in CATALOGUES.en;
+const isKey = (message: string): message is MessageKey => message.startsWith('error.') && isMessageKey(message);
 
 /** A limit as the reader reads it: numbers stay numbers (ICU formats them), dates and big ints become text. */
 const limit = (value: unknown): string | number => (typeof value === 'number' ? value : String(value));

@@ -5,4 +5,4 @@
 export { CATALOGUES, type Catalogue, type MessageKey } from './catalogues';
 export { formatDate, formatList, formatMoney, formatNumber, formatShortDateTime, formatTime, type Money } from './format';
 export { DEFAULT_LOCALE, INTL_LOCALE, isLocale, LOCALE_NAMES, LOCALES, matchLocale, pickLocale, type Locale } from './locales';
-export { translator, type MessageValues, type Text, type Translator } from './translate';
+export { isMessageKey, translator, type MessageValues, type Text, type Translator } from './translate';

@@ -1,5 +1,6 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import { CATALOGUES, type MessageKey } from './catalogues';
+import type { MessageKey } from './catalogues';
+import { catalogue } from './catalogues/load';
 import { formatDate, formatList, formatMoney, formatNumber, formatShortDateTime, formatTime, type Money } from './format';
 import { INTL_LOCALE, type Locale } from './locales';
 
@@ -44,7 +45,7 @@ const cache = createIntlCache();
 const translators = new Map<Locale, Translator>();
 
 function makeTranslator(locale: Locale): Translator {
-  const intl = createIntl({ locale: INTL_LOCALE[locale], messages: CATALOGUES[locale], onError }, cache);
+  const intl = createIntl({ locale: INTL_LOCALE[locale], messages: catalogue(locale), onError }, cache);
   const t = (key: MessageKey, values?: MessageValues): string => intl.formatMessage({ id: key }, values as Record<string, string | number | Date>);
   return {
     locale,
@@ -69,4 +70,9 @@ export function translator(locale: Locale): Translator {
     translators.set(locale, found);
   }
   return found;
+}
+
+/** Whether a string is one of our message keys (every catalogue has the same keys as English's). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogue('en'), key);
 }

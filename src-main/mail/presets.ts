@@ -1,4 +1,4 @@
-import { translator, type Translator } from '../i18n';
+import type { Translator } from '../i18n';
 
 export type SmtpPresetId = 'gmail' | 'outlook' | 'icloud' | 'fastmail' | 'yahoo' | 'custom';
 
@@ -88,13 +88,6 @@ export function smtpPresets(t: Translator): SmtpPreset[] {
       appPasswordUrl: null,
     },
   ];
-}
-
-/** The presets in English (the organizer's screens ask `smtpPresets` in their language). */
-export const SMTP_PRESETS: readonly SmtpPreset[] = smtpPresets(translator('en'));
-
-export function findSmtpPreset(id: string | null | undefined): SmtpPreset | undefined {
-  return SMTP_PRESETS.find((p) => p.id === id);
 }
 
 /** nodemailer's two switches for a security choice. */

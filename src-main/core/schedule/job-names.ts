@@ -1,4 +1,4 @@
-import { JOB_NAME_LIST } from '../../contract/jobs';
+import { JOB_NAME_LIST } from '../../contract/values';
 
 /** Every background job, by the kebab-case name used in the job run log and the UI. */
 export const JOB_NAMES = JOB_NAME_LIST;

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { personKey } from '../../contract/common';
+import { personKey } from '../../contract/values';
 import { notFound } from '../../core/errors';
 import type { Participant } from '../../core/types';
 import type { Delivery } from '../../contract/participants';

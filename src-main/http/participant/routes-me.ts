@@ -1,4 +1,4 @@
-import { LIMITS } from '../../contract/common';
+import { LIMITS } from '../../contract/values';
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { DomainError, localise } from '../../core/errors';

@@ -1,4 +1,4 @@
-import { BETWEEN_LIMITS } from '../../contract/between';
+import { BETWEEN_LIMITS } from '../../contract/values';
 import { DomainError } from '../../core/errors';
 import type { Exchange, Participant } from '../../core/types';
 import { pairsOf } from '../../db/repos/conversations';

@@ -1,4 +1,4 @@
-import { BETWEEN_LIMITS } from '../../contract/between';
+import { BETWEEN_LIMITS } from '../../contract/values';
 import { DomainError } from '../../core/errors';
 import type { Exchange, Participant } from '../../core/types';
 import { conversationsOf, insertMessage, messagesOf, openConversationOf, pairsOf, type Conversation } from '../../db/repos/conversations';

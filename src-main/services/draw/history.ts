@@ -1,4 +1,4 @@
-import { personKey } from '../../contract/common';
+import { personKey } from '../../contract/values';
 import { keyedHash } from '../../core/tokens';
 import { yearIn } from '../../core/time';
 import type { ExchangeState } from '../../core/exchange-state';

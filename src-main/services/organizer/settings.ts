@@ -1,16 +1,51 @@
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
-import { SettingsView as SettingsViewSchema } from '../../contract/settings';
+import { SIGNUP_NOTICE_CHOICES } from '../../contract/values';
 import { normaliseEmail } from '../../core/email';
 import { invalidField } from '../../core/errors';
 import { randomToken } from '../../core/tokens';
 import { readSettings, writeSetting } from '../../db/repos/settings';
-import { DEFAULT_LOCALE, matchLocale, translator, type Locale, type Translator } from '../../i18n';
+import { DEFAULT_LOCALE, isLocale, matchLocale, translator, type Locale, type Translator } from '../../i18n';
 import type { Deps } from '../common/deps';
 
 export type SettingsView = OperationOutput<'settings.get'>;
 
-/** Each stored setting with its schema; an unreadable stored value falls back to the default. */
-const { locale: _locale, systemLocale: _systemLocale, ...stored } = SettingsViewSchema.shape;
+type StoredKey = Exclude<keyof SettingsView, 'locale' | 'systemLocale'>;
+type Reader = (value: unknown) => { ok: true; value: unknown } | { ok: false };
+
+const accept =
+  (test: (value: unknown) => boolean): Reader =>
+  (value) =>
+    test(value) ? { ok: true, value } : { ok: false };
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** An object with exactly these fields of this type, as stored; other fields are dropped. */
+const shape =
+  (keys: readonly string[], test: (field: unknown) => boolean): Reader =>
+  (value) =>
+    isRecord(value) && keys.every((key) => test(value[key])) ? { ok: true, value: Object.fromEntries(keys.map((key) => [key, value[key]])) } : { ok: false };
+const isString = (value: unknown) => typeof value === 'string';
+const isBoolean = (value: unknown) => typeof value === 'boolean';
+const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+const organizer = shape(['name', 'email'], isString);
+
+/**
+ * Each stored setting's reader: the shape `SettingsView` (contract/settings.ts) gives it, checked
+ * without zod so the participants' side reads settings at launch without loading it
+ * (test/unit/core/settings-readers.test.ts keeps the two in agreement). An unreadable stored value
+ * falls back to the default.
+ */
+export const STORED_SETTINGS: Readonly<Record<StoredKey, Reader>> = {
+  organizer: (value) => (value === null ? { ok: true, value } : organizer(value)),
+  timezone: accept(isString),
+  currency: accept(isString),
+  reminderDays: accept((value) => Array.isArray(value) && value.every(isNumber)),
+  retentionDays: accept(isNumber),
+  publicBaseUrl: accept((value) => value === null || isString(value)),
+  setupComplete: accept(isBoolean),
+  launchAtLogin: accept(isBoolean),
+  notifications: shape(['registrations', 'draws', 'failures'], isBoolean),
+  signupNotices: accept((value) => (SIGNUP_NOTICE_CHOICES as readonly unknown[]).includes(value)),
+  language: accept((value) => value === 'auto' || (typeof value === 'string' && isLocale(value))),
+};
 
 /**
  * The computer's language, the closest of ours: the environment's (LC_ALL, LC_MESSAGES, LANG, as
@@ -64,10 +99,10 @@ export function getSettings(deps: Deps): Readonly<SettingsView> {
   const known = validated.get(raw);
   if (known && known.systemLocale === systemLocale) return known;
   const settings = defaults();
-  for (const key of Object.keys(stored) as Array<keyof typeof stored>) {
+  for (const key of Object.keys(STORED_SETTINGS) as StoredKey[]) {
     if (!raw.has(key)) continue;
-    const parsed = stored[key].safeParse(raw.get(key));
-    if (parsed.success) (settings as Record<string, unknown>)[key] = parsed.data;
+    const read = STORED_SETTINGS[key](raw.get(key));
+    if (read.ok) (settings as Record<string, unknown>)[key] = read.value;
     else deps.log.warn('ignoring unreadable setting', { key });
   }
   settings.locale = settings.language === 'auto' ? systemLocale : settings.language;

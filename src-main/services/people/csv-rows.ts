@@ -1,5 +1,5 @@
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
-import { personKey } from '../../contract/common';
+import { personKey } from '../../contract/values';
 import { AddParticipantInput } from '../../contract/participants';
 import { restoreCell } from '../../core/csv-cells';
 import { checkReach } from '../../core/delivery';

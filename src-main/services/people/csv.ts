@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
-import { personKey } from '../../contract/common';
+import { personKey } from '../../contract/values';
 import { neutraliseCell } from '../../core/csv-cells';
 import { DomainError } from '../../core/errors';
 import { getExchange } from '../../db/repos/exchanges';

@@ -1,4 +1,4 @@
-import { personKey } from '../../contract/common';
+import { personKey } from '../../contract/values';
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { checkReach, type Reach } from '../../core/delivery';
 import { randomToken } from '../../core/tokens';

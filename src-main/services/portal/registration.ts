@@ -1,4 +1,4 @@
-import { LIMITS, normalisePersonName } from '../../contract/common';
+import { LIMITS, normalisePersonName } from '../../contract/values';
 import { normaliseEmail } from '../../core/email';
 import { registrationRefusal } from '../../core/exchange-state';
 import type { Exchange } from '../../core/types';

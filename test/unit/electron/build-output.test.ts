@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { CATALOGUES } from '../../../src-main/i18n/catalogues';
 
 // @ts-expect-error: a plain .mjs script without types (shared with `npm run serve`).
 import { buildIfStale, OUTPUTS as OUTPUT_PATHS, ROOT } from '../../../scripts/build-if-stale.mjs';
@@ -20,6 +21,32 @@ describe('npm run build', () => {
 
   it('keeps electron out of the headless bundle', () => {
     expect(readFileSync(join(ROOT, 'out/main/serve.js'), 'utf8')).not.toMatch(/from ["']electron["']|require\(["']electron["']\)/);
+  });
+});
+
+/** Every file `file` loads before its first line runs: its static imports, transitively (our chunks only). */
+function staticGraph(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const [, target] of readFileSync(file, 'utf8').matchAll(/^import\s[^;]*?from\s*"(\.[^"]+)"/gm)) staticGraph(resolve(dirname(file), target!), seen);
+  return seen;
+}
+
+describe('what a launch loads', () => {
+  const launch = () => [...staticGraph(join(ROOT, 'out/main/serve.js'))].map((file) => readFileSync(file, 'utf8')).join('\n');
+
+  it("writes each language's messages beside the bundle, as they are in the catalogues", () => {
+    for (const [locale, messages] of Object.entries(CATALOGUES)) {
+      expect(JSON.parse(readFileSync(join(ROOT, `out/main/catalogues/${locale}.json`), 'utf8'))).toEqual(messages);
+    }
+  });
+
+  it('evaluates no catalogue, no zod, no mail transport and no CSV code before the first page', () => {
+    const code = launch();
+    expect(code).toContain('// src-main/http/participant/'); // the graph was followed
+    expect(code).not.toContain('// src-main/i18n/catalogues/de.ts');
+    expect(code).not.toContain(CATALOGUES.de['page.language.save']);
+    expect(code).not.toMatch(/^\/\/ node_modules\/(zod|nodemailer|csv-parse|csv-stringify|qrcode)\//m);
   });
 });
 

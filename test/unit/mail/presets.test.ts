@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SMTP_PRESETS, findSmtpPreset, securityForPort, transportSecurity } from '../../../src-main/mail/presets';
+import { translator } from '../../../src-main/i18n';
+import { securityForPort, smtpPresets, transportSecurity } from '../../../src-main/mail/presets';
+
+const SMTP_PRESETS = smtpPresets(translator('en'));
 
 describe('SMTP presets', () => {
   it('offers the common providers plus custom, with consistent port and security', () => {
@@ -11,9 +14,8 @@ describe('SMTP presets', () => {
     }
   });
 
-  it('finds presets by id and maps security to nodemailer switches', () => {
-    expect(findSmtpPreset('icloud')?.host).toBe('smtp.mail.me.com');
-    expect(findSmtpPreset('nope')).toBeUndefined();
+  it("names each provider's server and maps security to nodemailer switches", () => {
+    expect(SMTP_PRESETS.find((p) => p.id === 'icloud')?.host).toBe('smtp.mail.me.com');
     expect(transportSecurity('tls')).toEqual({ secure: true, requireTLS: false });
     expect(transportSecurity('starttls')).toEqual({ secure: false, requireTLS: true });
   });

@@ -1,4 +1,4 @@
-import { BETWEEN_LIMITS } from '../../../contract/between';
+import { BETWEEN_LIMITS } from '../../../contract/values';
 import type { MessageKey, Translator } from '../../../i18n';
 import { html, type SafeHtml } from './html';
 import { checkboxField, postForm, textField } from './layout';

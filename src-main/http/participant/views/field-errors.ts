@@ -1,5 +1,5 @@
-import { BETWEEN_LIMITS } from '../../../contract/between';
-import { LIMITS } from '../../../contract/common';
+import { BETWEEN_LIMITS } from '../../../contract/values';
+import { LIMITS } from '../../../contract/values';
 import type { Translator } from '../../../i18n';
 
 /**

@@ -6,7 +6,7 @@ import { languageSelect } from './language';
 import { buttonLink, checkboxField, errorSummary, layout, loginHref, postForm, textField } from './layout';
 
 /** Advisory input limits (the server validates); exported so routes and views agree. */
-import { LIMITS as FIELD_LIMITS } from '../../../contract/common';
+import { LIMITS as FIELD_LIMITS } from '../../../contract/values';
 
 export { FIELD_LIMITS };
 

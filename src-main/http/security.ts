@@ -28,7 +28,7 @@ const complete = new WeakSet<Response>();
  * them one by one afterwards would build a Headers object per request, which costs a small
  * page a good part of its time.
  */
-export function completeResponse(body: string, status: number, headers: Record<string, string>): Response {
+export function completeResponse(body: string | Uint8Array<ArrayBuffer>, status: number, headers: Record<string, string>): Response {
   const response = new Response(body, { status, headers });
   complete.add(response);
   return response;

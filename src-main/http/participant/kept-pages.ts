@@ -13,8 +13,8 @@ interface Kept {
   version: number;
   /** The page is about time too (a day count, a deadline): it is remade at this instant. */
   until: number;
-  /** The page cut where the CSRF token goes. */
-  parts: string[];
+  /** The page cut where the CSRF token goes, as UTF-8 bytes (see `keep`). */
+  parts: Buffer[];
 }
 
 /**
@@ -42,7 +42,7 @@ export class KeptPages {
   }
 
   /** The page kept under `key`, if nothing was written since and its time has not run out. */
-  get(key: string, now: number): string[] | null {
+  get(key: string, now: number): Buffer[] | null {
     const kept = this.#pages.get(key);
     if (!kept) return null;
     if (now < kept.until && kept.version === this.deps.db.changeCount()) return kept.parts;
@@ -50,9 +50,13 @@ export class KeptPages {
     return null;
   }
 
-  /** Keeps a page rendered with `slot` for its token; returns it cut for `send`. */
-  keep(key: string, version: number, until: number, html: string): string[] {
-    const parts = html.split(this.slot);
+  /**
+   * Keeps a page rendered with `slot` for its token; returns it cut for `send`. Kept as bytes: a
+   * page with one "—" or "€" is a two-byte string that every answer would otherwise measure and
+   * encode again.
+   */
+  keep(key: string, version: number, until: number, html: string): Buffer[] {
+    const parts = html.split(this.slot).map((part) => Buffer.from(part, 'utf8'));
     if (this.#pages.size >= this.limit) this.#pages.clear();
     this.#pages.set(key, { version, until, parts });
     return parts;
@@ -63,12 +67,15 @@ export class KeptPages {
  * Answers with a page cut by KeptPages: this browser's CSRF token put in, every header in one
  * plain record (see completeResponse), the CSRF cookie set when the browser has none yet.
  */
-export function sendKeptPage(deps: Deps, c: Context, parts: string[], options: { noStore: boolean }): Response {
+export function sendKeptPage(deps: Deps, c: Context, parts: readonly Buffer[], options: { noStore: boolean }): Response {
   const facts = requestFacts(deps, c);
   const { token, cookie } = csrfFor(deps, installationSecret(deps), c, facts);
   const headers = securityHeaderRecord(PARTICIPANT_CSP, facts.https);
   headers['Content-Type'] = 'text/html; charset=UTF-8';
   if (options.noStore) headers['Cache-Control'] = 'no-store';
   if (cookie !== null) headers['Set-Cookie'] = cookie;
-  return completeResponse(parts.join(token), 200, headers);
+  const tokenBytes = Buffer.from(token, 'latin1'); // hex
+  const pieces: Buffer[] = [parts[0]!];
+  for (let i = 1; i < parts.length; i++) pieces.push(tokenBytes, parts[i]!);
+  return completeResponse(Buffer.concat(pieces), 200, headers);
 }

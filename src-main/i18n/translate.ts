@@ -45,8 +45,27 @@ const cache = createIntlCache();
 const translators = new Map<Locale, Translator>();
 
 function makeTranslator(locale: Locale): Translator {
-  const intl = createIntl({ locale: INTL_LOCALE[locale], messages: catalogue(locale), onError }, cache);
-  const t = (key: MessageKey, values?: MessageValues): string => intl.formatMessage({ id: key }, values as Record<string, string | number | Date>);
+  const messages = catalogue(locale);
+  const intl = createIntl({ locale: INTL_LOCALE[locale], messages, onError }, cache);
+  // Each message parsed once and kept by key: `intl.formatMessage` would look it up again on every
+  // call through a cache keyed by serialising its arguments, a good part of an email's rendering.
+  const parsed = new Map<MessageKey, ReturnType<typeof intl.formatters.getMessageFormat>>();
+  const t = (key: MessageKey, values?: MessageValues): string => {
+    const source = messages[key] as string | undefined;
+    try {
+      if (source === undefined) throw new Error(`No message "${key}" in the ${locale} catalogue.`);
+      let format = parsed.get(key);
+      if (!format) {
+        format = intl.formatters.getMessageFormat(source, intl.locale, intl.formats, { formatters: intl.formatters });
+        parsed.set(key, format);
+      }
+      const out = format.format(values as Record<string, string | number | Date>);
+      return typeof out === 'string' ? out : Array.isArray(out) ? out.join('') : String(out);
+    } catch (error) {
+      onError(error);
+      return source ?? key;
+    }
+  };
   return {
     locale,
     intl,
@@ -62,7 +81,7 @@ function makeTranslator(locale: Locale): Translator {
   };
 }
 
-/** The translator for a language: made once, kept (formatjs keeps each parsed message). */
+/** The translator for a language: made once, kept (with each message it has parsed). */
 export function translator(locale: Locale): Translator {
   let found = translators.get(locale);
   if (!found) {

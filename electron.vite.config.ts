@@ -48,6 +48,8 @@ export default defineConfig({
           serve: resolve(root, 'src-main/serve.ts'),
           // The draw engine's worker thread (services/draw/solve-off-thread.ts looks for it next to the bundle).
           'solve-worker': resolve(root, 'src-main/services/draw/solve-worker.ts'),
+          // Backups, whose final sync to disk would otherwise hold the event loop (services/organizer/backups.ts).
+          'backup-worker': resolve(root, 'src-main/services/organizer/backup-worker.ts'),
         },
         // ASCII-only bundles: Node decodes and V8 keeps them as one-byte strings, quicker at launch.
         output: { format: 'es', entryFileNames: '[name].js', charset: 'ascii', comments: { legal: true, annotation: true, jsdoc: false } },

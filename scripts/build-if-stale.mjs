@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const OUTPUTS = ['out/main/main.js', 'out/main/serve.js', 'out/preload/preload.cjs', 'out/renderer/index.html'];
+export const OUTPUTS = ['out/main/main.js', 'out/main/serve.js', 'out/main/solve-worker.js', 'out/main/backup-worker.js', 'out/preload/preload.cjs', 'out/renderer/index.html'];
 export const SOURCES = ['src-main', 'src-renderer', 'migrations', 'resources', 'package.json', 'package-lock.json', 'electron.vite.config.ts', 'tsconfig.base.json'];
 
 function newest(path) {

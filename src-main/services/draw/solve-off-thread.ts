@@ -1,31 +1,13 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { checkFeasibility, solve, type FeasibilityResult, type MatchingProblem, type MatchingResult } from '../../core/matching';
 import { isSeeded, type Random } from '../../core/random';
 import type { Logger } from '../../log';
+import { workerScript } from '../common/worker-script';
 
 /** From this many people on, the engine runs on a worker thread (below, it takes a few ms). */
 export const OFF_THREAD_FROM = 2000;
 /** The same with several giftees each, whose chains are slower (about 0.2 s at 300 people). */
 export const OFF_THREAD_FROM_SEVERAL = 100;
-
-/**
- * How to start the worker: `solve-worker.js` of the bundle (out/main, built as its own entry; this
- * code may sit in a shared chunk one folder below), or, running from source (tests, benchmarks), a
- * bootstrap that registers tsx in the worker and imports the TypeScript file.
- */
-function workerScript(): { script: string | URL; eval: boolean } | null {
-  const here = dirname(fileURLToPath(import.meta.url));
-  if (import.meta.url.endsWith('.ts')) {
-    const source = join(here, 'solve-worker.ts');
-    const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(source).href)}); })`;
-    return { script: bootstrap, eval: true };
-  }
-  const bundled = [join(here, 'solve-worker.js'), join(here, '..', 'solve-worker.js')].find((file) => existsSync(file));
-  return bundled === undefined ? null : { script: pathToFileURL(bundled), eval: false };
-}
 
 /** What the worker runs: a draw, or the check of which modes can be drawn (the Draw tab's). */
 export type EngineJob = { kind: 'solve' } | { kind: 'check' };
@@ -37,7 +19,7 @@ function onThisThread(job: EngineJob, problem: MatchingProblem, random: Random):
 async function runEngine(job: EngineJob, problem: MatchingProblem, random: Random, log: Pick<Logger, 'warn'>): Promise<MatchingResult | FeasibilityResult> {
   const from = (problem.giftsPerPerson ?? 1) > 1 ? OFF_THREAD_FROM_SEVERAL : OFF_THREAD_FROM;
   if (problem.participants.length < from) return onThisThread(job, problem, random);
-  const worker = workerScript();
+  const worker = workerScript(import.meta.url, 'solve-worker');
   if (!worker) {
     log.warn('draw worker not found; drawing on the main thread');
     return onThisThread(job, problem, random);

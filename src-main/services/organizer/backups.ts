@@ -1,11 +1,13 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { DAY_MS } from '../../core/schedule';
 import { backupFileName } from '../../db/backup';
 import { notFound } from '../../core/errors';
 import { organizerTranslator } from './settings';
 import { scheduleRestore } from '../../db/restore';
 import type { Deps } from '../common/deps';
+import { workerScript } from '../common/worker-script';
 
 export interface BackupFile {
   name: string;
@@ -41,14 +43,40 @@ export function listBackups(deps: Deps): BackupFile[] {
   return out.sort((a, b) => b.createdAt - a.createdAt);
 }
 
-/** An online backup (SQLite's backup API): consistent even while the app writes. */
+/** An online backup (SQLite's backup API, on a worker thread): consistent even while the app writes. */
 export async function createBackup(deps: Deps, reason: 'daily' | 'manual' | 'after-purge'): Promise<BackupFile> {
   const now = deps.clock.now();
   const path = join(deps.paths.backupDir, backupFileName(reason, now));
   const { mkdirSync } = await import('node:fs');
   mkdirSync(deps.paths.backupDir, { recursive: true, mode: 0o700 });
-  await deps.db.sqlite.backup(path);
+  await backupOffThread(deps, path);
   return listBackups(deps).find((b) => b.path === path)!;
+}
+
+/** The copy on a worker thread (backup-worker.ts); on this thread when no worker can start (a database in memory, a packaging without it). */
+async function backupOffThread(deps: Deps, destination: string): Promise<void> {
+  const sqlite = deps.db.sqlite;
+  const worker = sqlite.memory ? null : workerScript(import.meta.url, 'backup-worker');
+  if (!worker) {
+    await sqlite.backup(destination);
+    return;
+  }
+  try {
+    const answer = await new Promise<{ ok: true } | { ok: false; message: string }>((resolve, reject) => {
+      const thread = new Worker(worker.script, { eval: worker.eval, workerData: { source: sqlite.name, destination } });
+      thread.once('message', (message: { ok: true } | { ok: false; message: string }) => {
+        resolve(message);
+        void thread.terminate();
+      });
+      thread.once('error', reject);
+      thread.once('exit', (code) => reject(new Error(`the backup worker stopped (exit code ${code})`)));
+    });
+    if (!answer.ok) throw new Error(`The backup could not be written: ${answer.message}`);
+  } catch (error) {
+    // No half-written file left to be mistaken for a backup.
+    if (statSync(destination, { throwIfNoEntry: false })?.isFile()) rmSync(destination, { force: true });
+    throw error;
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ beforeAll(() => {
 }, 120_000);
 
 describe('npm run build', () => {
-  it('writes the main, headless, preload and renderer bundles', () => {
+  it('writes the main, headless, worker, preload and renderer bundles', () => {
     for (const output of OUTPUTS) expect(existsSync(output), output).toBe(true);
   });
 

@@ -19,6 +19,7 @@ import { getSettings } from '../services/organizer/settings';
 import { compactIfWanted } from '../services/jobs/purge';
 import { resumeMatchMail } from '../services/draw/draw';
 import { resumeUndoNotices } from '../services/draw/undo-in-slices';
+import { resumeExchangeDeletions } from '../services/jobs/purge';
 import { exchangeUnits, PartialJobError, RECURRING_WORK, type DueUnit } from './registry';
 
 /**
@@ -160,6 +161,13 @@ export class Scheduler implements JobsPort {
       if (resuming) await resuming;
     } catch (error) {
       this.#deps.log.error("queueing the rest of an undo's notices failed", { error });
+    }
+    // And a deletion of an exchange that a crash cut short.
+    try {
+      const resuming = resumeExchangeDeletions(this.#deps);
+      if (resuming) await resuming;
+    } catch (error) {
+      this.#deps.log.error('finishing the deletion of an exchange failed', { error });
     }
     const units = exchangeUnits(this.#deps, now);
     // Shown on the screens and the tray once there is something to run (a pass every minute mostly has not).

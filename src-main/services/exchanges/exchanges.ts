@@ -10,10 +10,11 @@ import { notifyExchangeCancelled, notifyExchangeUpdated } from '../mail/match-ma
 import type { Deps } from '../common/deps';
 import { toExchangeView, type ExchangeView } from './exchange-view';
 import { getSettings, installationSecret, organizerTranslator } from '../organizer/settings';
+import { nextTurn } from '../common/slices';
 import { movePairHistory } from '../../db/repos/matches';
 import { exchangeKey } from '../draw/history';
 import { replaceBackupsAfterDeletion } from '../organizer/backups';
-import { purgeExchanges } from '../jobs/purge';
+import { deleteExchangeInSlices, scrubWal } from '../jobs/purge';
 
 /** Unguessable (≥ 96 bits): the code is the only key to the invite page; 16 bytes = 128 bits, 22 URL-safe characters. */
 export const newInviteCode = (deps: Deps): string => randomToken(deps.random, 16);
@@ -173,8 +174,9 @@ export async function removeExchange(deps: Deps, exchangeId: number): Promise<{ 
   if (!['draft', 'cancelled', 'completed'].includes(current.state)) {
     throw new DomainError('invalid_state', { key: 'error.exchange.cancelFirst' });
   }
-  // Synchronous from the check to the delete: nothing can change the state in between.
-  purgeExchanges(deps, [exchangeId]);
+  await deleteExchangeInSlices(deps, exchangeId);
+  await nextTurn();
+  scrubWal(deps);
   deps.events.emit({ type: 'exchange.deleted', exchangeId });
   await replaceBackupsAfterDeletion(deps);
   return { done: true };

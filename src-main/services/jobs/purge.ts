@@ -4,7 +4,7 @@ import { pruneJobRuns, upsertJobState } from '../../db/repos/jobs';
 import { findOutboxByKey } from '../../db/repos/outbox';
 import { createBackup, deleteBackupsBefore, pruneBackups } from '../organizer/backups';
 import type { Deps } from '../common/deps';
-import { nextTurn } from '../common/slices';
+import { nextTurn, sliceTransaction } from '../common/slices';
 import { enqueueMail } from '../mail/outbox';
 import { smtpIsConfigured } from '../mail/smtp';
 import { getSettings } from '../organizer/settings';
@@ -43,11 +43,11 @@ export async function runDataPurge(deps: Deps, now: number): Promise<Record<stri
       }
     }
   });
-  // One exchange at a time, each on its own turn of the event loop (this runs in the catch-up at launch).
+  // One exchange at a time, in slices (this runs in the catch-up at launch).
   let purged = 0;
   for (const id of toPurge) {
-    await nextTurn();
-    purged += deleteExchangeRows(deps, [id]);
+    await deleteExchangeInSlices(deps, id);
+    purged++;
   }
   if (purged > 0) {
     // One scrub of the WAL for them all, on a turn of its own (it waits for the disk).
@@ -63,32 +63,58 @@ export async function runDataPurge(deps: Deps, now: number): Promise<Record<stri
   return { warned, purged, runsPruned, backupsDeleted };
 }
 
+/** How many rows one slice of a deletion removes (each person's own rows go with them). */
+const DELETE_SLICE = { outbox: 200, participants: 100 };
+const DELETE_JOB = 'exchange-delete';
+
 /**
- * Deletes every row of the exchanges (participants, rules, matches, tokens, sessions, outbox rows
- * and job rows cascade with them) — only the keyed pair history stays — and empties the WAL, so no
- * page of the database still holds the people: `secure_delete` zeroes what the delete frees, and
- * the checkpoint folds the WAL's older copies of those pages back into the file and truncates it.
- * No VACUUM here (it blocks for about half a second at 10 000 people, and this runs in the catch-up
- * at launch): the file is compacted on quit instead (`compactIfWanted`).
+ * Deletes an exchange and every row of it (participants, rules, matches, tokens, sessions, outbox
+ * rows and job rows cascade with them; only the keyed pair history stays), in slices that yield
+ * to the event loop: at 10 000 people one delete held it most of a second. `secure_delete` zeroes
+ * what each slice frees; `scrubWal` afterwards folds the WAL's older copies back into the file.
+ *
+ * A job-state row of the exchange says a deletion is under way: a crash half-way leaves it, and
+ * the next jobs pass finishes the deletion (`resumeExchangeDeletions`); the exchange's own delete,
+ * last, removes it with everything else. No VACUUM here (about half a second at 10 000 people):
+ * the file is compacted on quit instead (`compactIfWanted`).
  */
-export function purgeExchanges(deps: Deps, exchangeIds: number[]): number {
-  const count = deleteExchangeRows(deps, exchangeIds);
-  scrubWal(deps);
-  return count;
+export async function deleteExchangeInSlices(deps: Deps, exchangeId: number): Promise<void> {
+  const db = deps.db;
+  db.transaction(() => {
+    upsertJobState(db, { jobKey: `${DELETE_JOB}:${exchangeId}`, job: DELETE_JOB, exchangeId, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: deps.clock.now() });
+    upsertJobState(db, { jobKey: COMPACT_KEY, job: COMPACT_KEY, exchangeId: null, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: deps.clock.now() });
+  });
+  const outbox = db.sqlite.prepare('delete from email_outbox where id in (select id from email_outbox where exchange_id = ? limit ?)');
+  const people = db.sqlite.prepare('delete from participants where id in (select id from participants where exchange_id = ? limit ?)');
+  for (const [statement, size] of [
+    [outbox, DELETE_SLICE.outbox],
+    [people, DELETE_SLICE.participants],
+  ] as const) {
+    for (;;) {
+      await nextTurn();
+      // Slices commit without waiting for the disk: the row above is durable, and a lost slice is redone.
+      if (sliceTransaction(db, () => statement.run(exchangeId, size).changes) < size) break;
+    }
+  }
+  await nextTurn();
+  db.transaction(() => deleteExchange(db, exchangeId));
+  deps.log.info('exchange deleted', { exchangeId });
 }
 
-/** purgeExchanges' delete: the rows go (zeroed by `secure_delete`); older copies may stay in the WAL until scrubWal. */
-function deleteExchangeRows(deps: Deps, exchangeIds: number[]): number {
-  deps.db.transaction(() => {
-    for (const id of exchangeIds) deleteExchange(deps.db, id);
-    upsertJobState(deps.db, { jobKey: COMPACT_KEY, job: COMPACT_KEY, exchangeId: null, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: deps.clock.now() });
-  });
-  deps.log.info('exchanges purged', { count: exchangeIds.length });
-  return exchangeIds.length;
+/** Deletions a crash cut short (their job-state rows): finished now (the jobs' pass calls this). Null, at once, when there are none. */
+export function resumeExchangeDeletions(deps: Deps): Promise<void> | null {
+  const pending = deps.db.prepared('select exchange_id from job_state where job = ? and exchange_id is not null').all(DELETE_JOB) as Array<{ exchange_id: number }>;
+  if (pending.length === 0) return null;
+  return (async () => {
+    for (const { exchange_id: exchangeId } of pending) await deleteExchangeInSlices(deps, exchangeId);
+    await nextTurn();
+    scrubWal(deps);
+    for (const { exchange_id: exchangeId } of pending) deps.events.emit({ type: 'exchange.deleted', exchangeId });
+  })();
 }
 
 /** Folds the WAL back into the (scrubbed) file and truncates it: no older copy of a deleted page is left. */
-function scrubWal(deps: Deps): void {
+export function scrubWal(deps: Deps): void {
   deps.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }
 

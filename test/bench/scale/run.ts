@@ -1,6 +1,6 @@
 /**
  * `npm run bench:scale [-- --quick]`: the heavy organizer operations at 10 000 people (1 000 with
- * --quick): import, draw, undo of the draw, reminder fan-out, catch-up and whether the app stays responsive while they run (SPEC §10, issue #15 goal 1).
+ * --quick): import, draw, undo of the draw, reminder fan-out, re-draw, deletion, catch-up and whether the app stays responsive while they run (SPEC §10, issue #15 goal 1).
  *
  * One process holds the app on a real SQLite file in a temp folder, built through the real
  * services, with the participants' pages listening on 127.0.0.1. For each operation it prints
@@ -226,6 +226,15 @@ async function main(): Promise<void> {
       () => deps.jobs.runNow('reminders'),
       (runs) => `${runs.reduce((sum, r) => sum + (r.counts.queued ?? 0), 0)} queued`,
     );
+
+    // 3b. Draw everyone again, then cancel the exchange and delete it with all its data.
+    await measure(
+      `redraw ${N}`,
+      () => api('exchanges.redraw', { exchangeId: big.id, confirm: true }),
+      (r) => `${r.emailsQueued} queued`,
+    );
+    await t.ok('exchanges.transition', { exchangeId: big.id, action: 'cancel' });
+    await measure(`delete the exchange of ${N}`, () => api('exchanges.delete', { exchangeId: big.id }));
 
     // 4. 40 days off: a folder of N people in exchanges of 100 in every state, then the catch-up.
     const built = await buildCatchUpFolder(t, T0 + 24 * DAY_MS);

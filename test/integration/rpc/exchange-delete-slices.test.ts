@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
+
+/**
+ * Deleting a big exchange runs in slices (services/jobs/purge.ts `deleteExchangeInSlices`): the
+ * pages and screens keep being answered meanwhile, and a deletion a crash cut short is finished
+ * by the next jobs pass, not left half done.
+ */
+let t: TestApp;
+afterEach(async () => {
+  await t.app.stop(1_000);
+  t.close();
+});
+
+const csv = (n: number, prefix: string) => ['name,email', ...Array.from({ length: n }, (_, i) => `${prefix} ${i},${prefix.toLowerCase()}${i}@example.com`)].join('\n');
+const rows = (table: string, exchangeId: number) => (t.deps.db.sqlite.prepare(`select count(*) as n from ${table} where exchange_id = ?`).get(exchangeId) as { n: number }).n;
+
+describe('deleting a big exchange', () => {
+  it('lets the event loop turn between slices, and leaves no row of it; the other exchange stays whole', async () => {
+    t = await createTestApp();
+    const big = (await t.ok('exchanges.create', exchangeInput({ name: 'Big party' }))).id;
+    const kept = (await t.ok('exchanges.create', exchangeInput({ name: 'Small party' }))).id;
+    await t.ok('participants.import', { exchangeId: big, csv: csv(600, 'Guest'), dryRun: false });
+    await t.ok('participants.import', { exchangeId: kept, csv: csv(3, 'Keeper'), dryRun: false });
+    await t.ok('exchanges.transition', { exchangeId: big, action: 'open' });
+    await t.ok('exchanges.transition', { exchangeId: big, action: 'close' });
+    await t.ok('exchanges.draw', { exchangeId: big });
+    await t.ok('exchanges.transition', { exchangeId: big, action: 'cancel' });
+    expect(rows('email_outbox', big)).toBeGreaterThanOrEqual(600);
+
+    let turns = 0;
+    let deleting = true;
+    const tick = () => {
+      turns++;
+      if (deleting) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await t.ok('exchanges.delete', { exchangeId: big });
+    deleting = false;
+
+    // 600 people in slices of 100 and their 600 match emails in slices of 200: ten turns at least.
+    expect(turns).toBeGreaterThanOrEqual(10);
+    for (const table of ['participants', 'email_outbox', 'matches', 'job_state']) expect(rows(table, big)).toBe(0);
+    expect((await t.ok('exchanges.list', {})).map((e) => e.name)).toEqual(['Small party']);
+    expect(await t.ok('participants.list', { exchangeId: kept })).toHaveLength(3);
+  });
+
+  it('that a crash cut short is finished by the next jobs pass', async () => {
+    t = await createTestApp();
+    const big = (await t.ok('exchanges.create', exchangeInput({ name: 'Half-deleted party' }))).id;
+    await t.ok('participants.import', { exchangeId: big, csv: csv(250, 'Guest'), dryRun: false });
+    await t.ok('exchanges.transition', { exchangeId: big, action: 'cancel' });
+    // As the deletion leaves things after its first slices: its job-state row, some people gone.
+    const now = t.clock.now();
+    t.deps.db.sqlite.prepare("insert into job_state (job_key, job, exchange_id, updated_at) values (?, 'exchange-delete', ?, ?)").run(`exchange-delete:${big}`, big, now);
+    t.deps.db.sqlite.prepare('delete from participants where id in (select id from participants where exchange_id = ? limit 100)').run(big);
+    const deleted: number[] = [];
+    t.deps.events.subscribe((event) => {
+      if (event.type === 'exchange.deleted') deleted.push(event.exchangeId);
+    });
+
+    await t.deps.jobs.runDue();
+
+    expect(await t.ok('exchanges.list', {})).toEqual([]);
+    expect(rows('participants', big)).toBe(0);
+    expect(rows('job_state', big)).toBe(0);
+    expect(deleted).toEqual([big]);
+  });
+});

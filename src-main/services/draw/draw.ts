@@ -8,6 +8,7 @@ import { findExchange, getExchange, updateExchange } from '../../db/repos/exchan
 import { upsertJobState } from '../../db/repos/jobs';
 import {
   countMatches,
+  deleteExchangePairHistory,
   deleteMatches,
   deletePairHistory,
   deleteSomeMatches,
@@ -31,7 +32,7 @@ import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedPa
 import { MATCH_KINDS } from '../mail/kinds';
 import { withdrawSomeUnsent } from '../mail/outbox';
 import { endSomeConversationsOfUndoneDraw, pairsChanged } from '../between/pairs-changed';
-import { exchangeKey, historyRows, NOT_DRAWN, prepareHistory } from './history';
+import { exchangeKey, hasYearKeyedHistory, historyRows, NOT_DRAWN, prepareHistory } from './history';
 import { checkOffThread, solveOffThread } from './solve-off-thread';
 import { activeParticipants, buildProblem, infeasible, reasonParticipantIds } from './problem';
 
@@ -82,16 +83,11 @@ function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { chan
   pairsChanged(deps, exchange.id, 'whole-draw');
   insertPairHistory(deps.db, historyRows(deps, exchange, people, result.assignment), now);
   const byId = new Map(people.map((p) => [p.id, p]));
-  const giftees = (pairs: ReadonlyArray<readonly [number, number]>): Map<number, string> => {
-    const out = new Map<number, number[]>();
-    for (const [giver, receiver] of pairs) out.set(giver, [...(out.get(giver) ?? []), receiver]);
-    return new Map([...out].map(([giver, receivers]) => [giver, receivers.sort((a, b) => a - b).join(',')]));
-  };
-  const before = giftees(previous);
+  const before = gifteesByGiver(previous);
   const generation = randomToken(deps.random, 6);
   let queued = 0;
   // One email per giver, listing all of their giftees; a giver already told hears only of a change.
-  for (const [giver, receivers] of giftees(result.assignment)) {
+  for (const [giver, receivers] of gifteesByGiver(result.assignment)) {
     const told = options.changedOnly?.has(giver) ?? false;
     if (told && before.get(giver) === receivers) continue;
     enqueueMatchMail(deps, exchange, byId.get(giver)!, { generation, changed: told });
@@ -131,12 +127,29 @@ export function claimDraw(deps: Deps, exchangeId: number): () => void {
 /** The job-state row of a draw whose match emails are still being queued (its generation in `last_outcome`). */
 const mailKey = (exchangeId: number) => `match-mail:${exchangeId}`;
 
-function markMailPending(deps: Deps, exchangeId: number, generation: string): void {
-  upsertJobState(deps.db, { jobKey: mailKey(exchangeId), job: 'match-mail', exchangeId, dueAt: null, lastRunAt: null, lastOutcome: generation, updatedAt: deps.clock.now() });
+/**
+ * What is still to be queued: the draw's generation, and after a re-draw the givers already told
+ * (they heard of their change, or need nothing, in the re-draw's own commit).
+ */
+interface PendingMail {
+  generation: string;
+  skip: ReadonlySet<number>;
+}
+
+function markMailPending(deps: Deps, exchangeId: number, generation: string, skip: ReadonlySet<number> = new Set()): void {
+  const lastOutcome = skip.size === 0 ? generation : JSON.stringify({ generation, skip: [...skip] });
+  upsertJobState(deps.db, { jobKey: mailKey(exchangeId), job: 'match-mail', exchangeId, dueAt: null, lastRunAt: null, lastOutcome, updatedAt: deps.clock.now() });
+}
+
+function parsePending(lastOutcome: string | null): PendingMail | null {
+  if (lastOutcome === null) return null;
+  if (!lastOutcome.startsWith('{')) return { generation: lastOutcome, skip: new Set() };
+  const parsed = JSON.parse(lastOutcome) as { generation: string; skip: number[] };
+  return { generation: parsed.generation, skip: new Set(parsed.skip) };
 }
 
 function pendingGeneration(deps: Deps, exchangeId: number): string | null {
-  return deps.db.first(deps.db.q.selectFrom('job_state').select('last_outcome').where('job_key', '=', mailKey(exchangeId)))?.last_outcome ?? null;
+  return parsePending(deps.db.first(deps.db.q.selectFrom('job_state').select('last_outcome').where('job_key', '=', mailKey(exchangeId)))?.last_outcome ?? null)?.generation ?? null;
 }
 
 export function clearMailPending(deps: Deps, exchangeId: number): void {
@@ -149,7 +162,7 @@ export function clearMailPending(deps: Deps, exchangeId: number): void {
  * as they are then. The last slice clears the draw's "emails pending" row; a crash before that
  * leaves it, and `resumeMatchMail` finishes the job (the outbox keys make repeats no-ops).
  */
-async function queueMatchMail(deps: Deps, exchangeId: number, generation: string): Promise<number> {
+async function queueMatchMail(deps: Deps, exchangeId: number, generation: string, skip: ReadonlySet<number> = new Set()): Promise<number> {
   let queued = 0;
   let after = 0;
   const progress = trackProgress(deps, 'match-mail', exchangeId, countMatches(deps.db, exchangeId));
@@ -161,7 +174,7 @@ async function queueMatchMail(deps: Deps, exchangeId: number, generation: string
       const exchange = findExchange(deps.db, exchangeId);
       if (exchange?.state !== 'matched' || pendingGeneration(deps, exchangeId) !== generation) return null;
       const givers = matchedGivers(deps.db, exchangeId, after, SLICE_ROWS);
-      for (const giver of givers) if (enqueueMatchMail(deps, exchange, giver, { generation, changed: false }) !== null) queued++;
+      for (const giver of givers) if (!skip.has(giver.id) && enqueueMatchMail(deps, exchange, giver, { generation, changed: false }) !== null) queued++;
       if (givers.length < SLICE_ROWS) clearMailPending(deps, exchangeId);
       return givers;
     });
@@ -185,13 +198,14 @@ export function resumeMatchMail(deps: Deps): Promise<number> | null {
 
 async function resumePending(deps: Deps, pending: Array<{ exchange_id: number | null; last_outcome: string | null }>): Promise<number> {
   let queued = 0;
-  for (const { exchange_id: exchangeId, last_outcome: generation } of pending) {
-    if (exchangeId === null || generation === null) continue;
+  for (const { exchange_id: exchangeId, last_outcome: lastOutcome } of pending) {
+    const mail = parsePending(lastOutcome);
+    if (exchangeId === null || mail === null) continue;
     const busy = drawing.get(deps.db)?.has(exchangeId) ?? false;
     if (busy) continue;
     const release = claimDraw(deps, exchangeId);
     try {
-      queued += await queueMatchMail(deps, exchangeId, generation);
+      queued += await queueMatchMail(deps, exchangeId, mail.generation, mail.skip);
     } finally {
       release();
     }
@@ -314,8 +328,93 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
   }
 }
 
-/** Everyone gets a new draw; people already told get an "assignment changed" email if theirs changed. */
-export function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>): OperationOutput<'exchanges.redraw'> {
+/**
+ * Everyone gets a new draw; people already told get an "assignment changed" email if theirs
+ * changed, the others their match email. Without freezing the app: the engine runs on a worker
+ * thread for big groups, the new matches and pair history replace the old in one transaction of
+ * bulk statements (pages show the old draw until it commits, the new one after), and the match
+ * emails of people not told yet are then queued in slices like a draw's (resumed after a crash).
+ * A folder that still holds year-keyed pair history takes the one-transaction path.
+ */
+export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>): Promise<OperationOutput<'exchanges.redraw'>> {
+  if (hasYearKeyedHistory(deps)) return redrawAtOnce(deps, input);
+  const release = claimDraw(deps, input.exchangeId);
+  try {
+    const exchange = getExchange(deps.db, input.exchangeId);
+    if (exchange.state !== 'matched') throw new DomainError('invalid_state', { key: 'error.draw.redrawUndrawn' });
+    const mode = input.mode ?? exchange.matchMode;
+    const before = rosterFingerprint(deps.db, exchange.id);
+    const people = activeParticipants(deps, exchange.id);
+    const prep = await prepareHistory(deps, exchange, people);
+    await nextTurn();
+    const result = await solveOffThread(buildProblem(deps, exchange, people, mode, prep), deps.random, deps.log);
+    if (!result.ok) throw infeasible(deps, result.reason, people);
+    const history = historyRows(deps, exchange, people, result.assignment, prep);
+    const historyKey = exchangeKey(installationSecret(deps), exchange);
+    const pairs = result.assignment.map(([giver, receiver], e) => [giver, receiver, result.slots?.[e] ?? 0] as const);
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const generation = randomToken(deps.random, 6);
+    await nextTurn();
+    const { told, changedQueued } = deps.db.transaction(() => {
+      const current = findExchange(deps.db, exchange.id);
+      if (!current) throw notFound('exchange');
+      if (
+        current.state !== 'matched' ||
+        current.exchangeAt !== exchange.exchangeAt ||
+        current.avoidPastExchanges !== exchange.avoidPastExchanges ||
+        current.previousExchangeId !== exchange.previousExchangeId ||
+        rosterFingerprint(deps.db, exchange.id) !== before
+      ) {
+        throw new DomainError('conflict', { key: 'error.draw.changed' });
+      }
+      const now = deps.clock.now();
+      const told = notifiedParticipants(deps, exchange.id);
+      const earlier = gifteesByGiver(loadMatches(deps.db, exchange.id));
+      withdrawUnsentMatchMail(deps, exchange.id, 'a newer draw replaced it');
+      deleteMatches(deps.db, exchange.id);
+      insertMatches(deps.db, exchange.id, pairs, now);
+      pairsChanged(deps, exchange.id, 'whole-draw');
+      deleteExchangePairHistory(deps.db, historyKey);
+      insertPairHistoryRows(deps.db, history, now);
+      const next = gifteesByGiver(result.assignment);
+      let changedQueued = 0;
+      // People already told hear only of a change, now; everyone else is queued after the commit.
+      for (const giver of told) {
+        const person = byId.get(giver);
+        if (!person || !next.has(giver) || next.get(giver) === earlier.get(giver)) continue;
+        if (enqueueMatchMail(deps, exchange, person, { generation, changed: true }) !== null) changedQueued++;
+      }
+      updateExchange(deps.db, exchange.id, { matchMode: mode, drawnAt: now, drawMethod: result.method, updatedAt: now });
+      markMailPending(deps, exchange.id, generation, told);
+      enqueueDrawDoneNotice(deps, exchange, generation, people.length);
+      return { told, changedQueued };
+    });
+    deps.log.info('names drawn again', { exchangeId: exchange.id, mode, method: result.method, people: people.length });
+    deps.events.emit({ type: 'exchange.changed', exchangeId: exchange.id });
+    let queued = changedQueued;
+    try {
+      queued += await queueMatchMail(deps, exchange.id, generation, told);
+    } catch (error) {
+      deps.log.error('queueing the match emails stopped half-way; the next jobs pass finishes it', { exchangeId: exchange.id, error });
+    }
+    const notes = result.overriddenHistory.map(
+      ([giver, receiver]) => `${byId.get(giver)?.name ?? 'Someone'} gives to ${byId.get(receiver)?.name ?? 'someone'} again, as you asked, although they were paired before.`,
+    );
+    return { exchange: viewExchange(deps, exchange.id), participantCount: people.length, emailsQueued: queued, method: result.method, notes };
+  } finally {
+    release();
+  }
+}
+
+/** Each giver's giftees, as one comparable key ("3,17"). */
+function gifteesByGiver(pairs: ReadonlyArray<readonly [number, number, ...unknown[]]>): Map<number, string> {
+  const out = new Map<number, number[]>();
+  for (const [giver, receiver] of pairs) out.set(giver, [...(out.get(giver) ?? []), receiver]);
+  return new Map([...out].map(([giver, receivers]) => [giver, receivers.sort((a, b) => a - b).join(',')]));
+}
+
+/** The re-draw in one transaction, engine included: for folders with year-keyed pair history (see `hasYearKeyedHistory`). */
+function redrawAtOnce(deps: Deps, input: ParsedInput<'exchanges.redraw'>): OperationOutput<'exchanges.redraw'> {
   const release = claimDraw(deps, input.exchangeId);
   const result = withRelease(release, () =>
     deps.db.transaction(() => {

@@ -118,3 +118,11 @@ export function pastExchanges(deps: Deps, exchange: Exchange, people: readonly P
     pairs,
   }));
 }
+
+/**
+ * Whether the folder still holds pair history keyed by year (from before history was kept per
+ * exchange): undo and re-draw then take their one-transaction paths, which remove such rows pair by pair.
+ */
+export function hasYearKeyedHistory(deps: Deps): boolean {
+  return deps.db.prepared("select 1 from pair_history where exchange_key >= 'year:' and exchange_key < 'year;' limit 1").get() !== undefined;
+}

@@ -7,7 +7,7 @@ import { viewExchange } from '../exchanges/exchanges';
 import { noticeDrawUndoneSlice } from '../mail/match-mail';
 import { installationSecret } from '../organizer/settings';
 import { beginUndo, claimDraw, dropStaged, isDrawing, undoDraw } from './draw';
-import { exchangeKey } from './history';
+import { exchangeKey, hasYearKeyedHistory } from './history';
 
 /**
  * Undoes a draw of any size without freezing the app, all or nothing for what anyone sees: one
@@ -91,8 +91,4 @@ export function resumeUndoNotices(deps: Deps): Promise<void> | null {
       }
     }
   })();
-}
-
-function hasYearKeyedHistory(deps: Deps): boolean {
-  return deps.db.prepared("select 1 from pair_history where exchange_key >= 'year:' and exchange_key < 'year;' limit 1").get() !== undefined;
 }

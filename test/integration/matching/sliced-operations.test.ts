@@ -317,3 +317,71 @@ describe('an import in slices', () => {
     expect(count('select count(*) n from participants where exchange_id = ?', exchangeId)).toBe(0);
   });
 });
+
+describe('a re-draw', () => {
+  it('keeps the app turning, tells people already told only of a change, and a cut-off is finished by the next jobs pass without mailing them', async () => {
+    let armed = false;
+    t = await createTestApp({ log: hookedLogger((m) => m === 'names drawn again' && (armed = true)) });
+    const exchangeId = await closedExchange();
+    await t.ok('exchanges.draw', { exchangeId });
+    // The first 100 people were told (their match email went out).
+    t.deps.db.sqlite
+      .prepare(
+        "update email_outbox set status = 'sent', sent_at = ? where id in (select id from email_outbox where exchange_id = ? and kind = 'match' order by participant_id limit 100)",
+      )
+      .run(t.clock.now(), exchangeId);
+    const told = new Set(
+      (t.deps.db.sqlite.prepare("select participant_id from email_outbox where exchange_id = ? and status = 'sent'").all(exchangeId) as Array<{ participant_id: number }>).map(
+        (r) => r.participant_id,
+      ),
+    );
+    const giftee = () =>
+      new Map(
+        (t.deps.db.sqlite.prepare('select giver_id, receiver_id from matches where exchange_id = ?').all(exchangeId) as Array<{ giver_id: number; receiver_id: number }>).map(
+          (r) => [r.giver_id, r.receiver_id],
+        ),
+      );
+    const before = giftee();
+
+    const now = t.clock.now.bind(t.clock);
+    let readings = 0;
+    // Past the commit, every queued email reads the clock: fail on the 250th (a slice or two in).
+    t.clock.now = () => {
+      if (armed && ++readings === 250) throw new Error('clock fault');
+      return now();
+    };
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      turns++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const redrawn = await t.ok('exchanges.redraw', { exchangeId, confirm: true });
+    running = false;
+    armed = false;
+    t.clock.now = now;
+
+    expect(redrawn.exchange.state).toBe('matched');
+    expect(turns).toBeGreaterThanOrEqual(3);
+    const after = giftee();
+    expect(after.size).toBe(PEOPLE);
+    const changed = [...told].filter((id) => after.get(id) !== before.get(id));
+    const pendingOf = (kind: string) => count("select count(*) n from email_outbox where exchange_id = ? and kind = ? and status = 'pending'", exchangeId, kind);
+    // Told and changed: one "assignment changed" each, in the commit; told and unchanged: nothing.
+    expect(pendingOf('assignment-changed')).toBe(changed.length);
+    expect(changed.length).toBeGreaterThan(0);
+    const cutOff = pendingOf('match');
+    expect(cutOff).toBeGreaterThan(0);
+    expect(cutOff).toBeLessThan(PEOPLE - told.size);
+    expect(count("select count(*) n from job_state where job = 'match-mail'")).toBe(1);
+
+    await t.app.jobs.runDue();
+    expect(pendingOf('match')).toBe(PEOPLE - told.size);
+    const mailedTold = t.deps.db.sqlite
+      .prepare("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'pending' and participant_id in (select value from json_each(?))")
+      .get(exchangeId, JSON.stringify([...told])) as { n: number };
+    expect(mailedTold.n).toBe(0);
+    expect(count("select count(*) n from job_state where job = 'match-mail'")).toBe(0);
+  });
+});

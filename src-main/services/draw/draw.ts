@@ -349,11 +349,15 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
     await nextTurn();
     const result = await solveOffThread(buildProblem(deps, exchange, people, mode, prep), deps.random, deps.log);
     if (!result.ok) throw infeasible(deps, result.reason, people);
-    const history = historyRows(deps, exchange, people, result.assignment, prep);
     const historyKey = exchangeKey(installationSecret(deps), exchange);
-    const pairs = result.assignment.map(([giver, receiver], e) => [giver, receiver, result.slots?.[e] ?? 0] as const);
+    // In key order, as a draw writes them: neighbouring index pages instead of pages all over.
+    const history = historyRows(deps, exchange, people, result.assignment, prep).sort((a, b) => (a.giverHash < b.giverHash ? -1 : a.giverHash > b.giverHash ? 1 : 0));
+    const pairs = result.assignment.map(([giver, receiver], e) => [giver, receiver, result.slots?.[e] ?? 0] as const).sort((a, b) => a[0] - b[0] || a[2] - b[2]);
     const byId = new Map(people.map((p) => [p.id, p]));
     const generation = randomToken(deps.random, 6);
+    // Read before the commit, which checks that nobody joined or left meanwhile (a splice would have).
+    const earlier = gifteesByGiver(loadMatches(deps.db, exchange.id));
+    const next = gifteesByGiver(result.assignment);
     await nextTurn();
     const { told, changedQueued } = deps.db.transaction(() => {
       const current = findExchange(deps.db, exchange.id);
@@ -369,14 +373,12 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
       }
       const now = deps.clock.now();
       const told = notifiedParticipants(deps, exchange.id);
-      const earlier = gifteesByGiver(loadMatches(deps.db, exchange.id));
       withdrawUnsentMatchMail(deps, exchange.id, 'a newer draw replaced it');
       deleteMatches(deps.db, exchange.id);
       insertMatches(deps.db, exchange.id, pairs, now);
       pairsChanged(deps, exchange.id, 'whole-draw');
       deleteExchangePairHistory(deps.db, historyKey);
       insertPairHistoryRows(deps.db, history, now);
-      const next = gifteesByGiver(result.assignment);
       let changedQueued = 0;
       // People already told hear only of a change, now; everyone else is queued after the commit.
       for (const giver of told) {

@@ -22,6 +22,7 @@ import {
   rosterFingerprint,
 } from '../../db/repos/matches';
 import { drawPeople, listParticipants } from '../../db/repos/participants';
+import { commitDeferringSync } from '../../db/durable-commit';
 import type { Deps } from '../common/deps';
 import { eachSlice, nextTurn, sliceTransaction, SLICE_ROWS } from '../common/slices';
 import { trackProgress } from '../common/progress';
@@ -270,6 +271,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
     const history = historyRows(deps, exchange, people, result.assignment, hashes);
     const now = deps.clock.now();
     const generation = randomToken(deps.random, 6);
+    let committed: { durable: Promise<void> } | undefined;
     try {
       await dropStaged(deps, exchange.id, historyKey);
       // In key order, so each slice fills neighbouring index pages instead of touching pages all over.
@@ -296,7 +298,8 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
         throw error;
       }
       await nextTurn();
-      deps.db.transaction(() => {
+      // The final commit syncs every slice's rows to disk: on the thread pool, not the loop (db/durable-commit.ts).
+      committed = commitDeferringSync(deps.db, () => {
         if (changedMeanwhile() || countMatches(deps.db, exchange.id) !== result.assignment.length) throw changedError();
         updateExchange(deps.db, exchange.id, { state, matchMode: mode, drawnAt: now, drawMethod: result.method, updatedAt: now });
         markMailPending(deps, exchange.id, generation);
@@ -310,6 +313,8 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
     progress.finish();
     let queued = 0;
     try {
+      // No match email before the draw is on disk.
+      await committed?.durable;
       queued = await queueMatchMail(deps, exchange.id, generation);
     } catch (error) {
       // The draw stands; its "emails pending" row stays, and the next jobs pass queues the rest.
@@ -359,7 +364,8 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
     const earlier = gifteesByGiver(loadMatches(deps.db, exchange.id));
     const next = gifteesByGiver(result.assignment);
     await nextTurn();
-    const { told, changedQueued } = deps.db.transaction(() => {
+    // Committed without holding the loop for the disk (db/durable-commit.ts); no email is queued before it is durable.
+    const commit = commitDeferringSync(deps.db, () => {
       const current = findExchange(deps.db, exchange.id);
       if (!current) throw notFound('exchange');
       if (
@@ -391,10 +397,12 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
       enqueueDrawDoneNotice(deps, exchange, generation, people.length);
       return { told, changedQueued };
     });
+    const { told, changedQueued } = commit.result;
     deps.log.info('names drawn again', { exchangeId: exchange.id, mode, method: result.method, people: people.length });
     deps.events.emit({ type: 'exchange.changed', exchangeId: exchange.id });
     let queued = changedQueued;
     try {
+      await commit.durable;
       queued += await queueMatchMail(deps, exchange.id, generation, told);
     } catch (error) {
       deps.log.error('queueing the match emails stopped half-way; the next jobs pass finishes it', { exchangeId: exchange.id, error });

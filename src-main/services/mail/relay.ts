@@ -235,7 +235,10 @@ export class Relay {
         report[outcome === 'failed' ? 'failed' : 'retrying']++;
       }
     };
-    const lowWater = Math.floor(this.#options.batchSize / 2);
+    // The next batch is claimed (and its commit synced) while a whole batch is still being sent:
+    // with only half a batch left, the connections ran dry while the claim waited for the disk.
+    // The "sent" marks still go in groups of at most a batch (PendingMarks), which bounds what a crash can send twice.
+    const lowWater = this.#options.batchSize;
     try {
       for (;;) {
         const { batch, full, durable } = this.#claim(report, marks.take());

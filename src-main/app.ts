@@ -74,7 +74,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const dataDir = resolve(options.dataDir);
   prepareDataDir(dataDir);
   const lock = options.singleInstance === false ? null : acquireInstanceLock(dataDir);
-  const paths = { dataDir, databaseFile: join(dataDir, 'sneaky-klaus.sqlite3'), backupDir: join(dataDir, 'backups') };
+  const paths = {
+    dataDir,
+    databaseFile: join(dataDir, 'sneaky-klaus.sqlite3'),
+    backupDir: join(dataDir, 'backups'),
+    ...(options.nativeBinding !== undefined && { sqliteBinding: options.nativeBinding }),
+  };
 
   if (await applyPendingRestore(dataDir, paths.databaseFile, paths.backupDir, clock.now())) log.info('backup restored');
   let sqlite;

@@ -25,7 +25,13 @@ export interface Deps {
   log: Logger;
   /** The SMTP password's home (keychain, environment or a 0600 file). */
   smtpPassword: SecretStore;
-  paths: { dataDir: string; databaseFile: string; backupDir: string };
+  paths: {
+    dataDir: string;
+    databaseFile: string;
+    backupDir: string;
+    /** The better_sqlite3.node the database was opened with when not the default (the desktop app's Electron build): worker threads opening their own connection load it too. */
+    sqliteBinding?: string;
+  };
   jobs: JobsPort;
   /** Facts known only once the app runs (listening addresses, tunnel); filled in by App.start. */
   runtime: RuntimeFacts;

@@ -8,19 +8,28 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
-const { source, destination } = workerData as { source: string; destination: string };
+const { source, destination, nativeBinding } = workerData as { source: string; destination: string; nativeBinding?: string };
 
-async function run(): Promise<void> {
-  const db = new Database(source, { readonly: true, fileMustExist: true });
+/** `open`: this thread could not open the database (the caller backs up on its own thread); `copy`: the copy failed. */
+type Answer = { ok: true } | { ok: false; stage: 'open' | 'copy'; message: string };
+const failed = (stage: 'open' | 'copy', error: unknown): Answer => ({ ok: false, stage, message: error instanceof Error ? error.message : String(error) });
+
+async function run(): Promise<Answer> {
+  let db: Database.Database;
   try {
+    db = new Database(source, { readonly: true, fileMustExist: true, ...(nativeBinding !== undefined && { nativeBinding }) });
     db.pragma('busy_timeout = 5000');
+  } catch (error) {
+    return failed('open', error);
+  }
+  try {
     await db.backup(destination, { progress: () => 0x7fffffff });
+    return { ok: true };
+  } catch (error) {
+    return failed('copy', error);
   } finally {
     db.close();
   }
 }
 
-run().then(
-  () => parentPort!.postMessage({ ok: true }),
-  (error: unknown) => parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
-);
+void run().then((answer) => parentPort!.postMessage(answer));

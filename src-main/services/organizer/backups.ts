@@ -53,30 +53,43 @@ export async function createBackup(deps: Deps, reason: 'daily' | 'manual' | 'aft
   return listBackups(deps).find((b) => b.path === path)!;
 }
 
-/** The copy on a worker thread (backup-worker.ts); on this thread when no worker can start (a database in memory, a packaging without it). */
+/**
+ * The copy on a worker thread (backup-worker.ts). On this thread when no worker can do it: a
+ * database in memory, a packaging without the worker, a worker that cannot start or open the file.
+ */
 async function backupOffThread(deps: Deps, destination: string): Promise<void> {
   const sqlite = deps.db.sqlite;
   const worker = sqlite.memory ? null : workerScript(import.meta.url, 'backup-worker');
-  if (!worker) {
+  const onThisThread = async (why: unknown) => {
+    if (why !== null) deps.log.warn('backing up on the main thread: the backup worker could not', { error: why });
+    removePartial(destination);
     await sqlite.backup(destination);
-    return;
-  }
+  };
+  if (!worker) return onThisThread(null);
+  type Answer = { ok: true } | { ok: false; stage: 'open' | 'copy'; message: string };
+  let answer: Answer;
   try {
-    const answer = await new Promise<{ ok: true } | { ok: false; message: string }>((resolve, reject) => {
-      const thread = new Worker(worker.script, { eval: worker.eval, workerData: { source: sqlite.name, destination } });
-      thread.once('message', (message: { ok: true } | { ok: false; message: string }) => {
+    answer = await new Promise<Answer>((resolve, reject) => {
+      const thread = new Worker(worker.script, { eval: worker.eval, workerData: { source: sqlite.name, destination, nativeBinding: deps.paths.sqliteBinding } });
+      thread.once('message', (message: Answer) => {
         resolve(message);
         void thread.terminate();
       });
       thread.once('error', reject);
       thread.once('exit', (code) => reject(new Error(`the backup worker stopped (exit code ${code})`)));
     });
-    if (!answer.ok) throw new Error(`The backup could not be written: ${answer.message}`);
   } catch (error) {
-    // No half-written file left to be mistaken for a backup.
-    if (statSync(destination, { throwIfNoEntry: false })?.isFile()) rmSync(destination, { force: true });
-    throw error;
+    return onThisThread(error);
   }
+  if (answer.ok) return;
+  if (answer.stage === 'open') return onThisThread(new Error(answer.message));
+  // No half-written file left to be mistaken for a backup.
+  removePartial(destination);
+  throw new Error(`The backup could not be written: ${answer.message}`);
+}
+
+function removePartial(destination: string): void {
+  if (statSync(destination, { throwIfNoEntry: false })?.isFile()) rmSync(destination, { force: true });
 }
 
 /**

@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupFileName } from '../../../src-main/db/backup';
 import { createBackup, listBackups } from '../../../src-main/services/organizer/backups';
+import { silentLogger } from '../../../src-main/log';
 import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
 
 /**
@@ -57,5 +59,37 @@ describe('a backup', () => {
     expect(existsSync(blocked)).toBe(true);
     expect(listBackups(t.deps).map((b) => b.name)).toContain(first.name);
     expect(await t.ok('exchanges.list', {})).toEqual([]);
+  });
+
+  it('is still made, on the main thread, when the worker cannot open the database (the desktop build passes its own SQLite binding)', async () => {
+    const warnings: string[] = [];
+    await t.app.stop(1_000);
+    t.close();
+    t = await createTestApp({ log: { ...silentLogger, warn: (message) => warnings.push(message) } });
+    await t.ok('exchanges.create', exchangeInput({ name: 'Kept anyway' }));
+    (t.deps.paths as { sqliteBinding?: string }).sqliteBinding = join(t.dir, 'no-such-binding.node');
+
+    const file = await createBackup(t.deps, 'manual');
+
+    expect(warnings).toContain('backing up on the main thread: the backup worker could not');
+    const copy = new Database(file.path, { readonly: true });
+    try {
+      expect((copy.prepare('select name from exchanges').all() as Array<{ name: string }>).map((r) => r.name)).toEqual(['Kept anyway']);
+    } finally {
+      copy.close();
+    }
+  });
+
+  it("opens its own connection with the app's SQLite binding when the app was given one", async () => {
+    const warnings: string[] = [];
+    await t.app.stop(1_000);
+    t.close();
+    t = await createTestApp({ log: { ...silentLogger, warn: (message) => warnings.push(message) } });
+    (t.deps.paths as { sqliteBinding?: string }).sqliteBinding = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    const mainCopies = vi.spyOn(t.deps.db.sqlite, 'backup');
+    await t.ok('exchanges.create', exchangeInput({ name: 'Bound' }));
+    expect((await createBackup(t.deps, 'manual')).sizeBytes).toBeGreaterThan(0);
+    expect(mainCopies).not.toHaveBeenCalled();
+    expect(warnings).toEqual([]);
   });
 });

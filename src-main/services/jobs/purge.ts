@@ -2,7 +2,7 @@ import { DAY_MS, purgePlan } from '../../core/schedule';
 import { deleteExchange, listExchanges, updateExchange } from '../../db/repos/exchanges';
 import { pruneJobRuns, upsertJobState } from '../../db/repos/jobs';
 import { findOutboxByKey } from '../../db/repos/outbox';
-import { createBackup, deleteBackupsBefore, pruneBackups } from '../organizer/backups';
+import { createBackup, deleteBackupsBefore, pruneBackups, replaceBackupsAfterDeletion } from '../organizer/backups';
 import type { Deps } from '../common/deps';
 import { nextTurn, sliceTransaction } from '../common/slices';
 import { enqueueMail } from '../mail/outbox';
@@ -109,6 +109,8 @@ export function resumeExchangeDeletions(deps: Deps): Promise<void> | null {
     for (const { exchange_id: exchangeId } of pending) await deleteExchangeInSlices(deps, exchangeId);
     await nextTurn();
     scrubWal(deps);
+    // As after any deletion: no earlier backup may still hold these people.
+    await replaceBackupsAfterDeletion(deps);
     for (const { exchange_id: exchangeId } of pending) deps.events.emit({ type: 'exchange.deleted', exchangeId });
   })();
 }

@@ -59,9 +59,16 @@ describe('deleting a big exchange', () => {
       if (event.type === 'exchange.deleted') deleted.push(event.exchangeId);
     });
 
+    await t.ok('backups.create', {});
+    const before = (await t.ok('backups.list', {})).map((b) => b.name);
+
     await t.deps.jobs.runDue();
 
     expect(await t.ok('exchanges.list', {})).toEqual([]);
+    // The backup taken while the people were still there is gone; a fresh one replaces it.
+    const after = await t.ok('backups.list', {});
+    expect(after.map((b) => b.name).filter((name) => before.includes(name))).toEqual([]);
+    expect(after.map((b) => b.reason)).toContain('after-purge');
     expect(rows('participants', big)).toBe(0);
     expect(rows('job_state', big)).toBe(0);
     expect(deleted).toEqual([big]);

@@ -80,12 +80,27 @@ const DELETE_JOB = 'exchange-delete';
  */
 export async function deleteExchangeInSlices(deps: Deps, exchangeId: number): Promise<void> {
   const db = deps.db;
+  let running = deleting.get(db);
+  if (!running) deleting.set(db, (running = new Set()));
+  running.add(exchangeId);
+  try {
+    await deleteInSlices(deps, exchangeId);
+  } finally {
+    running.delete(exchangeId);
+  }
+}
+
+/** Exchanges being deleted in this process now (the jobs pass leaves them to the deletion under way). */
+const deleting = new WeakMap<Deps['db'], Set<number>>();
+
+async function deleteInSlices(deps: Deps, exchangeId: number): Promise<void> {
+  const db = deps.db;
   db.transaction(() => {
     upsertJobState(db, { jobKey: `${DELETE_JOB}:${exchangeId}`, job: DELETE_JOB, exchangeId, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: deps.clock.now() });
     upsertJobState(db, { jobKey: COMPACT_KEY, job: COMPACT_KEY, exchangeId: null, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: deps.clock.now() });
   });
-  const outbox = db.sqlite.prepare('delete from email_outbox where id in (select id from email_outbox where exchange_id = ? limit ?)');
-  const people = db.sqlite.prepare('delete from participants where id in (select id from participants where exchange_id = ? limit ?)');
+  const outbox = db.prepared('delete from email_outbox where id in (select id from email_outbox where exchange_id = ? limit ?)');
+  const people = db.prepared('delete from participants where id in (select id from participants where exchange_id = ? limit ?)');
   for (const [statement, size] of [
     [outbox, DELETE_SLICE.outbox],
     [people, DELETE_SLICE.participants],
@@ -103,7 +118,10 @@ export async function deleteExchangeInSlices(deps: Deps, exchangeId: number): Pr
 
 /** Deletions a crash cut short (their job-state rows): finished now (the jobs' pass calls this). Null, at once, when there are none. */
 export function resumeExchangeDeletions(deps: Deps): Promise<void> | null {
-  const pending = deps.db.prepared('select exchange_id from job_state where job = ? and exchange_id is not null').all(DELETE_JOB) as Array<{ exchange_id: number }>;
+  const running = deleting.get(deps.db);
+  const pending = (deps.db.prepared('select exchange_id from job_state where job = ? and exchange_id is not null').all(DELETE_JOB) as Array<{ exchange_id: number }>).filter(
+    ({ exchange_id: exchangeId }) => !running?.has(exchangeId),
+  );
   if (pending.length === 0) return null;
   return (async () => {
     for (const { exchange_id: exchangeId } of pending) await deleteExchangeInSlices(deps, exchangeId);

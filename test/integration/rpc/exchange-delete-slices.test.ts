@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src-main/log';
 import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
 
 /**
@@ -72,5 +73,27 @@ describe('deleting a big exchange', () => {
     expect(rows('participants', big)).toBe(0);
     expect(rows('job_state', big)).toBe(0);
     expect(deleted).toEqual([big]);
+  });
+
+  it('a jobs pass while it runs leaves it to finish: one deletion, told once, nothing logged as failed', async () => {
+    const errors: string[] = [];
+    t = await createTestApp({ log: { ...silentLogger, error: (message) => errors.push(message) } });
+    const big = (await t.ok('exchanges.create', exchangeInput({ name: 'Busy party' }))).id;
+    await t.ok('participants.import', { exchangeId: big, csv: csv(500, 'Guest'), dryRun: false });
+    await t.ok('exchanges.transition', { exchangeId: big, action: 'cancel' });
+    const deleted: number[] = [];
+    t.deps.events.subscribe((event) => {
+      if (event.type === 'exchange.deleted') deleted.push(event.exchangeId);
+    });
+
+    const deleting = t.ok('exchanges.delete', { exchangeId: big });
+    await new Promise((resolve) => setImmediate(resolve));
+    await t.deps.jobs.runDue();
+    await deleting;
+
+    expect(deleted).toEqual([big]);
+    expect(errors).toEqual([]);
+    expect(rows('participants', big)).toBe(0);
+    expect(await t.ok('exchanges.list', {})).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, startServe, type ServeProcess } from '../support/serve-process';
+import { ensureBuilt, localInDays, type ServeProcess, startServe } from '../support/serve-process';
 import { addParticipant } from './support/admin';
 import { launchBrowser, type Browser } from './support/browser';
 import { captureScreen, type A11yProblem } from './support/screens';
@@ -15,7 +15,6 @@ import { captureScreen, type A11yProblem } from './support/screens';
  * so its links cannot work from another device.
  */
 const ZONE = 'America/Chicago';
-const DAY = 86_400_000;
 
 let dir: string;
 let serve: ServeProcess;
@@ -23,9 +22,6 @@ let browser: Browser;
 let page: Page;
 const problems: A11yProblem[] = [];
 const pageErrors: string[] = [];
-
-/** `YYYY-MM-DDTHH:mm`, `days` from now (UTC wall clock; far enough from "now" for any zone). */
-const localInDays = (days: number) => new Date(performance.timeOrigin + performance.now() + days * DAY).toISOString().slice(0, 16);
 
 async function shot(name: string, scrollTo?: Locator): Promise<void> {
   problems.push(...(await captureScreen(page, name, scrollTo ? { scrollTo } : {})));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, startServe, type ServeProcess } from '../support/serve-process';
+import { ensureBuilt, localInDays, type ServeProcess, startServe } from '../support/serve-process';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { launchBrowser, type Browser } from './support/browser';
 import { captureScreen, type A11yProblem } from './support/screens';
@@ -14,7 +14,6 @@ import { captureScreen, type A11yProblem } from './support/screens';
  * reason was gone by its turn shows why it was withdrawn. Real SMTP server on 127.0.0.1 (it
  * greylists one address), real `npm run serve`, real Chromium.
  */
-const DAY = 86_400_000;
 const PEOPLE = [
   { name: 'Ann', email: 'ann@example.test' },
   { name: 'Bob', email: 'bob@example.test' },
@@ -30,8 +29,6 @@ let page: Page;
 let exchangeId: number;
 const problems: A11yProblem[] = [];
 const pageErrors: string[] = [];
-
-const localInDays = (days: number) => new Date(performance.timeOrigin + performance.now() + days * DAY).toISOString().slice(0, 16);
 
 async function ok<T>(name: string, input: unknown): Promise<T> {
   const { body } = await serve.rpc(name, input);

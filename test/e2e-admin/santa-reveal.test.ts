@@ -2,7 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/serve-process';
+import { localInDays, ROOT } from '../support/serve-process';
 import { confirmDialog, openTab, pageText } from './support/admin';
 import { startAdminStage, type AdminStage } from './support/stage';
 import { captureScreen, SHOTS, type A11yProblem } from './support/screens';
@@ -11,14 +11,12 @@ import { captureScreen, SHOTS, type A11yProblem } from './support/screens';
  * The organizer's side of issue #19 in a real browser: choose when participants learn their Santa,
  * press "Reveal to everyone" (which shows the organizer no pair), and see only "Address given".
  */
-const DAY = 86_400_000;
 const PEOPLE = ['Maya Lindqvist', 'Johan Berg', 'Astrid Holm'];
 
 let page: Page;
 const problems: A11yProblem[] = [];
 let pageErrors: string[] = [];
 let stage: AdminStage;
-const localInDays = (days: number) => new Date(performance.timeOrigin + performance.now() + days * DAY).toISOString().slice(0, 16);
 const adminUrl = () => stage.adminUrl();
 
 const rpc = <T>(name: string, input?: unknown): Promise<T> => stage.rpc<T>(name, input);

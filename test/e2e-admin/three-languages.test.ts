@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CATALOGUES, translator, type Locale, type MessageKey } from '../../src-main/i18n';
 import { launchChromium } from '../support/chromium';
 import { englishLeft } from '../support/english-left';
+import { localInDays } from '../support/serve-process';
 import { pageText } from './support/admin';
 import { startAdminStage, type AdminStage } from './support/stage';
 
@@ -20,7 +21,6 @@ import { startAdminStage, type AdminStage } from './support/stage';
  * organizer's screens, emails and the API's refusals are Spanish.
  * Selectors come from the catalogues, so a reworded translation does not break the story.
  */
-const DAY = 86_400_000;
 const EXCHANGE = 'Navidad en familia';
 const ZONE = 'Europe/Madrid';
 const BUDGET = { amount: '25', currency: 'EUR' };
@@ -35,7 +35,6 @@ let stage: AdminStage;
 let exchange: { id: number; inviteCode: string; exchangeAtUtc: number };
 const contexts: BrowserContext[] = [];
 const dirs: string[] = [];
-const localInDays = (days: number) => new Date(performance.timeOrigin + performance.now() + days * DAY).toISOString().slice(0, 16);
 /** Mail may carry a non-breaking space ("25 €", "tu participes !") as a plain one: compare without. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 const say = (locale: Locale, key: MessageKey, values?: Record<string, string | number>) => translator(locale).t(key, values);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServeProcess } from '../support/serve-process';
+import { localInDays, type ServeProcess } from '../support/serve-process';
 import { startAdminStage, type AdminStage } from './support/stage';
 import { captureScreen, type A11yProblem } from './support/screens';
 
@@ -9,7 +9,6 @@ import { captureScreen, type A11yProblem } from './support/screens';
  * through the API, the open screen says what is running and how far it got, and the line goes
  * when the import ends.
  */
-const DAY = 86_400_000;
 const PEOPLE = 10_000;
 
 let serve: ServeProcess;
@@ -18,7 +17,6 @@ const problems: A11yProblem[] = [];
 let pageErrors: string[] = [];
 let stage: AdminStage;
 
-const localInDays = (days: number) => new Date(performance.timeOrigin + performance.now() + days * DAY).toISOString().slice(0, 16);
 const adminUrl = () => stage.adminUrl();
 
 beforeAll(async () => {

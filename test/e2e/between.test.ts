@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { ensureBuilt, ROOT, startServe, type ServeProcess } from '../support/serve-process';
+import { ensureBuilt, localInDays, ROOT, type ServeProcess, startServe } from '../support/serve-process';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
 /**
@@ -15,7 +15,6 @@ import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../support/smtp-
  */
 const SHOTS = join(ROOT, 'test-results', 'e2e-between');
 const DOCS = join(ROOT, 'docs');
-const DAY = 86_400_000;
 const PEOPLE = ['Maya Lindqvist', 'Johan Berg', 'Astrid Holm'];
 const emailOf = (name: string) => `${name.split(' ')[0]!.toLowerCase()}@example.com`;
 const QUESTION = 'Do you prefer wool or cotton socks? And what size?';
@@ -28,14 +27,6 @@ let server: ServeProcess;
 let phone: BrowserContext;
 let desktop: BrowserContext;
 const problems: string[] = [];
-
-const localInDays = (days: number) => new Date(performance.timeOrigin + performance.now() + days * DAY).toISOString().slice(0, 16);
-
-async function rpc<T>(name: string, input?: unknown): Promise<T> {
-  const { status, body } = await server.rpc(name, input);
-  if (!body.ok) throw new Error(`${name} → ${status}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
 
 async function mailTo(address: string, subject: RegExp) {
   return vi.waitFor(
@@ -88,8 +79,8 @@ beforeAll(async () => {
   ensureBuilt();
   sink = await startSmtpSink();
   server = await startServe(['--data-dir', join(dir, 'data'), '--host', '127.0.0.1']);
-  await rpc('smtp.set', sinkSmtpSettings(sink, { fromAddress: 'santa@example.test' }));
-  await rpc('settings.update', { organizer: { name: 'Olga Organizer', email: 'olga@example.com' } });
+  await server.ok('smtp.set', sinkSmtpSettings(sink, { fromAddress: 'santa@example.test' }));
+  await server.ok('settings.update', { organizer: { name: 'Olga Organizer', email: 'olga@example.com' } });
   phone = await launchChromium(join(dir, 'phone'), { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   desktop = await launchChromium(join(dir, 'desktop'), { viewport: { width: 1280, height: 900 } });
 }, 180_000);
@@ -105,7 +96,7 @@ afterAll(async () => {
 
 describe('between a Santa and their giftee, in Chromium', () => {
   it('messages both ways, a private address, and the reveal to everyone', async () => {
-    const exchange = await rpc<{ id: number }>('exchanges.create', {
+    const exchange = await server.ok<{ id: number }>('exchanges.create', {
       name: 'Lindqvist Family Christmas',
       exchangeAt: localInDays(20),
       registrationDeadline: localInDays(10),
@@ -114,10 +105,10 @@ describe('between a Santa and their giftee, in Chromium', () => {
       santaReveal: 'manual',
       santaRevealEmail: true,
     });
-    for (const name of PEOPLE) await rpc('participants.add', { exchangeId: exchange.id, name, email: emailOf(name), giftIdeas: `Something cosy for ${name.split(' ')[0]}` });
-    await rpc('exchanges.transition', { exchangeId: exchange.id, action: 'open' });
-    await rpc('exchanges.transition', { exchangeId: exchange.id, action: 'close' });
-    await rpc('exchanges.draw', { exchangeId: exchange.id });
+    for (const name of PEOPLE) await server.ok('participants.add', { exchangeId: exchange.id, name, email: emailOf(name), giftIdeas: `Something cosy for ${name.split(' ')[0]}` });
+    await server.ok('exchanges.transition', { exchangeId: exchange.id, action: 'open' });
+    await server.ok('exchanges.transition', { exchangeId: exchange.id, action: 'close' });
+    await server.ok('exchanges.draw', { exchangeId: exchange.id });
 
     // The Santa, on a phone, learns their giftee.
     const santaName = PEOPLE[0]!;
@@ -169,7 +160,7 @@ describe('between a Santa and their giftee, in Chromium', () => {
     // After the party the organizer reveals the Santas to everyone: the giftee's page names theirs.
     const before = await giftee.locator('main').innerText();
     expect(before).not.toContain('Your Secret Santa was');
-    await rpc('exchanges.revealSantas', { exchangeId: exchange.id });
+    await server.ok('exchanges.revealSantas', { exchangeId: exchange.id });
     await giftee.reload();
     const reveal = giftee.locator('.reveal');
     expect(await reveal.innerText()).toMatch(new RegExp(`Your Secret Santa was\\s+${santaName}`));

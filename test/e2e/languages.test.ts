@@ -8,7 +8,7 @@ import type { Locale } from '../../src-main/i18n';
 import { launchChromium } from '../support/chromium';
 import { cleanPng } from '../support/doc-images';
 import { englishLeft } from '../support/english-left';
-import { ensureBuilt, ROOT, startServe, type ServeProcess } from '../support/serve-process';
+import { ensureBuilt, localInDays, ROOT, type ServeProcess, startServe } from '../support/serve-process';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
 /**
@@ -18,7 +18,6 @@ import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../support/smtp-
  * invite and /me and the French /me go to docs/languages/.
  */
 const DOCS = join(ROOT, 'docs', 'languages');
-const DAY = 86_400_000;
 const GERMAN = 'de-DE,de;q=0.9';
 
 let dir: string;
@@ -27,14 +26,6 @@ let server: ServeProcess;
 let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
-
-const localInDays = (days: number) => new Date(performance.timeOrigin + performance.now() + days * DAY).toISOString().slice(0, 16);
-
-async function rpc<T>(name: string, input?: unknown): Promise<T> {
-  const { status, body } = await server.rpc(name, input);
-  if (!body.ok) throw new Error(`${name} → ${status}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
 
 /** The visible text has no English, `<html lang>` is right and axe finds no violation at all. */
 async function check(where: string, locale: string, names: readonly string[]): Promise<void> {
@@ -70,8 +61,8 @@ beforeAll(async () => {
   ensureBuilt();
   sink = await startSmtpSink();
   server = await startServe(['--data-dir', join(dir, 'data'), '--host', '127.0.0.1']);
-  await rpc('smtp.set', sinkSmtpSettings(sink, { fromAddress: 'santa@example.test' }));
-  await rpc('settings.update', { organizer: { name: 'Olga Organizer', email: 'olga@example.com' } });
+  await server.ok('smtp.set', sinkSmtpSettings(sink, { fromAddress: 'santa@example.test' }));
+  await server.ok('settings.update', { organizer: { name: 'Olga Organizer', email: 'olga@example.com' } });
   context = await launchChromium(join(dir, 'chromium'), {
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 1,
@@ -102,7 +93,7 @@ describe('a German browser on an English exchange (Chromium, 390 px)', () => {
   it('registers, opens its page and adds gift ideas in German, then switches to French', async () => {
     const exchangeName = 'Weihnachten bei Familie Berger';
     const person = 'Greta Berger';
-    const exchange = await rpc<{ id: number; inviteCode: string }>('exchanges.create', {
+    const exchange = await server.ok<{ id: number; inviteCode: string }>('exchanges.create', {
       name: exchangeName,
       location: 'Bei Oma',
       exchangeAt: localInDays(30),
@@ -111,7 +102,7 @@ describe('a German browser on an English exchange (Chromium, 390 px)', () => {
       budget: { amount: '25', currency: 'EUR' },
       locale: 'en',
     });
-    await rpc('exchanges.transition', { exchangeId: exchange.id, action: 'open' });
+    await server.ok('exchanges.transition', { exchangeId: exchange.id, action: 'open' });
     const names = [exchangeName, person, 'Bei Oma', 'Sneaky Klaus', 'Europe/Berlin', 'greta@example.com'];
 
     await page.goto(`${server.participantUrl}/i/${exchange.inviteCode}`);
@@ -155,7 +146,7 @@ describe('a German browser on an English exchange (Chromium, 390 px)', () => {
     await page.goto(new URL('/me', page.url()).href);
     await docShot('fr-me');
 
-    const listed = await rpc<Array<{ name: string; locale: string | null }>>('participants.list', { exchangeId: exchange.id });
+    const listed = await server.ok<Array<{ name: string; locale: string | null }>>('participants.list', { exchangeId: exchange.id });
     expect(listed.find((p) => p.name === person)?.locale).toBe('fr');
     expect(problems).toEqual([]);
   });

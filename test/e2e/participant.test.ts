@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { ensureBuilt, ROOT, startServe, type ServeProcess } from '../support/serve-process';
+import { ensureBuilt, localInDays, ROOT, type ServeProcess, startServe } from '../support/serve-process';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
 /**
@@ -12,7 +12,6 @@ import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../support/smtp-
  * child process sending real mail to a local SMTP sink. Screenshots: test-results/e2e/.
  */
 const SHOTS = join(ROOT, 'test-results', 'e2e');
-const DAY = 86_400_000;
 const ORGANIZER = { name: 'Olga Organizer', email: 'olga@example.com' };
 const PERSON = { name: 'Maya Lindqvist', email: 'maya@example.com' };
 
@@ -22,15 +21,6 @@ let server: ServeProcess;
 let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
-
-/** Wall-clock time (the server runs on the real clock); `YYYY-MM-DDTHH:mm` in UTC, `days` from now. */
-const localInDays = (days: number) => new Date(performance.timeOrigin + performance.now() + days * DAY).toISOString().slice(0, 16);
-
-async function rpc<T>(name: string, input?: unknown): Promise<T> {
-  const { status, body } = await server.rpc(name, input);
-  if (!body.ok) throw new Error(`${name} → ${status}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
 
 /** Waits until the page's heading says this (after a navigation). */
 async function heading(text: string): Promise<void> {
@@ -76,8 +66,8 @@ beforeAll(async () => {
   ensureBuilt();
   sink = await startSmtpSink();
   server = await startServe(['--data-dir', join(dir, 'data'), '--host', '127.0.0.1']);
-  await rpc('smtp.set', sinkSmtpSettings(sink, { fromAddress: 'santa@example.test' }));
-  await rpc('settings.update', { organizer: ORGANIZER });
+  await server.ok('smtp.set', sinkSmtpSettings(sink, { fromAddress: 'santa@example.test' }));
+  await server.ok('settings.update', { organizer: ORGANIZER });
   context = await launchChromium(join(dir, 'chromium'), {
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -102,7 +92,7 @@ afterAll(async () => {
 
 describe('a participant in Chromium (390×844)', () => {
   it('registers, signs in from the welcome email, edits ideas, and sees their giftee after the draw', async () => {
-    const exchange = await rpc<{ id: number; inviteCode: string }>('exchanges.create', {
+    const exchange = await server.ok<{ id: number; inviteCode: string }>('exchanges.create', {
       name: 'Lindqvist Family Christmas',
       description: 'Dinner at Grandma’s, gifts after dessert.',
       location: 'Grandma’s house',
@@ -111,7 +101,7 @@ describe('a participant in Chromium (390×844)', () => {
       timezone: 'Europe/Berlin',
       budget: { amount: '25', currency: 'EUR' },
     });
-    await rpc('exchanges.transition', { exchangeId: exchange.id, action: 'open' });
+    await server.ok('exchanges.transition', { exchangeId: exchange.id, action: 'open' });
 
     await page.goto(`${server.participantUrl}/i/${exchange.inviteCode}`);
     await heading('Lindqvist Family Christmas');
@@ -146,10 +136,10 @@ describe('a participant in Chromium (390×844)', () => {
 
     const others = ['Johan', 'Astrid', 'Nils'];
     for (const name of others) {
-      await rpc('participants.add', { exchangeId: exchange.id, name: `${name} Lindqvist`, email: `${name.toLowerCase()}@example.com`, giftIdeas: `Something for ${name}` });
+      await server.ok('participants.add', { exchangeId: exchange.id, name: `${name} Lindqvist`, email: `${name.toLowerCase()}@example.com`, giftIdeas: `Something for ${name}` });
     }
-    await rpc('exchanges.transition', { exchangeId: exchange.id, action: 'close' });
-    await rpc('exchanges.draw', { exchangeId: exchange.id });
+    await server.ok('exchanges.transition', { exchangeId: exchange.id, action: 'close' });
+    await server.ok('exchanges.draw', { exchangeId: exchange.id });
 
     await page.goto(new URL('/me', page.url()).href); // the host of the emailed link, where the cookie is
     const giftee = (await page.locator('.giftee-name').textContent())!;
@@ -173,7 +163,7 @@ describe('a participant in Chromium (390×844)', () => {
     await heading('Email me a login link');
     await shot('08-login');
 
-    const listed = await rpc<Array<{ name: string; emailConfirmed: boolean; assignmentViewed: boolean }>>('participants.list', { exchangeId: exchange.id });
+    const listed = await server.ok<Array<{ name: string; emailConfirmed: boolean; assignmentViewed: boolean }>>('participants.list', { exchangeId: exchange.id });
     expect(listed.find((p) => p.name === PERSON.name)).toMatchObject({ emailConfirmed: true, assignmentViewed: true });
     // The only failed load is the deliberate one: the used link answers 410 Gone.
     expect(problems).toEqual(['console error: Failed to load resource: the server responded with a status of 410 (Gone)']);

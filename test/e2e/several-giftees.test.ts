@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { ensureBuilt, ROOT, startServe, type ServeProcess } from '../support/serve-process';
+import { ensureBuilt, ROOT, type ServeProcess, startServe } from '../support/serve-process';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
 /**
@@ -22,12 +22,6 @@ let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
 
-async function rpc<T>(name: string, input?: unknown): Promise<T> {
-  const { status, body } = await server.rpc(name, input);
-  if (!body.ok) throw new Error(`${name} → ${status}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
-
 beforeAll(async () => {
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
@@ -35,8 +29,8 @@ beforeAll(async () => {
   ensureBuilt();
   sink = await startSmtpSink();
   server = await startServe(['--data-dir', join(dir, 'data'), '--host', '127.0.0.1']);
-  await rpc('smtp.set', sinkSmtpSettings(sink, { fromAddress: 'santa@example.test' }));
-  await rpc('settings.update', { organizer: { name: 'Olga', email: 'olga@example.com' } });
+  await server.ok('smtp.set', sinkSmtpSettings(sink, { fromAddress: 'santa@example.test' }));
+  await server.ok('settings.update', { organizer: { name: 'Olga', email: 'olga@example.com' } });
   context = await launchChromium(join(dir, 'chromium'), { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -54,13 +48,13 @@ afterAll(async () => {
 
 describe('a participant with two giftees (Chromium, 390×844)', () => {
   it('opens the match email link and sees both giftees with their ideas, as the email says', async () => {
-    const exchange = await rpc<{ id: number }>('exchanges.create', { name: 'Cousins', exchangeAt: '2030-12-24T18:00', timezone: 'Europe/Berlin', giftsPerPerson: 2 });
+    const exchange = await server.ok<{ id: number }>('exchanges.create', { name: 'Cousins', exchangeAt: '2030-12-24T18:00', timezone: 'Europe/Berlin', giftsPerPerson: 2 });
     for (const name of PEOPLE) {
-      await rpc('participants.add', { exchangeId: exchange.id, name, email: `${name.toLowerCase()}@example.com`, giftIdeas: `${name} would like a book about birds` });
+      await server.ok('participants.add', { exchangeId: exchange.id, name, email: `${name.toLowerCase()}@example.com`, giftIdeas: `${name} would like a book about birds` });
     }
-    await rpc('exchanges.transition', { exchangeId: exchange.id, action: 'open' });
-    await rpc('exchanges.transition', { exchangeId: exchange.id, action: 'close' });
-    await rpc('exchanges.draw', { exchangeId: exchange.id });
+    await server.ok('exchanges.transition', { exchangeId: exchange.id, action: 'open' });
+    await server.ok('exchanges.transition', { exchangeId: exchange.id, action: 'close' });
+    await server.ok('exchanges.draw', { exchangeId: exchange.id });
 
     const mail = await vi.waitFor(
       () => {

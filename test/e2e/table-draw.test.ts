@@ -5,7 +5,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { ensureBuilt, ROOT, startServe, type ServeProcess } from '../support/serve-process';
+import { ensureBuilt, localInDays, ROOT, type ServeProcess, startServe } from '../support/serve-process';
 
 /**
  * The in-person draw (issue #18) in real Chromium at phone size against `npm run serve`: six
@@ -13,7 +13,6 @@ import { ensureBuilt, ROOT, startServe, type ServeProcess } from '../support/ser
  * reload never bring a giftee back; a second look is refused. Screenshots: test-results/e2e-table/.
  */
 const SHOTS = join(ROOT, 'test-results', 'e2e-table');
-const DAY = 86_400_000;
 const NAMES = ['Grandma Ruth', 'Grandpa Joe', 'Aunt May', 'Uncle Bo', 'Cousin Lia', 'Little Tim'];
 
 let dir: string;
@@ -21,14 +20,6 @@ let server: ServeProcess;
 let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
-
-const localInDays = (days: number) => new Date(performance.timeOrigin + performance.now() + days * DAY).toISOString().slice(0, 16);
-
-async function rpc<T>(name: string, input?: unknown): Promise<T> {
-  const { status, body } = await server.rpc(name, input);
-  if (!body.ok) throw new Error(`${name} → ${status}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
 
 async function heading(): Promise<string> {
   return (await page.locator('h1').first().innerText()).trim();
@@ -67,7 +58,7 @@ afterAll(async () => {
 
 describe('the table draw in Chromium (390×844)', () => {
   it('six people in turn each see only their own giftee; history never shows one again; a second look is refused', async () => {
-    const exchange = await rpc<{ id: number }>('exchanges.create', {
+    const exchange = await server.ok<{ id: number }>('exchanges.create', {
       name: 'Table Christmas',
       location: 'Grandma’s kitchen',
       exchangeAt: localInDays(20),
@@ -76,11 +67,11 @@ describe('the table draw in Chromium (390×844)', () => {
     });
     const ids: Record<string, number> = {};
     for (const name of NAMES)
-      ids[name] = (await rpc<{ id: number }>('participants.add', { exchangeId: exchange.id, name, delivery: 'in_person', giftIdeas: `Something for ${name}` })).id;
-    await rpc('exchanges.transition', { exchangeId: exchange.id, action: 'open' });
-    await rpc('exchanges.transition', { exchangeId: exchange.id, action: 'close' });
-    await rpc('exchanges.draw', { exchangeId: exchange.id });
-    const link = await rpc<{ url: string }>('tableDraw.open', { exchangeId: exchange.id });
+      ids[name] = (await server.ok<{ id: number }>('participants.add', { exchangeId: exchange.id, name, delivery: 'in_person', giftIdeas: `Something for ${name}` })).id;
+    await server.ok('exchanges.transition', { exchangeId: exchange.id, action: 'open' });
+    await server.ok('exchanges.transition', { exchangeId: exchange.id, action: 'close' });
+    await server.ok('exchanges.draw', { exchangeId: exchange.id });
+    const link = await server.ok<{ url: string }>('tableDraw.open', { exchangeId: exchange.id });
 
     await page.goto(link.url);
     await page.screenshot({ path: join(SHOTS, '01-start.png') });
@@ -129,14 +120,14 @@ describe('the table draw in Chromium (390×844)', () => {
     expect(await page.locator('main').innerText()).toContain('Everyone has seen whom they give to');
 
     // Each saw their own giftee: the recorded reveal (a test's check, a break-glass) agrees.
-    const reveal = await rpc<{ pairs: Array<{ giverName: string; receiverName: string }> }>('exchanges.reveal', { exchangeId: exchange.id, confirm: true });
+    const reveal = await server.ok<{ pairs: Array<{ giverName: string; receiverName: string }> }>('exchanges.reveal', { exchangeId: exchange.id, confirm: true });
     expect(Object.fromEntries(reveal.pairs.map((p) => [p.giverName, p.receiverName]))).toEqual(seen);
 
     // A second look, straight at the form, is refused too; the organizer sees everyone looked.
     await page.goto(new URL(`/table/confirm/${ids[NAMES[2]!]}`, link.url).toString());
     await showsNoGiftee();
     expect(await page.locator('[role="alert"]').innerText()).toContain(`${NAMES[2]} has already looked`);
-    const status = await rpc<{ people: Array<{ name: string; looked: boolean }> }>('tableDraw.status', { exchangeId: exchange.id });
+    const status = await server.ok<{ people: Array<{ name: string; looked: boolean }> }>('tableDraw.status', { exchangeId: exchange.id });
     expect(status.people.every((p) => p.looked)).toBe(true);
 
     // The one-time link does not open the table on a second device (no cookie of this one).

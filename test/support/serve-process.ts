@@ -12,7 +12,16 @@ export interface ServeProcess {
   output: () => string;
   /** POST /rpc/<name> with the secret. */
   rpc(name: string, input?: unknown): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }>;
+  /** `rpc`'s value, or an error naming the operation, the status and the refusal. */
+  ok<T>(name: string, input?: unknown): Promise<T>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+const DAY_MS = 86_400_000;
+
+/** `days` from now on the wall clock (the served app runs on the real clock), as `YYYY-MM-DDTHH:mm` in UTC. */
+export function localInDays(days: number): string {
+  return new Date(performance.timeOrigin + performance.now() + days * DAY_MS).toISOString().slice(0, 16);
 }
 
 /** Builds the bundles if the sources changed (as `npm run serve` does), once per test file. */
@@ -42,19 +51,25 @@ export function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise
       clearTimeout(timer);
       child.stdout.off('data', check);
       const adminUrl = admin[1]!;
+      const rpc: ServeProcess['rpc'] = async (name, input) => {
+        const response = await fetch(`${adminUrl}/rpc/${name}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${secret[1]}`, 'content-type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+        });
+        return { status: response.status, body: (await response.json()) as never };
+      };
       resolve({
         child,
         participantUrl: (participant[1] ?? participant[2])!,
         adminUrl,
         secret: secret[1]!,
         output: () => out,
-        async rpc(name, input) {
-          const response = await fetch(`${adminUrl}/rpc/${name}`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${secret[1]}`, 'content-type': 'application/json' },
-            body: JSON.stringify(input ?? {}),
-          });
-          return { status: response.status, body: (await response.json()) as never };
+        rpc,
+        async ok(name, input) {
+          const { status, body } = await rpc(name, input);
+          if (!body.ok) throw new Error(`${name} → ${status}: ${JSON.stringify(body.error)}`);
+          return body.value as never;
         },
         async stop(signal = 'SIGTERM') {
           child.kill(signal);

@@ -1417,6 +1417,7 @@ export const de: Catalogue = {
   'error.tunnel.startFailed': 'cloudflared ließ sich nicht starten: {detail}',
   'error.tunnel.stopped': 'cloudflared hat sich beendet (Code {code}), bevor es eine Adresse gemeldet hat.',
   'error.backup.restorePending': 'Starte Sneaky Klaus neu, um die Wiederherstellung abzuschließen; die jetzigen Daten bleiben als Sicherung erhalten.',
+  'error.backup.notWritten': 'Die Sicherung konnte nicht geschrieben werden ({reason}). Prüf, ob auf dem Laufwerk des Datenordners Platz ist, und versuch es dann noch einmal.',
   'error.csv.empty': 'Die Datei ist leer.',
   'error.csv.emptyShort': 'Leere Datei.',
   'error.csv.header': 'Die erste Zeile muss die Spalten benennen, mindestens „name“ und „email“.',

@@ -1390,6 +1390,7 @@ export const en = {
   'error.tunnel.startFailed': 'cloudflared could not start: {detail}',
   'error.tunnel.stopped': 'cloudflared stopped (exit code {code}) before reporting an address.',
   'error.backup.restorePending': 'Restart Sneaky Klaus to finish restoring; the current data will be kept as a backup.',
+  'error.backup.notWritten': "The backup could not be written ({reason}). Check that the data folder's disk has room, then try again.",
   'error.csv.empty': 'The file is empty.',
   'error.csv.emptyShort': 'Empty file.',
   'error.csv.header': 'The first row must name the columns, with at least "name" and "email".',

@@ -1412,6 +1412,7 @@ export const es: Catalogue = {
   'error.tunnel.startFailed': 'cloudflared no ha podido arrancar: {detail}',
   'error.tunnel.stopped': 'cloudflared se ha detenido (código {code}) antes de dar una dirección.',
   'error.backup.restorePending': 'Reinicia Sneaky Klaus para terminar la restauración; los datos actuales se guardarán como copia de seguridad.',
+  'error.backup.notWritten': 'No se pudo escribir la copia de seguridad ({reason}). Comprueba que queda espacio en el disco de la carpeta de datos y vuelve a intentarlo.',
   'error.csv.empty': 'El archivo está vacío.',
   'error.csv.emptyShort': 'Archivo vacío.',
   'error.csv.header': 'La primera fila debe nombrar las columnas, con al menos «name» y «email».',

@@ -1419,6 +1419,7 @@ export const fr: Catalogue = {
   'error.tunnel.startFailed': 'cloudflared n’a pas pu démarrer : {detail}',
   'error.tunnel.stopped': 'cloudflared s’est arrêté (code {code}) avant de donner une adresse.',
   'error.backup.restorePending': 'Redémarre Sneaky Klaus pour terminer la restauration ; les données actuelles seront gardées en sauvegarde.',
+  'error.backup.notWritten': 'La sauvegarde n’a pas pu être écrite ({reason}). Vérifie qu’il reste de la place sur le disque du dossier de données, puis réessaie.',
   'error.csv.empty': 'Le fichier est vide.',
   'error.csv.emptyShort': 'Fichier vide.',
   'error.csv.header': 'La première ligne doit nommer les colonnes, avec au moins « name » et « email ».',

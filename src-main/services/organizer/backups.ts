@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DAY_MS } from '../../core/schedule';
 import { backupFileName } from '../../db/backup';
-import { notFound } from '../../core/errors';
+import { DomainError, notFound } from '../../core/errors';
 import { organizerTranslator } from './settings';
 import { scheduleRestore } from '../../db/restore';
 import type { Deps } from '../common/deps';
@@ -85,7 +85,7 @@ async function backupOffThread(deps: Deps, destination: string): Promise<void> {
   if (answer.stage === 'open') return onThisThread(new Error(answer.message));
   // No half-written file left to be mistaken for a backup.
   removePartial(destination);
-  throw new Error(`The backup could not be written: ${answer.message}`);
+  throw new DomainError('unavailable', { key: 'error.backup.notWritten', values: { reason: answer.message } });
 }
 
 function removePartial(destination: string): void {

@@ -55,7 +55,7 @@ describe('a backup', () => {
     // Something else already holds the next backup's name (a folder): the worker cannot write there.
     const blocked = join(t.deps.paths.backupDir, backupFileName('manual', t.clock.now()));
     mkdirSync(blocked);
-    await expect(createBackup(t.deps, 'manual')).rejects.toThrow(/The backup could not be written/);
+    await expect(createBackup(t.deps, 'manual')).rejects.toMatchObject({ code: 'unavailable', text: { key: 'error.backup.notWritten' } });
     expect(existsSync(blocked)).toBe(true);
     expect(listBackups(t.deps).map((b) => b.name)).toContain(first.name);
     expect(await t.ok('exchanges.list', {})).toEqual([]);

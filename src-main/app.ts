@@ -6,7 +6,7 @@ import { createDb, openSqlite } from './db/database';
 import { DatabaseOpenError, migrate, type MigrationReport } from './db/migrate';
 import { applyPendingRestore } from './db/restore';
 import { listen } from './http/listen';
-import { createParticipantApp } from './http/participant/app';
+import { createParticipantSite } from './http/participant/app';
 import { Scheduler } from './jobs/scheduler';
 import { launchMark, Lifecycle, type Closable, type ParticipantListener } from './lifecycle';
 import { createLogger, type Logger } from './log';
@@ -157,7 +157,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 async function listenParticipants(deps: Deps, at: StartOptions['participant']): Promise<ParticipantListener> {
   let port = at.port;
   const hosts = participantHostCache(() => ({ bindHost: at.host, port, publicBaseUrl: getSettings(deps).publicBaseUrl }));
-  const listener = await listen(createParticipantApp(deps, { allowedHosts: hosts.current, refreshHosts: hosts.refresh }).fetch, {
+  const site = createParticipantSite(deps, { allowedHosts: hosts.current, refreshHosts: hosts.refresh });
+  const listener = await listen(site.app.fetch, {
+    fastLane: site.fastLane,
     host: at.host,
     port: at.port,
     tryNext: at.tryNext ?? 20,

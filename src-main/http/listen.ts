@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import { capConnectionsPerClient, DEFAULT_CONNECTION_CAPS, type ConnectionCaps } from './connection-cap';
@@ -25,7 +25,12 @@ export interface ListenOptions {
   connectionCaps?: ConnectionCaps;
   /** Time allowed for a request's headers (default 10 s); tests use a shorter one. */
   headersTimeoutMs?: number;
+  /** Asked first about every request; what it does not answer goes to `fetch`. */
+  fastLane?: FastLane;
 }
+
+/** Answers a request straight from node:http when it can (then true); false leaves it to the app. */
+export type FastLane = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 type Fetch = (request: Request) => Response | Promise<Response>;
 
@@ -56,7 +61,11 @@ function listenOnce(fetch: Fetch, options: ListenOptions, port: number): Promise
     errorHandler: (error) => (error instanceof RequestError ? new Response('Bad request', { status: 400 }) : new Response('Internal error', { status: 500 })),
   });
   // The listener answers every request itself, errors included; Node only needs it started.
-  const handler = (req: Parameters<typeof listener>[0], res: Parameters<typeof listener>[1]) => void listener(req, res);
+  const fastLane = options.fastLane;
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    if (fastLane?.(req, res)) return;
+    void listener(req, res);
+  };
   const server = createServer(
     {
       headersTimeout,

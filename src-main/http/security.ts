@@ -51,13 +51,21 @@ export function securityHeaders(options: { csp: string; isHttps?: (c: Context) =
   };
 }
 
+/** Refuses (421) a request whose Host `served` (see hostChecker) does not name: the DNS-rebinding defence. */
+export function hostAllowlist(served: (rawHost: string) => boolean): MiddlewareHandler {
+  return async (c, next) => {
+    if (!served(c.req.header('host') ?? '')) return c.text('This address is not served here.', 421);
+    await next();
+  };
+}
+
 /**
- * Hosts this server answers to; anything else is refused (DNS-rebinding defence). Both sides are
- * compared in one spelling, so `[::1]:4318` matches an entry built as `::1:4318`. The canonical
- * spellings are kept per set `allowed()` returns (a cached set costs nothing per request); a host
- * not in it is checked once more against `refresh()` when given (an address that just came up).
+ * Whether a raw Host header is one `allowed()` names: hosts this server answers to. Both sides are
+ * compared in one spelling, so `[::1]:4318` matches an entry built as `::1:4318`. The canonical spellings
+ * are kept per set `allowed()` returns (a cached set costs nothing per request); a host not in it
+ * is checked once more against `refresh()` when given (an address that just came up).
  */
-export function hostAllowlist(allowed: () => ReadonlySet<string>, refresh?: () => ReadonlySet<string>): MiddlewareHandler {
+export function hostChecker(allowed: () => ReadonlySet<string>, refresh?: () => ReadonlySet<string>): (rawHost: string) => boolean {
   const canonicalSets = new WeakMap<ReadonlySet<string>, Set<string>>();
   const known = (entries: ReadonlySet<string>): Set<string> => {
     let canonical = canonicalSets.get(entries);
@@ -82,12 +90,9 @@ export function hostAllowlist(allowed: () => ReadonlySet<string>, refresh?: () =
     }
     return host;
   };
-  return async (c, next) => {
-    const host = canonical(c.req.header('host') ?? '');
-    if (host === null || !(known(allowed()).has(host) || (refresh !== undefined && known(refresh()).has(host)))) {
-      return c.text('This address is not served here.', 421);
-    }
-    await next();
+  return (rawHost) => {
+    const host = canonical(rawHost);
+    return host !== null && (known(allowed()).has(host) || (refresh !== undefined && known(refresh()).has(host)));
   };
 }
 

@@ -1,11 +1,12 @@
 import type { Hono } from 'hono';
 import type { OperationInput } from '../../src-main/contract/operations';
 import { participantHosts } from '../../src-main/services/network/addresses';
-import { createParticipantApp } from '../../src-main/http/participant/app';
+import { listen } from '../../src-main/http/listen';
+import { createParticipantSite } from '../../src-main/http/participant/app';
 import type { Logger } from '../../src-main/log';
 import { getSettings } from '../../src-main/services/organizer/settings';
 import { deferredWorkDone } from '../../src-main/services/portal/after-response';
-import { appClient, authPath, type OutboxRow, type ParticipantClient } from './participant-client';
+import { appClient, authPath, fetchClient, type OutboxRow, type ParticipantClient } from './participant-client';
 import { asMailed } from './mailed';
 import { createTestApp, exchangeInput, type TestApp } from './test-app';
 
@@ -20,6 +21,11 @@ export interface WorldOptions {
   open?: boolean;
   seed?: number;
   log?: Logger;
+  /**
+   * Serve the site on a real socket (127.0.0.1, a free port) as the app does, kept pages through
+   * its fast lane, and browse it over fetch (then `client()` ignores its host and scheme).
+   */
+  sockets?: boolean;
 }
 
 /**
@@ -44,6 +50,10 @@ export interface World {
   /** Adds people through the organizer API; returns their ids. */
   add(names: string[]): Promise<Record<string, number>>;
   closeAndDraw(): Promise<void>;
+  /** Where the site listens (sockets only), e.g. `http://127.0.0.1:43123`. */
+  url: string | null;
+  /** How many requests the fast lane answered (sockets only; see keptPagesLane). */
+  laneAnswers(): number;
   close(): void;
 }
 
@@ -53,16 +63,31 @@ export async function participantWorld(options: WorldOptions = {}): Promise<Worl
   if (options.organizer !== false) await t.ok('settings.update', { organizer: { name: 'Olga Organizer', email: 'olga@example.com' } });
   const exchange = await t.ok('exchanges.create', exchangeInput(options.exchange));
   if (options.open !== false) await t.ok('exchanges.transition', { exchangeId: exchange.id, action: 'open' });
-  const app = createParticipantApp(t.deps, {
-    allowedHosts: () => participantHosts({ bindHost: '127.0.0.1', port: 4317, publicBaseUrl: getSettings(t.deps).publicBaseUrl }),
+  let port = 4317;
+  const site = createParticipantSite(t.deps, {
+    allowedHosts: () => participantHosts({ bindHost: '127.0.0.1', port, publicBaseUrl: getSettings(t.deps).publicBaseUrl }),
   });
+  const app = site.app;
+  let laneAnswers = 0;
+  const listener = options.sockets
+    ? await listen(app.fetch, {
+        host: '127.0.0.1',
+        port: 0,
+        fastLane: (req, res) => {
+          const answered = site.fastLane(req, res);
+          if (answered) laneAnswers++;
+          return answered;
+        },
+      })
+    : null;
+  if (listener) port = listener.port;
   const sql = t.deps.db.sqlite;
   const world: World = {
     t,
     app,
     exchangeId: exchange.id,
     code: exchange.inviteCode,
-    client: (host = LAN, scheme = 'http') => appClient(app, host, scheme),
+    client: (host = LAN, scheme = 'http') => (listener ? fetchClient(listener.url) : appClient(app, host, scheme)),
     outbox: (kind) =>
       asMailed(
         t.deps,
@@ -106,7 +131,15 @@ export async function participantWorld(options: WorldOptions = {}): Promise<Worl
       await t.ok('exchanges.transition', { exchangeId: world.exchangeId, action: 'close' });
       await t.ok('exchanges.draw', { exchangeId: world.exchangeId });
     },
-    close: () => t.close(),
+    url: listener?.url ?? null,
+    laneAnswers: () => laneAnswers,
+    close: () => {
+      if (listener) {
+        listener.server.closeAllConnections();
+        listener.server.close();
+      }
+      t.close();
+    },
   };
   return world;
 }

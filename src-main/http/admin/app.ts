@@ -13,7 +13,7 @@ import { endSession } from '../../services/portal/sessions';
 import { bodyLimitExceeded, requestBodyLimit } from '../body-limit';
 import { socketPeer } from '../client-address';
 import { wellFormedUrl } from '../request-shape';
-import { hostAllowlist, sameSecret, securityHeaders } from '../security';
+import { hostAllowlist, hostChecker, sameSecret, securityHeaders } from '../security';
 import { adminBodyLimit, statusOf } from './limits';
 import { rendererDir, rendererFile } from './static';
 
@@ -52,7 +52,7 @@ export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
   const tooLarge = (c: Context) => c.json(refusal('invalid_input', 'error.http.tooLarge'), 413);
   app.use(securityHeaders({ csp: CSP }));
   app.use(requestBodyLimit({ limitFor: adminBodyLimit, tooLarge }));
-  app.use(hostAllowlist(options.allowedHosts, options.refreshHosts));
+  app.use(hostAllowlist(hostChecker(options.allowedHosts, options.refreshHosts)));
   app.use(wellFormedUrl((c) => c.json(refusal('invalid_input', 'error.http.badAddress'), 400)));
   app.get('/health', (c) => c.json({ status: 'ok' }));
 

@@ -4,12 +4,14 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../../services/common/deps';
 import { resourcesDir } from '../resources';
 import { bodyLimitExceeded, requestBodyLimit } from '../body-limit';
-import { hostAllowlist, securityHeaders } from '../security';
+import { hostAllowlist, hostChecker, securityHeaders } from '../security';
+import type { FastLane } from '../listen';
+import { keptPagesLane, type ParticipantKeptPages } from './fast-lane';
 import { visitorTranslator } from './context';
 import { FORM_LIMIT_BYTES, requestFacts } from './guard';
 import { authRoutes } from './routes-auth';
 import { inviteRoutes } from './routes-invite';
-import { PARTICIPANT_CSP } from './kept-pages';
+import { KeptPages, PARTICIPANT_CSP } from './kept-pages';
 import { meRoutes } from './routes-me';
 import { betweenRoutes } from './routes-between';
 import { tableRoutes } from './routes-table';
@@ -22,8 +24,19 @@ export interface ParticipantAppOptions {
   refreshHosts?: () => ReadonlySet<string>;
 }
 
+/** The participant site as a listener serves it: the app, and the lane that answers kept pages before it. */
+export interface ParticipantSite {
+  app: Hono;
+  fastLane: FastLane;
+}
+
 /** The public app: the only thing reachable from the LAN or a tunnel. */
 export function createParticipantApp(deps: Deps, options: ParticipantAppOptions): Hono {
+  return createParticipantSite(deps, options).app;
+}
+
+export function createParticipantSite(deps: Deps, options: ParticipantAppOptions): ParticipantSite {
+  const kept: ParticipantKeptPages = { me: new KeptPages(deps), invite: new KeptPages(deps) };
   const css = readFileSync(join(resourcesDir(), 'participant.css'), 'utf8');
   const app = new Hono();
   const tooLarge = (c: Context) => c.text(visitorTranslator(c).t('page.form.tooLarge'), 413);
@@ -31,16 +44,17 @@ export function createParticipantApp(deps: Deps, options: ParticipantAppOptions)
   // Every route, not only the forms: only POSTs carry a body here, and never one larger than a form.
   app.use(requestBodyLimit({ limitFor: (c) => (c.req.method === 'POST' ? FORM_LIMIT_BYTES : 0), tooLarge }));
   app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.use(hostAllowlist(options.allowedHosts, options.refreshHosts));
+  const hostServed = hostChecker(options.allowedHosts, options.refreshHosts);
+  app.use(hostAllowlist(hostServed));
   app.get('/assets/participant.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/', (c) => c.redirect('/login', 303));
-  inviteRoutes(app, deps);
+  inviteRoutes(app, deps, kept.invite);
   authRoutes(app, deps);
-  meRoutes(app, deps);
+  meRoutes(app, deps, kept.me);
   betweenRoutes(app, deps);
   tableRoutes(app, deps);
   app.notFound((c) => c.html(notFoundPage(visitorTranslator(c)), 404));
@@ -49,5 +63,5 @@ export function createParticipantApp(deps: Deps, options: ParticipantAppOptions)
     deps.log.error('participant request failed', { path: new URL(c.req.url).pathname.replace(/\/auth\/[^/]+/, '/auth/…'), error });
     return c.html(serverErrorPage(visitorTranslator(c)), 500);
   });
-  return app;
+  return { app, fastLane: keptPagesLane(deps, kept, hostServed) };
 }

@@ -7,7 +7,7 @@ import { forwardedClient, isLoopbackAddress, socketPeer } from '../client-addres
 import { sameSecret } from '../security';
 
 export const SESSION_COOKIE = 'sk_session';
-const CSRF_COOKIE = 'sk_csrf';
+export const CSRF_COOKIE = 'sk_csrf';
 /** Form bodies beyond this are refused with 413: no form of ours needs more, and nothing is buffered past it. */
 export const FORM_LIMIT_BYTES = 16 * 1024;
 
@@ -25,15 +25,24 @@ export interface RequestFacts {
  * a fresh client address per request and step around every rate limit.
  */
 export function requestFacts(deps: Deps, c: Context): RequestFacts {
+  return factsOf(deps, c.req.header('host'), socketPeer(c), () => forwardedClient(c));
+}
+
+/** requestFacts from the parts of a request: its Host, its socket peer, the tunnel's client header when asked. */
+export function factsOf(deps: Deps, hostHeader: string | undefined, peer: string | null, forwarded: () => string | null): RequestFacts {
   const publicUrl = getSettings(deps).publicBaseUrl;
-  const host = (c.req.header('host') ?? '').toLowerCase();
-  const peer = socketPeer(c);
-  const viaTunnel = publicUrl !== null && peer !== null && isLoopbackAddress(peer) && new URL(publicUrl).host.toLowerCase() === host;
-  const forwarded = viaTunnel ? forwardedClient(c) : null;
+  const viaTunnel = publicUrl !== null && peer !== null && isLoopbackAddress(peer) && publicHost(publicUrl) === (hostHeader ?? '').toLowerCase();
   return {
     https: viaTunnel && publicUrl.startsWith('https:'),
-    client: forwarded ?? peer ?? 'local',
+    client: (viaTunnel ? forwarded() : null) ?? peer ?? 'local',
   };
+}
+
+/** The host of the public address, lower-cased (kept: the same settings value comes every time). */
+let publicHostOf: { url: string; host: string } | null = null;
+function publicHost(url: string): string {
+  if (publicHostOf?.url !== url) publicHostOf = { url, host: new URL(url).host.toLowerCase() };
+  return publicHostOf.host;
 }
 
 /**
@@ -41,20 +50,21 @@ export function requestFacts(deps: Deps, c: Context): RequestFacts {
  * works before login as well as after, on plain-HTTP LANs where `Sec-Fetch-*` is missing.
  */
 export function csrfToken(deps: Deps, secret: string, c: Context, facts: RequestFacts): string {
-  const { token, cookie } = csrfFor(deps, secret, c, facts);
+  const { token, cookie } = csrfForCookie(deps, secret, getCookie(c, CSRF_COOKIE), facts.https);
   if (cookie !== null) c.header('Set-Cookie', cookie, { append: true });
   return token;
 }
 
 /**
- * csrfToken, with the `Set-Cookie` value (a browser without the cookie yet gets one) handed back
- * instead of set on the context: for responses built whole (see completeResponse).
+ * csrfToken from the value of the browser's CSRF cookie (undefined when it sent none), with the
+ * `Set-Cookie` value (a browser without the cookie yet gets one) handed back instead of set: for
+ * responses built whole (see completeResponse).
  */
-export function csrfFor(deps: Deps, secret: string, c: Context, facts: RequestFacts): { token: string; cookie: string | null } {
-  const id = getCookie(c, CSRF_COOKIE);
+export function csrfForCookie(deps: Deps, secret: string, id: string | undefined, https: boolean): { token: string; cookie: string | null } {
   if (id && /^[A-Za-z0-9_-]{22}$/.test(id)) return { token: csrfHash(secret, id), cookie: null };
+  // Not kept in csrfHashes: most first visits never come back, and the one that does pays one HMAC.
   const fresh = randomToken(deps.random, 16);
-  return { token: csrfHash(secret, fresh), cookie: generateCookie(CSRF_COOKIE, fresh, { httpOnly: true, sameSite: 'Lax', secure: facts.https, path: '/' }) };
+  return { token: keyedHash(secret, `csrf:${fresh}`), cookie: generateCookie(CSRF_COOKIE, fresh, { httpOnly: true, sameSite: 'Lax', secure: https, path: '/' }) };
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { randomToken } from '../../core/tokens';
 import type { Deps } from '../../services/common/deps';
 import { installationSecret } from '../../services/organizer/settings';
 import { completeResponse, securityHeaderRecord } from '../security';
-import { csrfFor, requestFacts } from './guard';
+import { CSRF_COOKIE, csrfForCookie, requestFacts } from './guard';
 
 /** What participant pages may load and do (no scripts at all). */
 export const PARTICIPANT_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -64,18 +65,52 @@ export class KeptPages {
 }
 
 /**
- * Answers with a page cut by KeptPages: this browser's CSRF token put in, every header in one
- * plain record (see completeResponse), the CSRF cookie set when the browser has none yet.
+ * The key of a kept invite page: one per invite and language choice ('-': the browser names none
+ * of ours, so the exchange's own language), so a German browser never gets an English page or
+ * the reverse.
  */
-export function sendKeptPage(deps: Deps, c: Context, parts: readonly Buffer[], options: { noStore: boolean }): Response {
-  const facts = requestFacts(deps, c);
-  const { token, cookie } = csrfFor(deps, installationSecret(deps), c, facts);
-  const headers = securityHeaderRecord(PARTICIPANT_CSP, facts.https);
+export function inviteKey(browserLocale: string | null, code: string): string {
+  return `${browserLocale ?? '-'}|${code}`;
+}
+
+/** What the browser asking for a kept page brings that changes the answer. */
+export interface KeptPageVisitor {
+  /** Whether it came through an HTTPS tunnel (HSTS, a Secure cookie). */
+  https: boolean;
+  /** The value of its CSRF cookie, if it sent one. */
+  csrfCookie: string | undefined;
+}
+
+/**
+ * A page cut by KeptPages made whole for one browser: its CSRF token put in between the pieces,
+ * every header (Content-Length too) in one plain record, the CSRF cookie set when the browser has
+ * none yet. Handed back in pieces: a socket writes them in one go, with no copy of the page.
+ */
+export function keptPageAnswer(
+  deps: Deps,
+  parts: readonly Buffer[],
+  visitor: KeptPageVisitor,
+  options: { noStore: boolean },
+): { headers: Record<string, string>; pieces: Buffer[] } {
+  const { token, cookie } = csrfForCookie(deps, installationSecret(deps), visitor.csrfCookie, visitor.https);
+  const headers = securityHeaderRecord(PARTICIPANT_CSP, visitor.https);
   headers['Content-Type'] = 'text/html; charset=UTF-8';
   if (options.noStore) headers['Cache-Control'] = 'no-store';
   if (cookie !== null) headers['Set-Cookie'] = cookie;
   const tokenBytes = Buffer.from(token, 'latin1'); // hex
   const pieces: Buffer[] = [parts[0]!];
-  for (let i = 1; i < parts.length; i++) pieces.push(tokenBytes, parts[i]!);
+  let length = parts[0]!.byteLength;
+  for (let i = 1; i < parts.length; i++) {
+    pieces.push(tokenBytes, parts[i]!);
+    length += tokenBytes.byteLength + parts[i]!.byteLength;
+  }
+  headers['Content-Length'] = String(length);
+  return { headers, pieces };
+}
+
+/** Answers with a page cut by KeptPages through the app (see keptPageAnswer and completeResponse). */
+export function sendKeptPage(deps: Deps, c: Context, parts: readonly Buffer[], options: { noStore: boolean }): Response {
+  const visitor = { https: requestFacts(deps, c).https, csrfCookie: getCookie(c, CSRF_COOKIE) };
+  const { headers, pieces } = keptPageAnswer(deps, parts, visitor, options);
   return completeResponse(Buffer.concat(pieces), 200, headers);
 }

@@ -5,21 +5,18 @@ import { RATE_LIMITS } from '../../services/common/rate-limit';
 import { inviteState, register, validateRegistration, type RegistrationErrors } from '../../services/portal/registration';
 import { TOKEN_TTL_MS } from '../../services/common/tokens';
 import { browserLocale, exchangeView, page, visitorTranslator } from './context';
-import { KeptPages, sendKeptPage } from './kept-pages';
+import { inviteKey, type KeptPages, sendKeptPage } from './kept-pages';
 import { checkInboxPage, invitePage, inviteStatusPage, localDayEnd, type RegistrationValues } from './views';
 import { emailError, giftIdeasTooLong, nameError } from './views/field-errors';
 import type { Translator } from '../../i18n';
 
 /** `/i/:code`: the invite page and registration, in the browser's language, else the exchange's. */
-export function inviteRoutes(app: Hono, deps: Deps): void {
-  const kept = new KeptPages(deps);
+export function inviteRoutes(app: Hono, deps: Deps, kept: KeptPages): void {
   app.get('/i/:code', (c) => {
     const code = c.req.param('code');
     const now = deps.clock.now();
-    // One kept page per invite and language choice ('-': the browser names none of ours, so the
-    // exchange's own language), so a German browser never gets an English page or the reverse.
     const browser = browserLocale(c);
-    const key = `${browser ?? '-'}|${code}`;
+    const key = inviteKey(browser, code);
     const known = kept.get(key, now);
     if (known) return sendKeptPage(deps, c, known, { noStore: false });
     const version = deps.db.changeCount();

@@ -18,7 +18,7 @@ import {
 import { resumeSessionAnd } from '../../services/portal/sessions';
 import { exchangeView, page, participantLocale, type Page } from './context';
 import { noStore, SESSION_COOKIE } from './guard';
-import { KeptPages, sendKeptPage } from './kept-pages';
+import { type KeptPages, sendKeptPage } from './kept-pages';
 import { leftPage, localDayEnd, mePage, type Flash, type MePageModel } from './views';
 import { readBetween } from '../../services/between/page';
 import { BETWEEN_FLASHES } from './views/between';
@@ -85,8 +85,7 @@ export function withSession(deps: Deps, handler: (p: Page, participant: Particip
 }
 
 /** The participant's own page and its forms (POST, then redirect back with a message). */
-export function meRoutes(app: Hono, deps: Deps): void {
-  const kept = new KeptPages(deps);
+export function meRoutes(app: Hono, deps: Deps, kept: KeptPages): void {
   // The session and the page are read under one read transaction (what withSession does, in one
   // go), and the page is kept per session until anything is written (KeptPages).
   app.get('/me', (c) => {

@@ -1,0 +1,72 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseCookies } from 'hono/utils/cookie';
+import { pickLocale } from '../../i18n';
+import type { Deps } from '../../services/common/deps';
+import type { FastLane } from '../listen';
+import { CSRF_COOKIE, factsOf, SESSION_COOKIE } from './guard';
+import { inviteKey, type KeptPages, keptPageAnswer } from './kept-pages';
+
+/** The participant pages kept once rendered (see KeptPages). */
+export interface ParticipantKeptPages {
+  /** `/me`, per session. */
+  me: KeptPages;
+  /** `/i/:code`, per invite code and browser language (inviteKey). */
+  invite: KeptPages;
+}
+
+/** An invite path with a code of the shape we issue (base64url); anything else is the app's. */
+const INVITE_PATH = /^\/i\/([A-Za-z0-9_-]{1,64})$/;
+
+/**
+ * Kept pages answered straight from node:http, before the app: building the framework's request,
+ * context and middleware chain for a page that is already made cost more than the page itself
+ * (issue #15, the pages goal). Only the plainest case is taken here: a GET of `/me` or `/i/<code>`
+ * with no query and no body, whose Host the app serves, whose page is kept. It is answered with
+ * the very headers and bytes the app's own route sends for a kept page (keptPageAnswer); every
+ * other request, and any doubt, goes to the app, which refuses or renders as usual.
+ */
+export function keptPagesLane(deps: Deps, pages: ParticipantKeptPages, hostServed: (rawHost: string) => boolean): FastLane {
+  const answer = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== 'GET') return false;
+    const headers = req.headers;
+    if (headers['content-length'] !== undefined || headers['transfer-encoding'] !== undefined) return false;
+    const url = req.url ?? '';
+    let kept: KeptPages;
+    let key: string | undefined;
+    if (url === '/me') {
+      kept = pages.me;
+      key = cookie(headers.cookie, SESSION_COOKIE);
+    } else {
+      const code = INVITE_PATH.exec(url)?.[1];
+      if (code === undefined) return false;
+      kept = pages.invite;
+      key = inviteKey(pickLocale(headers['accept-language']), code);
+    }
+    if (key === undefined || !hostServed(headers.host ?? '')) return false;
+    const parts = kept.get(key, deps.clock.now());
+    if (parts === null) return false;
+    // Whether it came through an HTTPS tunnel; the client address (rate limits) is not needed here.
+    const https = factsOf(deps, headers.host, req.socket.remoteAddress ?? null, () => null).https;
+    const page = keptPageAnswer(deps, parts, { https, csrfCookie: cookie(headers.cookie, CSRF_COOKIE) }, { noStore: kept === pages.me });
+    res.writeHead(200, page.headers);
+    // Written in the same tick, the pieces leave in one system call with the headers.
+    const last = page.pieces.length - 1;
+    for (let i = 0; i < last; i++) res.write(page.pieces[i]);
+    res.end(page.pieces[last]);
+    return true;
+  };
+  return (req, res) => {
+    try {
+      return answer(req, res);
+    } catch {
+      // Nothing was sent yet (everything above the write is reading): the app answers it, and
+      // reports what failed if it fails there too.
+      return false;
+    }
+  };
+}
+
+/** A cookie's value, read as the app reads it (hono's own parser). */
+function cookie(header: string | undefined, name: string): string | undefined {
+  return header === undefined ? undefined : parseCookies(header, name)[name];
+}

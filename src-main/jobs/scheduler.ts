@@ -18,7 +18,7 @@ import { trackProgress, type ProgressReporter } from '../services/common/progres
 import { getSettings } from '../services/organizer/settings';
 import { compactIfWanted } from '../services/jobs/purge';
 import { resumeMatchMail } from '../services/draw/draw';
-import { resumeUndoNotices } from '../services/draw/undo-in-slices';
+import { resumeToldNotices } from '../services/draw/told-notices';
 import { resumeExchangeDeletions } from '../services/jobs/purge';
 import { exchangeUnits, PartialJobError, RECURRING_WORK, type DueUnit } from './registry';
 
@@ -155,12 +155,12 @@ export class Scheduler implements JobsPort {
     } catch (error) {
       this.#deps.log.error("queueing the rest of a draw's emails failed", { error });
     }
-    // Likewise an undo whose notices to the people already told a crash left half-queued.
+    // Likewise an undo's or a cancellation's notices to the people already told, left half-queued.
     try {
-      const resuming = resumeUndoNotices(this.#deps);
+      const resuming = resumeToldNotices(this.#deps);
       if (resuming) await resuming;
     } catch (error) {
-      this.#deps.log.error("queueing the rest of an undo's notices failed", { error });
+      this.#deps.log.error('queueing the rest of the notices to the people told failed', { error });
     }
     // And a deletion of an exchange that a crash cut short.
     try {

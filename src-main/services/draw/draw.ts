@@ -33,7 +33,8 @@ import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedPa
 import { MATCH_KINDS } from '../mail/kinds';
 import { withdrawSomeUnsent } from '../mail/outbox';
 import { endSomeConversationsOfUndoneDraw, pairsChanged } from '../between/pairs-changed';
-import { exchangeKey, hasYearKeyedHistory, historyRows, NOT_DRAWN, prepareHistory } from './history';
+import { claimDraw, isDrawing } from './claims';
+import { exchangeKey, hasYearKeyedHistory, historyRows, historyRowsInSlices, NOT_DRAWN, prepareHistory } from './history';
 import { checkOffThread, solveOffThread } from './solve-off-thread';
 import { activeParticipants, buildProblem, infeasible, reasonParticipantIds } from './problem';
 
@@ -101,28 +102,6 @@ function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { chan
     ([giver, receiver]) => `${byId.get(giver)?.name ?? 'Someone'} gives to ${byId.get(receiver)?.name ?? 'someone'} again, as you asked, although they were paired before.`,
   );
   return { count: people.length, queued, method: result.method, notes };
-}
-
-/**
- * Exchanges whose names are being drawn right now, per database: a draw runs over many turns of
- * the event loop, and a second draw, a re-draw or an undo of the same exchange meanwhile would
- * work on a half-written state.
- */
-const drawing = new WeakMap<Deps['db'], Set<number>>();
-
-/** Whether a draw, re-draw or undo of the exchange is running now. */
-export function isDrawing(deps: Deps, exchangeId: number): boolean {
-  return drawing.get(deps.db)?.has(exchangeId) ?? false;
-}
-
-export function claimDraw(deps: Deps, exchangeId: number): () => void {
-  let busy = drawing.get(deps.db);
-  if (!busy) drawing.set(deps.db, (busy = new Set()));
-  if (busy.has(exchangeId)) {
-    throw new DomainError('conflict', { key: 'error.draw.busy' });
-  }
-  busy.add(exchangeId);
-  return () => busy.delete(exchangeId);
 }
 
 /** The job-state row of a draw whose match emails are still being queued (its generation in `last_outcome`). */
@@ -202,8 +181,7 @@ async function resumePending(deps: Deps, pending: Array<{ exchange_id: number | 
   for (const { exchange_id: exchangeId, last_outcome: lastOutcome } of pending) {
     const mail = parsePending(lastOutcome);
     if (exchangeId === null || mail === null) continue;
-    const busy = drawing.get(deps.db)?.has(exchangeId) ?? false;
-    if (busy) continue;
+    if (isDrawing(deps, exchangeId)) continue;
     const release = claimDraw(deps, exchangeId);
     try {
       queued += await queueMatchMail(deps, exchangeId, mail.generation, mail.skip);
@@ -268,7 +246,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
     if (!result.ok) throw infeasible(deps, result.reason, people);
     deps.log.info('names drawn', { exchangeId: exchange.id, mode, method: result.method, people: people.length });
     const historyKey = exchangeKey(installationSecret(deps), exchange);
-    const history = historyRows(deps, exchange, people, result.assignment, hashes);
+    const history = await historyRowsInSlices(deps, exchange, people, result.assignment, hashes);
     const now = deps.clock.now();
     const generation = randomToken(deps.random, 6);
     let committed: { durable: Promise<void> } | undefined;
@@ -290,7 +268,6 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
       const changedError = () => new DomainError('conflict', { key: 'error.draw.changed' });
       try {
         await eachSlice(pairs, (slice) => sliceTransaction(deps.db, () => insertMatches(deps.db, exchange.id, slice, now)), SLICE_ROWS, progress);
-        history.sort((a, b) => (a.giverHash < b.giverHash ? -1 : a.giverHash > b.giverHash ? 1 : 0));
         await eachSlice(history, (rows) => sliceTransaction(deps.db, () => insertPairHistoryRows(deps.db, rows, now)));
       } catch (error) {
         // Someone removed meanwhile: their pair no longer fits (a foreign key); say what happened.
@@ -355,13 +332,16 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
     const result = await solveOffThread(buildProblem(deps, exchange, people, mode, prep), deps.random, deps.log);
     if (!result.ok) throw infeasible(deps, result.reason, people);
     const historyKey = exchangeKey(installationSecret(deps), exchange);
+    const history = await historyRowsInSlices(deps, exchange, people, result.assignment, prep);
+    await nextTurn();
     // In key order, as a draw writes them: neighbouring index pages instead of pages all over.
-    const history = historyRows(deps, exchange, people, result.assignment, prep).sort((a, b) => (a.giverHash < b.giverHash ? -1 : a.giverHash > b.giverHash ? 1 : 0));
     const pairs = result.assignment.map(([giver, receiver], e) => [giver, receiver, result.slots?.[e] ?? 0] as const).sort((a, b) => a[0] - b[0] || a[2] - b[2]);
     const byId = new Map(people.map((p) => [p.id, p]));
     const generation = randomToken(deps.random, 6);
+    await nextTurn();
     // Read before the commit, which checks that nobody joined or left meanwhile (a splice would have).
     const earlier = gifteesByGiver(loadMatches(deps.db, exchange.id));
+    await nextTurn();
     const next = gifteesByGiver(result.assignment);
     await nextTurn();
     // Committed without holding the loop for the disk (db/durable-commit.ts); no email is queued before it is durable.

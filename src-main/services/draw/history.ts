@@ -6,7 +6,7 @@ import type { Exchange, Participant } from '../../core/types';
 import { listExchanges } from '../../db/repos/exchanges';
 import { findPairHistory, type PairHistoryRow } from '../../db/repos/matches';
 import type { Deps } from '../common/deps';
-import { eachSlice, mapInSlices } from '../common/slices';
+import { eachSlice, mapInSlices, nextTurn } from '../common/slices';
 import { installationSecret } from '../organizer/settings';
 
 /** The pair-history key of a person: a keyed hash of the normalised email, so history survives the purge without naming anyone. */
@@ -60,20 +60,44 @@ export function historyRows(
   assignment: ReadonlyArray<readonly [number, number]>,
   known?: HistoryPrep,
 ): PairHistoryRow[] {
+  const { pairs, row } = historyRowMaker(deps, exchange, people, assignment, known);
+  return pairs.map(row);
+}
+
+/**
+ * historyRows for a big draw, made in slices that yield to the event loop (10 000 rows take longer
+ * than the pages may wait), in the order they are written: by the giver's key, so each write
+ * fills neighbouring index pages.
+ */
+export async function historyRowsInSlices(
+  deps: Deps,
+  exchange: Exchange,
+  people: readonly Person[],
+  assignment: ReadonlyArray<readonly [number, number]>,
+  known: HistoryPrep,
+): Promise<PairHistoryRow[]> {
+  const { pairs, row } = historyRowMaker(deps, exchange, people, assignment, known);
+  const rows = await mapInSlices(pairs, row);
+  await nextTurn();
+  return rows.sort((a, b) => (a.giverHash < b.giverHash ? -1 : a.giverHash > b.giverHash ? 1 : 0));
+}
+
+function historyRowMaker(deps: Deps, exchange: Exchange, people: readonly Person[], assignment: ReadonlyArray<readonly [number, number]>, known?: HistoryPrep) {
   const secret = installationSecret(deps);
   const hash = (identity: string) => known?.hashes.get(identity) ?? personHash(secret, identity);
   const identityOf = new Map(people.map((p) => [p.id, historyIdentity(p)]));
   const key = exchangeKey(secret, exchange);
   const year = yearIn(exchange.exchangeAt, exchange.timezone);
-  return assignment
-    .filter(([g, r]) => identityOf.has(g) && identityOf.has(r))
-    .map(([g, r]) => ({
+  return {
+    pairs: assignment.filter(([g, r]) => identityOf.has(g) && identityOf.has(r)),
+    row: ([g, r]: readonly [number, number]): PairHistoryRow => ({
       giverHash: hash(identityOf.get(g)!),
       receiverHash: hash(identityOf.get(r)!),
       year,
       exchangeKey: key,
       exchangeAt: exchange.exchangeAt,
-    }));
+    }),
+  };
 }
 
 /** States in which an exchange has no draw (yet): its matches and history rows, if any, are a draw under way. */

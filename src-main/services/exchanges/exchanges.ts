@@ -6,7 +6,9 @@ import { randomToken } from '../../core/tokens';
 import { minimumGroupSize } from '../../core/matching';
 import type { Exchange, MatchMode } from '../../core/types';
 import { activeParticipantCount, activeParticipantCounts, findExchange, getExchange, insertExchange, listExchanges, updateExchange } from '../../db/repos/exchanges';
-import { notifyExchangeCancelled, notifyExchangeUpdated } from '../mail/match-mail';
+import { notifyExchangeUpdated, withdrawAfterCancellation } from '../mail/match-mail';
+import { raiseIcsSequence } from '../../db/repos/outbox';
+import { markToldNoticesDue, queueToldNotices } from '../draw/told-notices';
 import type { Deps } from '../common/deps';
 import { toExchangeView, type ExchangeView } from './exchange-view';
 import { getSettings, installationSecret, organizerTranslator } from '../organizer/settings';
@@ -145,10 +147,15 @@ export function updateExchangeDetails(deps: Deps, { exchangeId, patch }: ParsedI
   return viewExchange(deps, exchangeId);
 }
 
-/** open, unpublish, close, reopen, cancel. Draw and undo live with matching. */
-export function transitionExchange(deps: Deps, { exchangeId, action }: ParsedInput<'exchanges.transition'>): ExchangeView {
+/**
+ * open, unpublish, close, reopen, cancel. Draw and undo live with matching. A cancellation commits
+ * at once (from then on no page shows a match and the relay sends nothing of the exchange but the
+ * cancellation); the notices to the people told and the withdrawal of unsent mail follow in slices
+ * (10 000 people in one transaction would freeze the app), resumed after a crash (told-notices).
+ */
+export async function transitionExchange(deps: Deps, { exchangeId, action }: ParsedInput<'exchanges.transition'>): Promise<ExchangeView> {
   const now = deps.clock.now();
-  deps.db.transaction(() => {
+  const cancelStamp = deps.db.transaction(() => {
     const current = getExchange(deps.db, exchangeId);
     const state = nextState(current.state, action as ExchangeAction);
     if (action === 'open' || action === 'reopen') assertOpenable(current, now);
@@ -157,10 +164,17 @@ export function transitionExchange(deps: Deps, { exchangeId, action }: ParsedInp
       updatedAt: now,
       ...(action === 'cancel' && { cancelledAt: now }),
     });
-    // Nothing more goes out; people who were told their match get the calendar cancellation.
-    if (action === 'cancel') notifyExchangeCancelled(deps, exchangeId);
+    if (action !== 'cancel') return null;
+    // People who were told their match get the calendar cancellation, under the raised sequence.
+    const stamp = raiseIcsSequence(deps.db, exchangeId);
+    markToldNoticesDue(deps, exchangeId, 'exchange-cancelled', stamp);
+    return stamp;
   });
   deps.events.emit({ type: 'exchange.changed', exchangeId });
+  if (cancelStamp !== null) {
+    await queueToldNotices(deps, exchangeId, 'exchange-cancelled', cancelStamp);
+    await withdrawAfterCancellation(deps, exchangeId);
+  }
   return viewExchange(deps, exchangeId);
 }
 

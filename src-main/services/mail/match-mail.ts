@@ -10,7 +10,8 @@ import type { Deps } from '../common/deps';
 import { getSettings } from '../organizer/settings';
 import { exchangeInfo } from './exchange-info';
 import { MATCH_KINDS } from './kinds';
-import { enqueueMail, withdrawUnsent } from './outbox';
+import { enqueueMail, withdrawSomeUnsent, withdrawUnsent } from './outbox';
+import { nextTurn, sliceTransaction, SLICE_ROWS } from '../common/slices';
 
 export { exchangeInfo } from './exchange-info';
 
@@ -132,12 +133,12 @@ function noticeToTold(deps: Deps, exchangeId: number, kind: Notice, stamp: strin
 }
 
 /**
- * One slice of the undo's notices (the undo of a big draw queues them after its short commit):
- * people above `after` who were told their match and are still in, at most `limit`, each sent the
- * same notice as `notifyDrawUndone` under the same key, so a slice run twice queues nothing twice.
- * Returns the ids it went through, in order.
+ * One slice of notices to the people told (queued after a big change's short commit, see
+ * draw/told-notices): people above `after` who were told their match and are still in, at most
+ * `limit`, each sent the notice `noticeToTold` sends under the same key, so a slice run twice
+ * queues nothing twice. Returns the ids it went through, in order.
  */
-export function noticeDrawUndoneSlice(deps: Deps, exchangeId: number, stamp: string | number, after: number, limit: number): number[] {
+export function noticeToToldSlice(deps: Deps, exchangeId: number, kind: Notice, stamp: string | number, after: number, limit: number): number[] {
   const people = deps.db
     .prepared(
       `select p.id, p.email from participants p where p.exchange_id = ? and p.id > ? and p.withdrawn_at is null
@@ -147,7 +148,7 @@ export function noticeDrawUndoneSlice(deps: Deps, exchangeId: number, stamp: str
     )
     .all(exchangeId, after, ...MATCH_KINDS, limit) as Array<{ id: number; email: string }>;
   for (const person of people) {
-    enqueueMail(deps, { key: `draw-cancelled:${exchangeId}:${stamp}:${person.id}`, kind: 'draw-cancelled', to: person.email, exchangeId, participantId: person.id });
+    enqueueMail(deps, { key: `${kind}:${exchangeId}:${stamp}:${person.id}`, kind, to: person.email, exchangeId, participantId: person.id });
   }
   return people.map((p) => p.id);
 }
@@ -173,16 +174,17 @@ export function notifyExchangeUpdated(deps: Deps, exchangeId: number): number {
   return noticeToTold(deps, exchangeId, 'exchange-updated', sequence);
 }
 
-/** Cancelled: nothing else goes out, and people who were told get the calendar cancellation. */
-export function notifyExchangeCancelled(deps: Deps, exchangeId: number): number {
-  const sequence = raiseIcsSequence(deps.db, exchangeId);
-  const told = noticeToTold(deps, exchangeId, 'exchange-cancelled', sequence);
-  const all = deps.db.all(deps.db.q.selectFrom('email_outbox').select('kind').distinct().where('exchange_id', '=', exchangeId)).map((r) => r.kind);
-  withdrawUnsent(
-    deps,
-    exchangeId,
-    all.filter((k) => k !== 'exchange-cancelled'),
-    'the exchange was cancelled',
-  );
-  return told;
+/**
+ * After a cancellation's commit, a slice per turn: the exchange's unsent mail is marked withdrawn
+ * (nothing else goes out: from the commit on the relay withdraws any it picks up itself).
+ */
+export async function withdrawAfterCancellation(deps: Deps, exchangeId: number): Promise<void> {
+  const kinds = deps.db
+    .all(deps.db.q.selectFrom('email_outbox').select('kind').distinct().where('exchange_id', '=', exchangeId))
+    .map((r) => r.kind)
+    .filter((k) => k !== 'exchange-cancelled');
+  for (;;) {
+    await nextTurn();
+    if (sliceTransaction(deps.db, () => withdrawSomeUnsent(deps, exchangeId, kinds, 'the exchange was cancelled', SLICE_ROWS * 2)) === 0) return;
+  }
 }

@@ -227,13 +227,21 @@ async function main(): Promise<void> {
       (runs) => `${runs.reduce((sum, r) => sum + (r.counts.queued ?? 0), 0)} queued`,
     );
 
-    // 3b. Draw everyone again, then cancel the exchange and delete it with all its data.
+    // 3b. Draw everyone again, then cancel the exchange (a notice to each person told, the rest of
+    // its mail withdrawn) and delete it with all its data.
     await measure(
       `redraw ${N}`,
       () => api('exchanges.redraw', { exchangeId: big.id, confirm: true }),
       (r) => `${r.emailsQueued} queued`,
     );
-    await t.ok('exchanges.transition', { exchangeId: big.id, action: 'cancel' });
+    // As if the relay had delivered the match emails: everyone told gets the calendar cancellation.
+    deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match' and status = 'pending'").run(big.id);
+    await measure(
+      `cancel the exchange of ${N}`,
+      () => api('exchanges.transition', { exchangeId: big.id, action: 'cancel' }),
+      () =>
+        `${deps.db.sqlite.prepare("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-cancelled'").pluck().get(big.id) as number} cancellations queued`,
+    );
     await measure(`delete the exchange of ${N}`, () => api('exchanges.delete', { exchangeId: big.id }));
 
     // 4. 40 days off: a folder of N people in exchanges of 100 in every state, then the catch-up.

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger, type Logger } from '../../../src-main/log';
 import { OFF_THREAD_FROM } from '../../../src-main/services/draw/solve-off-thread';
 import { addParticipant } from '../../../src-main/services/people/participants';
+import { sinkSmtpSettings, startSmtpSink } from '../../support/smtp-sink';
 import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
 
 const PEOPLE = 600;
@@ -237,6 +238,82 @@ describe('an undo in slices', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(await t.call('exchanges.draw', { exchangeId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await undoing).ok).toBe(true);
+  });
+});
+
+describe('a cancellation of a drawn exchange', () => {
+  const cancelNotices = (exchangeId: number) => count("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-cancelled'", exchangeId);
+
+  it('is cancelled in one short commit; each person told gets one cancellation, and every unsent email is withdrawn', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    await t.ok('exchanges.draw', { exchangeId });
+    // A third were told (their email went out); the rest are still waiting.
+    t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match' and participant_id % 3 = 0").run(exchangeId);
+    const told = count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'sent'", exchangeId);
+    const seen: string[] = [];
+    let watching = true;
+    const watch = () => {
+      if (!watching) return;
+      seen.push((t.deps.db.sqlite.prepare('select state from exchanges where id = ?').get(exchangeId) as { state: string }).state);
+      setImmediate(watch);
+    };
+    setImmediate(watch);
+    const cancelled = await t.ok('exchanges.transition', { exchangeId, action: 'cancel' });
+    watching = false;
+    expect(cancelled.state).toBe('cancelled');
+    // The app kept turning while the notices were queued, and every turn saw it cancelled.
+    expect(seen.length).toBeGreaterThan(3);
+    expect(new Set(seen.slice(1))).toEqual(new Set(['cancelled']));
+    expect(cancelNotices(exchangeId)).toBe(told);
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-cancelled' and participant_id % 3 = 0", exchangeId)).toBe(told);
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind <> 'exchange-cancelled' and status = 'pending'", exchangeId)).toBe(0);
+    expect(
+      count(
+        "select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'cancelled' and withdrawn_reason = 'the exchange was cancelled'",
+        exchangeId,
+      ),
+    ).toBe(PEOPLE - told);
+    expect(count("select count(*) n from job_state where job = 'cancel-notices'")).toBe(0);
+  });
+
+  it('cut off after its short commit: it stays cancelled, nothing else is sent, and the next jobs pass queues each cancellation once', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    await t.ok('exchanges.draw', { exchangeId });
+    t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match' and participant_id % 2 = 0").run(exchangeId);
+    // The clock port fails once the first slice of cancellations (100) is queued: the second slice rolls back.
+    const now = t.clock.now.bind(t.clock);
+    let armed = true;
+    t.clock.now = () => {
+      if (armed && cancelNotices(exchangeId) >= 100) throw new Error('clock fault');
+      return now();
+    };
+    expect(await t.call('exchanges.transition', { exchangeId, action: 'cancel' })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    armed = false;
+    expect(count('select count(*) n from exchanges where id = ? and state = ?', exchangeId, 'cancelled')).toBe(1);
+    expect(cancelNotices(exchangeId)).toBe(100);
+    expect(count("select count(*) n from job_state where job = 'cancel-notices'")).toBe(1);
+    // Meanwhile the relay sends the cancellations queued so far and nothing else of the exchange.
+    const sink = await startSmtpSink();
+    try {
+      await t.ok('smtp.set', sinkSmtpSettings(sink));
+      for (let report = await t.app.relay.drainOnce(); report.claimed > 0; report = await t.app.relay.drainOnce());
+      expect(sink.messages).toHaveLength(100);
+      expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'sent'", exchangeId)).toBe(PEOPLE / 2);
+      expect(count("select count(*) n from email_outbox where exchange_id = ? and status = 'pending'", exchangeId)).toBe(0);
+    } finally {
+      await t.app.relay.stop();
+      await sink.stop();
+    }
+
+    await t.app.jobs.runDue();
+    expect(cancelNotices(exchangeId)).toBe(PEOPLE / 2);
+    expect(count("select count(distinct participant_id) n from email_outbox where exchange_id = ? and kind = 'exchange-cancelled'", exchangeId)).toBe(PEOPLE / 2);
+    expect(count("select count(*) n from job_state where job = 'cancel-notices'")).toBe(0);
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind <> 'exchange-cancelled' and status = 'pending'", exchangeId)).toBe(0);
+    await t.app.jobs.runDue();
+    expect(cancelNotices(exchangeId)).toBe(PEOPLE / 2);
   });
 });
 

@@ -1,0 +1,80 @@
+import { upsertJobState } from '../../db/repos/jobs';
+import type { Deps } from '../common/deps';
+import { nextTurn, sliceTransaction, SLICE_ROWS } from '../common/slices';
+import { noticeToToldSlice, withdrawAfterCancellation } from '../mail/match-mail';
+import { claimDraw, isDrawing } from './claims';
+
+/**
+ * Notices to everyone already told their match, queued after the change's own short commit, a
+ * slice per turn: for 10 000 people, queueing them in that commit held the app far longer than a
+ * page may wait. The change records the notices as due (a job-state row, its stamp in
+ * `last_outcome`) in its commit; the last slice clears the row. A crash half-way leaves it, and
+ * the next jobs pass finishes (`resumeToldNotices`); the outbox keys make repeats no-ops.
+ */
+export type ToldNotice = 'draw-cancelled' | 'exchange-cancelled';
+
+/** The job-state rows' names ("undo-notices" from when only the undo had one). */
+const JOBS: Readonly<Record<ToldNotice, string>> = { 'draw-cancelled': 'undo-notices', 'exchange-cancelled': 'cancel-notices' };
+const jobKey = (kind: ToldNotice, exchangeId: number) => `${JOBS[kind]}:${exchangeId}`;
+
+/** Inside the change's transaction: these notices are due, keyed by `stamp` (unique per change). */
+export function markToldNoticesDue(deps: Deps, exchangeId: number, kind: ToldNotice, stamp: number): void {
+  const now = deps.clock.now();
+  upsertJobState(deps.db, { jobKey: jobKey(kind, exchangeId), job: JOBS[kind], exchangeId, dueAt: null, lastRunAt: null, lastOutcome: String(stamp), updatedAt: now });
+}
+
+/** Notices being queued in this process (a jobs pass meanwhile leaves them to finish). */
+const queueing = new Set<string>();
+
+/** The notices, a slice per turn; the last slice clears the "notices due" row. */
+export async function queueToldNotices(deps: Deps, exchangeId: number, kind: ToldNotice, stamp: number): Promise<void> {
+  const key = jobKey(kind, exchangeId);
+  queueing.add(key);
+  try {
+    await queueSlices(deps, exchangeId, kind, stamp);
+  } finally {
+    queueing.delete(key);
+  }
+}
+
+async function queueSlices(deps: Deps, exchangeId: number, kind: ToldNotice, stamp: number): Promise<void> {
+  let after = 0;
+  for (;;) {
+    await nextTurn();
+    const done = sliceTransaction(deps.db, () => {
+      const ids = noticeToToldSlice(deps, exchangeId, kind, stamp, after, SLICE_ROWS);
+      if (ids.length < SLICE_ROWS) deps.db.prepared('delete from job_state where job_key = ?').run(jobKey(kind, exchangeId));
+      return ids;
+    });
+    if (done.length < SLICE_ROWS) return;
+    after = done[done.length - 1]!;
+  }
+}
+
+/** Notices a crash left half-queued: queued now (the jobs' pass calls this). Null, at once, when there are none. */
+export function resumeToldNotices(deps: Deps): Promise<void> | null {
+  const kinds = new Map(Object.entries(JOBS).map(([kind, job]) => [job, kind as ToldNotice]));
+  const pending = deps.db
+    .prepared(`select job, exchange_id, last_outcome from job_state where job in (${[...kinds.keys()].map(() => '?').join(', ')})`)
+    .all(...kinds.keys()) as Array<{
+    job: string;
+    exchange_id: number | null;
+    last_outcome: string | null;
+  }>;
+  if (pending.length === 0) return null;
+  return (async () => {
+    for (const { job, exchange_id: exchangeId, last_outcome: stamp } of pending) {
+      const kind = kinds.get(job)!;
+      if (exchangeId === null || stamp === null || queueing.has(jobKey(kind, exchangeId)) || isDrawing(deps, exchangeId)) continue;
+      // Not alongside a draw or an undo of the same exchange (they claim it too).
+      const release = claimDraw(deps, exchangeId);
+      try {
+        await queueToldNotices(deps, exchangeId, kind, Number(stamp));
+        // What the cancellation would have done next: its unsent mail shown as withdrawn.
+        if (kind === 'exchange-cancelled') await withdrawAfterCancellation(deps, exchangeId);
+      } finally {
+        release();
+      }
+    }
+  })();
+}

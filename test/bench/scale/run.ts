@@ -83,6 +83,8 @@ if (process.argv[2] === '--poller') {
       void running.then(() => process.send!({ worst, count, errors }));
     } else if (message === 'exit') process.exit(0);
   });
+  // A benchmark stopped half-way (Ctrl-C, a closed pipe) must not leave this polling in the background.
+  process.on('disconnect', () => process.exit(0));
   process.send!('ready');
 } else {
   await main();

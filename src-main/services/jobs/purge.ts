@@ -96,6 +96,9 @@ const deleting = new WeakMap<Deps['db'], Set<number>>();
 async function deleteInSlices(deps: Deps, exchangeId: number): Promise<void> {
   const db = deps.db;
   db.transaction(() => {
+    // A draft is cancelled first: nothing can open it, draw it or add to it while its rows go.
+    const now = deps.clock.now();
+    db.prepared("update exchanges set state = 'cancelled', cancelled_at = ?, updated_at = ? where id = ? and state = 'draft'").run(now, now, exchangeId);
     upsertJobState(db, { jobKey: `${DELETE_JOB}:${exchangeId}`, job: DELETE_JOB, exchangeId, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: deps.clock.now() });
     upsertJobState(db, { jobKey: COMPACT_KEY, job: COMPACT_KEY, exchangeId: null, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: deps.clock.now() });
   });

@@ -97,3 +97,27 @@ describe('deleting a big exchange', () => {
     expect(await t.ok('exchanges.list', {})).toEqual([]);
   });
 });
+
+describe('deleting a big draft', () => {
+  it('cannot be opened, drawn or added to while its people are removed', async () => {
+    t = await createTestApp();
+    const draft = (await t.ok('exchanges.create', exchangeInput({ name: 'Draft party', registrationDeadline: null }))).id;
+    await t.ok('participants.import', { exchangeId: draft, csv: csv(400, 'Guest'), dryRun: false });
+    const deleting = t.call('exchanges.delete', { exchangeId: draft });
+    // A few turns in: some of its people are gone, the rest still there.
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(rows('participants', draft)).toBeGreaterThan(0);
+    expect(rows('participants', draft)).toBeLessThan(400);
+    for (const [name, input] of [
+      ['exchanges.transition', { exchangeId: draft, action: 'open' }],
+      ['exchanges.draw', { exchangeId: draft }],
+      ['participants.add', { exchangeId: draft, name: 'Latecomer', email: 'late@example.com' }],
+    ] as const) {
+      const refused = await t.call(name, input as never);
+      expect(refused.ok, name).toBe(false);
+    }
+    expect((await deleting).ok).toBe(true);
+    expect(rows('participants', draft)).toBe(0);
+    expect(await t.ok('exchanges.list', {})).toEqual([]);
+  });
+});

@@ -5,16 +5,16 @@ import { noticeToToldSlice, withdrawAfterCancellation } from '../mail/match-mail
 import { claimDraw, isDrawing } from './claims';
 
 /**
- * Notices to everyone already told their match, queued after the change's own short commit, a
- * slice per turn: for 10 000 people, queueing them in that commit held the app far longer than a
- * page may wait. The change records the notices as due (a job-state row, its stamp in
+ * Notices to everyone already told their match (a draw undone, the exchange cancelled, its date
+ * or place changed), queued after the change's own short commit, a slice per turn: for 10 000
+ * people, queueing them in that commit held the app far longer than a page may wait. The change records the notices as due (a job-state row, its stamp in
  * `last_outcome`) in its commit; the last slice clears the row. A crash half-way leaves it, and
  * the next jobs pass finishes (`resumeToldNotices`); the outbox keys make repeats no-ops.
  */
-export type ToldNotice = 'draw-cancelled' | 'exchange-cancelled';
+export type ToldNotice = 'draw-cancelled' | 'exchange-cancelled' | 'exchange-updated';
 
 /** The job-state rows' names ("undo-notices" from when only the undo had one). */
-const JOBS: Readonly<Record<ToldNotice, string>> = { 'draw-cancelled': 'undo-notices', 'exchange-cancelled': 'cancel-notices' };
+const JOBS: Readonly<Record<ToldNotice, string>> = { 'draw-cancelled': 'undo-notices', 'exchange-cancelled': 'cancel-notices', 'exchange-updated': 'update-notices' };
 const jobKey = (kind: ToldNotice, exchangeId: number) => `${JOBS[kind]}:${exchangeId}`;
 
 /** Inside the change's transaction: these notices are due, keyed by `stamp` (unique per change). */
@@ -43,7 +43,8 @@ async function queueSlices(deps: Deps, exchangeId: number, kind: ToldNotice, sta
     await nextTurn();
     const done = sliceTransaction(deps.db, () => {
       const ids = noticeToToldSlice(deps, exchangeId, kind, stamp, after, SLICE_ROWS);
-      if (ids.length < SLICE_ROWS) deps.db.prepared('delete from job_state where job_key = ?').run(jobKey(kind, exchangeId));
+      // Only this change's row: a later change of the same kind may have written its own meanwhile.
+      if (ids.length < SLICE_ROWS) deps.db.prepared('delete from job_state where job_key = ? and last_outcome = ?').run(jobKey(kind, exchangeId), String(stamp));
       return ids;
     });
     if (done.length < SLICE_ROWS) return;

@@ -6,7 +6,7 @@ import { randomToken } from '../../core/tokens';
 import { minimumGroupSize } from '../../core/matching';
 import type { Exchange, MatchMode } from '../../core/types';
 import { activeParticipantCount, activeParticipantCounts, findExchange, getExchange, insertExchange, listExchanges, updateExchange } from '../../db/repos/exchanges';
-import { notifyExchangeUpdated, withdrawAfterCancellation } from '../mail/match-mail';
+import { beginExchangeUpdate, withdrawAfterCancellation } from '../mail/match-mail';
 import { raiseIcsSequence } from '../../db/repos/outbox';
 import { markToldNoticesDue, queueToldNotices } from '../draw/told-notices';
 import type { Deps } from '../common/deps';
@@ -94,9 +94,13 @@ export function createExchange(deps: Deps, input: ParsedInput<'exchanges.create'
   return viewExchange(deps, id);
 }
 
-export function updateExchangeDetails(deps: Deps, { exchangeId, patch }: ParsedInput<'exchanges.update'>): ExchangeView {
+/**
+ * Saves the organizer's changes. People who know their match hear of a new date, time or place
+ * (the .ics moves the event): marked due in the commit, queued after it in slices (told-notices).
+ */
+export async function updateExchangeDetails(deps: Deps, { exchangeId, patch }: ParsedInput<'exchanges.update'>): Promise<ExchangeView> {
   const now = deps.clock.now();
-  deps.db.transaction(() => {
+  const noticeStamp = deps.db.transaction((): number | null => {
     const current = getExchange(deps.db, exchangeId);
     const keys = (Object.keys(patch) as Array<keyof typeof patch>).filter((k) => patch[k] !== undefined);
     for (const key of keys) assertEditable(current.state, EXCHANGE_FIELD_GROUPS[key]);
@@ -139,11 +143,14 @@ export function updateExchangeDetails(deps: Deps, { exchangeId, patch }: ParsedI
     if (changes.exchangeAt !== undefined && changes.exchangeAt !== current.exchangeAt) {
       movePairHistory(deps.db, exchangeKey(installationSecret(deps), current), changes.exchangeAt, yearIn(changes.exchangeAt, changes.timezone ?? current.timezone));
     }
-    // People who know their match hear of a new date, time or place (the .ics moves the event).
     const moved = (changes.exchangeAt !== undefined && changes.exchangeAt !== current.exchangeAt) || (changes.location !== undefined && changes.location !== current.location);
-    if (current.state === 'matched' && moved) notifyExchangeUpdated(deps, exchangeId);
+    if (current.state !== 'matched' || !moved) return null;
+    const stamp = beginExchangeUpdate(deps, exchangeId);
+    markToldNoticesDue(deps, exchangeId, 'exchange-updated', stamp);
+    return stamp;
   });
   deps.events.emit({ type: 'exchange.changed', exchangeId });
+  if (noticeStamp !== null) await queueToldNotices(deps, exchangeId, 'exchange-updated', noticeStamp);
   return viewExchange(deps, exchangeId);
 }
 

@@ -167,11 +167,15 @@ export function notifyDrawUndone(deps: Deps, exchangeId: number): number {
   return queued;
 }
 
-/** Date, time or place moved after the draw: an update with the calendar event moved (same UID, higher SEQUENCE). */
-export function notifyExchangeUpdated(deps: Deps, exchangeId: number): number {
+/**
+ * Date, time or place moved after the draw, inside that change's commit: the calendar event moves
+ * (same UID, higher SEQUENCE) and an earlier update not sent yet is withdrawn. Returns the new
+ * sequence, the stamp of the updates then queued to the people told (draw/told-notices).
+ */
+export function beginExchangeUpdate(deps: Deps, exchangeId: number): number {
   const sequence = raiseIcsSequence(deps.db, exchangeId);
   withdrawUnsent(deps, exchangeId, ['exchange-updated'], 'a later update replaced it');
-  return noticeToTold(deps, exchangeId, 'exchange-updated', sequence);
+  return sequence;
 }
 
 /**

@@ -317,6 +317,34 @@ describe('a cancellation of a drawn exchange', () => {
   });
 });
 
+describe('a drawn exchange moved to another date', () => {
+  it('each person told gets one update, queued in slices; a second move replaces the first update not sent yet', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    await t.ok('exchanges.draw', { exchangeId });
+    t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match' and participant_id % 2 = 0").run(exchangeId);
+    const updates = (status: string) => count("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-updated' and status = ?", exchangeId, status);
+    let turns = 0;
+    let moving = true;
+    const tick = () => {
+      turns++;
+      if (moving) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await t.ok('exchanges.update', { exchangeId, patch: { location: 'The town hall' } });
+    moving = false;
+    // 300 notices in slices of 100: the app turned in between.
+    expect(turns).toBeGreaterThanOrEqual(3);
+    expect(updates('pending')).toBe(PEOPLE / 2);
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-updated' and participant_id % 2 = 1", exchangeId)).toBe(0);
+
+    await t.ok('exchanges.update', { exchangeId, patch: { location: 'The old barn' } });
+    expect(updates('pending')).toBe(PEOPLE / 2);
+    expect(updates('cancelled')).toBe(PEOPLE / 2);
+    expect(count("select count(*) n from job_state where job = 'update-notices'")).toBe(0);
+  });
+});
+
 describe('a big draw', () => {
   it('2 000 people: the check and the engine run on a worker thread; everyone gives once and receives once, and is told once', async () => {
     const n = OFF_THREAD_FROM;

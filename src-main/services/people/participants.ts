@@ -26,6 +26,7 @@ import {
 } from '../../db/repos/participants';
 import { findPrivateAddress, participantsWithAddress } from '../../db/repos/private-addresses';
 import type { Deps } from '../common/deps';
+import { commitDeferringSync } from '../../db/durable-commit';
 import type { ProgressReporter } from '../common/progress';
 import { eachSlice, nextTurn, SLICE_ROWS } from '../common/slices';
 import { spliceInParticipant, spliceOutParticipant, type SpliceOutcome } from '../draw/splice';
@@ -208,7 +209,8 @@ export async function addParticipantsInSlices(deps: Deps, exchangeId: number, pe
     await eachSlice(rows, (slice) => stageParticipants(deps.db, stage, slice), SLICE_ROWS, progress);
     await nextTurn();
     const now = deps.clock.now();
-    const added = deps.db.transaction(() => {
+    // Synced to disk on the thread pool, not the loop (db/durable-commit.ts); "added" is said once it is durable.
+    const commit = commitDeferringSync(deps.db, () => {
       const exchange = getExchange(deps.db, exchangeId);
       assertRosterOpen(exchange);
       if (exchange.state === 'matched') return null;
@@ -221,8 +223,11 @@ export async function addParticipantsInSlices(deps: Deps, exchangeId: number, pe
       deps.events.emit({ type: 'participants.changed', exchangeId });
       return count;
     });
-    return added ?? addParticipants(deps, exchangeId, people).length;
+    await commit.durable;
+    return commit.result ?? addParticipants(deps, exchangeId, people).length;
   } finally {
+    // Dropping 10 000 staged rows takes a turn of its own.
+    await nextTurn();
     dropImportStage(deps.db, stage);
   }
 }

@@ -26,7 +26,7 @@ const INVITE_PATH = /^\/i\/([A-Za-z0-9_-]{1,64})$/;
  * other request, and any doubt, goes to the app, which refuses or renders as usual.
  */
 export function keptPagesLane(deps: Deps, pages: ParticipantKeptPages, hostServed: (rawHost: string) => boolean): FastLane {
-  const answer = (req: IncomingMessage, res: ServerResponse): boolean => {
+  const serve = (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== 'GET') return false;
     const headers = req.headers;
     if (headers['content-length'] !== undefined || headers['transfer-encoding'] !== undefined) return false;
@@ -43,21 +43,18 @@ export function keptPagesLane(deps: Deps, pages: ParticipantKeptPages, hostServe
       key = inviteKey(pickLocale(headers['accept-language']), code);
     }
     if (key === undefined || !hostServed(headers.host ?? '')) return false;
-    const parts = kept.get(key, deps.clock.now());
-    if (parts === null) return false;
+    const page = kept.get(key, deps.clock.now());
+    if (page === null) return false;
     // Whether it came through an HTTPS tunnel; the client address (rate limits) is not needed here.
     const https = factsOf(deps, headers.host, req.socket.remoteAddress ?? null, () => null).https;
-    const page = keptPageAnswer(deps, parts, { https, csrfCookie: cookie(headers.cookie, CSRF_COOKIE) }, { noStore: kept === pages.me });
-    res.writeHead(200, page.headers);
-    // Written in the same tick, the pieces leave in one system call with the headers.
-    const last = page.pieces.length - 1;
-    for (let i = 0; i < last; i++) res.write(page.pieces[i]);
-    res.end(page.pieces[last]);
+    const answer = keptPageAnswer(deps, page, { https, csrfCookie: cookie(headers.cookie, CSRF_COOKIE) }, { noStore: kept === pages.me });
+    res.writeHead(200, answer.headers);
+    res.end(answer.body);
     return true;
   };
   return (req, res) => {
     try {
-      return answer(req, res);
+      return serve(req, res);
     } catch {
       // Nothing was sent yet (everything above the write is reading): the app answers it, and
       // reports what failed if it fails there too.

@@ -9,13 +9,16 @@ import { CSRF_COOKIE, csrfForCookie, requestFacts } from './guard';
 /** What participant pages may load and do (no scripts at all). */
 export const PARTICIPANT_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-interface Kept {
+/** A kept page (see KeptPages). */
+export interface KeptPage {
   /** `db.changeCount()` before the page's data was read. */
-  version: number;
+  readonly version: number;
   /** The page is about time too (a day count, a deadline): it is remade at this instant. */
-  until: number;
+  readonly until: number;
   /** The page cut where the CSRF token goes, as UTF-8 bytes (see `keep`). */
-  parts: Buffer[];
+  readonly parts: readonly Buffer[];
+  /** The page last made whole, for the token it carries: the same browser reloading gets these bytes again. */
+  made: { token: string; body: Buffer<ArrayBuffer> } | null;
 }
 
 /**
@@ -33,7 +36,7 @@ interface Kept {
 export class KeptPages {
   /** Rendered in place of the CSRF token. Random per process: nobody can type it into a page. */
   readonly slot: string;
-  readonly #pages = new Map<string, Kept>();
+  readonly #pages = new Map<string, KeptPage>();
 
   constructor(
     private readonly deps: Deps,
@@ -43,24 +46,23 @@ export class KeptPages {
   }
 
   /** The page kept under `key`, if nothing was written since and its time has not run out. */
-  get(key: string, now: number): Buffer[] | null {
+  get(key: string, now: number): KeptPage | null {
     const kept = this.#pages.get(key);
     if (!kept) return null;
-    if (now < kept.until && kept.version === this.deps.db.changeCount()) return kept.parts;
+    if (now < kept.until && kept.version === this.deps.db.changeCount()) return kept;
     this.#pages.delete(key);
     return null;
   }
 
   /**
-   * Keeps a page rendered with `slot` for its token; returns it cut for `send`. Kept as bytes: a
-   * page with one "—" or "€" is a two-byte string that every answer would otherwise measure and
-   * encode again.
+   * Keeps a page rendered with `slot` for its token, and returns it. Kept as bytes: a page with
+   * one "—" or "€" is a two-byte string that every answer would otherwise measure and encode again.
    */
-  keep(key: string, version: number, until: number, html: string): Buffer[] {
-    const parts = html.split(this.slot).map((part) => Buffer.from(part, 'utf8'));
+  keep(key: string, version: number, until: number, html: string): KeptPage {
+    const page: KeptPage = { version, until, parts: html.split(this.slot).map((part) => Buffer.from(part, 'utf8')), made: null };
     if (this.#pages.size >= this.limit) this.#pages.clear();
-    this.#pages.set(key, { version, until, parts });
-    return parts;
+    this.#pages.set(key, page);
+    return page;
   }
 }
 
@@ -82,35 +84,37 @@ export interface KeptPageVisitor {
 }
 
 /**
- * A page cut by KeptPages made whole for one browser: its CSRF token put in between the pieces,
- * every header (Content-Length too) in one plain record, the CSRF cookie set when the browser has
- * none yet. Handed back in pieces: a socket writes them in one go, with no copy of the page.
+ * A kept page made whole for one browser: its CSRF token put in, every header (Content-Length too)
+ * in one plain record, the CSRF cookie set when the browser has none yet. The page last made is
+ * kept with it, so a browser reloading gets the same bytes without them being assembled again.
  */
 export function keptPageAnswer(
   deps: Deps,
-  parts: readonly Buffer[],
+  page: KeptPage,
   visitor: KeptPageVisitor,
   options: { noStore: boolean },
-): { headers: Record<string, string>; pieces: Buffer[] } {
+): { headers: Record<string, string>; body: Buffer<ArrayBuffer> } {
   const { token, cookie } = csrfForCookie(deps, installationSecret(deps), visitor.csrfCookie, visitor.https);
   const headers = securityHeaderRecord(PARTICIPANT_CSP, visitor.https);
   headers['Content-Type'] = 'text/html; charset=UTF-8';
   if (options.noStore) headers['Cache-Control'] = 'no-store';
   if (cookie !== null) headers['Set-Cookie'] = cookie;
-  const tokenBytes = Buffer.from(token, 'latin1'); // hex
-  const pieces: Buffer[] = [parts[0]!];
-  let length = parts[0]!.byteLength;
-  for (let i = 1; i < parts.length; i++) {
-    pieces.push(tokenBytes, parts[i]!);
-    length += tokenBytes.byteLength + parts[i]!.byteLength;
+  let body = page.made?.token === token ? page.made.body : null;
+  if (body === null) {
+    const tokenBytes = Buffer.from(token, 'latin1'); // hex
+    const pieces: Buffer[] = [page.parts[0]!];
+    for (let i = 1; i < page.parts.length; i++) pieces.push(tokenBytes, page.parts[i]!);
+    body = Buffer.concat(pieces);
+    // A first visit's token is new every time: only a returning browser's page is worth keeping.
+    if (cookie === null) page.made = { token, body };
   }
-  headers['Content-Length'] = String(length);
-  return { headers, pieces };
+  headers['Content-Length'] = String(body.byteLength);
+  return { headers, body };
 }
 
-/** Answers with a page cut by KeptPages through the app (see keptPageAnswer and completeResponse). */
-export function sendKeptPage(deps: Deps, c: Context, parts: readonly Buffer[], options: { noStore: boolean }): Response {
+/** Answers with a kept page through the app (see keptPageAnswer and completeResponse). */
+export function sendKeptPage(deps: Deps, c: Context, page: KeptPage, options: { noStore: boolean }): Response {
   const visitor = { https: requestFacts(deps, c).https, csrfCookie: getCookie(c, CSRF_COOKIE) };
-  const { headers, pieces } = keptPageAnswer(deps, parts, visitor, options);
-  return completeResponse(Buffer.concat(pieces), 200, headers);
+  const { headers, body } = keptPageAnswer(deps, page, visitor, options);
+  return completeResponse(body, 200, headers);
 }

@@ -30,11 +30,12 @@ export interface ParticipantSite {
   fastLane: FastLane;
 }
 
-/** The public app: the only thing reachable from the LAN or a tunnel. */
+/** The participant app alone, without its fast lane (for callers that run it in-process). */
 export function createParticipantApp(deps: Deps, options: ParticipantAppOptions): Hono {
   return createParticipantSite(deps, options).app;
 }
 
+/** The public site: the only thing reachable from the LAN or a tunnel. The kept pages are shared by the app's routes and the lane. */
 export function createParticipantSite(deps: Deps, options: ParticipantAppOptions): ParticipantSite {
   const kept: ParticipantKeptPages = { me: new KeptPages(deps), invite: new KeptPages(deps) };
   const css = readFileSync(join(resourcesDir(), 'participant.css'), 'utf8');

@@ -23,17 +23,20 @@ export function markToldNoticesDue(deps: Deps, exchangeId: number, kind: ToldNot
   upsertJobState(deps.db, { jobKey: jobKey(kind, exchangeId), job: JOBS[kind], exchangeId, dueAt: null, lastRunAt: null, lastOutcome: String(stamp), updatedAt: now });
 }
 
-/** Notices being queued in this process (a jobs pass meanwhile leaves them to finish). */
-const queueing = new Set<string>();
+/** Notices being queued in this process, per database (a jobs pass meanwhile leaves them to finish). */
+const queueing = new WeakMap<Deps['db'], Set<string>>();
+const isQueueing = (deps: Deps, key: string) => queueing.get(deps.db)?.has(key) ?? false;
 
 /** The notices, a slice per turn; the last slice clears the "notices due" row. */
 export async function queueToldNotices(deps: Deps, exchangeId: number, kind: ToldNotice, stamp: number): Promise<void> {
   const key = jobKey(kind, exchangeId);
-  queueing.add(key);
+  let running = queueing.get(deps.db);
+  if (!running) queueing.set(deps.db, (running = new Set()));
+  running.add(key);
   try {
     await queueSlices(deps, exchangeId, kind, stamp);
   } finally {
-    queueing.delete(key);
+    running.delete(key);
   }
 }
 
@@ -66,7 +69,7 @@ export function resumeToldNotices(deps: Deps): Promise<void> | null {
   return (async () => {
     for (const { job, exchange_id: exchangeId, last_outcome: stamp } of pending) {
       const kind = kinds.get(job)!;
-      if (exchangeId === null || stamp === null || queueing.has(jobKey(kind, exchangeId)) || isDrawing(deps, exchangeId)) continue;
+      if (exchangeId === null || stamp === null || isQueueing(deps, jobKey(kind, exchangeId)) || isDrawing(deps, exchangeId)) continue;
       // Not alongside a draw or an undo of the same exchange (they claim it too).
       const release = claimDraw(deps, exchangeId);
       try {

@@ -5,6 +5,7 @@ import { findOutboxByKey } from '../../db/repos/outbox';
 import { createBackup, deleteBackupsBefore, pruneBackups, replaceBackupsAfterDeletion } from '../organizer/backups';
 import type { Deps } from '../common/deps';
 import { nextTurn, sliceTransaction } from '../common/slices';
+import { RunningHere } from '../common/running-here';
 import { enqueueMail } from '../mail/outbox';
 import { smtpIsConfigured } from '../mail/smtp';
 import { getSettings } from '../organizer/settings';
@@ -79,19 +80,11 @@ const DELETE_JOB = 'exchange-delete';
  * the file is compacted on quit instead (`compactIfWanted`).
  */
 export async function deleteExchangeInSlices(deps: Deps, exchangeId: number): Promise<void> {
-  const db = deps.db;
-  let running = deleting.get(db);
-  if (!running) deleting.set(db, (running = new Set()));
-  running.add(exchangeId);
-  try {
-    await deleteInSlices(deps, exchangeId);
-  } finally {
-    running.delete(exchangeId);
-  }
+  await deleting.around(deps, exchangeId, () => deleteInSlices(deps, exchangeId));
 }
 
 /** Exchanges being deleted in this process now (the jobs pass leaves them to the deletion under way). */
-const deleting = new WeakMap<Deps['db'], Set<number>>();
+const deleting = new RunningHere<number>();
 
 async function deleteInSlices(deps: Deps, exchangeId: number): Promise<void> {
   const db = deps.db;
@@ -121,9 +114,8 @@ async function deleteInSlices(deps: Deps, exchangeId: number): Promise<void> {
 
 /** Deletions a crash cut short (their job-state rows): finished now (the jobs' pass calls this). Null, at once, when there are none. */
 export function resumeExchangeDeletions(deps: Deps): Promise<void> | null {
-  const running = deleting.get(deps.db);
   const pending = (deps.db.prepared('select exchange_id from job_state where job = ? and exchange_id is not null').all(DELETE_JOB) as Array<{ exchange_id: number }>).filter(
-    ({ exchange_id: exchangeId }) => !running?.has(exchangeId),
+    ({ exchange_id: exchangeId }) => !deleting.has(deps, exchangeId),
   );
   if (pending.length === 0) return null;
   return (async () => {

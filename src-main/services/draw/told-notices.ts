@@ -1,6 +1,7 @@
 import { upsertJobState } from '../../db/repos/jobs';
 import type { Deps } from '../common/deps';
 import { nextTurn, sliceTransaction, SLICE_ROWS } from '../common/slices';
+import { RunningHere } from '../common/running-here';
 import { noticeToToldSlice, withdrawAfterCancellation } from '../mail/match-mail';
 import { claimDraw, isDrawing } from './claims';
 
@@ -23,21 +24,12 @@ export function markToldNoticesDue(deps: Deps, exchangeId: number, kind: ToldNot
   upsertJobState(deps.db, { jobKey: jobKey(kind, exchangeId), job: JOBS[kind], exchangeId, dueAt: null, lastRunAt: null, lastOutcome: String(stamp), updatedAt: now });
 }
 
-/** Notices being queued in this process, per database (a jobs pass meanwhile leaves them to finish). */
-const queueing = new WeakMap<Deps['db'], Set<string>>();
-const isQueueing = (deps: Deps, key: string) => queueing.get(deps.db)?.has(key) ?? false;
+/** Notices being queued in this process (a jobs pass meanwhile leaves them to finish). */
+const queueing = new RunningHere<string>();
 
 /** The notices, a slice per turn; the last slice clears the "notices due" row. */
 export async function queueToldNotices(deps: Deps, exchangeId: number, kind: ToldNotice, stamp: number): Promise<void> {
-  const key = jobKey(kind, exchangeId);
-  let running = queueing.get(deps.db);
-  if (!running) queueing.set(deps.db, (running = new Set()));
-  running.add(key);
-  try {
-    await queueSlices(deps, exchangeId, kind, stamp);
-  } finally {
-    running.delete(key);
-  }
+  await queueing.around(deps, jobKey(kind, exchangeId), () => queueSlices(deps, exchangeId, kind, stamp));
 }
 
 async function queueSlices(deps: Deps, exchangeId: number, kind: ToldNotice, stamp: number): Promise<void> {
@@ -69,13 +61,13 @@ export function resumeToldNotices(deps: Deps): Promise<void> | null {
   return (async () => {
     for (const { job, exchange_id: exchangeId, last_outcome: stamp } of pending) {
       const kind = kinds.get(job)!;
-      if (exchangeId === null || stamp === null || isQueueing(deps, jobKey(kind, exchangeId)) || isDrawing(deps, exchangeId)) continue;
+      if (exchangeId === null || stamp === null || queueing.has(deps, jobKey(kind, exchangeId)) || isDrawing(deps, exchangeId)) continue;
       // Not alongside a draw or an undo of the same exchange (they claim it too).
       const release = claimDraw(deps, exchangeId);
       try {
-        await queueToldNotices(deps, exchangeId, kind, Number(stamp));
-        // What the cancellation would have done next: its unsent mail shown as withdrawn.
+        // What the cancellation does before its notices: its unsent mail shown as withdrawn.
         if (kind === 'exchange-cancelled') await withdrawAfterCancellation(deps, exchangeId);
+        await queueToldNotices(deps, exchangeId, kind, Number(stamp));
       } finally {
         release();
       }

@@ -179,8 +179,9 @@ export async function transitionExchange(deps: Deps, { exchangeId, action }: Par
   });
   deps.events.emit({ type: 'exchange.changed', exchangeId });
   if (cancelStamp !== null) {
-    await queueToldNotices(deps, exchangeId, 'exchange-cancelled', cancelStamp);
+    // Withdrawn first: the "notices due" row, cleared by the last notice, then covers both after a crash.
     await withdrawAfterCancellation(deps, exchangeId);
+    await queueToldNotices(deps, exchangeId, 'exchange-cancelled', cancelStamp);
   }
   return viewExchange(deps, exchangeId);
 }

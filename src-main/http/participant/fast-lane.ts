@@ -31,23 +31,18 @@ export function keptPagesLane(deps: Deps, pages: ParticipantKeptPages, hostServe
     const headers = req.headers;
     if (headers['content-length'] !== undefined || headers['transfer-encoding'] !== undefined) return false;
     const url = req.url ?? '';
-    let kept: KeptPages;
-    let key: string | undefined;
-    if (url === '/me') {
-      kept = pages.me;
-      key = cookie(headers.cookie, SESSION_COOKIE);
-    } else {
-      const code = INVITE_PATH.exec(url)?.[1];
-      if (code === undefined) return false;
-      kept = pages.invite;
-      key = inviteKey(pickLocale(headers['accept-language']), code);
-    }
+    const code = url === '/me' ? null : INVITE_PATH.exec(url)?.[1];
+    if (code === undefined) return false;
+    // Read once, as the app reads them (hono's own parser).
+    const cookies = headers.cookie === undefined ? {} : parseCookies(headers.cookie);
+    const kept = code === null ? pages.me : pages.invite;
+    const key = code === null ? cookies[SESSION_COOKIE] : inviteKey(pickLocale(headers['accept-language']), code);
     if (key === undefined || !hostServed(headers.host ?? '')) return false;
     const page = kept.get(key, deps.clock.now());
     if (page === null) return false;
     // Whether it came through an HTTPS tunnel; the client address (rate limits) is not needed here.
     const https = factsOf(deps, headers.host, req.socket.remoteAddress ?? null, () => null).https;
-    const answer = keptPageAnswer(deps, page, { https, csrfCookie: cookie(headers.cookie, CSRF_COOKIE) }, { noStore: kept === pages.me });
+    const answer = keptPageAnswer(deps, page, { https, csrfCookie: cookies[CSRF_COOKIE] }, { noStore: kept === pages.me });
     res.writeHead(200, answer.headers);
     res.end(answer.body);
     return true;
@@ -61,9 +56,4 @@ export function keptPagesLane(deps: Deps, pages: ParticipantKeptPages, hostServe
       return false;
     }
   };
-}
-
-/** A cookie's value, read as the app reads it (hono's own parser). */
-function cookie(header: string | undefined, name: string): string | undefined {
-  return header === undefined ? undefined : parseCookies(header, name)[name];
 }

@@ -11,10 +11,10 @@ import Database from 'better-sqlite3';
 const { source, destination, nativeBinding } = workerData as { source: string; destination: string; nativeBinding?: string };
 
 /** `open`: this thread could not open the database (the caller backs up on its own thread); `copy`: the copy failed. */
-type Answer = { ok: true } | { ok: false; stage: 'open' | 'copy'; message: string };
-const failed = (stage: 'open' | 'copy', error: unknown): Answer => ({ ok: false, stage, message: error instanceof Error ? error.message : String(error) });
+export type BackupAnswer = { ok: true } | { ok: false; stage: 'open' | 'copy'; message: string };
+const failed = (stage: 'open' | 'copy', error: unknown): BackupAnswer => ({ ok: false, stage, message: error instanceof Error ? error.message : String(error) });
 
-async function run(): Promise<Answer> {
+async function run(): Promise<BackupAnswer> {
   let db: Database.Database;
   try {
     db = new Database(source, { readonly: true, fileMustExist: true, ...(nativeBinding !== undefined && { nativeBinding }) });

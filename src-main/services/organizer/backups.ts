@@ -1,6 +1,7 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { BackupAnswer } from './backup-worker';
 import { DAY_MS } from '../../core/schedule';
 import { backupFileName } from '../../db/backup';
 import { DomainError, notFound } from '../../core/errors';
@@ -66,12 +67,11 @@ async function backupOffThread(deps: Deps, destination: string): Promise<void> {
     await sqlite.backup(destination);
   };
   if (!worker) return onThisThread(null);
-  type Answer = { ok: true } | { ok: false; stage: 'open' | 'copy'; message: string };
-  let answer: Answer;
+  let answer: BackupAnswer;
   try {
-    answer = await new Promise<Answer>((resolve, reject) => {
+    answer = await new Promise<BackupAnswer>((resolve, reject) => {
       const thread = new Worker(worker.script, { eval: worker.eval, workerData: { source: sqlite.name, destination, nativeBinding: deps.paths.sqliteBinding } });
-      thread.once('message', (message: Answer) => {
+      thread.once('message', (message: BackupAnswer) => {
         resolve(message);
         void thread.terminate();
       });

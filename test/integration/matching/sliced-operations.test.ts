@@ -10,6 +10,7 @@ import { OFF_THREAD_FROM } from '../../../src-main/services/draw/solve-off-threa
 import { addParticipant } from '../../../src-main/services/people/participants';
 import { sinkSmtpSettings, startSmtpSink } from '../../support/smtp-sink';
 import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
+import { duringTurns } from '../../support/turns';
 
 const PEOPLE = 600;
 
@@ -148,17 +149,14 @@ describe('an undo in slices', () => {
     expect(count('select count(*) n from pair_history')).toBe(PEOPLE);
     // What another request sees between two turns of the undo: the exchange already undrawn.
     const seen: string[] = [];
-    let watching = true;
-    const watch = () => {
-      if (!watching) return;
-      const state = (t.deps.db.sqlite.prepare('select state from exchanges where id = ?').get(exchangeId) as { state: string }).state;
-      const matches = count('select count(*) n from matches where exchange_id = ?', exchangeId);
-      seen.push(`${state}:${matches > 0 ? 'rows left' : 'no rows'}`);
-      setImmediate(watch);
-    };
-    setImmediate(watch);
-    const undone = await t.ok('exchanges.undoDraw', { exchangeId, confirm: true });
-    watching = false;
+    const { value: undone } = await duringTurns(
+      () => t.ok('exchanges.undoDraw', { exchangeId, confirm: true }),
+      () => {
+        const state = (t.deps.db.sqlite.prepare('select state from exchanges where id = ?').get(exchangeId) as { state: string }).state;
+        const matches = count('select count(*) n from matches where exchange_id = ?', exchangeId);
+        seen.push(`${state}:${matches > 0 ? 'rows left' : 'no rows'}`);
+      },
+    );
     expect(undone.state).toBe('registration_closed');
     // Every state seen half-way was undrawn with rows still being removed, never drawn with rows gone.
     expect(seen).toContain('registration_closed:rows left');
@@ -252,15 +250,10 @@ describe('a cancellation of a drawn exchange', () => {
     t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match' and participant_id % 3 = 0").run(exchangeId);
     const told = count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'sent'", exchangeId);
     const seen: string[] = [];
-    let watching = true;
-    const watch = () => {
-      if (!watching) return;
-      seen.push((t.deps.db.sqlite.prepare('select state from exchanges where id = ?').get(exchangeId) as { state: string }).state);
-      setImmediate(watch);
-    };
-    setImmediate(watch);
-    const cancelled = await t.ok('exchanges.transition', { exchangeId, action: 'cancel' });
-    watching = false;
+    const { value: cancelled } = await duringTurns(
+      () => t.ok('exchanges.transition', { exchangeId, action: 'cancel' }),
+      () => seen.push((t.deps.db.sqlite.prepare('select state from exchanges where id = ?').get(exchangeId) as { state: string }).state),
+    );
     expect(cancelled.state).toBe('cancelled');
     // The app kept turning while the notices were queued, and every turn saw it cancelled.
     expect(seen.length).toBeGreaterThan(3);
@@ -324,15 +317,7 @@ describe('a drawn exchange moved to another date', () => {
     await t.ok('exchanges.draw', { exchangeId });
     t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match' and participant_id % 2 = 0").run(exchangeId);
     const updates = (status: string) => count("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-updated' and status = ?", exchangeId, status);
-    let turns = 0;
-    let moving = true;
-    const tick = () => {
-      turns++;
-      if (moving) setImmediate(tick);
-    };
-    setImmediate(tick);
-    await t.ok('exchanges.update', { exchangeId, patch: { location: 'The town hall' } });
-    moving = false;
+    const { turns } = await duringTurns(() => t.ok('exchanges.update', { exchangeId, patch: { location: 'The town hall' } }));
     // 300 notices in slices of 100: the app turned in between.
     expect(turns).toBeGreaterThanOrEqual(3);
     expect(updates('pending')).toBe(PEOPLE / 2);
@@ -455,15 +440,7 @@ describe('a re-draw', () => {
       if (armed && ++readings === 250) throw new Error('clock fault');
       return now();
     };
-    let turns = 0;
-    let running = true;
-    const tick = () => {
-      turns++;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const redrawn = await t.ok('exchanges.redraw', { exchangeId, confirm: true });
-    running = false;
+    const { value: redrawn, turns } = await duringTurns(() => t.ok('exchanges.redraw', { exchangeId, confirm: true }));
     armed = false;
     t.clock.now = now;
 

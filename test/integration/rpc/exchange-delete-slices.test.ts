@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/log';
 import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
+import { duringTurns } from '../../support/turns';
 
 /**
  * Deleting a big exchange runs in slices (services/jobs/purge.ts `deleteExchangeInSlices`): the
@@ -29,15 +30,7 @@ describe('deleting a big exchange', () => {
     await t.ok('exchanges.transition', { exchangeId: big, action: 'cancel' });
     expect(rows('email_outbox', big)).toBeGreaterThanOrEqual(600);
 
-    let turns = 0;
-    let deleting = true;
-    const tick = () => {
-      turns++;
-      if (deleting) setImmediate(tick);
-    };
-    setImmediate(tick);
-    await t.ok('exchanges.delete', { exchangeId: big });
-    deleting = false;
+    const { turns } = await duringTurns(() => t.ok('exchanges.delete', { exchangeId: big }));
 
     // 600 people in slices of 100 and their 600 match emails in slices of 200: ten turns at least.
     expect(turns).toBeGreaterThanOrEqual(10);

@@ -1,5 +1,6 @@
 import { DAY_MS, purgePlan } from '../../core/schedule';
-import { deleteExchange, listExchanges, updateExchange } from '../../db/repos/exchanges';
+import { deleteExchange, findExchange, listExchanges, updateExchange } from '../../db/repos/exchanges';
+import { nextState } from '../../core/exchange-state';
 import { pruneJobRuns, upsertJobState } from '../../db/repos/jobs';
 import { findOutboxByKey } from '../../db/repos/outbox';
 import { createBackup, deleteBackupsBefore, pruneBackups, replaceBackupsAfterDeletion } from '../organizer/backups';
@@ -91,9 +92,9 @@ async function deleteInSlices(deps: Deps, exchangeId: number): Promise<void> {
   db.transaction(() => {
     // A draft is cancelled first: nothing can open it, draw it or add to it while its rows go.
     const now = deps.clock.now();
-    db.prepared("update exchanges set state = 'cancelled', cancelled_at = ?, updated_at = ? where id = ? and state = 'draft'").run(now, now, exchangeId);
-    upsertJobState(db, { jobKey: `${DELETE_JOB}:${exchangeId}`, job: DELETE_JOB, exchangeId, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: deps.clock.now() });
-    upsertJobState(db, { jobKey: COMPACT_KEY, job: COMPACT_KEY, exchangeId: null, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: deps.clock.now() });
+    if (findExchange(db, exchangeId)?.state === 'draft') updateExchange(db, exchangeId, { state: nextState('draft', 'cancel'), cancelledAt: now, updatedAt: now });
+    upsertJobState(db, { jobKey: `${DELETE_JOB}:${exchangeId}`, job: DELETE_JOB, exchangeId, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: now });
+    upsertJobState(db, { jobKey: COMPACT_KEY, job: COMPACT_KEY, exchangeId: null, dueAt: null, lastRunAt: null, lastOutcome: null, updatedAt: now });
   });
   const outbox = db.prepared('delete from email_outbox where id in (select id from email_outbox where exchange_id = ? limit ?)');
   const people = db.prepared('delete from participants where id in (select id from participants where exchange_id = ? limit ?)');

@@ -330,6 +330,32 @@ describe('a drawn exchange moved to another date', () => {
   });
 });
 
+describe('a drawn exchange moved to another date, cut off', () => {
+  it('after its commit: the new date stands, and the next jobs pass queues each update once', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    await t.ok('exchanges.draw', { exchangeId });
+    t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match'").run(exchangeId);
+    const updates = () => count("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-updated'", exchangeId);
+    const now = t.clock.now.bind(t.clock);
+    let armed = true;
+    t.clock.now = () => {
+      if (armed && updates() >= 100) throw new Error('clock fault');
+      return now();
+    };
+    expect(await t.call('exchanges.update', { exchangeId, patch: { location: 'The town hall' } })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    armed = false;
+    expect((await t.ok('exchanges.get', { exchangeId })).location).toBe('The town hall');
+    expect(updates()).toBe(100);
+    expect(count("select count(*) n from job_state where job = 'update-notices'")).toBe(1);
+
+    await t.app.jobs.runDue();
+    expect(updates()).toBe(PEOPLE);
+    expect(count("select count(distinct participant_id) n from email_outbox where exchange_id = ? and kind = 'exchange-updated'", exchangeId)).toBe(PEOPLE);
+    expect(count("select count(*) n from job_state where job = 'update-notices'")).toBe(0);
+  });
+});
+
 describe('a big draw', () => {
   it('2 000 people: the check and the engine run on a worker thread; everyone gives once and receives once, and is told once', async () => {
     const n = OFF_THREAD_FROM;

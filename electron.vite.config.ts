@@ -44,8 +44,8 @@ export default defineConfig({
           },
         ],
         input: {
-          main: resolve(root, 'src-main/electron/main.ts'),
-          serve: resolve(root, 'src-main/serve.ts'),
+          main: resolve(root, 'src-main/electron/entry.ts'),
+          serve: resolve(root, 'src-main/serve-entry.ts'),
           // The draw engine's worker thread (services/draw/solve-off-thread.ts looks for it next to the bundle).
           'solve-worker': resolve(root, 'src-main/services/draw/solve-worker.ts'),
           // Backups, whose final sync to disk would otherwise hold the event loop (services/organizer/backups.ts).

@@ -21,7 +21,7 @@ const clockRules = [
  * way: entries → transports (http, rpc, electron) and jobs → services → mail, db, core → contract.
  */
 const m = (dir) => `./src-main/${dir}`;
-const ENTRIES = [m('app.ts'), m('serve.ts'), m('config.ts')];
+const ENTRIES = [m('app.ts'), m('serve.ts'), m('serve-entry.ts'), m('config.ts')];
 const TRANSPORTS = [m('http'), m('rpc'), m('electron')];
 const layerZones = [
   { target: m('contract'), from: ['./src-main'], except: ['./contract', './i18n'], message: 'The contract imports only zod, itself and the languages (i18n).' },

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CATALOGUES } from '../../../src-main/i18n/catalogues';
@@ -20,17 +22,44 @@ describe('npm run build', () => {
   });
 
   it('keeps electron out of the headless bundle', () => {
-    expect(readFileSync(join(ROOT, 'out/main/serve.js'), 'utf8')).not.toMatch(/from ["']electron["']|require\(["']electron["']\)/);
+    for (const file of staticGraph(join(ROOT, 'out/main/serve.js'))) expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ["']electron["']|require\(["']electron["']\)/);
   });
 });
 
-/** Every file `file` loads before its first line runs: its static imports, transitively (our chunks only). */
+/**
+ * Every file `file` loads before the launch goes on: its static imports and the imports an entry
+ * awaits at its top level (serve-entry.ts), transitively (our chunks only).
+ */
 function staticGraph(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
-  for (const [, target] of readFileSync(file, 'utf8').matchAll(/^import\s[^;]*?from\s*"(\.[^"]+)"/gm)) staticGraph(resolve(dirname(file), target!), seen);
+  const code = readFileSync(file, 'utf8');
+  const targets = [...code.matchAll(/^import\s[^;]*?from\s*"(\.[^"]+)"/gm), ...code.matchAll(/^await import\("(\.[^"]+)"\)/gm)].map((match) => match[1]!);
+  for (const target of targets) staticGraph(resolve(dirname(file), target), seen);
   return seen;
 }
+
+describe('the entries', () => {
+  it('ask for the compile cache before they load the rest (headless: beside the bundle)', () => {
+    for (const entry of ['out/main/serve.js', 'out/main/main.js']) {
+      const code = readFileSync(join(ROOT, entry), 'utf8');
+      const cacheAt = code.search(/enableCompileCache\(/);
+      const restAt = code.search(/^await import\(/m);
+      expect(cacheAt, entry).toBeGreaterThan(-1);
+      expect(restAt, entry).toBeGreaterThan(cacheAt);
+      expect(code.slice(0, restAt), entry).not.toMatch(/^import\s[^;]*?from\s*"\.\/chunks\/(?!compile-cache)/m);
+    }
+  });
+
+  it('keep compiled code beside the headless bundle where Node can (≥ 22.1), and launch the same without it', () => {
+    const cache = join(ROOT, 'out/main/.compile-cache');
+    rmSync(cache, { recursive: true, force: true });
+    const run = spawnSync(process.execPath, [join(ROOT, 'out/main/serve.js'), '--version'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(existsSync(cache)).toBe(typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function');
+  });
+});
 
 describe('what a launch loads', () => {
   const launch = () => [...staticGraph(join(ROOT, 'out/main/serve.js'))].map((file) => readFileSync(file, 'utf8')).join('\n');

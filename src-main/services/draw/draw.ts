@@ -109,27 +109,32 @@ const mailKey = (exchangeId: number) => `match-mail:${exchangeId}`;
 
 /**
  * What is still to be queued: the draw's generation, and after a re-draw the givers already told
- * (they heard of their change, or need nothing, in the re-draw's own commit).
+ * (`skip`: they get nothing new) and, among them, those whose giftees changed (`changed`: they get
+ * an "assignment changed" email instead of a match email).
  */
 interface PendingMail {
   generation: string;
   skip: ReadonlySet<number>;
+  changed: ReadonlySet<number>;
 }
 
-function markMailPending(deps: Deps, exchangeId: number, generation: string, skip: ReadonlySet<number> = new Set()): void {
-  const lastOutcome = skip.size === 0 ? generation : JSON.stringify({ generation, skip: [...skip] });
+/** Writes the "emails pending" row; returns its text, which each slice compares to know the job is still this one. */
+function markMailPending(deps: Deps, exchangeId: number, generation: string, told: { skip: ReadonlySet<number>; changed: ReadonlySet<number> } | null = null): string {
+  const lastOutcome = told === null ? generation : JSON.stringify({ generation, skip: [...told.skip], changed: [...told.changed] });
   upsertJobState(deps.db, { jobKey: mailKey(exchangeId), job: 'match-mail', exchangeId, dueAt: null, lastRunAt: null, lastOutcome, updatedAt: deps.clock.now() });
+  return lastOutcome;
 }
 
 function parsePending(lastOutcome: string | null): PendingMail | null {
   if (lastOutcome === null) return null;
-  if (!lastOutcome.startsWith('{')) return { generation: lastOutcome, skip: new Set() };
-  const parsed = JSON.parse(lastOutcome) as { generation: string; skip: number[] };
-  return { generation: parsed.generation, skip: new Set(parsed.skip) };
+  if (!lastOutcome.startsWith('{')) return { generation: lastOutcome, skip: new Set(), changed: new Set() };
+  const parsed = JSON.parse(lastOutcome) as { generation: string; skip: number[]; changed?: number[] };
+  return { generation: parsed.generation, skip: new Set(parsed.skip), changed: new Set(parsed.changed ?? []) };
 }
 
-function pendingGeneration(deps: Deps, exchangeId: number): string | null {
-  return parsePending(deps.db.first(deps.db.q.selectFrom('job_state').select('last_outcome').where('job_key', '=', mailKey(exchangeId)))?.last_outcome ?? null)?.generation ?? null;
+/** The "emails pending" row's text as stored (compared whole: a re-draw's holds thousands of ids, parsed once per job, not per slice). */
+function pendingMarker(deps: Deps, exchangeId: number): string | null {
+  return deps.db.first(deps.db.q.selectFrom('job_state').select('last_outcome').where('job_key', '=', mailKey(exchangeId)))?.last_outcome ?? null;
 }
 
 export function clearMailPending(deps: Deps, exchangeId: number): void {
@@ -137,12 +142,15 @@ export function clearMailPending(deps: Deps, exchangeId: number): void {
 }
 
 /**
- * Queues the match emails of a committed draw in slices, each its own short transaction that
- * checks the draw still stands (not undone, re-drawn or deleted meanwhile) and reads the givers
- * as they are then. The last slice clears the draw's "emails pending" row; a crash before that
- * leaves it, and `resumeMatchMail` finishes the job (the outbox keys make repeats no-ops).
+ * Queues the emails of a committed draw in slices, each its own short transaction that checks the
+ * draw still stands (not undone, re-drawn or deleted meanwhile: its "emails pending" row is still
+ * `marker`) and reads the givers as they are then. The last slice clears that row; a crash before
+ * that leaves it, and `resumeMatchMail` finishes the job (the outbox keys make repeats no-ops).
  */
-async function queueMatchMail(deps: Deps, exchangeId: number, generation: string, skip: ReadonlySet<number> = new Set()): Promise<number> {
+async function queueMatchMail(deps: Deps, exchangeId: number, marker: string): Promise<number> {
+  const mail = parsePending(marker);
+  if (mail === null) return 0;
+  const { generation, skip, changed } = mail;
   let queued = 0;
   let after = 0;
   const progress = trackProgress(deps, 'match-mail', exchangeId, countMatches(deps.db, exchangeId));
@@ -152,9 +160,12 @@ async function queueMatchMail(deps: Deps, exchangeId: number, generation: string
     await nextTurn();
     const page = sliceTransaction(deps.db, () => {
       const exchange = findExchange(deps.db, exchangeId);
-      if (exchange?.state !== 'matched' || pendingGeneration(deps, exchangeId) !== generation) return null;
+      if (exchange?.state !== 'matched' || pendingMarker(deps, exchangeId) !== marker) return null;
       const givers = matchedGivers(deps.db, exchangeId, after, SLICE_ROWS);
-      for (const giver of givers) if (!skip.has(giver.id) && enqueueMatchMail(deps, exchange, giver, { generation, changed: false }) !== null) queued++;
+      for (const giver of givers) {
+        const told = changed.has(giver.id);
+        if ((told || !skip.has(giver.id)) && enqueueMatchMail(deps, exchange, giver, { generation, changed: told }) !== null) queued++;
+      }
       if (givers.length < SLICE_ROWS) clearMailPending(deps, exchangeId);
       return givers;
     });
@@ -178,13 +189,12 @@ export function resumeMatchMail(deps: Deps): Promise<number> | null {
 
 async function resumePending(deps: Deps, pending: Array<{ exchange_id: number | null; last_outcome: string | null }>): Promise<number> {
   let queued = 0;
-  for (const { exchange_id: exchangeId, last_outcome: lastOutcome } of pending) {
-    const mail = parsePending(lastOutcome);
-    if (exchangeId === null || mail === null) continue;
+  for (const { exchange_id: exchangeId, last_outcome: marker } of pending) {
+    if (exchangeId === null || marker === null) continue;
     if (isDrawing(deps, exchangeId)) continue;
     const release = claimDraw(deps, exchangeId);
     try {
-      queued += await queueMatchMail(deps, exchangeId, mail.generation, mail.skip);
+      queued += await queueMatchMail(deps, exchangeId, marker);
     } finally {
       release();
     }
@@ -250,6 +260,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
     const now = deps.clock.now();
     const generation = randomToken(deps.random, 6);
     let committed: { durable: Promise<void> } | undefined;
+    let marker = generation;
     try {
       await dropStaged(deps, exchange.id, historyKey);
       // In key order, so each slice fills neighbouring index pages instead of touching pages all over.
@@ -279,7 +290,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
       committed = commitDeferringSync(deps.db, () => {
         if (changedMeanwhile() || countMatches(deps.db, exchange.id) !== result.assignment.length) throw changedError();
         updateExchange(deps.db, exchange.id, { state, matchMode: mode, drawnAt: now, drawMethod: result.method, updatedAt: now });
-        markMailPending(deps, exchange.id, generation);
+        marker = markMailPending(deps, exchange.id, generation);
         enqueueDrawDoneNotice(deps, exchange, generation, people.length);
         deps.events.emit({ type: 'exchange.changed', exchangeId: exchange.id });
       });
@@ -292,7 +303,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
     try {
       // No match email before the draw is on disk.
       await committed?.durable;
-      queued = await queueMatchMail(deps, exchange.id, generation);
+      queued = await queueMatchMail(deps, exchange.id, marker);
     } catch (error) {
       // The draw stands; its "emails pending" row stays, and the next jobs pass queues the rest.
       deps.log.error('queueing the match emails stopped half-way; the next jobs pass finishes it', { exchangeId: exchange.id, error });
@@ -365,25 +376,20 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
       pairsChanged(deps, exchange.id, 'whole-draw');
       deleteExchangePairHistory(deps.db, historyKey);
       insertPairHistoryRows(deps.db, history, now);
-      let changedQueued = 0;
-      // People already told hear only of a change, now; everyone else is queued after the commit.
-      for (const giver of told) {
-        const person = byId.get(giver);
-        if (!person || !next.has(giver) || next.get(giver) === earlier.get(giver)) continue;
-        if (enqueueMatchMail(deps, exchange, person, { generation, changed: true }) !== null) changedQueued++;
-      }
+      // People already told hear only of a change; everyone else gets their match email. Both are
+      // queued after the commit, in slices (10 000 "changed" emails here held the loop ~0.3 s).
+      const changed = new Set([...told].filter((giver) => byId.has(giver) && next.has(giver) && next.get(giver) !== earlier.get(giver)));
       updateExchange(deps.db, exchange.id, { matchMode: mode, drawnAt: now, drawMethod: result.method, updatedAt: now });
-      markMailPending(deps, exchange.id, generation, told);
+      const marker = markMailPending(deps, exchange.id, generation, { skip: told, changed });
       enqueueDrawDoneNotice(deps, exchange, generation, people.length);
-      return { told, changedQueued };
+      return marker;
     });
-    const { told, changedQueued } = commit.result;
     deps.log.info('names drawn again', { exchangeId: exchange.id, mode, method: result.method, people: people.length });
     deps.events.emit({ type: 'exchange.changed', exchangeId: exchange.id });
-    let queued = changedQueued;
+    let queued = 0;
     try {
       await commit.durable;
-      queued += await queueMatchMail(deps, exchange.id, generation, told);
+      queued = await queueMatchMail(deps, exchange.id, commit.result);
     } catch (error) {
       deps.log.error('queueing the match emails stopped half-way; the next jobs pass finishes it', { exchangeId: exchange.id, error });
     }

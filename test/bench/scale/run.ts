@@ -1,6 +1,6 @@
 /**
  * `npm run bench:scale [-- --quick]`: the heavy organizer operations at 10 000 people (1 000 with
- * --quick): import, draw, undo of the draw, reminder fan-out, re-draw, deletion, catch-up and whether the app stays responsive while they run (SPEC §10, issue #15 goal 1).
+ * --quick): import, draw, undo of the draw, reminder fan-out, re-draw (before and after everyone was told), cancellation, deletion, catch-up and whether the app stays responsive while they run (SPEC §10, issue #15 goal 1).
  *
  * One process holds the app on a real SQLite file in a temp folder, built through the real
  * services, with the participants' pages listening on 127.0.0.1. For each operation it prints
@@ -236,8 +236,17 @@ async function main(): Promise<void> {
       () => api('exchanges.redraw', { exchangeId: big.id, confirm: true }),
       (r) => `${r.emailsQueued} queued`,
     );
-    // As if the relay had delivered the match emails: everyone told gets the calendar cancellation.
-    deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match' and status = 'pending'").run(big.id);
+    // As if the relay had delivered the match emails: everyone is told. A re-draw now tells each
+    // person whose giftee changed; the cancellation tells everyone.
+    const deliverMatchMail = () =>
+      deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind in ('match', 'assignment-changed') and status = 'pending'").run(big.id);
+    deliverMatchMail();
+    await measure(
+      `redraw ${N}, everyone told`,
+      () => api('exchanges.redraw', { exchangeId: big.id, confirm: true }),
+      (r) => `${r.emailsQueued} "assignment changed" queued`,
+    );
+    deliverMatchMail();
     await measure(
       `cancel the exchange of ${N}`,
       () => api('exchanges.transition', { exchangeId: big.id, action: 'cancel' }),

@@ -460,10 +460,14 @@ describe('a re-draw', () => {
     const before = giftee();
 
     const now = t.clock.now.bind(t.clock);
-    let readings = 0;
-    // Past the commit, every queued email reads the clock: fail on the 250th (a slice or two in).
+    let fired = false;
+    // Past the commit, every queued email reads the clock: fail once a slice of match emails is in
+    // (the told come first, by id), in the middle of the next.
     t.clock.now = () => {
-      if (armed && ++readings === 250) throw new Error('clock fault');
+      if (armed && !fired && count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'pending'", exchangeId) >= 150) {
+        fired = true;
+        throw new Error('clock fault');
+      }
       return now();
     };
     const { value: redrawn, turns } = await duringTurns(() => t.ok('exchanges.redraw', { exchangeId, confirm: true }));
@@ -476,7 +480,7 @@ describe('a re-draw', () => {
     expect(after.size).toBe(PEOPLE);
     const changed = [...told].filter((id) => after.get(id) !== before.get(id));
     const pendingOf = (kind: string) => count("select count(*) n from email_outbox where exchange_id = ? and kind = ? and status = 'pending'", exchangeId, kind);
-    // Told and changed: one "assignment changed" each, in the commit; told and unchanged: nothing.
+    // Told and changed: one "assignment changed" each, queued first; told and unchanged: nothing.
     expect(pendingOf('assignment-changed')).toBe(changed.length);
     expect(changed.length).toBeGreaterThan(0);
     const cutOff = pendingOf('match');
@@ -491,5 +495,44 @@ describe('a re-draw', () => {
       .get(exchangeId, JSON.stringify([...told])) as { n: number };
     expect(mailedTold.n).toBe(0);
     expect(count("select count(*) n from job_state where job = 'match-mail'")).toBe(0);
+  });
+  it('cut off right after its commit: the new draw stands, and the next jobs pass tells each person already told of their change, once', async () => {
+    let armed = false;
+    t = await createTestApp({ log: hookedLogger((m) => m === 'names drawn again' && (armed = true)) });
+    const exchangeId = await closedExchange();
+    await t.ok('exchanges.draw', { exchangeId });
+    // Everyone was told: their match emails went out.
+    t.deps.db.sqlite.prepare("update email_outbox set status = 'sent', sent_at = ? where exchange_id = ? and kind = 'match'").run(t.clock.now(), exchangeId);
+    const giftees = () =>
+      new Map(
+        (t.deps.db.sqlite.prepare('select giver_id, receiver_id from matches where exchange_id = ?').all(exchangeId) as Array<{ giver_id: number; receiver_id: number }>).map(
+          (r) => [r.giver_id, r.receiver_id],
+        ),
+      );
+    const before = giftees();
+    const now = t.clock.now.bind(t.clock);
+    // The first email queued after the commit fails: nothing of the news is queued yet.
+    t.clock.now = () => {
+      if (armed) throw new Error('clock fault');
+      return now();
+    };
+    const redrawn = await t.ok('exchanges.redraw', { exchangeId, confirm: true });
+    armed = false;
+    t.clock.now = now;
+    expect(redrawn.exchange.state).toBe('matched');
+    expect(redrawn.emailsQueued).toBe(0);
+    const after = giftees();
+    const changed = [...after.keys()].filter((giver) => after.get(giver) !== before.get(giver));
+    expect(changed.length).toBeGreaterThan(0);
+    const news = () => count("select count(*) n from email_outbox where exchange_id = ? and kind = 'assignment-changed'", exchangeId);
+    expect(news()).toBe(0);
+
+    await t.app.jobs.runDue();
+    expect(news()).toBe(changed.length);
+    expect(count("select count(distinct participant_id) n from email_outbox where exchange_id = ? and kind = 'assignment-changed'", exchangeId)).toBe(changed.length);
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'pending'", exchangeId)).toBe(0);
+    expect(count("select count(*) n from job_state where job = 'match-mail'")).toBe(0);
+    await t.app.jobs.runDue();
+    expect(news()).toBe(changed.length);
   });
 });

@@ -16,7 +16,7 @@ const catalogueFiles = resolve(root, 'src-main/i18n/catalogues/from-files.ts');
  * Those loaded on first use (nodemailer, qrcode, csv) become chunks of their own. better-sqlite3
  * (native) stays in node_modules, as do electron and ics (required on first use: src-main/mail/ics.ts).
  */
-const BUNDLED = ['kysely', 'zod', 'hono', '@hono/node-server', 'luxon', 'croner', 'nodemailer', 'qrcode', 'csv-parse', 'csv-stringify', '@formatjs/intl'];
+const BUNDLED = ['kysely', 'zod', 'hono', '@hono/node-server', 'luxon', 'croner', 'nodemailer', 'qrcode', 'csv-parse', 'csv-stringify', '@formatjs/intl', 'intl-messageformat'];
 
 // Every entry is explicit: our folders are not electron-vite's defaults.
 export default defineConfig({

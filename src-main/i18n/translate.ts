@@ -1,4 +1,5 @@
-import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { createFormatters, createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { IntlMessageFormat } from 'intl-messageformat';
 import type { MessageKey } from './catalogues';
 import { catalogue } from './catalogues/load';
 import { formatDate, formatList, formatMoney, formatNumber, formatShortDateTime, formatTime, type Money } from './format';
@@ -41,22 +42,34 @@ function onError(error: unknown): void {
   console.error('[i18n]', error instanceof Error ? error.message : error);
 }
 
+/**
+ * Our locales are fixed (INTL_LOCALE) and all in the ICU Node and Electron ship. intl-messageformat
+ * asks ICU, for every message it parses, which of them it has number data for, and that first
+ * question loads the data (~20 ms on a slow machine) before a launch's first page, which formats
+ * no number. The answer is known: the locale itself.
+ */
+IntlMessageFormat.resolveLocale = (locales) => new Intl.Locale(Array.isArray(locales) ? locales[0]! : locales);
+
 const cache = createIntlCache();
 const translators = new Map<Locale, Translator>();
 
 function makeTranslator(locale: Locale): Translator {
   const messages = catalogue(locale);
-  const intl = createIntl({ locale: INTL_LOCALE[locale], messages, onError }, cache);
+  const intlLocale = INTL_LOCALE[locale];
+  const formatters = createFormatters(cache);
+  // The formatjs object is made on first use: `createIntl` too asks ICU about number data (see
+  // above). It shares the cache.
+  let intl: IntlShape<string> | undefined;
   // Each message parsed once and kept by key: `intl.formatMessage` would look it up again on every
   // call through a cache keyed by serialising its arguments, a good part of an email's rendering.
-  const parsed = new Map<MessageKey, ReturnType<typeof intl.formatters.getMessageFormat>>();
+  const parsed = new Map<MessageKey, ReturnType<typeof formatters.getMessageFormat>>();
   const t = (key: MessageKey, values?: MessageValues): string => {
     const source = messages[key] as string | undefined;
     try {
       if (source === undefined) throw new Error(`No message "${key}" in the ${locale} catalogue.`);
       let format = parsed.get(key);
       if (!format) {
-        format = intl.formatters.getMessageFormat(source, intl.locale, intl.formats, { formatters: intl.formatters });
+        format = formatters.getMessageFormat(source, intlLocale, {}, { formatters });
         parsed.set(key, format);
       }
       const out = format.format(values as Record<string, string | number | Date>);
@@ -68,7 +81,9 @@ function makeTranslator(locale: Locale): Translator {
   };
   return {
     locale,
-    intl,
+    get intl() {
+      return (intl ??= createIntl({ locale: intlLocale, messages, onError }, cache));
+    },
     t,
     text: (text) => t(text.key, text.values),
     money: (money) => formatMoney(locale, money),

@@ -57,7 +57,9 @@ function environmentLocale(): Locale {
   for (const value of [env.LC_ALL, env.LC_MESSAGES, env.LANG]) {
     if (value && value !== 'C' && value !== 'POSIX') return matchLocale(value) ?? DEFAULT_LOCALE;
   }
-  return matchLocale(Intl.DateTimeFormat().resolvedOptions().locale) ?? DEFAULT_LOCALE;
+  // PluralRules: a DateTimeFormat would load ICU's date data (~20 ms) at launch for an answer every
+  // Intl service shares (the platform's default locale).
+  return matchLocale(new Intl.PluralRules().resolvedOptions().locale) ?? DEFAULT_LOCALE;
 }
 
 let systemLocale: Locale = environmentLocale();
@@ -67,13 +69,18 @@ export function setSystemLocale(tag: string): void {
   systemLocale = matchLocale(tag) ?? DEFAULT_LOCALE;
 }
 
-/** The computer's zone, read once: resolvedOptions() is slow and the answer does not change. */
-const SYSTEM_TIMEZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+/**
+ * The computer's zone, read on first use and kept (the answer does not change). The first
+ * `Intl.DateTimeFormat` loads ICU's date data, ~20 ms on a slow machine: a launch answering its
+ * first pages (which show no date) should not wait for it.
+ */
+let systemTimezone: string | undefined;
+const computerTimezone = (): string => (systemTimezone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 
+/** The defaults; `timezone` is the computer's, asked only when something reads it. */
 function defaults(): SettingsView {
-  return {
+  const settings: Omit<SettingsView, 'timezone'> = {
     organizer: null,
-    timezone: SYSTEM_TIMEZONE,
     currency: 'EUR',
     reminderDays: [7, 3, 1],
     retentionDays: 30,
@@ -86,6 +93,12 @@ function defaults(): SettingsView {
     locale: systemLocale,
     systemLocale,
   };
+  return Object.defineProperty(settings, 'timezone', { get: computerTimezone, enumerable: true, configurable: true }) as SettingsView;
+}
+
+/** Set as data, which also replaces the default `timezone`'s getter when a zone is stored. */
+function put(settings: SettingsView, key: keyof SettingsView, value: unknown): void {
+  Object.defineProperty(settings, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /**
@@ -102,18 +115,19 @@ export function getSettings(deps: Deps): Readonly<SettingsView> {
   for (const key of Object.keys(STORED_SETTINGS) as StoredKey[]) {
     if (!raw.has(key)) continue;
     const read = STORED_SETTINGS[key](raw.get(key));
-    if (read.ok) (settings as Record<string, unknown>)[key] = read.value;
+    if (read.ok) put(settings, key, read.value);
     else deps.log.warn('ignoring unreadable setting', { key });
   }
-  settings.locale = settings.language === 'auto' ? systemLocale : settings.language;
+  put(settings, 'locale', settings.language === 'auto' ? systemLocale : settings.language);
   const frozen = deepFreeze(settings);
   validated.set(raw, frozen);
   return frozen;
 }
 
+/** Freezes what the object holds; a getter (the default zone) is left unasked. */
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
+    for (const field of Object.values(Object.getOwnPropertyDescriptors(value))) if ('value' in field) deepFreeze(field.value);
     Object.freeze(value);
   }
   return value;

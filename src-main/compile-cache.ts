@@ -2,7 +2,7 @@ import nodeModule from 'node:module';
 
 /**
  * Asks Node to keep V8's compiled code of our bundles in `directory` and reuse it at the next
- * launch: compiling ~1 MB of bundles is the largest part of a launch before the first page (~40 ms
+ * launch: compiling ~1 MB of bundles is the largest part of a launch before the first page (15–40 ms
  * less with Node 24 on a slow machine). Node ≥ 22.1 has the cache (Electron's Node, and the Node
  * users run `npm run serve` with); older Node launches as before. The folder is ours, never the
  * shared temp folder, where another account could leave compiled code for us to run. It must run

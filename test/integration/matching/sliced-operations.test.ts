@@ -29,6 +29,15 @@ async function closedExchange(n = PEOPLE): Promise<number> {
 
 const count = (sql: string, ...params: unknown[]) => (t.deps.db.sqlite.prepare(sql).get(...params) as { n: number }).n;
 
+/** Each giver's giftee in the exchange's draw as it stands. */
+const gifteeOf = (exchangeId: number) =>
+  new Map(
+    (t.deps.db.sqlite.prepare('select giver_id, receiver_id from matches where exchange_id = ?').all(exchangeId) as Array<{ giver_id: number; receiver_id: number }>).map((r) => [
+      r.giver_id,
+      r.receiver_id,
+    ]),
+  );
+
 /** Nothing of a draw is left: the exchange as it was, no matches, no history, no mail, no pending row. */
 function expectUndrawn(exchangeId: number): void {
   expect(count('select count(*) n from exchanges where id = ? and state = ?', exchangeId, 'registration_closed')).toBe(1);
@@ -451,13 +460,7 @@ describe('a re-draw', () => {
         (r) => r.participant_id,
       ),
     );
-    const giftee = () =>
-      new Map(
-        (t.deps.db.sqlite.prepare('select giver_id, receiver_id from matches where exchange_id = ?').all(exchangeId) as Array<{ giver_id: number; receiver_id: number }>).map(
-          (r) => [r.giver_id, r.receiver_id],
-        ),
-      );
-    const before = giftee();
+    const before = gifteeOf(exchangeId);
 
     const now = t.clock.now.bind(t.clock);
     let fired = false;
@@ -476,7 +479,7 @@ describe('a re-draw', () => {
 
     expect(redrawn.exchange.state).toBe('matched');
     expect(turns).toBeGreaterThanOrEqual(3);
-    const after = giftee();
+    const after = gifteeOf(exchangeId);
     expect(after.size).toBe(PEOPLE);
     const changed = [...told].filter((id) => after.get(id) !== before.get(id));
     const pendingOf = (kind: string) => count("select count(*) n from email_outbox where exchange_id = ? and kind = ? and status = 'pending'", exchangeId, kind);
@@ -503,13 +506,7 @@ describe('a re-draw', () => {
     await t.ok('exchanges.draw', { exchangeId });
     // Everyone was told: their match emails went out.
     t.deps.db.sqlite.prepare("update email_outbox set status = 'sent', sent_at = ? where exchange_id = ? and kind = 'match'").run(t.clock.now(), exchangeId);
-    const giftees = () =>
-      new Map(
-        (t.deps.db.sqlite.prepare('select giver_id, receiver_id from matches where exchange_id = ?').all(exchangeId) as Array<{ giver_id: number; receiver_id: number }>).map(
-          (r) => [r.giver_id, r.receiver_id],
-        ),
-      );
-    const before = giftees();
+    const before = gifteeOf(exchangeId);
     const now = t.clock.now.bind(t.clock);
     // The first email queued after the commit fails: nothing of the news is queued yet.
     t.clock.now = () => {
@@ -521,7 +518,7 @@ describe('a re-draw', () => {
     t.clock.now = now;
     expect(redrawn.exchange.state).toBe('matched');
     expect(redrawn.emailsQueued).toBe(0);
-    const after = giftees();
+    const after = gifteeOf(exchangeId);
     const changed = [...after.keys()].filter((giver) => after.get(giver) !== before.get(giver));
     expect(changed.length).toBeGreaterThan(0);
     const news = () => count("select count(*) n from email_outbox where exchange_id = ? and kind = 'assignment-changed'", exchangeId);

@@ -21,8 +21,14 @@ import { fileURLToPath } from 'node:url';
 import { buildLaunchData, EXCHANGES, GROUPS, PER_EXCHANGE } from './data';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-/** BENCH_SERVE_JS: another build of serve.js to launch (to compare builds; then nothing is rebuilt). */
+/** BENCH_SERVE_JS: another build of serve.js to launch (then nothing is rebuilt). */
 const SERVE_JS = process.env.BENCH_SERVE_JS ?? join(ROOT, 'out/main/serve.js');
+/**
+ * BENCH_COMPARE_JS: a second build (another commit's out/main/serve.js), launched alternately with
+ * the first on every run, so both see the same drift of a busy machine; a last table puts their
+ * first pages side by side.
+ */
+const COMPARE_JS = process.env.BENCH_COMPARE_JS;
 const RUNS = Number(process.argv[2] ?? 5);
 const CATCH_UPS = 5;
 /** Issue #15 goal 2: pages answer this soon after process start. */
@@ -103,10 +109,10 @@ function pageAnswers(port: number): Promise<boolean> {
   });
 }
 
-async function launchOnce(dataDir: string): Promise<Launch> {
+async function launchOnce(dataDir: string, serveJs: string): Promise<Launch> {
   const port = await freePort();
   const startedAt = wallNow();
-  const child = spawn(process.execPath, [SERVE_JS, '--data-dir', dataDir, '--port', String(port), '--admin-port', '0'], {
+  const child = spawn(process.execPath, [serveJs, '--data-dir', dataDir, '--port', String(port), '--admin-port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SNEAKY_KLAUS_LAUNCH_TRACE: '1' },
@@ -184,14 +190,17 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
-async function measure(label: string, template: string | null, work: string): Promise<Launch[]> {
-  const results: Launch[] = [];
+/** RUNS launches of each build, alternating, each on a fresh copy of the folder; results by build. */
+async function measure(label: string, template: string | null, work: string, builds: readonly string[]): Promise<Launch[][]> {
+  const results: Launch[][] = builds.map(() => []);
   for (let i = 0; i < RUNS; i++) {
-    const copy = join(work, `${label}-${i}`);
-    if (template) cpSync(template, copy, { recursive: true });
-    else mkdirSync(copy);
-    results.push(await launchOnce(copy));
-    rmSync(copy, { recursive: true, force: true });
+    for (const [b, serveJs] of builds.entries()) {
+      const copy = join(work, `${label}-${i}-${b}`);
+      if (template) cpSync(template, copy, { recursive: true });
+      else mkdirSync(copy);
+      results[b]!.push(await launchOnce(copy, serveJs));
+      rmSync(copy, { recursive: true, force: true });
+    }
     process.stdout.write('.');
   }
   return results;
@@ -208,9 +217,12 @@ async function main(): Promise<void> {
     built = performance.now() - built;
     console.log(`Data: ${EXCHANGES} exchanges × ${PER_EXCHANGE} = ${data.participants} participants, ${data.drawn} drawn; built in ${(built / 1000).toFixed(1)} s`);
     for (const g of GROUPS) console.log(`  ${String(g.count).padStart(3)}  ${g.kind}`);
-    process.stdout.write(`Launching ${RUNS}× each `);
-    const loaded = await measure('loaded', template, work);
-    const empty = await measure('empty', null, work);
+    const builds = COMPARE_JS ? [SERVE_JS, COMPARE_JS] : [SERVE_JS];
+    process.stdout.write(`Launching ${RUNS}× each${COMPARE_JS ? ', alternating with BENCH_COMPARE_JS' : ''} `);
+    const loadedByBuild = await measure('loaded', template, work, builds);
+    const emptyByBuild = await measure('empty', null, work, builds);
+    const loaded = loadedByBuild[0]!;
+    const empty = emptyByBuild[0]!;
     console.log('\n');
 
     const med = (runs: Launch[], pick: (r: Launch) => number) => quantile(runs.map(pick), 0.5);
@@ -264,6 +276,19 @@ async function main(): Promise<void> {
     ] as const) {
       const first = med(runs, (r) => r.phases['first-page']);
       console.log(`Target: first page ≤ ${target} ms after process start, ${label} folder: ${first <= target ? 'met' : 'NOT met'} (median ${first.toFixed(0)} ms)`);
+    }
+    if (COMPARE_JS) {
+      console.log(`\nFirst page, median ms after process start, launched alternately (${RUNS}× each):`);
+      console.log('| data folder | this build | BENCH_COMPARE_JS | this ÷ that |');
+      console.log('|---|---:|---:|---:|');
+      for (const [label, byBuild] of [
+        ['empty', emptyByBuild],
+        ['big', loadedByBuild],
+      ] as const) {
+        const [mine, theirs] = byBuild.map((runs) => med(runs, (r) => r.phases['first-page']));
+        console.log(`| ${label} | ${mine!.toFixed(0)} | ${theirs!.toFixed(0)} | ${(mine! / theirs!).toFixed(2)}× |`);
+      }
+      console.log(`(BENCH_COMPARE_JS = ${COMPARE_JS})`);
     }
     console.log('\nWhat the first launch caught up (run log, by job and outcome; summed counts):');
     for (const [key, value] of Object.entries(loaded[0]!.catchUp).sort()) console.log(`  ${key.padEnd(32)} ${value}`);

@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 describe('a launch on a new data folder', () => {
-  it('answers its first pages without loading ICU’s date or number data, and the spy does see a date formatted', async () => {
+  it('answers its first pages without loading ICU’s date or number data; the spy sees ICU asked once the settings need the computer’s zone', async () => {
     dir = mkdtempSync(join(tmpdir(), 'sk-icu-'));
     served = await startServe(['--data-dir', dir], { NODE_OPTIONS: `--import ${SPY}`, LANG: '', LC_ALL: '', LC_MESSAGES: '' });
     for (const [path, language] of [

@@ -8,9 +8,10 @@ import { claimDraw, isDrawing } from './claims';
 /**
  * Notices to everyone already told their match (a draw undone, the exchange cancelled, its date
  * or place changed), queued after the change's own short commit, a slice per turn: for 10 000
- * people, queueing them in that commit held the app far longer than a page may wait. The change records the notices as due (a job-state row, its stamp in
- * `last_outcome`) in its commit; the last slice clears the row. A crash half-way leaves it, and
- * the next jobs pass finishes (`resumeToldNotices`); the outbox keys make repeats no-ops.
+ * people, queueing them in that commit held the app far longer than a page may wait. The change
+ * records the notices as due (a job-state row, its stamp in `last_outcome`) in its commit; the
+ * last slice clears the row. A crash half-way leaves it, and the next jobs pass finishes
+ * (`resumeToldNotices`); the outbox keys make repeats no-ops.
  */
 export type ToldNotice = 'draw-cancelled' | 'exchange-cancelled' | 'exchange-updated';
 
@@ -27,9 +28,16 @@ export function markToldNoticesDue(deps: Deps, exchangeId: number, kind: ToldNot
 /** Notices being queued in this process (a jobs pass meanwhile leaves them to finish). */
 const queueing = new RunningHere<string>();
 
-/** The notices, a slice per turn; the last slice clears the "notices due" row. */
+/**
+ * The notices, a slice per turn; the last slice clears the "notices due" row. A cancellation's
+ * unsent mail is marked withdrawn first, so that row covers both after a crash. Marked as running
+ * throughout: a jobs pass meanwhile leaves it alone.
+ */
 export async function queueToldNotices(deps: Deps, exchangeId: number, kind: ToldNotice, stamp: number): Promise<void> {
-  await queueing.around(deps, jobKey(kind, exchangeId), () => queueSlices(deps, exchangeId, kind, stamp));
+  await queueing.around(deps, jobKey(kind, exchangeId), async () => {
+    if (kind === 'exchange-cancelled') await withdrawAfterCancellation(deps, exchangeId);
+    await queueSlices(deps, exchangeId, kind, stamp);
+  });
 }
 
 async function queueSlices(deps: Deps, exchangeId: number, kind: ToldNotice, stamp: number): Promise<void> {
@@ -65,8 +73,6 @@ export function resumeToldNotices(deps: Deps): Promise<void> | null {
       // Not alongside a draw or an undo of the same exchange (they claim it too).
       const release = claimDraw(deps, exchangeId);
       try {
-        // What the cancellation does before its notices: its unsent mail shown as withdrawn.
-        if (kind === 'exchange-cancelled') await withdrawAfterCancellation(deps, exchangeId);
         await queueToldNotices(deps, exchangeId, kind, Number(stamp));
       } finally {
         release();

@@ -6,7 +6,7 @@ import { randomToken } from '../../core/tokens';
 import { minimumGroupSize } from '../../core/matching';
 import type { Exchange, MatchMode } from '../../core/types';
 import { activeParticipantCount, activeParticipantCounts, findExchange, getExchange, insertExchange, listExchanges, updateExchange } from '../../db/repos/exchanges';
-import { beginExchangeUpdate, withdrawAfterCancellation } from '../mail/match-mail';
+import { beginExchangeUpdate } from '../mail/match-mail';
 import { raiseIcsSequence } from '../../db/repos/outbox';
 import { markToldNoticesDue, queueToldNotices } from '../draw/told-notices';
 import type { Deps } from '../common/deps';
@@ -178,11 +178,7 @@ export async function transitionExchange(deps: Deps, { exchangeId, action }: Par
     return stamp;
   });
   deps.events.emit({ type: 'exchange.changed', exchangeId });
-  if (cancelStamp !== null) {
-    // Withdrawn first: the "notices due" row, cleared by the last notice, then covers both after a crash.
-    await withdrawAfterCancellation(deps, exchangeId);
-    await queueToldNotices(deps, exchangeId, 'exchange-cancelled', cancelStamp);
-  }
+  if (cancelStamp !== null) await queueToldNotices(deps, exchangeId, 'exchange-cancelled', cancelStamp);
   return viewExchange(deps, exchangeId);
 }
 

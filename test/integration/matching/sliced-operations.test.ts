@@ -47,6 +47,18 @@ function expectUndrawn(exchangeId: number): void {
   expect(count("select count(*) n from job_state where job = 'match-mail'")).toBe(0);
 }
 
+/** Makes the clock port fail whenever `when()` holds (how a test cuts an operation off at a chosen point); returns what restores it. */
+function clockFailsWhen(when: () => boolean): () => void {
+  const now = t.clock.now.bind(t.clock);
+  t.clock.now = () => {
+    if (when()) throw new Error('clock fault');
+    return now();
+  };
+  return () => {
+    t.clock.now = now;
+  };
+}
+
 /** A logger that calls `hook` when a message is written (how a test reaches the middle of an operation). */
 function hookedLogger(hook: (message: string) => void): Logger {
   return { ...silentLogger, info: (message) => hook(message), error: (message) => hook(message) };
@@ -59,12 +71,8 @@ describe('a draw in slices', () => {
     const exchangeId = await closedExchange();
     // The clock port fails on its second reading after the solve: the first dates the rows, the
     // second comes inside the commit, after the matches and history were written in slices.
-    const now = t.clock.now.bind(t.clock);
     let readings = 0;
-    t.clock.now = () => {
-      if (armed && ++readings === 2) throw new Error('clock fault');
-      return now();
-    };
+    clockFailsWhen(() => armed && ++readings === 2);
     const failed = await t.call('exchanges.draw', { exchangeId });
     expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
     expectUndrawn(exchangeId);
@@ -110,13 +118,9 @@ describe('a draw in slices', () => {
     let armed = false;
     t = await createTestApp({ log: hookedLogger((m) => m === 'names drawn' && (armed = true)) });
     const exchangeId = await closedExchange();
-    const now = t.clock.now.bind(t.clock);
     let readings = 0;
     // Past the commit, every queued email reads the clock: fail on the 250th.
-    t.clock.now = () => {
-      if (armed && ++readings === 250) throw new Error('clock fault');
-      return now();
-    };
+    clockFailsWhen(() => armed && ++readings === 250);
     const drawn = await t.ok('exchanges.draw', { exchangeId });
     armed = false;
     expect(drawn.exchange.state).toBe('matched');
@@ -135,12 +139,8 @@ describe('a draw in slices', () => {
     let armed = false;
     t = await createTestApp({ log: hookedLogger((m) => m === 'names drawn' && (armed = true)) });
     const exchangeId = await closedExchange();
-    const now = t.clock.now.bind(t.clock);
     let readings = 0;
-    t.clock.now = () => {
-      if (armed && ++readings === 250) throw new Error('clock fault');
-      return now();
-    };
+    clockFailsWhen(() => armed && ++readings === 250);
     await t.ok('exchanges.draw', { exchangeId });
     armed = false;
     await t.ok('exchanges.undoDraw', { exchangeId, confirm: true });
@@ -191,12 +191,8 @@ describe('an undo in slices', () => {
     const notices = () => count("select count(*) n from email_outbox where exchange_id = ? and kind = 'draw-cancelled'", exchangeId);
     const openThreads = () => count('select count(*) n from conversations where exchange_id = ? and ended_at is null', exchangeId);
     // The clock port fails once the first slice of notices (100) is queued: the second slice rolls back.
-    const now = t.clock.now.bind(t.clock);
     let armed = true;
-    t.clock.now = () => {
-      if (armed && notices() >= 100) throw new Error('clock fault');
-      return now();
-    };
+    clockFailsWhen(() => armed && notices() >= 100);
     expect(await t.call('exchanges.undoDraw', { exchangeId, confirm: true })).toMatchObject({ ok: false, error: { code: 'internal' } });
     armed = false;
     expect(count('select count(*) n from exchanges where id = ? and state = ?', exchangeId, 'registration_closed')).toBe(1);
@@ -285,12 +281,8 @@ describe('a cancellation of a drawn exchange', () => {
     await t.ok('exchanges.draw', { exchangeId });
     t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match' and participant_id % 2 = 0").run(exchangeId);
     // The clock port fails once the first slice of cancellations (100) is queued: the second slice rolls back.
-    const now = t.clock.now.bind(t.clock);
     let armed = true;
-    t.clock.now = () => {
-      if (armed && cancelNotices(exchangeId) >= 100) throw new Error('clock fault');
-      return now();
-    };
+    clockFailsWhen(() => armed && cancelNotices(exchangeId) >= 100);
     expect(await t.call('exchanges.transition', { exchangeId, action: 'cancel' })).toMatchObject({ ok: false, error: { code: 'internal' } });
     armed = false;
     expect(count('select count(*) n from exchanges where id = ? and state = ?', exchangeId, 'cancelled')).toBe(1);
@@ -346,12 +338,8 @@ describe('a drawn exchange moved to another date, cut off', () => {
     await t.ok('exchanges.draw', { exchangeId });
     t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match'").run(exchangeId);
     const updates = () => count("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-updated'", exchangeId);
-    const now = t.clock.now.bind(t.clock);
     let armed = true;
-    t.clock.now = () => {
-      if (armed && updates() >= 100) throw new Error('clock fault');
-      return now();
-    };
+    clockFailsWhen(() => armed && updates() >= 100);
     expect(await t.call('exchanges.update', { exchangeId, patch: { location: 'The town hall' } })).toMatchObject({ ok: false, error: { code: 'internal' } });
     armed = false;
     expect((await t.ok('exchanges.get', { exchangeId })).location).toBe('The town hall');
@@ -462,20 +450,15 @@ describe('a re-draw', () => {
     );
     const before = gifteeOf(exchangeId);
 
-    const now = t.clock.now.bind(t.clock);
     let fired = false;
     // Past the commit, every queued email reads the clock: fail once a slice of match emails is in
     // (the told come first, by id), in the middle of the next.
-    t.clock.now = () => {
-      if (armed && !fired && count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'pending'", exchangeId) >= 150) {
-        fired = true;
-        throw new Error('clock fault');
-      }
-      return now();
-    };
+    const restoreClock = clockFailsWhen(
+      () => armed && !fired && count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'pending'", exchangeId) >= 150 && (fired = true),
+    );
     const { value: redrawn, turns } = await duringTurns(() => t.ok('exchanges.redraw', { exchangeId, confirm: true }));
     armed = false;
-    t.clock.now = now;
+    restoreClock();
 
     expect(redrawn.exchange.state).toBe('matched');
     expect(turns).toBeGreaterThanOrEqual(3);
@@ -507,15 +490,11 @@ describe('a re-draw', () => {
     // Everyone was told: their match emails went out.
     t.deps.db.sqlite.prepare("update email_outbox set status = 'sent', sent_at = ? where exchange_id = ? and kind = 'match'").run(t.clock.now(), exchangeId);
     const before = gifteeOf(exchangeId);
-    const now = t.clock.now.bind(t.clock);
     // The first email queued after the commit fails: nothing of the news is queued yet.
-    t.clock.now = () => {
-      if (armed) throw new Error('clock fault');
-      return now();
-    };
+    const restoreClock = clockFailsWhen(() => armed);
     const redrawn = await t.ok('exchanges.redraw', { exchangeId, confirm: true });
     armed = false;
-    t.clock.now = now;
+    restoreClock();
     expect(redrawn.exchange.state).toBe('matched');
     expect(redrawn.emailsQueued).toBe(0);
     const after = gifteeOf(exchangeId);

@@ -159,8 +159,14 @@ async function queueMatchMail(deps: Deps, exchangeId: number, marker: string): P
     progress.update(seen);
     await nextTurn();
     const page = sliceTransaction(deps.db, () => {
+      // A newer draw owns the row now; or this draw no longer stands (cancelled, completed):
+      // nothing of it is to be sent, and the row is forgotten rather than read on every jobs pass.
+      if (pendingMarker(deps, exchangeId) !== marker) return null;
       const exchange = findExchange(deps.db, exchangeId);
-      if (exchange?.state !== 'matched' || pendingMarker(deps, exchangeId) !== marker) return null;
+      if (exchange?.state !== 'matched') {
+        clearMailPending(deps, exchangeId);
+        return null;
+      }
       const givers = matchedGivers(deps.db, exchangeId, after, SLICE_ROWS);
       for (const giver of givers) {
         const told = changed.has(giver.id);

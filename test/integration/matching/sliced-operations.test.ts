@@ -148,6 +148,22 @@ describe('a draw in slices', () => {
     expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'pending'", exchangeId)).toBe(0);
     expect(count("select count(*) n from job_state where job = 'match-mail'")).toBe(0);
   });
+  it('a cancellation after such a cut-off: the rest is never queued, and the pending row is forgotten', async () => {
+    let armed = false;
+    t = await createTestApp({ log: hookedLogger((m) => m === 'names drawn' && (armed = true)) });
+    const exchangeId = await closedExchange();
+    let readings = 0;
+    clockFailsWhen(() => armed && ++readings === 250);
+    await t.ok('exchanges.draw', { exchangeId });
+    armed = false;
+    const queued = count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match'", exchangeId);
+    expect(count("select count(*) n from job_state where job = 'match-mail'")).toBe(1);
+    await t.ok('exchanges.transition', { exchangeId, action: 'cancel' });
+    await t.app.jobs.runDue();
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match'", exchangeId)).toBe(queued);
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match' and status = 'pending'", exchangeId)).toBe(0);
+    expect(count("select count(*) n from job_state where job = 'match-mail'")).toBe(0);
+  });
 });
 
 describe('an undo in slices', () => {

@@ -1,3 +1,4 @@
+import { findExchange } from '../../db/repos/exchanges';
 import { upsertJobState } from '../../db/repos/jobs';
 import type { Deps } from '../common/deps';
 import { nextTurn, sliceTransaction, SLICE_ROWS } from '../common/slices';
@@ -45,12 +46,17 @@ async function queueSlices(deps: Deps, exchangeId: number, kind: ToldNotice, sta
   for (;;) {
     await nextTurn();
     const done = sliceTransaction(deps.db, () => {
-      const ids = noticeToToldSlice(deps, exchangeId, kind, stamp, after, SLICE_ROWS);
-      // Only this change's row: a later change of the same kind may have written its own meanwhile.
+      // A later change of the same kind wrote its own row over this one: its notices replace these.
+      const due = deps.db.prepared('select last_outcome from job_state where job_key = ?').pluck().get(jobKey(kind, exchangeId));
+      if (due !== String(stamp)) return null;
+      // Only this change's row is cleared, when its last slice is in, or when the exchange was
+      // cancelled meanwhile: the cancellation tells the same people all there is to know.
+      const superseded = kind !== 'exchange-cancelled' && findExchange(deps.db, exchangeId)?.state === 'cancelled';
+      const ids = superseded ? [] : noticeToToldSlice(deps, exchangeId, kind, stamp, after, SLICE_ROWS);
       if (ids.length < SLICE_ROWS) deps.db.prepared('delete from job_state where job_key = ? and last_outcome = ?').run(jobKey(kind, exchangeId), String(stamp));
       return ids;
     });
-    if (done.length < SLICE_ROWS) return;
+    if (done === null || done.length < SLICE_ROWS) return;
     after = done[done.length - 1]!;
   }
 }

@@ -345,6 +345,40 @@ describe('a drawn exchange moved to another date', () => {
     expect(updates('cancelled')).toBe(PEOPLE / 2);
     expect(count("select count(*) n from job_state where job = 'update-notices'")).toBe(0);
   });
+
+  it('moved twice while the first updates are still being queued: each person told has one update waiting, the second', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    await t.ok('exchanges.draw', { exchangeId });
+    t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match'").run(exchangeId);
+    const first = t.ok('exchanges.update', { exchangeId, patch: { location: 'The town hall' } });
+    // A slice of the first move's updates is in, the rest not yet.
+    while (count("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-updated'", exchangeId) === 0) await new Promise((r) => setImmediate(r));
+    await t.ok('exchanges.update', { exchangeId, patch: { location: 'The old barn' } });
+    await first;
+    const waiting = t.deps.db.sqlite
+      .prepare("select participant_id, count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-updated' and status = 'pending' group by participant_id")
+      .all(exchangeId) as Array<{ participant_id: number; n: number }>;
+    expect(waiting).toHaveLength(PEOPLE);
+    expect(waiting.every((w) => w.n === 1)).toBe(true);
+    expect(count("select count(*) n from job_state where job = 'update-notices'")).toBe(0);
+  });
+
+  it('cancelled while its updates are being queued: the rest are not queued, and the people told get the cancellation', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    await t.ok('exchanges.draw', { exchangeId });
+    t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match'").run(exchangeId);
+    const moved = t.ok('exchanges.update', { exchangeId, patch: { location: 'The town hall' } });
+    while (count("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-updated'", exchangeId) === 0) await new Promise((r) => setImmediate(r));
+    await t.ok('exchanges.transition', { exchangeId, action: 'cancel' });
+    await moved;
+    await t.app.jobs.runDue();
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-updated'", exchangeId)).toBeLessThan(PEOPLE);
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind <> 'exchange-cancelled' and status = 'pending'", exchangeId)).toBe(0);
+    expect(count("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-cancelled'", exchangeId)).toBe(PEOPLE);
+    expect(count("select count(*) n from job_state where job in ('update-notices', 'cancel-notices')")).toBe(0);
+  });
 });
 
 describe('a drawn exchange moved to another date, cut off', () => {

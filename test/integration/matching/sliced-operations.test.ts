@@ -328,6 +328,17 @@ describe('a cancellation of a drawn exchange', () => {
 });
 
 describe('a drawn exchange moved to another date', () => {
+  /** Drawn, everyone told, then moved: returned once a first slice of the updates is in, the rest not yet. */
+  async function movedWhileEveryoneTold(): Promise<{ exchangeId: number; moved: Promise<unknown> }> {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    await t.ok('exchanges.draw', { exchangeId });
+    t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match'").run(exchangeId);
+    const moved = t.ok('exchanges.update', { exchangeId, patch: { location: 'The town hall' } });
+    while (count("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-updated'", exchangeId) === 0) await new Promise((r) => setImmediate(r));
+    return { exchangeId, moved };
+  }
+
   it('each person told gets one update, queued in slices; a second move replaces the first update not sent yet', async () => {
     t = await createTestApp();
     const exchangeId = await closedExchange();
@@ -347,13 +358,7 @@ describe('a drawn exchange moved to another date', () => {
   });
 
   it('moved twice while the first updates are still being queued: each person told has one update waiting, the second', async () => {
-    t = await createTestApp();
-    const exchangeId = await closedExchange();
-    await t.ok('exchanges.draw', { exchangeId });
-    t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match'").run(exchangeId);
-    const first = t.ok('exchanges.update', { exchangeId, patch: { location: 'The town hall' } });
-    // A slice of the first move's updates is in, the rest not yet.
-    while (count("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-updated'", exchangeId) === 0) await new Promise((r) => setImmediate(r));
+    const { exchangeId, moved: first } = await movedWhileEveryoneTold();
     await t.ok('exchanges.update', { exchangeId, patch: { location: 'The old barn' } });
     await first;
     const waiting = t.deps.db.sqlite
@@ -365,12 +370,7 @@ describe('a drawn exchange moved to another date', () => {
   });
 
   it('cancelled while its updates are being queued: the rest are not queued, and the people told get the cancellation', async () => {
-    t = await createTestApp();
-    const exchangeId = await closedExchange();
-    await t.ok('exchanges.draw', { exchangeId });
-    t.deps.db.sqlite.prepare("update email_outbox set status = 'sent' where exchange_id = ? and kind = 'match'").run(exchangeId);
-    const moved = t.ok('exchanges.update', { exchangeId, patch: { location: 'The town hall' } });
-    while (count("select count(*) n from email_outbox where exchange_id = ? and kind = 'exchange-updated'", exchangeId) === 0) await new Promise((r) => setImmediate(r));
+    const { exchangeId, moved } = await movedWhileEveryoneTold();
     await t.ok('exchanges.transition', { exchangeId, action: 'cancel' });
     await moved;
     await t.app.jobs.runDue();

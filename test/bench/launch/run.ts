@@ -13,7 +13,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -190,17 +190,45 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
-/** RUNS launches of each build, alternating, each on a fresh copy of the folder; results by build. */
-async function measure(label: string, template: string | null, work: string, builds: readonly string[]): Promise<Launch[][]> {
-  const results: Launch[][] = builds.map(() => []);
+/**
+ * Node alone: ms from process start to the first line of a one-line module, with the same binary.
+ * What Node spends before any line of ours runs is in every phase above; on a slow machine it is a
+ * third of the first page. `env` lets a run leave out a variable that Node reads at start
+ * (NODE_EXTRA_CA_CERTS: Node 20 parses every root certificate then; Node ≥ 22 when TLS is first used).
+ */
+function nodeAlone(script: string, env: NodeJS.ProcessEnv): number {
+  const run = spawnSync(process.execPath, [script], { env, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`node alone failed: ${run.stderr}`);
+  return Number(run.stdout);
+}
+
+interface Measured {
+  /** By build, then run. */
+  loaded: Launch[][];
+  empty: Launch[][];
+  /** Node alone in this environment, and without NODE_EXTRA_CA_CERTS when it is set. */
+  alone: number[];
+  aloneWithoutCerts: number[] | null;
+}
+
+/** Each round launches every build on both folders and Node alone, in turn: all see the same drift of a busy machine. */
+async function measure(template: string, work: string, builds: readonly string[]): Promise<Measured> {
+  const script = join(work, 'first-line.mjs');
+  writeFileSync(script, 'process.stdout.write(performance.now().toFixed(1));\n');
+  const { NODE_EXTRA_CA_CERTS: extraCerts, ...withoutCerts } = process.env;
+  const results: Measured = { loaded: builds.map(() => []), empty: builds.map(() => []), alone: [], aloneWithoutCerts: extraCerts === undefined ? null : [] };
   for (let i = 0; i < RUNS; i++) {
-    for (const [b, serveJs] of builds.entries()) {
-      const copy = join(work, `${label}-${i}-${b}`);
-      if (template) cpSync(template, copy, { recursive: true });
-      else mkdirSync(copy);
-      results[b]!.push(await launchOnce(copy, serveJs));
-      rmSync(copy, { recursive: true, force: true });
+    for (const kind of ['loaded', 'empty'] as const) {
+      for (const [b, serveJs] of builds.entries()) {
+        const copy = join(work, `${kind}-${i}-${b}`);
+        if (kind === 'loaded') cpSync(template, copy, { recursive: true });
+        else mkdirSync(copy);
+        results[kind][b]!.push(await launchOnce(copy, serveJs));
+        rmSync(copy, { recursive: true, force: true });
+      }
     }
+    results.alone.push(nodeAlone(script, process.env));
+    results.aloneWithoutCerts?.push(nodeAlone(script, withoutCerts));
     process.stdout.write('.');
   }
   return results;
@@ -219,8 +247,7 @@ async function main(): Promise<void> {
     for (const g of GROUPS) console.log(`  ${String(g.count).padStart(3)}  ${g.kind}`);
     const builds = COMPARE_JS ? [SERVE_JS, COMPARE_JS] : [SERVE_JS];
     process.stdout.write(`Launching ${RUNS}× each${COMPARE_JS ? ', alternating with BENCH_COMPARE_JS' : ''} `);
-    const loadedByBuild = await measure('loaded', template, work, builds);
-    const emptyByBuild = await measure('empty', null, work, builds);
+    const { loaded: loadedByBuild, empty: emptyByBuild, alone, aloneWithoutCerts } = await measure(template, work, builds);
     const loaded = loadedByBuild[0]!;
     const empty = emptyByBuild[0]!;
     console.log('\n');
@@ -270,12 +297,22 @@ async function main(): Promise<void> {
     console.log(row('empty (baseline)', empty));
     console.log('(banner: wall ms from spawn to "Press Ctrl+C", median and p90; CPU ms: user+system of the server after the catch-up;');
     console.log(' memory: VmRSS in MiB, median; max growth: worst run, after 5 more catch-ups)');
+    const nodeMs = quantile(alone, 0.5);
+    console.log(`\nNode alone (this binary, ${process.version}, this environment), first line of a one-line module: median ${nodeMs.toFixed(0)} ms after process start`);
+    if (aloneWithoutCerts) {
+      const without = quantile(aloneWithoutCerts, 0.5);
+      console.log(
+        `  without NODE_EXTRA_CA_CERTS (set here to ${process.env.NODE_EXTRA_CA_CERTS}): ${without.toFixed(0)} ms, ${(nodeMs - without).toFixed(0)} ms less; every launch above pays that difference before our first line`,
+      );
+    }
     for (const [label, runs, target] of [
       ['empty', empty, TARGET_FIRST_PAGE_MS.empty],
       ['big', loaded, TARGET_FIRST_PAGE_MS.big],
     ] as const) {
       const first = med(runs, (r) => r.phases['first-page']);
-      console.log(`Target: first page ≤ ${target} ms after process start, ${label} folder: ${first <= target ? 'met' : 'NOT met'} (median ${first.toFixed(0)} ms)`);
+      console.log(
+        `Target: first page ≤ ${target} ms after process start, ${label} folder: ${first <= target ? 'met' : 'NOT met'} (median ${first.toFixed(0)} ms, of which Node alone ${nodeMs.toFixed(0)} ms and ours ${(first - nodeMs).toFixed(0)} ms)`,
+      );
     }
     if (COMPARE_JS) {
       console.log(`\nFirst page, median ms after process start, launched alternately (${RUNS}× each):`);

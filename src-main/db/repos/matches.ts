@@ -162,12 +162,12 @@ export function deleteSomeMatches(db: Db, exchangeId: number, limit: number): nu
   return db.prepared('delete from matches where rowid in (select rowid from matches where exchange_id = ? limit ?)').run(exchangeId, limit).changes;
 }
 
-/** Deletes up to `limit` history rows under one exchange key; returns how many. */
 /** Every pair-history row of one exchange (a re-draw replaces them all). */
 export function deleteExchangePairHistory(db: Db, exchangeKey: string): number {
   return db.prepared('delete from pair_history where exchange_key = ?').run(exchangeKey).changes;
 }
 
+/** Deletes up to `limit` history rows under one exchange key; returns how many. */
 export function deleteSomePairHistory(db: Db, exchangeKey: string, limit: number): number {
   return db.prepared('delete from pair_history where id in (select id from pair_history where exchange_key = ? limit ?)').run(exchangeKey, limit).changes;
 }

@@ -94,10 +94,9 @@ export function enqueueDrawDoneNotice(deps: Deps, exchange: Exchange, generation
   });
 }
 
-/** Match emails of an exchange not yet sent are withdrawn (undo, re-draw). Returns how many people were told already. */
-export function withdrawUnsentMatchMail(deps: Deps, exchangeId: number, reason = 'the draw was undone'): { alreadySent: number } {
+/** Match emails of an exchange not yet sent are withdrawn (undo, re-draw). */
+export function withdrawUnsentMatchMail(deps: Deps, exchangeId: number, reason = 'the draw was undone'): void {
   withdrawUnsent(deps, exchangeId, MATCH_KINDS, reason);
-  return { alreadySent: countSentMatchMail(deps, exchangeId) };
 }
 
 export function countSentMatchMail(deps: Deps, exchangeId: number): number {

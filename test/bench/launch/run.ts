@@ -109,6 +109,16 @@ function pageAnswers(port: number): Promise<boolean> {
   });
 }
 
+/** `promise`, or `fallback` after `ms`; the timer is cleared, so a finished bench exits at once instead of waiting for it. */
+async function orAfter<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function launchOnce(dataDir: string, serveJs: string): Promise<Launch> {
   const port = await freePort();
   const startedAt = wallNow();
@@ -153,9 +163,9 @@ async function launchOnce(dataDir: string, serveJs: string): Promise<Launch> {
     child.stdout.on('data', onData);
     void exited.then((code) => reject(new Error(`serve exited with ${code}:\n${out}${err}`)));
   });
-  const firstPageAt = await Promise.race([firstPage, new Promise<number>((resolve) => setTimeout(() => resolve(NaN), 30_000))]);
+  const firstPageAt = await orAfter(firstPage, 30_000, NaN);
   stopPolling = true;
-  await Promise.race([caughtUpSeen, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+  await orAfter(caughtUpSeen, 60_000, undefined);
   const adminUrl = /Organizer API:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
   const secret = /Admin secret:\s+(\S+)/.exec(out)?.[1];
   if (!adminUrl || !secret) throw new Error(`unreadable serve banner:\n${out}`);

@@ -201,6 +201,16 @@ function quantile(values: number[], q: number): number {
 }
 
 /**
+ * Lets the disk catch up before the next launch: a big folder's copy, its checkpoint at exit and
+ * its removal leave ~30 MB for the kernel to write back, and a launch started meanwhile measured
+ * that (the empty folder, launched next, looked slower than the big one).
+ */
+async function settle(): Promise<void> {
+  spawnSync('sync');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
+/**
  * Node alone: ms from process start to the first line of a one-line module, with the same binary.
  * What Node spends before any line of ours runs is in every phase above; on a slow machine it is a
  * third of the first page. `env` lets a run leave out a variable that Node reads at start
@@ -235,6 +245,7 @@ async function measure(template: string, work: string, builds: readonly string[]
         else mkdirSync(copy);
         results[kind][b]!.push(await launchOnce(copy, serveJs));
         rmSync(copy, { recursive: true, force: true });
+        await settle();
       }
     }
     results.alone.push(nodeAlone(script, process.env));

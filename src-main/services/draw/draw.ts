@@ -29,11 +29,12 @@ import { trackProgress } from '../common/progress';
 import { installationSecret, organizerTranslator } from '../organizer/settings';
 import { viewExchange } from '../exchanges/exchanges';
 import { recordOrganizerAccess } from '../organizer/break-glass';
-import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifiedParticipants, notifyDrawUndone, withdrawDrawNews, withdrawUnsentMatchMail } from '../mail/match-mail';
+import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifyDrawUndone, withdrawBeforeRedraw, withdrawDrawNews } from '../mail/match-mail';
 import { MATCH_KINDS } from '../mail/kinds';
 import { withdrawSomeUnsent } from '../mail/outbox';
 import { endSomeConversationsOfUndoneDraw, pairsChanged } from '../between/pairs-changed';
 import { claimDraw, isDrawing } from './claims';
+import { finishToldNotices } from './told-notices';
 import { exchangeKey, hasYearKeyedHistory, historyRows, historyRowsInSlices, NOT_DRAWN, prepareHistory } from './history';
 import { checkOffThread, solveOffThread } from './solve-off-thread';
 import { activeParticipants, buildProblem, infeasible, reasonParticipantIds } from './problem';
@@ -73,7 +74,8 @@ interface Assigned {
   notes: string[];
 }
 
-function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { changedOnly: Set<number> | null }): Assigned {
+/** `told`: who was told a giftee and who of them was still to hear of a change (`withdrawBeforeRedraw`). */
+function assign(deps: Deps, exchange: Exchange, mode: MatchMode, told: { told: ReadonlySet<number>; unsettled: ReadonlySet<number> }): Assigned {
   const people = activeParticipants(deps, exchange.id);
   const result = solve(buildProblem(deps, exchange, people, mode), { random: deps.random });
   if (!result.ok) throw infeasible(deps, result.reason, people);
@@ -90,9 +92,9 @@ function assign(deps: Deps, exchange: Exchange, mode: MatchMode, options: { chan
   let queued = 0;
   // One email per giver, listing all of their giftees; a giver already told hears only of a change.
   for (const [giver, receivers] of gifteesByGiver(result.assignment)) {
-    const told = options.changedOnly?.has(giver) ?? false;
-    if (told && before.get(giver) === receivers) continue;
-    enqueueMatchMail(deps, exchange, byId.get(giver)!, { generation, changed: told });
+    const wasTold = told.told.has(giver);
+    if (wasTold && before.get(giver) === receivers && !told.unsettled.has(giver)) continue;
+    enqueueMatchMail(deps, exchange, byId.get(giver)!, { generation, changed: wasTold });
     queued++;
   }
   enqueueDrawDoneNotice(deps, exchange, generation, people.length);
@@ -251,6 +253,10 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
   const release = claimDraw(deps, input.exchangeId);
   const progress = trackProgress(deps, 'draw', input.exchangeId, 0);
   try {
+    // Refused at once if it cannot be drawn; then an undo's notices cut off half-way go out before this draw's match emails.
+    nextState(getExchange(deps.db, input.exchangeId).state, 'draw');
+    const finishing = finishToldNotices(deps, input.exchangeId);
+    if (finishing) await finishing;
     const exchange = getExchange(deps.db, input.exchangeId);
     const state = nextState(exchange.state, 'draw');
     const mode = input.mode ?? exchange.matchMode;
@@ -375,8 +381,7 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
         throw new DomainError('conflict', { key: 'error.draw.changed' });
       }
       const now = deps.clock.now();
-      const told = notifiedParticipants(deps, exchange.id);
-      withdrawUnsentMatchMail(deps, exchange.id, 'a newer draw replaced it');
+      const { told, unsettled } = withdrawBeforeRedraw(deps, exchange.id);
       deleteMatches(deps.db, exchange.id);
       insertMatches(deps.db, exchange.id, pairs, now);
       pairsChanged(deps, exchange.id, 'whole-draw');
@@ -384,7 +389,7 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
       insertPairHistoryRows(deps.db, history, now);
       // People already told hear only of a change; everyone else gets their match email. Both are
       // queued after the commit, in slices (10 000 "changed" emails here held the loop ~0.3 s).
-      const changed = new Set([...told].filter((giver) => byId.has(giver) && next.has(giver) && next.get(giver) !== earlier.get(giver)));
+      const changed = new Set([...told].filter((giver) => byId.has(giver) && next.has(giver) && (unsettled.has(giver) || next.get(giver) !== earlier.get(giver))));
       updateExchange(deps.db, exchange.id, { matchMode: mode, drawnAt: now, drawMethod: result.method, updatedAt: now });
       const marker = markMailPending(deps, exchange.id, generation, { skip: told, changed });
       enqueueDrawDoneNotice(deps, exchange, generation, people.length);
@@ -423,10 +428,9 @@ function redrawAtOnce(deps: Deps, input: ParsedInput<'exchanges.redraw'>): Opera
       const exchange = getExchange(deps.db, input.exchangeId);
       if (exchange.state !== 'matched') throw new DomainError('invalid_state', { key: 'error.draw.redrawUndrawn' });
       const mode = input.mode ?? exchange.matchMode;
-      const told = notifiedParticipants(deps, exchange.id);
-      withdrawUnsentMatchMail(deps, exchange.id, 'a newer draw replaced it');
+      const told = withdrawBeforeRedraw(deps, exchange.id);
       clearMailPending(deps, exchange.id);
-      const outcome = assign(deps, exchange, mode, { changedOnly: told });
+      const outcome = assign(deps, exchange, mode, told);
       updateExchange(deps.db, exchange.id, { matchMode: mode, drawnAt: deps.clock.now(), drawMethod: outcome.method, updatedAt: deps.clock.now() });
       return outcome;
     }),

@@ -61,25 +61,42 @@ async function queueSlices(deps: Deps, exchangeId: number, kind: ToldNotice, sta
   }
 }
 
+/** The notices of one exchange still due (a kind and its stamp). */
+function dueNotices(deps: Deps, exchangeId: number | null): Array<{ kind: ToldNotice; exchangeId: number; stamp: number }> {
+  const kinds = new Map(Object.entries(JOBS).map(([kind, job]) => [job, kind as ToldNotice]));
+  const rows = deps.db
+    .prepared(`select job, exchange_id, last_outcome from job_state where job in (${[...kinds.keys()].map(() => '?').join(', ')}) and (? is null or exchange_id = ?)`)
+    .all(...kinds.keys(), exchangeId, exchangeId) as Array<{ job: string; exchange_id: number | null; last_outcome: string | null }>;
+  return rows.flatMap((row) =>
+    row.exchange_id === null || row.last_outcome === null ? [] : [{ kind: kinds.get(row.job)!, exchangeId: row.exchange_id, stamp: Number(row.last_outcome) }],
+  );
+}
+
+/**
+ * Before a draw (which holds the exchange's claim): the notices a cut-off left due are queued now,
+ * not by a later jobs pass. "The draw was cancelled" then goes before the new draw's match emails,
+ * and only to the people told the undone draw: once the new draw's emails are out, its people
+ * would count as told too. Null, at once, when none are due (the draw goes on without yielding).
+ */
+export function finishToldNotices(deps: Deps, exchangeId: number): Promise<void> | null {
+  const due = dueNotices(deps, exchangeId).filter((d) => !queueing.has(deps, jobKey(d.kind, exchangeId)));
+  if (due.length === 0) return null;
+  return (async () => {
+    for (const d of due) await queueToldNotices(deps, exchangeId, d.kind, d.stamp);
+  })();
+}
+
 /** Notices a crash left half-queued: queued now (the jobs' pass calls this). Null, at once, when there are none. */
 export function resumeToldNotices(deps: Deps): Promise<void> | null {
-  const kinds = new Map(Object.entries(JOBS).map(([kind, job]) => [job, kind as ToldNotice]));
-  const pending = deps.db
-    .prepared(`select job, exchange_id, last_outcome from job_state where job in (${[...kinds.keys()].map(() => '?').join(', ')})`)
-    .all(...kinds.keys()) as Array<{
-    job: string;
-    exchange_id: number | null;
-    last_outcome: string | null;
-  }>;
+  const pending = dueNotices(deps, null);
   if (pending.length === 0) return null;
   return (async () => {
-    for (const { job, exchange_id: exchangeId, last_outcome: stamp } of pending) {
-      const kind = kinds.get(job)!;
-      if (exchangeId === null || stamp === null || queueing.has(deps, jobKey(kind, exchangeId)) || isDrawing(deps, exchangeId)) continue;
+    for (const { kind, exchangeId, stamp } of pending) {
+      if (queueing.has(deps, jobKey(kind, exchangeId)) || isDrawing(deps, exchangeId)) continue;
       // Not alongside a draw or an undo of the same exchange (they claim it too).
       const release = claimDraw(deps, exchangeId);
       try {
-        await queueToldNotices(deps, exchangeId, kind, Number(stamp));
+        await queueToldNotices(deps, exchangeId, kind, stamp);
       } finally {
         release();
       }

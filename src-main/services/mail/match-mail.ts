@@ -94,6 +94,31 @@ export function enqueueDrawDoneNotice(deps: Deps, exchange: Exchange, generation
   });
 }
 
+/**
+ * What a re-draw must know before it replaces the matches, with the match mail not sent yet then
+ * withdrawn: who was told a giftee (`told`), and who of them was still to hear of a change
+ * (`unsettled`: an "assignment changed" or newer match email of theirs is withdrawn now). What the
+ * unsettled know is older than the draw being replaced, so they must hear of the new one even
+ * where their giftee stays what it was in the replaced draw.
+ */
+export function withdrawBeforeRedraw(deps: Deps, exchangeId: number): { told: Set<number>; unsettled: Set<number> } {
+  const rows = deps.db
+    .prepared(
+      `select participant_id, max(status in ('sent', 'sending')) as told, max(status in ('pending', 'failed')) as waiting from email_outbox
+         where exchange_id = ? and kind in (${MATCH_KINDS.map(() => '?').join(', ')}) and participant_id is not null group by participant_id`,
+    )
+    .all(exchangeId, ...MATCH_KINDS) as Array<{ participant_id: number; told: number; waiting: number }>;
+  withdrawUnsentMatchMail(deps, exchangeId, 'a newer draw replaced it');
+  const told = new Set<number>();
+  const unsettled = new Set<number>();
+  for (const row of rows) {
+    if (!row.told) continue;
+    told.add(row.participant_id);
+    if (row.waiting) unsettled.add(row.participant_id);
+  }
+  return { told, unsettled };
+}
+
 /** Match emails of an exchange not yet sent are withdrawn (undo, re-draw). */
 export function withdrawUnsentMatchMail(deps: Deps, exchangeId: number, reason = 'the draw was undone'): void {
   withdrawUnsent(deps, exchangeId, MATCH_KINDS, reason);

@@ -5,7 +5,6 @@ import { describeReason, solve, type DrawMethod, type MatchMode } from '../../co
 import { randomToken } from '../../core/tokens';
 import type { Exchange } from '../../core/types';
 import { findExchange, getExchange, updateExchange } from '../../db/repos/exchanges';
-import { upsertJobState } from '../../db/repos/jobs';
 import {
   countMatches,
   deleteExchangePairHistory,
@@ -35,6 +34,7 @@ import { withdrawSomeUnsent } from '../mail/outbox';
 import { endSomeConversationsOfUndoneDraw, pairsChanged } from '../between/pairs-changed';
 import { claimDraw, isDrawing } from './claims';
 import { finishToldNotices } from './told-notices';
+import { clearMailPending, markMailPending, parsePending, pendingMarker } from './pending-mail';
 import { exchangeKey, hasYearKeyedHistory, historyRows, historyRowsInSlices, NOT_DRAWN, prepareHistory } from './history';
 import { checkOffThread, solveOffThread } from './solve-off-thread';
 import { activeParticipants, buildProblem, infeasible, reasonParticipantIds } from './problem';
@@ -104,43 +104,6 @@ function assign(deps: Deps, exchange: Exchange, mode: MatchMode, told: { told: R
     ([giver, receiver]) => `${byId.get(giver)?.name ?? 'Someone'} gives to ${byId.get(receiver)?.name ?? 'someone'} again, as you asked, although they were paired before.`,
   );
   return { count: people.length, queued, method: result.method, notes };
-}
-
-/** The job-state row of a draw whose match emails are still being queued (its generation in `last_outcome`). */
-const mailKey = (exchangeId: number) => `match-mail:${exchangeId}`;
-
-/**
- * What is still to be queued: the draw's generation, and after a re-draw the givers already told
- * (`skip`: they get nothing new) and, among them, those whose giftees changed (`changed`: they get
- * an "assignment changed" email instead of a match email).
- */
-interface PendingMail {
-  generation: string;
-  skip: ReadonlySet<number>;
-  changed: ReadonlySet<number>;
-}
-
-/** Writes the "emails pending" row; returns its text, which each slice compares to know the job is still this one. */
-function markMailPending(deps: Deps, exchangeId: number, generation: string, told: { skip: ReadonlySet<number>; changed: ReadonlySet<number> } | null = null): string {
-  const lastOutcome = told === null ? generation : JSON.stringify({ generation, skip: [...told.skip], changed: [...told.changed] });
-  upsertJobState(deps.db, { jobKey: mailKey(exchangeId), job: 'match-mail', exchangeId, dueAt: null, lastRunAt: null, lastOutcome, updatedAt: deps.clock.now() });
-  return lastOutcome;
-}
-
-function parsePending(lastOutcome: string | null): PendingMail | null {
-  if (lastOutcome === null) return null;
-  if (!lastOutcome.startsWith('{')) return { generation: lastOutcome, skip: new Set(), changed: new Set() };
-  const parsed = JSON.parse(lastOutcome) as { generation: string; skip: number[]; changed?: number[] };
-  return { generation: parsed.generation, skip: new Set(parsed.skip), changed: new Set(parsed.changed ?? []) };
-}
-
-/** The "emails pending" row's text as stored (compared whole: a re-draw's holds thousands of ids, parsed once per job, not per slice). */
-function pendingMarker(deps: Deps, exchangeId: number): string | null {
-  return deps.db.first(deps.db.q.selectFrom('job_state').select('last_outcome').where('job_key', '=', mailKey(exchangeId)))?.last_outcome ?? null;
-}
-
-export function clearMailPending(deps: Deps, exchangeId: number): void {
-  deps.db.run(deps.db.q.deleteFrom('job_state').where('job_key', '=', mailKey(exchangeId)));
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Deps } from '../common/deps';
 import { enqueueMatchMail, notifiedParticipants } from '../mail/match-mail';
 import { pairsChanged } from '../between/pairs-changed';
 import { historyRows } from './history';
+import { stillToQueue } from './pending-mail';
 import { activeParticipants, buildProblem, infeasible } from './problem';
 
 export interface SpliceOutcome {
@@ -36,7 +37,10 @@ function storeSplice(
   const byId = new Map(people.map((p) => [p.id, p]));
   const told = notifiedParticipants(deps, exchange.id);
   const generation = randomToken(deps.random, 6);
+  // A draw still queueing its match emails tells the givers it has not reached yet itself, with their giftees as they are then.
+  const drawWillTell = stillToQueue(deps, exchange.id);
   for (const giver of changedGivers) {
+    if (drawWillTell?.(giver)) continue;
     enqueueMatchMail(deps, exchange, byId.get(giver)!, { generation, changed: told.has(giver) });
   }
   return { changedParticipantIds: changedGivers, emailsQueued: changedGivers.length };

@@ -98,6 +98,31 @@ describe('a draw in slices', () => {
     expect((await t.ok('exchanges.draw', { exchangeId })).participantCount).toBe(PEOPLE - 1);
   });
 
+  it('someone added while its match emails are being queued: the newcomer, and each giver the addition moved, gets exactly one email', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    const drawing = t.call('exchanges.draw', { exchangeId });
+    const matchMail = () => count("select count(*) n from email_outbox where exchange_id = ? and kind = 'match'", exchangeId);
+    while (matchMail() === 0) await new Promise((resolve) => setImmediate(resolve));
+    expect(matchMail()).toBeLessThan(PEOPLE);
+    const added = await t.ok('participants.add', { exchangeId, name: 'Late Comer', email: 'late@example.com' });
+    // The relay sends whatever is queued for the newcomer at once.
+    t.deps.db.sqlite.prepare("update email_outbox set status = 'sent', sent_at = ? where participant_id = ? and status = 'pending'").run(t.clock.now(), added.id);
+    expect((await drawing).ok).toBe(true);
+
+    // What each person will have received once the relay is done: their sent email, or the pending one it would not withdraw.
+    const rows = t.deps.db.sqlite
+      .prepare("select id, participant_id, status from email_outbox where exchange_id = ? and kind in ('match', 'assignment-changed') and status in ('pending', 'sent')")
+      .all(exchangeId) as Array<{ id: number; participant_id: number; status: string }>;
+    const received = new Map<number, number>();
+    for (const row of rows) {
+      const delivered = row.status === 'sent' || (await t.ok('outbox.get', { id: row.id })).wouldWithdraw === null;
+      if (delivered) received.set(row.participant_id, (received.get(row.participant_id) ?? 0) + 1);
+    }
+    expect(received.size).toBe(PEOPLE + 1);
+    expect([...received].filter(([, n]) => n !== 1)).toEqual([]);
+  });
+
   it('a second draw, a re-draw or an undo of the same exchange while one runs is refused; the first completes once', async () => {
     t = await createTestApp();
     const exchangeId = await closedExchange();

@@ -4,7 +4,7 @@ import type { Exchange, Participant } from '../../core/types';
 import { deletePairHistory, insertPairHistory, loadMatchRounds, replaceMatches } from '../../db/repos/matches';
 import { getParticipant, listParticipants } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
-import { enqueueMatchMail, notifiedParticipants } from '../mail/match-mail';
+import { enqueueMatchMail, notifiedParticipants, recordGifteesChanged } from '../mail/match-mail';
 import { pairsChanged } from '../between/pairs-changed';
 import { historyRows } from './history';
 import { stillToQueue } from './pending-mail';
@@ -37,10 +37,15 @@ function storeSplice(
   const byId = new Map(people.map((p) => [p.id, p]));
   const told = notifiedParticipants(deps, exchange.id);
   const generation = randomToken(deps.random, 6);
-  // A draw still queueing its match emails tells the givers it has not reached yet itself, with their giftees as they are then.
+  // A draw still queueing its match emails tells the givers it has not reached yet itself, with
+  // their giftees as they are then. What the change means besides mail is recorded now: a giver
+  // without mail (a card, the table) has no row to show whether the draw reached them.
   const drawWillTell = stillToQueue(deps, exchange.id);
   for (const giver of changedGivers) {
-    if (drawWillTell?.(giver)) continue;
+    if (drawWillTell?.(giver)) {
+      recordGifteesChanged(deps, exchange.id, giver);
+      continue;
+    }
     enqueueMatchMail(deps, exchange, byId.get(giver)!, { generation, changed: told.has(giver) });
   }
   return { changedParticipantIds: changedGivers, emailsQueued: changedGivers.length };

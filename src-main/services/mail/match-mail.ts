@@ -30,9 +30,7 @@ export function enqueueMatchMail(
 ): number | null {
   const reach = reachOf(deps, giver.id);
   if (reach === undefined) return null;
-  const giftees = gifteesKey(deps.db, exchange.id, giver.id);
-  markCardsReplaced(deps.db, exchange.id, giver.id, giftees, deps.clock.now());
-  forgetStaleLook(deps.db, exchange.id, giver.id, giftees);
+  recordGifteesChanged(deps, exchange.id, giver.id);
   if (reach.delivery === 'delivered') return enqueuePassOnLink(deps, exchange.id, giver.id, reach.deliveredBy, options.generation);
   if (reach.delivery !== 'email' || reach.email === '') return null;
   const kind = options.changed ? 'assignment-changed' : 'match';
@@ -44,6 +42,13 @@ export function enqueueMatchMail(
     participantId: giver.id,
     generation: options.generation,
   });
+}
+
+/** What a change of a giver's giftees means besides mail: a printed card showing others is stale, and so is a look at the table. */
+export function recordGifteesChanged(deps: Deps, exchangeId: number, giverId: number): void {
+  const giftees = gifteesKey(deps.db, exchangeId, giverId);
+  markCardsReplaced(deps.db, exchangeId, giverId, giftees, deps.clock.now());
+  forgetStaleLook(deps.db, exchangeId, giverId, giftees);
 }
 
 /** A giver's delivery as it is now, read with one prepared statement (a fan-out asks thousands of times). */

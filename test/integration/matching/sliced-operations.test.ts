@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger, type Logger } from '../../../src-main/log';
 import { OFF_THREAD_FROM } from '../../../src-main/services/draw/solve-off-thread';
+import { markMailPending } from '../../../src-main/services/draw/pending-mail';
 import { addParticipant } from '../../../src-main/services/people/participants';
 import { sinkSmtpSettings, startSmtpSink } from '../../support/smtp-sink';
 import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
@@ -121,6 +122,23 @@ describe('a draw in slices', () => {
     }
     expect(received.size).toBe(PEOPLE + 1);
     expect([...received].filter(([, n]) => n !== 1)).toEqual([]);
+  });
+
+  it('someone added while its emails are still pending: a giver without mail whom the addition moved has their printed card marked stale at once', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange(8);
+    t.deps.db.sqlite.prepare("update participants set delivery = 'card' where exchange_id = ?").run(exchangeId);
+    await t.ok('exchanges.draw', { exchangeId });
+    const before = gifteeOf(exchangeId);
+    const insertCard = t.deps.db.sqlite.prepare("insert into printed_cards (exchange_id, participant_id, style, giftees, printed_at) values (?, ?, 'full', ?, ?)");
+    for (const [giver, giftee] of before) insertCard.run(exchangeId, giver, String(giftee), t.clock.now());
+    // As a crash half-way through queueing the draw's emails leaves it (a card holder has no email row to show they were reached).
+    markMailPending(t.deps, exchangeId, 'cutoff');
+    await t.ok('participants.add', { exchangeId, name: 'Late Comer', delivery: 'card' });
+    const after = gifteeOf(exchangeId);
+    const moved = [...before.keys()].filter((giver) => after.get(giver) !== before.get(giver));
+    expect(moved.length).toBeGreaterThan(0);
+    for (const giver of moved) expect(count('select count(*) n from printed_cards where participant_id = ? and replaced_at is not null', giver), `card of ${giver}`).toBe(1);
   });
 
   it('a second draw, a re-draw or an undo of the same exchange while one runs is refused; the first completes once', async () => {

@@ -49,5 +49,5 @@ export const RevealView = z.object({
   pairs: z.array(z.object({ giverId: Id, giverName: z.string(), receiverId: Id, receiverName: z.string() })),
 });
 
-/** After a late change: who got a new giftee (ids only, never whom). */
-export const SpliceView = z.object({ changedParticipantIds: z.array(Id), emailsQueued: z.number() });
+/** After a late change: how many givers got a new giftee. A count only: the ids would name the removed person's Santa. */
+export const SpliceView = z.object({ changedCount: z.number(), emailsQueued: z.number() });

@@ -69,7 +69,10 @@ export const handlers: Handlers = {
   'participants.add': (deps, input) => participants.addParticipant(deps, input),
   'participants.update': (deps, input) => participants.updateParticipantDetails(deps, input),
   'participants.invite': (deps, input) => invite.inviteParticipants(deps, input),
-  'participants.remove': (deps, { participantId }) => participants.removeParticipant(deps, participantId),
+  'participants.remove': (deps, { participantId }) => {
+    const { changedParticipantIds, emailsQueued } = participants.removeParticipant(deps, participantId);
+    return { changedCount: changedParticipantIds.length, emailsQueued };
+  },
 
   'rules.get': (deps, { exchangeId }) => rules.viewRules(deps, exchangeId),
   'rules.addExclusion': (deps, input) => rules.addExclusion(deps, input),

@@ -1377,6 +1377,7 @@ export const de: Catalogue = {
   'error.participant.delivererNoEmail': '{name} hat keine E-Mail-Adresse und kann den Link deshalb nicht zum Weitergeben bekommen. Wähle jemanden mit Adresse.',
   'error.participant.full': 'Dieses Wichteln ist voll ({max} Leute). Erhöhe zuerst die Grenze.',
   'error.participant.delivererNeedsEmail': '{name} gibt Links an andere weiter und braucht deshalb eine E-Mail-Adresse. Wähle für diese Leute zuerst jemand anderen.',
+  'error.participant.delivererRemoved': '{name} gibt Links an andere weiter. Wähle für diese Leute zuerst jemand anderen und entferne {name} dann.',
   'error.invite.drawn': 'Die Namen sind schon ausgelost: Alle haben ihre Auslosungs-E-Mail mit ihrem Link bekommen. Nimm stattdessen „Link“ für einen persönlichen Link.',
   'error.invite.state':
     'Dieses Wichteln ist {state, select, draft {noch ein Entwurf} registration_open {offen für Anmeldungen} registration_closed {für Anmeldungen geschlossen} matched {schon ausgelost} completed {abgeschlossen} other {abgesagt}}; es kann niemand mehr eingeladen werden.',
@@ -1397,6 +1398,7 @@ export const de: Catalogue = {
   'error.registration.giftIdeasLong': 'Geschenkideen dürfen höchstens {max} Zeichen lang sein.',
   'error.self.ideasOver': 'Dieses Wichteln ist vorbei; die Geschenkideen lassen sich nicht mehr ändern.',
   'error.self.leaveOver': 'Dieses Wichteln ist vorbei; da gibt es nichts mehr zu verlassen.',
+  'error.self.passesLinksOn': 'Du gibst Links an andere weiter. Bitte die Spielleitung, zuerst jemand anderen dafür zu wählen; dann kannst du gehen.',
   'error.address.over': 'Dieses Wichteln ist vorbei; die Adresse lässt sich nicht mehr ändern.',
   'error.address.tooLong': 'Eine Adresse darf höchstens {max} Zeichen lang sein.',
   'error.address.control': 'Eine Adresse darf keine Steuerzeichen enthalten.',

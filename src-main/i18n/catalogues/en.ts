@@ -1351,6 +1351,7 @@ export const en = {
   'error.participant.delivererNoEmail': '{name} has no email address, so cannot be sent the link to pass on. Choose someone with one.',
   'error.participant.full': 'This exchange is full ({max} people). Raise the limit first.',
   'error.participant.delivererNeedsEmail': '{name} passes links on to others, so needs an email address. Choose someone else for them first.',
+  'error.participant.delivererRemoved': '{name} passes links on to others. Choose someone else for them first, then remove {name}.',
   'error.invite.drawn': 'Names are already drawn: everyone got their match email, which has their link. Use “Link” to make a personal link instead.',
   'error.invite.state':
     'This exchange is {state, select, draft {a draft} registration_open {open for registration} registration_closed {closed for registration} matched {drawn} completed {completed} other {cancelled}}; nobody can be invited any more.',
@@ -1370,6 +1371,7 @@ export const en = {
   'error.registration.giftIdeasLong': 'Gift ideas can be at most {max} characters.',
   'error.self.ideasOver': 'This exchange is over; gift ideas can no longer change.',
   'error.self.leaveOver': 'This exchange is over; there is nothing to leave.',
+  'error.self.passesLinksOn': 'You pass page links on to others. Ask the organizer to choose someone else for them, then leave.',
   'error.address.over': 'This exchange is over; the address can no longer change.',
   'error.address.tooLong': 'An address can be at most {max} characters.',
   'error.address.control': 'An address cannot contain control characters.',

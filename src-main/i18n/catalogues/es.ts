@@ -1373,6 +1373,7 @@ export const es: Catalogue = {
   'error.participant.delivererNoEmail': '{name} no tiene correo, así que no puede recibir el enlace para pasarlo. Elige a alguien que tenga.',
   'error.participant.full': 'Este intercambio está completo ({max} personas). Sube primero el límite.',
   'error.participant.delivererNeedsEmail': '{name} pasa enlaces a otras personas, así que necesita un correo. Elige primero a otra persona para ellas.',
+  'error.participant.delivererRemoved': '{name} pasa enlaces a otras personas. Elige primero a otra persona para ellas y luego quita a {name}.',
   'error.invite.drawn': 'Los nombres ya están sorteados: todos recibieron su correo del sorteo con su enlace. Usa «Enlace» para crear un enlace personal.',
   'error.invite.state':
     'Este intercambio {state, select, draft {es un borrador} registration_open {está abierto a inscripciones} registration_closed {está cerrado a inscripciones} matched {ya está sorteado} completed {está terminado} other {está cancelado}}; ya no se puede invitar a nadie.',
@@ -1392,6 +1393,7 @@ export const es: Catalogue = {
   'error.registration.giftIdeasLong': 'Las ideas de regalo pueden tener como mucho {max} caracteres.',
   'error.self.ideasOver': 'Este intercambio ha terminado; las ideas de regalo ya no se pueden cambiar.',
   'error.self.leaveOver': 'Este intercambio ha terminado; ya no hay nada que dejar.',
+  'error.self.passesLinksOn': 'Pasas enlaces a otras personas. Pide a quien organiza que elija a otra persona para ellas y luego podrás salir.',
   'error.address.over': 'Este intercambio ha terminado; la dirección ya no se puede cambiar.',
   'error.address.tooLong': 'Una dirección puede tener como mucho {max} caracteres.',
   'error.address.control': 'Una dirección no puede contener caracteres de control.',

@@ -1378,6 +1378,7 @@ export const fr: Catalogue = {
   'error.participant.delivererNoEmail': '{name} n’a pas d’adresse e-mail et ne peut donc pas recevoir le lien à transmettre. Choisis quelqu’un qui en a une.',
   'error.participant.full': 'Cet échange est complet ({max} personnes). Relève d’abord la limite.',
   'error.participant.delivererNeedsEmail': '{name} transmet des liens à d’autres et a donc besoin d’une adresse e-mail. Choisis d’abord quelqu’un d’autre pour ces personnes.',
+  'error.participant.delivererRemoved': '{name} transmet des liens à d’autres. Choisis d’abord quelqu’un d’autre pour ces personnes, puis retire {name}.',
   'error.invite.drawn': 'Les noms sont déjà tirés : chacun a reçu son e-mail de tirage avec son lien. Utilise plutôt « Lien » pour créer un lien personnel.',
   'error.invite.state':
     'Cet échange est {state, select, draft {un brouillon} registration_open {ouvert aux inscriptions} registration_closed {fermé aux inscriptions} matched {déjà tiré au sort} completed {terminé} other {annulé}} : on ne peut plus inviter personne.',
@@ -1399,6 +1400,7 @@ export const fr: Catalogue = {
   'error.registration.giftIdeasLong': 'Les idées de cadeaux font au plus {max} caractères.',
   'error.self.ideasOver': 'Cet échange est fini : les idées de cadeaux ne peuvent plus changer.',
   'error.self.leaveOver': 'Cet échange est fini : il n’y a plus rien à quitter.',
+  'error.self.passesLinksOn': 'Tu transmets des liens à d’autres. Demande à l’organisateur de choisir quelqu’un d’autre pour ces personnes, puis tu pourras partir.',
   'error.address.over': 'Cet échange est fini : l’adresse ne peut plus changer.',
   'error.address.tooLong': 'Une adresse fait au plus {max} caractères.',
   'error.address.control': 'Une adresse ne peut pas contenir de caractères de contrôle.',

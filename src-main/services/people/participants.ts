@@ -264,7 +264,7 @@ export function updateParticipantDetails(deps: Deps, { participantId, patch }: P
 }
 
 /** Whether anyone of the exchange has their link passed on by this person. */
-function passesLinksOn(deps: Deps, exchangeId: number, participantId: number): boolean {
+export function passesLinksOn(deps: Deps, exchangeId: number, participantId: number): boolean {
   return listParticipants(deps.db, exchangeId).some((p) => p.deliveredBy === participantId && p.delivery === 'delivered' && p.withdrawnAt === null);
 }
 
@@ -277,6 +277,10 @@ export function removeParticipant(deps: Deps, participantId: number): SpliceOutc
     const participant = getParticipant(deps.db, participantId);
     const exchange = getExchange(deps.db, participant.exchangeId);
     assertRosterOpen(exchange);
+    // Those whose link they pass on would be left with no way to learn their giftee.
+    if (passesLinksOn(deps, exchange.id, participant.id)) {
+      throw new DomainError('conflict', { key: 'error.participant.delivererRemoved', values: { name: participant.name } });
+    }
     const spliced =
       exchange.state === 'matched' && participant.withdrawnAt === null ? spliceOutParticipant(deps, exchange, participantId) : { changedParticipantIds: [], emailsQueued: 0 };
     deleteParticipant(deps.db, participantId);

@@ -12,6 +12,7 @@ import { enqueueMail } from '../mail/outbox';
 import { endParticipantSessions } from './sessions';
 import { getSettings } from '../organizer/settings';
 import { spliceOutParticipant } from '../draw/splice';
+import { passesLinksOn } from '../people/participants';
 import type { OrganizerAccess } from '../../db/repos/organizer-access';
 
 type Shown = { name: string; giftIdeas: string };
@@ -117,6 +118,8 @@ export function withdraw(deps: Deps, participant: Participant): void {
     if (exchange.state === 'completed' || exchange.state === 'cancelled') {
       throw new DomainError('invalid_state', { key: 'error.self.leaveOver' });
     }
+    // Those whose link they pass on would be left with no way to learn their giftee.
+    if (passesLinksOn(deps, exchange.id, participant.id)) throw new DomainError('conflict', { key: 'error.self.passesLinksOn' });
     const afterDraw = exchange.state === 'matched';
     const changed = afterDraw ? spliceOutParticipant(deps, exchange, participant.id).changedParticipantIds.length : 0;
     updateParticipant(deps.db, participant.id, { withdrawnAt: now, updatedAt: now });

@@ -90,7 +90,7 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
     setBusy(true);
     const result = await useParticipants.getState().remove(removing.id);
     setBusy(false);
-    const changed = result.ok ? result.value.changedParticipantIds.length : 0;
+    const changed = result.ok ? result.value.changedCount : 0;
     setMessage(
       result.ok
         ? {

@@ -50,12 +50,12 @@ describe('two giftees each', () => {
     const after = rounds();
     expect(after.pairs).toHaveLength(12);
     expect(validateAssignment(problemOf(ids, ['Cy']), after.pairs, after.slots)).toEqual([]);
-    for (const giver of giversOfCy) expect(removed.changedParticipantIds).toContain(giver);
+    expect(removed.changedCount).toBeGreaterThanOrEqual(giversOfCy.length);
     const kept = new Set(after.pairs.map(([g, r]) => `${g}>${r}`));
     const lost = drawn.pairs.filter(([g, r]) => g !== ids.Cy && r !== ids.Cy && !kept.has(`${g}>${r}`));
     // The fewest changes: at most two more pairs broken than the two Cy leaves open.
     expect(lost.length).toBeLessThanOrEqual(2);
-    expect(removed.emailsQueued).toBe(removed.changedParticipantIds.length);
+    expect(removed.emailsQueued).toBe(removed.changedCount);
 
     // Hal joins late: exactly two existing pairs make room (each of their givers now gives to Hal).
     const beforeHal = rounds();

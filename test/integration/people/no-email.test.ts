@@ -96,6 +96,26 @@ describe('people without email', () => {
     expect(w.outbox('pass-on-link')).toHaveLength(2);
   });
 
+  it('keep the one who passes their link on: removing her, or her leaving from her page, is refused with a clear message and changes nothing', async () => {
+    w = await participantWorld();
+    const ids = await family();
+    await w.closeAndDraw();
+    const matches = () => w.t.deps.db.sqlite.prepare('select giver_id, receiver_id from matches order by giver_id').all();
+    const before = matches();
+    const removed = await w.t.call('participants.remove', { participantId: ids['Ann']! });
+    expect(removed).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Ann passes links on to others. Choose someone else for them first, then remove Ann.' } });
+    const ann = await w.signIn('ann@example.com');
+    const left = await ann.post('/me/withdraw', { confirm: 'yes' });
+    expect(left.status).toBe(409);
+    expect(left.text).toContain('You pass page links on to others. Ask the organizer to choose someone else for them, then leave.');
+    expect(matches()).toEqual(before);
+    expect(w.count('participants')).toBe(6);
+    expect(w.t.deps.db.sqlite.prepare('select withdrawn_at from participants where id = ?').pluck().get(ids['Ann']!)).toBeNull();
+    // Once someone else passes Opa's link on, Ann may go.
+    await w.t.ok('participants.update', { participantId: ids['Opa']!, patch: { deliveredBy: ids['Bob']! } });
+    expect((await w.t.ok('participants.remove', { participantId: ids['Ann']! })).changedCount).toBeGreaterThan(0);
+  });
+
   it('are skipped by reminders, and the job log records how many and why', async () => {
     w = await participantWorld();
     const ids = await family();

@@ -61,7 +61,7 @@ async function queueSlices(deps: Deps, exchangeId: number, kind: ToldNotice, sta
   }
 }
 
-/** The notices of one exchange still due (a kind and its stamp). */
+/** The notices still due (their kind, exchange and stamp): of one exchange, or of all when `exchangeId` is null. */
 function dueNotices(deps: Deps, exchangeId: number | null): Array<{ kind: ToldNotice; exchangeId: number; stamp: number }> {
   const kinds = new Map(Object.entries(JOBS).map(([kind, job]) => [job, kind as ToldNotice]));
   const rows = deps.db

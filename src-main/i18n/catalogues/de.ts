@@ -467,6 +467,7 @@ export const de: Catalogue = {
   'mail.withdrawn.deleted': 'die Wichtelrunde wurde gelöscht',
   'mail.withdrawn.removed': 'die Person wurde entfernt',
   'mail.withdrawn.left': 'die Person ist ausgestiegen',
+  'mail.withdrawn.addressChanged': 'die E-Mail-Adresse wurde geändert',
   // ── end of mail ──
 
   // ── admin: Organizer screens: app, pages, stores (src-renderer/app, pages, stores) ──

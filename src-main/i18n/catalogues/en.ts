@@ -459,6 +459,7 @@ export const en = {
   'mail.withdrawn.deleted': 'the exchange was deleted',
   'mail.withdrawn.removed': 'the participant was removed',
   'mail.withdrawn.left': 'the participant left the exchange',
+  'mail.withdrawn.addressChanged': 'their email address changed',
   // ── end of mail ──
 
   // ── admin: Organizer screens: app, pages, stores (src-renderer/app, pages, stores) ──

@@ -464,6 +464,7 @@ export const es: Catalogue = {
   'mail.withdrawn.deleted': 'el intercambio se borró',
   'mail.withdrawn.removed': 'se quitó a la persona',
   'mail.withdrawn.left': 'la persona dejó el intercambio',
+  'mail.withdrawn.addressChanged': 'su dirección de correo cambió',
   // ── end of mail ──
 
   // ── admin: Organizer screens: app, pages, stores (src-renderer/app, pages, stores) ──

@@ -467,6 +467,7 @@ export const fr: Catalogue = {
   'mail.withdrawn.deleted': 'l’échange a été supprimé',
   'mail.withdrawn.removed': 'la personne a été retirée',
   'mail.withdrawn.left': 'la personne a quitté l’échange',
+  'mail.withdrawn.addressChanged': 'son adresse e-mail a changé',
   // ── end of mail ──
 
   // ── admin: Organizer screens: app, pages, stores (src-renderer/app, pages, stores) ──

@@ -74,6 +74,8 @@ function pendingProfile(row: repo.OutboxRow): PendingProfile | null {
   return pending !== null && typeof pending === 'object' ? (pending as PendingProfile) : null;
 }
 
+const sameAddress = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
 /** A newer message of the same kinds to the same person replaces this one. */
 function superseded(deps: Deps, row: repo.OutboxRow, kinds: readonly string[]): boolean {
   const latest = repo.latestParticipantRowRef(deps.db, row.participantId ?? -1, kinds, ['pending', 'sending', 'sent', 'failed']);
@@ -194,6 +196,13 @@ function renderChange(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, 
 function renderParticipantRow(deps: Deps, row: repo.OutboxRow, now: number, link: LinkMaker, audience: Audience): Rendering {
   const s = subjectOf(deps, row);
   if (typeof s === 'string') return withdraw(s);
+  // Written to the person's address as it was then. Once the organizer has changed it (a typo
+  // corrected), it never goes to the old one: that inbox is someone else's. (A link passed on
+  // goes to the deliverer, a shared sign-in email and a rejoining person's welcome are checked
+  // on their own.)
+  if (row.kind !== 'pass-on-link' && !Array.isArray(row.params['people']) && !pendingProfile(row) && !sameAddress(row.to, s.person.email)) {
+    return withdraw('their email address changed');
+  }
   const rendering = renderForPerson(deps, row, s, now, link, audience);
   if (!rendering.ok || Array.isArray(row.params['people'])) return rendering;
   // An address a family shares: the subject says whom this one is for ("… (for Mia)").

@@ -35,6 +35,7 @@ const REASONS: Readonly<Record<string, MessageKey>> = {
   'the exchange was deleted': 'mail.withdrawn.deleted',
   'the participant was removed': 'mail.withdrawn.removed',
   'the participant left the exchange': 'mail.withdrawn.left',
+  'their email address changed': 'mail.withdrawn.addressChanged',
 };
 
 /** Every reason with its own words (for a test that finds each reason the code writes here). */

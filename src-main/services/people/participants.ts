@@ -252,8 +252,9 @@ export function updateParticipantDetails(deps: Deps, { participantId, patch }: P
     if (same && same.id !== participant.id) throw alreadyTakingPart(name, reach.email);
     updateParticipant(deps.db, participantId, { ...patch, ...reach, updatedAt: now });
     // After the draw, a new way to learn the giftee takes effect at once: the match email, or the
-    // link to pass on (to the new deliverer); a card or the table needs nothing sent.
-    const rerouted = reach.delivery !== participant.delivery || reach.deliveredBy !== participant.deliveredBy;
+    // link to pass on (to the new deliverer); a card or the table needs nothing sent. A new
+    // address too: what was written to the old one is withdrawn when the relay reaches it.
+    const rerouted = reach.delivery !== participant.delivery || reach.deliveredBy !== participant.deliveredBy || (reach.delivery === 'email' && reach.email !== participant.email);
     if (exchange.state === 'matched' && rerouted && participant.withdrawnAt === null) {
       enqueueMatchMail(deps, exchange, { id: participant.id, email: reach.email }, { generation: randomToken(deps.random, 6), changed: false });
     }

@@ -1,4 +1,4 @@
-import type { RecurringJobName } from './job-names';
+import { DAY_MS, type RecurringJobName } from './job-names';
 import { countOccurrences, nextOccurrence, previousOccurrence } from './occurrences';
 
 export interface RecurringJob {
@@ -25,6 +25,9 @@ export function recurringJob(job: RecurringJobName): RecurringJob {
   if (found === undefined) throw new RangeError(`No recurring schedule for job "${job}"`);
   return found;
 }
+
+/** How far ahead of the clock a recorded run may lie and still count (a clock put back a few days). */
+export const FUTURE_RUN_FORGOTTEN_MS = 7 * DAY_MS;
 
 /** `missed` saturates here; it only feeds the run log, and counting is linear in occurrences. */
 export const MISSED_COUNT_CAP = 10_000;
@@ -54,8 +57,11 @@ export interface RecurringPlan {
  * recording either `now` or `scheduledFor` as the new lastRunAt makes the next call not due.
  */
 export function planRecurring(job: RecurringState, now: number): RecurringPlan {
-  const since = job.lastRunAt ?? job.createdAt;
+  const recorded = job.lastRunAt ?? job.createdAt;
   const latest = previousOccurrence(job.pattern, now);
+  // A run recorded far ahead of now was dated by a clock set wrong, since corrected: trusted, it
+  // would hold the job back until that date (a purge not run for a year). It runs once now instead.
+  const since = recorded > now + FUTURE_RUN_FORGOTTEN_MS && latest !== null ? latest - 1 : recorded;
   const due = latest !== null && latest > since;
   // If the clock went backwards past lastRunAt, occurrences up to lastRunAt are already covered.
   const nextDueAt = nextOccurrence(job.pattern, Math.max(now, since));

@@ -78,6 +78,19 @@ describe('rescheduling', () => {
   });
 });
 
+describe('a clock set a year ahead, then corrected', () => {
+  it('holds no daily job back until that date: each runs at the first pass after the correction, then daily', async () => {
+    t.clock.set('2027-12-01T09:00:00Z');
+    await t.app.jobs.runDue();
+    t.clock.set('2026-12-02T09:00:00Z');
+    await t.app.jobs.runDue();
+    const ranAt = async (job: string) => (await t.ok('jobs.runs', { job, limit: 10 })).map((run) => iso(run.startedAt));
+    for (const job of ['data-purge', 'session-cleanup', 'rate-limit-cleanup', 'token-cleanup']) expect(await ranAt(job), job).toContain('2026-12-02T09:00:00.000Z');
+    const upcoming = (await t.ok('jobs.upcoming', { limit: 100 })).filter((j) => j.job === 'data-purge').map((j) => iso(j.dueAt));
+    expect(upcoming).toEqual(['2026-12-03T02:00:00.000Z']);
+  });
+});
+
 describe('run log and health', () => {
   it('logs a throwing job as failed with its error, runs the other due jobs of the pass, and reports it failing', async () => {
     t.deps.db.sqlite.exec('drop table rate_limits; drop table magic_tokens');

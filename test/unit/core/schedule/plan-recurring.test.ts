@@ -69,6 +69,19 @@ describe('planRecurring', () => {
     expect(plan.scheduledFor).toBe(at('2026-12-04T02:00:00Z'));
   });
 
+  it('a run dated by a clock set a year ahead, since corrected, does not hold the job back: it runs once now, then daily again', () => {
+    const lastRunAt = at('2027-12-01T02:00:00Z');
+    const now = at('2026-12-02T12:00:00Z');
+    expect(planRecurring({ pattern: PURGE, lastRunAt, createdAt: 0 }, now)).toEqual({
+      due: true,
+      scheduledFor: at('2026-12-02T02:00:00Z'),
+      missed: 1,
+      nextDueAt: at('2026-12-03T02:00:00Z'),
+    });
+    // Once it ran, its run is dated now (what the scheduler records).
+    expect(planRecurring({ pattern: PURGE, lastRunAt: now, createdAt: 0 }, at('2026-12-03T02:30:00Z'))).toMatchObject({ due: true, scheduledFor: at('2026-12-03T02:00:00Z') });
+  });
+
   it('does not re-run covered occurrences when the clock goes backwards', () => {
     const lastRunAt = at('2026-12-10T02:00:00Z');
     const plan = planRecurring({ pattern: PURGE, lastRunAt, createdAt: 0 }, at('2026-12-08T12:00:00Z'));

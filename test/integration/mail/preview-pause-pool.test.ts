@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { magicLinkEmail, reminderEmail, type ExchangeInfo } from '../../../src-main/mail/templates';
 import { enqueueMail } from '../../../src-main/services/mail/outbox';
+import { drawnExchange } from '../../support/jobs-fixtures';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
@@ -122,5 +123,24 @@ describe('outbox without SMTP, paused, and pooled', () => {
     expect(new Set(sink.messages.map((m) => m.messageId)).size).toBe(24);
     // Equal, not just at most: the pool did use every connection it was allowed.
     expect(sink.connections.max).toBe(maxConnections);
+  });
+
+  it('an address corrected after the draw, while the match email waits: it goes to the new address only, once', async () => {
+    const x = await drawnExchange(t, { n: 3, exchangeAt: '2026-12-18T17:00', timezone: 'Europe/Berlin', tag: 'Fix' });
+    const [fixed, ...others] = x.people;
+    await t.ok('participants.update', { participantId: fixed!.id, patch: { email: 'corrected@example.com' } });
+    await t.ok('smtp.set', sinkSmtpSettings(sink));
+    t.app.relay.start();
+    await t.app.relay.settled();
+
+    // What was written to the old address names the giftee and carries a sign-in link: it must not go there.
+    const to = (address: string) => sink.messages.filter((m) => m.envelopeTo[0] === address);
+    expect(to(fixed!.email)).toEqual([]);
+    const received = to('corrected@example.com');
+    expect(received).toHaveLength(1);
+    expect(received[0]!.parsed!.text).toContain('You are the Secret Santa for');
+    for (const p of others) expect(to(p.email)).toHaveLength(1);
+    const withdrawn = t.deps.db.sqlite.prepare("select withdrawn_reason from email_outbox where to_address = ? and kind = 'match'").pluck().get(fixed!.email);
+    expect(withdrawn).toBe('their email address changed');
   });
 });

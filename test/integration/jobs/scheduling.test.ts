@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rmSync, writeFileSync } from 'node:fs';
+import type { RecurringJobName } from '../../../src-main/core/schedule/job-names';
 import { silentLogger, type Logger } from '../../../src-main/log';
 import { drawnExchange, outbox } from '../../support/jobs-fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
@@ -84,8 +85,8 @@ describe('a clock set a year ahead, then corrected', () => {
     await t.app.jobs.runDue();
     t.clock.set('2026-12-02T09:00:00Z');
     await t.app.jobs.runDue();
-    const ranAt = async (job: string) => (await t.ok('jobs.runs', { job, limit: 10 })).map((run) => iso(run.startedAt));
-    for (const job of ['data-purge', 'session-cleanup', 'rate-limit-cleanup', 'token-cleanup']) expect(await ranAt(job), job).toContain('2026-12-02T09:00:00.000Z');
+    const ranAt = async (job: RecurringJobName) => (await t.ok('jobs.runs', { job, limit: 10 })).map((run) => iso(run.startedAt));
+    for (const job of ['data-purge', 'session-cleanup', 'rate-limit-cleanup', 'token-cleanup'] as const) expect(await ranAt(job), job).toContain('2026-12-02T09:00:00.000Z');
     const upcoming = (await t.ok('jobs.upcoming', { limit: 100 })).filter((j) => j.job === 'data-purge').map((j) => iso(j.dueAt));
     expect(upcoming).toEqual(['2026-12-03T02:00:00.000Z']);
   });

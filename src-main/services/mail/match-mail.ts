@@ -107,21 +107,9 @@ export function enqueueDrawDoneNotice(deps: Deps, exchange: Exchange, generation
  * where their giftee stays what it was in the replaced draw.
  */
 export function withdrawBeforeRedraw(deps: Deps, exchangeId: number): { told: Set<number>; unsettled: Set<number> } {
-  const rows = deps.db
-    .prepared(
-      `select participant_id, max(status in ('sent', 'sending')) as told, max(status in ('pending', 'failed')) as waiting from email_outbox
-         where exchange_id = ? and kind in (${MATCH_KINDS.map(() => '?').join(', ')}) and participant_id is not null group by participant_id`,
-    )
-    .all(exchangeId, ...MATCH_KINDS) as Array<{ participant_id: number; told: number; waiting: number }>;
+  const { told, waiting } = matchMailOf(deps, exchangeId);
   withdrawUnsentMatchMail(deps, exchangeId, 'a newer draw replaced it');
-  const told = new Set<number>();
-  const unsettled = new Set<number>();
-  for (const row of rows) {
-    if (!row.told) continue;
-    told.add(row.participant_id);
-    if (row.waiting) unsettled.add(row.participant_id);
-  }
-  return { told, unsettled };
+  return { told, unsettled: new Set([...waiting].filter((id) => told.has(id))) };
 }
 
 /** Match emails of an exchange not yet sent are withdrawn (undo, re-draw). */
@@ -135,16 +123,27 @@ export function countSentMatchMail(deps: Deps, exchangeId: number): number {
 
 /** Participants who have already been told an assignment (their email went out, or may have). */
 export function notifiedParticipants(deps: Deps, exchangeId: number): Set<number> {
-  const rows = deps.db.all(
-    deps.db.q
-      .selectFrom('email_outbox')
-      .select('participant_id')
-      .distinct()
-      .where('exchange_id', '=', exchangeId)
-      .where('kind', 'in', MATCH_KINDS)
-      .where('status', 'in', ['sent', 'sending']),
-  );
-  return new Set(rows.map((r) => r.participant_id).filter((id): id is number => id !== null));
+  return matchMailOf(deps, exchangeId).told;
+}
+
+/**
+ * Each participant's match emails ("assignment changed" too) in one read: `told`, one went out
+ * (or may have: it is being sent); `waiting`, one is not sent yet (what a withdrawal takes back).
+ */
+function matchMailOf(deps: Deps, exchangeId: number): { told: Set<number>; waiting: Set<number> } {
+  const rows = deps.db
+    .prepared(
+      `select participant_id, max(status in ('sent', 'sending')) as told, max(status in ('pending', 'failed')) as waiting from email_outbox
+         where exchange_id = ? and kind in (${MATCH_KINDS.map(() => '?').join(', ')}) and participant_id is not null group by participant_id`,
+    )
+    .all(exchangeId, ...MATCH_KINDS) as Array<{ participant_id: number; told: number; waiting: number }>;
+  const told = new Set<number>();
+  const waiting = new Set<number>();
+  for (const row of rows) {
+    if (row.told) told.add(row.participant_id);
+    if (row.waiting) waiting.add(row.participant_id);
+  }
+  return { told, waiting };
 }
 
 type Notice = 'draw-cancelled' | 'exchange-updated' | 'exchange-cancelled';

@@ -32,6 +32,8 @@ export class Scheduler implements JobsPort {
   #tick: Cron | null = null;
   #precise: Cron | null = null;
   #pass: Promise<JobRun[]> | null = null;
+  /** The "run now" under way (settles either way): a pass starting meanwhile waits for it, so no job runs twice at once. */
+  #manual: Promise<void> | null = null;
   /** True from the first line of a pass (which runs before `#pass` is assigned) to its end. */
   #inPass = false;
   #lastWakeAt: number | null = null;
@@ -75,7 +77,9 @@ export class Scheduler implements JobsPort {
   /** Runs everything due as of now; concurrent calls share one pass. */
   runDue(): Promise<JobRun[]> {
     if (!this.#pass) {
-      this.#pass = this.#runDuePass().finally(() => {
+      // Started at once when no "run now" is under way (a launch's catch-up begins before anything else).
+      const pass = this.#manual ? this.#manual.then(() => this.#runDuePass()) : this.#runDuePass();
+      this.#pass = pass.finally(() => {
         this.#pass = null;
         this.#armPrecise();
       });
@@ -83,9 +87,26 @@ export class Scheduler implements JobsPort {
     return this.#pass;
   }
 
-  /** Runs one job now, due or not (for "run now" in the Jobs screen). */
-  async runNow(job: JobName): Promise<JobRun[]> {
-    await this.#pass;
+  /**
+   * Runs one job now, due or not (for "run now" in the Jobs screen), after the pass and the "run
+   * now" under way; a pass that starts meanwhile waits for it, and then sees what it did.
+   */
+  runNow(job: JobName): Promise<JobRun[]> {
+    // Only what exists now is awaited (a pass started later waits for this one, never the reverse).
+    const before = Promise.allSettled([this.#manual, this.#pass]);
+    const run = before.then(() => this.#runOne(job));
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#manual = settled;
+    void settled.then(() => {
+      if (this.#manual === settled) this.#manual = null;
+    });
+    return run;
+  }
+
+  async #runOne(job: JobName): Promise<JobRun[]> {
     const now = this.#deps.clock.now();
     if (job in RECURRING_WORK) return [await this.#runRecurring(job as RecurringJobName, now, now)];
     const units = exchangeUnits(this.#deps, now).filter((u) => u.job === job);

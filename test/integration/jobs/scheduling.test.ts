@@ -126,6 +126,19 @@ describe('run log and health', () => {
   });
 });
 
+describe('"run now" and a pass at once', () => {
+  it('runs the job once: the pass waits for "run now" and then finds it done', async () => {
+    t.clock.set('2026-12-02T05:00:00Z'); // every daily job is due
+    const manual = t.app.jobs.runNow('session-cleanup');
+    const pass = t.app.jobs.runDue(); // the minute's wake, while "run now" is under way
+    const [manualRuns, passRuns] = await Promise.all([manual, pass]);
+    expect(manualRuns.map((r) => r.job)).toEqual(['session-cleanup']);
+    expect(passRuns.map((r) => r.job)).not.toContain('session-cleanup');
+    expect(passRuns.map((r) => r.job)).toContain('token-cleanup');
+    expect(await t.ok('jobs.runs', { job: 'session-cleanup' })).toHaveLength(1);
+  });
+});
+
 describe('the wake-up timer', () => {
   it('logs a pass that cannot run (the run log cannot be written) instead of an unhandled rejection', async () => {
     const errors: string[] = [];

@@ -468,6 +468,7 @@ export const de: Catalogue = {
   'mail.withdrawn.removed': 'die Person wurde entfernt',
   'mail.withdrawn.left': 'die Person ist ausgestiegen',
   'mail.withdrawn.addressChanged': 'die E-Mail-Adresse wurde geändert',
+  'mail.withdrawn.anotherWay': 'die Person erfährt ihre Zuteilung jetzt auf anderem Weg (Karte, am Tisch, weitergegebener Link)',
   // ── end of mail ──
 
   // ── admin: Organizer screens: app, pages, stores (src-renderer/app, pages, stores) ──

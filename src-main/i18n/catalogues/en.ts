@@ -460,6 +460,7 @@ export const en = {
   'mail.withdrawn.removed': 'the participant was removed',
   'mail.withdrawn.left': 'the participant left the exchange',
   'mail.withdrawn.addressChanged': 'their email address changed',
+  'mail.withdrawn.anotherWay': 'the participant now learns their giftee another way (a card, the table, a link passed on)',
   // ── end of mail ──
 
   // ── admin: Organizer screens: app, pages, stores (src-renderer/app, pages, stores) ──

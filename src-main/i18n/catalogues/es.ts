@@ -465,6 +465,7 @@ export const es: Catalogue = {
   'mail.withdrawn.removed': 'se quitó a la persona',
   'mail.withdrawn.left': 'la persona dejó el intercambio',
   'mail.withdrawn.addressChanged': 'su dirección de correo cambió',
+  'mail.withdrawn.anotherWay': 'la persona ahora sabe a quién regalar de otra forma (tarjeta, en la mesa, enlace que le pasan)',
   // ── end of mail ──
 
   // ── admin: Organizer screens: app, pages, stores (src-renderer/app, pages, stores) ──

@@ -468,6 +468,7 @@ export const fr: Catalogue = {
   'mail.withdrawn.removed': 'la personne a été retirée',
   'mail.withdrawn.left': 'la personne a quitté l’échange',
   'mail.withdrawn.addressChanged': 'son adresse e-mail a changé',
+  'mail.withdrawn.anotherWay': 'la personne découvre maintenant son tirage autrement (carte, à table, lien transmis)',
   // ── end of mail ──
 
   // ── admin: Organizer screens: app, pages, stores (src-renderer/app, pages, stores) ──

@@ -32,6 +32,7 @@ import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifyDraw
 import { MATCH_KINDS } from '../mail/kinds';
 import { withdrawSomeUnsent } from '../mail/outbox';
 import { endSomeConversationsOfUndoneDraw, pairsChanged } from '../between/pairs-changed';
+import { revokeOrganizerHeldLinks } from '../portal/revoke';
 import { claimDraw, isDrawing } from './claims';
 import { finishToldNotices } from './told-notices';
 import { clearMailPending, markMailPending, parsePending, pendingMarker } from './pending-mail';
@@ -265,6 +266,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
       committed = commitDeferringSync(deps.db, () => {
         if (changedMeanwhile() || countMatches(deps.db, exchange.id) !== result.assignment.length) throw changedError();
         updateExchange(deps.db, exchange.id, { state, matchMode: mode, drawnAt: now, drawMethod: result.method, updatedAt: now });
+        revokeOrganizerHeldLinks(deps, exchange.id);
         marker = markMailPending(deps, exchange.id, generation);
         enqueueDrawDoneNotice(deps, exchange, generation, people.length);
         deps.events.emit({ type: 'exchange.changed', exchangeId: exchange.id });

@@ -134,11 +134,13 @@ export function readMessage(deps: Deps, id: number, showPrivate = false): Operat
   if (private_ && showPrivate) deps.log.info('organizer read an email that names a giftee', { messageId: row.id });
   // A preview of a queued sign-in email carries a real link, so mail can be handed out by hand
   // before SMTP is set up. After the draw such a link would open the person's page and their
-  // giftee: then only the recorded personal link (participants.personalLink) gives one.
+  // giftee: then only the recorded personal link (participants.personalLink) gives one. The link
+  // is a personal one (the organizer holds it; it proves nothing about the address), so the draw
+  // ends it if still unused (revokeOrganizerHeldLinks).
   const live = !private_ && RENDERED_KINDS.has(row.kind) && row.status === 'pending' && !drawn(deps, row.exchangeId);
   const now = deps.clock.now();
   const rendering = live
-    ? deps.db.transaction(() => renderRow(deps, row, now, (pid, purpose, pending) => links.auth(deps, issueToken(deps, pid, purpose, pending ?? null)), 'organizer'))
+    ? deps.db.transaction(() => renderRow(deps, row, now, (pid, _purpose, pending) => links.auth(deps, issueToken(deps, pid, 'personal', pending ?? null)), 'organizer'))
     : renderRow(deps, row, now, () => `${participantBaseUrl(deps)}/auth/${PLACEHOLDER}`, 'organizer');
   const email = rendering.ok ? rendering.email : null;
   const text = email?.text ?? '';

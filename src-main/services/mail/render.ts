@@ -106,9 +106,16 @@ const several = (giftees: Participant[], addresses?: (id: number) => string | nu
  */
 export type Audience = 'recipient' | 'organizer';
 
+/**
+ * A person switched to a card, the table or a link passed on after their email was written: it
+ * names their giftee, and the address may be a family's shared inbox, so it does not go.
+ */
+const ANOTHER_WAY = 'the participant now learns their giftee another way';
+
 function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker, audience: Audience): Rendering {
   const address = (id: number) => (audience === 'recipient' ? addressForMatchEmail(deps, id) : null);
   if (s.exchange.state !== 'matched') return withdraw(s.exchange.state === 'completed' ? 'the exchange is over' : 'the draw was undone');
+  if (s.person.delivery !== 'email') return withdraw(ANOTHER_WAY);
   const giftees = gifteesOf(deps, s);
   const receiver = giftees[0];
   if (!receiver) return withdraw('the draw was undone');
@@ -152,6 +159,7 @@ function renderReminder(deps: Deps, row: repo.OutboxRow, s: Subject, now: number
   const daysLeft = cachedDaysUntil(now, s.exchange.exchangeAt, s.exchange.timezone);
   if (daysLeft === null) return withdraw('the exchange has already started');
   if (!s.person.remindersEnabled) return withdraw('the participant turned reminders off');
+  if (s.person.delivery !== 'email') return withdraw(ANOTHER_WAY);
   const giftees = gifteesOf(deps, s);
   const receiver = giftees[0];
   if (!receiver) return withdraw('the participant has no match');

@@ -36,6 +36,7 @@ const REASONS: Readonly<Record<string, MessageKey>> = {
   'the participant was removed': 'mail.withdrawn.removed',
   'the participant left the exchange': 'mail.withdrawn.left',
   'their email address changed': 'mail.withdrawn.addressChanged',
+  'the participant now learns their giftee another way': 'mail.withdrawn.anotherWay',
 };
 
 /** Every reason with its own words (for a test that finds each reason the code writes here). */

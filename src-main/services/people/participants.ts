@@ -31,6 +31,7 @@ import type { ProgressReporter } from '../common/progress';
 import { eachSlice, nextTurn, SLICE_ROWS } from '../common/slices';
 import { spliceInParticipant, spliceOutParticipant, type SpliceOutcome } from '../draw/splice';
 import { enqueueMatchMail } from '../mail/match-mail';
+import { revokeOldWay } from '../portal/revoke';
 import { invitationOf, welcomedParticipants } from './invite';
 
 export type ParticipantView = OperationOutput<'participants.add'>;
@@ -251,12 +252,34 @@ export function updateParticipantDetails(deps: Deps, { participantId, patch }: P
     const same = findParticipantByNameAndEmail(deps.db, exchange.id, name, reach.email);
     if (same && same.id !== participant.id) throw alreadyTakingPart(name, reach.email);
     updateParticipant(deps.db, participantId, { ...patch, ...reach, updatedAt: now });
+    const emailChanged = reach.email !== participant.email;
+    const deliveryChanged = reach.delivery !== participant.delivery || reach.deliveredBy !== participant.deliveredBy;
+    // What went the old way stops working: a link in the old inbox, one passed on by the old
+    // deliverer, a card no longer the way, and every session (one may be a stranger's).
+    if (emailChanged || deliveryChanged) {
+      const oldWay = [
+        ...(emailChanged ? (['login', 'welcome', 'match'] as const) : []),
+        ...(deliveryChanged && participant.delivery === 'delivered' ? (['handover'] as const) : []),
+        ...(deliveryChanged && participant.delivery === 'card' ? (['card'] as const) : []),
+      ];
+      revokeOldWay(deps, participant.id, oldWay);
+    }
     // After the draw, a new way to learn the giftee takes effect at once: the match email, or the
     // link to pass on (to the new deliverer); a card or the table needs nothing sent. A new
     // address too: what was written to the old one is withdrawn when the relay reaches it.
-    const rerouted = reach.delivery !== participant.delivery || reach.deliveredBy !== participant.deliveredBy || (reach.delivery === 'email' && reach.email !== participant.email);
-    if (exchange.state === 'matched' && rerouted && participant.withdrawnAt === null) {
+    const rerouted = deliveryChanged || (reach.delivery === 'email' && emailChanged);
+    const drawn = exchange.state === 'matched';
+    if (drawn && rerouted && participant.withdrawnAt === null) {
       enqueueMatchMail(deps, exchange, { id: participant.id, email: reach.email }, { generation: randomToken(deps.random, 6), changed: false });
+    }
+    // The links this person passes on went to the old address: they stop working, and after the
+    // draw each goes again, to the new one.
+    if (emailChanged) {
+      for (const other of listParticipants(deps.db, exchange.id)) {
+        if (other.delivery !== 'delivered' || other.deliveredBy !== participant.id || other.withdrawnAt !== null) continue;
+        revokeOldWay(deps, other.id, ['handover']);
+        if (drawn) enqueueMatchMail(deps, exchange, other, { generation: randomToken(deps.random, 6), changed: false });
+      }
     }
     return exchange.id;
   });

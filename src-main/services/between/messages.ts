@@ -4,7 +4,7 @@ import type { Exchange, Participant } from '../../core/types';
 import { conversationsOf, insertMessage, messagesOf, openConversationOf, pairsOf, type Conversation } from '../../db/repos/conversations';
 import { getExchange } from '../../db/repos/exchanges';
 import { findParticipant } from '../../db/repos/participants';
-import { keyedHash } from '../../core/tokens';
+import { keyedHash, randomToken } from '../../core/tokens';
 import { installationSecret } from '../organizer/settings';
 import type { Deps } from '../common/deps';
 import type { RateLimitRule } from '../common/rate-limit';
@@ -125,7 +125,10 @@ export function sendMessage(deps: Deps, participant: Participant, ref: string, b
     const messageId = insertMessage(deps.db, conversationId, pair.giver === participant.id, body, now);
     const other = findParticipant(deps.db, pair.giver === participant.id ? pair.receiver : pair.giver);
     if (other && other.withdrawnAt === null) {
-      enqueueMail(deps, { key: `between-message:${messageId}`, kind: 'between-message', to: other.email, exchangeId: exchange.id, participantId: other.id, params: { messageId } });
+      // SQLite hands a removed person's message ids out again: a key from the id alone would
+      // match an older notice and drop this one, so each notice's key is its own for all time.
+      const key = `between-message:${messageId}:${randomToken(deps.random, 12)}`;
+      enqueueMail(deps, { key, kind: 'between-message', to: other.email, exchangeId: exchange.id, participantId: other.id, params: { messageId } });
     }
   });
 }

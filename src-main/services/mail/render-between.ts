@@ -22,7 +22,10 @@ export function renderBetweenRow(deps: Deps, row: OutboxRow, s: { exchange: Exch
     case 'between-message': {
       const messageId = row.params['messageId'];
       const message = typeof messageId === 'number' ? findMessage(deps.db, messageId) : undefined;
-      if (!message) return withdraw('the message is gone');
+      // A removed person's message ids are handed out again: the id may now name a message
+      // between two others, which is not news for this row's person.
+      const meantFor = message && (message.fromGiver ? message.conversation.receiverId : message.conversation.giverId);
+      if (!message || meantFor !== row.participantId) return withdraw('the message is gone');
       if (message.conversation.endedAt !== null) return withdraw('the conversation ended: the pair changed');
       if (s.exchange.state !== 'matched') return withdraw('the exchange is not drawn any more');
       return { ok: true, email: newMessageEmail({ locale: participantLocale(s.exchange, s.person), exchange: exchangeInfo(s.exchange), link: link(s.person.id, 'match') }) };

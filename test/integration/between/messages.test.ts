@@ -97,6 +97,20 @@ describe('messages between a Santa and their giftee', () => {
     }
   });
 
+  it("a notice after the organizer removed someone reaches its receiver, and the removed person's message is news to nobody", async () => {
+    const leaver = 'Desmond';
+    const leaversSanta = santa(leaver);
+    // The leaver's message is the newest; the organizer removes them before its notice went out.
+    expect((await write(leaver, 'santa', 'Hello Santa, I may have to leave')).status).toBe(303);
+    await w.t.ok('participants.remove', { participantId: ids[leaver]! });
+    // SQLite hands the freed message id to the next message, written between two others.
+    const writer = giftee(leaversSanta);
+    const receiver = giftee(writer);
+    expect((await write(writer, 'giftee', 'What colour do you like?')).status).toBe(303);
+    const told = w.outbox('between-message').filter((m) => m.text_body !== '');
+    expect(told.map((m) => m.to_address)).toEqual([`${receiver.toLowerCase()}@example.com`]);
+  });
+
   it('escapes what people write, and refuses empty, too long and control characters without saving', async () => {
     const a = 'Annika';
     const b = giftee(a);

@@ -10,6 +10,7 @@ import * as m0008 from './0008_everyone_takes_part';
 import * as m0009 from './0009_between_santa_and_giftee';
 import * as m0010 from './0010_several_giftees';
 import * as m0011 from './0011_languages';
+import * as m0012 from './0012_notice_links';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied: the list position, starting at 1. */
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: '0009_between_santa_and_giftee', up: m0009.up },
   { version: 10, name: '0010_several_giftees', up: m0010.up },
   { version: 11, name: '0011_languages', up: m0011.up },
+  { version: 12, name: '0012_notice_links', up: m0012.up },
 ];

@@ -45,6 +45,8 @@ export interface World {
   register(fields: { name: string; email: string; giftIdeas?: string; reminders?: boolean }, client?: ParticipantClient): Promise<ParticipantClient>;
   /** Follows the newest link mailed to an address: GET, then POST Continue. */
   follow(client: ParticipantClient, email: string): Promise<void>;
+  /** Whether the link in an email's text signs a fresh browser in (GET, then POST Continue). */
+  signsIn(emailText: string): Promise<boolean>;
   /** A participant added by the organizer, then signed in through a login link. */
   signIn(email: string, client?: ParticipantClient): Promise<ParticipantClient>;
   /** Adds people through the organizer API; returns their ids. */
@@ -55,6 +57,13 @@ export interface World {
   /** How many requests the fast lane answered (sockets only; see keptPagesLane). */
   laneAnswers(): number;
   close(): void;
+}
+
+/** Opens the link in an email's text (GET) and presses Continue (POST), as its recipient does. */
+async function continueWith(client: ParticipantClient, emailText: string) {
+  const path = authPath(emailText);
+  await client.get(path);
+  return client.post(path);
 }
 
 export async function participantWorld(options: WorldOptions = {}): Promise<World> {
@@ -108,10 +117,12 @@ export async function participantWorld(options: WorldOptions = {}): Promise<Worl
       const mails = world.outbox().filter((m) => m.to_address === email && /\/auth\//.test(m.text_body));
       const mail = mails[mails.length - 1];
       if (!mail) throw new Error(`no link mailed to ${email}`);
-      const path = authPath(mail.text_body);
-      await client.get(path);
-      const done = await client.post(path);
+      const done = await continueWith(client, mail.text_body);
       if (done.status !== 303 || done.location !== '/me') throw new Error(`Continue answered ${done.status}:\n${done.text}`);
+    },
+    async signsIn(emailText) {
+      const done = await continueWith(world.client(), emailText);
+      return done.status === 303 && done.location === '/me';
     },
     async signIn(email, client = world.client()) {
       await client.get('/login');

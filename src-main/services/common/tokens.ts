@@ -1,17 +1,19 @@
 import { randomToken, sha256Hex } from '../../core/tokens';
 import type { Deps } from './deps';
 
-export type TokenPurpose = 'login' | 'welcome' | 'match' | 'personal' | 'card' | 'handover';
+/** `notice`: the link in a new-message notice or the Santa reveal, which signs in like a match link. */
+export type TokenPurpose = 'login' | 'welcome' | 'match' | 'notice' | 'personal' | 'card' | 'handover';
 
 /**
- * 30 min for a requested login link (the person is waiting for it), 24 h for links inside welcome
- * and match emails (read later). A printed card's QR and a link passed on to someone without
+ * 30 min for a requested login link (the person is waiting for it), 24 h for links inside welcome,
+ * match and notice emails (read later). A printed card's QR and a link passed on to someone without
  * email are that person's only way in (they cannot ask for a login link), so they last 60 days.
  */
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   login: 30 * 60_000,
   welcome: 24 * 3_600_000,
   match: 24 * 3_600_000,
+  notice: 24 * 3_600_000,
   personal: 24 * 3_600_000,
   card: 60 * 24 * 3_600_000,
   handover: 60 * 24 * 3_600_000,
@@ -22,6 +24,12 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
  * tomorrow, and such a person cannot ask for a fresh link. A new card or email replaces them.
  */
 export const REUSABLE_PURPOSES: ReadonlySet<TokenPurpose> = new Set(['card', 'handover']);
+
+/**
+ * Notices come one per message, many a day: a newer one must not break the button of an earlier
+ * email, so their links replace no other (each is still single-use and expires).
+ */
+const ONE_PER_EMAIL: ReadonlySet<TokenPurpose> = new Set(['notice']);
 
 /** Links the organizer made or handed out: they prove nothing about an address. */
 const NOT_EMAILED = ['personal', 'card', 'handover'] as const;
@@ -35,13 +43,15 @@ export interface PendingProfile {
 
 /**
  * A fresh single-use link token (256 bits) for a participant; only its hash is stored. Older
- * unused tokens of the same participant and purpose stop working.
+ * unused tokens of the same participant and purpose stop working (except notice links).
  */
 export function issueToken(deps: Deps, participantId: number, purpose: TokenPurpose, pending: PendingProfile | null = null): string {
   const now = deps.clock.now();
   const token = randomToken(deps.random, 32);
   deps.db.transaction(() => {
-    deps.db.run(deps.db.q.deleteFrom('magic_tokens').where('participant_id', '=', participantId).where('purpose', '=', purpose).where('used_at', 'is', null));
+    if (!ONE_PER_EMAIL.has(purpose)) {
+      deps.db.run(deps.db.q.deleteFrom('magic_tokens').where('participant_id', '=', participantId).where('purpose', '=', purpose).where('used_at', 'is', null));
+    }
     deps.db.run(
       deps.db.q.insertInto('magic_tokens').values({
         token_hash: sha256Hex(token),

@@ -9,7 +9,8 @@ import type { Deps } from '../common/deps';
 import { exchangeInfo, participantLocale } from './exchange-info';
 
 type Rendering = { ok: true; email: RenderedEmail } | { ok: false; reason: string };
-type LinkMaker = (participantId: number, purpose: 'match') => string;
+/** Their links are `notice` links: a fresh `match` link would revoke the one in the match email. */
+type LinkMaker = (participantId: number, purpose: 'notice') => string;
 
 /**
  * The two emails between a Santa and their giftee (services/between), rendered when sent:
@@ -28,7 +29,7 @@ export function renderBetweenRow(deps: Deps, row: OutboxRow, s: { exchange: Exch
       if (!message || meantFor !== row.participantId) return withdraw('the message is gone');
       if (message.conversation.endedAt !== null) return withdraw('the conversation ended: the pair changed');
       if (s.exchange.state !== 'matched') return withdraw('the exchange is not drawn any more');
-      return { ok: true, email: newMessageEmail({ locale: participantLocale(s.exchange, s.person), exchange: exchangeInfo(s.exchange), link: link(s.person.id, 'match') }) };
+      return { ok: true, email: newMessageEmail({ locale: participantLocale(s.exchange, s.person), exchange: exchangeInfo(s.exchange), link: link(s.person.id, 'notice') }) };
     }
     case 'santa-reveal': {
       if (!santaRevealed(s.exchange, now)) return withdraw('the Santas are not revealed (any more)');
@@ -41,7 +42,7 @@ export function renderBetweenRow(deps: Deps, row: OutboxRow, s: { exchange: Exch
           exchange: exchangeInfo(s.exchange),
           participantName: s.person.name,
           santaNames: santas.map((p) => p.name),
-          link: link(s.person.id, 'match'),
+          link: link(s.person.id, 'notice'),
         }),
       };
     }

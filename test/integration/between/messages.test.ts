@@ -111,6 +111,24 @@ describe('messages between a Santa and their giftee', () => {
     expect(told.map((m) => m.to_address)).toEqual([`${receiver.toLowerCase()}@example.com`]);
   });
 
+  it("a notice's link neither breaks the link of the match email nor of an earlier notice, nor is broken by them", async () => {
+    const a = 'Annika';
+    const b = giftee(a);
+    const toAnnika = (kind: string) => w.outbox(kind).filter((m) => m.to_address === 'annika@example.com');
+    // Each email gets its link when it is sent: a notice, then the match email, then another notice.
+    expect((await write(b, 'santa', 'Hello Santa')).status).toBe(303);
+    const [firstNotice] = toAnnika('between-message');
+    const [match] = toAnnika('match');
+    expect((await write(b, 'santa', 'Are you there?')).status).toBe(303);
+    const secondNotice = toAnnika('between-message')[1]!;
+    // Annika reads her mail afterwards, oldest first: every button signs her in.
+    expect(await w.signsIn(firstNotice!.text_body)).toBe(true);
+    expect(await w.signsIn(match!.text_body)).toBe(true);
+    expect(await w.signsIn(secondNotice.text_body)).toBe(true);
+    // Each link still works once only.
+    expect(await w.signsIn(firstNotice!.text_body)).toBe(false);
+  });
+
   it('escapes what people write, and refuses empty, too long and control characters without saving', async () => {
     const a = 'Annika';
     const b = giftee(a);

@@ -110,6 +110,16 @@ describe('the reveal after the party', () => {
     expect(w.outbox('santa-reveal')).toEqual([]);
   });
 
+  it("manual, with the email: the reveal email's link signs in, and the match email's link still does", async () => {
+    await drawn('manual', true);
+    const [match] = w.outbox('match').filter((m) => m.to_address === 'annika@example.com');
+    await w.t.ok('exchanges.revealSantas', { exchangeId: w.exchangeId });
+    const [reveal] = w.outbox('santa-reveal').filter((m) => m.to_address === 'annika@example.com');
+    expect(reveal!.text_body).toContain('Your Secret Santa was');
+    expect(await w.signsIn(match!.text_body)).toBe(true);
+    expect(await w.signsIn(reveal!.text_body)).toBe(true);
+  });
+
   it('manual, before the party: a re-draw takes the reveal back; pressing again names the new Santas', async () => {
     await drawn('manual', true);
     await w.t.ok('exchanges.revealSantas', { exchangeId: w.exchangeId });

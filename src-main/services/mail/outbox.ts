@@ -202,11 +202,19 @@ export function retryNow(deps: Deps, id: number): OperationOutput<'outbox.get'> 
   return readMessage(deps, id);
 }
 
-/** Moves every failed message back to the queue, e.g. after fixing the SMTP password. */
+/**
+ * Moves every failed message the organizer can see back to the queue, e.g. after fixing the SMTP
+ * password. Unlisted ones (message notices) are neither counted nor touched: that one failed
+ * would tell the organizer someone wrote, and the message waits on its recipient's page anyway.
+ */
 export function retryFailed(deps: Deps): { requeued: number } {
   const now = deps.clock.now();
   const requeued = deps.db.run(
-    deps.db.q.updateTable('email_outbox').set({ status: 'pending', attempts: 0, next_attempt_at: now, last_error: null, reported_at: null }).where('status', '=', 'failed'),
+    deps.db.q
+      .updateTable('email_outbox')
+      .set({ status: 'pending', attempts: 0, next_attempt_at: now, last_error: null, reported_at: null })
+      .where('status', '=', 'failed')
+      .where('kind', 'not in', [...UNLISTED_KINDS]),
   ).changes;
   deps.events.emit({ type: 'outbox.changed' });
   return { requeued };

@@ -7,6 +7,7 @@ import { SEND_DEADLINE_MS, smtpTransport, type MailTransport, type SmtpConfig } 
 import type { Deps } from '../common/deps';
 import { issueToken } from '../common/tokens';
 import { links } from '../network/links';
+import { UNLISTED_KINDS } from './kinds';
 import { markFailure, markSent, PendingMarks, reportFailures } from './marks';
 import { renderRow } from './render';
 import { isSendingPaused, smtpConfig, smtpIsConfigured } from './smtp';
@@ -208,6 +209,8 @@ export class Relay {
     const marks = new PendingMarks(deps, this.#options.batchSize);
     const inFlight = new Set<Promise<void>>();
     let wake: (() => void) | null = null;
+    // Failures the organizer may hear of: an unlisted kind's (a message notice) would say someone wrote.
+    let listedFailures = 0;
     const send = async ({ row, email }: Prepared, durable: Promise<void>): Promise<void> => {
       try {
         await durable;
@@ -233,6 +236,7 @@ export class Relay {
         // The reason is kept for the organizer's outbox and failure notice: worded in their language.
         const outcome = markFailure(deps, row, classifySmtpError(error, undefined, translator(getSettings(deps).locale)));
         report[outcome === 'failed' ? 'failed' : 'retrying']++;
+        if (outcome === 'failed' && !UNLISTED_KINDS.has(row.kind)) listedFailures++;
       }
     };
     // The next batch is claimed (and its commit synced) while a whole batch is still being sent:
@@ -267,7 +271,8 @@ export class Relay {
     } finally {
       marks.flush();
     }
-    if (report.claimed > 0 || report.withdrawn > 0) deps.events.emit({ type: 'outbox.changed', sent: report.sent, failed: report.failed });
+    // `failed` drives the organizer's desktop notification "An email could not be sent".
+    if (report.claimed > 0 || report.withdrawn > 0) deps.events.emit({ type: 'outbox.changed', sent: report.sent, failed: listedFailures });
     if (report.failed > 0) deps.log.warn('mail delivery failed', { failed: report.failed });
     return report;
   }

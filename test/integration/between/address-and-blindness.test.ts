@@ -1,9 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationInput, OperationName } from '../../../src-main/contract/operations';
+import type { AppEvent } from '../../../src-main/contract/events';
 import { loadMatches } from '../../../src-main/db/repos/matches';
+import { failureNotice } from '../../../src-main/electron/notifications';
+import { DesktopPreferencesSchema } from '../../../src-main/electron/preferences';
+import { translator } from '../../../src-main/i18n';
 import { reportFailures } from '../../../src-main/services/mail/marks';
 import type { ParticipantClient } from '../../support/participant-client';
 import { participantWorld, type World } from '../../support/participant-world';
+import { sinkSmtpSettings, startSmtpSink } from '../../support/smtp-sink';
 
 /**
  * A private postal address is seen by exactly one other participant (the person's Santa), and
@@ -165,5 +170,40 @@ describe('the organizer is blind to addresses and messages', () => {
     const notice = sql.prepare("select params from email_outbox where kind = 'organizer-delivery-failures'").get() as { params: string };
     expect(JSON.parse(notice.params)).toEqual({ failures: [{ to: 'bertram@example.com', kind: 'match', error: '550 no such user' }] });
     expect(sql.prepare("select count(*) n from email_outbox where status = 'failed' and reported_at is null").get()).toEqual({ n: 0 });
+  });
+
+  it('a message notice that failed for good is not in the failed count, "Retry failed" or the desktop notification; a match email is', async () => {
+    const sink = await startSmtpSink();
+    try {
+      await w.t.ok('smtp.set', sinkSmtpSettings(sink));
+      await w.t.app.relay.drainOnce(); // the sign-in emails
+      const desktop: string[] = [];
+      const prefs = DesktopPreferencesSchema.parse({});
+      w.t.deps.events.subscribe((event: AppEvent) => {
+        const notice = failureNotice(event, prefs, translator('en'));
+        if (notice) desktop.push(notice.title);
+      });
+      await w.closeAndDraw();
+      const santa = santaOf('Bertram');
+      const ref = /name="thread" value="(giftee:\d+)"/.exec(await page(santa))![1]!;
+      await browsers.get(santa)!.post('/me/messages', { thread: ref, body: 'Anything?' });
+      // Bertram's address is refused for good: his match email and the notice both fail.
+      sink.failRecipient('bertram@example.com', 550, 2);
+      expect((await w.t.app.relay.drainOnce()).failed).toBe(2);
+
+      expect(desktop).toEqual(['An email could not be sent']);
+      expect((await w.t.ok('outbox.status', {})).counts.failed).toBe(1);
+      expect(await w.t.ok('outbox.retryFailed', {})).toEqual({ requeued: 1 });
+      const left = w.t.deps.db.sqlite
+        .prepare("select kind, status from email_outbox where to_address = 'bertram@example.com' and kind in ('match', 'between-message') order by id")
+        .all();
+      expect(left).toEqual([
+        { kind: 'match', status: 'pending' },
+        { kind: 'between-message', status: 'failed' },
+      ]);
+    } finally {
+      await w.t.app.relay.stop();
+      await sink.stop();
+    }
   });
 });

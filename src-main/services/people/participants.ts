@@ -258,7 +258,7 @@ export function updateParticipantDetails(deps: Deps, { participantId, patch }: P
     // deliverer, a card no longer the way, and every session (one may be a stranger's).
     if (emailChanged || deliveryChanged) {
       const oldWay = [
-        ...(emailChanged ? (['login', 'welcome', 'match'] as const) : []),
+        ...(emailChanged ? (['login', 'welcome', 'match', 'notice'] as const) : []),
         ...(deliveryChanged && participant.delivery === 'delivered' ? (['handover'] as const) : []),
         ...(deliveryChanged && participant.delivery === 'card' ? (['card'] as const) : []),
       ];

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Deps } from '../../services/common/deps';
 import { RATE_LIMITS } from '../../services/common/rate-limit';
@@ -15,8 +15,18 @@ const TABLE_COOKIE = 'sk_table';
  * The in-person draw ("pass the phone"). Every answer is no-store; the giftee is shown only by
  * GET /table/show while the server holds that person's turn, and "Hide and pass on" ends it with
  * a POST that redirects to the list (POST-redirect-GET), so history never brings a giftee back.
+ * Any other table page ends the turn too: someone who goes Back to the list instead of hiding
+ * must not leave their giftee for the next person's Forward.
  */
 export function tableRoutes(app: Hono, deps: Deps): void {
+  /** This device's table, with nobody's turn any more (the giftee has left the screen). */
+  const tableWithTurnEnded = (c: Context) => {
+    const table = tableForDevice(deps, getCookie(c, TABLE_COOKIE));
+    if (!table || table.showingParticipantId === null) return table;
+    hideTable(deps, table);
+    return { ...table, showingParticipantId: null };
+  };
+
   app.use('/table/*', async (c, next) => {
     noStore(c);
     await next();
@@ -51,14 +61,14 @@ export function tableRoutes(app: Hono, deps: Deps): void {
 
   app.get('/table', (c) => {
     const p = page(deps, c);
-    const table = tableForDevice(deps, getCookie(c, TABLE_COOKIE));
+    const table = tableWithTurnEnded(c);
     if (!table) return c.html(tableClosedPage(p.t), 403);
     return c.html(tableListPage(translator(table.exchange.locale), { exchangeName: table.exchange.name, people: tableList(deps, table) }));
   });
 
   app.get('/table/confirm/:id', (c) => {
     const p = page(deps, c);
-    const table = tableForDevice(deps, getCookie(c, TABLE_COOKIE));
+    const table = tableWithTurnEnded(c);
     if (!table) return c.html(tableClosedPage(p.t), 403);
     const person = tablePerson(deps, table, Number(c.req.param('id')));
     if (!person) return c.redirect('/table', 303);
@@ -71,7 +81,8 @@ export function tableRoutes(app: Hono, deps: Deps): void {
     const p = page(deps, c);
     const form = await p.form();
     if (form instanceof Response) return form;
-    const table = tableForDevice(deps, getCookie(c, TABLE_COOKIE));
+    // A refused look shows the list, so it ends the previous turn as well; an accepted one starts its own.
+    const table = tableWithTurnEnded(c);
     if (!table) return c.html(tableClosedPage(p.t), 403);
     const id = Number(form.get('participantId'));
     const person = Number.isSafeInteger(id) ? tablePerson(deps, table, id) : undefined;
@@ -104,8 +115,7 @@ export function tableRoutes(app: Hono, deps: Deps): void {
     const p = page(deps, c);
     const form = await p.form();
     if (form instanceof Response) return form;
-    const table = tableForDevice(deps, getCookie(c, TABLE_COOKIE));
-    if (table) hideTable(deps, table);
+    tableWithTurnEnded(c);
     return c.redirect('/table', 303);
   });
 }

@@ -114,7 +114,8 @@ export function tablePerson(deps: Deps, table: TableDevice, participantId: numbe
 
 /**
  * "I am Mia": records the look (a second one is refused) and puts Mia's giftee on the screen
- * until "Hide and pass on". Also counts as having opened the match, for the organizer's list.
+ * until "Hide and pass on" or any other table page. Also counts as having opened the match, for
+ * the organizer's list.
  */
 export function lookAtTable(deps: Deps, table: TableDevice, participantId: number): 'ok' | 'looked' | 'not-here' {
   const now = deps.clock.now();

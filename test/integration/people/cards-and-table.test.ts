@@ -154,6 +154,52 @@ describe('printed cards and the table draw', () => {
     expect((await look(device, tim)).status).toBe(changed.includes(tim) ? 200 : 409);
   });
 
+  it('Back to the list instead of "Hide and pass on": the next person’s Forward shows only the list, never the previous giftee', async () => {
+    w = await participantWorld();
+    const ids = await family();
+    ids['Lea'] = (await w.t.ok('participants.add', { exchangeId: w.exchangeId, name: 'Lea', delivery: 'in_person' })).id;
+    await w.closeAndDraw();
+    const names = new Map((w.t.deps.db.sqlite.prepare('select id, name from participants').all() as Array<{ id: number; name: string }>).map((p) => [p.id, p.name]));
+    const timGives = names.get(giftees().get(ids['Tim']!)!)!;
+    const device = await tableDevice();
+    await device.get('/table');
+    await device.get(`/table/confirm/${ids['Tim']}`);
+    expect((await device.post('/table/look', { participantId: String(ids['Tim']) })).location).toBe('/table/show');
+    const shown = await device.get('/table/show');
+    expect(shown.text).toContain(`Tim, you are giving a gift to`);
+    expect(shown.text).toContain(timGives);
+    // Reload during Tim's own turn still shows his giftee (the page may not have loaded in full).
+    expect((await device.get('/table/show')).text).toContain(`Tim, you are giving a gift to`);
+
+    // Tim presses Back twice (the "Are you Tim?" address, then the list) and passes the phone on.
+    expect((await device.get(`/table/confirm/${ids['Tim']}`)).status).toBe(409);
+    expect((await device.get('/table')).status).toBe(200);
+    // Lea presses Forward twice: the giftee's address only sends her back to the list.
+    const forward = await device.get('/table/show');
+    expect(forward.location).toBe('/table');
+    expect(forward.text).not.toContain('giving a gift to');
+    expect((await device.get('/table')).text).not.toContain('giving a gift to');
+
+    // The organizer still sees that Tim has looked, and Lea can take her own turn.
+    const status = await w.t.ok('tableDraw.status', { exchangeId: w.exchangeId });
+    expect(Object.fromEntries(status.people.map((p) => [p.name, p.looked]))).toEqual({ Tim: true, Lea: false });
+    const leaSees = await look(device, ids['Lea']!);
+    expect(leaSees.text).toContain('Lea, you are giving a gift to');
+    expect(leaSees.text).not.toContain('Tim, you are giving');
+  });
+
+  it('a refused look answers with the list and so ends the turn that was on the screen', async () => {
+    w = await participantWorld();
+    const ids = await family();
+    await w.closeAndDraw();
+    const device = await tableDevice();
+    await device.get(`/table/confirm/${ids['Tim']}`);
+    expect((await device.post('/table/look', { participantId: String(ids['Tim']) })).location).toBe('/table/show');
+    // Straight from the giftee screen, the same look again (a double tap, a resent form): refused with the list.
+    expect((await device.post('/table/look', { participantId: String(ids['Tim']) })).status).toBe(409);
+    expect((await device.get('/table/show')).location).toBe('/table');
+  });
+
   it('refuses the table on a second device and after it is closed; lists only the people at the table', async () => {
     w = await participantWorld();
     const ids = await family();

@@ -122,7 +122,9 @@ const PARSE_CHUNK = 16 * 1024;
 
 /** Cells exactly as written (no trimming: gift ideas keep their spaces and line breaks); parsed in chunks that yield. */
 async function readRecords(csv: string): Promise<string[][]> {
-  const text = csv.replace(/^\uFEFF/, '');
+  // Fed as UTF-8 bytes: a string chunk could end in half an emoji (a lone surrogate), which would
+  // reach the parser as two replacement characters; the parser joins a character's bytes itself.
+  const bytes = Buffer.from(csv.replace(/^\uFEFF/, ''));
   const records: string[][] = [];
   const parser = parse({ relax_column_count: true, skip_empty_lines: true, delimiter: detectDelimiter(csv) });
   let failure: Error | null = null;
@@ -132,8 +134,8 @@ async function readRecords(csv: string): Promise<string[][]> {
     parser.on('end', resolve);
     parser.on('error', () => resolve());
   });
-  for (let at = 0; at < text.length && failure === null; at += PARSE_CHUNK) {
-    parser.write(text.slice(at, at + PARSE_CHUNK));
+  for (let at = 0; at < bytes.length && failure === null; at += PARSE_CHUNK) {
+    parser.write(bytes.subarray(at, at + PARSE_CHUNK));
     await nextTurn();
   }
   if (failure === null) parser.end();

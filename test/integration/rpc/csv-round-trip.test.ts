@@ -77,6 +77,17 @@ describe('participants.import checks rows as participants.add does', () => {
     ]);
   });
 
+  it('keeps a character that straddles two of the parser’s chunks whole (a 🎁 at 16 KiB into a long file)', async () => {
+    const header = 'name,email,gift ideas\n';
+    // About 15 000 characters of ordinary rows, then Ann's gift ideas up to and across 16 KiB.
+    const filler = Array.from({ length: 210 }, (_, i) => `P${i},p${i}@example.com,${'book '.repeat(10)}\n`).join('');
+    const before = `${header}${filler}Ann,ann@example.com,`;
+    // The 🎁 (two UTF-16 units) begins on the last unit of the first 16 KiB chunk.
+    const ideas = `${'x'.repeat(16 * 1024 - before.length - 1)}🎁 wrapped`;
+    await t.ok('participants.import', { exchangeId, csv: `${before}${ideas}\n`, dryRun: false });
+    expect((await t.ok('participants.list', { exchangeId })).find((p) => p.name === 'Ann')!.giftIdeas).toBe(ideas);
+  });
+
   it('counts the participants at most once per import (only to check a maximum), not once per row', async () => {
     const csv = ['name,email', ...Array.from({ length: 50 }, (_, i) => `P${i},p${i}@example.com`)].join('\n');
     const counts: string[] = [];

@@ -33,6 +33,12 @@ export const COLUMN_NAMES: Record<string, Column> = {
   idioma: 'language',
 };
 
+/** One record of the file: its cells, and the line of the file where it starts (1 = the first). */
+export interface CsvRecord {
+  cells: string[];
+  line: number;
+}
+
 type Row = OperationOutput<'participants.import'>['rows'][number];
 type NewParticipant = Omit<ParsedInput<'participants.add'>, 'exchangeId'>;
 
@@ -98,14 +104,13 @@ export function deliveryCell(delivery: Delivery, delivererName: string | null): 
  */
 /** `taken`: the personKey of everyone already in the exchange. */
 /** `t`: the organizer's language, for each row's error and note. */
-export function checkRows(exchangeId: number, columns: Array<Column | undefined>, records: string[][], taken: Set<string>, t: Translator): Promise<CheckedRow[]> {
+export function checkRows(exchangeId: number, columns: Array<Column | undefined>, records: CsvRecord[], taken: Set<string>, t: Translator): Promise<CheckedRow[]> {
   const seen = new Map<string, number>();
   // In slices: 10 000 rows through the schema take longer than the pages may wait.
-  return mapInSlices(records, (record, index): CheckedRow => {
-    const line = index + 2;
+  return mapInSlices(records, ({ cells, line }): CheckedRow => {
     const get = (column: Column) => {
       const at = columns.indexOf(column);
-      return at === -1 ? '' : restoreCell(record[at] ?? '');
+      return at === -1 ? '' : restoreCell(cells[at] ?? '');
     };
     const rawEmail = get('email');
     const row: Row = { line, name: get('name'), email: rawEmail.trim(), giftIdeas: get('giftIdeas'), error: null };

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse';
+import { parse, type Info } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { personKey } from '../../contract/values';
@@ -9,7 +9,7 @@ import { listParticipants, participantKeys } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
 import { trackProgress, type ProgressReporter } from '../common/progress';
 import { nextTurn } from '../common/slices';
-import { checkRows, COLUMN_NAMES, deliveryCell, type Column } from './csv-rows';
+import { checkRows, COLUMN_NAMES, deliveryCell, type Column, type CsvRecord } from './csv-rows';
 import { addParticipantsInSlices } from './participants';
 import { organizerTranslator } from '../organizer/settings';
 
@@ -40,7 +40,7 @@ export async function importParticipants(deps: Deps, input: ParsedInput<'partici
 async function importRows(deps: Deps, input: ParsedInput<'participants.import'>, progress?: ProgressReporter): Promise<OperationOutput<'participants.import'>> {
   const [header, ...body] = await readRecords(input.csv);
   if (!header) throw new DomainError('invalid_input', { key: 'error.csv.empty' }, { issues: [{ path: 'csv', message: { key: 'error.csv.emptyShort' } }] });
-  const columns = header.map((h): Column | undefined => COLUMN_NAMES[h.trim().toLowerCase()]);
+  const columns = header.cells.map((h): Column | undefined => COLUMN_NAMES[h.trim().toLowerCase()]);
   if (!columns.includes('name') || !columns.includes('email')) {
     throw new DomainError(
       'invalid_input',
@@ -120,15 +120,34 @@ export function exportParticipants(deps: Deps, exchangeId: number): OperationOut
 /** How much of the file the parser reads per turn of the event loop. */
 const PARSE_CHUNK = 16 * 1024;
 
-/** Cells exactly as written (no trimming: gift ideas keep their spaces and line breaks); parsed in chunks that yield. */
-async function readRecords(csv: string): Promise<string[][]> {
+/** Line breaks as an editor counts them: CRLF, LF or a lone CR each end one line. */
+function lineBreaks(bytes: Buffer): number {
+  return bytes.toString('latin1').match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
+/**
+ * Cells exactly as written (no trimming: gift ideas keep their spaces and line breaks), with the
+ * line of the file where each record starts, as an editor numbers it; parsed in chunks that yield.
+ */
+async function readRecords(csv: string): Promise<CsvRecord[]> {
   // Fed as UTF-8 bytes: a string chunk could end in half an emoji (a lone surrogate), which would
   // reach the parser as two replacement characters; the parser joins a character's bytes itself.
   const bytes = Buffer.from(csv.replace(/^\uFEFF/, ''));
-  const records: string[][] = [];
-  const parser = parse({ relax_column_count: true, skip_empty_lines: true, delimiter: detectDelimiter(csv) });
+  const records: CsvRecord[] = [];
+  const parser = parse({ relax_column_count: true, skip_empty_lines: true, delimiter: detectDelimiter(csv), info: true });
   let failure: Error | null = null;
-  parser.on('data', (record: string[]) => records.push(record));
+  // The parser's own info.lines is where a record ends (and counts a CRLF inside quotes twice), so
+  // the start is counted here from its byte position: the line just after the previous record,
+  // plus the empty lines skipped since.
+  let line = 1;
+  let read = 0;
+  let skipped = 0;
+  parser.on('data', ({ record, info }: { record: string[]; info: Info }) => {
+    records.push({ cells: record, line: line + info.empty_lines - skipped });
+    line += lineBreaks(bytes.subarray(read, info.bytes));
+    read = info.bytes;
+    skipped = info.empty_lines;
+  });
   parser.on('error', (error: Error) => (failure ??= error));
   const ended = new Promise<void>((resolve) => {
     parser.on('end', resolve);

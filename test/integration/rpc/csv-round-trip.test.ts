@@ -77,6 +77,31 @@ describe('participants.import checks rows as participants.add does', () => {
     ]);
   });
 
+  it('names each row by the line where it starts in the file, after blank lines and cells of several lines', async () => {
+    const csv = [
+      '', // 1: a blank line before the header
+      'name,email,gift ideas', // 2
+      'Ann,ann@example.com,"a book', // 3
+      'a scarf"', // 4
+      '', // 5
+      'Bob,not-an-address,', // 6
+      'Cy,cy@example.com,"socks\n\nmore socks"', // 7–9 (LF inside, CRLF between rows)
+      '', // 10
+      'Ann,ann@example.com,', // 11
+      '',
+    ].join('\r\n');
+    const preview = await t.ok('participants.import', { exchangeId, csv, dryRun: true });
+    expect(preview.rows.map((r) => [r.name, r.line])).toEqual([
+      ['Ann', 3],
+      ['Bob', 6],
+      ['Cy', 7],
+      ['Ann', 11],
+    ]);
+    expect(preview.rows[3]!.error).toBe('Ann <ann@example.com> is also on line 3.');
+    const refused = await t.call('participants.import', { exchangeId, csv, dryRun: false });
+    expect(refused).toMatchObject({ ok: false, error: { message: '2 rows need fixing first (line 6, 11).' } });
+  });
+
   it('keeps a character that straddles two of the parser’s chunks whole (a 🎁 at 16 KiB into a long file)', async () => {
     const header = 'name,email,gift ideas\n';
     // About 15 000 characters of ordinary rows, then Ann's gift ideas up to and across 16 KiB.

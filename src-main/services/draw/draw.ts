@@ -246,6 +246,7 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
         if (!current) throw notFound('exchange');
         return (
           current.state !== exchange.state ||
+          drawSettingsChanged(current, exchange) ||
           current.exchangeAt !== exchange.exchangeAt ||
           current.avoidPastExchanges !== exchange.avoidPastExchanges ||
           current.previousExchangeId !== exchange.previousExchangeId ||
@@ -338,6 +339,7 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
       if (!current) throw notFound('exchange');
       if (
         current.state !== 'matched' ||
+        drawSettingsChanged(current, exchange) ||
         current.exchangeAt !== exchange.exchangeAt ||
         current.avoidPastExchanges !== exchange.avoidPastExchanges ||
         current.previousExchangeId !== exchange.previousExchangeId ||
@@ -376,6 +378,14 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
   } finally {
     release();
   }
+}
+
+/**
+ * Whether the organizer changed how names are drawn while a big draw ran: it would commit a draw
+ * of the old kind (one giftee each where two are now asked for) and overwrite the new mode.
+ */
+function drawSettingsChanged(current: Exchange, drawn: Exchange): boolean {
+  return current.giftsPerPerson !== drawn.giftsPerPerson || current.matchMode !== drawn.matchMode;
 }
 
 /** Each giver's giftees, as one comparable key ("3,17"). */

@@ -99,6 +99,18 @@ describe('a draw in slices', () => {
     expect((await t.ok('exchanges.draw', { exchangeId })).participantCount).toBe(PEOPLE - 1);
   });
 
+  it('the gifts per person changed while names are drawn: refused as a whole, rather than one giftee each where two are now asked for', async () => {
+    t = await createTestApp();
+    const exchangeId = await closedExchange();
+    const drawing = t.call('exchanges.draw', { exchangeId });
+    expect((await t.call('exchanges.update', { exchangeId, patch: { giftsPerPerson: 2 } })).ok).toBe(true);
+    const result = await drawing;
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expectUndrawn(exchangeId);
+    await t.ok('exchanges.draw', { exchangeId });
+    expect(count('select count(*) n from matches where exchange_id = ?', exchangeId)).toBe(2 * PEOPLE);
+  });
+
   it('someone added while its match emails are being queued: the newcomer, and each giver the addition moved, gets exactly one email', async () => {
     t = await createTestApp();
     const exchangeId = await closedExchange();

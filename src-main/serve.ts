@@ -5,7 +5,7 @@ import { DatabaseOpenError } from './db/migrate';
 import { participantHostCache } from './services/network/addresses';
 import { browsableUrl } from './http/hosts';
 import { listen, type Listener } from './http/listen';
-import { hashPassword } from './services/organizer/admin-auth';
+import { endSessionsOfReplacedCredentials, hashPassword } from './services/organizer/admin-auth';
 import { loopbackHosts } from './http/security';
 import { adminSecretFile, loadAdminSecret } from './http/admin/secret-file';
 import { launchMark } from './lifecycle';
@@ -55,6 +55,7 @@ export async function main(argv: string[]): Promise<void> {
 
   // Kept in the data folder so the printed address can be bookmarked (see secret-file.ts).
   const { secret, created: newSecret } = loadAdminSecret(adminSecretFile(deps.paths.dataDir), () => randomBytes(32).toString('base64url'), config.newAdminSecret);
+  endSessionsOfReplacedCredentials(deps, config.adminPassword, newSecret);
   const opened: { admin?: Listener } = {};
   try {
     await app.start({

@@ -1,8 +1,10 @@
 import { scryptSync, timingSafeEqual } from 'node:crypto';
 import { DAY_MS } from '../../core/schedule';
-import { randomToken, sha256Hex } from '../../core/tokens';
+import { keyedHash, randomToken, sha256Hex } from '../../core/tokens';
 import type { Random } from '../../core/random';
+import { readSetting, writeSetting } from '../../db/repos/settings';
 import type { Deps } from '../common/deps';
+import { installationSecret } from './settings';
 
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, keylen: 32, maxmem: 64 * 1024 * 1024 };
 const ORGANIZER_SESSION_MS = 7 * DAY_MS;
@@ -20,6 +22,26 @@ export function verifyPassword(stored: string, candidate: string): boolean {
   const expected = Buffer.from(hash, 'base64url');
   const actual = scryptSync(candidate.normalize('NFKC'), Buffer.from(salt, 'base64url'), expected.length, SCRYPT);
   return timingSafeEqual(actual, expected);
+}
+
+/** Where the fingerprint of the password the organizer sessions were opened with is kept. */
+const PASSWORD_FINGERPRINT = 'organizerPasswordFingerprint';
+
+/**
+ * At start: organizer sessions last only as long as the password and the admin secret they were
+ * opened under. Replacing a leaked password (or running without one) or making a new admin secret
+ * ends every one of them, so whoever signed in with the old one is out. The scrypt hash is salted
+ * afresh at each start and cannot tell; a keyed fingerprint (HMAC with the installation secret,
+ * useless without the database) is kept instead, never the password.
+ */
+export function endSessionsOfReplacedCredentials(deps: Deps, password: string | null, newAdminSecret: boolean): void {
+  const fingerprint = password === null ? null : keyedHash(installationSecret(deps), `organizer-password:${password.normalize('NFKC')}`);
+  if (!newAdminSecret && readSetting(deps.db, PASSWORD_FINGERPRINT) === fingerprint) return;
+  deps.db.transaction(() => {
+    const ended = deps.db.run(deps.db.q.deleteFrom('sessions').where('kind', '=', 'organizer')).changes;
+    writeSetting(deps.db, PASSWORD_FINGERPRINT, fingerprint, deps.clock.now());
+    if (ended > 0) deps.log.info('organizer sessions ended: the password or the admin secret changed', { ended });
+  });
 }
 
 /** A new organizer browser session (only when the admin listener is reachable beyond loopback). */

@@ -68,4 +68,51 @@ describe('organizer listener', () => {
       await server.stop();
     }
   });
+
+  it('a new password, or a new admin secret, signs out everyone who signed in before the restart', async () => {
+    const data = join(dir, 'replaced');
+    /** Starts serve on `data` reachable beyond loopback with this password, runs `use`, stops it. */
+    const served = async (password: string, use: (api: Organizer) => Promise<void>, args: string[] = []) => {
+      const server = await startServe(['--data-dir', data, '--admin-host', '0.0.0.0', ...args], { SNEAKY_KLAUS_ADMIN_PASSWORD: password });
+      try {
+        await use(organizer(server.adminUrl.replace('0.0.0.0', '127.0.0.1')));
+      } finally {
+        await server.stop();
+      }
+    };
+    let leaked = { cookie: '', csrf: '' };
+    await served('old password that leaked', async (api) => {
+      leaked = await api.signIn('old password that leaked');
+      expect(await api.list(leaked)).toBe(200);
+    });
+    // The organizer learns the password leaked, sets a new one and restarts.
+    let own = { cookie: '', csrf: '' };
+    await served('brand new password 2026', async (api) => {
+      expect(await api.list(leaked)).toBe(401);
+      own = await api.signIn('brand new password 2026');
+    });
+    // A restart with the same password keeps the organizer signed in; a new admin secret does not.
+    await served('brand new password 2026', async (api) => expect(await api.list(own)).toBe(200));
+    await served('brand new password 2026', async (api) => expect(await api.list(own)).toBe(401), ['--new-admin-secret']);
+  });
 });
+
+interface Organizer {
+  signIn(password: string): Promise<{ cookie: string; csrf: string }>;
+  /** The status of `exchanges.list` called with this session. */
+  list(session: { cookie: string; csrf: string }): Promise<number>;
+}
+
+function organizer(base: string): Organizer {
+  return {
+    async signIn(password) {
+      const r = await fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password }) });
+      expect(r.status).toBe(200);
+      const { value } = (await r.json()) as { value: { csrfToken: string } };
+      return { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: value.csrfToken };
+    },
+    async list({ cookie, csrf }) {
+      return (await fetch(`${base}/rpc/exchanges.list`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf } })).status;
+    },
+  };
+}

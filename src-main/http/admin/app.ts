@@ -8,7 +8,7 @@ import { organizerTranslator } from '../../services/organizer/settings';
 import type { Deps } from '../../services/common/deps';
 import { dispatch } from '../../rpc/dispatch';
 import { createOrganizerSession, organizerSessionCsrf, verifyPassword } from '../../services/organizer/admin-auth';
-import { hitRateLimit } from '../../services/common/rate-limit';
+import { checkRateLimit, hitRateLimit, type RateLimitRule } from '../../services/common/rate-limit';
 import { endSession } from '../../services/portal/sessions';
 import { bodyLimitExceeded, requestBodyLimit } from '../body-limit';
 import { socketPeer } from '../client-address';
@@ -29,6 +29,8 @@ export interface AdminAppOptions {
 }
 
 const ADMIN_COOKIE = 'sk_admin';
+/** Wrong organizer passwords allowed per client address. */
+const ADMIN_LOGIN_LIMIT: RateLimitRule = { limit: 10, windowMs: 15 * 60_000 };
 
 const CSP = "default-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -75,13 +77,17 @@ export function createAdminApp(deps: Deps, options: AdminAppOptions): Hono {
   app.get('/session', (c) => c.json({ passwordLogin: options.passwordHash !== null }));
   app.post('/session', async (c) => {
     if (!options.passwordHash) return c.json(refusal('not_found', 'error.http.passwordOff'), 404);
-    const client = socketPeer(c) ?? 'local';
-    const limit = hitRateLimit(deps, `admin-login:${client}`, { limit: 10, windowMs: 15 * 60_000 });
+    const body = parseJson(await c.req.text()) as { password?: unknown } | null;
+    // Only wrong passwords count (the organizer signing in often is no attack), and once ten have
+    // been tried the right one is refused too until the window passes. Nothing is awaited from
+    // here on, so parallel guesses cannot all pass the check before one is counted.
+    const limitKey = `admin-login:${socketPeer(c) ?? 'local'}`;
+    const limit = checkRateLimit(deps, limitKey, ADMIN_LOGIN_LIMIT);
     if (!limit.allowed) {
       return c.json(refusal('rate_limited', 'error.http.rateLimited', { minutes: Math.ceil(limit.retryAfterMs / 60_000) }), 429);
     }
-    const body = parseJson(await c.req.text()) as { password?: unknown } | null;
     if (typeof body?.password !== 'string' || !verifyPassword(options.passwordHash, body.password)) {
+      hitRateLimit(deps, limitKey, ADMIN_LOGIN_LIMIT);
       return c.json(refusal('unauthorized', 'error.http.wrongPassword'), 401);
     }
     const session = createOrganizerSession(deps);

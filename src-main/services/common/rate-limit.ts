@@ -18,14 +18,18 @@ export const RATE_LIMITS = {
   continuePerClient: { limit: 30, windowMs: 15 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
+export type RateLimitAnswer = { allowed: true } | { allowed: false; retryAfterMs: number };
+
 /**
  * Counts one attempt under `key` (fixed window, stored in SQLite so it survives restarts).
  * Returns how long to wait when the limit is exceeded.
  */
-export function hitRateLimit(deps: Deps, key: string, rule: RateLimitRule): { allowed: true } | { allowed: false; retryAfterMs: number } {
+export function hitRateLimit(deps: Deps, key: string, rule: RateLimitRule): RateLimitAnswer {
   const now = deps.clock.now();
   return deps.db.transaction(() => {
     const row = deps.db.first(deps.db.q.selectFrom('rate_limits').selectAll().where('key', '=', key));
+    const usedUp = usedUpAt(row, rule, now);
+    if (usedUp) return usedUp;
     if (!row || row.expires_at <= now) {
       deps.db.run(
         deps.db.q
@@ -35,7 +39,6 @@ export function hitRateLimit(deps: Deps, key: string, rule: RateLimitRule): { al
       );
       return { allowed: true as const };
     }
-    if (row.count >= rule.limit) return { allowed: false as const, retryAfterMs: row.expires_at - now };
     deps.db.run(
       deps.db.q
         .updateTable('rate_limits')
@@ -44,4 +47,18 @@ export function hitRateLimit(deps: Deps, key: string, rule: RateLimitRule): { al
     );
     return { allowed: true as const };
   });
+}
+
+/**
+ * Whether `key` has used up its limit, without counting anything: for a limit on failures only
+ * (check first, then count a failed attempt with hitRateLimit).
+ */
+export function checkRateLimit(deps: Deps, key: string, rule: RateLimitRule): RateLimitAnswer {
+  const row = deps.db.first(deps.db.q.selectFrom('rate_limits').selectAll().where('key', '=', key));
+  return usedUpAt(row, rule, deps.clock.now()) ?? { allowed: true };
+}
+
+/** The refusal when the window of `row` is still running and its count has reached the limit. */
+function usedUpAt(row: { count: number; expires_at: number } | undefined, rule: RateLimitRule, now: number): { allowed: false; retryAfterMs: number } | null {
+  return row && row.expires_at > now && row.count >= rule.limit ? { allowed: false, retryAfterMs: row.expires_at - now } : null;
 }

@@ -27,12 +27,14 @@ export function socketPeer(c: Context): string | null {
 }
 
 /**
- * The client address a tunnel agent on this computer reports: Cloudflare's own header first,
- * else the last X-Forwarded-For entry (agents append what they saw; earlier entries are whatever
- * the client sent). Anything that is not an IP address is ignored.
+ * The client address a tunnel agent on this computer reports: the last X-Forwarded-For entry
+ * (agents append what they saw; earlier entries are whatever the client sent). Cloudflare's own
+ * `CF-Connecting-IP` comes first, but only through Cloudflare (`cloudflare`): other agents (ngrok,
+ * Tailscale Funnel) pass that header through as the client sent it. Anything that is not an IP
+ * address is ignored.
  */
-export function forwardedClient(c: Context): string | null {
-  const candidates = [c.req.header('cf-connecting-ip'), c.req.header('x-forwarded-for')?.split(',').at(-1)];
+export function forwardedClient(c: Context, cloudflare: boolean): string | null {
+  const candidates = [cloudflare ? c.req.header('cf-connecting-ip') : undefined, c.req.header('x-forwarded-for')?.split(',').at(-1)];
   for (const raw of candidates) {
     const value = raw?.trim();
     if (value && isIP(value) !== 0) return value;

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { generateCookie, getCookie, setCookie } from 'hono/cookie';
 import { keyedHash, randomToken } from '../../core/tokens';
 import type { Deps } from '../../services/common/deps';
+import { QUICK_TUNNEL_HOST } from '../../services/network/links';
 import { getSettings } from '../../services/organizer/settings';
 import { forwardedClient, isLoopbackAddress, socketPeer } from '../client-address';
 import { sameSecret } from '../security';
@@ -25,24 +26,41 @@ export interface RequestFacts {
  * a fresh client address per request and step around every rate limit.
  */
 export function requestFacts(deps: Deps, c: Context): RequestFacts {
-  return factsOf(deps, c.req.header('host'), socketPeer(c), () => forwardedClient(c));
+  return factsOf(deps, c.req.header('host'), socketPeer(c), (cloudflare) => forwardedClient(c, cloudflare));
 }
 
-/** requestFacts from the parts of a request: its Host, its socket peer, the tunnel's client header when asked. */
-export function factsOf(deps: Deps, hostHeader: string | undefined, peer: string | null, forwarded: () => string | null): RequestFacts {
+/**
+ * requestFacts from the parts of a request: its Host, its socket peer, the tunnel's client header
+ * when asked (told whether the tunnel is Cloudflare's, whose own client header may then be believed).
+ */
+export function factsOf(deps: Deps, hostHeader: string | undefined, peer: string | null, forwarded: (cloudflare: boolean) => string | null): RequestFacts {
   const publicUrl = getSettings(deps).publicBaseUrl;
-  const viaTunnel = publicUrl !== null && peer !== null && isLoopbackAddress(peer) && publicHost(publicUrl) === (hostHeader ?? '').toLowerCase();
+  const tunnel = publicUrl === null ? null : publicHost(publicUrl);
+  const viaTunnel = tunnel !== null && peer !== null && isLoopbackAddress(peer) && tunnel.host === (hostHeader ?? '').toLowerCase();
   return {
-    https: viaTunnel && publicUrl.startsWith('https:'),
-    client: (viaTunnel ? forwarded() : null) ?? peer ?? 'local',
+    https: viaTunnel && tunnel.https,
+    client: (viaTunnel ? forwarded(tunnel.cloudflare) : null) ?? peer ?? 'local',
   };
 }
 
-/** The host of the public address, lower-cased (kept: the same settings value comes every time). */
-let publicHostOf: { url: string; host: string } | null = null;
-function publicHost(url: string): string {
-  if (publicHostOf?.url !== url) publicHostOf = { url, host: new URL(url).host.toLowerCase() };
-  return publicHostOf.host;
+interface PublicHost {
+  /** Lower-cased. */
+  host: string;
+  https: boolean;
+  /** A quick tunnel's host: answered by Cloudflare alone, any other host may be another agent's. */
+  cloudflare: boolean;
+}
+const quickTunnelHost = new RegExp(`^${QUICK_TUNNEL_HOST}$`);
+
+/** What the public address tells about the tunnel (kept: the same settings value comes every time). */
+let publicHostOf: { url: string; facts: PublicHost } | null = null;
+function publicHost(url: string): PublicHost {
+  if (publicHostOf?.url !== url) {
+    const parsed = new URL(url);
+    const host = parsed.host.toLowerCase();
+    publicHostOf = { url, facts: { host, https: parsed.protocol === 'https:', cloudflare: quickTunnelHost.test(host) } };
+  }
+  return publicHostOf.facts;
 }
 
 /**

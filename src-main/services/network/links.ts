@@ -14,6 +14,9 @@ export function participantBaseUrl(deps: Deps): string {
   return lan ?? urls[0] ?? 'http://localhost:4317';
 }
 
+/** The host of a Cloudflare quick tunnel (the one the app starts, tunnel.ts), as a RegExp source. */
+export const QUICK_TUNNEL_HOST = '[a-z0-9-]+\\.trycloudflare\\.com';
+
 export const links = {
   invite: (deps: Deps, inviteCode: string) => `${participantBaseUrl(deps)}/i/${inviteCode}`,
   auth: (deps: Deps, token: string) => `${participantBaseUrl(deps)}/auth/${token}`,

@@ -5,6 +5,7 @@ import { DomainError } from '../../core/errors';
 import type { Deps } from '../common/deps';
 import type { TunnelState } from '../common/runtime';
 import { organizerTranslator, updateSettings } from '../organizer/settings';
+import { QUICK_TUNNEL_HOST } from './links';
 import type { Text } from '../../i18n';
 
 export type { TunnelState } from '../common/runtime';
@@ -27,7 +28,8 @@ function existsExecutable(path: string): boolean {
   }
 }
 
-const QUICK_TUNNEL_URL = /https:\/\/[a-z0-9-]+\.trycloudflare\.com/;
+/** Its address as cloudflared prints it, somewhere in a line of its output. */
+const QUICK_TUNNEL_URL = new RegExp(`https://${QUICK_TUNNEL_HOST}`);
 
 /**
  * Starts a Cloudflare quick tunnel to the participant port and, once it prints its address, makes

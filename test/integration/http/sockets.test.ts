@@ -99,10 +99,48 @@ describe.skipIf(!LAN_ADDRESS)('forwarding headers over real sockets', () => {
     ] as const) {
       const c = socketClient(l.port, from, 'santa.example.net', 'https');
       expect((await c.get('/login')).status).toBe(200);
-      expect((await c.post('/login', { email: 'a@example.com' }, { headers: { 'cf-connecting-ip': forged } })).status).toBe(200);
+      expect((await c.post('/login', { email: 'a@example.com' }, { headers: { 'x-forwarded-for': forged } })).status).toBe(200);
       expect(keys()).toContain(`login-client:${key}`);
     }
     expect(keys()).not.toContain('login-client:198.51.100.7');
+  });
+});
+
+describe('behind a tunnel agent on this computer, over real sockets', () => {
+  afterEach(async () => {
+    await w.t.ok('settings.update', { publicBaseUrl: null });
+    w.t.deps.db.sqlite.prepare('delete from rate_limits').run();
+  });
+  /** Whom the per-client limit counted. */
+  const clients = () => (w.t.deps.db.sqlite.prepare("select key from rate_limits where key like 'login-client:%' order by key").all() as Array<{ key: string }>).map((r) => r.key);
+
+  it('behind ngrok or Tailscale Funnel, a CF-Connecting-IP the client sent does not make it a new client', async () => {
+    await w.t.ok('settings.update', { publicBaseUrl: 'https://santa.ngrok.app' });
+    const l = await serve({ host: '127.0.0.1', port: 0 });
+    // The agent keeps the Host and appends the address it saw to X-Forwarded-For; a CF-Connecting-IP
+    // header the client made up passes through untouched.
+    const client = socketClient(l.port, '127.0.0.1', 'santa.ngrok.app', 'https');
+    await client.get('/login');
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      const headers = { 'x-forwarded-for': '203.0.113.7', 'cf-connecting-ip': `198.51.100.${i}` };
+      statuses.push((await client.post('/login', { email: `p${i}@example.com` }, { headers })).status);
+    }
+    // 20 sign-in requests an hour per client, whatever it claims to be.
+    expect(statuses).toEqual([...Array<number>(20).fill(200), 429, 429]);
+    expect(clients()).toEqual(['login-client:203.0.113.7']);
+  });
+
+  it('through a Cloudflare quick tunnel, Cloudflare’s own client header tells clients apart', async () => {
+    const tunnel = 'merry-fox-sleigh.trycloudflare.com';
+    await w.t.ok('settings.update', { publicBaseUrl: `https://${tunnel}` });
+    const l = await serve({ host: '127.0.0.1', port: 0 });
+    for (const ip of ['198.51.100.1', '198.51.100.2']) {
+      const c = socketClient(l.port, '127.0.0.1', tunnel, 'https');
+      await c.get('/login');
+      expect((await c.post('/login', { email: 'a@example.com' }, { headers: { 'cf-connecting-ip': ip, 'x-forwarded-for': '203.0.113.7' } })).status).toBe(200);
+    }
+    expect(clients()).toEqual(['login-client:198.51.100.1', 'login-client:198.51.100.2']);
   });
 });
 

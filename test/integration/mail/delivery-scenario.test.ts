@@ -257,11 +257,11 @@ describe('scripted delivery scenario (issue #12)', () => {
       expect(textOf(newest)).toContain(`${NEW_PUBLIC}/auth/`);
       const path = authPath(textOf(newest));
       const scanner = peerClient(app, '127.0.0.1', host, 'https');
-      const scannerIp = { 'cf-connecting-ip': '198.51.100.9' };
+      const scannerIp = { 'x-forwarded-for': '198.51.100.9' };
       expect((await scanner.get(path, scannerIp)).status).toBe(200);
       expect((await scanner.head(path, scannerIp)).status).toBe(200);
       const person = peerClient(app, '127.0.0.1', host, 'https');
-      const ip = { 'cf-connecting-ip': `203.0.113.${i + 1}` };
+      const ip = { 'x-forwarded-for': `203.0.113.${i + 1}` };
       expect((await person.get(path, ip)).status).toBe(200);
       const done = await person.post(path, {}, { headers: ip });
       expect([done.status, done.location], giver.email).toEqual([303, '/me']);

@@ -33,16 +33,29 @@ export const SettingsView = z.object({
   systemLocale: LocaleSchema,
 });
 
+/** The URL, or null when it is not one (z.url has refused it then). */
+const parsedUrl = (url: string): URL | null => (URL.canParse(url) ? new URL(url) : null);
+const withoutPath = (url: string) => !/[?#]/.test(url) && /^\/*$/.test(parsedUrl(url)?.pathname ?? '/');
+const withoutCredentials = (url: string) => {
+  const parsed = parsedUrl(url);
+  return !parsed?.username && !parsed?.password;
+};
+
 export const UpdateSettingsInput = z.object({
   organizer: z.object({ name: PersonName, email: EmailInput }).optional(),
   timezone: TimeZone.optional(),
   currency: Currency.optional(),
   reminderDays: ReminderDays.optional(),
   retentionDays: z.number().int().min(7, say('error.contract.retentionMin')).max(365, say('error.contract.retentionMax')).optional(),
-  /** The address participants' links use (a tunnel such as https://santa.example.net); null = LAN address. */
+  /**
+   * The address participants' links use (a tunnel such as https://santa.example.net); null = LAN
+   * address. Only scheme, host and port: links add their own path (the site serves /auth/…, not
+   * /santa/auth/…), and a user name or password would be in every email.
+   */
   publicBaseUrl: z
     .url({ protocol: /^https?$/, error: say('error.contract.publicUrl') })
-    .refine((url) => !/[?#]/.test(url), say('error.contract.publicUrlQuery'))
+    .refine(withoutPath, say('error.contract.publicUrlPath'))
+    .refine(withoutCredentials, say('error.contract.publicUrlCredentials'))
     .nullable()
     .optional(),
   setupComplete: z.boolean().optional(),

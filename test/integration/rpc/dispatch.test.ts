@@ -106,6 +106,26 @@ describe('settings and app info', () => {
     expect((await t.ok('settings.get', {})).currency).toBe('EUR');
   });
 
+  it('refuses a public address whose emailed links could not work, saying why, and keeps the one saved', async () => {
+    await t.ok('settings.update', { publicBaseUrl: 'https://santa.example.net' });
+    const path = 'The public address ends after the host name (like https://santa.example.net): without a path, ? or #, because every link adds its own.';
+    const credentials = 'The public address cannot contain a user name or password: every emailed link would show them.';
+    for (const [publicBaseUrl, message] of [
+      // The site serves /auth/<token>, not /santa/auth/<token>: every link would be a 404.
+      ['https://home.example.net/santa', path],
+      ['https://home.example.net/santa/', path],
+      ['https://home.example.net/#links', path],
+      ['https://user:pw@home.example.net', credentials],
+      ['https://user@home.example.net', credentials],
+    ] as const) {
+      const result = await t.call('settings.update', { publicBaseUrl });
+      expect(result, publicBaseUrl).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'publicBaseUrl', message }] } });
+    }
+    expect((await t.ok('settings.get', {})).publicBaseUrl).toBe('https://santa.example.net');
+    // Scheme, host and port are all a link needs.
+    expect((await t.ok('settings.update', { publicBaseUrl: 'http://192.0.2.7:8080/' })).publicBaseUrl).toBe('http://192.0.2.7:8080');
+  });
+
   it('tells the version, data folder and schema', async () => {
     const info = await t.ok('app.info', {});
     expect(info).toMatchObject({ name: 'Sneaky Klaus', dataDir: t.dir, schemaVersion: migrations.length });

@@ -1,4 +1,5 @@
 import { randomToken, sha256Hex } from '../../core/tokens';
+import type { Locale } from '../../i18n';
 import type { Deps } from './deps';
 
 /** `notice`: the link in a new-message notice or the Santa reveal, which signs in like a match link. */
@@ -39,6 +40,11 @@ export interface PendingProfile {
   name: string;
   giftIdeas: string;
   reminders: boolean;
+  /**
+   * The language they signed up in (null: the exchange's), for the welcome and from then on.
+   * Absent in links made before it was carried: those keep the person's language as it was.
+   */
+  locale?: Locale | null;
 }
 
 /**

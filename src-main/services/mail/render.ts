@@ -244,9 +244,11 @@ function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: numbe
       const name = pending?.name ?? s.person.name;
       // Read when sent: someone who added ideas since the invitation was queued is not asked for any.
       const ideas = pending?.giftIdeas ?? s.person.giftIdeas;
+      // A returning person is welcomed in the language they just signed up in (theirs once back).
+      const welcomeLocale = pending?.locale !== undefined ? (pending.locale ?? s.exchange.locale) : locale;
       return ok(
         welcomeEmail({
-          locale,
+          locale: welcomeLocale,
           exchange: info,
           participantName: name,
           link: link(s.person.id, 'welcome', pending),

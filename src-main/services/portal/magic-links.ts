@@ -66,10 +66,13 @@ export function peekToken(deps: Deps, token: string): 'valid' | 'used' | 'expire
  */
 export function tokenLocale(deps: Deps, token: string): Locale | null {
   if (token.length === 0 || token.length > 100) return null;
-  const row = deps.db.first(deps.db.q.selectFrom('magic_tokens').select(['participant_id']).where('token_hash', '=', sha256Hex(token)));
+  const row = deps.db.first(deps.db.q.selectFrom('magic_tokens').select(['participant_id', 'pending_profile']).where('token_hash', '=', sha256Hex(token)));
   const participant = row && findParticipant(deps.db, row.participant_id);
   if (!participant) return null;
-  return participant.locale ?? findExchange(deps.db, participant.exchangeId)?.locale ?? null;
+  // A link that brings someone back speaks the language they signed up again in, as their welcome did.
+  const pending = row.pending_profile !== null && participant.withdrawnAt !== null ? (JSON.parse(row.pending_profile) as PendingProfile) : null;
+  const own = pending?.locale !== undefined ? pending.locale : participant.locale;
+  return own ?? findExchange(deps.db, participant.exchangeId)?.locale ?? null;
 }
 
 /** A withdrawn participant comes back with what they asked for, if there is still room. */
@@ -81,6 +84,7 @@ function rejoin(deps: Deps, participant: Participant, profile: PendingProfile, n
     name: profile.name,
     giftIdeas: profile.giftIdeas,
     remindersEnabled: profile.reminders,
+    ...(profile.locale !== undefined && { locale: profile.locale }),
     emailConfirmedAt: now,
     updatedAt: now,
   });

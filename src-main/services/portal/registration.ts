@@ -83,7 +83,7 @@ export function register(deps: Deps, exchange: Exchange, entry: Registration): v
     if (existing.withdrawnAt !== null && exchange.state === 'registration_open') {
       deps.db.transaction(() => {
         if (!linkMailGate(deps, entry.email)(existing.id)) return;
-        const pending = { name: entry.name, giftIdeas: entry.giftIdeas, reminders: entry.reminders };
+        const pending = { name: entry.name, giftIdeas: entry.giftIdeas, reminders: entry.reminders, locale: entry.locale ?? null };
         mailWelcome(deps, exchange, existing.id, entry.email, pending);
       });
     } else {

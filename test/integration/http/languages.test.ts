@@ -13,6 +13,7 @@ afterEach(() => w?.close());
 
 const GERMAN = { 'accept-language': 'de-DE,de;q=0.9' };
 const JAPANESE = { 'accept-language': 'ja' };
+const ENGLISH = { 'accept-language': 'en' };
 
 const lang = (html: string) => /<html lang="([^"]+)">/.exec(html)?.[1];
 const localeOf = (email: string) => (w.t.deps.db.sqlite.prepare('select locale from participants where email = ?').get(email) as { locale: string | null }).locale;
@@ -130,6 +131,54 @@ describe('registration keeps the language', () => {
     const chosen = await register(w.client(), GERMAN, 'Francine', { locale: 'fr' });
     expect(lang(chosen.text)).toBe('fr');
     expect(localeOf('francine@example.com')).toBe('fr');
+  });
+
+  it('takes the language of a person who left and signs up again: their come-back email, their page and their stored language', async () => {
+    w = await participantWorld({ exchange: { locale: 'en' } });
+    const first = w.client();
+    await register(first, ENGLISH, 'Greta');
+    expect(localeOf('greta@example.com')).toBe('en');
+    await follow(first, 'greta@example.com', ENGLISH);
+    await first.get('/me');
+    expect((await first.post('/me/withdraw', { confirm: 'yes' })).status).toBe(200);
+
+    // Back from a German browser, German picked in the form.
+    const again = w.client();
+    const done = await register(again, GERMAN, 'Greta', { locale: 'de' });
+    expect(lang(done.text)).toBe('de');
+    const welcome = w
+      .outbox('welcome')
+      .filter((m) => m.to_address === 'greta@example.com')
+      .at(-1)!;
+    expect(welcome.subject).toBe('Family Christmas 2026: Du bist dabei!');
+    expect(welcome.html_body).toContain('<html lang="de">');
+    // The link's page, for a browser that names none of ours, speaks it too.
+    const path = authPath(welcome.text_body);
+    expect(lang((await again.get(path, JAPANESE)).text)).toBe('de');
+    expect((await again.post(path, {}, { headers: JAPANESE })).location).toBe('/me');
+    expect(localeOf('greta@example.com')).toBe('de');
+    const page = await again.get('/me', ENGLISH);
+    expect(lang(page.text)).toBe('de');
+    expect(page.text).toContain('Hallo, Greta');
+  });
+
+  it('lets a person who left and comes back from a browser naming none of ours follow the exchange’s language', async () => {
+    w = await participantWorld({ exchange: { locale: 'es' } });
+    const first = w.client();
+    await register(first, GERMAN, 'Greta');
+    await follow(first, 'greta@example.com', GERMAN);
+    await first.get('/me');
+    await first.post('/me/withdraw', { confirm: 'yes' });
+
+    const again = w.client();
+    await register(again, JAPANESE, 'Greta');
+    const welcome = w
+      .outbox('welcome')
+      .filter((m) => m.to_address === 'greta@example.com')
+      .at(-1)!;
+    expect(welcome.html_body).toContain('<html lang="es">');
+    await follow(again, 'greta@example.com', JAPANESE);
+    expect(localeOf('greta@example.com')).toBeNull();
   });
 
   it('pre-fills the form’s language select with the page’s language', async () => {

@@ -57,8 +57,11 @@ export function inviteRoutes(app: Hono, deps: Deps, kept: KeptPages): void {
       ...(chosen && { locale: chosen }),
     };
     const { errors, email, name } = validateRegistration(values);
-    if (Object.keys(errors).length > 0) {
-      return c.html(invitePage(t, { code, exchange: exchangeView(ex, null), csrfToken: p.csrf(), now: deps.clock.now(), values, errors: worded(t, errors, values) }), 400);
+    // No choice (or an empty one) leaves the page's language; anything else must be one of ours.
+    const unknownLocale = picked !== null && picked !== '' && chosen === null;
+    if (Object.keys(errors).length > 0 || unknownLocale) {
+      const refused = { ...worded(t, errors, values), ...(unknownLocale && { locale: t.t('page.language.invalid') }) };
+      return c.html(invitePage(t, { code, exchange: exchangeView(ex, null), csrfToken: p.csrf(), now: deps.clock.now(), values, errors: refused }), 400);
     }
     // The select comes pre-filled with the page's language: left as the exchange's own for a browser
     // that names none of ours, the person keeps following the exchange's language (null).

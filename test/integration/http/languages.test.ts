@@ -133,6 +133,25 @@ describe('registration keeps the language', () => {
     expect(localeOf('francine@example.com')).toBe('fr');
   });
 
+  it('refuses a language we do not speak, at the form’s language field, and saves nobody', async () => {
+    w = await participantWorld({ exchange: { locale: 'en' } });
+    for (const bad of ['ja', '__proto__', 'constructor', 'DE', 'x'.repeat(5000)]) {
+      const refused = await register(w.client(), GERMAN, 'Greta', { locale: bad });
+      expect(refused.status, bad.slice(0, 20)).toBe(400);
+      expect(lang(refused.text)).toBe('de');
+      expect(refused.text).toContain('Bitte prüf das Formular');
+      expect(refused.text).toContain('<a href="#language">Wähl eine der Sprachen aus der Liste.</a>');
+      expect(refused.text).toMatch(/<select id="language" name="locale" aria-invalid="true"/);
+      // What was typed is kept.
+      expect(refused.text).toContain('value="greta@example.com"');
+    }
+    expect(w.count('participants')).toBe(0);
+    expect(w.outbox()).toEqual([]);
+    // An empty choice is no choice: the page's language.
+    expect((await register(w.client(), GERMAN, 'Greta', { locale: '' })).status).toBe(200);
+    expect(localeOf('greta@example.com')).toBe('de');
+  });
+
   it('takes the language of a person who left and signs up again: their come-back email, their page and their stored language', async () => {
     w = await participantWorld({ exchange: { locale: 'en' } });
     const first = w.client();

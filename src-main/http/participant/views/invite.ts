@@ -19,7 +19,7 @@ export interface RegistrationValues {
   locale?: Locale;
 }
 
-export type RegistrationField = 'name' | 'email' | 'giftIdeas';
+export type RegistrationField = 'name' | 'email' | 'giftIdeas' | 'locale';
 export type RegistrationErrors = Partial<Record<RegistrationField, string>>;
 
 export interface InvitePageModel {
@@ -35,7 +35,7 @@ export interface InvitePageModel {
 
 export const EMPTY_REGISTRATION: RegistrationValues = { name: '', email: '', giftIdeas: '', reminders: true };
 
-const FIELD_IDS: Record<RegistrationField, string> = { name: 'name', email: 'email', giftIdeas: 'gift-ideas' };
+const FIELD_IDS: Record<RegistrationField, string> = { name: 'name', email: 'email', giftIdeas: 'gift-ideas', locale: 'language' };
 
 export function invitePage(t: Translator, model: InvitePageModel): string {
   const values = model.values ?? EMPTY_REGISTRATION;
@@ -97,7 +97,7 @@ ${textField(t, {
   maxLength: FIELD_LIMITS.giftIdeas,
 })}
 ${checkboxField(t, { id: 'reminders', name: 'reminders', label: t.t('page.reminders.label'), checked: values.reminders })}
-${languageSelect(t, values.locale ?? t.locale)}
+${languageSelect(t, values.locale ?? t.locale, errors.locale)}
 <button type="submit" class="button">${t.t('page.invite.submit', { exchange: ex.name })}</button>`,
 )}
 </section>

@@ -7,7 +7,7 @@ import { bodyLimitExceeded, requestBodyLimit } from '../body-limit';
 import { hostAllowlist, hostChecker, securityHeaders } from '../security';
 import type { FastLane } from '../listen';
 import { keptPagesLane, type ParticipantKeptPages } from './fast-lane';
-import { visitorTranslator } from './context';
+import { exchangeInUrl, visitorTranslator } from './context';
 import { FORM_LIMIT_BYTES, requestFacts } from './guard';
 import { authRoutes } from './routes-auth';
 import { inviteRoutes } from './routes-invite';
@@ -40,7 +40,7 @@ export function createParticipantSite(deps: Deps, options: ParticipantAppOptions
   const kept: ParticipantKeptPages = { me: new KeptPages(deps), invite: new KeptPages(deps) };
   const css = readFileSync(join(resourcesDir(), 'participant.css'), 'utf8');
   const app = new Hono();
-  const tooLarge = (c: Context) => c.text(visitorTranslator(c).t('page.form.tooLarge'), 413);
+  const tooLarge = (c: Context) => c.text(visitorTranslator(c, exchangeInUrl(deps, c)).t('page.form.tooLarge'), 413);
   app.use(securityHeaders({ csp: PARTICIPANT_CSP, isHttps: (c) => requestFacts(deps, c).https }));
   // Every route, not only the forms: only POSTs carry a body here, and never one larger than a form.
   app.use(requestBodyLimit({ limitFor: (c) => (c.req.method === 'POST' ? FORM_LIMIT_BYTES : 0), tooLarge }));

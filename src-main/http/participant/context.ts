@@ -4,6 +4,7 @@ import type { Exchange, Participant } from '../../core/types';
 import { DEFAULT_LOCALE, pickLocale, translator, type Locale, type Translator } from '../../i18n';
 import type { Deps } from '../../services/common/deps';
 import { hitRateLimit, type RateLimitRule } from '../../services/common/rate-limit';
+import { exchangeByInviteCode } from '../../services/portal/registration';
 import { resumeSession } from '../../services/portal/sessions';
 import { installationSecret } from '../../services/organizer/settings';
 import { rateLimitedPage, requestRefusedPage, type ExchangeView } from './views';
@@ -15,8 +16,9 @@ export interface Page {
   c: Context;
   facts: RequestFacts;
   /**
-   * The reader's words: the browser's language (`Accept-Language`) until a route knows better (a
-   * signed-in person's own, an exchange's); the refusal pages a form can answer (403, 429) use it.
+   * The reader's words: the browser's language (`Accept-Language`), else the exchange's the URL
+   * names, until a route knows better (a signed-in person's own); the refusal pages a form can
+   * answer (403, 413, 429) use it.
    */
   t: Translator;
   csrf(): string;
@@ -27,14 +29,15 @@ export interface Page {
   limit(key: string, rule: RateLimitRule): Response | null;
 }
 
-export function page(deps: Deps, c: Context): Page {
+/** `exchange`: the one the URL names, when known, whose language a browser naming none of ours reads. */
+export function page(deps: Deps, c: Context, exchange?: Pick<Exchange, 'locale'> | null): Page {
   const facts = requestFacts(deps, c);
   const secret = installationSecret(deps);
   const p: Page = {
     deps,
     c,
     facts,
-    t: translator(browserLocale(c) ?? DEFAULT_LOCALE),
+    t: visitorTranslator(c, exchange),
     csrf: () => csrfToken(deps, secret, c, facts),
     participant: () => resumeSession(deps, getCookie(c, SESSION_COOKIE)),
     async form() {
@@ -58,6 +61,20 @@ export function page(deps: Deps, c: Context): Page {
 /** The browser's choice among our languages, or null when it names none of them. */
 export function browserLocale(c: Context): Locale | null {
   return pickLocale(c.req.header('accept-language'));
+}
+
+/** An invite code as it may stand in a URL; null for anything else. */
+export const inviteCodeOf = (raw: string | null | undefined): string | null => (raw && /^[A-Za-z0-9_-]{1,64}$/.test(raw) ? raw : null);
+
+/**
+ * The exchange a visitor's URL names (its invite page `/i/:code`, or its login form
+ * `/login?exchange=…`), read before the request is routed or its form parsed, so that even a
+ * refusal (403, 413, 429) speaks its language.
+ */
+export function exchangeInUrl(deps: Deps, c: Context): Exchange | undefined {
+  const path = new URL(c.req.url).pathname;
+  const code = path === '/login' ? inviteCodeOf(c.req.query('exchange')) : inviteCodeOf(/^\/i\/([^/]+)$/.exec(path)?.[1]);
+  return code === null ? undefined : exchangeByInviteCode(deps, code);
 }
 
 /** Before sign-in: the browser's language, else the exchange's (when the page belongs to one). */

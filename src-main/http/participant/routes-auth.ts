@@ -9,27 +9,27 @@ import { translator } from '../../i18n';
 import { RATE_LIMITS } from '../../services/common/rate-limit';
 import { endSession } from '../../services/portal/sessions';
 import { TOKEN_TTL_MS } from '../../services/common/tokens';
-import { browserLocale, page, visitorTranslator } from './context';
+import { browserLocale, exchangeInUrl, inviteCodeOf, page, visitorTranslator } from './context';
 import { emailError } from './views/field-errors';
 import { noStore, SESSION_COOKIE, setSessionCookie } from './guard';
 import { checkInboxPage, continuePage, linkInvalidPage, loginPage } from './views';
-
-const codeOf = (raw: string | null | undefined): string | null => (raw && /^[A-Za-z0-9_-]{1,64}$/.test(raw) ? raw : null);
 
 /** Login links, the magic-link landing (GET shows Continue, POST spends the token), log out. */
 export function authRoutes(app: Hono, deps: Deps): void {
   app.get('/login', (c) => {
     const p = page(deps, c);
-    const code = codeOf(c.req.query('exchange'));
+    const code = inviteCodeOf(c.req.query('exchange'));
     const exchange = code ? exchangeByInviteCode(deps, code) : undefined;
     return c.html(loginPage(visitorTranslator(c, exchange), { csrfToken: p.csrf(), exchangeCode: exchange ? code : null, exchangeName: exchange?.name ?? null }));
   });
 
   app.post('/login', async (c) => {
-    const p = page(deps, c);
+    // The form posts to /login?exchange=…, so even a refused form (stale, too many) speaks the
+    // exchange's language. The hidden field serves forms from before it did.
+    const p = page(deps, c, exchangeInUrl(deps, c));
     const form = await p.form();
     if (form instanceof Response) return form;
-    const code = codeOf(form.get('exchange'));
+    const code = inviteCodeOf(c.req.query('exchange')) ?? inviteCodeOf(form.get('exchange'));
     const t = visitorTranslator(c, code ? exchangeByInviteCode(deps, code) : undefined);
     const typed = (form.get('email') ?? '').slice(0, 500);
     const email = normaliseEmail(typed);

@@ -4,7 +4,7 @@ import type { Deps } from '../../services/common/deps';
 import { RATE_LIMITS } from '../../services/common/rate-limit';
 import { inviteState, register, validateRegistration, type RegistrationErrors } from '../../services/portal/registration';
 import { TOKEN_TTL_MS } from '../../services/common/tokens';
-import { browserLocale, exchangeView, page, visitorTranslator } from './context';
+import { browserLocale, exchangeInUrl, exchangeView, page, visitorTranslator } from './context';
 import { inviteKey, type KeptPages, sendKeptPage } from './kept-pages';
 import { checkInboxPage, invitePage, inviteStatusPage, localDayEnd, type RegistrationValues } from './views';
 import { emailError, giftIdeasTooLong, nameError } from './views/field-errors';
@@ -33,7 +33,8 @@ export function inviteRoutes(app: Hono, deps: Deps, kept: KeptPages): void {
   });
 
   app.post('/i/:code', async (c) => {
-    const p = page(deps, c);
+    // A refused form (stale, too many) speaks the invite page's language.
+    const p = page(deps, c, exchangeInUrl(deps, c));
     const form = await p.form();
     if (form instanceof Response) return form;
     const limited = p.limit(`register:${p.facts.client}`, RATE_LIMITS.registerPerClient);

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { FORM_LIMIT_BYTES } from '../../../src-main/http/participant/guard';
+import { RATE_LIMITS } from '../../../src-main/services/common/rate-limit';
 import { deferredWorkDone } from '../../../src-main/services/portal/after-response';
 import { authPath, type ParticipantClient } from '../../support/participant-client';
 import { participantWorld, type World } from '../../support/participant-world';
@@ -88,6 +90,53 @@ describe('the invite page', () => {
     expect(refused.text).toContain('Eine E-Mail-Adresse hat genau ein @');
     expect(refused.text).toContain('Geschenkideen haben höchstens 2000 Zeichen.');
     expect(w.count('participants')).toBe(0);
+  });
+});
+
+describe('a refused form before sign-in', () => {
+  const tooLarge = 'name=' + 'x'.repeat(FORM_LIMIT_BYTES);
+
+  it('on the invite page speaks its language: the exchange’s for a browser naming none of ours (stale 403, too large 413, too many 429)', async () => {
+    w = await participantWorld({ exchange: { locale: 'es' } });
+    const client = w.client();
+    expect(lang((await client.get(`/i/${w.code}`, JAPANESE)).text)).toBe('es');
+    const stale = await client.post(`/i/${w.code}`, { name: 'Hiro', email: 'hiro@example.com' }, { headers: JAPANESE, csrf: 'x'.repeat(43) });
+    expect(stale.status).toBe(403);
+    expect(lang(stale.text)).toBe('es');
+    expect(stale.text).toContain('Solicitud rechazada');
+    const german = await client.post(`/i/${w.code}`, { name: 'Hiro', email: 'hiro@example.com' }, { headers: GERMAN, csrf: 'x'.repeat(43) });
+    expect(lang(german.text)).toBe('de');
+    const large = await client.post(`/i/${w.code}`, {}, { headers: JAPANESE, body: tooLarge });
+    expect(large.status).toBe(413);
+    expect(large.text).toBe('Ese formulario es demasiado grande.');
+    let limited = stale;
+    for (let i = 0; i <= RATE_LIMITS.registerPerClient.limit && limited.status !== 429; i++) {
+      limited = await client.post(`/i/${w.code}`, { name: `Hiro ${i}`, email: `hiro${i}@example.com`, reminders: 'yes' }, { headers: JAPANESE });
+    }
+    expect(limited.status).toBe(429);
+    expect(lang(limited.text)).toBe('es');
+    expect(limited.text).toContain('Demasiados intentos');
+  });
+
+  it('on the login form of an exchange speaks that exchange’s language too', async () => {
+    w = await participantWorld({ exchange: { locale: 'es' } });
+    const client = w.client();
+    const form = await client.get(`/login?exchange=${w.code}`, JAPANESE);
+    expect(lang(form.text)).toBe('es');
+    expect(form.text).toContain(`action="/login?exchange=${w.code}"`);
+    const stale = await client.post(`/login?exchange=${w.code}`, { exchange: w.code, email: 'hiro@example.com' }, { headers: JAPANESE, csrf: 'x'.repeat(43) });
+    expect(stale.status).toBe(403);
+    expect(lang(stale.text)).toBe('es');
+    const large = await client.post(`/login?exchange=${w.code}`, {}, { headers: JAPANESE, body: tooLarge });
+    expect(large.status).toBe(413);
+    expect(large.text).toBe('Ese formulario es demasiado grande.');
+    let limited = stale;
+    for (let i = 0; i <= RATE_LIMITS.loginPerClient.limit && limited.status !== 429; i++) {
+      limited = await client.post(`/login?exchange=${w.code}`, { exchange: w.code, email: `hiro${i}@example.com` }, { headers: JAPANESE });
+    }
+    expect(limited.status).toBe(429);
+    expect(lang(limited.text)).toBe('es');
+    await deferredWorkDone(w.t.deps);
   });
 });
 

@@ -4,7 +4,7 @@ import { buttonLink, errorSummary, layout, loginHref, postForm, textField } from
 
 export interface LoginPageModel {
   csrfToken: string;
-  /** Invite code the person came from (kept in a hidden field), or null. */
+  /** Invite code the person came from (in the form's URL, and a hidden field), or null. */
   exchangeCode: string | null;
   exchangeName: string | null;
   values?: { email: string };
@@ -19,7 +19,7 @@ export function loginPage(t: Translator, model: LoginPageModel): string {
 <section class="card">
 ${errorSummary(t, error ? [{ fieldId: 'email', message: error }] : [])}
 ${postForm(
-  '/login',
+  loginHref(model.exchangeCode),
   model.csrfToken,
   html`${model.exchangeCode ? html`<input type="hidden" name="exchange" value="${model.exchangeCode}">` : null}
 ${textField(t, {

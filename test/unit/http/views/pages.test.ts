@@ -79,7 +79,7 @@ describe('the expected forms per page', () => {
 
   it('wires the URLs the routes expect', () => {
     expect(actions('invite')).toEqual(['/i/Ab3_invite-Code']);
-    expect(actions('login')).toEqual(['/login']);
+    expect(actions('login')).toEqual(['/login?exchange=Ab3_invite-Code']);
     expect(actions('continue')).toEqual(['/auth/tok_abc-123']);
     expect(actions('me-waiting')).toEqual(['/me/ideas', '/me/reminders', '/me/language', '/me/withdraw', '/logout']);
     expect(actions('me-matched')).toEqual(['/me/ideas', '/me/reminders', '/me/language', '/me/withdraw', '/logout']);

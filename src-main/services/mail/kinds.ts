@@ -36,6 +36,7 @@ export const RENDERED_KINDS: ReadonlySet<string> = new Set([
   'organizer-signup-digest',
   'between-message',
   'santa-reveal',
+  'organizer-access',
 ]);
 
 /** No reminder this soon after a match email or another reminder to the same person. */
@@ -58,6 +59,7 @@ const LIST_SUBJECTS: Record<string, MessageKey> = {
   'organizer-signup-digest': 'mail.digest.listSubject',
   'between-message': 'mail.between.subject',
   'santa-reveal': 'mail.reveal.subject',
+  'organizer-access': 'mail.access.subject',
 };
 
 export function listSubject(kind: string, exchangeName: string | null, t: Translator): string {

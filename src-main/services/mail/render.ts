@@ -11,9 +11,11 @@ import {
   magicLinkEmail,
   sharedMagicLinksEmail,
   matchEmail,
+  organizerAccessNotice,
   passOnLinkEmail,
   reminderEmail,
   welcomeEmail,
+  type OrganizerAccessAction,
   type RenderedEmail,
 } from '../../mail/templates';
 import { translator } from '../../i18n';
@@ -257,6 +259,11 @@ function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: numbe
           ...(invited && { invitedBy: getSettings(deps).organizer?.name ?? '' }),
         }),
       );
+    }
+    case 'organizer-access': {
+      // What the organizer did and when, nothing of the draw itself: it names no giftee.
+      const action = row.params['action'] as OrganizerAccessAction;
+      return ok(organizerAccessNotice({ locale, exchange: info, participantName: s.person.name, action, at: Number(row.params['at']) }));
     }
     case 'match':
     case 'assignment-changed':

@@ -5,10 +5,7 @@ import { findExchange } from '../../db/repos/exchanges';
 import { insertOrganizerAccess, listOrganizerAccessFor, type OrganizerAccess, type OrganizerAccessAction } from '../../db/repos/organizer-access';
 import { findOutboxRow } from '../../db/repos/outbox';
 import { findParticipant, listParticipants } from '../../db/repos/participants';
-import { organizerAccessNotice } from '../../mail/templates';
 import type { Deps } from '../common/deps';
-import { participantLocale } from '../mail/exchange-info';
-import { exchangeInfo } from '../mail/match-mail';
 import { enqueueMail, readMessage } from '../mail/outbox';
 
 /**
@@ -32,6 +29,7 @@ export function recordOrganizerAccess(deps: Deps, exchange: Exchange, action: Or
   deps.log.info('organizer break-glass', { exchangeId: exchange.id, participantId: participant?.id ?? null, action });
 }
 
+/** Worded when sent (services/mail/render), in the person's language and to their address as they are then. */
 function enqueueAccessNotice(deps: Deps, exchange: Exchange, participant: Participant, action: OrganizerAccessAction, at: number): void {
   enqueueMail(deps, {
     key: `organizer-access:${action}:${participant.id}:${at}`,
@@ -39,7 +37,7 @@ function enqueueAccessNotice(deps: Deps, exchange: Exchange, participant: Partic
     to: participant.email,
     exchangeId: exchange.id,
     participantId: participant.id,
-    email: organizerAccessNotice({ locale: participantLocale(exchange, participant), exchange: exchangeInfo(exchange), participantName: participant.name, action, at }),
+    params: { action, at },
   });
 }
 

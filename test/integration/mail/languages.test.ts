@@ -92,6 +92,26 @@ describe('the language of each email', () => {
     expect(html(drawDone)).toContain('<html lang="es">');
   });
 
+  it('tells a person the organizer looked at their draw in their language as it is when sent, naming no giftee', async () => {
+    const ann = await w.t.ok('participants.add', { exchangeId: w.exchangeId, name: 'Ann', email: 'ann@example.com', locale: null });
+    for (const name of ['Bob', 'Cy']) await w.t.ok('participants.add', { exchangeId: w.exchangeId, name, email: `${name.toLowerCase()}@example.com` });
+    await w.t.ok('exchanges.transition', { exchangeId: w.exchangeId, action: 'open' });
+    await w.closeAndDraw();
+    // The notice waits (no SMTP yet) while Ann picks French.
+    await w.t.ok('participants.personalLink', { participantId: ann.id, confirm: true });
+    await w.t.ok('participants.update', { participantId: ann.id, patch: { locale: 'fr' } });
+    await w.t.ok('smtp.set', sinkSmtpSettings(sink));
+    w.t.app.relay.start();
+    await sink.waitForMessages(4);
+    await settled();
+
+    const notice = only('ann@example.com', /regardé ton tirage/);
+    expect(notice.parsed?.subject).toBe('Kringel 2026 : l’organisateur a regardé ton tirage');
+    expect(text(notice)).toContain('l’organisateur a ouvert un lien personnel vers ta page');
+    expect(html(notice)).toContain('<html lang="fr">');
+    for (const other of ['Bob', 'Cy']) expect(text(notice)).not.toContain(other);
+  });
+
   it('reminds each person in their own language, days counted in theirs', async () => {
     await w.t.ok('smtp.set', sinkSmtpSettings(sink));
     for (const [name, locale] of [

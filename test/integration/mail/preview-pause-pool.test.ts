@@ -143,4 +143,18 @@ describe('outbox without SMTP, paused, and pooled', () => {
     const withdrawn = t.deps.db.sqlite.prepare("select withdrawn_reason from email_outbox where to_address = ? and kind = 'match'").pluck().get(fixed!.email);
     expect(withdrawn).toBe('their email address changed');
   });
+
+  it('an address corrected while the notice that the organizer looked waits: the old address never gets it', async () => {
+    const x = await drawnExchange(t, { n: 3, exchangeAt: '2026-12-18T17:00', timezone: 'Europe/Berlin', tag: 'Look' });
+    const [fixed] = x.people;
+    await t.ok('participants.personalLink', { participantId: fixed!.id, confirm: true });
+    await t.ok('participants.update', { participantId: fixed!.id, patch: { email: 'corrected@example.com' } });
+    await t.ok('smtp.set', sinkSmtpSettings(sink));
+    t.app.relay.start();
+    await t.app.relay.settled();
+
+    expect(sink.messages.filter((m) => m.envelopeTo[0] === fixed!.email)).toEqual([]);
+    const notice = t.deps.db.sqlite.prepare("select status, withdrawn_reason from email_outbox where kind = 'organizer-access' and to_address = ?").get(fixed!.email);
+    expect(notice).toEqual({ status: 'cancelled', withdrawn_reason: 'their email address changed' });
+  });
 });

@@ -3,7 +3,7 @@ import { DomainError, type Wording, notFound } from '../../core/errors';
 import type { Exchange, Participant } from '../../core/types';
 import { findExchange } from '../../db/repos/exchanges';
 import { insertOrganizerAccess, listOrganizerAccessFor, type OrganizerAccess, type OrganizerAccessAction } from '../../db/repos/organizer-access';
-import { findOutboxRow } from '../../db/repos/outbox';
+import { exchangeRows, findOutboxRow } from '../../db/repos/outbox';
 import { findParticipant, listParticipants } from '../../db/repos/participants';
 import type { Deps } from '../common/deps';
 import { enqueueMail, readMessage } from '../mail/outbox';
@@ -39,6 +39,19 @@ function enqueueAccessNotice(deps: Deps, exchange: Exchange, participant: Partic
     participantId: participant.id,
     params: { action, at },
   });
+}
+
+/**
+ * An address corrected while notices wait (or after one failed at the old address): the relay
+ * withdraws what was written to the old address, so each goes again to the new one; otherwise the
+ * person would hear of the look only on their page.
+ */
+export function readdressAccessNotices(deps: Deps, participant: Participant, email: string): void {
+  const unsent = exchangeRows(deps.db, participant.exchangeId, ['organizer-access'], ['pending', 'failed']);
+  for (const row of unsent) {
+    if (row.participantId !== participant.id || row.to === email) continue;
+    enqueueMail(deps, { key: `${row.idempotencyKey}:${email}`, kind: row.kind, to: email, exchangeId: row.exchangeId, participantId: participant.id, params: row.params });
+  }
 }
 
 /** The notes on a participant's page: when the organizer looked, and how. */

@@ -26,6 +26,7 @@ import {
 } from '../../db/repos/participants';
 import { findPrivateAddress, participantsWithAddress } from '../../db/repos/private-addresses';
 import type { Deps } from '../common/deps';
+import { readdressAccessNotices } from '../organizer/break-glass';
 import { commitDeferringSync } from '../../db/durable-commit';
 import type { ProgressReporter } from '../common/progress';
 import { eachSlice, nextTurn, SLICE_ROWS } from '../common/slices';
@@ -281,6 +282,7 @@ export function updateParticipantDetails(deps: Deps, { participantId, patch }: P
         if (drawn) enqueueMatchMail(deps, exchange, other, { generation: randomToken(deps.random, 6), changed: false });
       }
     }
+    if (emailChanged) readdressAccessNotices(deps, participant, reach.email);
     return exchange.id;
   });
   deps.events.emit({ type: 'participants.changed', exchangeId });

@@ -144,7 +144,7 @@ describe('outbox without SMTP, paused, and pooled', () => {
     expect(withdrawn).toBe('their email address changed');
   });
 
-  it('an address corrected while the notice that the organizer looked waits: the old address never gets it', async () => {
+  it('an address corrected while the notice that the organizer looked waits: it goes to the new address only, once', async () => {
     const x = await drawnExchange(t, { n: 3, exchangeAt: '2026-12-18T17:00', timezone: 'Europe/Berlin', tag: 'Look' });
     const [fixed] = x.people;
     await t.ok('participants.personalLink', { participantId: fixed!.id, confirm: true });
@@ -153,7 +153,11 @@ describe('outbox without SMTP, paused, and pooled', () => {
     t.app.relay.start();
     await t.app.relay.settled();
 
-    expect(sink.messages.filter((m) => m.envelopeTo[0] === fixed!.email)).toEqual([]);
+    const to = (address: string) => sink.messages.filter((m) => m.envelopeTo[0] === address);
+    expect(to(fixed!.email)).toEqual([]);
+    const notices = to('corrected@example.com').filter((m) => /the organizer looked at your draw/.test(m.parsed!.subject ?? ''));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.parsed!.text).toContain('the organizer opened a personal link to your page');
     const notice = t.deps.db.sqlite.prepare("select status, withdrawn_reason from email_outbox where kind = 'organizer-access' and to_address = ?").get(fixed!.email);
     expect(notice).toEqual({ status: 'cancelled', withdrawn_reason: 'their email address changed' });
   });

@@ -3,11 +3,15 @@ import type { InfeasibleReason, MatchMode } from './types';
 
 const MAX_NAMES = 8;
 
+/** Noun phrases for a list of other modes ("Possible instead: a single loop through everyone or …"). */
 const MODE_NAMES: Record<MatchMode, MessageKey> = {
   'single-loop': 'error.reason.mode.singleLoop',
   'no-mutual': 'error.reason.mode.noMutual',
   any: 'error.reason.mode.any',
 };
+
+/** ICU select keys cannot hold hyphens; each language words "no … was found" per mode itself. */
+const MODE_SELECT: Record<MatchMode, string> = { 'single-loop': 'singleLoop', 'no-mutual': 'noMutual', any: 'any' };
 
 /** "Ann", "Ann and Bob", "Ann, Bob and Cy", long lists cut to "Ann, Bob, … and 12 others": in the reader's language. */
 export function joinNames(names: readonly string[], t: Translator = translator('en')): string {
@@ -76,7 +80,12 @@ export function describeReason(reason: InfeasibleReason, nameOf: (id: number) =>
         reason.otherModesPossible.map((m) => t.t(MODE_NAMES[m])),
         'disjunction',
       );
-      return t.t('error.reason.budget', { mode: t.t(MODE_NAMES[reason.mode]), others, hint: reason.otherModesPossible.length > 0 ? 'yes' : 'no' });
+      return t.t('error.reason.budget', {
+        mode: MODE_SELECT[reason.mode],
+        others,
+        hint: reason.otherModesPossible.length > 0 ? 'yes' : 'no',
+        outOfTime: reason.outOfTime === false ? 'no' : 'yes',
+      });
     }
     default: {
       const never: never = reason;

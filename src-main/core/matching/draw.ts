@@ -28,7 +28,8 @@ export const defaultRejectionSteps = (n: number): number => 50 * n + 20_000;
  * stays exactly uniform. Otherwise: build one valid draw and uniformise it with the chain.
  */
 export function drawMode(g: Graph, mode: MatchMode, s: DrawSettings, budget: Budget): DrawOutcome {
-  const exhausted: DrawOutcome = { ok: false, reason: { kind: 'budget-exhausted', mode, otherModesPossible: [] } };
+  // Whether the step budget (or deadline) really ran out decides if "within the time allowed" is true.
+  const exhausted = (): DrawOutcome => ({ ok: false, reason: { kind: 'budget-exhausted', mode, otherModesPossible: [], outOfTime: !budget.ok } });
   const pre = precheck(g, mode);
   if (pre !== null) return { ok: false, reason: pre };
   if (mode === 'single-loop') {
@@ -40,7 +41,7 @@ export function drawMode(g: Graph, mode: MatchMode, s: DrawSettings, budget: Bud
     }
   }
   const m = maxMatching(g, s.random, budget);
-  if (m === null) return exhausted;
+  if (m === null) return exhausted();
   if (m.size < g.n) return { ok: false, reason: hallReason(g, m, s.random, budget) };
   // Where counting applies (it is sure to finish, and its table is reused between draws) rejection
   // only gets a few attempts: enough for open groups, where it is the cheaper of the two exact ways.
@@ -57,12 +58,25 @@ export function drawMode(g: Graph, mode: MatchMode, s: DrawSettings, budget: Bud
     return { ok: false, reason: { kind: 'no-single-loop', groups: [[...g.ids]], coverExists: true } };
   }
   // After a proof of 'none' in no-mutual mode the construction below fails too and names the smallest group.
-  const built: Built = mode === 'any' ? { ok: true, construction: 'matching' } : mode === 'no-mutual' ? buildNoMutual(g, m, s.random, budget) : buildLoop(g, m, s.random, budget);
-  if (built === null) return exhausted;
+  const built: Built = mode === 'any' ? { ok: true, construction: 'matching' } : mode === 'no-mutual' ? noMutualStart(g, m, s.random, budget) : buildLoop(g, m, s.random, budget);
+  if (built === null) return exhausted();
   if (!built.ok) return built;
   if (s.mixing <= 0) return { ok: true, mate: m.mate, method: 'unmixed', construction: built.construction };
   runChain(g, m.mate, m.owner, mode, s.random, budget, s.mixing);
   return { ok: true, mate: m.mate, method: 'markov-chain', construction: built.construction };
+}
+
+/**
+ * A single loop through 3 or more people has no mutual pair, so when the repairs and the bounded
+ * exhaustive search find nothing, the loop construction is the fallback (it handles sparse groups of
+ * any size). The chain then mixes in no-mutual mode from there, as from any other start.
+ */
+function noMutualStart(g: Graph, m: Matching, random: Random, budget: Budget): Built {
+  const built = buildNoMutual(g, m, random, budget);
+  if (built !== null || g.n < 3 || !budget.ok) return built;
+  const loop = buildLoop(g, m, random, budget);
+  // No single loop proves nothing about draws without mutual pairs: still "not found".
+  return loop?.ok === true ? { ok: true, construction: `${loop.construction} (single loop)` } : null;
 }
 
 /**

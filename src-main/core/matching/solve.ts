@@ -1,6 +1,6 @@
 import { Budget, DEFAULT_MAX_STEPS } from './budget';
 import { compile } from './compile';
-import { defaultRejectionSteps, drawMode, type DrawSettings } from './draw';
+import { defaultRejectionSteps, drawMode, type DrawOutcome, type DrawSettings } from './draw';
 import { DEFAULT_EXACT_LIMIT } from './exact';
 import { householdDraw } from './households';
 import { checkMulti, giftsOf, solveMulti } from './multi/solve';
@@ -46,7 +46,8 @@ export function checkFeasibility(problem: MatchingProblem, options: SolveOptions
   const k = giftsOf(problem);
   if (k > 1) return checkMulti(problem, k, options);
   const g = compile(problem);
-  const outcomes = new Map(MATCH_MODES.map((mode) => [mode, drawMode(g, mode, quick(options), shareOf(options, 3))]));
+  const outcomes = new Map<MatchMode, DrawOutcome>();
+  for (const mode of MATCH_MODES) outcomes.set(mode, impliedByLoop(g, mode, outcomes) ?? drawMode(g, mode, quick(options), shareOf(options, 3)));
   const modes = MATCH_MODES.filter((m) => outcomes.get(m)!.ok);
   const own = outcomes.get(problem.mode)!;
   if (own.ok) return { ok: true, modes };
@@ -55,7 +56,18 @@ export function checkFeasibility(problem: MatchingProblem, options: SolveOptions
 }
 
 function feasibleModes(g: Graph, modes: readonly MatchMode[], options: SolveOptions, parts: number): MatchMode[] {
-  return modes.filter((mode) => drawMode(g, mode, quick(options), shareOf(options, parts)).ok);
+  const outcomes = new Map<MatchMode, DrawOutcome>();
+  for (const mode of modes) outcomes.set(mode, impliedByLoop(g, mode, outcomes) ?? drawMode(g, mode, quick(options), shareOf(options, parts)));
+  return modes.filter((mode) => outcomes.get(mode)!.ok);
+}
+
+/**
+ * A single loop through 3 or more people has no mutual pair: once one was found, no-mutual is
+ * possible too, without a search of its own that might give up. (MATCH_MODES lists single-loop first.)
+ */
+function impliedByLoop(g: Graph, mode: MatchMode, found: ReadonlyMap<MatchMode, DrawOutcome>): DrawOutcome | null {
+  const loop = found.get('single-loop');
+  return mode === 'no-mutual' && g.n >= 3 && loop?.ok === true ? loop : null;
 }
 
 const quick = (options: SolveOptions): DrawSettings => ({

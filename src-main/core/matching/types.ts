@@ -82,7 +82,8 @@ export type InfeasibleReason =
   /** Groups (strongly connected components) that no single loop can join; one group = proven exhaustively. */
   | { kind: 'no-single-loop'; groups: number[][]; coverExists: boolean; /** k loops were asked for (several giftees each). */ loops?: number }
   | { kind: 'no-mutual-impossible'; participantIds: number[] }
-  | { kind: 'budget-exhausted'; mode: MatchMode; otherModesPossible: MatchMode[] };
+  /** The search stopped without a draw or a proof; `outOfTime`: because the step budget or deadline ran out (else it ran out of ideas). */
+  | { kind: 'budget-exhausted'; mode: MatchMode; otherModesPossible: MatchMode[]; outOfTime?: boolean };
 
 export type Assignment = Array<[giver: number, receiver: number]>;
 

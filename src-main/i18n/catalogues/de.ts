@@ -1508,9 +1508,9 @@ export const de: Catalogue = {
   'error.contract.transition': 'Wähle eins davon: open, unpublish, close, reopen, cancel.',
   'error.reason.nobody': 'niemand',
   'error.reason.namesAndOthers': '{names} und {count} weitere',
-  'error.reason.mode.singleLoop': 'einem einzigen Ring',
-  'error.reason.mode.noMutual': 'ohne gegenseitige Paare',
-  'error.reason.mode.any': 'beliebiger Auslosung',
+  'error.reason.mode.singleLoop': 'ein einziger Ring durch alle',
+  'error.reason.mode.noMutual': 'eine Auslosung ohne gegenseitige Paare',
+  'error.reason.mode.any': 'eine Auslosung, in der kleine Ringe und gegenseitige Paare erlaubt sind',
   'error.reason.tooFew':
     'Zum Auslosen braucht es mindestens {min} Leute{noMutual, select, yes {, wenn niemand die Person ziehen darf, von der er gezogen wird} other {}}; {count, plural, =0 {es macht niemand mit} one {nur {names} macht mit} other {nur {names} machen mit}}.',
   'error.reason.tooFewGifts':
@@ -1535,7 +1535,7 @@ export const de: Catalogue = {
   'error.reason.onlyEachOther': '{names} können nur sich gegenseitig ziehen, deshalb ist eine Auslosung ohne gegenseitige Paare unmöglich.',
   'error.reason.mutualAmong': '{names} lassen sich untereinander nicht zuordnen, ohne dass zwei sich gegenseitig ziehen.',
   'error.reason.budget':
-    'In der verfügbaren Zeit wurde keine Auslosung mit {mode} gefunden; vielleicht machen die Regeln sie unmöglich.{hint, select, yes { Eine Auslosung mit {others} ist möglich.} other {}}',
+    '{outOfTime, select, yes {In der verfügbaren Zeit wurde} other {Es wurde}} {mode, select, singleLoop {kein Ring durch alle} noMutual {keine Auslosung ohne gegenseitige Paare} other {keine Auslosung}} gefunden; vielleicht machen die Regeln das unmöglich.{hint, select, yes { Möglich ist stattdessen {others}.} other {}}',
   'error.reason.unknown': 'Die Auslosung ist unmöglich ({detail}).',
   'error.reason.mustDraw.self': 'Für {a} ist festgelegt, sich selbst zu ziehen.',
   'error.reason.mustDraw.twoReceivers': 'Für {a} ist festgelegt, sowohl {b} als auch {c} zu ziehen.',

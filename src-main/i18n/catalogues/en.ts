@@ -1479,9 +1479,9 @@ export const en = {
   'error.contract.transition': 'Choose one of: open, unpublish, close, reopen, cancel.',
   'error.reason.nobody': 'nobody',
   'error.reason.namesAndOthers': '{names} and {count} others',
-  'error.reason.mode.singleLoop': 'a single loop',
-  'error.reason.mode.noMutual': 'no mutual pairs',
-  'error.reason.mode.any': 'any draw',
+  'error.reason.mode.singleLoop': 'a single loop through everyone',
+  'error.reason.mode.noMutual': 'a draw without mutual pairs',
+  'error.reason.mode.any': 'a draw with small loops and mutual pairs allowed',
   'error.reason.tooFew':
     'At least {min} people are needed to draw names{noMutual, select, yes { when nobody may draw the person who draws them} other {}}; {count, plural, =0 {nobody is taking part} one {only {names} is taking part} other {only {names} are taking part}}.',
   'error.reason.tooFewGifts':
@@ -1505,7 +1505,7 @@ export const en = {
   'error.reason.onlyEachOther': '{names} can only draw each other, so a draw without mutual pairs is impossible.',
   'error.reason.mutualAmong': '{names} cannot be matched among themselves without two of them drawing each other.',
   'error.reason.budget':
-    'No draw with {mode} was found within the time allowed; the rules may make it impossible.{hint, select, yes { A draw with {others} is possible.} other {}}',
+    '{mode, select, singleLoop {No single loop through everyone} noMutual {No draw without mutual pairs} other {No draw}} was found{outOfTime, select, yes { within the time allowed} other {}}; the rules may make it impossible.{hint, select, yes { Possible instead: {others}.} other {}}',
   'error.reason.unknown': 'The draw is impossible ({detail}).',
   'error.reason.mustDraw.self': '{a} is set to draw themselves.',
   'error.reason.mustDraw.twoReceivers': '{a} is set to draw both {b} and {c}.',

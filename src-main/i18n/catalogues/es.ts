@@ -1502,9 +1502,9 @@ export const es: Catalogue = {
   'error.contract.transition': 'Elige uno de estos: open, unpublish, close, reopen, cancel.',
   'error.reason.nobody': 'nadie',
   'error.reason.namesAndOthers': '{names} y {count} más',
-  'error.reason.mode.singleLoop': 'un único círculo',
-  'error.reason.mode.noMutual': 'sin parejas mutuas',
-  'error.reason.mode.any': 'un sorteo libre',
+  'error.reason.mode.singleLoop': 'un único círculo por todos',
+  'error.reason.mode.noMutual': 'un sorteo sin parejas mutuas',
+  'error.reason.mode.any': 'un sorteo que permita círculos pequeños y parejas mutuas',
   'error.reason.tooFew':
     'Hacen falta al menos {min} personas para sortear{noMutual, select, yes { si nadie puede sacar a quien le saca} other {}}; {count, plural, =0 {no participa nadie} one {solo participa {names}} other {solo participan {names}}}.',
   'error.reason.tooFewGifts':
@@ -1529,7 +1529,7 @@ export const es: Catalogue = {
   'error.reason.onlyEachOther': '{names} solo pueden sacarse el uno al otro, así que un sorteo sin parejas mutuas es imposible.',
   'error.reason.mutualAmong': '{names} no se pueden emparejar entre sí sin que dos se saquen mutuamente.',
   'error.reason.budget':
-    'No se ha encontrado ningún sorteo con {mode} en el tiempo disponible; puede que las reglas lo hagan imposible.{hint, select, yes { Es posible un sorteo con {others}.} other {}}',
+    '{mode, select, singleLoop {No se ha encontrado ningún círculo único por todos} noMutual {No se ha encontrado ningún sorteo sin parejas mutuas} other {No se ha encontrado ningún sorteo}}{outOfTime, select, yes { en el tiempo disponible} other {}}; puede que las reglas lo hagan imposible.{hint, select, yes { Es posible, en cambio, {others}.} other {}}',
   'error.reason.unknown': 'El sorteo es imposible ({detail}).',
   'error.reason.mustDraw.self': 'A {a} le toca sacarse a sí mismo según las parejas fijas.',
   'error.reason.mustDraw.twoReceivers': 'A {a} le toca sacar a la vez a {b} y a {c}.',

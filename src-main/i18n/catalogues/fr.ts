@@ -1510,9 +1510,9 @@ export const fr: Catalogue = {
   'error.contract.transition': 'Choisis parmi : open, unpublish, close, reopen, cancel.',
   'error.reason.nobody': 'personne',
   'error.reason.namesAndOthers': '{names} et {count} autres',
-  'error.reason.mode.singleLoop': 'une boucle unique',
-  'error.reason.mode.noMutual': 'sans paires réciproques',
-  'error.reason.mode.any': 'un tirage libre',
+  'error.reason.mode.singleLoop': 'une boucle unique passant par tout le monde',
+  'error.reason.mode.noMutual': 'un tirage sans paires réciproques',
+  'error.reason.mode.any': 'un tirage où petits cercles et paires réciproques sont permis',
   'error.reason.tooFew':
     'Il faut au moins {min} personnes pour tirer les noms{noMutual, select, yes { si personne ne peut tirer celui qui le tire} other {}} ; {count, plural, =0 {personne ne participe} one {seul·e {names} participe} other {seuls {names} participent}}.',
   'error.reason.tooFewGifts':
@@ -1538,7 +1538,7 @@ export const fr: Catalogue = {
   'error.reason.onlyEachOther': '{names} ne peuvent se tirer que l’un l’autre : un tirage sans paires réciproques est donc impossible.',
   'error.reason.mutualAmong': '{names} ne peuvent pas être tirés entre eux sans que deux d’entre eux se tirent mutuellement.',
   'error.reason.budget':
-    'Aucun tirage avec {mode} n’a été trouvé dans le temps imparti ; les règles le rendent peut-être impossible.{hint, select, yes { Un tirage avec {others} est possible.} other {}}',
+    '{mode, select, singleLoop {Aucune boucle unique passant par tout le monde n’a été trouvée} noMutual {Aucun tirage sans paires réciproques n’a été trouvé} other {Aucun tirage n’a été trouvé}}{outOfTime, select, yes { dans le temps imparti} other {}} ; les règles le rendent peut-être impossible.{hint, select, yes { Il est possible de faire {others}.} other {}}',
   'error.reason.unknown': 'Le tirage est impossible ({detail}).',
   'error.reason.mustDraw.self': '{a} doit se tirer soi-même d’après les tirages imposés.',
   'error.reason.mustDraw.twoReceivers': '{a} doit tirer à la fois {b} et {c}.',

@@ -82,10 +82,10 @@ export function drawMulti(g: MultiGraph, mode: MatchMode, options: SolveOptions,
   if (pre !== null) return { ok: false, reason: pre };
   const budget = Budget.from(options);
   const random = new RandomStream(options.random);
-  const exhausted: Outcome = { ok: false, reason: { kind: 'budget-exhausted', mode, otherModesPossible: [] } };
+  const exhausted = (): Outcome => ({ ok: false, reason: { kind: 'budget-exhausted', mode, otherModesPossible: [], outOfTime: !budget.ok } });
   // Every mode needs a set of pairs with k each way: the flow decides that exactly and explains a "no".
   const factor = kFactor(g, random, budget);
-  if (!factor.ok) return factor.reason === null ? exhausted : { ok: false, reason: factor.reason };
+  if (!factor.ok) return factor.reason === null ? exhausted() : { ok: false, reason: factor.reason };
   const mixing = options.mixing ?? 1;
   const exact = (options.exactLimit ?? 1) > 0 && g.n <= EXACT_MAX_PEOPLE ? drawExactly(g, mode, random, budget, anyDraw) : null;
   if (exact !== null && exact !== 'none' && 'pairs' in exact) return { ok: true, found: exact };
@@ -93,12 +93,12 @@ export function drawMulti(g: MultiGraph, mode: MatchMode, options: SolveOptions,
   const start = exact?.first ?? null;
   if (mode === 'single-loop') {
     const loops = start ?? buildLoops(g, random, budget);
-    if (loops === null) return exhausted;
+    if (loops === null) return exhausted();
     if (mixing > 0) mixLoops(g, loops, Math.ceil(mixing * (4 * g.k + 4)), random, budget);
     return { ok: true, found: { ...fromLoops(g, loops), method: mixing > 0 ? 'markov-chain' : 'unmixed' } };
   }
   const cover = start !== null ? coverFromLoops(g, start) : mode === 'no-mutual' ? buildNoMutual(g, factor.pairs, random, budget) : coverFromPairs(g.n, g.k, factor.pairs);
-  if (cover === null) return exhausted;
+  if (cover === null) return exhausted();
   if (mixing > 0) runSwitchChain(g, mode, cover, switchSteps(cover.giver.length, mixing), random, budget);
   const pairs = coverPairs(cover);
   return { ok: true, found: { pairs, slots: splitIntoRounds(g.n, g.k, pairs), method: mixing > 0 ? 'markov-chain' : 'unmixed' } };

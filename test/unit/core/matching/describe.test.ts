@@ -36,9 +36,20 @@ describe('describeReason', () => {
         /\(Ann and Bob\), \(Cy and Dee\).*without a single loop is possible/,
       ],
       [{ kind: 'no-mutual-impossible', participantIds: [0, 1] }, /Ann and Bob can only draw each other/],
-      [{ kind: 'budget-exhausted', mode: 'single-loop', otherModesPossible: ['any'] }, /single loop.*any draw is possible/],
     ];
     for (const [reason, pattern] of cases) expect(say(reason)).toMatch(pattern);
+  });
+
+  it('a search that gave up names the modes in plain words, and mentions time only when it ran out', () => {
+    expect(say({ kind: 'budget-exhausted', mode: 'single-loop', otherModesPossible: ['any'], outOfTime: true })).toBe(
+      'No single loop through everyone was found within the time allowed; the rules may make it impossible. Possible instead: a draw with small loops and mutual pairs allowed.',
+    );
+    expect(say({ kind: 'budget-exhausted', mode: 'no-mutual', otherModesPossible: [], outOfTime: false })).toBe(
+      'No draw without mutual pairs was found; the rules may make it impossible.',
+    );
+    expect(say({ kind: 'budget-exhausted', mode: 'any', otherModesPossible: ['single-loop', 'no-mutual'], outOfTime: true })).toMatch(
+      /Possible instead: a single loop through everyone or a draw without mutual pairs\.$/,
+    );
   });
 
   it('long lists are shortened', () => {

@@ -122,3 +122,46 @@ describe('never "gave up" on a possible single loop', () => {
     }, 120_000);
   }
 });
+
+/** Each person may give only to their two neighbours on each of `rings` random rings (symmetric, like exclusion pairs). */
+function neighboursOnRings(n: number, rings: number, seed: number): MatchingRule[] {
+  const random = seededRandom(seed);
+  const allowed = range(n).map(() => new Set<number>());
+  for (let t = 0; t < rings; t++) {
+    const order = range(n);
+    for (let i = n - 1; i > 0; i--) {
+      const j = random.int(i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    order.forEach((a, i) => {
+      const b = order[(i + 1) % n]!;
+      allowed[a]!.add(b);
+      allowed[b]!.add(a);
+    });
+  }
+  return allowed.map((keep, g) => ({ kind: 'exclude-many', giver: g, receivers: range(n).filter((r) => !keep.has(r)) }));
+}
+
+describe('no mutual pairs wherever a single loop exists', () => {
+  // Going round a ring one way is a single loop, and a loop of 3 or more has no mutual pair: the
+  // engine used to give up on these ("A draw with a single loop or any draw is possible").
+  it('150 people, neighbours on two rings: no-mutual is drawn, and the Draw tab check offers it', () => {
+    const rules = neighboursOnRings(150, 2, 1);
+    const problem: MatchingProblem = { participants: range(150), rules, mode: 'no-mutual' };
+    const result = solve(problem, { random: seededRandom(1) });
+    if (!result.ok) throw new Error(JSON.stringify(result.reason));
+    expect(validateAssignment(problem, result.assignment)).toEqual([]);
+    expect(result.method).toBe('markov-chain');
+    const feasibility = checkFeasibility({ ...problem, mode: 'single-loop' }, { random: seededRandom(2) });
+    expect(feasibility.modes).toEqual(['single-loop', 'no-mutual', 'any']);
+  });
+
+  it('250 people, neighbours on five rings (10 allowed receivers each): no-mutual is drawn', () => {
+    for (const seed of [1, 2]) {
+      const problem: MatchingProblem = { participants: range(250), rules: neighboursOnRings(250, 5, seed), mode: 'no-mutual' };
+      const result = solve(problem, { random: seededRandom(seed) });
+      if (!result.ok) throw new Error(`seed ${seed}: ${JSON.stringify(result.reason)}`);
+      expect(validateAssignment(problem, result.assignment)).toEqual([]);
+    }
+  });
+});

@@ -72,13 +72,20 @@ export function compile(problem: MatchingProblem): Graph {
       }
     }
   }
+  // The options the rules alone give, kept to explain someone left with nobody by must-draws or history
+  // (the same array when neither applies: nothing below changes it then).
+  const ruleRows = must.length > 0 || history.length > 0 ? rows.slice() : rows;
   const fixedTo = new Int32Array(n).fill(-1);
   const fixedFrom = new Int32Array(n).fill(-1);
   const conflict = applyMustDraw(rows, words, n, must, fixedTo, fixedFrom);
   const overridden = new Set<number>();
+  const avoided: Array<[number, number]> = [];
   for (const [a, b] of history) {
     if (fixedTo[a] === b) overridden.add(a * n + b);
-    else exclude(a, b);
+    else {
+      exclude(a, b);
+      avoided.push([a, b]);
+    }
   }
   const overriddenHistory = [...overridden].sort((x, y) => x - y).map((k): [number, number] => [ids[Math.floor(k / n)]!, ids[k % n]!]);
   const cols = transpose(rows, n);
@@ -88,7 +95,7 @@ export function compile(problem: MatchingProblem): Graph {
     outDeg[v] = rowCount(rows, v * words, words);
     inDeg[v] = rowCount(cols, v * words, words);
   }
-  return { n, words, ids, index, rows, cols, outDeg, inDeg, fixedTo, fixedFrom, conflict, overriddenHistory };
+  return { n, words, ids, index, rows, cols, outDeg, inDeg, fixedTo, fixedFrom, conflict, overriddenHistory, ruleRows, avoided };
 }
 
 function applyMustDraw(rows: Uint32Array, words: number, n: number, must: ReadonlyArray<[number, number]>, fixedTo: Int32Array, fixedFrom: Int32Array): Graph['conflict'] {

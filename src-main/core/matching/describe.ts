@@ -44,10 +44,18 @@ export function describeReason(reason: InfeasibleReason, nameOf: (id: number) =>
       if (k > 1) return t.t('error.reason.tooFewGifts', { min, k, why: tooFewWhy(min, k), ...who });
       return t.t('error.reason.tooFew', { min, noMutual: min > 2 ? 'yes' : 'no', ...who });
     }
-    case 'nobody-to-give-to':
-      return t.t('error.reason.nobodyToGiveTo', { name: nameOf(reason.giver) });
-    case 'nobody-to-receive-from':
-      return t.t('error.reason.nobodyToReceiveFrom', { name: nameOf(reason.receiver) });
+    case 'nobody-to-give-to': {
+      const name = nameOf(reason.giver);
+      const before = reason.drawnBefore;
+      if (before === undefined) return t.t('error.reason.nobodyToGiveTo', { name });
+      return t.t('error.reason.nobodyToGiveToDrawnBefore', { name, receivers: list(before), count: before.length });
+    }
+    case 'nobody-to-receive-from': {
+      const name = nameOf(reason.receiver);
+      const before = reason.drawnBefore;
+      if (before === undefined) return t.t('error.reason.nobodyToReceiveFrom', { name });
+      return t.t('error.reason.nobodyToReceiveFromDrawnBefore', { name, givers: list(before), count: before.length });
+    }
     case 'hall': {
       const givers = list(reason.givers);
       const receivers = list(reason.receivers);
@@ -62,6 +70,9 @@ export function describeReason(reason: InfeasibleReason, nameOf: (id: number) =>
       return reason.receivers.length === 0 ? t.t('error.reason.nobodyToGiveToAll', values) : t.t('error.reason.onlyGiveTo', values);
     }
     case 'must-draw-conflict':
+      if (reason.pairs !== undefined && (reason.detail === 'leaves-no-receiver' || reason.detail === 'leaves-no-giver')) {
+        return describeMustDrawInTheWay(reason.detail, nameOf(reason.participantIds[0]!), reason.pairs, nameOf, t);
+      }
       return describeMustDraw(reason.detail, reason.participantIds.map(nameOf), t);
     case 'no-single-loop': {
       const fallback = reason.coverExists ? 'yes' : 'no';
@@ -92,6 +103,34 @@ export function describeReason(reason: InfeasibleReason, nameOf: (id: number) =>
       return t.t('error.reason.unknown', { detail: JSON.stringify(never) });
     }
   }
+}
+
+/** "Bob can only give to Cy, but Ann is set to draw Cy"; two people set to draw each other are said so. */
+function describeMustDrawInTheWay(
+  detail: 'leaves-no-receiver' | 'leaves-no-giver',
+  name: string,
+  pairs: ReadonlyArray<readonly [number, number]>,
+  nameOf: (id: number) => string,
+  t: Translator,
+): string {
+  const [first, second] = pairs;
+  if (pairs.length === 2 && first![0] === second![1] && first![1] === second![0]) {
+    const values = { name, a: nameOf(first![0]), b: nameOf(first![1]) };
+    return t.t(detail === 'leaves-no-receiver' ? 'error.reason.mustDraw.eachOtherLeaveNoReceiver' : 'error.reason.mustDraw.eachOtherLeaveNoGiver', values);
+  }
+  const values = {
+    name,
+    givers: joinNames(
+      pairs.map(([a]) => nameOf(a)),
+      t,
+    ),
+    receivers: joinNames(
+      pairs.map(([, b]) => nameOf(b)),
+      t,
+    ),
+    count: pairs.length,
+  };
+  return t.t(detail === 'leaves-no-receiver' ? 'error.reason.mustDraw.takeEveryReceiver' : 'error.reason.mustDraw.takeEveryGiver', values);
 }
 
 function describeMustDraw(detail: string, names: string[], t: Translator): string {

@@ -19,6 +19,10 @@ export interface Graph {
   conflict: { members: number[]; detail: MustDrawConflict } | null;
   /** History pairs (ids) kept because a must-draw asks for exactly that pair. */
   overriddenHistory: Array<[number, number]>;
+  /** Allowed pairs by the rules alone, before must-draws and history (only to explain an impossibility). */
+  ruleRows: Uint32Array;
+  /** History pairs (indices) removed from `rows`. */
+  avoided: ReadonlyArray<[number, number]>;
 }
 
 export function allowed(g: Graph, giver: number, receiver: number): boolean {

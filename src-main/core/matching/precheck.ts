@@ -1,5 +1,6 @@
+import { hasBit } from './bitset';
 import { idsOf, type Graph } from './graph';
-import type { InfeasibleReason, MatchMode } from './types';
+import type { InfeasibleReason, MatchMode, MustDrawConflict } from './types';
 
 /** Cheap, exact reasons: too few people, must-draw conflicts, someone with no option at all. */
 export function precheck(g: Graph, mode: MatchMode): InfeasibleReason | null {
@@ -10,9 +11,53 @@ export function precheck(g: Graph, mode: MatchMode): InfeasibleReason | null {
   }
   const modeConflict = mustDrawModeConflict(g, mode);
   if (modeConflict !== null) return modeConflict;
-  for (let v = 0; v < g.n; v++) if (g.outDeg[v] === 0) return { kind: 'nobody-to-give-to', giver: g.ids[v]! };
-  for (let v = 0; v < g.n; v++) if (g.inDeg[v] === 0) return { kind: 'nobody-to-receive-from', receiver: g.ids[v]! };
+  for (let v = 0; v < g.n; v++) if (g.outDeg[v] === 0) return noReceiverReason(g, v);
+  for (let v = 0; v < g.n; v++) if (g.inDeg[v] === 0) return noGiverReason(g, v);
   return null;
+}
+
+/**
+ * Why `v` has nobody to give to, as the organizer set it up: the rules leave nobody; or they leave
+ * people `v` drew before; or everyone left is another giver's must-draw (their rows lost `v`'s options).
+ */
+function noReceiverReason(g: Graph, v: number): InfeasibleReason {
+  const byRules = everyoneWhere(g, (r) => hasBit(g.ruleRows, v * g.words, r));
+  const drawnBefore = new Set(g.avoided.filter(([a]) => a === v).map(([, b]) => b));
+  const left = byRules.filter((r) => !drawnBefore.has(r));
+  if (byRules.length === 0) return { kind: 'nobody-to-give-to', giver: g.ids[v]! };
+  if (left.length === 0) return { kind: 'nobody-to-give-to', giver: g.ids[v]!, drawnBefore: idsOf(g, byRules) };
+  return mustDrawInTheWay(
+    g,
+    v,
+    'leaves-no-receiver',
+    left.map((r): [number, number] => [g.fixedFrom[r]!, r]),
+  );
+}
+
+/** The same for `v` whom nobody may give to; the givers left are each set to draw someone else. */
+function noGiverReason(g: Graph, v: number): InfeasibleReason {
+  const byRules = everyoneWhere(g, (u) => hasBit(g.ruleRows, u * g.words, v));
+  const drewBefore = new Set(g.avoided.filter(([, b]) => b === v).map(([a]) => a));
+  const left = byRules.filter((u) => !drewBefore.has(u));
+  if (byRules.length === 0) return { kind: 'nobody-to-receive-from', receiver: g.ids[v]! };
+  if (left.length === 0) return { kind: 'nobody-to-receive-from', receiver: g.ids[v]!, drawnBefore: idsOf(g, byRules) };
+  return mustDrawInTheWay(
+    g,
+    v,
+    'leaves-no-giver',
+    left.map((u): [number, number] => [u, g.fixedTo[u]!]),
+  );
+}
+
+function everyoneWhere(g: Graph, keep: (i: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < g.n; i++) if (keep(i)) out.push(i);
+  return out;
+}
+
+function mustDrawInTheWay(g: Graph, v: number, detail: MustDrawConflict, pairs: Array<[number, number]>): InfeasibleReason {
+  const people = new Set([v, ...pairs.flat()]);
+  return { kind: 'must-draw-conflict', detail, participantIds: idsOf(g, people), pairs: pairs.map(([a, b]) => [g.ids[a]!, g.ids[b]!]) };
 }
 
 function mustDrawModeConflict(g: Graph, mode: MatchMode): InfeasibleReason | null {

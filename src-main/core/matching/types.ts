@@ -60,12 +60,26 @@ export interface SolveOptions {
 export type DrawMethod = 'exact-rejection' | 'exact-count' | 'markov-chain' | 'unmixed';
 
 /** `detail` codes for must-draw conflicts; describeReason turns them into sentences. */
-export type MustDrawConflict = 'self' | 'two-receivers' | 'two-givers' | 'excluded' | 'closes-loop-early' | 'mutual' | 'too-many-receivers' | 'too-many-givers';
+export type MustDrawConflict =
+  | 'self'
+  | 'two-receivers'
+  | 'two-givers'
+  | 'excluded'
+  | 'closes-loop-early'
+  | 'mutual'
+  | 'too-many-receivers'
+  | 'too-many-givers'
+  /** `participantIds[0]` would have someone to give to, but every one of them is another giver's must-draw (`pairs`). */
+  | 'leaves-no-receiver'
+  /** `participantIds[0]` could be drawn, but every possible giver is set to draw someone else (`pairs`). */
+  | 'leaves-no-giver';
 
 export type InfeasibleReason =
   | { kind: 'too-few'; participantIds: number[]; minimum?: number; giftsPerPerson?: number }
-  | { kind: 'nobody-to-give-to'; giver: number }
-  | { kind: 'nobody-to-receive-from'; receiver: number }
+  /** `drawnBefore`: the rules allowed these receivers, but the giver drew each of them before (history is avoided). */
+  | { kind: 'nobody-to-give-to'; giver: number; drawnBefore?: number[] }
+  /** `drawnBefore`: the rules allowed these givers, but each of them drew the receiver before. */
+  | { kind: 'nobody-to-receive-from'; receiver: number; drawnBefore?: number[] }
   /**
    * Hall violation. Default side 'givers': `givers` may only give to `receivers` and there are fewer
    * receivers than givers. Side 'receivers': `receivers` can only be drawn by `givers`, fewer givers.
@@ -78,7 +92,8 @@ export type InfeasibleReason =
       /** With several giftees each: `givers` still need `need` giftees (`each` per person) and `receivers` can take only `capacity` of them. */
       gifts?: { each: number; need: number; capacity: number };
     }
-  | { kind: 'must-draw-conflict'; participantIds: number[]; detail: MustDrawConflict }
+  /** `pairs` ([giver, receiver] ids): the must-draw pairs in the way, for 'leaves-no-receiver' and 'leaves-no-giver'. */
+  | { kind: 'must-draw-conflict'; participantIds: number[]; detail: MustDrawConflict; pairs?: Array<[number, number]> }
   /** Groups (strongly connected components) that no single loop can join; one group = proven exhaustively. */
   | { kind: 'no-single-loop'; groups: number[][]; coverExists: boolean; /** k loops were asked for (several giftees each). */ loops?: number }
   | { kind: 'no-mutual-impossible'; participantIds: number[] }

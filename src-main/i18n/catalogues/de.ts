@@ -1517,6 +1517,10 @@ export const de: Catalogue = {
     'Für {k} Wichtelkinder pro Person braucht es mindestens {min} Leute ({why, select, noMutual {{k} Wichtelkinder und {k} andere Schenkende pro Person, weil niemand die Person ziehen darf, von der er gezogen wird} each {jede Person beschenkt {k} andere} other {{k} Ringe durch alle, die kein Paar gemeinsam haben}}); {count, plural, =0 {es macht niemand mit} one {nur {names} macht mit} other {nur {names} machen mit}}.',
   'error.reason.nobodyToGiveTo': '{name} kann niemanden beschenken: Alle anderen sind ausgeschlossen.',
   'error.reason.nobodyToReceiveFrom': 'Niemand darf {name} beschenken: Alle anderen sind ausgeschlossen.',
+  'error.reason.nobodyToGiveToDrawnBefore':
+    '{name} kann niemanden mehr beschenken: Laut den Regeln darf {name} nur {receivers} beschenken und hat {count, plural, one {diese Person} other {jede dieser Personen}} schon bei einer früheren Auslosung gezogen (frühere Paare werden vermieden).',
+  'error.reason.nobodyToReceiveFromDrawnBefore':
+    'Niemand kann {name} mehr beschenken: Laut den Regeln {count, plural, one {darf} other {dürfen}} nur {givers} {name} beschenken, und {count, plural, one {diese Person hat} other {jede dieser Personen hat}} {name} schon bei einer früheren Auslosung gezogen (frühere Paare werden vermieden).',
   'error.reason.shortOfGifteesNobody':
     '{givers} {count, plural, one {braucht} other {brauchen}} {need, plural, one {# Wichtelkind} other {# Wichtelkinder}}{count, plural, one {} other { (je {each})}}, darf aber niemanden beschenken.',
   'error.reason.shortOfGiftees':
@@ -1543,6 +1547,11 @@ export const de: Catalogue = {
   'error.reason.mustDraw.excluded': 'Für {a} ist festgelegt, {b} zu ziehen, aber dieses Paar ist ausgeschlossen.',
   'error.reason.mustDraw.closesLoop': 'Die festen Zuordnungen {names} schließen für sich schon einen Ring, deshalb ist ein einziger Ring durch alle unmöglich.',
   'error.reason.mustDraw.mutual': 'Für {a} und {b} ist festgelegt, sich gegenseitig zu ziehen, aber gegenseitige Paare sind nicht erlaubt.',
+  'error.reason.mustDraw.takeEveryReceiver': '{name} kann nur {receivers} beschenken, aber für {givers} ist festgelegt, {count, plural, one {{receivers}} other {sie}} zu ziehen.',
+  'error.reason.mustDraw.takeEveryGiver':
+    '{name} kann nur von {givers} gezogen werden, aber für {count, plural, one {{givers}} other {sie}} ist festgelegt, {receivers} zu ziehen.',
+  'error.reason.mustDraw.eachOtherLeaveNoReceiver': '{name} kann niemanden mehr beschenken: Für {a} und {b} ist festgelegt, sich gegenseitig zu ziehen.',
+  'error.reason.mustDraw.eachOtherLeaveNoGiver': 'Niemand kann {name} mehr beschenken: Für {a} und {b} ist festgelegt, sich gegenseitig zu ziehen.',
   'error.reason.mustDraw.tooManyReceivers': 'Für {a} ist festgelegt, {names} zu ziehen: mehr Wichtelkinder, als jede Person hat.',
   'error.reason.mustDraw.tooManyGivers': 'Für {names} ist festgelegt, {last} zu ziehen: mehr Schenkende, als jede Person hat.',
   'error.reason.mustDraw.contradict': 'Die festen Zuordnungen für {names} widersprechen sich.',

@@ -1488,6 +1488,10 @@ export const en = {
     'At least {min} people are needed for {k} giftees each ({why, select, noMutual {{k} giftees and {k} other people giving to each person, as nobody may draw the person who draws them} each {each person gives to {k} other people} other {{k} loops through everyone that share no pair}}); {count, plural, =0 {nobody is taking part} one {only {names} is taking part} other {only {names} are taking part}}.',
   'error.reason.nobodyToGiveTo': '{name} has nobody to give to: every other person is excluded.',
   'error.reason.nobodyToReceiveFrom': 'Nobody may give to {name}: every other person is excluded.',
+  'error.reason.nobodyToGiveToDrawnBefore':
+    '{name} has nobody left to give to: by the rules {name} may give only to {receivers}, and drew {count, plural, one {that person} other {each of them}} in an earlier exchange (earlier pairs are avoided).',
+  'error.reason.nobodyToReceiveFromDrawnBefore':
+    'Nobody is left to give to {name}: by the rules only {givers} may, and {count, plural, one {that person} other {each of them}} drew {name} in an earlier exchange (earlier pairs are avoided).',
   'error.reason.shortOfGifteesNobody':
     '{givers} {count, plural, one {needs} other {need}} {need, plural, one {# giftee} other {# giftees}}{count, plural, one {} other { ({each} each)}} but may give to nobody.',
   'error.reason.shortOfGiftees':
@@ -1513,6 +1517,10 @@ export const en = {
   'error.reason.mustDraw.excluded': '{a} is set to draw {b}, but that pair is excluded.',
   'error.reason.mustDraw.closesLoop': 'The fixed pairs {names} close a loop on their own, so a single loop through everyone is impossible.',
   'error.reason.mustDraw.mutual': '{a} and {b} are set to draw each other, but mutual pairs are not allowed.',
+  'error.reason.mustDraw.takeEveryReceiver': '{name} can only give to {receivers}, but {givers} {count, plural, one {is set to draw {receivers}} other {are set to draw them}}.',
+  'error.reason.mustDraw.takeEveryGiver': '{name} can only be drawn by {givers}, but {count, plural, one {{givers} is} other {they are}} set to draw {receivers}.',
+  'error.reason.mustDraw.eachOtherLeaveNoReceiver': '{name} has nobody left to give to: {a} and {b} are set to draw each other.',
+  'error.reason.mustDraw.eachOtherLeaveNoGiver': 'Nobody is left to give to {name}: {a} and {b} are set to draw each other.',
   'error.reason.mustDraw.tooManyReceivers': '{a} is set to draw {names}: more giftees than each person has.',
   'error.reason.mustDraw.tooManyGivers': '{names} are all set to draw {last}: more givers than each person has.',
   'error.reason.mustDraw.contradict': 'The fixed pairs for {names} contradict each other.',

@@ -1511,6 +1511,10 @@ export const es: Catalogue = {
     'Hacen falta al menos {min} personas para {k} amigos invisibles por persona ({why, select, noMutual {{k} amigos invisibles y {k} personas más que regalan a cada uno, porque nadie puede sacar a quien le saca} each {cada persona regala a {k} personas más} other {{k} círculos por todos que no compartan ninguna pareja}}); {count, plural, =0 {no participa nadie} one {solo participa {names}} other {solo participan {names}}}.',
   'error.reason.nobodyToGiveTo': '{name} no tiene a quién regalar: todas las demás personas están excluidas.',
   'error.reason.nobodyToReceiveFrom': 'Nadie puede regalar a {name}: todas las demás personas están excluidas.',
+  'error.reason.nobodyToGiveToDrawnBefore':
+    '{name} ya no tiene a quién regalar: según las reglas, {name} solo puede regalar a {receivers}, y ya {count, plural, one {sacó a esa persona} other {sacó a cada una de esas personas}} en un intercambio anterior (se evitan las parejas anteriores).',
+  'error.reason.nobodyToReceiveFromDrawnBefore':
+    'Ya nadie puede regalar a {name}: según las reglas, solo {count, plural, one {puede hacerlo} other {pueden hacerlo}} {givers}, y {count, plural, one {esa persona ya sacó} other {cada una de esas personas ya sacó}} a {name} en un intercambio anterior (se evitan las parejas anteriores).',
   'error.reason.shortOfGifteesNobody':
     '{givers} {count, plural, one {necesita} other {necesitan}} {need, plural, one {# amigo invisible} other {# amigos invisibles}}{count, plural, one {} other { ({each} cada uno)}} pero no puede regalar a nadie.',
   'error.reason.shortOfGiftees':
@@ -1537,6 +1541,11 @@ export const es: Catalogue = {
   'error.reason.mustDraw.excluded': 'A {a} le toca sacar a {b}, pero esa pareja está excluida.',
   'error.reason.mustDraw.closesLoop': 'Las parejas fijas {names} cierran un círculo por sí solas, así que es imposible un único círculo por todos.',
   'error.reason.mustDraw.mutual': 'A {a} y a {b} les toca sacarse mutuamente, pero no se permiten parejas mutuas.',
+  'error.reason.mustDraw.takeEveryReceiver':
+    '{name} solo puede regalar a {receivers}, pero {count, plural, one {a {givers} le toca sacar a {receivers}} other {a {givers} les toca sacar a esas personas}}.',
+  'error.reason.mustDraw.takeEveryGiver': 'A {name} solo puede sacarle {givers}, pero {count, plural, one {a {givers} le toca} other {a {givers} les toca}} sacar a {receivers}.',
+  'error.reason.mustDraw.eachOtherLeaveNoReceiver': '{name} ya no tiene a quién regalar: a {a} y a {b} les toca sacarse mutuamente.',
+  'error.reason.mustDraw.eachOtherLeaveNoGiver': 'Ya nadie puede regalar a {name}: a {a} y a {b} les toca sacarse mutuamente.',
   'error.reason.mustDraw.tooManyReceivers': 'A {a} le toca sacar a {names}: más amigos invisibles de los que tiene cada persona.',
   'error.reason.mustDraw.tooManyGivers': 'A {names} les toca sacar a {last}: más personas que regalan de las que tiene cada uno.',
   'error.reason.mustDraw.contradict': 'Las parejas fijas de {names} se contradicen.',

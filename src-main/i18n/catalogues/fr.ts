@@ -1519,6 +1519,10 @@ export const fr: Catalogue = {
     'Il faut au moins {min} personnes pour {k} personnes à gâter chacun ({why, select, noMutual {{k} personnes à gâter et {k} autres personnes qui offrent à chacun, puisque personne ne peut tirer celui qui le tire} each {chacun offre à {k} autres personnes} other {{k} boucles passant par tout le monde sans paire commune}}) ; {count, plural, =0 {personne ne participe} one {seul·e {names} participe} other {seuls {names} participent}}.',
   'error.reason.nobodyToGiveTo': '{name} n’a personne à qui offrir : toutes les autres personnes sont exclues.',
   'error.reason.nobodyToReceiveFrom': 'Personne ne peut offrir à {name} : toutes les autres personnes sont exclues.',
+  'error.reason.nobodyToGiveToDrawnBefore':
+    '{name} n’a plus personne à qui offrir : selon les règles, {name} ne peut offrir qu’à {receivers}, et a déjà tiré {count, plural, one {cette personne} other {chacune de ces personnes}} lors d’un échange précédent (les paires précédentes sont évitées).',
+  'error.reason.nobodyToReceiveFromDrawnBefore':
+    'Plus personne ne peut offrir à {name} : selon les règles, seul·e{count, plural, one {} other {s}} {givers} {count, plural, one {peut} other {peuvent}} lui offrir, et {count, plural, one {cette personne a} other {chacune de ces personnes a}} déjà tiré {name} lors d’un échange précédent (les paires précédentes sont évitées).',
   'error.reason.shortOfGifteesNobody':
     '{givers} {count, plural, one {doit} other {doivent}} avoir {need, plural, one {# personne à gâter} other {# personnes à gâter}}{count, plural, one {} other { ({each} chacun)}} mais ne peut offrir à personne.',
   'error.reason.shortOfGiftees':
@@ -1546,6 +1550,10 @@ export const fr: Catalogue = {
   'error.reason.mustDraw.excluded': '{a} doit tirer {b}, mais cette paire est exclue.',
   'error.reason.mustDraw.closesLoop': 'Les tirages imposés {names} forment à eux seuls une boucle : une boucle unique passant par tout le monde est donc impossible.',
   'error.reason.mustDraw.mutual': '{a} et {b} doivent se tirer l’un l’autre, mais les paires réciproques ne sont pas permises.',
+  'error.reason.mustDraw.takeEveryReceiver': '{name} ne peut offrir qu’à {receivers}, mais {givers} {count, plural, one {doit tirer {receivers}} other {doivent les tirer}}.',
+  'error.reason.mustDraw.takeEveryGiver': '{name} ne peut être tiré·e que par {givers}, mais {count, plural, one {{givers} doit} other {ces personnes doivent}} tirer {receivers}.',
+  'error.reason.mustDraw.eachOtherLeaveNoReceiver': '{name} n’a plus personne à qui offrir : {a} et {b} doivent se tirer l’un l’autre.',
+  'error.reason.mustDraw.eachOtherLeaveNoGiver': 'Plus personne ne peut offrir à {name} : {a} et {b} doivent se tirer l’un l’autre.',
   'error.reason.mustDraw.tooManyReceivers': '{a} doit tirer {names} : plus de personnes à gâter que chacun n’en a.',
   'error.reason.mustDraw.tooManyGivers': '{names} doivent tous tirer {last} : plus de personnes qui offrent que chacun n’en a.',
   'error.reason.mustDraw.contradict': 'Les tirages imposés pour {names} se contredisent.',

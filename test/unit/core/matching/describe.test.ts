@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeReason, solve, type InfeasibleReason, type MatchingProblem } from '../../../../src-main/core/matching';
+import { describeReason, solve, type InfeasibleReason, type MatchingProblem, type MatchingRule } from '../../../../src-main/core/matching';
 import { seededRandom } from '../../../../src-main/core/random';
 
 const NAMES = ['Ann', 'Bob', 'Cy', 'Dee', 'Eve', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jo', 'Kim', 'Lou', 'Zoe'];
@@ -62,5 +62,73 @@ describe('describeReason', () => {
     const result = solve(problem, { random: seededRandom(1) });
     if (result.ok) throw new Error('expected infeasible');
     expect(say(result.reason)).toMatch(/^(Ann|Bob|Cy|Dee), (Ann|Bob|Cy|Dee) and (Ann|Bob|Cy|Dee) can only give to Eve and Fay/);
+  });
+});
+
+describe('someone left with nobody: the message names the real cause', () => {
+  const explain = (problem: MatchingProblem): string => {
+    const result = solve(problem, { random: seededRandom(1) });
+    if (result.ok) throw new Error('expected infeasible');
+    return say(result.reason);
+  };
+
+  it('two people set to draw each other, no exclusions at all: the third is told about them, not about exclusions', () => {
+    const rules: MatchingRule[] = [
+      { kind: 'must-draw', giver: 0, receiver: 1 },
+      { kind: 'must-draw', giver: 1, receiver: 0 },
+    ];
+    expect(explain({ participants: [0, 1, 2], mode: 'any', rules })).toBe('Cy has nobody left to give to: Bob and Ann are set to draw each other.');
+  });
+
+  it("the only people someone may give to are others' must-draws", () => {
+    const bobOnlyCy: MatchingRule[] = [
+      { kind: 'exclude', giver: 1, receiver: 0 },
+      { kind: 'exclude', giver: 1, receiver: 3 },
+    ];
+    const annDrawsCy: MatchingRule = { kind: 'must-draw', giver: 0, receiver: 2 };
+    expect(explain({ participants: [0, 1, 2, 3], mode: 'any', rules: [...bobOnlyCy, annDrawsCy] })).toBe('Bob can only give to Cy, but Ann is set to draw Cy.');
+    const eveDrawsDee: MatchingRule = { kind: 'must-draw', giver: 4, receiver: 3 };
+    const fivePeople: MatchingRule[] = [{ kind: 'exclude', giver: 1, receiver: 0 }, { kind: 'exclude', giver: 1, receiver: 4 }, annDrawsCy, eveDrawsDee];
+    expect(explain({ participants: [0, 1, 2, 3, 4], mode: 'any', rules: fivePeople })).toBe('Bob can only give to Cy and Dee, but Ann and Eve are set to draw them.');
+  });
+
+  it('the only people who may give to someone are set to draw others', () => {
+    const rules: MatchingRule[] = [
+      { kind: 'exclude', giver: 0, receiver: 2 },
+      { kind: 'exclude', giver: 3, receiver: 2 },
+      { kind: 'must-draw', giver: 1, receiver: 3 },
+    ];
+    const result = solve({ participants: [0, 1, 2, 3], mode: 'any', rules }, { random: seededRandom(1) });
+    if (result.ok) throw new Error('expected infeasible');
+    expect(say(result.reason)).toBe('Cy can only be drawn by Bob, but Bob is set to draw Dee.');
+    expect(result.reason).toMatchObject({ kind: 'must-draw-conflict', pairs: [[1, 3]] });
+  });
+
+  it('earlier pairs, not exclusions, took the last options', () => {
+    const bobNotAnn: MatchingRule = { kind: 'exclude', giver: 1, receiver: 0 };
+    const drewBefore: MatchingProblem = {
+      participants: [0, 1, 2, 3],
+      mode: 'any',
+      rules: [bobNotAnn],
+      history: [
+        [1, 2],
+        [1, 3],
+      ],
+    };
+    expect(explain(drewBefore)).toBe(
+      'Bob has nobody left to give to: by the rules Bob may give only to Cy and Dee, and drew each of them in an earlier exchange (earlier pairs are avoided).',
+    );
+    const onlyDee: MatchingRule[] = [
+      { kind: 'exclude', giver: 0, receiver: 1 },
+      { kind: 'exclude', giver: 2, receiver: 1 },
+    ];
+    expect(explain({ participants: [0, 1, 2, 3], mode: 'any', rules: onlyDee, history: [[3, 1]] })).toBe(
+      'Nobody is left to give to Bob: by the rules only Dee may, and that person drew Bob in an earlier exchange (earlier pairs are avoided).',
+    );
+  });
+
+  it('real exclusions are still named as such', () => {
+    const rules: MatchingRule[] = [{ kind: 'exclude-many', giver: 0, receivers: [1, 2] }];
+    expect(explain({ participants: [0, 1, 2], mode: 'any', rules })).toBe('Ann has nobody to give to: every other person is excluded.');
   });
 });

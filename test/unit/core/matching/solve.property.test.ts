@@ -39,6 +39,8 @@ function expectSoundReason(problem: MatchingProblem, o: Oracle, reason: Infeasib
       break;
     case 'must-draw-conflict':
       expect(problem.rules.some((r) => r.kind === 'must-draw')).toBe(true);
+      // The pairs named as being in the way are must-draw pairs the organizer set.
+      for (const [a, b] of reason.pairs ?? []) expect(problem.rules.some((r) => r.kind === 'must-draw' && r.giver === a && r.receiver === b)).toBe(true);
       break;
     case 'budget-exhausted':
       break;

@@ -5,6 +5,7 @@ import type { Graph } from './graph';
 import { LOOP_COUNT_MAX, loopUnits, sampleLoopExactly } from './loop-count';
 import { countMutual } from './mutual';
 import { MUTUAL_FREE_COUNT_MAX, sampleMutualFreeExactly } from './mutual-free-count';
+import { SparseCoverCounter } from './sparse-count';
 import type { MatchMode } from './types';
 
 /** Uniform covers tried before counting no-mutual draws directly (accepting only those without 2-cycles is still exact). */
@@ -13,7 +14,7 @@ const COVER_TRIES = 32;
 export const DEFAULT_EXACT_LIMIT = Math.max(LOOP_COUNT_MAX, COVER_COUNT_MAX);
 
 /**
- * An exactly uniform draw by counting, when the group is small enough: a mate array, 'none' when
+ * An exactly uniform draw by counting, when the group is small enough (or, for covers, sparse enough): a mate array, 'none' when
  * counting proved there is no valid draw of the mode, or null (too large, or out of budget).
  */
 export function exactDraw(g: Graph, mode: MatchMode, random: Random, budget: Budget, limit: number): Int32Array | 'none' | null {
@@ -23,7 +24,8 @@ export function exactDraw(g: Graph, mode: MatchMode, random: Random, budget: Bud
   }
   let free = 0;
   for (let v = 0; v < g.n; v++) if (g.fixedTo[v] === -1) free++;
-  const counter = free <= Math.min(limit, COVER_COUNT_MAX) ? CoverCounter.build(g, budget) : null;
+  // Above the subset-counting size, sparse groups are counted along a narrow giver order.
+  const counter = free <= Math.min(limit, COVER_COUNT_MAX) ? CoverCounter.build(g, budget) : SparseCoverCounter.build(g, budget);
   if (counter !== null) {
     if (counter.total === 0) return 'none';
     if (mode === 'any') return counter.sample(random);

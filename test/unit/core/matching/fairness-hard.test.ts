@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { solve, type MatchingProblem, type MatchMode, type SolveOptions } from '../../../../src-main/core/matching';
 import { seededRandom } from '../../../../src-main/core/random';
-import { familyOfTen, localMoveClasses, sparseTwelve } from './hard-instances';
+import { familyOfTen, localMoveClasses, sparseTwelve, sparseTwentyFour } from './hard-instances';
 import { keyOf, MODES, oracle, pairsOf } from './oracle';
 import { tvRatioCheck, type TvRatioReport } from './stats';
 
@@ -57,12 +57,19 @@ describe('the hard instances are what they claim to be', () => {
     expect(all).toHaveLength(3);
     expect(localMoveClasses(all)).toBeGreaterThan(1);
   });
+
+  it('sparse group of 24: above subset counting, 1 388 valid draws, drawn by counting all the same', () => {
+    expect(validKeys(sparseTwentyFour('any')).all).toHaveLength(1388);
+    const result = solve(sparseTwentyFour('any'), { random: seededRandom(1) });
+    expect(result).toMatchObject({ ok: true, method: 'exact-count' });
+  });
 });
 
 describe('fairness on hard instances: TV distance at most 1.2× an exact sampler’s at the same sample size', () => {
   const cases: Array<[string, (mode: MatchMode) => MatchingProblem, readonly MatchMode[]]> = [
     ['family of 10 with three years of history', familyOfTen, MODES],
     ['sparse group of 12', sparseTwelve, ['single-loop']],
+    ['sparse group of 24', sparseTwentyFour, ['any', 'no-mutual']],
   ];
   for (const [name, make, modes] of cases) {
     for (const mode of modes) {
@@ -94,12 +101,36 @@ describe('fairness on hard instances: TV distance at most 1.2× an exact sampler
     expect(seen.size).toBe(valid.size);
   });
 
-  for (const [name, make] of [
-    ['family of 10', familyOfTen],
-    ['sparse group of 12', sparseTwelve],
+  it(
+    'sparse group of 24, any: every pair is drawn as often as over all valid draws (within 5 standard errors)',
+    () => {
+      const problem = sparseTwentyFour('any');
+      const o = oracle(problem);
+      const exact = new Map<string, number>();
+      for (const p of o.all.any) for (const [g, r] of pairsOf(o, p)) exact.set(`${g}>${r}`, (exact.get(`${g}>${r}`) ?? 0) + 1 / o.all.any.length);
+      const draws = 4000;
+      const seen = new Map<string, number>();
+      const random = seededRandom(97);
+      for (let i = 0; i < draws; i++) {
+        const result = solve(problem, { random });
+        if (!result.ok) throw new Error(JSON.stringify(result.reason));
+        for (const [g, r] of result.assignment) seen.set(`${g}>${r}`, (seen.get(`${g}>${r}`) ?? 0) + 1 / draws);
+      }
+      for (const [pair, p] of exact) {
+        if (p === 1) continue;
+        const z = ((seen.get(pair) ?? 0) - p) / Math.sqrt((p * (1 - p)) / draws);
+        expect(Math.abs(z), `${pair}: exact ${p.toFixed(3)}, drawn ${(seen.get(pair) ?? 0).toFixed(3)}`).toBeLessThan(5);
+      }
+    },
+    SLOW,
+  );
+
+  for (const [name, make, mode] of [
+    ['family of 10', familyOfTen, 'single-loop'],
+    ['sparse group of 12', sparseTwelve, 'single-loop'],
   ] as const) {
     it(`control: the same check fails for a sampler biased by 25 % (${name})`, () => {
-      const report = biasedCheck(make('single-loop'), 8);
+      const report = biasedCheck(make(mode), 8);
       expect(report.invalid).toBe(0);
       expect(report.pass, JSON.stringify(report)).toBe(false);
     });

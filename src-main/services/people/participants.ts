@@ -273,16 +273,16 @@ export function updateParticipantDetails(deps: Deps, { participantId, patch }: P
     if (drawn && rerouted && participant.withdrawnAt === null) {
       enqueueMatchMail(deps, exchange, { id: participant.id, email: reach.email }, { generation: randomToken(deps.random, 6), changed: false });
     }
-    // The links this person passes on went to the old address: they stop working, and after the
-    // draw each goes again, to the new one.
     if (emailChanged) {
+      // The links this person passes on went to the old address: they stop working, and after
+      // the draw each goes again, to the new one.
       for (const other of listParticipants(deps.db, exchange.id)) {
         if (other.delivery !== 'delivered' || other.deliveredBy !== participant.id || other.withdrawnAt !== null) continue;
         revokeOldWay(deps, other.id, ['handover']);
         if (drawn) enqueueMatchMail(deps, exchange, other, { generation: randomToken(deps.random, 6), changed: false });
       }
+      readdressAccessNotices(deps, participant, reach.email);
     }
-    if (emailChanged) readdressAccessNotices(deps, participant, reach.email);
     return exchange.id;
   });
   deps.events.emit({ type: 'participants.changed', exchangeId });

@@ -2,7 +2,10 @@ import { randomToken, sha256Hex } from '../../core/tokens';
 import type { Locale } from '../../i18n';
 import type { Deps } from './deps';
 
-/** `notice`: the link in a new-message notice or the Santa reveal, which signs in like a match link. */
+/**
+ * `notice`: the link in any email after the match email (a reminder, a change, a new message, the
+ * Santa reveal), which signs in like a match link without revoking the one in the match email.
+ */
 export type TokenPurpose = 'login' | 'welcome' | 'match' | 'notice' | 'personal' | 'card' | 'handover';
 
 /**
@@ -27,8 +30,9 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
 export const REUSABLE_PURPOSES: ReadonlySet<TokenPurpose> = new Set(['card', 'handover']);
 
 /**
- * Notices come one per message, many a day: a newer one must not break the button of an earlier
- * email, so their links replace no other (each is still single-use and expires).
+ * Reminders and notices follow the match email, message notices many a day: a newer one must not
+ * break the button of an earlier email, so their links replace no other (each is still single-use
+ * and expires).
  */
 const ONE_PER_EMAIL: ReadonlySet<TokenPurpose> = new Set(['notice']);
 

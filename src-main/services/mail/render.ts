@@ -178,7 +178,7 @@ function renderReminder(deps: Deps, row: repo.OutboxRow, s: Subject, now: number
       receiverGiftIdeas: receiver.giftIdeas,
       ...several(giftees),
       daysLeft,
-      link: link(s.person.id, 'match'),
+      link: link(s.person.id, 'notice'),
     }),
   );
 }
@@ -189,12 +189,12 @@ function renderChange(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, 
   switch (row.kind) {
     case 'draw-cancelled':
       if (superseded(deps, row, ['draw-cancelled'])) return withdraw('a later notice replaced it');
-      return ok(drawCancelledEmail({ ...base, link: link(s.person.id, 'match') }));
+      return ok(drawCancelledEmail({ ...base, link: link(s.person.id, 'notice') }));
     case 'exchange-updated':
       if (s.exchange.state !== 'matched') return withdraw('the exchange is not drawn any more');
       if (superseded(deps, row, ['exchange-updated'])) return withdraw('a later update replaced it');
       if (matchStillQueued(deps, row)) return withdraw('the match email on its way already has the new details');
-      return ok(exchangeUpdatedEmail({ ...base, ...calendar, link: link(s.person.id, 'match') }));
+      return ok(exchangeUpdatedEmail({ ...base, ...calendar, link: link(s.person.id, 'notice') }));
     case 'exchange-cancelled':
       if (s.exchange.state !== 'cancelled') return withdraw('the exchange is no longer cancelled');
       return ok(exchangeCancelledEmail({ ...base, ...calendar }));

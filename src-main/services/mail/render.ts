@@ -109,8 +109,9 @@ const several = (giftees: Participant[], addresses?: (id: number) => string | nu
 export type Audience = 'recipient' | 'organizer';
 
 /**
- * A person switched to a card, the table or a link passed on after their email was written: it
- * names their giftee, and the address may be a family's shared inbox, so it does not go.
+ * A person switched to another way after their email was written (a card, the table, a link
+ * passed on; or, for a pass-on link, away from it): it does not go. A match email names the
+ * giftee, and the address may be a family's shared inbox. One worded reason for the outbox.
  */
 const ANOTHER_WAY = 'the participant now learns their giftee another way';
 
@@ -141,7 +142,7 @@ function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, l
 /** The link for someone without email, to whoever passes it on as they are now; never the giftee. */
 function renderPassOn(deps: Deps, row: repo.OutboxRow, s: Subject, link: LinkMaker): Rendering {
   if (s.exchange.state !== 'matched') return withdraw(s.exchange.state === 'completed' ? 'the exchange is over' : 'the draw was undone');
-  if (s.person.delivery !== 'delivered') return withdraw(`${s.person.name} now learns their giftee another way`);
+  if (s.person.delivery !== 'delivered') return withdraw(ANOTHER_WAY);
   const deliverer = s.person.deliveredBy === null ? undefined : findParticipant(deps.db, s.person.deliveredBy);
   if (!deliverer || deliverer.email !== row.to || deliverer.withdrawnAt !== null) return withdraw('someone else passes the link on now');
   if (superseded(deps, row, ['pass-on-link'])) return withdraw('a newer link replaced it');

@@ -54,13 +54,15 @@ export class Scheduler implements JobsPort {
     return this.runDue();
   }
 
-  /** Stops waking, lets a running pass finish, then compacts the file if a purge asked for it (quitting). */
+  /** Stops waking, lets a running pass (and a "run now") finish, then compacts the file if a purge asked for it (quitting). */
   async stop(): Promise<JobRun[] | undefined> {
     this.#tick?.stop();
     this.#precise?.stop();
     this.#tick = this.#precise = null;
     this.#unsubscribe?.();
     const runs = await (this.#pass ?? Promise.resolve(undefined));
+    // A "run now" still under way finishes too before the file is compacted.
+    await this.#manual;
     try {
       compactIfWanted(this.#deps);
     } catch (error) {

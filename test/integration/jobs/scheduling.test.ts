@@ -137,6 +137,14 @@ describe('"run now" and a pass at once', () => {
     expect(passRuns.map((r) => r.job)).toContain('token-cleanup');
     expect(await t.ok('jobs.runs', { job: 'session-cleanup' })).toHaveLength(1);
   });
+
+  it('quitting during "run now" lets it finish and log its end', async () => {
+    t.clock.set('2026-12-02T05:00:00Z');
+    const manual = t.app.jobs.runNow('data-purge');
+    await t.app.jobs.stop();
+    expect((await t.ok('jobs.runs', { job: 'data-purge', limit: 1 }))[0]).toMatchObject({ outcome: 'ok' });
+    expect((await manual).map((r) => r.outcome)).toEqual(['ok']);
+  });
 });
 
 describe('the wake-up timer', () => {

@@ -11,6 +11,7 @@ import * as m0009 from './0009_between_santa_and_giftee';
 import * as m0010 from './0010_several_giftees';
 import * as m0011 from './0011_languages';
 import * as m0012 from './0012_notice_links';
+import * as m0013 from './0013_redraw_generations';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied: the list position, starting at 1. */
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: '0010_several_giftees', up: m0010.up },
   { version: 11, name: '0011_languages', up: m0011.up },
   { version: 12, name: '0012_notice_links', up: m0012.up },
+  { version: 13, name: '0013_redraw_generations', up: m0013.up },
 ];

@@ -29,8 +29,10 @@ export interface ExchangesTable {
   previous_exchange_id: number | null;
   /** How the current draw was sampled (core/matching DrawMethod); null until drawn. */
   draw_method: string | null;
-  /** Random, made once: identifies the exchange's pair-history rows (as a keyed hash) after a purge. */
+  /** Random, made anew by each re-draw: identifies the exchange's pair-history rows (as a keyed hash) after a purge. */
   history_key: string;
+  /** The number of the draw whose `matches` rows count (migration 0013): a re-draw writes the next beside it. */
+  match_draw: Generated<number>;
   invite_code: string;
   state: string;
   drawn_at: number | null;
@@ -108,6 +110,16 @@ export interface MatchesTable {
   receiver_id: number;
   /** The pair's round, 0..k-1 with k giftees each: every round is a one-giftee draw (single loop: loop j). */
   slot: Generated<number>;
+  created_at: number;
+  /** Which draw of the exchange the row belongs to; only `exchanges.match_draw`'s rows count (see currentDraw). */
+  draw: Generated<number>;
+}
+
+/** A pair-history key whose rows no draw uses: a re-draw's being written, or a replaced draw's being removed. */
+export interface PairHistoryHiddenTable {
+  exchange_key: string;
+  /** The exchange whose draw wrote them (no reference: the rows outlive a purged exchange until swept). */
+  exchange_id: number | null;
   created_at: number;
 }
 
@@ -291,6 +303,7 @@ export interface Schema {
   must_draw_pairs: MustDrawPairsTable;
   matches: MatchesTable;
   pair_history: PairHistoryTable;
+  pair_history_hidden: PairHistoryHiddenTable;
   magic_tokens: MagicTokensTable;
   sessions: SessionsTable;
   rate_limits: RateLimitsTable;

@@ -19,6 +19,7 @@ import { getSettings } from '../services/organizer/settings';
 import { compactIfWanted } from '../services/jobs/purge';
 import { resumeMatchMail } from '../services/draw/draw';
 import { resumeToldNotices } from '../services/draw/told-notices';
+import { resumeSweeps } from '../services/draw/replaced';
 import { resumeExchangeDeletions } from '../services/jobs/purge';
 import { exchangeUnits, PartialJobError, RECURRING_WORK, type DueUnit } from './registry';
 
@@ -191,6 +192,13 @@ export class Scheduler implements JobsPort {
       if (resuming) await resuming;
     } catch (error) {
       this.#deps.log.error('finishing the deletion of an exchange failed', { error });
+    }
+    // And the replaced pairs of a re-draw that a crash left hidden.
+    try {
+      const resuming = resumeSweeps(this.#deps);
+      if (resuming) await resuming;
+    } catch (error) {
+      this.#deps.log.error("removing a replaced draw's rows failed", { error });
     }
     const units = exchangeUnits(this.#deps, now);
     // Shown on the screens and the tray once there is something to run (a pass every minute mostly has not).

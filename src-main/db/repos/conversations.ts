@@ -82,7 +82,8 @@ export function endConversationsOfBrokenPairs(db: Db, exchangeId: number, now: n
   return db
     .prepared(
       `update conversations set ended_at = ? where exchange_id = ? and ended_at is null and not exists (
-        select 1 from matches m where m.exchange_id = conversations.exchange_id and m.giver_id = conversations.giver_id and m.receiver_id = conversations.receiver_id)`,
+        select 1 from matches m where m.exchange_id = conversations.exchange_id and m.giver_id = conversations.giver_id and m.receiver_id = conversations.receiver_id
+          and m.draw = (select match_draw from exchanges e where e.id = m.exchange_id))`,
     )
     .run(now, exchangeId).changes;
 }
@@ -106,6 +107,7 @@ export function pairsOf(db: Db, exchangeId: number, participantId: number): { re
       .selectFrom('matches')
       .select(['giver_id', 'receiver_id'])
       .where('exchange_id', '=', exchangeId)
+      .where('draw', '=', (eb) => eb.selectFrom('exchanges').select('match_draw').where('exchanges.id', '=', exchangeId))
       .where((eb) => eb.or([eb('giver_id', '=', participantId), eb('receiver_id', '=', participantId)]))
       .orderBy('giver_id')
       .orderBy('receiver_id'),

@@ -37,8 +37,12 @@ function statements(db: Db): Statements {
       exchange: sqlite.prepare('select * from "exchanges" where "id" = ?'),
       exchangeByInviteCode: sqlite.prepare('select * from "exchanges" where "invite_code" = ?'),
       activeParticipantCount: sqlite.prepare('select count(*) as "n" from "participants" where "exchange_id" = ? and "withdrawn_at" is null'),
-      receiverOf: sqlite.prepare('select "receiver_id" from "matches" where "exchange_id" = ? and "giver_id" = ? order by "slot" limit 1'),
-      receiversOf: sqlite.prepare('select "receiver_id" from "matches" where "exchange_id" = ? and "giver_id" = ? order by "slot"'),
+      receiverOf: sqlite.prepare(
+        'select "receiver_id" from "matches" where "exchange_id" = ? and "giver_id" = ? and "draw" = (select "match_draw" from "exchanges" where "exchanges"."id" = "matches"."exchange_id") order by "slot" limit 1',
+      ),
+      receiversOf: sqlite.prepare(
+        'select "receiver_id" from "matches" where "exchange_id" = ? and "giver_id" = ? and "draw" = (select "match_draw" from "exchanges" where "exchanges"."id" = "matches"."exchange_id") order by "slot"',
+      ),
       organizerAccess: sqlite.prepare(
         'select "action", "participant_id", "created_at" from "organizer_access" where "exchange_id" = ? and ("participant_id" = ? or "participant_id" is null) order by "created_at", "id"',
       ),

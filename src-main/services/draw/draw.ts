@@ -7,12 +7,16 @@ import type { Exchange } from '../../core/types';
 import { findExchange, getExchange, updateExchange } from '../../db/repos/exchanges';
 import {
   countMatches,
-  deleteExchangePairHistory,
   deleteMatches,
   deletePairHistory,
   deleteSomeMatches,
   deleteSomePairHistory,
   insertMatches,
+  currentDraw,
+  gifteesKeys,
+  switchDraw,
+  hideHistoryKey,
+  unhideHistoryKey,
   insertPairHistory,
   insertPairHistoryRows,
   loadMatches,
@@ -21,20 +25,30 @@ import {
   rosterFingerprint,
 } from '../../db/repos/matches';
 import { drawPeople, listParticipants } from '../../db/repos/participants';
-import { commitDeferringSync } from '../../db/durable-commit';
+import { commitDeferringSync, type DeferredCommit } from '../../db/durable-commit';
 import type { Deps } from '../common/deps';
 import { eachSlice, nextTurn, sliceTransaction, SLICE_ROWS } from '../common/slices';
 import { trackProgress } from '../common/progress';
 import { installationSecret, organizerTranslator } from '../organizer/settings';
 import { viewExchange } from '../exchanges/exchanges';
 import { recordOrganizerAccess } from '../organizer/break-glass';
-import { countSentMatchMail, enqueueDrawDoneNotice, enqueueMatchMail, notifyDrawUndone, withdrawBeforeRedraw, withdrawDrawNews } from '../mail/match-mail';
+import {
+  countSentMatchMail,
+  enqueueDrawDoneNotice,
+  enqueueMatchMail,
+  notifyDrawUndone,
+  toldBeforeRedraw,
+  withdrawBeforeRedraw,
+  withdrawDrawNews,
+  withdrawSomeReplacedMatchMail,
+} from '../mail/match-mail';
 import { MATCH_KINDS } from '../mail/kinds';
 import { withdrawSomeUnsent } from '../mail/outbox';
 import { endSomeConversationsOfUndoneDraw, pairsChanged } from '../between/pairs-changed';
 import { revokeOrganizerHeldLinks } from '../portal/revoke';
 import { claimDraw, isDrawing } from './claims';
 import { finishToldNotices } from './told-notices';
+import { sweepReplaced } from './replaced';
 import { clearMailPending, markMailPending, parsePending, pendingMarker } from './pending-mail';
 import { exchangeKey, hasYearKeyedHistory, historyRows, historyRowsInSlices, NOT_DRAWN, prepareHistory } from './history';
 import { checkOffThread, solveOffThread } from './solve-off-thread';
@@ -116,6 +130,8 @@ function assign(deps: Deps, exchange: Exchange, mode: MatchMode, told: { told: R
 async function queueMatchMail(deps: Deps, exchangeId: number, marker: string): Promise<number> {
   const mail = parsePending(marker);
   if (mail === null) return 0;
+  // First, what a re-draw replaced and left unsent (the relay would withdraw each at sending anyway).
+  while (sliceTransaction(deps.db, () => (pendingMarker(deps, exchangeId) === marker ? withdrawSomeReplacedMatchMail(deps, exchangeId, SLICE_ROWS * 2) : 0)) > 0) await nextTurn();
   const { generation, skip, changed } = mail;
   let queued = 0;
   let after = 0;
@@ -195,8 +211,10 @@ export async function dropStaged(deps: Deps, exchangeId: number, historyKey: str
         withdrawSomeUnsent(deps, exchangeId, MATCH_KINDS, 'the draw was undone', limit) +
         endSomeConversationsOfUndoneDraw(deps, exchangeId, limit),
     );
-    if (removed === 0) return;
+    if (removed === 0) break;
   }
+  // And what a re-draw of it left hidden (its replaced pairs, should a crash have cut their removal short).
+  await sweepReplaced(deps, exchangeId);
 }
 
 /**
@@ -255,7 +273,8 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
       };
       const changedError = () => new DomainError('conflict', { key: 'error.draw.changed' });
       try {
-        await eachSlice(pairs, (slice) => sliceTransaction(deps.db, () => insertMatches(deps.db, exchange.id, slice, now)), SLICE_ROWS, progress);
+        const drawNo = currentDraw(deps.db, exchange.id);
+        await eachSlice(pairs, (slice) => sliceTransaction(deps.db, () => insertMatches(deps.db, exchange.id, slice, now, drawNo)), SLICE_ROWS, progress);
         await eachSlice(history, (rows) => sliceTransaction(deps.db, () => insertPairHistoryRows(deps.db, rows, now)));
       } catch (error) {
         // Someone removed meanwhile: their pair no longer fits (a foreign key); say what happened.
@@ -301,10 +320,19 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
 
 /**
  * Everyone gets a new draw; people already told get an "assignment changed" email if theirs
- * changed, the others their match email. Without freezing the app: the engine runs on a worker
- * thread for big groups, the new matches and pair history replace the old in one transaction of
- * bulk statements (pages show the old draw until it commits, the new one after), and the match
- * emails of people not told yet are then queued in slices like a draw's (resumed after a crash).
+ * changed, the others their match email. Without freezing the app, all or nothing for what anyone
+ * sees (migration 0013):
+ *
+ * 1. the engine runs on a worker thread for big groups;
+ * 2. the new matches are written beside the draw that counts, as the exchange's next draw number,
+ *    and the new pair history under a new, hidden history key, in slices: pages show the old draw;
+ * 3. one short commit checks that nothing changed meanwhile, reads who was told what, and
+ *    switches: the new draw number counts, the new key is shown, the old one hidden;
+ * 4. in slices after it (resumed after a crash): the old draw's unsent match mail is withdrawn (the
+ *    relay withdraws one that comes up before, `ofReplacedDraw`), the match emails of people not
+ *    told yet are queued like a draw's, and the old draw's rows are removed (`sweepReplaced`;
+ *    after a crash, by the next re-draw or the jobs pass).
+ *
  * A folder that still holds year-keyed pair history takes the one-transaction path.
  */
 export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>): Promise<OperationOutput<'exchanges.redraw'>> {
@@ -315,53 +343,78 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
     if (exchange.state !== 'matched') throw new DomainError('invalid_state', { key: 'error.draw.redrawUndrawn' });
     const mode = input.mode ?? exchange.matchMode;
     const before = rosterFingerprint(deps.db, exchange.id);
-    const people = activeParticipants(deps, exchange.id);
+    // Only what the draw needs of each person: 10 000 whole rows took longer than the pages may wait.
+    const people = drawPeople(deps.db, exchange.id);
     const prep = await prepareHistory(deps, exchange, people);
     await nextTurn();
     const result = await solveOffThread(buildProblem(deps, exchange, people, mode, prep), deps.random, deps.log);
     if (!result.ok) throw infeasible(deps, result.reason, people);
-    const historyKey = exchangeKey(installationSecret(deps), exchange);
-    const history = await historyRowsInSlices(deps, exchange, people, result.assignment, prep);
+    const secret = installationSecret(deps);
+    const oldKey = exchangeKey(secret, exchange);
+    // A new history key: the new pairs are written beside the old ones, hidden until the commit.
+    const redrawn: Exchange = { ...exchange, historyKey: randomToken(deps.random, 16) };
+    const newKey = exchangeKey(secret, redrawn);
+    const history = await historyRowsInSlices(deps, redrawn, people, result.assignment, prep);
     await nextTurn();
     // In key order, as a draw writes them: neighbouring index pages instead of pages all over.
     const pairs = result.assignment.map(([giver, receiver], e) => [giver, receiver, result.slots?.[e] ?? 0] as const).sort((a, b) => a[0] - b[0] || a[2] - b[2]);
     const byId = new Map(people.map((p) => [p.id, p]));
     const generation = randomToken(deps.random, 6);
-    await nextTurn();
-    // Read before the commit, which checks that nobody joined or left meanwhile (a splice would have).
-    const earlier = gifteesByGiver(loadMatches(deps.db, exchange.id));
-    await nextTurn();
-    const next = gifteesByGiver(result.assignment);
-    await nextTurn();
-    // Committed without holding the loop for the disk (db/durable-commit.ts); no email is queued before it is durable.
-    const commit = commitDeferringSync(deps.db, () => {
+    const changedMeanwhile = (): boolean => {
       const current = findExchange(deps.db, exchange.id);
       if (!current) throw notFound('exchange');
-      if (
+      return (
         current.state !== 'matched' ||
         drawSettingsChanged(current, exchange) ||
         current.exchangeAt !== exchange.exchangeAt ||
         current.avoidPastExchanges !== exchange.avoidPastExchanges ||
         current.previousExchangeId !== exchange.previousExchangeId ||
+        current.historyKey !== exchange.historyKey ||
         rosterFingerprint(deps.db, exchange.id) !== before
-      ) {
-        throw new DomainError('conflict', { key: 'error.draw.changed' });
-      }
+      );
+    };
+    const changedError = () => new DomainError('conflict', { key: 'error.draw.changed' });
+    let commit: DeferredCommit<string>;
+    try {
+      // What an earlier re-draw cut short by a crash left, first.
+      await sweepReplaced(deps, exchange.id);
+      const drawNo = currentDraw(deps.db, exchange.id) + 1;
       const now = deps.clock.now();
-      const { told, unsettled } = withdrawBeforeRedraw(deps, exchange.id);
-      deleteMatches(deps.db, exchange.id);
-      insertMatches(deps.db, exchange.id, pairs, now);
-      pairsChanged(deps, exchange.id, 'whole-draw');
-      deleteExchangePairHistory(deps.db, historyKey);
-      insertPairHistoryRows(deps.db, history, now);
-      // People already told hear only of a change; everyone else gets their match email. Both are
-      // queued after the commit, in slices (10 000 "changed" emails here held the loop ~0.3 s).
-      const changed = new Set([...told].filter((giver) => byId.has(giver) && next.has(giver) && (unsettled.has(giver) || next.get(giver) !== earlier.get(giver))));
-      updateExchange(deps.db, exchange.id, { matchMode: mode, drawnAt: now, drawMethod: result.method, updatedAt: now });
-      const marker = markMailPending(deps, exchange.id, generation, { skip: told, changed });
-      enqueueDrawDoneNotice(deps, exchange, generation, people.length);
-      return marker;
-    });
+      sliceTransaction(deps.db, () => hideHistoryKey(deps.db, newKey, exchange.id, now));
+      try {
+        await eachSlice(pairs, (slice) => sliceTransaction(deps.db, () => insertMatches(deps.db, exchange.id, slice, now, drawNo)), SLICE_ROWS);
+        await eachSlice(history, (rows) => sliceTransaction(deps.db, () => insertPairHistoryRows(deps.db, rows, now)));
+      } catch (error) {
+        // Someone removed meanwhile: their pair no longer fits (a foreign key); say what happened.
+        if (!(error instanceof DomainError) && changedMeanwhile()) throw changedError();
+        throw error;
+      }
+      // Read before the commit, which checks that nobody joined or left meanwhile (a splice would have).
+      const earlier = gifteesKeys(deps.db, exchange.id);
+      await nextTurn();
+      const next = gifteesByGiver(result.assignment);
+      await nextTurn();
+      // Committed without holding the loop for the disk (db/durable-commit.ts); no email is queued before it is durable.
+      commit = commitDeferringSync(deps.db, () => {
+        if (changedMeanwhile() || currentDraw(deps.db, exchange.id) !== drawNo - 1 || countMatches(deps.db, exchange.id, drawNo) !== pairs.length) throw changedError();
+        // Who knows what; the replaced draw's unsent mail is withdrawn after the commit (queueMatchMail).
+        const { told, unsettled } = toldBeforeRedraw(deps, exchange.id);
+        switchDraw(deps.db, exchange.id, drawNo);
+        unhideHistoryKey(deps.db, newKey);
+        hideHistoryKey(deps.db, oldKey, exchange.id, now);
+        pairsChanged(deps, exchange.id, 'whole-draw');
+        // People already told hear only of a change; everyone else gets their match email. Both are
+        // queued after the commit, in slices (10 000 "changed" emails here held the loop ~0.3 s).
+        const changed = new Set([...told].filter((giver) => byId.has(giver) && next.has(giver) && (unsettled.has(giver) || next.get(giver) !== earlier.get(giver))));
+        updateExchange(deps.db, exchange.id, { historyKey: redrawn.historyKey, matchMode: mode, drawnAt: now, drawMethod: result.method, updatedAt: now });
+        const marker = markMailPending(deps, exchange.id, generation, { skip: told, changed });
+        enqueueDrawDoneNotice(deps, exchange, generation, people.length);
+        return marker;
+      });
+    } catch (error) {
+      await sweepReplaced(deps, exchange.id).catch((cleanup: unknown) => deps.log.warn('removing an unfinished re-draw failed', { error: cleanup }));
+      throw error;
+    }
     deps.log.info('names drawn again', { exchangeId: exchange.id, mode, method: result.method, people: people.length });
     deps.events.emit({ type: 'exchange.changed', exchangeId: exchange.id });
     let queued = 0;
@@ -371,6 +424,10 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
     } catch (error) {
       deps.log.error('queueing the match emails stopped half-way; the next jobs pass finishes it', { exchangeId: exchange.id, error });
     }
+    // The replaced draw's rows, now that nobody reads them.
+    await sweepReplaced(deps, exchange.id).catch((error: unknown) =>
+      deps.log.warn('removing the replaced draw failed; the next jobs pass finishes it', { exchangeId: exchange.id, error }),
+    );
     const notes = result.overriddenHistory.map(
       ([giver, receiver]) => `${byId.get(giver)?.name ?? 'Someone'} gives to ${byId.get(receiver)?.name ?? 'someone'} again, as you asked, although they were paired before.`,
     );
@@ -388,11 +445,15 @@ function drawSettingsChanged(current: Exchange, drawn: Exchange): boolean {
   return current.giftsPerPerson !== drawn.giftsPerPerson || current.matchMode !== drawn.matchMode;
 }
 
-/** Each giver's giftees, as one comparable key ("3,17"). */
+/** Each giver's giftees, as one comparable key ("3,17"; the same as `gifteesKeys`). */
 function gifteesByGiver(pairs: ReadonlyArray<readonly [number, number, ...unknown[]]>): Map<number, string> {
-  const out = new Map<number, number[]>();
-  for (const [giver, receiver] of pairs) out.set(giver, [...(out.get(giver) ?? []), receiver]);
-  return new Map([...out].map(([giver, receivers]) => [giver, receivers.sort((a, b) => a - b).join(',')]));
+  const sorted = pairs.map(([giver, receiver]) => [giver, receiver] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out = new Map<number, string>();
+  for (const [giver, receiver] of sorted) {
+    const known = out.get(giver);
+    out.set(giver, known === undefined ? String(receiver) : `${known},${receiver}`);
+  }
+  return out;
 }
 
 /** The re-draw in one transaction, engine included: for folders with year-keyed pair history (see `hasYearKeyedHistory`). */

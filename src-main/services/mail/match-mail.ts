@@ -1,7 +1,7 @@
 import type { Exchange, Participant } from '../../core/types';
 import type { Delivery } from '../../contract/participants';
-import { gifteesKey } from '../../db/repos/matches';
-import { raiseIcsSequence } from '../../db/repos/outbox';
+import { currentDraw, gifteesKey } from '../../db/repos/matches';
+import { raiseIcsSequence, withdrawSomeRowsOfOtherDraws } from '../../db/repos/outbox';
 import { markCardsReplaced } from '../../db/repos/printed-cards';
 import { forgetStaleLook } from '../../db/repos/table-draws';
 import { listParticipants } from '../../db/repos/participants';
@@ -41,6 +41,8 @@ export function enqueueMatchMail(
     exchangeId: exchange.id,
     participantId: giver.id,
     generation: options.generation,
+    // Which draw it tells of: one replaced before it goes out is withdrawn (render.ts, `ofReplacedDraw`).
+    params: { draw: currentDraw(deps.db, exchange.id) },
   });
 }
 
@@ -107,9 +109,27 @@ export function enqueueDrawDoneNotice(deps: Deps, exchange: Exchange, generation
  * where their giftee stays what it was in the replaced draw.
  */
 export function withdrawBeforeRedraw(deps: Deps, exchangeId: number): { told: Set<number>; unsettled: Set<number> } {
+  const known = toldBeforeRedraw(deps, exchangeId);
+  withdrawUnsentMatchMail(deps, exchangeId, REPLACED);
+  return known;
+}
+
+const REPLACED = 'a newer draw replaced it';
+
+/**
+ * `withdrawBeforeRedraw` without the withdrawal, for a re-draw that withdraws the replaced
+ * draw's mail after its commit, in slices (`withdrawSomeReplacedMatchMail`).
+ */
+export function toldBeforeRedraw(deps: Deps, exchangeId: number): { told: Set<number>; unsettled: Set<number> } {
   const { told, waiting } = matchMailOf(deps, exchangeId);
-  withdrawUnsentMatchMail(deps, exchangeId, 'a newer draw replaced it');
   return { told, unsettled: new Set([...waiting].filter((id) => told.has(id))) };
+}
+
+/** Up to `limit` unsent match emails of draws the exchange replaced, withdrawn; returns how many. */
+export function withdrawSomeReplacedMatchMail(deps: Deps, exchangeId: number, limit: number): number {
+  const withdrawn = withdrawSomeRowsOfOtherDraws(deps.db, exchangeId, MATCH_KINDS, currentDraw(deps.db, exchangeId), REPLACED, limit);
+  if (withdrawn > 0) deps.events.emit({ type: 'outbox.changed' });
+  return withdrawn;
 }
 
 /** Match emails of an exchange not yet sent are withdrawn (undo, re-draw). */

@@ -1,6 +1,6 @@
 import type { Exchange, Participant } from '../../core/types';
 import { findExchange } from '../../db/repos/exchanges';
-import { findReceiversOf } from '../../db/repos/matches';
+import { currentDraw, findReceiversOf } from '../../db/repos/matches';
 import * as repo from '../../db/repos/outbox';
 import { findParticipant, participantsByEmail } from '../../db/repos/participants';
 import {
@@ -84,6 +84,15 @@ function superseded(deps: Deps, row: repo.OutboxRow, kinds: readonly string[]): 
   return latest !== undefined && latest.id > row.id && latest.exchangeId === row.exchangeId;
 }
 
+/**
+ * Queued for a draw the exchange has since replaced (`params.draw`; before migration 0013, draw 0):
+ * a re-draw withdraws those after its commit, in slices, and one may come up for sending before.
+ */
+function ofReplacedDraw(deps: Deps, row: repo.OutboxRow, exchange: Exchange): boolean {
+  const draw = typeof row.params['draw'] === 'number' ? row.params['draw'] : 0;
+  return draw !== currentDraw(deps.db, exchange.id);
+}
+
 /** A match email to this person is still on its way: it already carries everything current. */
 function matchStillQueued(deps: Deps, row: repo.OutboxRow): boolean {
   const pending = repo.latestParticipantRowRef(deps.db, row.participantId ?? -1, MATCH_KINDS, ['pending', 'sending']);
@@ -122,7 +131,7 @@ function renderMatch(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, l
   const giftees = gifteesOf(deps, s);
   const receiver = giftees[0];
   if (!receiver) return withdraw('the draw was undone');
-  if (superseded(deps, row, MATCH_KINDS)) return withdraw('a newer draw replaced it');
+  if (superseded(deps, row, MATCH_KINDS) || ofReplacedDraw(deps, row, s.exchange)) return withdraw('a newer draw replaced it');
   const input = {
     locale: participantLocale(s.exchange, s.person),
     exchange: exchangeInfo(s.exchange),

@@ -364,7 +364,7 @@ function printTable(rows: Row[]): void {
   console.log();
   console.log('cpu: CPU time of the process (all threads, the draw worker included) during the operation.');
   console.log(`loop max: monitorEventLoopDelay max; page max: slowest GET /health polled every ${POLL_EVERY_MS} ms over HTTP on 127.0.0.1 during the work.`);
-  console.log('redraw: the new matches and pair history replace the old in one transaction, so pages show one draw or the other, never a mix; that commit is the block shown.');
+  console.log('redraw: the new draw is written beside the old one in slices and one short commit switches over, so pages show one draw or the other, never a mix.');
   // Both are wall time: on a busy machine the process is also paused by the scheduler, which shows as blocks.
   console.log(
     `load average at the end: ${loadavg()

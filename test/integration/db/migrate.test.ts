@@ -30,6 +30,7 @@ const TABLES = [
   'must_draw_pairs',
   'matches',
   'pair_history',
+  'pair_history_hidden',
   'magic_tokens',
   'sessions',
   'rate_limits',

@@ -402,6 +402,7 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
         switchDraw(deps.db, exchange.id, drawNo);
         unhideHistoryKey(deps.db, newKey);
         hideHistoryKey(deps.db, oldKey, exchange.id, now);
+        revokeOrganizerHeldLinks(deps, exchange.id);
         pairsChanged(deps, exchange.id, 'whole-draw');
         // People already told hear only of a change; everyone else gets their match email. Both are
         // queued after the commit, in slices (10 000 "changed" emails here held the loop ~0.3 s).
@@ -466,6 +467,7 @@ function redrawAtOnce(deps: Deps, input: ParsedInput<'exchanges.redraw'>): Opera
       const mode = input.mode ?? exchange.matchMode;
       const told = withdrawBeforeRedraw(deps, exchange.id);
       clearMailPending(deps, exchange.id);
+      revokeOrganizerHeldLinks(deps, exchange.id);
       const outcome = assign(deps, exchange, mode, told);
       updateExchange(deps.db, exchange.id, { matchMode: mode, drawnAt: deps.clock.now(), drawMethod: outcome.method, updatedAt: deps.clock.now() });
       return outcome;

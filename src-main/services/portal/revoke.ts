@@ -23,7 +23,9 @@ export function revokeOldWay(deps: Deps, participantId: number, purposes: readon
 /**
  * At the draw, links the organizer held before it (copied from an outbox preview or made as a
  * personal link, when they named no giftee yet) stop working: after the draw they would open the
- * person's giftee without the record a personal link made then leaves. Call inside the draw's commit.
+ * person's giftee without the record a personal link made then leaves. Likewise at a re-draw: a
+ * personal link made for the old draw would open the new giftee under the old draw's record.
+ * Call inside the draw's or the re-draw's commit.
  */
 export function revokeOrganizerHeldLinks(deps: Deps, exchangeId: number): void {
   deps.db

@@ -48,6 +48,18 @@ describe('break-glass', () => {
     expect(ann!.emailConfirmed).toBe(false);
   });
 
+  it('a personal link not used before a re-draw stops working: it would open the new giftee under the record of the old draw', async () => {
+    const link = await w.t.ok('participants.personalLink', { participantId: ids.Ann!, confirm: true });
+    await w.t.ok('exchanges.redraw', { exchangeId: w.exchangeId, confirm: true });
+    const organizer = w.client();
+    const path = new URL(link.url).pathname;
+    const opened = await organizer.get(path);
+    const signedIn = await organizer.post(path);
+    expect(signedIn.location).not.toBe('/me');
+    expect(`${opened.text}${signedIn.text}`).toMatch(/This link doesn.t work|no longer works|expired/i);
+    expect((await organizer.get('/me')).text).not.toContain('giving a gift to');
+  });
+
   it('the reveal is recorded once for the exchange and every participant is told', async () => {
     expect(await w.t.call('exchanges.reveal', { exchangeId: w.exchangeId } as never)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/confirm/) } });
     expect(records()).toEqual([]);

@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../../migrations/index';
-import { openSqlite } from '../../../src-main/db/database';
 import { migrate } from '../../../src-main/db/migrate';
+import { drawnFolderBefore } from '../../support/old-folder';
 
 /**
  * Migration 0013 (a re-draw written beside the draw that counts) gives `matches` a draw number in
@@ -17,21 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const position = migrations.findIndex((m) => m.name === '0013_redraw_generations');
-
-async function before0013() {
-  const sqlite = openSqlite(join(dir, 'sneaky-klaus.sqlite3'));
-  await migrate(sqlite, { backupDir: join(dir, 'backups'), now: 0, migrations: migrations.slice(0, position) });
-  sqlite.exec(`insert into exchanges (id, name, exchange_at, timezone, invite_code, state, history_key, created_at, updated_at)
-               values (1, 'Family', 1, 'Europe/Berlin', 'code', 'matched', 'k', 1, 1)`);
-  const person = sqlite.prepare('insert into participants (id, exchange_id, name, email, created_at, updated_at) values (?, 1, ?, ?, 1, 1)');
-  ['ann', 'bob', 'cy'].forEach((name, i) => person.run(i + 1, name, `${name}@example.test`));
-  const match = sqlite.prepare('insert into matches (exchange_id, giver_id, receiver_id, slot, created_at) values (1, ?, ?, 0, 1)');
-  match.run(1, 2);
-  match.run(2, 3);
-  match.run(3, 1);
-  return sqlite;
-}
+const before0013 = async () => (await drawnFolderBefore(dir, '0013_redraw_generations')).sqlite;
 
 describe('migration 0013 (a re-draw beside the draw that counts)', () => {
   it('keeps every drawn pair as draw 0, which counts, and guards the keys per draw', async () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../../migrations/index';
-import { openSqlite } from '../../../src-main/db/database';
 import { migrate } from '../../../src-main/db/migrate';
+import { drawnFolderBefore } from '../../support/old-folder';
 
 /**
  * Migration 0007 rebuilds `participants` (the unique key becomes exchange + email + name): every
@@ -18,17 +18,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function version6() {
-  const file = join(dir, 'sneaky-klaus.sqlite3');
-  const sqlite = openSqlite(file);
-  await migrate(sqlite, { backupDir: join(dir, 'backups'), now: 0, migrations: migrations.slice(0, 6) });
-  sqlite.exec(`insert into exchanges (id, name, exchange_at, timezone, invite_code, state, history_key, created_at, updated_at)
-               values (1, 'Family', 1, 'Europe/Berlin', 'code', 'matched', 'k', 1, 1)`);
-  const person = sqlite.prepare('insert into participants (id, exchange_id, name, email, created_at, updated_at) values (?, 1, ?, ?, 1, 1)');
-  ['ann', 'bob', 'cy'].forEach((name, i) => person.run(i + 1, name, `${name}@example.test`));
-  const match = sqlite.prepare('insert into matches (exchange_id, giver_id, receiver_id, created_at) values (1, ?, ?, 1)');
-  match.run(1, 2);
-  match.run(2, 3);
-  match.run(3, 1);
+  const { file, sqlite } = await drawnFolderBefore(dir, '0007_shared_addresses');
   sqlite.exec(`insert into exclusions (exchange_id, giver_id, receiver_id, kind, created_at) values (1, 1, 3, 'one-way', 1)`);
   return { file, sqlite };
 }

@@ -18,7 +18,7 @@ import {
   type OrganizerAccessAction,
   type RenderedEmail,
 } from '../../mail/templates';
-import { translator } from '../../i18n';
+import { translator, type Locale } from '../../i18n';
 import { oneLine } from '../../mail/templates/format';
 import type { Giftee } from '../../mail/templates/giftees';
 import type { Deps } from '../common/deps';
@@ -91,6 +91,15 @@ function superseded(deps: Deps, row: repo.OutboxRow, kinds: readonly string[]): 
 function ofReplacedDraw(deps: Deps, row: repo.OutboxRow, exchange: Exchange): boolean {
   const draw = typeof row.params['draw'] === 'number' ? row.params['draw'] : 0;
   return draw !== currentDraw(deps.db, exchange.id);
+}
+
+/**
+ * The language a message to the person speaks: theirs, or the exchange's; a returning person's
+ * welcome, the language they just signed up in (theirs once back).
+ */
+function speaksAs(row: repo.OutboxRow, s: Subject): Locale {
+  const pending = pendingProfile(row);
+  return pending?.locale !== undefined ? (pending.locale ?? s.exchange.locale) : participantLocale(s.exchange, s.person);
 }
 
 /** A match email to this person is still on its way: it already carries everything current. */
@@ -228,8 +237,10 @@ function renderParticipantRow(deps: Deps, row: repo.OutboxRow, now: number, link
   // An address a family shares: the subject says whom this one is for ("… (for Mia)").
   const others = participantsByEmail(deps.db, s.exchange.id, s.person.email).filter((p) => p.id !== s.person.id && p.withdrawnAt === null);
   if (others.length === 0) return rendering;
-  const t = translator(participantLocale(s.exchange, s.person));
-  return ok({ ...rendering.email, subject: oneLine(t.t('mail.subject.forPerson', { subject: rendering.email.subject, name: oneLine(s.person.name) })) });
+  // A returning person's welcome speaks as they signed up again, this line too.
+  const pending = pendingProfile(row);
+  const t = translator(speaksAs(row, s));
+  return ok({ ...rendering.email, subject: oneLine(t.t('mail.subject.forPerson', { subject: rendering.email.subject, name: oneLine(pending?.name ?? s.person.name) })) });
 }
 
 function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: number, link: LinkMaker, audience: Audience): Rendering {
@@ -256,8 +267,7 @@ function renderForPerson(deps: Deps, row: repo.OutboxRow, s: Subject, now: numbe
       const name = pending?.name ?? s.person.name;
       // Read when sent: someone who added ideas since the invitation was queued is not asked for any.
       const ideas = pending?.giftIdeas ?? s.person.giftIdeas;
-      // A returning person is welcomed in the language they just signed up in (theirs once back).
-      const welcomeLocale = pending?.locale !== undefined ? (pending.locale ?? s.exchange.locale) : locale;
+      const welcomeLocale = speaksAs(row, s);
       return ok(
         welcomeEmail({
           locale: welcomeLocale,

@@ -230,6 +230,31 @@ describe('registration keeps the language', () => {
     expect(page.text).toContain('Hallo, Greta');
   });
 
+  it('welcomes back a person of a shared address in the language they came back in, the subject’s “for Greta” too', async () => {
+    w = await participantWorld({ exchange: { locale: 'en' } });
+    const family = 'family@example.com';
+    const first = w.client();
+    await first.get(`/i/${w.code}`, ENGLISH);
+    await first.post(`/i/${w.code}`, { name: 'Greta', email: family, giftIdeas: '', reminders: 'yes' }, { headers: ENGLISH });
+    await follow(first, family, ENGLISH);
+    await first.get('/me');
+    expect((await first.post('/me/withdraw', { confirm: 'yes' })).status).toBe(200);
+    // Mia shares the address and stays.
+    const mia = w.client();
+    await mia.get(`/i/${w.code}`, ENGLISH);
+    await mia.post(`/i/${w.code}`, { name: 'Mia', email: family, giftIdeas: '', reminders: 'yes' }, { headers: ENGLISH });
+
+    const again = w.client();
+    await again.get(`/i/${w.code}`, GERMAN);
+    await again.post(`/i/${w.code}`, { name: 'Greta', email: family, giftIdeas: '', reminders: 'yes', locale: 'de' }, { headers: GERMAN });
+    await deferredWorkDone(w.t.deps);
+    const welcome = w
+      .outbox('welcome')
+      .filter((m) => m.to_address === family)
+      .at(-1)!;
+    expect(welcome.subject).toBe('Family Christmas 2026: Du bist dabei! (für Greta)');
+  });
+
   it('lets a person who left and comes back from a browser naming none of ours follow the exchange’s language', async () => {
     w = await participantWorld({ exchange: { locale: 'es' } });
     const first = w.client();

@@ -141,17 +141,18 @@ export function withdrawExchangeRows(db: Db, exchangeId: number, kinds: readonly
 
 /**
  * Withdraws up to `limit` unsent rows of `kinds` queued for another draw of the exchange than
- * number `draw` (their `params.draw`; rows from before migration 0013 belong to draw 0); returns how many.
+ * number `draw` (their `params.draw`; rows from before migration 0013 belong to draw 0), but not
+ * the rows `except`; returns how many.
  */
-export function withdrawSomeRowsOfOtherDraws(db: Db, exchangeId: number, kinds: readonly string[], draw: number, reason: string, limit: number): number {
+export function withdrawSomeRowsOfOtherDraws(db: Db, exchangeId: number, kinds: readonly string[], draw: number, except: readonly number[], reason: string, limit: number): number {
   if (kinds.length === 0) return 0;
   return db
     .prepared(
       `update email_outbox set status = 'cancelled', withdrawn_reason = ?, lease_until = null where id in
          (select id from email_outbox where exchange_id = ? and kind in (${kinds.map(() => '?').join(', ')}) and status in ('pending', 'failed')
-            and coalesce(json_extract(params, '$.draw'), 0) <> ? limit ?)`,
+            and coalesce(json_extract(params, '$.draw'), 0) <> ? and id not in (select value from json_each(?)) limit ?)`,
     )
-    .run(reason, exchangeId, ...kinds, draw, limit).changes;
+    .run(reason, exchangeId, ...kinds, draw, JSON.stringify(except), limit).changes;
 }
 
 /** Like `withdrawExchangeRows`, at most `limit` rows (a slice of a long operation); returns how many. */

@@ -38,6 +38,7 @@ import {
   enqueueMatchMail,
   notifyDrawUndone,
   toldBeforeRedraw,
+  matchMailInFlight,
   withdrawBeforeRedraw,
   withdrawDrawNews,
   withdrawSomeReplacedMatchMail,
@@ -49,7 +50,7 @@ import { revokeOrganizerHeldLinks } from '../portal/revoke';
 import { claimDraw, isDrawing } from './claims';
 import { finishToldNotices } from './told-notices';
 import { sweepReplaced } from './replaced';
-import { clearMailPending, markMailPending, parsePending, pendingMarker } from './pending-mail';
+import { clearMailPending, markMailPending, parsePending, pendingMarker } from '../mail/pending-mail';
 import { exchangeKey, hasYearKeyedHistory, historyRows, historyRowsInSlices, NOT_DRAWN, prepareHistory } from './history';
 import { checkOffThread, solveOffThread } from './solve-off-thread';
 import { activeParticipants, buildProblem, infeasible, reasonParticipantIds } from './problem';
@@ -131,7 +132,8 @@ async function queueMatchMail(deps: Deps, exchangeId: number, marker: string): P
   const mail = parsePending(marker);
   if (mail === null) return 0;
   // First, what a re-draw replaced and left unsent (the relay would withdraw each at sending anyway).
-  while (sliceTransaction(deps.db, () => (pendingMarker(deps, exchangeId) === marker ? withdrawSomeReplacedMatchMail(deps, exchangeId, SLICE_ROWS * 2) : 0)) > 0) await nextTurn();
+  const stillThis = () => pendingMarker(deps, exchangeId) === marker;
+  while (sliceTransaction(deps.db, () => (stillThis() ? withdrawSomeReplacedMatchMail(deps, exchangeId, mail.inFlight, SLICE_ROWS * 2) : 0)) > 0) await nextTurn();
   const { generation, skip, changed } = mail;
   let queued = 0;
   let after = 0;
@@ -397,8 +399,12 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
       // Committed without holding the loop for the disk (db/durable-commit.ts); no email is queued before it is durable.
       commit = commitDeferringSync(deps.db, () => {
         if (changedMeanwhile() || currentDraw(deps.db, exchange.id) !== drawNo - 1 || countMatches(deps.db, exchange.id, drawNo) !== pairs.length) throw changedError();
-        // Who knows what; the replaced draw's unsent mail is withdrawn after the commit (queueMatchMail).
+        // Who knows what; the replaced draw's unsent mail is withdrawn after the commit (queueMatchMail),
+        // but not what is being sent now: its people count as told, and a retry of it still goes.
         const { told, unsettled } = toldBeforeRedraw(deps, exchange.id);
+        const inFlight = matchMailInFlight(deps, exchange.id);
+        // A re-draw whose news a cut-off left unqueued: the people it changed still have to hear.
+        for (const giver of parsePending(pendingMarker(deps, exchange.id))?.changed ?? []) if (told.has(giver)) unsettled.add(giver);
         switchDraw(deps.db, exchange.id, drawNo);
         unhideHistoryKey(deps.db, newKey);
         hideHistoryKey(deps.db, oldKey, exchange.id, now);
@@ -408,7 +414,7 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
         // queued after the commit, in slices (10 000 "changed" emails here held the loop ~0.3 s).
         const changed = new Set([...told].filter((giver) => byId.has(giver) && next.has(giver) && (unsettled.has(giver) || next.get(giver) !== earlier.get(giver))));
         updateExchange(deps.db, exchange.id, { historyKey: redrawn.historyKey, matchMode: mode, drawnAt: now, drawMethod: result.method, updatedAt: now });
-        const marker = markMailPending(deps, exchange.id, generation, { skip: told, changed });
+        const marker = markMailPending(deps, exchange.id, generation, { skip: told, changed, inFlight });
         enqueueDrawDoneNotice(deps, exchange, generation, people.length);
         return marker;
       });

@@ -7,7 +7,7 @@ import type { Deps } from '../common/deps';
 import { enqueueMatchMail, notifiedParticipants, recordGifteesChanged } from '../mail/match-mail';
 import { pairsChanged } from '../between/pairs-changed';
 import { historyRows } from './history';
-import { stillToQueue } from './pending-mail';
+import { stillToQueue } from '../mail/pending-mail';
 import { activeParticipants, buildProblem, infeasible } from './problem';
 
 export interface SpliceOutcome {

@@ -125,9 +125,21 @@ export function toldBeforeRedraw(deps: Deps, exchangeId: number): { told: Set<nu
   return { told, unsettled: new Set([...waiting].filter((id) => told.has(id))) };
 }
 
-/** Up to `limit` unsent match emails of draws the exchange replaced, withdrawn; returns how many. */
-export function withdrawSomeReplacedMatchMail(deps: Deps, exchangeId: number, limit: number): number {
-  const withdrawn = withdrawSomeRowsOfOtherDraws(deps.db, exchangeId, MATCH_KINDS, currentDraw(deps.db, exchangeId), REPLACED, limit);
+/** The exchange's match emails being sent right now (a re-draw's commit counts their people as told). */
+export function matchMailInFlight(deps: Deps, exchangeId: number): Set<number> {
+  const ids = deps.db
+    .prepared(`select id from email_outbox where exchange_id = ? and kind in (${MATCH_KINDS.map(() => '?').join(', ')}) and status = 'sending'`)
+    .pluck()
+    .all(exchangeId, ...MATCH_KINDS) as number[];
+  return new Set(ids);
+}
+
+/**
+ * Up to `limit` unsent match emails of draws the exchange replaced, withdrawn, but not those in
+ * flight at the re-draw (`inFlight`: a retry of one still goes); returns how many.
+ */
+export function withdrawSomeReplacedMatchMail(deps: Deps, exchangeId: number, inFlight: ReadonlySet<number>, limit: number): number {
+  const withdrawn = withdrawSomeRowsOfOtherDraws(deps.db, exchangeId, MATCH_KINDS, currentDraw(deps.db, exchangeId), [...inFlight], REPLACED, limit);
   if (withdrawn > 0) deps.events.emit({ type: 'outbox.changed' });
   return withdrawn;
 }

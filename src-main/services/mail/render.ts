@@ -26,6 +26,7 @@ import { TOKEN_TTL_MS, type PendingProfile, type TokenPurpose } from '../common/
 import { cachedDaysUntil } from './days-left';
 import { eventUid, exchangeInfo, participantLocale } from './exchange-info';
 import { MATCH_KINDS, REMINDER_QUIET_MS, RENDERED_KINDS } from './kinds';
+import { parsePending, pendingMarker } from './pending-mail';
 import { addressForMatchEmail, renderBetweenRow } from './render-between';
 import { renderOrganizerRow } from './render-organizer';
 import { getSettings } from '../organizer/settings';
@@ -85,12 +86,18 @@ function superseded(deps: Deps, row: repo.OutboxRow, kinds: readonly string[]): 
 }
 
 /**
- * Queued for a draw the exchange has since replaced (`params.draw`; before migration 0013, draw 0):
- * a re-draw withdraws those after its commit, in slices, and one may come up for sending before.
+ * Queued for a draw the exchange has since replaced (`params.draw`; before migration 0013, draw 0)
+ * while the re-draw that replaced it still withdraws such mail, in slices after its commit (its
+ * "emails pending" row is there): one may come up for sending first. Not one that was being sent
+ * at the re-draw (a retry: its person counts as told). Once that re-draw's mail is queued, a
+ * replaced draw's email still waiting was put back on purpose (a retry, a resend): it tells the
+ * giftee as it is then.
  */
 function ofReplacedDraw(deps: Deps, row: repo.OutboxRow, exchange: Exchange): boolean {
   const draw = typeof row.params['draw'] === 'number' ? row.params['draw'] : 0;
-  return draw !== currentDraw(deps.db, exchange.id);
+  if (draw === currentDraw(deps.db, exchange.id)) return false;
+  const pending = parsePending(pendingMarker(deps, exchange.id));
+  return pending !== null && !pending.inFlight.has(row.id);
 }
 
 /**

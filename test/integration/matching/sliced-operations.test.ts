@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger, type Logger } from '../../../src-main/log';
 import { OFF_THREAD_FROM } from '../../../src-main/services/draw/solve-off-thread';
-import { markMailPending } from '../../../src-main/services/draw/pending-mail';
+import { markMailPending } from '../../../src-main/services/mail/pending-mail';
 import { addParticipant } from '../../../src-main/services/people/participants';
 import { sinkSmtpSettings, startSmtpSink } from '../../support/smtp-sink';
 import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';

@@ -3,7 +3,7 @@ import type { Deps } from '../common/deps';
 
 /*
  * The "emails pending" row of a draw whose match emails are still being queued, in slices after
- * its commit (draw.ts, `queueMatchMail`): its generation and, after a re-draw, who was told.
+ * its commit (draw/draw.ts, `queueMatchMail`): its generation and, after a re-draw, who was told.
  */
 
 /** The job-state row of a draw whose match emails are still being queued (its generation in `last_outcome`). */
@@ -18,20 +18,37 @@ export interface PendingMail {
   generation: string;
   skip: ReadonlySet<number>;
   changed: ReadonlySet<number>;
+  /**
+   * After a re-draw: the replaced draw's match emails being sent at its commit. Their people count
+   * as told, so a retry of one (the server said "try later") still goes; the replaced draw's other
+   * unsent match emails are withdrawn.
+   */
+  inFlight: ReadonlySet<number>;
 }
 
+type Told = Pick<PendingMail, 'skip' | 'changed'> & { inFlight?: ReadonlySet<number> };
+
 /** Writes the "emails pending" row; returns its text, which each slice compares to know the job is still this one. */
-export function markMailPending(deps: Deps, exchangeId: number, generation: string, told: { skip: ReadonlySet<number>; changed: ReadonlySet<number> } | null = null): string {
-  const lastOutcome = told === null ? generation : JSON.stringify({ generation, skip: [...told.skip], changed: [...told.changed] });
+export function markMailPending(deps: Deps, exchangeId: number, generation: string, told: Told | null = null): string {
+  const lastOutcome = told === null ? generation : JSON.stringify({ generation, skip: [...told.skip], changed: [...told.changed], inFlight: [...(told.inFlight ?? [])] });
   upsertJobState(deps.db, { jobKey: mailKey(exchangeId), job: 'match-mail', exchangeId, dueAt: null, lastRunAt: null, lastOutcome, updatedAt: deps.clock.now() });
   return lastOutcome;
 }
 
+/** The last row parsed: the relay asks for it with every match email while a re-draw's queue runs. */
+let lastParsed: { text: string; pending: PendingMail } | null = null;
+
 export function parsePending(lastOutcome: string | null): PendingMail | null {
   if (lastOutcome === null) return null;
-  if (!lastOutcome.startsWith('{')) return { generation: lastOutcome, skip: new Set(), changed: new Set() };
-  const parsed = JSON.parse(lastOutcome) as { generation: string; skip: number[]; changed?: number[] };
-  return { generation: parsed.generation, skip: new Set(parsed.skip), changed: new Set(parsed.changed ?? []) };
+  if (lastParsed?.text === lastOutcome) return lastParsed.pending;
+  let pending: PendingMail;
+  if (!lastOutcome.startsWith('{')) pending = { generation: lastOutcome, skip: new Set(), changed: new Set(), inFlight: new Set() };
+  else {
+    const parsed = JSON.parse(lastOutcome) as { generation: string; skip: number[]; changed?: number[]; inFlight?: number[] };
+    pending = { generation: parsed.generation, skip: new Set(parsed.skip), changed: new Set(parsed.changed ?? []), inFlight: new Set(parsed.inFlight ?? []) };
+  }
+  lastParsed = { text: lastOutcome, pending };
+  return pending;
 }
 
 /** The "emails pending" row's text as stored (compared whole: a re-draw's holds thousands of ids, parsed once per job, not per slice). */

@@ -41,7 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table matches_rebuilt rename to matches`.execute(db);
   for (const index of indexes.rows) await sql.raw(index.sql).execute(db);
 
-  await sql`create table "pair_history_hidden" ("exchange_key" text primary key, "exchange_id" integer, "created_at" integer not null) strict`.execute(db);
+  await sql`create table "pair_history_hidden" ("exchange_key" text primary key, "exchange_id" integer not null, "created_at" integer not null) strict`.execute(db);
 
   // Who was told their match, read inside the re-draw's commit, comes from this index alone (its
   // prefix is the old (exchange_id, kind) index, which goes); withdrawn rows sit apart in it.

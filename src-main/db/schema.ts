@@ -118,8 +118,11 @@ export interface MatchesTable {
 /** A pair-history key whose rows no draw uses: a re-draw's being written, or a replaced draw's being removed. */
 export interface PairHistoryHiddenTable {
   exchange_key: string;
-  /** The exchange whose draw wrote them (no reference: the rows outlive a purged exchange until swept). */
-  exchange_id: number | null;
+  /**
+   * The exchange whose draw wrote them. No reference: the rows outlive a deleted exchange until
+   * swept (SQLite may give its id to a new exchange; a sweep only removes rows no draw uses).
+   */
+  exchange_id: number;
   created_at: number;
 }
 

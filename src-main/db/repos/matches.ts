@@ -230,18 +230,13 @@ export function unhideHistoryKey(db: Db, exchangeKey: string): void {
 }
 
 /** Hidden keys with the exchange that wrote them (all, or one exchange's). */
-export function hiddenHistoryKeys(db: Db, exchangeId?: number): Array<{ key: string; exchangeId: number | null }> {
+export function hiddenHistoryKeys(db: Db, exchangeId?: number): Array<{ key: string; exchangeId: number }> {
   const rows = (
     exchangeId === undefined
       ? db.prepared('select exchange_key, exchange_id from pair_history_hidden order by created_at').all()
       : db.prepared('select exchange_key, exchange_id from pair_history_hidden where exchange_id = ? order by created_at').all(exchangeId)
-  ) as Array<{ exchange_key: string; exchange_id: number | null }>;
+  ) as Array<{ exchange_key: string; exchange_id: number }>;
   return rows.map((r) => ({ key: r.exchange_key, exchangeId: r.exchange_id }));
-}
-
-/** Every pair-history row of one exchange (a re-draw replaces them all). */
-export function deleteExchangePairHistory(db: Db, exchangeKey: string): number {
-  return db.prepared('delete from pair_history where exchange_key = ?').run(exchangeKey).changes;
 }
 
 /** Deletes up to `limit` history rows under one exchange key; returns how many. */

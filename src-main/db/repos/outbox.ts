@@ -269,6 +269,11 @@ export function updateOutboxRow(db: Db, id: number, f: OutboxChanges): void {
   );
 }
 
+/** Marks a match email as one of draw number `draw` (what it tells is rendered when it is sent). */
+export function setRowDraw(db: Db, id: number, draw: number): void {
+  db.prepared("update email_outbox set params = json_set(params, '$.draw', ?) where id = ?").run(draw, id);
+}
+
 /** The relay's claim of one row (hot: once per message, so a prepared statement). */
 export function markRowSending(db: Db, id: number, leaseUntil: number): void {
   db.prepared("update email_outbox set status = 'sending', lease_until = ? where id = ?").run(leaseUntil, id);

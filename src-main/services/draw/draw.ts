@@ -131,9 +131,10 @@ function assign(deps: Deps, exchange: Exchange, mode: MatchMode, told: { told: R
 async function queueMatchMail(deps: Deps, exchangeId: number, marker: string): Promise<number> {
   const mail = parsePending(marker);
   if (mail === null) return 0;
-  // First, what a re-draw replaced and left unsent (the relay would withdraw each at sending anyway).
+  // First, after a re-draw, the replaced draw's unsent match mail (the relay would withdraw each at
+  // sending anyway); after a first draw there is none.
   const stillThis = () => pendingMarker(deps, exchangeId) === marker;
-  while (sliceTransaction(deps.db, () => (stillThis() ? withdrawSomeReplacedMatchMail(deps, exchangeId, mail.inFlight, SLICE_ROWS * 2) : 0)) > 0) await nextTurn();
+  while (sliceTransaction(deps.db, () => (stillThis() ? withdrawSomeReplacedMatchMail(deps, exchangeId, mail.inFlightRows, SLICE_ROWS * 2) : 0)) > 0) await nextTurn();
   const { generation, skip, changed } = mail;
   let queued = 0;
   let after = 0;
@@ -402,7 +403,7 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
         // Who knows what; the replaced draw's unsent mail is withdrawn after the commit (queueMatchMail),
         // but not what is being sent now: its people count as told, and a retry of it still goes.
         const { told, unsettled } = toldBeforeRedraw(deps, exchange.id);
-        const inFlight = matchMailInFlight(deps, exchange.id);
+        const inFlightRows = matchMailInFlight(deps, exchange.id);
         // A re-draw whose news a cut-off left unqueued: the people it changed still have to hear.
         for (const giver of parsePending(pendingMarker(deps, exchange.id))?.changed ?? []) if (told.has(giver)) unsettled.add(giver);
         switchDraw(deps.db, exchange.id, drawNo);
@@ -414,7 +415,7 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
         // queued after the commit, in slices (10 000 "changed" emails here held the loop ~0.3 s).
         const changed = new Set([...told].filter((giver) => byId.has(giver) && next.has(giver) && (unsettled.has(giver) || next.get(giver) !== earlier.get(giver))));
         updateExchange(deps.db, exchange.id, { historyKey: redrawn.historyKey, matchMode: mode, drawnAt: now, drawMethod: result.method, updatedAt: now });
-        const marker = markMailPending(deps, exchange.id, generation, { skip: told, changed, inFlight });
+        const marker = markMailPending(deps, exchange.id, generation, { skip: told, changed, inFlightRows });
         enqueueDrawDoneNotice(deps, exchange, generation, people.length);
         return marker;
       });

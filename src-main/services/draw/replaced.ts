@@ -24,16 +24,14 @@ export async function sweepReplaced(deps: Deps, exchangeId: number, stillIdle: (
 
 /**
  * What a crash left of a re-draw (listed by its hidden history keys), for exchanges not being
- * drawn now and purged ones: removed in slices. Null, at once, when there is none (the jobs pass calls this).
+ * drawn now, deleted ones too: removed in slices. Null, at once, when there is none (the jobs pass calls this).
  */
 export function resumeSweeps(deps: Deps): Promise<void> | null {
-  const left = hiddenHistoryKeys(deps.db).filter((k) => k.exchangeId === null || !isDrawing(deps, k.exchangeId));
+  const exchanges = new Set(hiddenHistoryKeys(deps.db).map((k) => k.exchangeId));
+  const left = [...exchanges].filter((exchangeId) => !isDrawing(deps, exchangeId));
   if (left.length === 0) return null;
   return (async () => {
-    for (const { key, exchangeId } of left) {
-      if (exchangeId === null) await sweepHiddenKey(deps, key, () => true);
-      else await sweepReplaced(deps, exchangeId, () => !isDrawing(deps, exchangeId));
-    }
+    for (const exchangeId of left) await sweepReplaced(deps, exchangeId, () => !isDrawing(deps, exchangeId));
   })();
 }
 

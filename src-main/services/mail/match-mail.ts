@@ -136,10 +136,10 @@ export function matchMailInFlight(deps: Deps, exchangeId: number): Set<number> {
 
 /**
  * Up to `limit` unsent match emails of draws the exchange replaced, withdrawn, but not those in
- * flight at the re-draw (`inFlight`: a retry of one still goes); returns how many.
+ * flight at the re-draw (`inFlightRows`: a retry of one still goes); returns how many.
  */
-export function withdrawSomeReplacedMatchMail(deps: Deps, exchangeId: number, inFlight: ReadonlySet<number>, limit: number): number {
-  const withdrawn = withdrawSomeRowsOfOtherDraws(deps.db, exchangeId, MATCH_KINDS, currentDraw(deps.db, exchangeId), [...inFlight], REPLACED, limit);
+export function withdrawSomeReplacedMatchMail(deps: Deps, exchangeId: number, inFlightRows: ReadonlySet<number>, limit: number): number {
+  const withdrawn = withdrawSomeRowsOfOtherDraws(deps.db, exchangeId, MATCH_KINDS, currentDraw(deps.db, exchangeId), [...inFlightRows], REPLACED, limit);
   if (withdrawn > 0) deps.events.emit({ type: 'outbox.changed' });
   return withdrawn;
 }

@@ -2,13 +2,14 @@ import { findExchange } from '../../db/repos/exchanges';
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { notFound, DomainError } from '../../core/errors';
 import { randomToken } from '../../core/tokens';
+import { currentDraw } from '../../db/repos/matches';
 import * as repo from '../../db/repos/outbox';
 import { translator, type Translator } from '../../i18n';
 import type { RenderedEmail } from '../../mail/templates';
 import type { Deps } from '../common/deps';
 import { issueToken } from '../common/tokens';
 import { links, participantBaseUrl } from '../network/links';
-import { listSubject, NAMES_GIFTEE, RENDERED_KINDS, UNLISTED_KINDS } from './kinds';
+import { listSubject, MATCH_KINDS, NAMES_GIFTEE, RENDERED_KINDS, UNLISTED_KINDS } from './kinds';
 import { mailNotices } from './notices';
 import { renderRow } from './render';
 import { isSendingPaused, smtpIsConfigured } from './smtp';
@@ -174,6 +175,8 @@ function drawn(deps: Deps, exchangeId: number | null): boolean {
   return state === 'matched' || state === 'completed';
 }
 
+const isMatchKind = (kind: string): boolean => (MATCH_KINDS as readonly string[]).includes(kind);
+
 /** Sends a message again, rendered afresh (same Message-ID, so mail clients collapse a duplicate). */
 export function resendMessage(deps: Deps, id: number): OperationOutput<'outbox.get'> {
   deps.db.transaction(() => {
@@ -188,6 +191,9 @@ export function resendMessage(deps: Deps, id: number): OperationOutput<'outbox.g
       withdrawnReason: null,
       reportedAt: null,
     });
+    // A match email that went out, sent again, tells the giftee as it is now: it belongs to the
+    // draw that counts, not to one a re-draw replaced (whose unsent mail that re-draw withdraws).
+    if (row.status === 'sent' && isMatchKind(row.kind) && row.exchangeId !== null) repo.setRowDraw(deps.db, id, currentDraw(deps.db, row.exchangeId));
     deps.events.emit({ type: 'outbox.changed' });
   });
   return readMessage(deps, id);

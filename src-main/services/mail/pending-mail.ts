@@ -19,18 +19,18 @@ export interface PendingMail {
   skip: ReadonlySet<number>;
   changed: ReadonlySet<number>;
   /**
-   * After a re-draw: the replaced draw's match emails being sent at its commit. Their people count
-   * as told, so a retry of one (the server said "try later") still goes; the replaced draw's other
-   * unsent match emails are withdrawn.
+   * After a re-draw: the outbox rows (ids, not people) of the replaced draw's match emails being
+   * sent at its commit. Their people count as told, so a retry of one (the server said "try
+   * later") still goes; the replaced draw's other unsent match emails are withdrawn.
    */
-  inFlight: ReadonlySet<number>;
+  inFlightRows: ReadonlySet<number>;
 }
 
-type Told = Pick<PendingMail, 'skip' | 'changed'> & { inFlight?: ReadonlySet<number> };
+type Told = Pick<PendingMail, 'skip' | 'changed'> & { inFlightRows?: ReadonlySet<number> };
 
 /** Writes the "emails pending" row; returns its text, which each slice compares to know the job is still this one. */
 export function markMailPending(deps: Deps, exchangeId: number, generation: string, told: Told | null = null): string {
-  const lastOutcome = told === null ? generation : JSON.stringify({ generation, skip: [...told.skip], changed: [...told.changed], inFlight: [...(told.inFlight ?? [])] });
+  const lastOutcome = told === null ? generation : JSON.stringify({ generation, skip: [...told.skip], changed: [...told.changed], inFlightRows: [...(told.inFlightRows ?? [])] });
   upsertJobState(deps.db, { jobKey: mailKey(exchangeId), job: 'match-mail', exchangeId, dueAt: null, lastRunAt: null, lastOutcome, updatedAt: deps.clock.now() });
   return lastOutcome;
 }
@@ -42,10 +42,10 @@ export function parsePending(lastOutcome: string | null): PendingMail | null {
   if (lastOutcome === null) return null;
   if (lastParsed?.text === lastOutcome) return lastParsed.pending;
   let pending: PendingMail;
-  if (!lastOutcome.startsWith('{')) pending = { generation: lastOutcome, skip: new Set(), changed: new Set(), inFlight: new Set() };
+  if (!lastOutcome.startsWith('{')) pending = { generation: lastOutcome, skip: new Set(), changed: new Set(), inFlightRows: new Set() };
   else {
-    const parsed = JSON.parse(lastOutcome) as { generation: string; skip: number[]; changed?: number[]; inFlight?: number[] };
-    pending = { generation: parsed.generation, skip: new Set(parsed.skip), changed: new Set(parsed.changed ?? []), inFlight: new Set(parsed.inFlight ?? []) };
+    const parsed = JSON.parse(lastOutcome) as { generation: string; skip: number[]; changed?: number[]; inFlightRows?: number[] };
+    pending = { generation: parsed.generation, skip: new Set(parsed.skip), changed: new Set(parsed.changed ?? []), inFlightRows: new Set(parsed.inFlightRows ?? []) };
   }
   lastParsed = { text: lastOutcome, pending };
   return pending;

@@ -97,7 +97,7 @@ function ofReplacedDraw(deps: Deps, row: repo.OutboxRow, exchange: Exchange): bo
   const draw = typeof row.params['draw'] === 'number' ? row.params['draw'] : 0;
   if (draw === currentDraw(deps.db, exchange.id)) return false;
   const pending = parsePending(pendingMarker(deps, exchange.id));
-  return pending !== null && !pending.inFlight.has(row.id);
+  return pending !== null && !pending.inFlightRows.has(row.id);
 }
 
 /**

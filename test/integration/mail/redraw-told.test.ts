@@ -6,7 +6,7 @@
  * Real SQLite files, a real SMTP server on 127.0.0.1; faults through the ports.
  */
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import { loadMatches } from '../../../src-main/db/repos/matches';
+import { currentDraw, loadMatches } from '../../../src-main/db/repos/matches';
 import { activeParticipants } from '../../../src-main/services/draw/problem';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
@@ -67,6 +67,46 @@ describe('a person already told whose giftee a re-draw keeps', () => {
     expect(rows, JSON.stringify(rows)).toContainEqual(expect.objectContaining({ status: 'sent' }));
     expect(mail.length).toBeGreaterThan(0);
     expect(mail.at(-1)!.parsed?.text).toContain(giftee.name);
+  });
+
+  it("the organizer's resend of their match email while the re-draw's emails are still to be queued goes out", async () => {
+    const sink = await startSmtpSink();
+    onTestFinished(() => sink.stop());
+    t = await createTestApp();
+    onTestFinished(() => t.app.relay.stop());
+    const { id: exchangeId } = await t.ok('exchanges.create', exchangeInput({ registrationDeadline: null }));
+    await t.ok('exchanges.transition', { exchangeId, action: 'open' });
+    await t.ok('participants.import', { exchangeId, csv: csvOf(5), dryRun: false });
+    const people = activeParticipants(t.deps, exchangeId);
+    const giver = people.find((p) => p.name === 'Person 0')!;
+    const giftee = people.find((p) => p.name === 'Person 1')!;
+    // Every re-draw keeps Person 0 → Person 1.
+    await t.ok('rules.addMustDraw', { exchangeId, giverId: giver.id, receiverId: giftee.id });
+    await t.ok('exchanges.transition', { exchangeId, action: 'close' });
+    await t.ok('exchanges.draw', { exchangeId });
+    await t.ok('smtp.set', sinkSmtpSettings(sink));
+    expect(await t.app.relay.drainOnce()).toMatchObject({ sent: 5 });
+
+    // The re-draw commits; the app is cut off right after (as in matching/redraw-beside.test.ts):
+    // its emails are queued by the next jobs pass.
+    const emit = t.deps.events.emit.bind(t.deps.events);
+    t.deps.events.emit = (event) => {
+      if (event.type === 'exchange.changed') throw new Error('cut off');
+      emit(event);
+    };
+    expect((await t.call('exchanges.redraw', { exchangeId, confirm: true })).ok).toBe(false);
+    t.deps.events.emit = emit;
+    expect(currentDraw(t.deps.db, exchangeId)).toBe(1);
+    expect(loadMatches(t.deps.db, exchangeId).filter(([g]) => g === giver.id)).toEqual([[giver.id, giftee.id]]);
+
+    // Person 0 lost the email; the organizer resends it from the outbox meanwhile.
+    const row = (await t.ok('outbox.list', { kind: 'match' })).find((r) => r.to === giver.email && r.status === 'sent')!;
+    const resent = await t.ok('outbox.resend', { id: row.id });
+    // Its preview must not say it will be withdrawn because a newer draw replaced it: that draw kept the giftee.
+    expect(resent.wouldWithdraw).toBeNull();
+    expect(await t.app.relay.drainOnce()).toMatchObject({ sent: 1, withdrawn: 0 });
+    expect(mailTo(sink, giver.email)).toHaveLength(2);
+    expect(mailTo(sink, giver.email).at(-1)!.parsed?.text).toContain(giftee.name);
   });
 
   it('the organizer resends their (sent) match email after the re-draw: it goes out, naming their giftee', async () => {

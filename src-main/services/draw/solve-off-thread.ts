@@ -8,6 +8,20 @@ import { workerScript } from '../common/worker-script';
 export const OFF_THREAD_FROM = 2000;
 /** The same with several giftees each, whose chains are slower (about 0.2 s at 300 people). */
 export const OFF_THREAD_FROM_SEVERAL = 100;
+/**
+ * The same for a group with rules (exclusions, households, must-draw pairs, earlier pairs): above
+ * the size the engine counts exactly (20), a loop may be searched for until the work budget runs
+ * out, 6-7 s, although the group is small (two clans of 11 joined by one couple: no single loop).
+ */
+export const OFF_THREAD_WITH_RULES_FROM = 21;
+
+/** Whether the engine may take long on this problem: then it runs on a worker thread. */
+export function mayTakeLong(problem: MatchingProblem): boolean {
+  const n = problem.participants.length;
+  if (n >= ((problem.giftsPerPerson ?? 1) > 1 ? OFF_THREAD_FROM_SEVERAL : OFF_THREAD_FROM)) return true;
+  const constrained = problem.rules.length > 0 || (problem.history?.length ?? 0) > 0;
+  return constrained && n >= OFF_THREAD_WITH_RULES_FROM;
+}
 
 /** What the worker runs: a draw, or the check of which modes can be drawn (the Draw tab's). */
 export type EngineJob = { kind: 'solve' } | { kind: 'check' };
@@ -17,8 +31,7 @@ function onThisThread(job: EngineJob, problem: MatchingProblem, random: Random):
 }
 
 async function runEngine(job: EngineJob, problem: MatchingProblem, random: Random, log: Pick<Logger, 'warn'>): Promise<MatchingResult | FeasibilityResult> {
-  const from = (problem.giftsPerPerson ?? 1) > 1 ? OFF_THREAD_FROM_SEVERAL : OFF_THREAD_FROM;
-  if (problem.participants.length < from) return onThisThread(job, problem, random);
+  if (!mayTakeLong(problem)) return onThisThread(job, problem, random);
   const worker = workerScript(import.meta.url, 'solve-worker');
   if (!worker) {
     log.warn('draw worker not found; drawing on the main thread');
@@ -42,10 +55,11 @@ async function runEngine(job: EngineJob, problem: MatchingProblem, random: Rando
 }
 
 /**
- * Solves a draw without blocking the event loop: on a worker thread for big groups, with the
+ * Solves a draw without blocking the event loop: on a worker thread for big groups and groups
+ * with rules (`mayTakeLong`), with the
  * operating system's randomness there (or, with a seeded test generator, a seed drawn from it, so
- * runs stay reproducible). Small groups, and any failure to start the worker (a packaging that
- * cannot load it), solve on this thread: same engine, same result guarantees.
+ * runs stay reproducible). Small or unconstrained groups, and any failure to start the worker (a
+ * packaging that cannot load it), solve on this thread: same engine, same result guarantees.
  */
 export function solveOffThread(problem: MatchingProblem, random: Random, log: Pick<Logger, 'warn'>): Promise<MatchingResult> {
   return runEngine({ kind: 'solve' }, problem, random, log) as Promise<MatchingResult>;

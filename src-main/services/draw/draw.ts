@@ -7,22 +7,22 @@ import type { Exchange } from '../../core/types';
 import { findExchange, getExchange, updateExchange } from '../../db/repos/exchanges';
 import {
   countMatches,
+  currentDraw,
   deleteMatches,
   deletePairHistory,
   deleteSomeMatches,
   deleteSomePairHistory,
-  insertMatches,
-  currentDraw,
   gifteesKeys,
-  switchDraw,
   hideHistoryKey,
-  unhideHistoryKey,
+  insertMatches,
   insertPairHistory,
   insertPairHistoryRows,
   loadMatches,
   matchedGivers,
   replaceMatches,
   rosterFingerprint,
+  switchDraw,
+  unhideHistoryKey,
 } from '../../db/repos/matches';
 import { drawPeople, listParticipants } from '../../db/repos/participants';
 import { commitDeferringSync, type DeferredCommit } from '../../db/durable-commit';
@@ -36,9 +36,9 @@ import {
   countSentMatchMail,
   enqueueDrawDoneNotice,
   enqueueMatchMail,
+  matchMailInFlight,
   notifyDrawUndone,
   toldBeforeRedraw,
-  matchMailInFlight,
   withdrawBeforeRedraw,
   withdrawDrawNews,
   withdrawSomeReplacedMatchMail,

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { currentDraw, loadMatches } from '../../../src-main/db/repos/matches';
 import { activeParticipants } from '../../../src-main/services/draw/problem';
 import { sinkSmtpSettings, startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
+import { redrawCutOffAfterCommit } from '../../support/cut-off';
 import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
 
 let t: TestApp;
@@ -30,14 +31,20 @@ async function drawnWithFixedPair(): Promise<{ exchangeId: number; giver: { id: 
   return { exchangeId, giver, giftee };
 }
 
+/** A fresh app and a real SMTP server on 127.0.0.1, both stopped after the test. */
+async function appWithSink(): Promise<SmtpSink> {
+  const sink = await startSmtpSink();
+  onTestFinished(() => sink.stop());
+  t = await createTestApp();
+  onTestFinished(() => t.app.relay.stop());
+  return sink;
+}
+
 const mailTo = (sink: SmtpSink, email: string) => sink.messages.filter((m) => m.envelopeTo.includes(email) && !m.dropped);
 
 describe('a person already told whose giftee a re-draw keeps', () => {
   it('their match email, in flight during the re-draw and failing temporarily, is retried and tells them their giftee', async () => {
-    const sink = await startSmtpSink();
-    onTestFinished(() => sink.stop());
-    t = await createTestApp();
-    onTestFinished(() => t.app.relay.stop());
+    const sink = await appWithSink();
     const { exchangeId, giver, giftee } = await drawnWithFixedPair();
     await t.ok('smtp.set', sinkSmtpSettings(sink));
 
@@ -70,32 +77,13 @@ describe('a person already told whose giftee a re-draw keeps', () => {
   });
 
   it("the organizer's resend of their match email while the re-draw's emails are still to be queued goes out", async () => {
-    const sink = await startSmtpSink();
-    onTestFinished(() => sink.stop());
-    t = await createTestApp();
-    onTestFinished(() => t.app.relay.stop());
-    const { id: exchangeId } = await t.ok('exchanges.create', exchangeInput({ registrationDeadline: null }));
-    await t.ok('exchanges.transition', { exchangeId, action: 'open' });
-    await t.ok('participants.import', { exchangeId, csv: csvOf(5), dryRun: false });
-    const people = activeParticipants(t.deps, exchangeId);
-    const giver = people.find((p) => p.name === 'Person 0')!;
-    const giftee = people.find((p) => p.name === 'Person 1')!;
-    // Every re-draw keeps Person 0 → Person 1.
-    await t.ok('rules.addMustDraw', { exchangeId, giverId: giver.id, receiverId: giftee.id });
-    await t.ok('exchanges.transition', { exchangeId, action: 'close' });
-    await t.ok('exchanges.draw', { exchangeId });
+    const sink = await appWithSink();
+    const { exchangeId, giver, giftee } = await drawnWithFixedPair();
     await t.ok('smtp.set', sinkSmtpSettings(sink));
     expect(await t.app.relay.drainOnce()).toMatchObject({ sent: 5 });
 
-    // The re-draw commits; the app is cut off right after (as in matching/redraw-beside.test.ts):
-    // its emails are queued by the next jobs pass.
-    const emit = t.deps.events.emit.bind(t.deps.events);
-    t.deps.events.emit = (event) => {
-      if (event.type === 'exchange.changed') throw new Error('cut off');
-      emit(event);
-    };
-    expect((await t.call('exchanges.redraw', { exchangeId, confirm: true })).ok).toBe(false);
-    t.deps.events.emit = emit;
+    // The re-draw commits and is cut off right after: its emails wait for the next jobs pass.
+    await redrawCutOffAfterCommit(t, exchangeId);
     expect(currentDraw(t.deps.db, exchangeId)).toBe(1);
     expect(loadMatches(t.deps.db, exchangeId).filter(([g]) => g === giver.id)).toEqual([[giver.id, giftee.id]]);
 
@@ -110,10 +98,7 @@ describe('a person already told whose giftee a re-draw keeps', () => {
   });
 
   it('the organizer resends their (sent) match email after the re-draw: it goes out, naming their giftee', async () => {
-    const sink = await startSmtpSink();
-    onTestFinished(() => sink.stop());
-    t = await createTestApp();
-    onTestFinished(() => t.app.relay.stop());
+    const sink = await appWithSink();
     const { exchangeId, giver, giftee } = await drawnWithFixedPair();
     await t.ok('smtp.set', sinkSmtpSettings(sink));
     expect(await t.app.relay.drainOnce()).toMatchObject({ sent: 5 });
@@ -139,10 +124,7 @@ const giftees = (exchangeId: number) => new Map(loadMatches(t.deps.db, exchangeI
 
 describe('a re-draw right after a re-draw cut off after its commit', () => {
   it('everyone told ends up told their giftee of the draw that counts, also whom only the cut-off re-draw changed', async () => {
-    const sink = await startSmtpSink();
-    onTestFinished(() => sink.stop());
-    t = await createTestApp();
-    onTestFinished(() => t.app.relay.stop());
+    const sink = await appWithSink();
     const { id: exchangeId } = await t.ok('exchanges.create', exchangeInput({ registrationDeadline: null }));
     await t.ok('exchanges.transition', { exchangeId, action: 'open' });
     await t.ok('participants.import', { exchangeId, csv: csvOf(6), dryRun: false });
@@ -152,14 +134,8 @@ describe('a re-draw right after a re-draw cut off after its commit', () => {
     expect(await t.app.relay.drainOnce()).toMatchObject({ sent: 6 });
     const first = giftees(exchangeId);
 
-    // The first re-draw commits, then the app is cut off (what follows the commit fails).
-    const emit = t.deps.events.emit.bind(t.deps.events);
-    t.deps.events.emit = (event) => {
-      if (event.type === 'exchange.changed') throw new Error('cut off');
-      emit(event);
-    };
-    expect((await t.call('exchanges.redraw', { exchangeId, confirm: true })).ok).toBe(false);
-    t.deps.events.emit = emit;
+    // The first re-draw commits and is cut off right after.
+    await redrawCutOffAfterCommit(t, exchangeId);
     const cutOff = giftees(exchangeId);
 
     // The organizer draws again before the next jobs pass.

@@ -15,6 +15,7 @@ import { personHash } from '../../../src-main/services/draw/history';
 import { activeParticipants, buildProblem } from '../../../src-main/services/draw/problem';
 import { installationSecret } from '../../../src-main/services/organizer/settings';
 import { sinkSmtpSettings, startSmtpSink } from '../../support/smtp-sink';
+import { redrawCutOffAfterCommit } from '../../support/cut-off';
 import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
 import { duringTurns } from '../../support/turns';
 
@@ -173,14 +174,7 @@ describe('a re-draw written beside the draw that counts', () => {
     const exchangeId = await drawnExchange(6);
     await t.ok('smtp.set', sinkSmtpSettings(sink));
     expect(count("select count(*) n from email_outbox where kind = 'match' and status = 'pending'")).toBe(6);
-    // The app stops right after the commit (here: what follows it fails).
-    const emit = t.deps.events.emit.bind(t.deps.events);
-    t.deps.events.emit = (event) => {
-      if (event.type === 'exchange.changed') throw new Error('cut off');
-      emit(event);
-    };
-    expect((await t.call('exchanges.redraw', { exchangeId, confirm: true })).ok).toBe(false);
-    t.deps.events.emit = emit;
+    await redrawCutOffAfterCommit(t, exchangeId);
     expect(currentDraw(t.deps.db, exchangeId)).toBe(1);
     expect(count("select count(*) n from email_outbox where kind = 'match' and status = 'pending'")).toBe(6);
 

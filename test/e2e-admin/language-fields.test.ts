@@ -29,7 +29,8 @@ describe('languages on the organizer’s screens (real browser, npm run serve)',
     await page.goto(stage.adminUrl());
     await page.getByRole('link', { name: 'Weihnachten' }).click();
     const language = page.getByLabel('Language of emails and pages', { exact: true });
-    expect(await language.locator('option').allTextContents()).toEqual(['English', 'Deutsch', 'Français', 'Español']);
+    // Read once the exchange's form is on screen (reading the options does not wait for them).
+    await expect.poll(() => language.locator('option').allTextContents()).toEqual(['English', 'Deutsch', 'Français', 'Español']);
     await language.selectOption('de');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
@@ -41,7 +42,7 @@ describe('languages on the organizer’s screens (real browser, npm run serve)',
     await form.getByLabel('Name', { exact: true }).fill('Bea');
     await form.getByLabel('Email', { exact: true }).fill('bea@example.test');
     const own = form.getByLabel('Language', { exact: true });
-    expect(await own.locator('option').allTextContents()).toEqual(['Same as the exchange (Deutsch)', 'English', 'Deutsch', 'Français', 'Español']);
+    await expect.poll(() => own.locator('option').allTextContents()).toEqual(['Same as the exchange (Deutsch)', 'English', 'Deutsch', 'Français', 'Español']);
     await own.selectOption('es');
     await form.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Added Bea.' }).waitFor();

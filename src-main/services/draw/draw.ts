@@ -153,9 +153,11 @@ async function queueMatchMail(deps: Deps, exchangeId: number, marker: string): P
         return null;
       }
       const givers = matchedGivers(deps.db, exchangeId, after, SLICE_ROWS);
+      // Read once a slice, not once an email.
+      const draw = currentDraw(deps.db, exchangeId);
       for (const giver of givers) {
         const told = changed.has(giver.id);
-        if ((told || !skip.has(giver.id)) && enqueueMatchMail(deps, exchange, giver, { generation, changed: told }) !== null) queued++;
+        if ((told || !skip.has(giver.id)) && enqueueMatchMail(deps, exchange, giver, { generation, changed: told, draw }) !== null) queued++;
       }
       if (givers.length < SLICE_ROWS) clearMailPending(deps, exchangeId);
       return givers;
@@ -262,32 +264,20 @@ export async function draw(deps: Deps, input: ParsedInput<'exchanges.draw'>): Pr
       await dropStaged(deps, exchange.id, historyKey);
       // In key order, so each slice fills neighbouring index pages instead of touching pages all over.
       const pairs = result.assignment.map(([giver, receiver], e) => [giver, receiver, result.slots?.[e] ?? 0] as const).sort((a, b) => a[0] - b[0] || a[2] - b[2]);
-      const changedMeanwhile = (): boolean => {
-        const current = findExchange(deps.db, exchange.id);
-        if (!current) throw notFound('exchange');
-        return (
-          current.state !== exchange.state ||
-          drawSettingsChanged(current, exchange) ||
-          current.exchangeAt !== exchange.exchangeAt ||
-          current.avoidPastExchanges !== exchange.avoidPastExchanges ||
-          current.previousExchangeId !== exchange.previousExchangeId ||
-          rosterFingerprint(deps.db, exchange.id) !== before
-        );
-      };
-      const changedError = () => new DomainError('conflict', { key: 'error.draw.changed' });
+      const changedMeanwhile = () => changedSince(deps, exchange, before);
       try {
         const drawNo = currentDraw(deps.db, exchange.id);
         await eachSlice(pairs, (slice) => sliceTransaction(deps.db, () => insertMatches(deps.db, exchange.id, slice, now, drawNo)), SLICE_ROWS, progress);
         await eachSlice(history, (rows) => sliceTransaction(deps.db, () => insertPairHistoryRows(deps.db, rows, now)));
       } catch (error) {
         // Someone removed meanwhile: their pair no longer fits (a foreign key); say what happened.
-        if (!(error instanceof DomainError) && changedMeanwhile()) throw changedError();
+        if (!(error instanceof DomainError) && changedMeanwhile()) throw drawChanged();
         throw error;
       }
       await nextTurn();
       // The final commit syncs every slice's rows to disk: on the thread pool, not the loop (db/durable-commit.ts).
       committed = commitDeferringSync(deps.db, () => {
-        if (changedMeanwhile() || countMatches(deps.db, exchange.id) !== result.assignment.length) throw changedError();
+        if (changedMeanwhile() || countMatches(deps.db, exchange.id) !== result.assignment.length) throw drawChanged();
         updateExchange(deps.db, exchange.id, { state, matchMode: mode, drawnAt: now, drawMethod: result.method, updatedAt: now });
         revokeOrganizerHeldLinks(deps, exchange.id);
         marker = markMailPending(deps, exchange.id, generation);
@@ -363,20 +353,7 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
     const pairs = result.assignment.map(([giver, receiver], e) => [giver, receiver, result.slots?.[e] ?? 0] as const).sort((a, b) => a[0] - b[0] || a[2] - b[2]);
     const byId = new Map(people.map((p) => [p.id, p]));
     const generation = randomToken(deps.random, 6);
-    const changedMeanwhile = (): boolean => {
-      const current = findExchange(deps.db, exchange.id);
-      if (!current) throw notFound('exchange');
-      return (
-        current.state !== 'matched' ||
-        drawSettingsChanged(current, exchange) ||
-        current.exchangeAt !== exchange.exchangeAt ||
-        current.avoidPastExchanges !== exchange.avoidPastExchanges ||
-        current.previousExchangeId !== exchange.previousExchangeId ||
-        current.historyKey !== exchange.historyKey ||
-        rosterFingerprint(deps.db, exchange.id) !== before
-      );
-    };
-    const changedError = () => new DomainError('conflict', { key: 'error.draw.changed' });
+    const changedMeanwhile = () => changedSince(deps, exchange, before);
     let commit: DeferredCommit<string>;
     try {
       // What an earlier re-draw cut short by a crash left, first.
@@ -389,7 +366,7 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
         await eachSlice(history, (rows) => sliceTransaction(deps.db, () => insertPairHistoryRows(deps.db, rows, now)));
       } catch (error) {
         // Someone removed meanwhile: their pair no longer fits (a foreign key); say what happened.
-        if (!(error instanceof DomainError) && changedMeanwhile()) throw changedError();
+        if (!(error instanceof DomainError) && changedMeanwhile()) throw drawChanged();
         throw error;
       }
       // Read before the commit, which checks that nobody joined or left meanwhile (a splice would have).
@@ -399,7 +376,7 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
       await nextTurn();
       // Committed without holding the loop for the disk (db/durable-commit.ts); no email is queued before it is durable.
       commit = commitDeferringSync(deps.db, () => {
-        if (changedMeanwhile() || currentDraw(deps.db, exchange.id) !== drawNo - 1 || countMatches(deps.db, exchange.id, drawNo) !== pairs.length) throw changedError();
+        if (changedMeanwhile() || currentDraw(deps.db, exchange.id) !== drawNo - 1 || countMatches(deps.db, exchange.id, drawNo) !== pairs.length) throw drawChanged();
         // Who knows what; the replaced draw's unsent mail is withdrawn after the commit (queueMatchMail),
         // but not what is being sent now: its people count as told, and a retry of it still goes.
         const { told, unsettled } = toldBeforeRedraw(deps, exchange.id);
@@ -446,12 +423,27 @@ export async function redraw(deps: Deps, input: ParsedInput<'exchanges.redraw'>)
 }
 
 /**
- * Whether the organizer changed how names are drawn while a big draw ran: it would commit a draw
- * of the old kind (one giftee each where two are now asked for) and overwrite the new mode.
+ * Whether anything a draw or re-draw depends on changed while it ran over many turns (read at its
+ * start as `drawn`, with the roster's fingerprint `before`): its state, how names are drawn (it
+ * would commit a draw of the old kind: one giftee each where two are now asked for), the date and
+ * the earlier exchanges it avoids, its history key, or who takes part and the rules.
  */
-function drawSettingsChanged(current: Exchange, drawn: Exchange): boolean {
-  return current.giftsPerPerson !== drawn.giftsPerPerson || current.matchMode !== drawn.matchMode;
+function changedSince(deps: Deps, drawn: Exchange, before: string): boolean {
+  const current = findExchange(deps.db, drawn.id);
+  if (!current) throw notFound('exchange');
+  return (
+    current.state !== drawn.state ||
+    current.giftsPerPerson !== drawn.giftsPerPerson ||
+    current.matchMode !== drawn.matchMode ||
+    current.exchangeAt !== drawn.exchangeAt ||
+    current.avoidPastExchanges !== drawn.avoidPastExchanges ||
+    current.previousExchangeId !== drawn.previousExchangeId ||
+    current.historyKey !== drawn.historyKey ||
+    rosterFingerprint(deps.db, drawn.id) !== before
+  );
 }
+
+const drawChanged = () => new DomainError('conflict', { key: 'error.draw.changed' });
 
 /** Each giver's giftees, as one comparable key ("3,17"; the same as `gifteesKeys`). */
 function gifteesByGiver(pairs: ReadonlyArray<readonly [number, number, ...unknown[]]>): Map<number, string> {

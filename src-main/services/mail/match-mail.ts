@@ -26,7 +26,7 @@ export function enqueueMatchMail(
   deps: Deps,
   exchange: Pick<Exchange, 'id'>,
   giver: Pick<Participant, 'id' | 'email'>,
-  options: { generation: string; changed: boolean },
+  options: { generation: string; changed: boolean; draw?: number },
 ): number | null {
   const reach = reachOf(deps, giver.id);
   if (reach === undefined) return null;
@@ -42,7 +42,7 @@ export function enqueueMatchMail(
     participantId: giver.id,
     generation: options.generation,
     // Which draw it tells of: one replaced before it goes out is withdrawn (render.ts, `ofReplacedDraw`).
-    params: { draw: currentDraw(deps.db, exchange.id) },
+    params: { draw: options.draw ?? currentDraw(deps.db, exchange.id) },
   });
 }
 

@@ -44,7 +44,9 @@ export function keptPagesLane(deps: Deps, pages: ParticipantKeptPages, hostServe
     const https = factsOf(deps, headers.host, req.socket.remoteAddress ?? null, () => null).https;
     const answer = keptPageAnswer(deps, page, { https, csrfCookie: cookies[CSRF_COOKIE] }, { noStore: kept === pages.me });
     res.writeHead(200, answer.headers);
-    res.end(answer.body);
+    // The pieces go out in one write: node corks the socket until the end of this turn.
+    for (let i = 0; i < answer.pieces.length - 1; i++) res.write(answer.pieces[i]);
+    res.end(answer.pieces[answer.pieces.length - 1]);
     return true;
   };
   return (req, res) => {

@@ -82,7 +82,22 @@ export function csrfForCookie(deps: Deps, secret: string, id: string | undefined
   if (id && /^[A-Za-z0-9_-]{22}$/.test(id)) return { token: csrfHash(secret, id), cookie: null };
   // Not kept in csrfHashes: most first visits never come back, and the one that does pays one HMAC.
   const fresh = randomToken(deps.random, 16);
-  return { token: keyedHash(secret, `csrf:${fresh}`), cookie: generateCookie(CSRF_COOKIE, fresh, { httpOnly: true, sameSite: 'Lax', secure: https, path: '/' }) };
+  return { token: keyedHash(secret, `csrf:${fresh}`), cookie: csrfCookie(fresh, https) };
+}
+
+/** The CSRF cookie's `Set-Cookie` value around its id, per scheme: serialised once, as hono serialises it. */
+const csrfCookieAround = new Map<boolean, readonly [string, string]>();
+
+/** `Set-Cookie` for a fresh CSRF id (base64url, which a cookie carries as it is). */
+function csrfCookie(id: string, https: boolean): string {
+  let around = csrfCookieAround.get(https);
+  if (around === undefined) {
+    const whole = generateCookie(CSRF_COOKIE, '-', { httpOnly: true, sameSite: 'Lax', secure: https, path: '/' });
+    const at = CSRF_COOKIE.length + 1;
+    around = [whole.slice(0, at), whole.slice(at + 1)];
+    csrfCookieAround.set(https, around);
+  }
+  return around[0] + id + around[1];
 }
 
 /**

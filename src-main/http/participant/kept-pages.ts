@@ -16,7 +16,7 @@ export interface KeptPage {
   /** The page is about time too (a day count, a deadline): it is remade at this instant. */
   readonly until: number;
   /** The page cut where the CSRF token goes, as UTF-8 bytes (see `keep`). */
-  readonly parts: readonly Buffer[];
+  readonly parts: readonly Buffer<ArrayBuffer>[];
   /** The page last made whole, for the token it carries: the same browser reloading gets these bytes again. */
   made: { token: string; body: Buffer<ArrayBuffer> } | null;
 }
@@ -83,38 +83,49 @@ export interface KeptPageVisitor {
   csrfCookie: string | undefined;
 }
 
+/** A kept page made for one browser: its headers, Content-Length included, and its bytes in pieces. */
+export interface KeptPageAnswer {
+  headers: Record<string, string>;
+  /** The body, in order: one piece for a browser that has been here before, the page's parts around the token for a first visit. */
+  pieces: readonly Buffer<ArrayBuffer>[];
+}
+
 /**
  * A kept page made whole for one browser: its CSRF token put in, every header (Content-Length too)
  * in one plain record, the CSRF cookie set when the browser has none yet. The page last made is
  * kept with it, so a browser reloading gets the same bytes without them being assembled again.
+ * A first visit's token is new every time, so its page is handed over as the kept parts with the
+ * token between them: written as they are, no page-sized buffer is made and dropped per visit.
  */
-export function keptPageAnswer(
-  deps: Deps,
-  page: KeptPage,
-  visitor: KeptPageVisitor,
-  options: { noStore: boolean },
-): { headers: Record<string, string>; body: Buffer<ArrayBuffer> } {
+export function keptPageAnswer(deps: Deps, page: KeptPage, visitor: KeptPageVisitor, options: { noStore: boolean }): KeptPageAnswer {
   const { token, cookie } = csrfForCookie(deps, installationSecret(deps), visitor.csrfCookie, visitor.https);
   const headers = securityHeaderRecord(PARTICIPANT_CSP, visitor.https);
   headers['Content-Type'] = 'text/html; charset=UTF-8';
   if (options.noStore) headers['Cache-Control'] = 'no-store';
   if (cookie !== null) headers['Set-Cookie'] = cookie;
-  let body = page.made?.token === token ? page.made.body : null;
-  if (body === null) {
+  let pieces: readonly Buffer<ArrayBuffer>[];
+  if (page.made?.token === token) pieces = [page.made.body];
+  else {
     const tokenBytes = Buffer.from(token, 'latin1'); // hex
-    const pieces: Buffer[] = [page.parts[0]!];
-    for (let i = 1; i < page.parts.length; i++) pieces.push(tokenBytes, page.parts[i]!);
-    body = Buffer.concat(pieces);
-    // A first visit's token is new every time: only a returning browser's page is worth keeping.
-    if (cookie === null) page.made = { token, body };
+    const parts: Buffer<ArrayBuffer>[] = [page.parts[0]!];
+    for (let i = 1; i < page.parts.length; i++) parts.push(tokenBytes, page.parts[i]!);
+    pieces = parts;
+    // Only a returning browser's page is worth keeping whole: it will ask again with this token.
+    if (cookie === null) {
+      const body = Buffer.concat(parts);
+      page.made = { token, body };
+      pieces = [body];
+    }
   }
-  headers['Content-Length'] = String(body.byteLength);
-  return { headers, body };
+  let length = 0;
+  for (const piece of pieces) length += piece.byteLength;
+  headers['Content-Length'] = String(length);
+  return { headers, pieces };
 }
 
 /** Answers with a kept page through the app (see keptPageAnswer and completeResponse). */
 export function sendKeptPage(deps: Deps, c: Context, page: KeptPage, options: { noStore: boolean }): Response {
   const visitor = { https: requestFacts(deps, c).https, csrfCookie: getCookie(c, CSRF_COOKIE) };
-  const { headers, body } = keptPageAnswer(deps, page, visitor, options);
-  return completeResponse(body, 200, headers);
+  const { headers, pieces } = keptPageAnswer(deps, page, visitor, options);
+  return completeResponse(pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces), 200, headers);
 }

@@ -103,6 +103,20 @@ describe('the fast lane', () => {
     expect(encoded.result.status).toBe(404);
   });
 
+  it('gives a first visit a whole page whose token its new cookie accepts', async () => {
+    await send('GET', `/i/${w.code}`, { host: host() });
+    const first = await viaLane(() => send('GET', `/i/${w.code}`, { host: host() }));
+    expect(first.lane).toBe(true);
+    expect(Number(first.result.headers['content-length'])).toBe(Buffer.byteLength(first.result.body));
+    expect(first.result.body).toMatch(/<\/html>\s*$/);
+
+    // A browser's first visit answered by the lane, then its registration: the token holds.
+    const quentin = w.client();
+    const registered = await viaLane(() => w.register({ name: 'Quentin', email: 'quentin@example.com' }, quentin));
+    expect(registered.lane).toBe(true);
+    expect(w.t.deps.db.sqlite.prepare("SELECT name FROM participants WHERE email = 'quentin@example.com'").get()).toEqual({ name: 'Quentin' });
+  });
+
   it('keeps the invite page per language the browser asks for', async () => {
     const german = { host: host(), 'accept-language': 'de-CH,de;q=0.9,en;q=0.5' };
     await send('GET', `/i/${w.code}`, german);

@@ -10,6 +10,7 @@ import * as network from '../services/network/network';
 import * as shareLinks from '../services/portal/share-links';
 import * as tableDraw from '../services/portal/table-draw';
 import * as cards from '../services/people/cards';
+import { checkDraw } from '../services/draw/check';
 import * as matching from '../services/draw/draw';
 import { undoDrawInSlices } from '../services/draw/undo-in-slices';
 import * as outbox from '../services/mail/outbox';
@@ -42,7 +43,7 @@ export const handlers: Handlers = {
   'exchanges.transition': (deps, input) => exchanges.transitionExchange(deps, input),
   'exchanges.delete': (deps, { exchangeId }) => exchanges.removeExchange(deps, exchangeId),
 
-  'draw.check': (deps, input) => matching.checkDraw(deps, input),
+  'draw.check': (deps, input) => checkDraw(deps, input),
   'exchanges.draw': (deps, input) => matching.draw(deps, input),
   'exchanges.undoDraw': (deps, input) => undoDrawInSlices(deps, input),
   'exchanges.redraw': (deps, input) => matching.redraw(deps, input),

@@ -26,6 +26,9 @@ interface RulesState {
   setAvoidPastExchanges(years: number): Promise<ActionResult<unknown>>;
 }
 
+/** How many checks were asked for so far (see recheck). */
+let checksAsked = 0;
+
 /** Exclusions, households and must-draw pairs of the exchange on screen, with the feasibility check. */
 export const useRules = create<RulesState>()((set, get) => ({
   exchangeId: null,
@@ -51,8 +54,10 @@ export const useRules = create<RulesState>()((set, get) => ({
     if (exchangeId === null) return;
     if (mode !== undefined) set({ mode });
     const chosen = get().mode;
+    const asked = ++checksAsked;
     const result = await call('draw.check', chosen ? { exchangeId, mode: chosen } : { exchangeId });
-    if (get().exchangeId !== exchangeId || get().mode !== chosen) return;
+    // Only the latest check speaks: an earlier one may answer later, about rules since changed.
+    if (asked !== checksAsked || get().exchangeId !== exchangeId || get().mode !== chosen) return;
     if (result.ok) set({ check: result.value });
   },
   async change(name, input) {

@@ -1,7 +1,7 @@
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
 import { DomainError, notFound } from '../../core/errors';
 import { nextState, type ExchangeState } from '../../core/exchange-state';
-import { describeReason, solve, type DrawMethod, type MatchMode } from '../../core/matching';
+import { solve, type DrawMethod, type MatchMode } from '../../core/matching';
 import { randomToken } from '../../core/tokens';
 import type { Exchange } from '../../core/types';
 import { findExchange, getExchange, updateExchange } from '../../db/repos/exchanges';
@@ -29,7 +29,7 @@ import { commitDeferringSync, type DeferredCommit } from '../../db/durable-commi
 import type { Deps } from '../common/deps';
 import { eachSlice, nextTurn, sliceTransaction, SLICE_ROWS } from '../common/slices';
 import { trackProgress } from '../common/progress';
-import { installationSecret, organizerTranslator } from '../organizer/settings';
+import { installationSecret } from '../organizer/settings';
 import { viewExchange } from '../exchanges/exchanges';
 import { recordOrganizerAccess } from '../organizer/break-glass';
 import {
@@ -52,27 +52,8 @@ import { finishToldNotices } from './told-notices';
 import { sweepReplaced } from './replaced';
 import { clearMailPending, markMailPending, parsePending, pendingMarker } from '../mail/pending-mail';
 import { exchangeKey, hasYearKeyedHistory, historyRows, historyRowsInSlices, NOT_DRAWN, prepareHistory } from './history';
-import { checkOffThread, solveOffThread } from './solve-off-thread';
-import { activeParticipants, buildProblem, infeasible, reasonParticipantIds } from './problem';
-
-/** Every id a reason mentions, so the UI can highlight those people. Big groups are checked on the worker thread. */
-export async function checkDraw(deps: Deps, input: ParsedInput<'draw.check'>): Promise<OperationOutput<'draw.check'>> {
-  const exchange = getExchange(deps.db, input.exchangeId);
-  const mode = input.mode ?? exchange.matchMode;
-  const people = drawPeople(deps.db, exchange.id);
-  const prep = await prepareHistory(deps, exchange, people);
-  await nextTurn();
-  const result = await checkOffThread(buildProblem(deps, exchange, people, mode, prep), deps.random, deps.log);
-  const names = new Map(people.map((p) => [p.id, p.name]));
-  return {
-    feasible: result.ok,
-    mode,
-    feasibleModes: result.modes,
-    reason: result.ok ? null : describeReason(result.reason, (id) => names.get(id) ?? `#${id}`, organizerTranslator(deps)),
-    participantIds: result.ok ? [] : reasonParticipantIds(result.reason),
-    participantCount: people.length,
-  };
-}
+import { solveOffThread } from './solve-off-thread';
+import { activeParticipants, buildProblem, infeasible } from './problem';
 
 function withRelease<T>(release: () => void, fn: () => T): T {
   try {

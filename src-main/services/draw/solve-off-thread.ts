@@ -30,7 +30,23 @@ function onThisThread(job: EngineJob, problem: MatchingProblem, random: Random):
   return job.kind === 'solve' ? solve(problem, { random }) : checkFeasibility(problem, { random });
 }
 
-async function runEngine(job: EngineJob, problem: MatchingProblem, random: Random, log: Pick<Logger, 'warn'>): Promise<MatchingResult | FeasibilityResult> {
+/** Engine workers running now (a draw's or a check's): the Draw tab's checks end older ones (see check.ts). */
+let enginesRunning = 0;
+
+/** How many engine worker threads run at this moment. */
+export function runningEngines(): number {
+  return enginesRunning;
+}
+
+/** The reason a run given up by its caller rejects with (`signal` aborted): no fallback, no warning. */
+export class EngineRunAbandoned extends Error {
+  constructor() {
+    super('the engine run was given up for a newer one');
+  }
+}
+
+async function runEngine(job: EngineJob, problem: MatchingProblem, random: Random, log: Pick<Logger, 'warn'>, signal?: AbortSignal): Promise<MatchingResult | FeasibilityResult> {
+  if (signal?.aborted) throw new EngineRunAbandoned();
   if (!mayTakeLong(problem)) return onThisThread(job, problem, random);
   const worker = workerScript(import.meta.url, 'solve-worker');
   if (!worker) {
@@ -41,14 +57,25 @@ async function runEngine(job: EngineJob, problem: MatchingProblem, random: Rando
   try {
     return await new Promise<MatchingResult | FeasibilityResult>((resolve, reject) => {
       const thread = new Worker(worker.script, { eval: worker.eval, workerData: { job: job.kind, problem, seed } });
+      enginesRunning++;
+      const abandon = () => {
+        reject(new EngineRunAbandoned());
+        void thread.terminate();
+      };
+      signal?.addEventListener('abort', abandon, { once: true });
       thread.once('message', (result: MatchingResult | FeasibilityResult) => {
         resolve(result);
         void thread.terminate();
       });
       thread.once('error', reject);
-      thread.once('exit', (code) => reject(new Error(`the draw worker stopped (exit code ${code})`)));
+      thread.once('exit', (code) => {
+        enginesRunning--;
+        signal?.removeEventListener('abort', abandon);
+        reject(new Error(`the draw worker stopped (exit code ${code})`));
+      });
     });
   } catch (error) {
+    if (error instanceof EngineRunAbandoned) throw error;
     log.warn('draw worker failed; drawing on the main thread', { error });
     return onThisThread(job, problem, random);
   }
@@ -65,7 +92,10 @@ export function solveOffThread(problem: MatchingProblem, random: Random, log: Pi
   return runEngine({ kind: 'solve' }, problem, random, log) as Promise<MatchingResult>;
 }
 
-/** `checkFeasibility` the same way (the Draw tab asks it whenever rules change). */
-export function checkOffThread(problem: MatchingProblem, random: Random, log: Pick<Logger, 'warn'>): Promise<FeasibilityResult> {
-  return runEngine({ kind: 'check' }, problem, random, log) as Promise<FeasibilityResult>;
+/**
+ * `checkFeasibility` the same way (the Draw tab asks it whenever rules change). When `signal`
+ * aborts, a worker still searching is ended and this rejects with EngineRunAbandoned.
+ */
+export function checkOffThread(problem: MatchingProblem, random: Random, log: Pick<Logger, 'warn'>, signal?: AbortSignal): Promise<FeasibilityResult> {
+  return runEngine({ kind: 'check' }, problem, random, log, signal) as Promise<FeasibilityResult>;
 }

@@ -4,8 +4,9 @@
  * (seconds), so a group with rules is drawn, and checked, on a worker thread. Real SQLite file;
  * the event loop is watched turn by turn.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activeParticipants } from '../../../src-main/services/draw/problem';
+import { runningEngines } from '../../../src-main/services/draw/solve-off-thread';
 import { createTestApp, exchangeInput, type TestApp } from '../../support/test-app';
 import { duringTurns } from '../../support/turns';
 
@@ -44,5 +45,44 @@ describe('a small group with awkward rules', () => {
     expect(turns).toBeGreaterThan(200);
     // Drawn without the single loop, it works at once.
     expect((await t.ok('exchanges.draw', { exchangeId, mode: 'any' })).exchange.state).toBe('matched');
+  }, 60_000);
+
+  it("the Draw tab's latest check wins: a rule change ends the search still running for the rules before it", async () => {
+    t = await createTestApp();
+    const exchangeId = await twoClans();
+    const before = t.call('draw.check', { exchangeId });
+    await vi.waitFor(() => expect(runningEngines()).toBe(1), { timeout: 20_000, interval: 5 });
+
+    // The organizer lifts the clans' rule: every loop exists now, and the check says so at once.
+    const rules = await t.ok('rules.get', { exchangeId });
+    for (const { id } of [...rules.pairs, ...rules.oneWay]) await t.ok('rules.removeExclusion', { id });
+    const after = await t.ok('draw.check', { exchangeId });
+    expect(after).toMatchObject({ feasible: true, mode: 'single-loop', reason: null });
+
+    // The check asked before the change answers about the rules as they now are, and its worker was ended.
+    const earlier = await before;
+    expect(earlier).toEqual({ ok: true, value: after });
+    await vi.waitFor(() => expect(runningEngines()).toBe(0), { timeout: 20_000, interval: 5 });
+  }, 60_000);
+
+  it('checks asked in quick succession keep one search running, and all of them answer', async () => {
+    t = await createTestApp();
+    const exchangeId = await twoClans();
+    const asked = [t.call('draw.check', { exchangeId })];
+    await vi.waitFor(() => expect(runningEngines()).toBe(1), { timeout: 20_000, interval: 5 });
+    let most = 0;
+    const watch = setInterval(() => (most = Math.max(most, runningEngines())), 1);
+    try {
+      // Three rule changes in a row, each asking for a check while the first still searches.
+      for (let i = 0; i < 3; i++) asked.push(t.call('draw.check', { exchangeId }));
+      const answers = await Promise.all(asked);
+      expect(answers[0]).toMatchObject({ ok: true, value: { feasible: false, mode: 'single-loop', feasibleModes: ['no-mutual', 'any'] } });
+      for (const answer of answers) expect(answer).toEqual(answers[0]);
+      await vi.waitFor(() => expect(runningEngines()).toBe(0), { timeout: 20_000, interval: 5 });
+    } finally {
+      clearInterval(watch);
+    }
+    // The first search, being ended, and the last one: never one per check.
+    expect(most).toBeLessThanOrEqual(2);
   }, 60_000);
 });

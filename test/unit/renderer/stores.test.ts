@@ -118,6 +118,30 @@ describe('rules store', () => {
     expect(api.calls.at(-1)?.input).toEqual({ exchangeId: 1, mode: 'any' });
     expect(useRules.getState().check?.mode).toBe('any');
   });
+
+  it('shows the latest check when an earlier one answers after it', async () => {
+    api.on('rules.get', () => emptyRules);
+    let checks = 0;
+    let releaseFirst: () => void = () => undefined;
+    api.on('draw.check', () => ({ ...feasible, participantCount: ++checks }));
+    const original = api.call.bind(api);
+    api.call = async (name, input) => {
+      // The first check answers last, about the rules as they were.
+      if (name === 'draw.check' && checks === 0) {
+        const answer = original(name, input);
+        await new Promise<void>((r) => (releaseFirst = r));
+        return answer;
+      }
+      return original(name, input);
+    };
+    const first = useRules.getState().open(1);
+    await new Promise((r) => setTimeout(r, 0));
+    await useRules.getState().recheck();
+    expect(useRules.getState().check?.participantCount).toBe(2);
+    releaseFirst();
+    await first;
+    expect(useRules.getState().check?.participantCount).toBe(2);
+  });
 });
 
 describe('participants store', () => {

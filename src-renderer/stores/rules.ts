@@ -16,6 +16,8 @@ interface RulesState {
   rules: RulesView | null;
   /** The live feasibility check, re-run after every rule or participant change. */
   check: DrawCheck | null;
+  /** The latest check has not answered for a while (a group with awkward rules takes seconds): `check` is of the rules before. */
+  checkSlow: boolean;
   /** The mode the organizer is looking at (null = the exchange's own). */
   mode: Mode | null;
   error: string | null;
@@ -29,15 +31,19 @@ interface RulesState {
 /** How many checks were asked for so far (see recheck). */
 let checksAsked = 0;
 
+/** After this long without its answer, a check is shown as running rather than the answer before it. */
+export const SLOW_CHECK_MS = 400;
+
 /** Exclusions, households and must-draw pairs of the exchange on screen, with the feasibility check. */
 export const useRules = create<RulesState>()((set, get) => ({
   exchangeId: null,
   rules: null,
   check: null,
+  checkSlow: false,
   mode: null,
   error: null,
   async open(exchangeId) {
-    if (get().exchangeId !== exchangeId) set({ exchangeId, rules: null, check: null, mode: null, error: null });
+    if (get().exchangeId !== exchangeId) set({ exchangeId, rules: null, check: null, checkSlow: false, mode: null, error: null });
     await get().refresh();
   },
   async refresh() {
@@ -55,16 +61,19 @@ export const useRules = create<RulesState>()((set, get) => ({
     if (mode !== undefined) set({ mode });
     const chosen = get().mode;
     const asked = ++checksAsked;
+    const slow = setTimeout(() => asked === checksAsked && set({ checkSlow: true }), SLOW_CHECK_MS);
     const result = await call('draw.check', chosen ? { exchangeId, mode: chosen } : { exchangeId });
+    clearTimeout(slow);
     // Only the latest check speaks: an earlier one may answer later, about rules since changed.
     if (asked !== checksAsked || get().exchangeId !== exchangeId || get().mode !== chosen) return;
-    if (result.ok) set({ check: result.value });
+    set(result.ok ? { check: result.value, checkSlow: false } : { checkSlow: false });
   },
   async change(name, input) {
     const result = (await attempt(name, input as never, { fields: HOUSEHOLD_FIELDS })) as ActionResult<RulesView>;
     if (result.ok) {
       set({ rules: result.value });
-      await get().recheck();
+      // Not waited for: the next rule can be made while a slow check runs (the newest check wins).
+      void get().recheck();
     }
     return result;
   },

@@ -22,7 +22,8 @@ type Asking = 'draw' | 'reveal' | null;
 /** Drawing names (with the mode and the live check) and, once drawn, the secret and its reveal. */
 export function DrawTab({ exchange }: { exchange: ExchangeView }) {
   const { t, shortDateTime } = useT();
-  const check = useRules((s) => s.check);
+  // While a slow check runs, its answer for the rules before is not shown (nor drawn on).
+  const check = useRules((s) => (s.checkSlow ? null : s.check));
   const rules = useRules((s) => (s.exchangeId === exchange.id ? s.rules : null));
   const chosen = useRules((s) => s.mode) ?? exchange.matchMode;
   const revealed = useExchange((s) => s.revealed);

@@ -26,7 +26,7 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
     { value: 'one-way', label: t('admin.rules.kindOneWay') },
   ];
   const rules = useRules((s) => (s.exchangeId === exchange.id ? s.rules : null));
-  const check = useRules((s) => s.check);
+  const check = useRules((s) => (s.checkSlow ? null : s.check));
   const people = useParticipants((s) => s.list) ?? [];
   const names = useMemo(() => new Map(people.map((p) => [p.id, p.name])), [people]);
   const [householdErrors, setHouseholdErrors] = useState<FormErrors>(NO_ERRORS);

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { refreshesFor } from '../../../src-renderer/app/events';
 import { useConnection } from '../../../src-renderer/stores/connection';
 import { useExchange } from '../../../src-renderer/stores/exchange';
@@ -6,7 +6,7 @@ import { useExchanges } from '../../../src-renderer/stores/exchanges';
 import { nextJobByExchange } from '../../../src-renderer/stores/jobs';
 import { useOutbox } from '../../../src-renderer/stores/outbox';
 import { useParticipants } from '../../../src-renderer/stores/participants';
-import { useRules } from '../../../src-renderer/stores/rules';
+import { SLOW_CHECK_MS, useRules } from '../../../src-renderer/stores/rules';
 import { useSettings } from '../../../src-renderer/stores/settings';
 import { exchangeView, participant } from './builders';
 import { installFakeTransport, refuse, type FakeTransport } from './fake-transport';
@@ -18,7 +18,7 @@ const emptyRules = { exchangeId: 1, pairs: [], oneWay: [], mustDraw: [], househo
 beforeEach(() => {
   api = installFakeTransport();
   useExchange.setState({ exchangeId: null, exchange: null, invite: null, revealed: null, error: null });
-  useRules.setState({ exchangeId: null, rules: null, check: null, mode: null, error: null });
+  useRules.setState({ exchangeId: null, rules: null, check: null, checkSlow: false, mode: null, error: null });
   useParticipants.setState({ exchangeId: null, list: null, error: null });
   useConnection.setState({ problem: null });
 });
@@ -117,6 +117,38 @@ describe('rules store', () => {
     await useRules.getState().recheck('any');
     expect(api.calls.at(-1)?.input).toEqual({ exchangeId: 1, mode: 'any' });
     expect(useRules.getState().check?.mode).toBe('any');
+  });
+
+  describe('with a check that takes seconds', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('a rule is saved at once, and the answer for the rules before gives way to "checking" until the new one comes', async () => {
+      vi.useFakeTimers();
+      api.on('rules.get', () => emptyRules);
+      api.on('rules.createHousehold', (input) => ({ ...emptyRules, households: [{ id: 9, name: input.name, memberIds: input.memberIds }] }));
+      let answer: () => void = () => undefined;
+      let checks = 0;
+      api.on('draw.check', () => ({ ...feasible, participantCount: ++checks }));
+      const original = api.call.bind(api);
+      api.call = async (name, input) => {
+        const result = original(name, input);
+        if (name === 'draw.check' && checks > 1) await new Promise<void>((r) => (answer = r));
+        return result;
+      };
+      await useRules.getState().open(1);
+      expect(useRules.getState()).toMatchObject({ check: { participantCount: 1 }, checkSlow: false });
+
+      const saved = await useRules.getState().change('rules.createHousehold', { exchangeId: 1, name: 'Millers', memberIds: [1, 2] });
+      expect(saved.ok).toBe(true);
+      expect(useRules.getState().rules?.households).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(SLOW_CHECK_MS - 50);
+      expect(useRules.getState().checkSlow).toBe(false);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(useRules.getState().checkSlow).toBe(true);
+      answer();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(useRules.getState()).toMatchObject({ check: { participantCount: 2 }, checkSlow: false });
+    });
   });
 
   it('shows the latest check when an earlier one answers after it', async () => {

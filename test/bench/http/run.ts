@@ -34,9 +34,11 @@ interface AutocannonResult {
 type Autocannon = (options: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 3);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = [10, 100];
+const BARE = 'bare node:http';
+const HONO = "Hono's own /health";
 
 interface Targets {
   bare: string;
@@ -117,6 +119,10 @@ interface Row {
   errors: number;
   /** The server process's CPU time (user + system) per request: steadier than req/s on a busy machine. */
   cpuUs: number;
+  /** req/s ÷ Hono's /health and ÷ bare node:http, measured in the same round (one round's line only). */
+  vsHono?: number;
+  vsBare?: number;
+  p99VsBare?: number;
 }
 
 const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
@@ -152,13 +158,13 @@ async function parent(): Promise<void> {
   const meBytes = await bytesOf(`${targets.participant}/me`, { cookie: targets.cookie });
   const inviteBytes = await bytesOf(`${targets.participant}/i/${targets.inviteCode}`, {});
   const cases: Array<[string, string, Record<string, string>]> = [
-    ['bare node:http', targets.bare, {}],
+    [BARE, targets.bare, {}],
     // The floor for a page: the same number of bytes, sent by bare node:http (the socket write of
     // ~8 KB costs more than a whole tiny request).
     [`bare node:http, ${meBytes} bytes (as /me)`, `${targets.bare}/bytes/${meBytes}`, {}],
     [`bare node:http, ${inviteBytes} bytes (as the invite)`, `${targets.bare}/bytes/${inviteBytes}`, {}],
     // Our listener code and Hono with one route, no middleware: what the framework costs.
-    ["Hono's own /health", targets.hono, {}],
+    [HONO, targets.hono, {}],
     // The participant app's stack (security headers, body limit) without a page.
     ['GET /health (participant app)', `${targets.participant}/health`, {}],
     ['GET /i/:code (invite)', `${targets.participant}/i/${targets.inviteCode}`, {}],
@@ -189,6 +195,9 @@ async function parent(): Promise<void> {
   for (const [name] of cases) {
     for (const connections of CONNECTIONS) {
       const runs = samples.get(`${name}|${connections}`)!;
+      const hono = samples.get(`${HONO}|${connections}`)!;
+      const bare = samples.get(`${BARE}|${connections}`)!;
+      // Each ratio is taken within a round (the machine's load drifts between rounds), then the median.
       rows.push({
         name,
         connections,
@@ -196,6 +205,9 @@ async function parent(): Promise<void> {
         p99: median(runs.map((r) => r.p99)),
         errors: runs.reduce((n, r) => n + r.errors, 0),
         cpuUs: median(runs.map((r) => r.cpuUs)),
+        vsHono: median(runs.map((r, i) => r.rps / hono[i]!.rps)),
+        vsBare: median(runs.map((r, i) => r.rps / bare[i]!.rps)),
+        p99VsBare: median(runs.map((r, i) => r.p99 / Math.max(bare[i]!.p99, 1))),
       });
     }
   }
@@ -203,13 +215,14 @@ async function parent(): Promise<void> {
 }
 
 function print(rows: Row[]): void {
-  const bare = new Map(rows.filter((r) => r.name === 'bare node:http').map((r) => [r.connections, r]));
+  const bare = new Map(rows.filter((r) => r.name === BARE).map((r) => [r.connections, r]));
   const hono = new Map(rows.filter((r) => r.name.startsWith('Hono')).map((r) => [r.connections, r]));
   /** The bare row sending as many bytes as this page. */
   const sameBytes = (r: Row) =>
     rows.find((b) => b.connections === r.connections && b.name.startsWith('bare') && b.name.includes(r.name.startsWith('GET /me') ? '(as /me)' : '(as the invite)'));
   const lines = [
-    `HTTP on loopback, ${ROUNDS} rounds × ${DURATION_S} s per line, median round (node ${process.version})`,
+    `HTTP on loopback, ${ROUNDS} rounds × ${DURATION_S} s per line (node ${process.version}); the median round, and ratios`,
+    'taken within each round (every target is measured in every round, one after another) and then their median',
     '| target | conns | req/s | p99 ms | errors | req/s ÷ Hono /health | req/s ÷ bare | p99 ÷ bare | target met | server CPU µs/req | Hono CPU ÷ this | req/s ÷ bare, same bytes | CPU µs beyond the bytes |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|',
   ];
@@ -217,14 +230,14 @@ function print(rows: Row[]): void {
   for (const r of rows) {
     const b = bare.get(r.connections)!;
     const h = hono.get(r.connections)!;
-    const vsBare = r.rps / b.rps;
-    const vsHono = r.rps / h.rps;
-    const p99 = r.p99 / Math.max(b.p99, 1);
+    const vsBare = r.vsBare!;
+    const vsHono = r.vsHono!;
+    const p99 = r.p99VsBare!;
     const page = r.name.startsWith('GET /me') || r.name.startsWith('GET /i/');
     const met = !page ? '' : vsHono >= 0.6 && vsBare >= 0.3 && p99 <= 3 && r.errors === 0 ? 'yes' : 'NO';
     if (met === 'NO') allMet = false;
     const floor = page ? sameBytes(r) : undefined;
-    const beyond = floor ? `${(r.rps / floor.rps).toFixed(2)} | ${(r.cpuUs - floor.cpuUs).toFixed(0)}` : ` | ${r.name === 'bare node:http' ? '' : (r.cpuUs - b.cpuUs).toFixed(0)}`;
+    const beyond = floor ? `${(r.rps / floor.rps).toFixed(2)} | ${(r.cpuUs - floor.cpuUs).toFixed(0)}` : ` | ${r.name === BARE ? '' : (r.cpuUs - b.cpuUs).toFixed(0)}`;
     lines.push(
       `| ${r.name} | ${r.connections} | ${Math.round(r.rps)} | ${r.p99} | ${r.errors} | ${vsHono.toFixed(2)} | ${vsBare.toFixed(2)} | ${p99.toFixed(2)} | ${met} | ${r.cpuUs.toFixed(0)} | ${(h.cpuUs / r.cpuUs).toFixed(2)} | ${beyond} |`,
     );

@@ -1,4 +1,4 @@
-import { createHash, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Random } from './random';
 
 /** URL-safe random string of `bytes` random bytes (16 → 128 bits, 32 → 256 bits). */
@@ -8,7 +8,7 @@ export function randomToken(random: Random, bytes: number): string {
 
 /** Tokens and session ids are stored only as this hash. */
 export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
+  return hash('sha256', value, 'hex');
 }
 
 /**
@@ -24,11 +24,12 @@ export function keyedHash(secret: string, value: string): string {
   if (inner.length < BLOCK + value.length * 3) inner = innerScratch = Buffer.alloc(BLOCK + value.length * 3);
   pads.inner.copy(inner, 0);
   const end = BLOCK + inner.write(value, BLOCK, 'utf8');
-  const innerHash = hash('sha256', inner.subarray(0, end), 'buffer');
+  // As a 'binary' (latin1) string, one char per byte: a Buffer from `hash` would be a fresh ArrayBuffer per call.
+  const innerHash = hash('sha256', inner.subarray(0, end), 'binary');
   inner.fill(0, BLOCK, end); // the message does not stay behind in the scratch
   const outer = outerScratch;
   pads.outer.copy(outer, 0);
-  innerHash.copy(outer, BLOCK);
+  outer.write(innerHash, BLOCK, 'latin1');
   return hash('sha256', outer, 'hex');
 }
 

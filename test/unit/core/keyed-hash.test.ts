@@ -1,6 +1,6 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { keyedHash } from '../../../src-main/core/tokens';
+import { keyedHash, sha256Hex } from '../../../src-main/core/tokens';
 
 /**
  * keyedHash is HMAC-SHA-256 built from two one-shot hashes (core/tokens.ts). Every stored pair
@@ -26,5 +26,9 @@ describe('keyedHash', () => {
       const secret = i % 3 === 0 ? a : b;
       expect(keyedHash(secret, value)).toBe(reference(secret, value));
     }
+  });
+
+  it('sha256Hex is SHA-256 of the UTF-8 bytes, in hex', () => {
+    for (const value of ['', 'abc', 'Zoë 😀', 'x'.repeat(1000)]) expect(sha256Hex(value)).toBe(createHash('sha256').update(value, 'utf8').digest('hex'));
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Currency, EmailInput, LocaleSchema, PersonName, ReminderDays, TimeZone } from './common';
 import { say } from './say';
-import { SIGNUP_NOTICE_CHOICES } from './values';
+import { isPublicBaseUrl, publicUrlWithoutCredentials, publicUrlWithoutPath, SIGNUP_NOTICE_CHOICES } from './values';
 
 const Notifications = z.object({ registrations: z.boolean(), draws: z.boolean(), failures: z.boolean() });
 
@@ -17,7 +17,8 @@ export const SettingsView = z.object({
   currency: z.string(),
   reminderDays: z.array(z.number()),
   retentionDays: z.number(),
-  publicBaseUrl: z.string().nullable(),
+  /** Read as null when a stored value breaks a rule the form now has (isPublicBaseUrl). */
+  publicBaseUrl: z.string().refine(isPublicBaseUrl).nullable(),
   setupComplete: z.boolean(),
   /** Desktop only: start with the computer. */
   launchAtLogin: z.boolean(),
@@ -33,14 +34,6 @@ export const SettingsView = z.object({
   systemLocale: LocaleSchema,
 });
 
-/** The URL, or null when it is not one (z.url has refused it then). */
-const parsedUrl = (url: string): URL | null => (URL.canParse(url) ? new URL(url) : null);
-const withoutPath = (url: string) => !/[?#]/.test(url) && /^\/*$/.test(parsedUrl(url)?.pathname ?? '/');
-const withoutCredentials = (url: string) => {
-  const parsed = parsedUrl(url);
-  return !parsed?.username && !parsed?.password;
-};
-
 export const UpdateSettingsInput = z.object({
   organizer: z.object({ name: PersonName, email: EmailInput }).optional(),
   timezone: TimeZone.optional(),
@@ -54,8 +47,8 @@ export const UpdateSettingsInput = z.object({
    */
   publicBaseUrl: z
     .url({ protocol: /^https?$/, error: say('error.contract.publicUrl') })
-    .refine(withoutPath, say('error.contract.publicUrlPath'))
-    .refine(withoutCredentials, say('error.contract.publicUrlCredentials'))
+    .refine(publicUrlWithoutPath, say('error.contract.publicUrlPath'))
+    .refine(publicUrlWithoutCredentials, say('error.contract.publicUrlCredentials'))
     .nullable()
     .optional(),
   setupComplete: z.boolean().optional(),

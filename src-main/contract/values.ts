@@ -91,3 +91,28 @@ export function normalisePersonName(raw: string): { ok: true; name: string } | {
 export function personKey(name: string, email: string): string {
   return `${name.toLocaleLowerCase('en')}\u0000${email}`;
 }
+
+/** A public address's parts, or null when it is not an http(s) URL at all. */
+function publicUrlParts(url: string): URL | null {
+  if (!URL.canParse(url)) return null;
+  const parsed = new URL(url);
+  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;
+}
+
+/** No path, query or fragment: links add their own path (the site serves /auth/…, not /santa/auth/…). */
+export const publicUrlWithoutPath = (url: string): boolean => !/[?#]/.test(url) && /^\/*$/.test(publicUrlParts(url)?.pathname ?? '/');
+
+/** No user name or password: they would be in every email. */
+export const publicUrlWithoutCredentials = (url: string): boolean => {
+  const parsed = publicUrlParts(url);
+  return !parsed?.username && !parsed?.password;
+};
+
+/**
+ * Whether a public address (`publicBaseUrl`) is one links may be built on: http(s), scheme, host
+ * and port only. The settings form refuses anything else with a message per rule; a value stored
+ * before a rule existed is read as no public address (the LAN address is used), never put in links.
+ */
+export function isPublicBaseUrl(url: string): boolean {
+  return publicUrlParts(url) !== null && publicUrlWithoutPath(url) && publicUrlWithoutCredentials(url);
+}

@@ -1,3 +1,4 @@
+import { isPublicBaseUrl } from '../../contract/values';
 import type { Deps } from '../common/deps';
 import { readSetting } from '../../db/repos/settings';
 
@@ -8,10 +9,17 @@ import { readSetting } from '../../db/repos/settings';
 export function participantBaseUrl(deps: Deps): string {
   // Read alone (not through getSettings): a reminder fan-out asks once per participant.
   const configured = readSetting(deps.db, 'publicBaseUrl');
-  if (typeof configured === 'string' && configured) return configured;
+  if (typeof configured === 'string' && configured && usable(configured)) return configured;
   const urls = deps.runtime.participantUrls;
   const lan = urls.find((u) => !/\/\/(localhost|127\.|\[::1\])/.test(u));
   return lan ?? urls[0] ?? 'http://localhost:4317';
+}
+
+/** isPublicBaseUrl of the last address asked about: a fan-out asks about the same one thousands of times. */
+let lastChecked: { url: string; ok: boolean } | null = null;
+function usable(url: string): boolean {
+  if (lastChecked?.url !== url) lastChecked = { url, ok: isPublicBaseUrl(url) };
+  return lastChecked.ok;
 }
 
 /** The host of a Cloudflare quick tunnel (the one the app starts, tunnel.ts), as a RegExp source. */

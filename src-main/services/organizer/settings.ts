@@ -1,5 +1,5 @@
 import type { OperationOutput, ParsedInput } from '../../contract/operations';
-import { SIGNUP_NOTICE_CHOICES } from '../../contract/values';
+import { isPublicBaseUrl, SIGNUP_NOTICE_CHOICES } from '../../contract/values';
 import { normaliseEmail } from '../../core/email';
 import { invalidField } from '../../core/errors';
 import { randomToken } from '../../core/tokens';
@@ -39,7 +39,7 @@ export const STORED_SETTINGS: Readonly<Record<StoredKey, Reader>> = {
   currency: accept(isString),
   reminderDays: accept((value) => Array.isArray(value) && value.every(isNumber)),
   retentionDays: accept(isNumber),
-  publicBaseUrl: accept((value) => value === null || isString(value)),
+  publicBaseUrl: accept((value) => value === null || (isString(value) && isPublicBaseUrl(value))),
   setupComplete: accept(isBoolean),
   launchAtLogin: accept(isBoolean),
   notifications: shape(['registrations', 'draws', 'failures'], isBoolean),

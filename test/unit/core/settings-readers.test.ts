@@ -40,6 +40,13 @@ const SAMPLES: unknown[] = [
   { registrations: true, draws: false },
   { registrations: 'yes', draws: false, failures: true },
   'https://santa.example.net',
+  'http://192.0.2.7:8080',
+  // Public addresses the settings form refuses today; one may have been stored before it did.
+  'https://santa.example.net/santa',
+  'https://santa.example.net/?x=1',
+  'https://olga:secret@santa.example.net',
+  'santa.example.net',
+  'ftp://santa.example.net',
 ];
 
 describe('stored settings, read without zod', () => {

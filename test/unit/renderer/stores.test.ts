@@ -167,7 +167,8 @@ describe('rules store', () => {
       return original(name, input);
     };
     const first = useRules.getState().open(1);
-    await new Promise((r) => setTimeout(r, 0));
+    // The first check has been asked (and holds its answer back) before the rules change.
+    await vi.waitFor(() => expect(checks).toBe(1));
     await useRules.getState().recheck();
     expect(useRules.getState().check?.participantCount).toBe(2);
     releaseFirst();

@@ -99,14 +99,14 @@ function publicUrlParts(url: string): URL | null {
   return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;
 }
 
+const hasNoPath = (url: string, parsed: URL | null): boolean => !/[?#]/.test(url) && /^\/*$/.test(parsed?.pathname ?? '/');
+const hasNoCredentials = (parsed: URL | null): boolean => !parsed?.username && !parsed?.password;
+
 /** No path, query or fragment: links add their own path (the site serves /auth/…, not /santa/auth/…). */
-export const publicUrlWithoutPath = (url: string): boolean => !/[?#]/.test(url) && /^\/*$/.test(publicUrlParts(url)?.pathname ?? '/');
+export const publicUrlWithoutPath = (url: string): boolean => hasNoPath(url, publicUrlParts(url));
 
 /** No user name or password: they would be in every email. */
-export const publicUrlWithoutCredentials = (url: string): boolean => {
-  const parsed = publicUrlParts(url);
-  return !parsed?.username && !parsed?.password;
-};
+export const publicUrlWithoutCredentials = (url: string): boolean => hasNoCredentials(publicUrlParts(url));
 
 /**
  * Whether a public address (`publicBaseUrl`) is one links may be built on: http(s), scheme, host
@@ -114,5 +114,6 @@ export const publicUrlWithoutCredentials = (url: string): boolean => {
  * before a rule existed is read as no public address (the LAN address is used), never put in links.
  */
 export function isPublicBaseUrl(url: string): boolean {
-  return publicUrlParts(url) !== null && publicUrlWithoutPath(url) && publicUrlWithoutCredentials(url);
+  const parsed = publicUrlParts(url);
+  return parsed !== null && hasNoPath(url, parsed) && hasNoCredentials(parsed);
 }

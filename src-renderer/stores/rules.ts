@@ -34,6 +34,9 @@ let checksAsked = 0;
 /** After this long without its answer, a check is shown as running rather than the answer before it. */
 export const SLOW_CHECK_MS = 400;
 
+/** The check to show: none while a slow one runs, whose answer for the rules before would mislead (nor be drawn on). */
+export const shownCheck = (state: { check: DrawCheck | null; checkSlow: boolean }): DrawCheck | null => (state.checkSlow ? null : state.check);
+
 /** Exclusions, households and must-draw pairs of the exchange on screen, with the feasibility check. */
 export const useRules = create<RulesState>()((set, get) => ({
   exchangeId: null,

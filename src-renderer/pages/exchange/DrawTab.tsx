@@ -15,15 +15,14 @@ import { useT } from '../../lib/i18n';
 import { useExchange } from '../../stores/exchange';
 import type { ExchangeView } from '../../stores/exchanges';
 import { useParticipants } from '../../stores/participants';
-import { useRules } from '../../stores/rules';
+import { shownCheck, useRules } from '../../stores/rules';
 
 type Asking = 'draw' | 'reveal' | null;
 
 /** Drawing names (with the mode and the live check) and, once drawn, the secret and its reveal. */
 export function DrawTab({ exchange }: { exchange: ExchangeView }) {
   const { t, shortDateTime } = useT();
-  // While a slow check runs, its answer for the rules before is not shown (nor drawn on).
-  const check = useRules((s) => (s.checkSlow ? null : s.check));
+  const check = useRules(shownCheck);
   const rules = useRules((s) => (s.exchangeId === exchange.id ? s.rules : null));
   const chosen = useRules((s) => s.mode) ?? exchange.matchMode;
   const revealed = useExchange((s) => s.revealed);

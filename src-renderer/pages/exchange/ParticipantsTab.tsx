@@ -12,7 +12,7 @@ import { NO_ERRORS, type FormErrors } from '../../lib/issues';
 import type { ExchangeView } from '../../stores/exchanges';
 import { invitedText } from '../../lib/invite-text';
 import { newRequestId, useParticipants, type Participant, type PersonalLink as Link } from '../../stores/participants';
-import { useRules } from '../../stores/rules';
+import { shownCheck, useRules } from '../../stores/rules';
 import { useEveryone } from '../../stores/everyone';
 import { ImportPanel } from './ImportPanel';
 
@@ -29,7 +29,7 @@ export function ParticipantsTab({ exchange }: { exchange: ExchangeView }) {
   const cards = useEveryone((s) => (s.exchangeId === exchange.id ? s.cards : null));
   const toReprint = cards?.toReprint ?? [];
   const rules = useRules((s) => s.rules);
-  const check = useRules((s) => s.check);
+  const check = useRules(shownCheck);
   const [panel, setPanel] = useState<Panel>(null);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);

@@ -13,7 +13,7 @@ import { useT } from '../../lib/i18n';
 import { NO_ERRORS, type FormErrors } from '../../lib/issues';
 import type { ExchangeView } from '../../stores/exchanges';
 import { useParticipants } from '../../stores/participants';
-import { useRules } from '../../stores/rules';
+import { shownCheck, useRules } from '../../stores/rules';
 
 /** The card a change was made in: its result and the new check are shown there, in view. */
 type Where = 'households' | 'pairs' | 'must' | 'earlier';
@@ -26,7 +26,7 @@ export function RulesTab({ exchange }: { exchange: ExchangeView }) {
     { value: 'one-way', label: t('admin.rules.kindOneWay') },
   ];
   const rules = useRules((s) => (s.exchangeId === exchange.id ? s.rules : null));
-  const check = useRules((s) => (s.checkSlow ? null : s.check));
+  const check = useRules(shownCheck);
   const people = useParticipants((s) => s.list) ?? [];
   const names = useMemo(() => new Map(people.map((p) => [p.id, p.name])), [people]);
   const [householdErrors, setHouseholdErrors] = useState<FormErrors>(NO_ERRORS);
